@@ -1,0 +1,42 @@
+import type { Phase, ToolName } from '../contract/index.js';
+import type { ProductModel } from './spec/model.js';
+
+/** What an agent gets besides its input while it runs. */
+export interface AgentContext {
+  /** Aborted when the phase runs out of time or the job is cancelled; agents check it between steps. */
+  signal: AbortSignal;
+  /** Reports how far the phase is, 0..100, with a short note ("data model", "migration"). */
+  progress(percent: number, note: string): void;
+  /** The spec already read by the pipeline, so that every phase works from the same model. */
+  model?: ProductModel;
+}
+
+/**
+ * How an agent does its work. `embedded` is deterministic and offline; language-model engines
+ * (hosted, local, or the client's own) come later behind this same seam.
+ */
+export type Engine = 'embedded';
+
+export interface Persona {
+  id: 'pm' | 'architect' | 'ux-design-expert' | 'dev';
+  name: string;
+  icon: string;
+  title: string;
+  archetype: string;
+  focus: string;
+  principles: string[];
+  writes: string;
+}
+
+export interface Agent<I, O> {
+  persona: Persona;
+  phase: Phase;
+  tool: ToolName;
+  engine: Engine;
+  run(input: I, ctx: AgentContext): Promise<O>;
+}
+
+/** A context for running an agent outside a pipeline (tests, one-off calls). */
+export function standaloneContext(signal: AbortSignal = new AbortController().signal): AgentContext {
+  return { signal, progress: () => undefined };
+}

@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './tools.js';
+export * from './progress.js';
