@@ -1,0 +1,60 @@
+import pluralize from 'pluralize';
+
+/**
+ * One place for turning words into identifiers, so that a table, its TypeScript type, its hook,
+ * its route and its label always agree.
+ */
+
+/** Words of an identifier or phrase: "OrderItem", "order_item", "order item" → ["order", "item"]. */
+export function words(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+export const snake = (text: string): string => words(text).join('_');
+export const kebab = (text: string): string => words(text).join('-');
+export const pascal = (text: string): string => words(text).map(capitalize).join('');
+export const camel = (text: string): string => {
+  const p = pascal(text);
+  return p.charAt(0).toLowerCase() + p.slice(1);
+};
+/** "order_item" → "Order item". */
+export const sentence = (text: string): string => capitalize(words(text).join(' '));
+/** "order_item" → "Order Item". */
+export const title = (text: string): string => words(text).map(capitalize).join(' ');
+
+export function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Plural of a snake_case name, inflecting only the last word: "order_item" → "order_items". */
+export function pluralName(name: string): string {
+  const parts = words(name);
+  const last = parts.pop() ?? name;
+  return [...parts, pluralize.plural(last)].join('_');
+}
+
+/** Singular of a snake_case name: "order_items" → "order_item". */
+export function singularName(name: string): string {
+  const parts = words(name);
+  const last = parts.pop() ?? name;
+  return [...parts, pluralize.singular(last)].join('_');
+}
+
+/** PostgreSQL reserved words that cannot be bare identifiers (the ones entity and field names hit). */
+const RESERVED = new Set([
+  'all', 'analyse', 'analyze', 'and', 'any', 'array', 'as', 'asc', 'asymmetric', 'both', 'case', 'cast', 'check',
+  'collate', 'column', 'constraint', 'create', 'current_date', 'current_role', 'current_time', 'current_timestamp',
+  'current_user', 'default', 'deferrable', 'desc', 'distinct', 'do', 'else', 'end', 'except', 'false', 'fetch', 'for',
+  'foreign', 'from', 'grant', 'group', 'having', 'in', 'initially', 'intersect', 'into', 'lateral', 'leading', 'limit',
+  'localtime', 'localtimestamp', 'not', 'null', 'offset', 'on', 'only', 'or', 'order', 'placing', 'primary',
+  'references', 'returning', 'select', 'session_user', 'some', 'symmetric', 'table', 'then', 'to', 'trailing', 'true',
+  'union', 'unique', 'user', 'using', 'variadic', 'when', 'where', 'window', 'with',
+]);
+
+export function isReserved(identifier: string): boolean {
+  return RESERVED.has(identifier.toLowerCase());
+}
