@@ -1,9 +1,21 @@
 import {
   AiosError,
+  ArchitectureInputSchema,
+  CodeInputSchema,
   DEFAULT_PHASE_TIMEOUTS_MS,
   PHASES,
+  PipelineInputSchema,
+  StrategizeInputSchema,
+  TOOLS,
+  UxInputSchema,
+  parseInput,
+  type AgentToolName,
   type ArchitectureInput,
+  type ArchitectureOutput,
   type CodeInput,
+  type CodeOutput,
+  type StrategizeOutput,
+  type UxOutput,
   type Phase,
   type PhaseEvent,
   type PipelineInput,
@@ -168,4 +180,29 @@ function clampPercent(percent: number): number {
 
 function elapsed(started: number): number {
   return Math.round((performance.now() - started) * 100) / 100;
+}
+
+/** Runs any agent tool of CONTRACT section 2 on raw input: validates it (`INVALID_INPUT` naming the field), then runs. */
+export async function runTool(tool: AgentToolName, rawInput: unknown, options: RunOptions = {}): Promise<ToolOutput> {
+  switch (tool) {
+    case 'aios_strategize':
+      return runPhase(pmAgent, parseInput(StrategizeInputSchema, rawInput, 'input'), options);
+    case 'aios_design_architecture':
+      return runPhase(architectAgent, parseInput(ArchitectureInputSchema, rawInput, 'input'), options);
+    case 'aios_design_ux':
+      return runPhase(uxAgent, parseInput(UxInputSchema, rawInput, 'input'), options);
+    case 'aios_generate_code':
+      return runPhase(devAgent, parseInput(CodeInputSchema, rawInput, 'input'), options);
+    case 'aios_full_pipeline':
+      return runPipeline(parseInput(PipelineInputSchema, rawInput, 'input'), options);
+  }
+}
+
+export type ToolOutput = StrategizeOutput | ArchitectureOutput | UxOutput | CodeOutput | PipelineOutput;
+
+/** The phases a tool runs, in order. */
+export function phasesOf(tool: AgentToolName, input?: { phases?: Phase[] | undefined }): Phase[] {
+  if (tool === 'aios_full_pipeline') return orderPhases(input?.phases);
+  const phase = TOOLS[tool].phase;
+  return phase ? [phase] : [];
 }
