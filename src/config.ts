@@ -1,0 +1,220 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_PHASE_TIMEOUTS_MS, PHASES, type Phase } from './contract/index.js';
+
+/**
+ * Environment → typed, validated config (CONTRACT section 7 plus what the service adds).
+ * Every bad value is reported at start-up with the variable's name and how to fix it.
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(name: string, fallback: number, min: number, max: number) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return fallback;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < min || value > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from ${min} to ${max}, got "${raw}"` });
+        return z.NEVER;
+      }
+      return value;
+    });
+}
+
+function optionalUrl(name: string, protocols: readonly string[]) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return undefined;
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a URL (${protocols.join(' or ')}), got "${raw}"` });
+        return z.NEVER;
+      }
+      if (!protocols.includes(url.protocol)) {
+        ctx.addIssue({ code: 'custom', message: `${name} must use ${protocols.join(' or ')}, got "${url.protocol}"` });
+        return z.NEVER;
+      }
+      return raw.replace(/\/+$/, '');
+    });
+}
+
+const MIN_KEY_CHARS = 16;
+
+/** `AIOS_API_KEYS`: a JSON object of name → key, as in the guide: `{"lovable":"aios_..."}`. */
+const apiKeysVar = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw.trim() === '') return {};
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'AIOS_API_KEYS must be JSON such as {"lovable":"aios_..."}; it does not parse as JSON' });
+      return z.NEVER;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      ctx.addIssue({ code: 'custom', message: 'AIOS_API_KEYS must be a JSON object of name → key, such as {"lovable":"aios_..."}' });
+      return z.NEVER;
+    }
+    const keys: Record<string, string> = {};
+    for (const [name, key] of Object.entries(parsed)) {
+      if (typeof key !== 'string' || key.length < MIN_KEY_CHARS) {
+        ctx.addIssue({ code: 'custom', message: `AIOS_API_KEYS.${name} must be a string of at least ${MIN_KEY_CHARS} characters` });
+        return z.NEVER;
+      }
+      keys[name] = key;
+    }
+    return keys;
+  });
+
+const adminKeyVar = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw === '') return undefined;
+    if (raw.length < MIN_KEY_CHARS) {
+      ctx.addIssue({ code: 'custom', message: `ADMIN_API_KEY must be at least ${MIN_KEY_CHARS} characters` });
+      return z.NEVER;
+    }
+    return raw;
+  });
+
+/** `MCP_ALLOWED_HOSTS`: comma-separated public hostnames /mcp answers to (the localhost names always). */
+const hostListVar = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    const hosts = (raw ?? '')
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean);
+    const bad = hosts.find((host) => !/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(host));
+    if (bad) {
+      ctx.addIssue({ code: 'custom', message: `MCP_ALLOWED_HOSTS must list hostnames without scheme or port, such as "mcp.example.com", got "${bad}"` });
+      return z.NEVER;
+    }
+    return hosts;
+  });
+
+const phaseTimeoutVars = Object.fromEntries(
+  PHASES.map((phase) => [
+    `AGENT_TIMEOUT_${phase.toUpperCase()}_MS`,
+    integer(`AGENT_TIMEOUT_${phase.toUpperCase()}_MS`, DEFAULT_PHASE_TIMEOUTS_MS[phase], 1, 24 * 3_600_000),
+  ]),
+) as Record<`AGENT_TIMEOUT_${Uppercase<Phase>}_MS`, ReturnType<typeof integer>>;
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], {
+    error: (issue) => `NODE_ENV must be development, production or test, got "${String(issue.input)}"`,
+  }).default('development'),
+  PORT: integer('PORT', 3000, 0, 65_535),
+  HOST: z.string().trim().min(1).optional(),
+  QUEUE_CONCURRENCY: integer('QUEUE_CONCURRENCY', 5, 1, 1_000),
+  REDIS_URL: optionalUrl('REDIS_URL', ['redis:', 'rediss:']),
+  REDIS_HOST: z.string().trim().min(1).optional(),
+  REDIS_PORT: integer('REDIS_PORT', 6379, 1, 65_535),
+  AIOS_API_KEYS: apiKeysVar,
+  ADMIN_API_KEY: adminKeyVar,
+  WEBHOOK_TIMEOUT_MS: integer('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+  LOG_LEVEL: z.enum(LOG_LEVELS, {
+    error: (issue) => `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${String(issue.input)}"`,
+  }).default('info'),
+  SENTRY_DSN: optionalUrl('SENTRY_DSN', ['https:', 'http:']),
+  // Added by the service.
+  PUBLIC_URL: optionalUrl('PUBLIC_URL', ['https:', 'http:']),
+  DATA_DIR: z.string().trim().min(1).default('data'),
+  RATE_LIMIT_PER_MINUTE: integer('RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
+  RATE_LIMIT_PER_DAY: integer('RATE_LIMIT_PER_DAY', 10_000, 1, 100_000_000),
+  JOB_RETENTION_COMPLETED_MS: integer('JOB_RETENTION_COMPLETED_MS', 3_600_000, 1, 30 * 86_400_000),
+  JOB_RETENTION_FAILED_MS: integer('JOB_RETENTION_FAILED_MS', 86_400_000, 1, 30 * 86_400_000),
+  SSE_HEARTBEAT_MS: integer('SSE_HEARTBEAT_MS', 15_000, 10, 600_000),
+  POLLING_INTERVAL_MS: integer('POLLING_INTERVAL_MS', 2_000, 100, 600_000),
+  MCP_ALLOWED_HOSTS: hostListVar,
+  ...phaseTimeoutVars,
+});
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  queueConcurrency: number;
+  /** Set when Redis is configured (`REDIS_URL`, or `REDIS_HOST` + `REDIS_PORT`); otherwise the embedded queue. */
+  redisUrl: string | undefined;
+  /** name → key, from `AIOS_API_KEYS`. */
+  apiKeys: Record<string, string>;
+  adminApiKey: string | undefined;
+  webhookTimeoutMs: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  sentryDsn: string | undefined;
+  /** Base of the absolute URLs the API hands out (status_url...); otherwise taken from the request. */
+  publicUrl: string | undefined;
+  /** Where the embedded mode keeps its API keys file. */
+  dataDir: string;
+  rateLimit: { perMinute: number; perDay: number };
+  retention: { completedMs: number; failedMs: number };
+  phaseTimeoutsMs: Record<Phase, number>;
+  sseHeartbeatMs: number;
+  pollingIntervalMs: number;
+  /** Hostnames /mcp answers to besides localhost: `MCP_ALLOWED_HOSTS` plus the host of `PUBLIC_URL`. */
+  mcpAllowedHosts: string[];
+}
+
+/** Thrown at start-up with one line per bad variable. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.map(String).join('.');
+        return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
+      }),
+    );
+  }
+  const vars = result.data;
+  const redisUrl = vars.REDIS_URL ?? (vars.REDIS_HOST ? `redis://${vars.REDIS_HOST}:${vars.REDIS_PORT}` : undefined);
+  return {
+    nodeEnv: vars.NODE_ENV,
+    port: vars.PORT,
+    // Containers (Railway) need every interface; a developer's machine should not expose a dev key.
+    host: vars.HOST ?? (vars.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    queueConcurrency: vars.QUEUE_CONCURRENCY,
+    redisUrl,
+    apiKeys: vars.AIOS_API_KEYS,
+    adminApiKey: vars.ADMIN_API_KEY,
+    webhookTimeoutMs: vars.WEBHOOK_TIMEOUT_MS,
+    logLevel: vars.LOG_LEVEL,
+    sentryDsn: vars.SENTRY_DSN,
+    publicUrl: vars.PUBLIC_URL,
+    dataDir: path.resolve(vars.DATA_DIR),
+    rateLimit: { perMinute: vars.RATE_LIMIT_PER_MINUTE, perDay: vars.RATE_LIMIT_PER_DAY },
+    retention: { completedMs: vars.JOB_RETENTION_COMPLETED_MS, failedMs: vars.JOB_RETENTION_FAILED_MS },
+    phaseTimeoutsMs: {
+      strategy: vars.AGENT_TIMEOUT_STRATEGY_MS,
+      architecture: vars.AGENT_TIMEOUT_ARCHITECTURE_MS,
+      ux: vars.AGENT_TIMEOUT_UX_MS,
+      code: vars.AGENT_TIMEOUT_CODE_MS,
+    },
+    sseHeartbeatMs: vars.SSE_HEARTBEAT_MS,
+    pollingIntervalMs: vars.POLLING_INTERVAL_MS,
+    mcpAllowedHosts: [...new Set([...vars.MCP_ALLOWED_HOSTS, ...(vars.PUBLIC_URL ? [new URL(vars.PUBLIC_URL).hostname] : [])])],
+  };
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { Config } from '../config.js';
+import { AiosError } from '../contract/index.js';
+import { EmbeddedQueue } from '../jobs/embedded.js';
+import type { JobQueue, JobRunner } from '../jobs/port.js';
+import { RateLimiter } from '../keys/rate-limit.js';
+import { KeyStore } from '../keys/store.js';
+import { LOG_TAGS, createLogger, redactUrl, tagged } from '../log.js';
+import { adminRoutes } from './admin.js';
+import { artifactRoutes } from './artifacts.js';
+import { apiKeyHook } from './auth.js';
+import { BODY_LIMIT_BYTES, handleError, handleNotFound } from './errors.js';
+import { healthRoutes } from './health.js';
+import { jobRoutes } from './jobs.js';
+import { mcpRoutes } from './mcp.js';
+import { streamRoutes } from './stream.js';
+
+export interface AppDeps {
+  logger?: Logger;
+  /** The job queue; the embedded one (closed with the app) when not given. */
+  queue?: JobQueue;
+  /** What the embedded queue runs; `runTool` by default. */
+  runner?: JobRunner;
+  /** The key store; opened on `config.dataDir` (and closed with the app) when not given. */
+  keys?: KeyStore;
+  rateLimiter?: RateLimiter;
+  /** Reload the key file when the `keys` CLI changes it (on for `serve`). */
+  watchKeys?: boolean;
+}
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** A caller's `X-Request-Id` is kept when it is a sane token; otherwise a new one is made. */
+function requestId(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID();
+}
+
+/** Builds the REST API (not listening): tests inject or listen on port 0, `aios-mcp serve` listens on PORT. */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const logger = deps.logger ?? createLogger(config);
+  const queue =
+    deps.queue ??
+    new EmbeddedQueue({
+      concurrency: config.queueConcurrency,
+      phaseTimeoutsMs: config.phaseTimeoutsMs,
+      retention: config.retention,
+      ...(deps.runner ? { run: deps.runner } : {}),
+      logger: tagged(logger, LOG_TAGS.queue),
+    });
+  const httpLog = tagged(logger, LOG_TAGS.http);
+  const keys =
+    deps.keys ??
+    (await KeyStore.open({
+      dataDir: config.dataDir,
+      envKeys: config.apiKeys,
+      defaults: config.rateLimit,
+      watch: deps.watchKeys ?? false,
+      onReloadError: (error) => httpLog.error({ err: error }, 'could not reload the API key file; keeping the keys loaded before'),
+    }));
+  const limiter = deps.rateLimiter ?? new RateLimiter();
+
+  const app = Fastify({
+    loggerInstance: httpLog as FastifyBaseLogger,
+    // Replaced by the one-line-a-request hook below.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (req) => requestId(req.headers['x-request-id']),
+    requestIdHeader: false,
+    // Router-level failures (a bad URL, an over-long path segment) come before any hook: answer them here.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      const refused =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? new AiosError('INVALID_INPUT', 'a path segment is over 100 characters: job ids are at most 100')
+          : new AiosError('INVALID_INPUT', 'the URL is malformed');
+      return handleError(refused, request, reply);
+    },
+  });
+
+  // Route schemas are the contract's zod schemas: one source for validation and types.
+  app.setValidatorCompiler<z.ZodType>(({ schema }) => (data) => {
+    const result = schema.safeParse(data);
+    return result.success ? { value: result.data } : { error: result.error };
+  });
+  // An empty JSON body (a DELETE sent with Content-Type, the guide's `curl -G` admin command) is no body;
+  // routes that need one say so by their schema.
+  const defaultJson = app.getDefaultJsonParser('error', 'ignore');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else defaultJson(request, body as string, done);
+  });
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+  app.decorateRequest('apiKey', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // One line a request, secrets cut from the URL.
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      '%s %s %d',
+      request.method,
+      redactUrl(request.url).split('?')[0],
+      reply.statusCode,
+    );
+  });
+  app.addHook('onClose', async () => {
+    if (!deps.queue) await queue.close();
+    if (!deps.keys) keys.close();
+  });
+
+  await app.register(healthRoutes, { queue, version });
+  await app.register(adminRoutes, { keys, adminApiKey: config.adminApiKey });
+  const authenticate = apiKeyHook(keys, limiter);
+  // Everything else under /api needs an API key and spends its rate limit.
+  await app.register(async (api) => {
+    api.addHook('onRequest', authenticate);
+    await api.register(jobRoutes, { queue, publicUrl: config.publicUrl, pollingIntervalMs: config.pollingIntervalMs });
+    await api.register(streamRoutes, { queue, heartbeatMs: config.sseHeartbeatMs });
+    await api.register(artifactRoutes, { queue });
+  });
+  // MCP over Streamable HTTP: the same keys and budgets as /api.
+  await app.register(mcpRoutes, {
+    queue,
+    authenticate,
+    publicUrl: config.publicUrl,
+    allowedHosts: config.mcpAllowedHosts,
+    logger: tagged(logger, LOG_TAGS.mcp),
+  });
+
+  if (config.redisUrl) {
+    tagged(logger, LOG_TAGS.queue).warn('Redis is configured, but this build runs the embedded in-process queue');
+  }
+  return app;
+}

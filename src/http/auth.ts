@@ -1,0 +1,65 @@
+import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { AiosError } from '../contract/index.js';
+import type { RateLimiter } from '../keys/rate-limit.js';
+import { secretsMatch } from '../keys/secret.js';
+import type { ApiKey, KeyStore } from '../keys/store.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller's key, set by the API key hook on authenticated routes. */
+    apiKey: ApiKey | null;
+  }
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+function queryParam(request: FastifyRequest, name: string): string | undefined {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/**
+ * API key auth (`Authorization: Bearer`, or `?api_key=` for browsers' EventSource), then the
+ * key's rate limits; the `X-RateLimit-*` headers go on every authenticated response.
+ */
+export function apiKeyHook(keys: KeyStore, limiter: RateLimiter): onRequestHookHandler {
+  return async function authenticate(request: FastifyRequest, reply: FastifyReply) {
+    const presented = bearer(request) ?? queryParam(request, 'api_key');
+    if (!presented) {
+      throw new AiosError('UNAUTHORIZED', 'send your API key as "Authorization: Bearer <key>" (or ?api_key=<key> for EventSource)');
+    }
+    const key = keys.authenticate(presented);
+    if (!key) throw new AiosError('UNAUTHORIZED', 'the API key is not valid or has been revoked');
+    request.apiKey = key;
+
+    const decision = await limiter.consume(key);
+    reply.header('x-ratelimit-limit', String(decision.limit));
+    reply.header('x-ratelimit-remaining', String(decision.remaining));
+    reply.header('x-ratelimit-reset', String(decision.reset));
+    if (!decision.allowed) {
+      throw new AiosError(
+        'RATE_LIMITED',
+        `rate limit of ${decision.limit} requests reached for this key; retry in ${decision.retryAfter} s or ask an admin for a higher limit`,
+        { limit: decision.limit, reset: decision.reset, retry_after_seconds: decision.retryAfter },
+      );
+    }
+  };
+}
+
+/** Admin routes: `ADMIN_API_KEY` as `X-Admin-Key`, `Authorization: Bearer`, or the guide's `?admin_key=`. */
+export function adminHook(adminKey: string | undefined): onRequestHookHandler {
+  return async function authorizeAdmin(request: FastifyRequest) {
+    const header = request.headers['x-admin-key'];
+    const presented = (typeof header === 'string' && header.length > 0 ? header : undefined) ?? bearer(request) ?? queryParam(request, 'admin_key');
+    if (!presented) {
+      throw new AiosError('UNAUTHORIZED', 'admin routes need the admin secret: send it as X-Admin-Key, Authorization: Bearer, or ?admin_key=');
+    }
+    if (!adminKey) throw new AiosError('FORBIDDEN', 'admin routes are off on this server: set ADMIN_API_KEY to turn them on');
+    if (!secretsMatch(presented, adminKey)) throw new AiosError('FORBIDDEN', 'that is not the admin secret (ADMIN_API_KEY)');
+  };
+}

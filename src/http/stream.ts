@@ -1,0 +1,96 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { AiosError } from '../contract/index.js';
+import { isFinal, type JobEvent, type JobQueue } from '../jobs/port.js';
+import { JobIdParamsSchema, ownedJob } from './job-view.js';
+
+export interface StreamRoutesOptions {
+  queue: JobQueue;
+  heartbeatMs: number;
+}
+
+/** How long an EventSource waits before reconnecting after a dropped connection. */
+const RETRY_MS = 2_000;
+
+function lastEventId(header: unknown, query: unknown): number {
+  const raw = typeof header === 'string' ? header : typeof query === 'string' ? query : undefined;
+  if (raw === undefined || raw.trim() === '') return 0;
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id < 0) {
+    throw new AiosError('INVALID_INPUT', 'Last-Event-ID: must be an event id this stream sent (a whole number)', { field: 'Last-Event-ID' });
+  }
+  return id;
+}
+
+function frame(event: JobEvent): string {
+  const { id, ...data } = event;
+  return `id: ${id}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/**
+ * `GET /api/jobs/:id/stream`: Server-Sent Events. First `connected`, then every change as a
+ * `status_update` with a numeric id; the stream ends after the final status. A reconnect with
+ * `Last-Event-ID` is sent exactly the events after that id; once a client has the final event,
+ * a reconnect gets 204, which tells EventSource to stop.
+ */
+export const streamRoutes: FastifyPluginAsync<StreamRoutesOptions> = async (app, { queue, heartbeatMs }) => {
+  const open = new Set<ServerResponse>();
+  // Open streams would hold app.close() until their jobs end.
+  app.addHook('preClose', async () => {
+    for (const response of open) response.end();
+  });
+
+  app.get('/api/jobs/:id/stream', { schema: { params: JobIdParamsSchema } }, async (request, reply) => {
+    const { id } = request.params as z.infer<typeof JobIdParamsSchema>;
+    const after = lastEventId(request.headers['last-event-id'], (request.query as Record<string, unknown>).last_event_id);
+    const job = await ownedJob(queue, request, id);
+
+    // Events are held until the response is open, so none is lost between replay and live.
+    const pending: JobEvent[] = [];
+    let deliver = (event: JobEvent) => {
+      pending.push(event);
+    };
+    const unsubscribe = await queue.subscribe(id, after, (event) => deliver(event));
+    if (!unsubscribe) throw new AiosError('JOB_NOT_FOUND', `job ${id} was not found`, { job_id: id });
+    if (pending.length === 0 && isFinal(job.status)) {
+      unsubscribe();
+      return reply.code(204).send();
+    }
+
+    reply.hijack();
+    const response = reply.raw;
+    const headers = Object.fromEntries(Object.entries(reply.getHeaders()).filter(([, value]) => value !== undefined)) as Record<
+      string,
+      string | number | string[]
+    >;
+    response.writeHead(200, {
+      ...headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    open.add(response);
+    const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), heartbeatMs);
+    const stop = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      open.delete(response);
+    };
+    response.on('close', stop);
+
+    const send = (event: JobEvent) => {
+      if (response.writableEnded) return;
+      response.write(frame(event));
+      if (isFinal(event.status)) {
+        stop();
+        response.end();
+      }
+    };
+    response.write(`retry: ${RETRY_MS}\ndata: ${JSON.stringify({ type: 'connected', job_id: id })}\n\n`);
+    for (const event of pending.splice(0)) send(event);
+    deliver = send;
+    request.log.info({ job_id: id, after }, 'stream opened');
+  });
+};

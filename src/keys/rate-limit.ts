@@ -1,0 +1,72 @@
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { ApiKey } from './store.js';
+
+/** What the `X-RateLimit-*` headers (and `Retry-After` on a 429) report. */
+export interface RateDecision {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Unix seconds when the reported window resets. */
+  reset: number;
+  /** Seconds to wait, when refused. */
+  retryAfter?: number;
+}
+
+type Window = 'minute' | 'day';
+const WINDOW_SECONDS: Record<Window, number> = { minute: 60, day: 86_400 };
+
+/**
+ * Per-key request budgets, one a minute and one a day. Each key spends only its own budget.
+ * Limiters are shared by keys with the same limit (rate-limiter-flexible keys its counters by
+ * the key id); the memory store is the embedded mode's, and a Redis store can take its place.
+ */
+export class RateLimiter {
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
+
+  constructor(private readonly create: (points: number, durationSeconds: number) => RateLimiterAbstract = memoryLimiter) {}
+
+  async consume(key: Pick<ApiKey, 'id' | 'requests_per_minute' | 'requests_per_day'>): Promise<RateDecision> {
+    const minute = await this.spend('minute', key.requests_per_minute, key.id);
+    if (!minute.allowed) return minute;
+    const day = await this.spend('day', key.requests_per_day, key.id);
+    if (!day.allowed) return day;
+    // Report the window closer to running out.
+    return day.remaining < minute.remaining ? day : minute;
+  }
+
+  private async spend(window: Window, points: number, id: string): Promise<RateDecision> {
+    const limiter = this.limiter(window, points);
+    try {
+      const result = await limiter.consume(id);
+      return decision(true, points, result);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return decision(false, points, rejection);
+      throw rejection;
+    }
+  }
+
+  private limiter(window: Window, points: number): RateLimiterAbstract {
+    const name = `${window}:${points}`;
+    let limiter = this.limiters.get(name);
+    if (!limiter) {
+      limiter = this.create(points, WINDOW_SECONDS[window]);
+      this.limiters.set(name, limiter);
+    }
+    return limiter;
+  }
+}
+
+function memoryLimiter(points: number, duration: number): RateLimiterAbstract {
+  return new RateLimiterMemory({ points, duration });
+}
+
+function decision(allowed: boolean, limit: number, result: RateLimiterRes): RateDecision {
+  const reset = Math.ceil((Date.now() + result.msBeforeNext) / 1000);
+  return {
+    allowed,
+    limit,
+    remaining: Math.max(0, result.remainingPoints),
+    reset,
+    ...(allowed ? {} : { retryAfter: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) }),
+  };
+}

@@ -1,0 +1,28 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** A new API key: 256 random bits, prefixed so that leaked keys are recognisable by scanners. */
+export function generateKey(): string {
+  return `aios_${randomBytes(32).toString('base64url')}`;
+}
+
+/**
+ * What is stored instead of a key. A fast hash is enough here: the keys are 256-bit random
+ * strings, not passwords, so there is nothing to brute-force.
+ */
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** Compares two secrets in constant time (hashing first makes the lengths equal). */
+export function secretsMatch(presented: string, expected: string): boolean {
+  const a = createHash('sha256').update(presented, 'utf8').digest();
+  const b = createHash('sha256').update(expected, 'utf8').digest();
+  return timingSafeEqual(a, b);
+}
+
+/** Compares two hex digests in constant time. */
+export function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,221 @@
+import { randomBytes } from 'node:crypto';
+import { watchFile, unwatchFile } from 'node:fs';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { AiosError } from '../contract/index.js';
+import { generateKey, hashKey, sameHash } from './secret.js';
+
+/** An API key as the admin API and the CLI show it: never the key itself, only its first characters. */
+export interface ApiKey {
+  id: string;
+  name: string;
+  /** The key's first characters, so an operator can tell keys apart. */
+  prefix: string;
+  requests_per_minute: number;
+  requests_per_day: number;
+  created_at: string | null;
+  revoked_at: string | null;
+  /** `env` keys come from `AIOS_API_KEYS` and are changed there; `file` keys are made at run time. */
+  source: 'env' | 'file';
+}
+
+const StoredKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  requests_per_minute: z.number().int().positive(),
+  requests_per_day: z.number().int().positive(),
+  created_at: z.string(),
+  revoked_at: z.string().nullable(),
+});
+type StoredKey = z.infer<typeof StoredKeySchema>;
+
+const KeyFileSchema = z.object({ version: z.literal(1), keys: z.array(StoredKeySchema) });
+
+export const KeyNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .regex(/^[\w .@:-]+$/, 'may hold letters, digits, spaces and . _ - @ : only');
+
+export interface CreateKeyRequest {
+  name: string;
+  requests_per_minute?: number | undefined;
+  requests_per_day?: number | undefined;
+}
+
+export interface KeyStoreOptions {
+  dataDir: string;
+  /** name → key, from `AIOS_API_KEYS`. */
+  envKeys?: Record<string, string>;
+  /** Limits of keys that do not set their own. */
+  defaults: { perMinute: number; perDay: number };
+  /** Reload when another process (the `keys` CLI) changes the file. */
+  watch?: boolean;
+  /** Told when a reload after a change fails (the keys loaded before stay in force). */
+  onReloadError?: (error: unknown) => void;
+}
+
+export const KEY_FILE = 'api-keys.json';
+
+/**
+ * API keys: those of `AIOS_API_KEYS` plus those made at run time, which persist as hashes in a
+ * 0600 JSON file under the data directory so a restart loses none. Lookups are in memory.
+ */
+export class KeyStore {
+  readonly file: string;
+  private byHash = new Map<string, { key: ApiKey; hash: string }>();
+  private fileKeys: StoredKey[] = [];
+  private readonly envKeys: { key: ApiKey; hash: string }[];
+  private watching = false;
+
+  private constructor(private readonly options: KeyStoreOptions) {
+    this.file = path.join(options.dataDir, KEY_FILE);
+    this.envKeys = Object.entries(options.envKeys ?? {}).map(([name, secret]) => ({
+      hash: hashKey(secret),
+      key: {
+        id: `env:${name}`,
+        name,
+        prefix: secret.slice(0, 9),
+        requests_per_minute: options.defaults.perMinute,
+        requests_per_day: options.defaults.perDay,
+        created_at: null,
+        revoked_at: null,
+        source: 'env',
+      },
+    }));
+  }
+
+  static async open(options: KeyStoreOptions): Promise<KeyStore> {
+    const store = new KeyStore(options);
+    await store.reload();
+    if (options.watch) store.watch();
+    return store;
+  }
+
+  /** The key a caller presented, or undefined when it is unknown or revoked. */
+  authenticate(secret: string): ApiKey | undefined {
+    // The map is keyed by the digest, not the secret, so lookup timing says nothing usable
+    // about the key; the final comparison is constant time.
+    const digest = hashKey(secret);
+    const found = this.byHash.get(digest);
+    if (!found || !sameHash(digest, found.hash) || found.key.revoked_at) return undefined;
+    return found.key;
+  }
+
+  list(): ApiKey[] {
+    return [...this.envKeys.map((entry) => entry.key), ...this.fileKeys.map(toApiKey)];
+  }
+
+  /** Keys that can be used now. */
+  activeCount(): number {
+    return this.list().filter((key) => !key.revoked_at).length;
+  }
+
+  /** Makes a key; the returned secret is the only time it is ever seen. */
+  async create(request: CreateKeyRequest): Promise<{ key: ApiKey; secret: string }> {
+    const secret = generateKey();
+    const stored: StoredKey = {
+      id: `key_${randomBytes(8).toString('hex')}`,
+      name: request.name,
+      prefix: secret.slice(0, 9),
+      hash: hashKey(secret),
+      requests_per_minute: request.requests_per_minute ?? this.options.defaults.perMinute,
+      requests_per_day: request.requests_per_day ?? this.options.defaults.perDay,
+      created_at: new Date().toISOString(),
+      revoked_at: null,
+    };
+    // Re-read first so keys another process wrote meanwhile are kept.
+    await this.reload();
+    await this.save([...this.fileKeys, stored]);
+    return { key: toApiKey(stored), secret };
+  }
+
+  /** Revokes a key by id; undefined when there is no such key. */
+  async revoke(id: string): Promise<ApiKey | undefined> {
+    if (this.envKeys.some((entry) => entry.key.id === id)) {
+      throw new AiosError('INVALID_INPUT', `id: ${id} comes from AIOS_API_KEYS; remove it there and restart to revoke it`, {
+        field: 'id',
+      });
+    }
+    await this.reload();
+    const target = this.fileKeys.find((key) => key.id === id);
+    if (!target) return undefined;
+    if (!target.revoked_at) {
+      await this.save(this.fileKeys.map((key) => (key.id === id ? { ...key, revoked_at: new Date().toISOString() } : key)));
+    }
+    return this.list().find((key) => key.id === id);
+  }
+
+  close(): void {
+    if (this.watching) unwatchFile(this.file);
+    this.watching = false;
+  }
+
+  /** Reads the file (absent = no keys yet) and rebuilds the lookup table. */
+  async reload(): Promise<void> {
+    let raw: string;
+    try {
+      raw = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      raw = '';
+    }
+    if (raw.trim() === '') {
+      this.index([]);
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      throw new Error(`${this.file} is not valid JSON; fix or remove it (keys in it would be lost)`);
+    }
+    const result = KeyFileSchema.safeParse(parsed);
+    if (!result.success) {
+      throw new Error(`${this.file} is not an API key file this version understands: ${result.error.issues[0]?.message ?? ''}`);
+    }
+    this.index(result.data.keys);
+  }
+
+  private index(fileKeys: StoredKey[]): void {
+    const byHash = new Map<string, { key: ApiKey; hash: string }>();
+    for (const entry of this.envKeys) byHash.set(entry.hash, entry);
+    for (const stored of fileKeys) byHash.set(stored.hash, { key: toApiKey(stored), hash: stored.hash });
+    this.fileKeys = fileKeys;
+    this.byHash = byHash;
+  }
+
+  /** Writes atomically (temp file, then rename), readable by the owner only. */
+  private async save(keys: StoredKey[]): Promise<void> {
+    await mkdir(this.options.dataDir, { recursive: true, mode: 0o700 });
+    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    await writeFile(temp, `${JSON.stringify({ version: 1, keys }, null, 2)}\n`, { mode: 0o600 });
+    await chmod(temp, 0o600);
+    await rename(temp, this.file);
+    this.index(keys);
+  }
+
+  private watch(): void {
+    this.watching = true;
+    watchFile(this.file, { interval: 1_000, persistent: false }, () => {
+      this.reload().catch((error: unknown) => this.options.onReloadError?.(error));
+    });
+  }
+}
+
+function toApiKey(stored: StoredKey): ApiKey {
+  return {
+    id: stored.id,
+    name: stored.name,
+    prefix: stored.prefix,
+    requests_per_minute: stored.requests_per_minute,
+    requests_per_day: stored.requests_per_day,
+    created_at: stored.created_at,
+    revoked_at: stored.revoked_at,
+    source: 'file',
+  };
+}

@@ -1,0 +1,159 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AiosError, DEFAULT_PHASE_TIMEOUTS_MS } from '../../src/contract/index.js';
+import { EmbeddedQueue, type EmbeddedQueueOptions } from '../../src/jobs/embedded.js';
+import type { Job, JobEvent, JobQueue } from '../../src/jobs/port.js';
+import { fingerprint, validateJobRequest } from '../../src/jobs/request.js';
+import { sleep, workloadRunner, type Workload } from '../http/support.js';
+
+const SPEC = 'An app for dog walkers: owners book walks, walkers see their schedule and get paid.';
+const queues: JobQueue[] = [];
+
+function queue(workload: Workload, options: Partial<EmbeddedQueueOptions> = {}): EmbeddedQueue {
+  const created = new EmbeddedQueue({
+    concurrency: 1,
+    phaseTimeoutsMs: { ...DEFAULT_PHASE_TIMEOUTS_MS },
+    retention: { completedMs: 60_000, failedMs: 60_000 },
+    run: workloadRunner(workload),
+    ...options,
+  });
+  queues.push(created);
+  return created;
+}
+
+afterEach(async () => {
+  await Promise.all(queues.splice(0).map((q) => q.close()));
+});
+
+async function until(q: JobQueue, id: string, statuses: string[]): Promise<Job> {
+  for (;;) {
+    const job = await q.get(id);
+    if (!job) throw new Error(`job ${id} vanished`);
+    if (statuses.includes(job.status)) return job;
+    await sleep(5);
+  }
+}
+
+function enqueue(q: JobQueue, tool: 'aios_strategize' | 'aios_full_pipeline' = 'aios_strategize', input: object = { spec: SPEC }) {
+  return q.enqueue({ tool, input, owner: 'key_a' }).then((result) => result.job);
+}
+
+describe('EmbeddedQueue', () => {
+  it('runs jobs first in, first out, no more than `concurrency` at a time', async () => {
+    const q = queue({ defaultMs: 30 }, { concurrency: 2 });
+    const jobs = await Promise.all([1, 2, 3, 4].map(() => enqueue(q)));
+    let maxRunning = 0;
+    const done = jobs.map((job) => until(q, job.id, ['completed']));
+    while ((await q.health()).queued + (await q.health()).processing > 0) {
+      maxRunning = Math.max(maxRunning, (await q.health()).processing);
+      await sleep(3);
+    }
+    const finished = await Promise.all(done);
+    expect(maxRunning).toBe(2);
+    const starts = finished.map((job) => job.started_at!);
+    expect([...starts].sort()).toEqual(starts);
+  });
+
+  it('fails a phase that passes its limit with AGENT_TIMEOUT, and the next job still runs', async () => {
+    const q = queue({ phaseMs: { strategy: 5_000 } }, { phaseTimeoutsMs: { ...DEFAULT_PHASE_TIMEOUTS_MS, strategy: 40 } });
+    const slow = await enqueue(q);
+    const next = await enqueue(q, 'aios_full_pipeline', { spec: SPEC, phases: ['architecture'] });
+    const failed = await until(q, slow.id, ['failed', 'completed']);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatchObject({ code: 'AGENT_TIMEOUT', phase: 'strategy' });
+    expect(failed.phases.strategy?.status).toBe('failed');
+    expect((await until(q, next.id, ['completed', 'failed'])).status).toBe('completed');
+  });
+
+  it('a failing phase skips the ones after it', async () => {
+    const q = queue({ fail: { architecture: new Error('no entities found') } });
+    const job = await enqueue(q, 'aios_full_pipeline');
+    const failed = await until(q, job.id, ['failed']);
+    expect(failed.error).toMatchObject({ code: 'AGENT_FAILURE', phase: 'architecture' });
+    expect(Object.fromEntries(Object.entries(failed.phases).map(([phase, state]) => [phase, state.status]))).toEqual({
+      strategy: 'completed',
+      architecture: 'failed',
+      ux: 'skipped',
+      code: 'skipped',
+    });
+  });
+
+  it('cancels a queued job (it never runs) and a running one (it stops), and the queue moves on', async () => {
+    const q = queue({ defaultMs: 300 });
+    const running = await enqueue(q);
+    const waiting = await enqueue(q);
+    const after = await enqueue(q, 'aios_full_pipeline', { spec: SPEC, phases: ['code'] });
+    await until(q, running.id, ['processing']);
+
+    expect((await q.cancel(waiting.id))?.status).toBe('cancelled');
+    expect((await q.cancel(running.id))?.status).toBe('cancelled');
+    expect((await until(q, after.id, ['completed'])).status).toBe('completed');
+
+    const cancelledWaiting = await q.get(waiting.id);
+    expect(cancelledWaiting).toMatchObject({ status: 'cancelled', started_at: null });
+    expect((await q.get(running.id))?.phases.strategy?.status).toBe('cancelled');
+    // Cancelling a finished job changes nothing.
+    expect((await q.cancel(after.id))?.status).toBe('completed');
+  });
+
+  it('forgets finished jobs after their retention: completed and failed separately', async () => {
+    const q = queue({ defaultMs: 1, fail: { architecture: new Error('boom') } }, { retention: { completedMs: 60, failedMs: 400 } });
+    const ok = await enqueue(q);
+    const bad = await enqueue(q, 'aios_full_pipeline', { spec: SPEC, phases: ['architecture'] });
+    await until(q, ok.id, ['completed']);
+    await until(q, bad.id, ['failed']);
+    await sleep(120);
+    expect(await q.get(ok.id)).toBeUndefined();
+    expect((await q.get(bad.id))?.status).toBe('failed');
+    await sleep(400);
+    expect(await q.get(bad.id)).toBeUndefined();
+    expect((await q.list('key_a', { limit: 10 })).jobs).toEqual([]);
+  });
+
+  it('replays events after a given id, then delivers new ones live', async () => {
+    const q = queue({ defaultMs: 20 });
+    const job = await enqueue(q, 'aios_full_pipeline', { spec: SPEC, phases: ['strategy', 'ux'] });
+    await until(q, job.id, ['completed']);
+    const all: JobEvent[] = [];
+    await q.subscribe(job.id, 0, (event) => all.push(event));
+    expect(all.map((event) => event.id)).toEqual(all.map((_, index) => index + 1));
+    expect(all.at(-1)).toMatchObject({ status: 'completed', progress: 100 });
+
+    const tail: JobEvent[] = [];
+    await q.subscribe(job.id, 4, (event) => tail.push(event));
+    expect(tail).toEqual(all.slice(4));
+    expect(await q.subscribe('no-such-job', 0, () => undefined)).toBeUndefined();
+  });
+
+  it('returns the same job for a repeated idempotency key, and refuses the key with another body', async () => {
+    const q = queue({ defaultMs: 1 });
+    const body = { tool: 'aios_strategize', input: { spec: SPEC } };
+    const idempotency = { key: 'order-42', fingerprint: fingerprint(body) };
+    const first = await q.enqueue({ tool: 'aios_strategize', input: body.input, owner: 'key_a', idempotency });
+    const again = await q.enqueue({ tool: 'aios_strategize', input: body.input, owner: 'key_a', idempotency });
+    expect(again).toMatchObject({ created: false, job: { id: first.job.id } });
+    // Another key's idempotency keys are its own.
+    const otherOwner = await q.enqueue({ tool: 'aios_strategize', input: body.input, owner: 'key_b', idempotency });
+    expect(otherOwner.created).toBe(true);
+
+    const changed = { ...body, input: { spec: `${SPEC} With tips.` } };
+    const conflict = await q
+      .enqueue({ tool: 'aios_strategize', input: changed.input, owner: 'key_a', idempotency: { key: 'order-42', fingerprint: fingerprint(changed) } })
+      .catch((error: unknown) => error);
+    expect(conflict).toBeInstanceOf(AiosError);
+    expect((conflict as AiosError).code).toBe('IDEMPOTENCY_CONFLICT');
+  });
+});
+
+describe('validateJobRequest', () => {
+  it('names the valid tools for an unknown one and points read tools at their routes', () => {
+    expect(() => validateJobRequest('aios_paint', { spec: SPEC })).toThrow(/valid tools: aios_strategize, aios_design_architecture/);
+    expect(() => validateJobRequest('aios_get_status', { job_id: 'x' })).toThrow(/GET \/api\/jobs\/:id/);
+    expect(() => validateJobRequest('aios_strategize', { spec: 42 })).toThrow(/^input\.spec:/);
+  });
+
+  it('fingerprints bodies regardless of key order', () => {
+    expect(fingerprint({ a: 1, b: { c: [1, { d: 2, e: 3 }] } })).toBe(fingerprint({ b: { c: [1, { e: 3, d: 2 }] }, a: 1 }));
+    expect(fingerprint({ a: 1 })).not.toBe(fingerprint({ a: 2 }));
+  });
+});
+
