@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerKeys } from './cli/keys.js';
 import { registerRun } from './cli/run.js';
+import { registerServe } from './cli/serve.js';
+import { registerStdio } from './cli/stdio.js';
 
 const program = new Command()
   .name('aios-mcp')
@@ -8,5 +11,8 @@ const program = new Command()
   .version('0.1.0');
 
 registerRun(program);
+registerServe(program);
+registerKeys(program);
+registerStdio(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,57 @@
+import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
+import { createRequire } from 'node:module';
+import type { Phase } from '../contract/index.js';
+import type { JobQueue } from '../jobs/port.js';
+import { registerPrompts } from './prompts.js';
+import { registerResources } from './resources.js';
+import { registerTools } from './tools.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** Who is calling: the owner of the jobs they make (an API key id over HTTP, `local` on stdio). */
+export interface Principal {
+  owner: string;
+  /** Base URL of the REST API for the job URLs handed out; absent on stdio. */
+  baseUrl?: string;
+}
+
+export interface McpDeps {
+  queue: JobQueue;
+  /** Where a job can be followed outside MCP. */
+  jobUrls(id: string, principal: Principal): { status_url: string; stream_url: string };
+  estimateSeconds(phases: Phase[]): number;
+}
+
+export const SERVER_INFO = { name: 'aios-lovable-mcp', title: 'AIOS product team', version } as const;
+
+const INSTRUCTIONS = `Four AIOS agents turn a product idea into documents and code:
+aios_strategize (@pm: requirements and PRD), aios_design_architecture (@architect: data model, SQL migration, security),
+aios_design_ux (@ux-design-expert: flows, pages, design tokens), aios_generate_code (@dev: a React + Supabase app).
+aios_full_pipeline runs all four in order as a job; follow it with aios_get_status or the aios://jobs/{job_id} resource,
+then read each phase with aios_get_artifact. Pass the idea as \`spec\` (free text), or as product_name + description.`;
+
+/**
+ * Builds one MCP server instance for one caller: the same definition serves every protocol era and
+ * transport. `subscribe` says whether resource changes can reach this caller (not on stateless
+ * 2025-era HTTP, which has no stream to carry them).
+ */
+export function buildMcpServer(deps: McpDeps, principal: Principal, options: { subscribe: boolean }): McpServer {
+  const server = new McpServer(SERVER_INFO, {
+    capabilities: { tools: {}, resources: { subscribe: options.subscribe }, prompts: {}, completions: {} },
+    instructions: INSTRUCTIONS,
+  });
+  registerTools(server, deps, principal);
+  registerResources(server, deps, principal);
+  registerPrompts(server);
+  return server;
+}
+
+/** The factory the SDK's HTTP entry calls per request; 2026-era clients follow resources on `subscriptions/listen`. */
+export function mcpServerFactory(deps: McpDeps, principalOf: (authInfo: unknown) => Principal): McpServerFactory {
+  return (ctx) => buildMcpServer(deps, principalOf(ctx.authInfo), { subscribe: ctx.era === 'modern' });
+}
+
+/** A rough figure for clients that plan their polling: the embedded engine takes well under a second a phase. */
+export function estimateSeconds(phases: Phase[]): number {
+  return Math.max(1, Math.ceil(phases.length * 0.5));
+}

@@ -1,0 +1,231 @@
+import type { CallToolResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
+import {
+  AiosError,
+  GetArtifactInputSchema,
+  GetStatusInputSchema,
+  PipelineInputSchema,
+  TOOLS,
+  parseInput,
+  type ArchitectureOutput,
+  type CodeOutput,
+  type Phase,
+  type PipelineAccepted,
+  type StrategizeOutput,
+  type UxOutput,
+} from '../contract/index.js';
+import { phasesOf } from '../agents/pipeline.js';
+import { PERSONAS } from '../agents/personas.js';
+import { artifactOf, findOwnedJob, statusOf } from '../jobs/access.js';
+import { followJob } from '../jobs/follow.js';
+import type { Job, JobEvent } from '../jobs/port.js';
+import { advertised } from './schema.js';
+import { acceptedText, codeText, statusText } from './text.js';
+import type { McpDeps, Principal } from './server.js';
+import { jobUri } from './resources.js';
+
+const AGENT_TOOL_INFO = {
+  aios_strategize: {
+    persona: PERSONAS.pm,
+    title: 'Strategize: requirements and PRD',
+    description:
+      'The @pm agent (Morgan 📋) reads a product idea and writes functional requirements with MoSCoW priorities, non-functional requirements, constraints, personas, epics with stories and acceptance criteria, and the PRD in the AIOS template.',
+  },
+  aios_design_architecture: {
+    persona: PERSONAS.architect,
+    title: 'Design the architecture, data model and SQL',
+    description:
+      'The @architect agent (Aria 🏛️) designs the stack, the data model (tables, keys, relationships), the endpoints, auth and row level security, and writes a PostgreSQL/Supabase migration and the AIOS full-stack architecture document.',
+  },
+  aios_design_ux: {
+    persona: PERSONAS['ux-design-expert'],
+    title: 'Design the UX and design tokens',
+    description:
+      'The @ux-design-expert agent (Uma 🎨) writes user flows, pages with routes and shadcn/ui components, design tokens for light and dark modes whose text colours all meet WCAG 2.1 AA, and the AIOS UI/UX specification.',
+  },
+  aios_generate_code: {
+    persona: PERSONAS.dev,
+    title: 'Generate the app',
+    description:
+      'The @dev agent (Dex 💻) generates a React + Vite + TypeScript + Tailwind + shadcn/ui + Supabase project (or Next.js): typed Supabase client and types, a data hook per table, forms, a page per route, and the migration.',
+  },
+} as const;
+
+type AgentTool = keyof typeof AGENT_TOOL_INFO;
+
+/** A tool error a client (and its model) can act on: the contract code first, then what to do. */
+export function toolError(error: unknown): CallToolResult {
+  const aios = error instanceof AiosError ? error : new AiosError('INTERNAL_ERROR', 'the tool failed unexpectedly; try again');
+  const body = { code: aios.code, message: aios.message, ...(aios.details === undefined ? {} : { details: aios.details }) };
+  return { isError: true, content: [{ type: 'text', text: `${aios.code}: ${aios.message}` }], structuredContent: { error: body } };
+}
+
+function markdownOf(phase: Phase, output: unknown): string {
+  switch (phase) {
+    case 'strategy':
+      return (output as StrategizeOutput).prd_markdown;
+    case 'architecture':
+      return (output as ArchitectureOutput).architecture_markdown;
+    case 'ux':
+      return (output as UxOutput).ux_markdown;
+    case 'code':
+      return codeText(output as CodeOutput);
+  }
+}
+
+const PROGRESS_GAP_MS = 25;
+
+/**
+ * Sends MCP progress notifications for a job's events when the client asked for them, in order;
+ * `flush` waits until all have been written, so none arrives after the tool's result.
+ */
+function progressSender(ctx: ServerContext): { send: (event: JobEvent) => void; flush: () => Promise<void> } | undefined {
+  const token = ctx.mcpReq._meta?.progressToken;
+  if (token === undefined) return undefined;
+  let last = -1;
+  let pending = Promise.resolve();
+  const send = (event: JobEvent) => {
+    // Progress must only increase; a repeat of the same percent says nothing new.
+    if (event.progress <= last) return;
+    last = event.progress;
+    const message = [event.phase, event.phase_status ?? event.status, event.note].filter(Boolean).join(': ');
+    pending = pending
+      .then(() => ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, progress: event.progress, total: 100, message } }))
+      .catch(() => undefined);
+  };
+  // Clients built on the official SDK dispatch notifications a microtask late but settle a response
+  // at once, so progress read in the same chunk as the result is dropped: leave a short gap.
+  const flush = async () => {
+    await pending;
+    await new Promise((resolve) => setTimeout(resolve, PROGRESS_GAP_MS));
+  };
+  return { send, flush };
+}
+
+async function runAsJob(deps: McpDeps, principal: Principal, tool: AgentTool | 'aios_full_pipeline', input: unknown, ctx: ServerContext): Promise<Job> {
+  const { job } = await deps.queue.enqueue({ tool, input, owner: principal.owner });
+  const progress = progressSender(ctx);
+  const finished = await followJob(deps.queue, job.id, { signal: ctx.mcpReq.signal, ...(progress ? { onEvent: progress.send } : {}) });
+  await progress?.flush();
+  return finished;
+}
+
+function finished(job: Job): CallToolResult {
+  if (job.status !== 'completed') {
+    const error = job.error ?? { code: 'AGENT_FAILURE' as const, message: `the job ended ${job.status}` };
+    return toolError(new AiosError(error.code, error.message, { job_id: job.id, ...(error.phase ? { phase: error.phase } : {}) }));
+  }
+  const [phase] = Object.keys(job.phases) as Phase[];
+  return {
+    content: [{ type: 'text', text: phase ? markdownOf(phase, job.output) : JSON.stringify(job.output) }],
+    structuredContent: job.output as Record<string, unknown>,
+  };
+}
+
+/** Registers the seven tools of CONTRACT section 2 for one caller. */
+export function registerTools(server: McpServer, deps: McpDeps, principal: Principal): void {
+  // The four agents answer inline, but run through the job queue so that limits and time-outs hold.
+  for (const [name, info] of Object.entries(AGENT_TOOL_INFO) as Array<[AgentTool, (typeof AGENT_TOOL_INFO)[AgentTool]]>) {
+    const contract = TOOLS[name];
+    server.registerTool(
+      name,
+      {
+        title: `${info.persona.icon} ${info.title}`,
+        description: info.description,
+        inputSchema: advertised(contract.input),
+        outputSchema: contract.output,
+        annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      },
+      async (args: unknown, ctx: ServerContext) => {
+        try {
+          const input = parseInput(contract.input, args ?? {});
+          return finished(await runAsJob(deps, principal, name, input, ctx));
+        } catch (error) {
+          return toolError(error);
+        }
+      },
+    );
+  }
+
+  server.registerTool(
+    'aios_full_pipeline',
+    {
+      title: 'Run the whole AIOS pipeline',
+      description:
+        'Queues strategy → architecture → ux → code (or the phases given, always in that order, each fed the earlier outputs) and answers at once with the job. Follow it with aios_get_status or the aios://jobs/{job_id} resource, then read each phase with aios_get_artifact. With a progress token, the call instead stays open and reports progress per phase until the job ends.',
+      inputSchema: advertised(PipelineInputSchema),
+      outputSchema: TOOLS.aios_full_pipeline.output,
+      annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: true },
+    },
+    async (args: unknown, ctx: ServerContext) => {
+      try {
+        const input = parseInput(PipelineInputSchema, args ?? {});
+        const { job } = await deps.queue.enqueue({
+          tool: 'aios_full_pipeline',
+          input,
+          owner: principal.owner,
+          ...(input.webhook_url ? { webhookUrl: input.webhook_url } : {}),
+        });
+        const progress = progressSender(ctx);
+        const current = progress ? await followJob(deps.queue, job.id, { signal: ctx.mcpReq.signal, onEvent: progress.send }) : job;
+        await progress?.flush();
+        const accepted: PipelineAccepted = {
+          job_id: job.id,
+          status: current.status,
+          phases_queued: phasesOf('aios_full_pipeline', input),
+          estimated_duration_seconds: deps.estimateSeconds(phasesOf('aios_full_pipeline', input)),
+          ...deps.jobUrls(job.id, principal),
+        };
+        return { content: [{ type: 'text', text: acceptedText(accepted, jobUri(job.id)) }], structuredContent: accepted };
+      } catch (error) {
+        return toolError(error);
+      }
+    },
+  );
+
+  server.registerTool(
+    'aios_get_status',
+    {
+      title: 'Get a job’s status',
+      description: 'Status of a job (queued, processing, completed, failed, cancelled), each phase’s state and duration, overall progress, and the error if it failed.',
+      inputSchema: advertised(GetStatusInputSchema),
+      outputSchema: TOOLS.aios_get_status.output,
+      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+    },
+    async (args: unknown) => {
+      try {
+        const { job_id } = parseInput(GetStatusInputSchema, args ?? {});
+        const status = statusOf(await findOwnedJob(deps.queue, principal.owner, job_id));
+        return { content: [{ type: 'text', text: statusText(status) }], structuredContent: status };
+      } catch (error) {
+        return toolError(error);
+      }
+    },
+  );
+
+  server.registerTool(
+    'aios_get_artifact',
+    {
+      title: 'Get a finished phase’s output',
+      description:
+        'A finished job’s output for one phase (strategy, architecture, ux, code), in the same shape as that agent’s tool, or `all` of them keyed by phase. ARTIFACT_NOT_READY while the job has not completed.',
+      inputSchema: advertised(GetArtifactInputSchema),
+      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+    },
+    async (args: unknown) => {
+      try {
+        const { job_id, artifact_type } = parseInput(GetArtifactInputSchema, args ?? {});
+        const job = await findOwnedJob(deps.queue, principal.owner, job_id);
+        const artifact = artifactOf(job, artifact_type);
+        const text =
+          artifact_type === 'all'
+            ? Object.entries(artifact as Record<Phase, unknown>)
+                .map(([phase, output]) => markdownOf(phase as Phase, output))
+                .join('\n\n---\n\n')
+            : markdownOf(artifact_type, artifact);
+        return { content: [{ type: 'text', text }], structuredContent: artifact as Record<string, unknown> };
+      } catch (error) {
+        return toolError(error);
+      }
+    },
+  );
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+
+/** The two protocol eras the server speaks: the current stateless revision and the 2025 ones most clients still use. */
+export const ERAS = {
+  '2026-07-28': { mode: { pin: '2026-07-28' } },
+  '2025-11-25': { mode: 'legacy' },
+} as const;
+export type Era = keyof typeof ERAS;
+
+function client(era: Era): Client {
+  return new Client({ name: 'aios-test', version: '1.0.0' }, { versionNegotiation: ERAS[era] as never });
+}
+
+/** A client of the built `aios-mcp stdio` command, as Claude Desktop or Cursor would spawn it. */
+export async function stdioClient(era: Era, env: Record<string, string> = {}, args = [path.resolve('dist/cli.js'), 'stdio']): Promise<Client> {
+  const c = client(era);
+  await c.connect(
+    new StdioClientTransport({
+      command: process.execPath,
+      args,
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+      stderr: 'pipe',
+    }),
+  );
+  return c;
+}
+
+/** A client of `/mcp` on a running server, with the API key as a bearer token. */
+export async function httpClient(era: Era, url: string, key: string | undefined, headers: Record<string, string> = {}): Promise<Client> {
+  const c = client(era);
+  await c.connect(
+    new StreamableHTTPClientTransport(new URL(url), {
+      requestInit: { headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers } },
+    }),
+  );
+  return c;
+}
