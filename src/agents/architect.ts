@@ -1,11 +1,106 @@
-import { AiosError, type ArchitectureInput, type ArchitectureOutput } from '../contract/index.js';
+import type { ArchitectureInput, ArchitectureOutput, NfrCategory } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
+import { PROFILES, buildDataModel, contractEntity, type DataModel } from './architect/data-model.js';
+import type { Design } from './architect/design.js';
+import { apiDesign, serverFunctions } from './architect/endpoints.js';
+import { architectureMarkdown } from './architect/markdown.js';
+import { migrationSql, type MigrationFeatures } from './architect/migration.js';
+import { rlsPolicies } from './architect/rls.js';
+import { rpcsOf } from './architect/rpc.js';
+import { stackFor } from './architect/stack.js';
+import { title } from './naming.js';
 import { PERSONAS } from './personas.js';
+import type { ProductModel } from './spec/model.js';
+import { readSpec } from './spec/read.js';
+
+/** Non-functional needs from the spec and, when given, the PM's requirements; the PM's wording wins on duplicates. */
+function needsOf(model: ProductModel, input: ArchitectureInput): Design['needs'] {
+  const needs = (input.requirements?.non_functional ?? []).map((nfr) => ({ category: nfr.category, text: nfr.description }));
+  for (const need of model.needs) {
+    if (!needs.some((existing) => existing.text.toLowerCase() === need.text.toLowerCase())) needs.push({ category: need.category, text: need.text });
+  }
+  return needs;
+}
+
+function featuresOf(model: ProductModel, data: DataModel): MigrationFeatures {
+  const has = (kind: string) => model.integrations.some((integration) => integration.kind === kind);
+  const entities = data.tables.filter((table) => table.kind === 'entity');
+  const uploads = has('file_uploads') || entities.some((table) => table.columns.some((column) => column.description?.includes('Supabase Storage')));
+  const features: MigrationFeatures = {
+    realtimeTables: has('realtime') ? entities.map((table) => table.name) : [],
+    search: has('search')
+      ? entities
+          .filter((table) => table.displayColumn !== 'id')
+          .slice(0, 3)
+          .map((table) => ({ table: table.name, column: table.displayColumn }))
+      : [],
+  };
+  if (uploads) features.storageBucket = 'uploads';
+  return features;
+}
+
+function authStrategy(model: ProductModel): string {
+  const providers = model.integrations.filter((integration) => integration.kind === 'oauth').map((integration) => title(integration.provider));
+  const oauth = providers.length > 0 ? `, OAuth with ${providers.join(', ')}` : '';
+  return `Supabase Auth: email + password and magic link${oauth}; JWT sessions refreshed by supabase-js; auth.uid() identifies the person in every row level security policy`;
+}
+
+function assumptionsOf(model: ProductModel, data: DataModel, input: ArchitectureInput): string[] {
+  const assumptions = [
+    `Stack preset \`${input.stack_preference ?? 'vite-react'}\`${input.stack_preference ? ' as asked' : ' (the default: Lovable’s stack)'}.`,
+    `People are one \`${PROFILES}\` table with a role (${data.roles.map((role) => role.name).join(', ')}); new people get \`${data.defaultRole}\` unless they pick another non-administrative role at sign-up.`,
+    'Everything needs sign-in; nothing is readable anonymously in the MVP.',
+    'Durations are stored as whole minutes (integer); money as numeric(12,2) in one currency.',
+    ...(input.requirements ? [`The PM’s ${input.requirements.functional.length} functional and ${input.requirements.non_functional.length} non-functional requirements shaped this design.`] : []),
+    ...(model.english ? [] : ['The spec does not read as English, so this design is generic: a profiles table and the Supabase baseline; rewrite the spec in English for a tailored data model.']),
+    ...data.notes,
+    ...model.assumptions,
+  ];
+  return [...new Set(assumptions)];
+}
 
 export async function designArchitecture(input: ArchitectureInput, ctx: AgentContext = standaloneContext()): Promise<ArchitectureOutput> {
-  void input;
-  void ctx;
-  throw new AiosError('AGENT_FAILURE', 'the architect agent is under construction');
+  const model = ctx.model ?? readSpec({ ...input });
+  const preset = input.stack_preference ?? 'vite-react';
+  ctx.progress(5, 'reading the spec');
+  ctx.signal.throwIfAborted();
+
+  const needs = needsOf(model, input);
+  const categories = new Set<NfrCategory>(needs.map((need) => need.category));
+  const stack = stackFor(preset, model.integrations, categories);
+  ctx.progress(15, 'tech stack');
+  ctx.signal.throwIfAborted();
+
+  const data = buildDataModel(model);
+  ctx.progress(35, 'data model');
+  ctx.signal.throwIfAborted();
+
+  const policies = rlsPolicies(data);
+  const rpcs = rpcsOf(data);
+  const functions = serverFunctions(model.integrations);
+  const features = featuresOf(model, data);
+  ctx.progress(55, 'security and API');
+  ctx.signal.throwIfAborted();
+
+  const migration = migrationSql(model.name, data, policies, rpcs, features);
+  ctx.progress(75, 'migration');
+  ctx.signal.throwIfAborted();
+
+  const architecture: ArchitectureOutput['architecture'] = {
+    stack,
+    data_model: { entities: data.tables.map(contractEntity), relationships: data.relationships },
+    api_design: apiDesign(preset, data, rpcs, functions, model.integrations, features.search),
+    security: {
+      auth_strategy: authStrategy(model),
+      roles: data.roles.map((role) => role.name),
+      rls_policies: policies,
+    },
+    integrations: model.integrations.map((integration) => ({ kind: integration.kind, provider: integration.provider, purpose: integration.reason })),
+  };
+  const design: Design = { model, preset, data, architecture, rpcs, functions, features, needs, assumptions: assumptionsOf(model, data, input), migration };
+  const markdown = architectureMarkdown(design);
+  ctx.progress(100, 'architecture document');
+  return { architecture, migration_sql: migration, architecture_markdown: markdown };
 }
 
 export const architectAgent: Agent<ArchitectureInput, ArchitectureOutput> = {

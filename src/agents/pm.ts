@@ -1,11 +1,48 @@
-import { AiosError, type StrategizeInput, type StrategizeOutput } from '../contract/index.js';
+import type { StrategizeInput, StrategizeOutput } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
 import { PERSONAS } from './personas.js';
+import { personasOf, successMetricsOf } from './pm/audience.js';
+import { numberEpics, planEpics } from './pm/epics.js';
+import { prdMarkdown } from './pm/prd.js';
+import { constraintsOf, nonFunctional, numberFunctional, wontHave } from './pm/requirements.js';
+import { scopeOf } from './pm/scope.js';
+import { assumptionsOf, complexityOf, strategySummary } from './pm/summary.js';
+import { readSpec } from './spec/read.js';
 
+/**
+ * @pm (Morgan): turns the product model into prioritised requirements, epics with stories and
+ * the PRD. Deterministic: the same model always gives the same document.
+ */
 export async function strategize(input: StrategizeInput, ctx: AgentContext = standaloneContext()): Promise<StrategizeOutput> {
-  void input;
-  void ctx;
-  throw new AiosError('AGENT_FAILURE', 'the pm agent is under construction');
+  ctx.signal.throwIfAborted();
+  const model = ctx.model ?? readSpec({ ...input });
+  const scope = scopeOf(model, input.context);
+  ctx.progress(10, 'scope');
+
+  ctx.signal.throwIfAborted();
+  const drafts = planEpics(scope);
+  const { functional, idOf } = numberFunctional(drafts, wontHave(scope));
+  const requirements = { functional, non_functional: nonFunctional(scope), constraints: constraintsOf(scope) };
+  ctx.progress(40, 'requirements');
+
+  ctx.signal.throwIfAborted();
+  const epics = numberEpics(drafts, idOf);
+  const parts = {
+    product_name: model.name,
+    requirements,
+    strategy_summary: strategySummary(scope, requirements),
+    estimated_complexity: complexityOf(scope),
+    personas: personasOf(scope),
+    success_metrics: successMetricsOf(scope),
+    epics,
+    assumptions: assumptionsOf(scope),
+  };
+  ctx.progress(70, 'epics and personas');
+
+  ctx.signal.throwIfAborted();
+  const prd_markdown = prdMarkdown(scope, parts);
+  ctx.progress(100, 'PRD');
+  return { ...parts, prd_markdown };
 }
 
 export const pmAgent: Agent<StrategizeInput, StrategizeOutput> = {

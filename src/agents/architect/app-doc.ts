@@ -1,0 +1,165 @@
+import { kebab, pascal, snake } from '../naming.js';
+import { coreTable } from './data-model.js';
+import type { Design } from './design.js';
+import { next, table, typesPath } from './doc-format.js';
+import { routeOf } from './endpoints.js';
+
+/** Sections 9 and 10: front-end and back-end architecture, the project tree and how to work on it. */
+
+function routesOf(design: Design): string[][] {
+  const rows: string[][] = [
+    ['/', 'Landing page', 'public'],
+    ['/login', 'Sign in / sign up', 'public'],
+    ['/dashboard', 'Overview for the signed-in person', 'signed in'],
+  ];
+  for (const t of design.data.tables) {
+    if (t.kind !== 'entity') continue;
+    const who = t.creatorRoles.length > 0 && design.data.roles.length > 1 ? t.creatorRoles.join(', ') : 'signed in';
+    rows.push([`/${kebab(t.name)}`, `${t.label} list`, 'signed in'], [`/${kebab(t.name)}/new`, `New ${t.label.toLowerCase()}`, who], [`/${kebab(t.name)}/:id`, `${t.label} detail and edit`, 'signed in']);
+  }
+  rows.push(['/settings', 'Profile and account', 'signed in']);
+  return rows;
+}
+
+export function frontBack(design: Design): string {
+  const n = next(design);
+  const first = coreTable(design.data);
+  const hookName = first ? `use${pascal(first.name)}` : 'useProfiles';
+  const envPrefix = n ? 'NEXT_PUBLIC_' : 'VITE_';
+  const env = n ? 'process.env' : 'import.meta.env';
+  return [
+    '### Frontend Architecture',
+    '',
+    `**Component organisation:** \`components/ui\` (shadcn/ui atoms), \`components/<entity>\` (forms, cards, tables per entity), \`${n ? 'app/' : 'pages/'}\` (one per route), \`hooks/\` (one data hook per entity), \`lib/\` (Supabase client, types, validation).`,
+    '',
+    `**State management:** server state in TanStack Query, keyed by table (\`['${first?.name ?? 'profiles'}', filters]\`); the session in a React context fed by \`supabase.auth.onAuthStateChange\`; form state in react-hook-form. No global store is needed.`,
+    '',
+    '**Routes** (protected ones redirect to /login; role-gated ones also check `profiles.role`, while RLS enforces the same rule in the database):',
+    '',
+    table(['Route', 'Page', 'Access'], routesOf(design)),
+    '',
+    '**Protected route pattern:**',
+    '',
+    '```typescript',
+    n
+      ? `// middleware.ts: refreshes the session cookie and guards private routes
+export async function middleware(request: NextRequest) {
+  const { supabase, response } = createMiddlewareClient(request);
+  const { data: { user } } = await supabase.auth.getUser();
+  if (!user && !request.nextUrl.pathname.startsWith('/login')) return NextResponse.redirect(new URL('/login', request.url));
+  return response;
+}`
+      : `export function ProtectedRoute({ roles, children }: { roles?: string[]; children: ReactNode }) {
+  const { session, profile, loading } = useAuth();
+  if (loading) return <PageSkeleton />;
+  if (!session) return <Navigate to="/login" replace />;
+  if (roles && profile && !roles.includes(profile.role)) return <Navigate to="/dashboard" replace />;
+  return <>{children}</>;
+}`,
+    '```',
+    '',
+    '**API client:**',
+    '',
+    '```typescript',
+    `export const supabase = createClient<Database>(${env}.${envPrefix}SUPABASE_URL, ${env}.${envPrefix}SUPABASE_ANON_KEY);`,
+    '',
+    `export function ${hookName}() {`,
+    `  return useQuery({ queryKey: ['${first?.name ?? 'profiles'}'], queryFn: async () => {`,
+    `    const { data, error } = await supabase.from('${first?.name ?? 'profiles'}').select('*').order('created_at', { ascending: false });`,
+    '    if (error) throw toApiError(error);',
+    '    return data;',
+    '  } });',
+    '}',
+    '```',
+    '',
+    '### Backend Architecture',
+    '',
+    `**Services:** PostgREST for data, ${design.rpcs.length > 0 ? `database functions (${design.rpcs.map((rpc) => `\`${rpc.name}\``).join(', ')})` : 'no database functions yet'}, ${design.functions.length > 0 ? `${n ? 'route handlers' : 'Edge Functions'} (${design.functions.map((fn) => `\`${fn.name}\``).join(', ')})` : `no ${n ? 'route handlers' : 'Edge Functions'} beyond auth`}.`,
+    '',
+    `**Data access:** typed with \`supabase gen types typescript\` into \`${typesPath(design)}\`; every query goes through the entity hooks; writes return the changed row (\`.select()\`), so caches update without a refetch.`,
+    '',
+    `**Auth flow:** Supabase Auth (${design.architecture.security.auth_strategy}). A trigger on \`auth.users\` creates the profile with a role${design.data.selfServiceRoles.length > 1 ? ` chosen at sign-up (${design.data.selfServiceRoles.join(', ')})` : ''}; ${design.data.appointerRoles.length > 0 ? `other roles are given by ${design.data.appointerRoles.join(' or ')} with \`set_user_role()\`` : 'nobody changes roles from the app'}. Policies read \`auth.uid()\` and the role through \`has_role()\` / \`is_admin()\` (SECURITY DEFINER, so policies never recurse).`,
+  ].join('\n');
+}
+
+/** Tree lines for a folder's entries, the last one closing the branch. */
+function branch(indent: string, entries: string[]): string[] {
+  return entries.map((entry, index) => `${indent}${index === entries.length - 1 ? '└──' : '├──'} ${entry}`);
+}
+
+export function structure(design: Design): string {
+  const n = next(design);
+  const entityTables = design.data.tables.filter((t) => t.kind === 'entity');
+  const tree = [
+    `${kebab(design.model.name) || 'app'}/`,
+    '├── .github/workflows/ci.yml',
+    ...(n
+      ? [
+          '├── app/',
+          ...branch('│   ', [
+            '(auth)/login/page.tsx',
+            'auth/callback/route.ts',
+            'dashboard/page.tsx',
+            ...entityTables.map((t) => `${kebab(t.name)}/page.tsx`),
+            ...design.functions.map((fn) => `${routeOf(design.preset, fn).slice(1)}/route.ts`),
+          ]),
+          '├── middleware.ts',
+        ]
+      : ['├── src/', '│   ├── main.tsx', '│   ├── App.tsx (routes)', '│   ├── pages/', ...branch('│   │   ', entityTables.map((t) => `${pascal(t.name)}Page.tsx`))]),
+    `${n ? '├──' : '│   ├──'} components/ui/ (shadcn/ui)`,
+    `${n ? '├──' : '│   ├──'} hooks/ (${entityTables.map((t) => `use${pascal(t.name)}.ts`).slice(0, 4).join(', ')}${entityTables.length > 4 ? ', …' : ''})`,
+    `${n ? '├──' : '│   ├──'} lib/supabase.ts`,
+    `${n ? '├──' : '│   └──'} types/database.ts (generated)`,
+    '├── supabase/',
+    '│   ├── config.toml',
+    '│   ├── migrations/0001_initial_schema.sql',
+    ...(!n && design.functions.length > 0 ? ['│   ├── functions/', ...branch('│   │   ', design.functions.map((fn) => `${fn.name}/index.ts`))] : []),
+    '│   └── tests/ (RLS tests)',
+    '├── tests/e2e/',
+    `├── .env.example`,
+    '└── package.json',
+  ].join('\n');
+  const secrets = [
+    ...new Set(
+      design.model.integrations
+        .filter((i) => design.functions.some((fn) => fn.integration === i.kind))
+        .flatMap((i) => {
+          const name = snake(i.provider).toUpperCase();
+          const hooked = design.functions.some((fn) => fn.integration === i.kind && fn.name.endsWith('-webhook'));
+          return [name === 'STRIPE' ? 'STRIPE_SECRET_KEY' : `${name}_API_KEY`, ...(hooked ? [`${name}_WEBHOOK_SECRET`] : [])];
+        }),
+    ),
+  ];
+  const prefix = n ? 'NEXT_PUBLIC_' : 'VITE_';
+  return [
+    '```text',
+    tree,
+    '```',
+    '',
+    '### Development Workflow',
+    '',
+    '**Prerequisites:** Node.js 20.19+ (or 22+), Docker (for the local Supabase stack), the Supabase CLI.',
+    '',
+    '```bash',
+    'npm install',
+    'npx supabase start            # local Postgres, Auth, Storage, Studio',
+    'npx supabase db reset         # applies supabase/migrations',
+    `npx supabase gen types typescript --local > ${typesPath(design)}`,
+    n ? 'npm run dev                   # http://localhost:3000' : 'npm run dev                   # http://localhost:5173',
+    'npm test                      # unit and component tests',
+    '```',
+    '',
+    '**Environment variables:**',
+    '',
+    table(
+      ['Variable', 'Where', 'Purpose'],
+      [
+        [`${prefix}SUPABASE_URL`, 'app', 'Supabase project URL'],
+        [`${prefix}SUPABASE_ANON_KEY`, 'app', 'Public anon key (safe in the browser; RLS protects data)'],
+        ...(design.functions.length > 0 ? [['SUPABASE_SERVICE_ROLE_KEY', n ? 'server only' : 'Edge Functions', 'Privileged writes from webhooks; never shipped to the browser']] : []),
+        ...secrets.map((secret) => [secret, n ? 'server only' : 'Edge Function secrets', secret.endsWith('_WEBHOOK_SECRET') ? 'Verifies webhook signatures' : 'Integration key']),
+      ],
+    ),
+  ].join('\n');
+}
+

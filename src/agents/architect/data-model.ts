@@ -1,0 +1,411 @@
+import type { Entity, Relationship } from '../../contract/index.js';
+import { isReserved, pluralName, sentence, singularName, snake, words } from '../naming.js';
+import type { EntitySpec, ProductModel, RelationshipSpec, RoleSpec } from '../spec/model.js';
+import { SYSTEM_COLUMNS, attributeColumn, columnName, type Column } from './columns.js';
+
+/**
+ * The tables of the product: one per entity, one `profiles` table for every person whatever
+ * their role, and join tables for many-to-many relationships. Access rules (rls.ts), the
+ * migration and the documents are all written from this one structure.
+ */
+
+export const PROFILES = 'profiles';
+
+export interface Table {
+  name: string;
+  kind: 'profiles' | 'entity' | 'join';
+  /** Singular snake_case name of a row: `task`, `project_member`. */
+  singular: string;
+  label: string;
+  description: string;
+  columns: Column[];
+  ownerColumn?: string;
+  displayColumn: string;
+  /** Column sets that are unique together (join tables). */
+  uniques: string[][];
+  /** The foreign key whose parent row decides who may see this row (tasks → projects). */
+  parent?: { column: string; table: string };
+  /** Columns that point at a person (an assignee, a rep) who may also see and update the row. */
+  people: string[];
+  /** A join table whose rows make people members of this table's rows. */
+  membership?: { table: string; column: string; memberColumn: string };
+  /** Every signed-in person may read the rows (catalogues, listings, reference data). */
+  sharedRead: boolean;
+  /** Roles that create rows, from the spec. */
+  creatorRoles: string[];
+  /** Other roles the spec lets change rows ("managers reassign deals"). */
+  editorRoles: string[];
+  entity?: EntitySpec;
+}
+
+export interface DataModel {
+  tables: Table[];
+  relationships: Relationship[];
+  roles: RoleSpec[];
+  adminRoles: string[];
+  defaultRole: string;
+  /** Roles a person may pick when signing up: every role but the administrative ones. */
+  selfServiceRoles: string[];
+  /** Roles that give people their roles: the administrators, or else the managers. */
+  appointerRoles: string[];
+  /** Decisions a reader of the architecture should know about. */
+  notes: string[];
+}
+
+const PEOPLE_WORDS = new Set(['user', 'profile', 'person', 'account']);
+
+/** Roles that oversee others' work: appointed, never picked at sign-up. */
+const SUPERVISOR_WORDS = new Set(['manager', 'supervisor', 'moderator', 'director']);
+
+/** Roles most sign-ups have, so the safest default for a new person when the spec names no primary role. */
+const CONSUMER_WORDS = new Set([
+  'customer', 'client', 'member', 'buyer', 'reader', 'student', 'user', 'guest', 'patient', 'attendee',
+  'subscriber', 'learner', 'player', 'participant', 'tenant', 'traveler', 'traveller', 'visitor', 'shopper', 'fan',
+]);
+
+function fallbackRole(): RoleSpec {
+  return { name: 'user', label: 'User', description: 'A signed-in person', primary: true, admin: false, capabilities: [] };
+}
+
+function rolesOf(model: ProductModel): RoleSpec[] {
+  const seen = new Set<string>();
+  const roles = model.roles
+    .map((role) => ({ ...role, name: snake(role.name) }))
+    .filter((role) => role.name !== '' && !seen.has(role.name) && seen.add(role.name));
+  return roles.length > 0 ? roles : [fallbackRole()];
+}
+
+function timestamps(): Column[] {
+  return [
+    { name: 'created_at', type: 'timestamptz', nullable: false, default: 'now()', description: 'When the row was created' },
+    { name: 'updated_at', type: 'timestamptz', nullable: false, default: 'now()', description: 'When the row last changed (set by a trigger)' },
+  ];
+}
+
+const DISPLAY_NAMES = ['name', 'title', 'display_name', 'label', 'subject', 'code', 'sku', 'email'];
+
+function displayColumnOf(columns: Column[]): string {
+  const named = DISPLAY_NAMES.find((name) => columns.some((column) => column.name === name));
+  if (named) return named;
+  const text = columns.find((column) => column.type === 'text' && !column.references && !SYSTEM_COLUMNS.has(column.name));
+  return text?.name ?? 'id';
+}
+
+function profilesTable(roles: RoleSpec[], defaultRole: string): Table {
+  const names = roles.map((role) => role.name);
+  const columns: Column[] = [
+    { name: 'id', type: 'uuid', primary: true, references: 'auth.users.id', on_delete: 'cascade', description: 'The person’s Supabase Auth user id' },
+    { name: 'display_name', type: 'text', nullable: true, description: 'Name shown to other people' },
+    { name: 'avatar_url', type: 'text', nullable: true, description: 'Path of the avatar in Supabase Storage' },
+    {
+      name: 'role',
+      type: 'text',
+      nullable: false,
+      default: `'${defaultRole}'`,
+      enum_values: names,
+      check: `role in (${names.map((name) => `'${name}'`).join(', ')})`,
+      description: `What the person does in the product: ${names.join(', ')}`,
+    },
+    ...timestamps(),
+  ];
+  return {
+    name: PROFILES,
+    kind: 'profiles',
+    singular: 'profile',
+    label: 'Profile',
+    description: `One row per signed-in person, whatever their role (${roles.map((role) => role.label).join(', ')})`,
+    columns,
+    displayColumn: 'display_name',
+    uniques: [],
+    people: [],
+    sharedRead: true,
+    creatorRoles: [],
+    editorRoles: [],
+  };
+}
+
+function tableNameOf(entity: EntitySpec): string {
+  const name = snake(entity.plural) || pluralName(snake(entity.name));
+  // A plural that is still a reserved word would need quoting everywhere; a suffix keeps SQL plain.
+  return isReserved(name) ? `${name}_records` : name.slice(0, 55);
+}
+
+function entityTable(entity: EntitySpec, relatedNames: Set<string>): Table {
+  const columns: Column[] = [{ name: 'id', type: 'uuid', primary: true, default: 'gen_random_uuid()', description: 'Primary key' }];
+  const taken = new Set(['id', 'created_at', 'updated_at', 'owner_id']);
+  for (const attribute of entity.attributes) {
+    const name = columnName(attribute.name);
+    // A related entity's name as an attribute ("project" on a task) is the foreign key, added later.
+    if (name === '' || taken.has(name) || SYSTEM_COLUMNS.has(name) || relatedNames.has(name)) continue;
+    taken.add(name);
+    columns.push(attributeColumn(attribute, name));
+  }
+  if (entity.owned) {
+    columns.push({
+      name: 'owner_id',
+      type: 'uuid',
+      nullable: false,
+      default: 'auth.uid()',
+      references: 'auth.users.id',
+      on_delete: 'cascade',
+      description: 'The person who created the row',
+    });
+  }
+  columns.push(...timestamps());
+  const table: Table = {
+    name: tableNameOf(entity),
+    kind: 'entity',
+    singular: snake(entity.name),
+    label: entity.label || sentence(entity.name),
+    description: entity.description || `${sentence(entity.name)} records`,
+    columns,
+    displayColumn: displayColumnOf(columns),
+    uniques: [],
+    people: [],
+    sharedRead: false,
+    creatorRoles: entity.createdBy.map(snake),
+    editorRoles: [],
+    entity,
+  };
+  if (entity.owned) table.ownerColumn = 'owner_id';
+  return table;
+}
+
+/** Inserts a column before owner_id/created_at so that keys sit with the data they describe. */
+function addColumn(table: Table, column: Column): boolean {
+  if (table.columns.some((existing) => existing.name === column.name)) return false;
+  const at = table.columns.findIndex((existing) => existing.name === 'owner_id' || existing.name === 'created_at');
+  table.columns.splice(at < 0 ? table.columns.length : at, 0, column);
+  return true;
+}
+
+function foreignKey(name: string, table: string, required: boolean, description: string): Column {
+  return {
+    name,
+    type: 'uuid',
+    nullable: !required,
+    references: `${table}.id`,
+    on_delete: required ? 'cascade' : 'set null',
+    description,
+  };
+}
+
+type End = { kind: 'table'; table: Table } | { kind: 'person'; role: string };
+
+export function buildDataModel(model: ProductModel): DataModel {
+  const roles = rolesOf(model);
+  const roleNames = new Set(roles.map((role) => role.name));
+  const adminRoles = roles.filter((role) => role.admin).map((role) => role.name);
+  const defaultRole = (
+    roles.find((role) => role.primary && !role.admin) ??
+    roles.find((role) => !role.admin && words(role.name).some((word) => CONSUMER_WORDS.has(word))) ??
+    roles.find((role) => !role.admin) ??
+    roles[0] ??
+    fallbackRole()
+  ).name;
+  const supervising = roles.filter((role) => !role.admin && words(role.name).some((word) => SUPERVISOR_WORDS.has(word))).map((role) => role.name);
+  // Nobody signs themselves up as an administrator or a manager; the default role is always allowed.
+  const selfServiceRoles = roles.filter((role) => !role.admin && (!supervising.includes(role.name) || role.name === defaultRole)).map((role) => role.name);
+  const appointerRoles = adminRoles.length > 0 ? adminRoles : supervising;
+  const notes: string[] = [];
+
+  const isPerson = (name: string): boolean => roleNames.has(name) || PEOPLE_WORDS.has(name) || roleNames.has(singularName(name));
+  const entityNames = new Set(model.entities.map((entity) => snake(entity.name)));
+  const tables: Table[] = [profilesTable(roles, defaultRole)];
+  const byEntity = new Map<string, Table>();
+
+  for (const entity of model.entities) {
+    const name = snake(entity.name);
+    if (name === '' || byEntity.has(name)) continue;
+    if (isPerson(name)) {
+      notes.push(`${entity.pluralLabel} are people: they are rows of \`profiles\` with their role, not a table of their own.`);
+      continue;
+    }
+    const table = entityTable(entity, entityNames);
+    if (tables.some((existing) => existing.name === table.name)) continue;
+    tables.push(table);
+    byEntity.set(name, table);
+  }
+
+  const endOf = (raw: string): End | undefined => {
+    const name = singularName(snake(raw));
+    const table = byEntity.get(name) ?? byEntity.get(snake(raw));
+    if (table) return { kind: 'table', table };
+    if (isPerson(name)) return { kind: 'person', role: name };
+    return undefined;
+  };
+
+  // Containment edges (child → parent) decide visibility; a cycle would make policies recurse.
+  const reaches = (from: Table, target: Table): boolean => {
+    for (let current: Table | undefined = from; current; ) {
+      if (current === target) return true;
+      const parent: string | undefined = current.parent?.table;
+      current = parent ? tables.find((table) => table.name === parent) : undefined;
+    }
+    return false;
+  };
+
+  const relationships: Relationship[] = [];
+  const relate = (relationship: Relationship) => {
+    const key = `${relationship.from}|${relationship.to}|${relationship.type}`;
+    if (!relationships.some((existing) => `${existing.from}|${existing.to}|${existing.type}` === key)) relationships.push(relationship);
+  };
+
+  const joinTable = (name: string, sides: Array<{ column: string; table: string; label: string }>, description: string): Table | undefined => {
+    const existing = tables.find((table) => table.name === name);
+    if (existing) return existing.kind === 'join' ? existing : undefined;
+    const columns: Column[] = [
+      { name: 'id', type: 'uuid', primary: true, default: 'gen_random_uuid()', description: 'Primary key' },
+      ...sides.map((side) => foreignKey(side.column, side.table, true, `The ${side.label}`)),
+      ...timestamps(),
+    ];
+    const table: Table = {
+      name,
+      kind: 'join',
+      singular: singularName(name),
+      label: sentence(singularName(name)),
+      description,
+      columns,
+      displayColumn: 'id',
+      uniques: [sides.map((side) => side.column)],
+      people: [],
+      sharedRead: false,
+      creatorRoles: [],
+      editorRoles: [],
+    };
+    tables.push(table);
+    return table;
+  };
+
+  const personColumn = (role: string, phrase: string): string => {
+    if (/\bassign/i.test(phrase)) return 'assignee_id';
+    return `${columnName(role)}_id`;
+  };
+
+  for (const spec of model.relationships) {
+    const from = endOf(spec.from);
+    const to = endOf(spec.to);
+    if (!from || !to) {
+      notes.push(`The relationship “${spec.phrase}” names something that is neither an entity nor a role; it is left out.`);
+      continue;
+    }
+    if (from.kind === 'person' && to.kind === 'person') continue;
+    if (from.kind === 'table' && to.kind === 'table') relateTables(from.table, to.table, spec);
+    else if (spec.kind === 'many-to-many' || from.kind === 'table') {
+      const entity = from.kind === 'table' ? from.table : to.kind === 'table' ? to.table : undefined;
+      const role = from.kind === 'person' ? from.role : to.kind === 'person' ? to.role : undefined;
+      if (entity && role) relateMembers(entity, role, spec);
+    } else if (to.kind === 'table') {
+      relatePerson(to.table, from.kind === 'person' ? from.role : 'user', spec);
+    }
+  }
+
+  function relateTables(parent: Table, child: Table, spec: RelationshipSpec): void {
+    if (spec.kind === 'many-to-many') {
+      const through = spec.through ? snake(spec.through) : '';
+      const throughTable = through ? byEntity.get(through) : undefined;
+      const sides = [
+        { column: `${parent.singular}_id`, table: parent.name, label: parent.label.toLowerCase() },
+        { column: `${child.singular}_id`, table: child.name, label: child.label.toLowerCase() },
+      ];
+      if (throughTable && throughTable !== parent && throughTable !== child) {
+        // The spec already names the link as an entity (an order item between order and product).
+        for (const side of sides) addColumn(throughTable, foreignKey(side.column, side.table, true, `The ${side.label}`));
+        throughTable.parent ??= { column: sides[0]!.column, table: parent.name };
+        relate({ from: parent.name, to: child.name, type: 'many-to-many', through: throughTable.name, description: spec.phrase });
+        return;
+      }
+      const name = through ? pluralName(through) : `${parent.singular}_${child.name}`;
+      const join = joinTable(name, sides, `Links ${parent.name} and ${child.name}`);
+      if (!join) return;
+      join.parent = { column: sides[0]!.column, table: parent.name };
+      relate({ from: parent.name, to: child.name, type: 'many-to-many', through: join.name, description: spec.phrase });
+      return;
+    }
+    if (parent === child) {
+      const column = `parent_${child.singular}_id`;
+      addColumn(child, foreignKey(column, child.name, false, `The ${child.label.toLowerCase()} this one belongs to, if any`));
+      relate({ from: parent.name, to: child.name, type: spec.kind, description: spec.phrase });
+      return;
+    }
+    // A parent nobody owns (a category, a tag) is reference data: deleting it must not delete children.
+    const contains = Boolean(parent.entity?.owned || parent.parent) && !reaches(parent, child);
+    const column = foreignKey(`${parent.singular}_id`, parent.name, contains, `The ${parent.label.toLowerCase()} this ${child.label.toLowerCase()} belongs to`);
+    if (spec.kind === 'one-to-one') column.unique = true;
+    if (!addColumn(child, column)) return;
+    if (contains && !child.parent) child.parent = { column: column.name, table: parent.name };
+    relate({ from: parent.name, to: child.name, type: spec.kind, description: spec.phrase });
+  }
+
+  function relateMembers(entity: Table, role: string, spec: RelationshipSpec): void {
+    const memberColumn = `${columnName(role)}_id`;
+    const name = spec.through ? pluralName(snake(spec.through)) : `${entity.singular}_${pluralName(columnName(role))}`;
+    const join = joinTable(
+      name,
+      [
+        { column: `${entity.singular}_id`, table: entity.name, label: entity.label.toLowerCase() },
+        { column: memberColumn, table: PROFILES, label: `${sentence(role).toLowerCase()} (a profile)` },
+      ],
+      `Makes people (${role}) members of ${entity.name}`,
+    );
+    if (!join) return;
+    join.parent = { column: `${entity.singular}_id`, table: entity.name };
+    join.people.push(memberColumn);
+    entity.membership ??= { table: join.name, column: `${entity.singular}_id`, memberColumn };
+    relate({ from: entity.name, to: PROFILES, type: 'many-to-many', through: join.name, description: spec.phrase });
+  }
+
+  function relatePerson(entity: Table, role: string, spec: RelationshipSpec): void {
+    const name = personColumn(role, spec.phrase);
+    // "Reps own deals", "readers comment": the person is the row's creator, already in owner_id.
+    if (name !== 'assignee_id' && entity.ownerColumn && (entity.creatorRoles.length === 0 || entity.creatorRoles.includes(role))) return;
+    const column = foreignKey(name, PROFILES, false, name === 'assignee_id' ? 'The person the row is assigned to' : `The ${sentence(role).toLowerCase()} responsible`);
+    if (!addColumn(entity, column)) return;
+    entity.people.push(name);
+    relate({ from: PROFILES, to: entity.name, type: spec.kind, description: spec.phrase });
+  }
+
+  for (const table of tables) {
+    if (table.kind !== 'entity' || !table.entity) continue;
+    table.displayColumn = displayColumnOf(table.columns);
+    const spec = table.entity;
+    // Someone other than the creators works with these rows (customers browse salons): shared reading.
+    const usedByOthers = roles.some(
+      (role) => !role.admin && !table.creatorRoles.includes(role.name) && role.capabilities.some((capability) => capability.entity && snake(capability.entity) === snake(spec.name)),
+    );
+    table.sharedRead = (spec.owned && usedByOthers) || (!spec.owned && !table.parent);
+    table.editorRoles = roles
+      .filter(
+        (role) =>
+          !role.admin &&
+          !table.creatorRoles.includes(role.name) &&
+          role.capabilities.some((capability) => ['update', 'manage'].includes(capability.verb) && capability.entity && snake(capability.entity) === snake(spec.name)),
+      )
+      .map((role) => role.name);
+  }
+
+  return { tables, relationships, roles, adminRoles, defaultRole, selfServiceRoles, appointerRoles, notes };
+}
+
+/** The table the product is mostly about: the entity the spec mentions most (the first on a tie). */
+export function coreTable(data: DataModel): Table | undefined {
+  let core: Table | undefined;
+  for (const table of data.tables) {
+    if (table.kind !== 'entity') continue;
+    if (!core || (table.entity?.mentions ?? 0) > (core.entity?.mentions ?? 0)) core = table;
+  }
+  return core;
+}
+
+/** The contract's view of a table: the Field shape without the DDL-only details. */
+export function contractEntity(table: Table): Entity {
+  const entity: Entity = {
+    name: table.name,
+    description: table.description,
+    fields: table.columns.map(({ check: _check, on_delete: _onDelete, ...field }) => field),
+    display_field: table.displayColumn,
+  };
+  if (table.ownerColumn) entity.owner_field = table.ownerColumn;
+  if (table.kind === 'join') entity.join_table = true;
+  return entity;
+}

@@ -1,0 +1,21 @@
+import type { Architecture, NfrCategory, StackPreset } from '../../contract/index.js';
+import type { ProductModel } from '../spec/model.js';
+import type { DataModel } from './data-model.js';
+import type { ServerFunction } from './endpoints.js';
+import type { MigrationFeatures } from './migration.js';
+import type { Rpc } from './rpc.js';
+
+/** Everything the architect decided, handed to the document writer in one piece. */
+export interface Design {
+  model: ProductModel;
+  preset: StackPreset;
+  data: DataModel;
+  architecture: Architecture;
+  rpcs: Rpc[];
+  functions: ServerFunction[];
+  features: MigrationFeatures;
+  /** Non-functional needs: the spec's and the PM's requirements, by category. */
+  needs: Array<{ category: NfrCategory; text: string }>;
+  assumptions: string[];
+  migration: string;
+}

@@ -1,0 +1,88 @@
+import pluralize from 'pluralize';
+import { pluralName, words } from '../naming.js';
+
+/**
+ * Small pieces of English the PM's sentences are built from, so that labels taken from the spec
+ * ("Salon owner", "SKU") read naturally in the middle of a sentence.
+ */
+
+/** "a" or "an" for the phrase that follows; by sound for the common exceptions. */
+export function article(phrase: string): 'a' | 'an' {
+  const word = phrase.trim().toLowerCase();
+  if (/^(?:uni|use|usu|eu|one|once)/.test(word)) return 'a';
+  if (/^(?:hour|honest|honou?r)/.test(word)) return 'an';
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+/** The phrase with its article: "an appointment". */
+export const withArticle = (phrase: string): string => `${article(phrase)} ${phrase}`;
+
+/** A field as a list item: "a title", but "photos" and "opening hours" take no article. */
+export function field(phrase: string): string {
+  const last = words(phrase).pop() ?? phrase;
+  return pluralize.isPlural(last) && !pluralize.isSingular(last) ? phrase : withArticle(phrase);
+}
+
+/** A description from the model when it reads as prose; the reader's terse notes ("salon: has services") are left out. */
+export function prose(description: string): string {
+  const text = description.trim().replace(/\.$/, '');
+  return text.length > 0 && !/[:;]/.test(text) ? text : '';
+}
+
+/** A label as it reads mid-sentence: "Salon owner" → "salon owner", but "SKU" stays "SKU". */
+export function lower(label: string): string {
+  const text = label.trim();
+  const space = text.search(/\s/);
+  const first = space < 0 ? text : text.slice(0, space);
+  const acronym = first.length > 1 && first === first.toUpperCase() && first !== first.toLowerCase();
+  return acronym ? text : first.toLowerCase() + text.slice(first.length);
+}
+
+/** First letter upper-cased, the rest untouched (unlike naming.sentence, which rewrites words). */
+export const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Plurals already worked out: pluralize runs dozens of rules per word, and the same few role labels recur. */
+const plurals = new Map<string, string>();
+const MAX_REMEMBERED = 2_000;
+
+/** Plural of a human label, inflecting the last word: "Salon owner" → "salon owners". */
+export function pluralLabel(label: string): string {
+  let plural = plurals.get(label);
+  if (plural === undefined) {
+    plural = words(pluralName(label)).join(' ');
+    if (/^[A-Z]{2,}/.test(label)) plural = plural.replace(/^\S+/, (w) => w.toUpperCase());
+    if (plurals.size >= MAX_REMEMBERED) plurals.clear();
+    plurals.set(label, plural);
+  }
+  return plural;
+}
+
+/** "1 epic", "3 epics". */
+export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** "a", "a and b", "a, b and c". */
+export function listing(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** A sentence ends with exactly one full stop. */
+export function sentenceEnd(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return '';
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** Words of the spec quoted inside generated text. */
+export const quoted = (text: string): string => `“${text.trim().replace(/[.\s]+$/, '')}”`;
+
+/** Keeps the first occurrence of each item, in order. */
+export function unique<T>(items: readonly T[], key: (item: T) => string = String): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item).toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
