@@ -1,5 +1,5 @@
 import { runPipeline } from '../src/agents/pipeline.js';
-import { specOfWords } from './specs.js';
+import { specOfWords } from '../test/fixtures/specs.js';
 
 /**
  * One benchmark case in its own process, so its peak memory is its own: runs the full pipeline

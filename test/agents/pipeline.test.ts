@@ -119,3 +119,20 @@ describe('runPipeline', () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 });
+
+describe('best effort on text that says little', () => {
+  it.each([
+    ['gibberish', 'asdf qwer zxcv uiop hjkl'],
+    ['one word', 'app'],
+    ['French', "Une application pour les restaurants : les clients réservent une table, les serveurs gèrent les commandes et le chef voit les plats à préparer."],
+    ['Japanese', '教師がクイズを作成し、生徒が回答するアプリ。'],
+    ['punctuation only', '!!! ??? ...'],
+  ])('%s still gives a complete, valid pipeline output', async (_label, text) => {
+    const output = await runPipeline({ spec: text });
+    expect(PipelineOutputSchema.parse(output)).toBeTruthy();
+    const tables = output.architecture!.architecture.data_model.entities.map((entity) => entity.name);
+    for (const absurd of ['things', 'ways', 'user_experiences', 'asdfs']) expect(tables).not.toContain(absurd);
+    expect(output.strategy!.assumptions.length).toBeGreaterThan(0);
+  });
+});
+
