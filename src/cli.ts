@@ -1,9 +1,13 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerKeys } from './cli/keys.js';
 import { registerRun } from './cli/run.js';
 import { registerServe } from './cli/serve.js';
 import { registerStdio } from './cli/stdio.js';
+
+// A .env in the working directory fills in variables the environment does not set (docker compose reads it too).
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 const program = new Command()
   .name('aios-mcp')

@@ -151,7 +151,7 @@ export async function runPipeline(input: PipelineInput, options: RunOptions = {}
       case 'code': {
         const codeInput: CodeInput = {
           ...spec,
-          ...(output.architecture ? { architecture: output.architecture.architecture } : {}),
+          ...(output.architecture ? { architecture: output.architecture.architecture, migration_sql: output.architecture.migration_sql } : {}),
           ...(output.ux ? { ux_spec: output.ux.ux_spec } : {}),
           ...(input.stack_preference ? { framework: input.stack_preference } : {}),
         };

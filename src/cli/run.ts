@@ -157,11 +157,7 @@ export async function writeOutput(dir: string, output: PipelineOutput): Promise<
   }
   if (output.ux) files.set('docs/UX.md', output.ux.ux_markdown);
   if (output.code) {
-    // The app carries its own copy of the migration; keep only one.
-    if ([...files.keys()].some((file) => file.startsWith('supabase/migrations/')) &&
-      output.code.files.some((file) => file.path.startsWith('supabase/migrations/'))) {
-      files.delete('supabase/migrations/00000000000000_init.sql');
-    }
+    // The app carries the same migration at the same path.
     for (const file of output.code.files) files.set(file.path, file.content);
   }
 

@@ -354,6 +354,8 @@ export const CodeInputSchema = z
   .object({
     ...specFields,
     architecture: ArchitectureSchema.optional(),
+    /** The architect's migration (`migration_sql` of aios_design_architecture), written to supabase/migrations/. */
+    migration_sql: z.string().max(MAX_SPEC_CHARS * 5, `must be at most ${MAX_SPEC_CHARS * 5} characters`).optional(),
     ux_spec: UxSpecSchema.optional(),
     target_files: z.array(z.string().min(1).max(300)).max(500).optional(),
     framework: StackPresetSchema.optional(),
