@@ -1,0 +1,69 @@
+import nlp from 'compromise';
+import pluralize from 'pluralize';
+
+/** One word of the spec with what compromise's tagger says about it. */
+export interface Token {
+  /** The word as written ("Tasks"). */
+  text: string;
+  /** Lower case, punctuation stripped, contractions expanded ("tasks"). */
+  norm: string;
+  /** Singular form for nouns, the word itself otherwise ("task"). */
+  lemma: string;
+  tags: ReadonlySet<string>;
+  /** Punctuation before and after the word, as compromise splits it ("(" / ", "). */
+  pre: string;
+  post: string;
+  /** Position in the whole text, for first-appearance ordering. */
+  index: number;
+}
+
+/** The fields of compromise's internal term objects that the reader uses. */
+interface TermJson {
+  text: string;
+  normal?: string;
+  implicit?: string;
+  pre: string;
+  post: string;
+  tags: ReadonlySet<string>;
+  root?: string;
+}
+
+/**
+ * Parses the whole text once with compromise and returns its sentences as token lists. A sentence
+ * is split again where compromise kept going after an abbreviation-like word ("owned by a rep. A pet
+ * care app"), because specs use short role nouns that its abbreviation list knows.
+ */
+export function tokenize(text: string): Token[][] {
+  const sentences: Token[][] = [];
+  let index = 0;
+  const doc = nlp(text);
+  doc.compute('root');
+  // The View's own term objects: reading them directly skips building compromise's JSON output.
+  for (const sentence of doc.docs as unknown as TermJson[][]) {
+    let current: Token[] = [];
+    for (const term of sentence) {
+      const norm = (term.implicit ?? term.normal ?? term.text).toLowerCase().replace(/[^\p{L}\p{N}'-]+/gu, '');
+      if (!norm) continue;
+      const tags = new Set(term.tags);
+      const previous = current[current.length - 1];
+      if (previous && /[.!?]\s/.test(previous.post) && /^\p{Lu}/u.test(term.text)) {
+        sentences.push(current);
+        current = [];
+      }
+      current.push({ text: term.text, norm, lemma: lemmaOf(norm, tags, tags.has('Gerund') ? undefined : term.root), tags, pre: term.pre, post: term.post, index: index++ });
+    }
+    if (current.length > 0) sentences.push(current);
+  }
+  return sentences;
+}
+
+/** compromise's root form: singular for nouns, infinitive for verbs ("has" → "have"). */
+function lemmaOf(norm: string, tags: ReadonlySet<string>, root: string | undefined): string {
+  const bare = norm.replace(/'s$/, '');
+  if (root) return root.toLowerCase().replace(/'s$/, '') || bare;
+  // Abbreviation-like nouns ("reps") come without a root.
+  if (tags.has('Noun') && !tags.has('Pronoun') && /[^su]s$/.test(bare) && !UNCOUNTABLE.has(bare)) return pluralize.singular(bare);
+  return bare;
+}
+
+const UNCOUNTABLE = new Set(['data', 'analytics', 'news', 'series', 'sales', 'statistics', 'logistics', 'ethics']);

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { readSpec } from '../../src/agents/spec/read.js';
+import type { ProductModel } from '../../src/agents/spec/model.js';
+import { SPEC_CASES, specOfWords } from '../fixtures/specs.js';
+
+/** Table names no reader would give a product's records. */
+const ABSURD = [
+  'thing', 'way', 'user_experience', 'experience', 'app', 'application', 'platform', 'system', 'data', 'time', 'end',
+  'list', 'code', 'real_time', 'statistic', 'statistics', 'dashboard', 'report', 'email', 'notification', 'map',
+  'search', 'mobile', 'billing', 'pricing', 'them', 'it', 'stripe', 'google', 'csv', 'score', 'result', 'total',
+  'user', 'member', 'admin', 'teacher', 'student', 'customer', 'seller', 'buyer', 'reader', 'writer', 'rep', 'sales_rep',
+];
+
+const model = (id: string): ProductModel => {
+  const found = SPEC_CASES.find((c) => c.id === id);
+  if (!found) throw new Error(`no spec case ${id}`);
+  return readSpec(found.input);
+};
+const entity = (m: ProductModel, name: string) => m.entities.find((e) => e.name === name);
+const attribute = (m: ProductModel, entityName: string, name: string) => entity(m, entityName)?.attributes.find((a) => a.name === name);
+
+describe('readSpec on the varied specs', () => {
+  for (const spec of SPEC_CASES) {
+    describe(spec.id, () => {
+      const m = readSpec(spec.input);
+
+      it('finds every entity a reader would name', () => {
+        expect(m.entities.map((e) => e.name)).toEqual(expect.arrayContaining(spec.expect.entities));
+      });
+
+      it('finds every role, named as the spec first names it', () => {
+        // "Salon owners" reads as salon_owner where the fixture says owner: the role keeps the spec's words.
+        for (const role of spec.expect.roles) {
+          expect(m.roles.map((r) => r.name).some((n) => n === role || n.endsWith(`_${role}`)), `role ${role} in ${m.roles.map((r) => r.name).join(', ')}`).toBe(true);
+        }
+      });
+
+      it('finds the relationships and integrations', () => {
+        for (const r of spec.expect.relationships ?? []) {
+          expect(m.relationships).toContainEqual(expect.objectContaining({ from: r.from, to: r.to, kind: r.kind }));
+        }
+        expect(m.integrations.map((i) => i.kind)).toEqual(expect.arrayContaining(spec.expect.integrations ?? []));
+      });
+
+      it('makes no absurd tables and gives every table a display attribute', () => {
+        for (const e of m.entities) {
+          expect(ABSURD, `absurd entity ${e.name}`).not.toContain(e.name);
+          expect(e.attributes.some((a) => ['name', 'title', 'prompt', 'body', 'stars', 'label'].includes(a.name)), `display attribute of ${e.name}`).toBe(true);
+          expect(e.name).toMatch(/^[a-z][a-z0-9_]*$/);
+          expect(e.plural).toMatch(/^[a-z][a-z0-9_]*$/);
+        }
+      });
+
+      it('keeps relationships between known entities and roles', () => {
+        const names = new Set([...m.entities.map((e) => e.name), ...m.roles.map((r) => r.name)]);
+        for (const r of m.relationships) {
+          expect(names.has(r.from) && names.has(r.to), `${r.from} -> ${r.to}`).toBe(true);
+          if (r.kind === 'many-to-many') expect(r.through).toMatch(/^[a-z_]+$/);
+        }
+      });
+
+      it('orders the entities by mentions', () => {
+        const mentions = m.entities.map((e) => e.mentions);
+        expect(mentions).toEqual([...mentions].sort((a, b) => b - a));
+        expect(m.english).toBe(true);
+      });
+    });
+  }
+});
+
+describe('readSpec details', () => {
+  it('reads attributes from "with a title, a time limit and a list of questions"', () => {
+    const m = model('quiz');
+    expect(attribute(m, 'quiz', 'title')).toMatchObject({ kind: 'text', required: true });
+    expect(['duration', 'integer']).toContain(attribute(m, 'quiz', 'time_limit')?.kind);
+    expect(attribute(m, 'quiz', 'questions')).toBeUndefined();
+    expect(attribute(m, 'quiz', 'code')).toBeDefined();
+    expect(m.name).toBe('QuizMaster');
+    expect(m.roles.find((r) => r.name === 'teacher')?.capabilities).toContainEqual(expect.objectContaining({ verb: 'create', entity: 'quiz' }));
+  });
+
+  it('reads listed values as enums', () => {
+    expect(attribute(model('project-management'), 'task', 'status')).toMatchObject({ kind: 'enum', enumValues: ['todo', 'in_progress', 'done'] });
+    expect(attribute(model('booking'), 'appointment', 'status')?.enumValues).toEqual(['pending', 'confirmed', 'cancelled', 'completed']);
+    expect(attribute(model('crm'), 'deal', 'stage')?.enumValues).toEqual(['lead', 'qualified', 'proposal', 'won', 'lost']);
+    expect(attribute(model('inventory'), 'stock_movement', 'type')?.enumValues).toEqual(['receipt', 'transfer', 'adjustment', 'shipment']);
+  });
+
+  it('infers kinds from attribute names', () => {
+    const booking = model('booking');
+    expect(attribute(booking, 'service', 'price')?.kind).toBe('money');
+    expect(attribute(booking, 'review', 'rating')?.kind).toBe('rating');
+    expect(attribute(booking, 'salon', 'photos')?.kind).toBe('image');
+    const crm = model('crm');
+    expect(attribute(crm, 'deal', 'value')?.kind).toBe('money');
+    expect(attribute(crm, 'contact', 'email')?.kind).toBe('email');
+    expect(attribute(crm, 'deal', 'expected_close_date')?.kind).toBe('date');
+    const fitness = model('fitness-studio');
+    expect(attribute(fitness, 'class', 'start_time')?.kind).toBe('datetime');
+    expect(attribute(fitness, 'class', 'capacity')?.kind).toBe('integer');
+    expect(attribute(model('inventory'), 'product', 'sku')).toMatchObject({ unique: true });
+  });
+
+  it('links records to people and finds many-to-many pairs', () => {
+    const pm = model('project-management');
+    expect(pm.relationships).toContainEqual(expect.objectContaining({ from: 'project', to: 'member', kind: 'many-to-many', through: 'project_member' }));
+    expect(pm.entities.map((e) => e.name)).not.toContain('member');
+    expect(pm.roles.find((r) => r.name === 'admin')).toMatchObject({ admin: true });
+    expect(model('crm').relationships).toContainEqual(expect.objectContaining({ from: 'sales_rep', to: 'deal' }));
+    expect(model('publishing').relationships).toContainEqual(expect.objectContaining({ from: 'article', to: 'tag', kind: 'many-to-many', through: 'article_tag' }));
+    // "pick a service and a stylist, and book an appointment".
+    expect(model('booking').relationships).toContainEqual(expect.objectContaining({ from: 'service', to: 'appointment', kind: 'one-to-many' }));
+  });
+
+  it('names providers the spec states and defaults the rest', () => {
+    expect(model('crm').integrations).toContainEqual(expect.objectContaining({ kind: 'oauth', provider: 'Google', stated: true }));
+    expect(model('booking').integrations).toContainEqual(expect.objectContaining({ kind: 'payments', provider: 'Stripe', stated: true }));
+    expect(model('booking').integrations).toContainEqual(expect.objectContaining({ kind: 'sms', provider: 'Twilio', stated: false }));
+    // "rank well in search engines" is SEO, not a search feature.
+    const publishing = model('publishing');
+    expect(publishing.integrations.filter((i) => i.kind === 'search')).toHaveLength(1);
+    expect(publishing.needs).toContainEqual(expect.objectContaining({ category: 'performance', source: 'stated' }));
+  });
+
+  it('reads stated needs and adds the baseline', () => {
+    const pm = model('project-management');
+    expect(pm.needs).toContainEqual(expect.objectContaining({ category: 'accessibility', source: 'stated' }));
+    expect(pm.needs).toContainEqual(expect.objectContaining({ category: 'usability', source: 'stated' }));
+    expect(pm.needs).toContainEqual(expect.objectContaining({ category: 'security', source: 'default' }));
+    expect(model('crm').needs.map((n) => n.category)).toContain('privacy');
+    expect(model('fitness-studio').needs.map((n) => n.category)).toContain('offline');
+  });
+
+  it('reads constraints', () => {
+    const m = readSpec({ spec: 'A recipe sharing app where cooks post recipes with photos. It must use Supabase and there is no native app.' });
+    expect(m.constraints.join(' ')).toMatch(/must use Supabase/);
+    expect(m.entities.map((e) => e.name)).toContain('recipe');
+  });
+
+  it('uses the structured fields', () => {
+    const m = model('structured-only');
+    expect(m.name).toBe('PetPal');
+    expect(m.segments).toEqual(['Dog and cat owners', 'Independent veterinary clinics']);
+    expect(m.problems).toHaveLength(2);
+    expect(m.metrics).toHaveLength(2);
+    expect(m.domain).toBe('pet care');
+  });
+
+  it('names the product from the text when no name is given', () => {
+    expect(model('project-management').name).toBe('TaskFlow');
+    expect(model('booking').name).toBe('Booking platform');
+    expect(model('project-management').segments).toEqual(['Small agencies']);
+  });
+
+  it('reads specs outside the fixtures', () => {
+    const learning = readSpec({
+      spec: 'A learning platform where instructors publish courses made of lessons. Students enroll in courses. Sign up with email and password.',
+    });
+    expect(learning.name).toBe('Learning platform');
+    expect(learning.relationships).toContainEqual(expect.objectContaining({ from: 'course', to: 'lesson', kind: 'one-to-many' }));
+    expect(learning.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['course', 'lesson', 'enrollment']));
+    expect(learning.integrations.map((i) => i.kind)).not.toContain('oauth');
+
+    const clinic = readSpec({ spec: 'Receptionists manage patients. Each patient has a name, a date of birth, a phone number and insurance details.' });
+    expect(attribute(clinic, 'patient', 'date_of_birth')?.kind).toBe('date');
+    expect(attribute(clinic, 'patient', 'phone_number')?.kind).toBe('phone');
+    expect(attribute(clinic, 'patient', 'insurance_details')).toBeDefined();
+
+    // "cooks" is in no list of people, but cooks post recipes.
+    const recipes = readSpec({ spec: 'A recipe sharing community. Cooks post recipes with ingredients, steps, a cooking time and photos.' });
+    expect(recipes.roles.map((r) => r.name)).toEqual(['cook']);
+    expect(attribute(recipes, 'recipe', 'cooking_time')?.kind).toBe('duration');
+    expect(attribute(recipes, 'recipe', 'photos')?.kind).toBe('image');
+  });
+
+  it('is deterministic', () => {
+    const spec = SPEC_CASES[1]!.input;
+    expect(JSON.stringify(readSpec(spec))).toBe(JSON.stringify(readSpec(spec)));
+  });
+});
+
+describe('readSpec on unreadable input', () => {
+  const generic = (m: ProductModel): void => {
+    expect(m.roles).toEqual([expect.objectContaining({ name: 'user', primary: true })]);
+    expect(m.entities.length).toBeGreaterThan(0);
+    for (const e of m.entities) expect(ABSURD).not.toContain(e.name);
+    expect(m.assumptions.length).toBeGreaterThan(0);
+  };
+
+  it('says gibberish could not be read', () => {
+    const m = readSpec({ spec: 'asdf qwer zxcv' });
+    expect(m.english).toBe(false);
+    expect(m.assumptions.join(' ')).toMatch(/could not be read/);
+    generic(m);
+  });
+
+  it('says French and Japanese could not be read', () => {
+    const french = readSpec({
+      spec: 'Une application pour les enseignants qui créent des quiz avec un titre et une limite de temps. Les élèves rejoignent le quiz avec un code et voient leur score à la fin.',
+    });
+    expect(french.english).toBe(false);
+    generic(french);
+    const japanese = readSpec({ spec: '先生がクイズを作成し、生徒が参加して点数を確認できるアプリです。' });
+    expect(japanese.english).toBe(false);
+    generic(japanese);
+  });
+
+  it('handles a one-word idea', () => {
+    const m = readSpec({ spec: 'app' });
+    generic(m);
+    expect(m.wordCount).toBe(1);
+    const todo = readSpec({ spec: 'a todo app' });
+    expect(todo.english).toBe(true);
+    expect(todo.entities[0]?.name).toBe('todo');
+  });
+
+  it('reads a 5,000-word spec', () => {
+    const spec = specOfWords(5_000);
+    const m = readSpec({ spec });
+    expect(m.wordCount).toBeGreaterThanOrEqual(5_000);
+    expect(m.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['project', 'task', 'quiz', 'order_item', 'purchase_order']));
+    for (const e of m.entities) expect(ABSURD).not.toContain(e.name);
+  });
+});
