@@ -32,7 +32,7 @@ export function frontBack(design: Design): string {
     '',
     `**Component organisation:** \`components/ui\` (shadcn/ui atoms), \`components/<entity>\` (forms, cards, tables per entity), \`${n ? 'app/' : 'pages/'}\` (one per route), \`hooks/\` (one data hook per entity), \`lib/\` (Supabase client, types, validation).`,
     '',
-    `**State management:** server state in TanStack Query, keyed by table (\`['${first?.name ?? 'profiles'}', filters]\`); the session in a React context fed by \`supabase.auth.onAuthStateChange\`; form state in react-hook-form. No global store is needed.`,
+    `**State management:** server state in TanStack Query, keyed by table (\`['${first?.name ?? 'profiles'}', filters]\`); the session in a React context fed by \`supabase.auth.onAuthStateChange\`; form state in each form's own React state, typed by the generated Insert/Update types. No global store is needed.`,
     '',
     '**Routes** (protected ones redirect to /login; role-gated ones also check `profiles.role`, while RLS enforces the same rule in the database):',
     '',

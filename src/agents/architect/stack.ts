@@ -26,8 +26,6 @@ export const VERSIONS = {
   supabaseSsr: '0.12.7',
   supabaseCli: '2.122.1',
   reactQuery: '5.108.0',
-  reactHookForm: '7.92.0',
-  zod: '4.6.7',
   lucide: '1.77.0',
   vitest: '4.1.12',
   testingLibrary: '16.3.0',
@@ -53,7 +51,7 @@ function frontendRows(preset: StackPreset): Technology[] {
     row('UI library', 'shadcn/ui (Radix UI primitives)', VERSIONS.shadcn, 'Accessible, themeable components copied into the repo', 'WCAG-minded primitives; the code is ours to adapt'),
     row('Icons', 'lucide-react', VERSIONS.lucide, 'Icon set', 'Consistent stroke icons, tree-shaken'),
     row('Server state', '@tanstack/react-query', VERSIONS.reactQuery, 'Caching, refetching and optimistic updates of Supabase queries', 'Removes hand-written loading/error state; one hook per entity'),
-    row('Forms and validation', 'react-hook-form + zod', `${VERSIONS.reactHookForm} / ${VERSIONS.zod}`, 'Forms with schema validation', 'The same zod schema validates the form and types the payload'),
+    row('Forms and validation', 'React controlled inputs + HTML constraint validation', VERSIONS.react, 'Create and edit forms typed by the generated Insert/Update types', 'No form library to learn; the database types and CHECK constraints are the schema, and the browser shows the errors'),
     row('CSS framework', 'Tailwind CSS', VERSIONS.tailwind, 'Utility-first styling driven by design tokens', 'Tokens as CSS variables; no hand-written style sheets to drift'),
   ];
   if (preset === 'nextjs-react') {

@@ -26,7 +26,7 @@ export const SHADCN_CATALOGUE: Record<string, ComponentEntry> = {
   Switch: { purpose: 'On/off settings that apply at once', variants: ['default', 'with description'], level: 'atom', states: [...INTERACTIVE, 'checked'] },
   Checkbox: { purpose: 'Consent and multi-select choices', variants: ['default', 'with description'], level: 'atom', states: [...INTERACTIVE, 'checked', 'indeterminate'] },
   Select: { purpose: 'Choosing one value from a list (enums, related items, filters)', variants: ['default', 'searchable (Command)', 'filter'], level: 'molecule', states: [...INTERACTIVE, 'open', 'invalid'] },
-  Form: { purpose: 'react-hook-form + zod fields with label, description and error message', variants: ['single column', 'sectioned'], level: 'molecule', states: ['pristine', 'dirty', 'submitting', 'invalid', 'submitted'] },
+  Form: { purpose: 'labelled fields typed by the data model, with description and error message', variants: ['single column', 'sectioned'], level: 'molecule', states: ['pristine', 'dirty', 'submitting', 'invalid', 'submitted'] },
   Card: { purpose: 'Groups related content: summaries, widgets, details', variants: ['default', 'interactive (link)', 'stat'], level: 'molecule', states: ['default', 'hover (interactive)', 'loading'] },
   Popover: { purpose: 'Anchored panel for pickers (date)', variants: ['default'], level: 'molecule', states: ['open', 'closed'] },
   Calendar: { purpose: 'Date picking and date views', variants: ['single', 'range', 'month view'], level: 'molecule', states: ['default', 'selected', 'disabled dates', 'today'] },

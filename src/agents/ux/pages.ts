@@ -446,7 +446,7 @@ export function controlOf(field: ScreenField): string {
 
 function formInteractions(parents: ScreenEntity[]): string[] {
   return [
-    'Validation with zod + react-hook-form: inline on blur, all errors on submit, focus moves to the first invalid field',
+    'Validation with the browser\'s constraint checks (required, type, min/max, pattern) shown inline on blur; on submit every error shows and focus moves to the first invalid field',
     'Submit shows a spinner and disables the button; success shows a toast and opens the details page',
     ...parents.map((p) => `${p.label} is pre-selected when the form is opened from a ${p.label.toLowerCase()} (?${p.name}_id=)`),
   ];
