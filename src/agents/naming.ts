@@ -30,18 +30,42 @@ export function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+/**
+ * pluralize runs a list of regular expressions per call, and the agents inflect the same few
+ * words thousands of times a run: remember the answers (a pure function, so a cache is safe).
+ */
+function remembered(inflect: (word: string) => string): (word: string) => string {
+  const known = new Map<string, string>();
+  return (word) => {
+    let answer = known.get(word);
+    if (answer === undefined) {
+      answer = inflect(word);
+      if (known.size >= 10_000) known.clear();
+      known.set(word, answer);
+    }
+    return answer;
+  };
+}
+
+/** One word, plural or singular (pluralize's rules, remembered). */
+export const pluralWord = remembered((word) => pluralize.plural(word));
+export const singularWord = remembered((word) => pluralize.singular(word));
+const pluralOnly = remembered((word) => String(pluralize.isPlural(word) && !pluralize.isSingular(word)));
+/** True for a word that is plural and cannot be read as singular ("tasks", not "news"). */
+export const isPluralWord = (word: string): boolean => pluralOnly(word) === 'true';
+
 /** Plural of a snake_case name, inflecting only the last word: "order_item" → "order_items". */
 export function pluralName(name: string): string {
   const parts = words(name);
   const last = parts.pop() ?? name;
-  return [...parts, pluralize.plural(last)].join('_');
+  return [...parts, pluralWord(last)].join('_');
 }
 
 /** Singular of a snake_case name: "order_items" → "order_item". */
 export function singularName(name: string): string {
   const parts = words(name);
   const last = parts.pop() ?? name;
-  return [...parts, pluralize.singular(last)].join('_');
+  return [...parts, singularWord(last)].join('_');
 }
 
 /** PostgreSQL reserved words that cannot be bare identifiers (the ones entity and field names hit). */

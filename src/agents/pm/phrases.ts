@@ -1,5 +1,4 @@
-import pluralize from 'pluralize';
-import { pluralName, words } from '../naming.js';
+import { isPluralWord, pluralName, words } from '../naming.js';
 
 /**
  * Small pieces of English the PM's sentences are built from, so that labels taken from the spec
@@ -20,7 +19,7 @@ export const withArticle = (phrase: string): string => `${article(phrase)} ${phr
 /** A field as a list item: "a title", but "photos" and "opening hours" take no article. */
 export function field(phrase: string): string {
   const last = words(phrase).pop() ?? phrase;
-  return pluralize.isPlural(last) && !pluralize.isSingular(last) ? phrase : withArticle(phrase);
+  return isPluralWord(last) ? phrase : withArticle(phrase);
 }
 
 /** A description from the model when it reads as prose; the reader's terse notes ("salon: has services") are left out. */
@@ -41,20 +40,10 @@ export function lower(label: string): string {
 /** First letter upper-cased, the rest untouched (unlike naming.sentence, which rewrites words). */
 export const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Plurals already worked out: pluralize runs dozens of rules per word, and the same few role labels recur. */
-const plurals = new Map<string, string>();
-const MAX_REMEMBERED = 2_000;
-
 /** Plural of a human label, inflecting the last word: "Salon owner" → "salon owners". */
 export function pluralLabel(label: string): string {
-  let plural = plurals.get(label);
-  if (plural === undefined) {
-    plural = words(pluralName(label)).join(' ');
-    if (/^[A-Z]{2,}/.test(label)) plural = plural.replace(/^\S+/, (w) => w.toUpperCase());
-    if (plurals.size >= MAX_REMEMBERED) plurals.clear();
-    plurals.set(label, plural);
-  }
-  return plural;
+  const plural = words(pluralName(label)).join(' ');
+  return /^[A-Z]{2,}/.test(label) ? plural.replace(/^\S+/, (w) => w.toUpperCase()) : plural;
 }
 
 /** "1 epic", "3 epics". */

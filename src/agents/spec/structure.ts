@@ -1,5 +1,4 @@
-import pluralize from 'pluralize';
-import { capitalize, pluralName, sentence, snake } from '../naming.js';
+import { capitalize, pluralName, sentence, singularWord, snake } from '../naming.js';
 import { DISPLAY_NAMES, attributeFromItem, attributeKind, makeAttribute } from './attributes.js';
 import { isPerson, type Clause, type Item, type VerbGroup } from './clauses.js';
 import type { AttributeSpec, CapabilitySpec, EntitySpec, RelationshipSpec, RoleSpec } from './model.js';
@@ -584,7 +583,7 @@ function headOf(item: Item): Token | undefined {
 }
 
 function singular(text: string): string {
-  return text.split(' ').map((w, i, all) => (i === all.length - 1 ? pluralize.singular(w) : w)).join(' ');
+  return text.split(' ').map((w, i, all) => (i === all.length - 1 ? singularWord(w) : w)).join(' ');
 }
 
 function describeRole(role: RoleDraft): string {

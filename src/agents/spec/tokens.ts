@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import pluralize from 'pluralize';
+import { singularWord } from '../naming.js';
 
 /** One word of the spec with what compromise's tagger says about it. */
 export interface Token {
@@ -62,7 +62,7 @@ function lemmaOf(norm: string, tags: ReadonlySet<string>, root: string | undefin
   const bare = norm.replace(/'s$/, '');
   if (root) return root.toLowerCase().replace(/'s$/, '') || bare;
   // Abbreviation-like nouns ("reps") come without a root.
-  if (tags.has('Noun') && !tags.has('Pronoun') && /[^su]s$/.test(bare) && !UNCOUNTABLE.has(bare)) return pluralize.singular(bare);
+  if (tags.has('Noun') && !tags.has('Pronoun') && /[^su]s$/.test(bare) && !UNCOUNTABLE.has(bare)) return singularWord(bare);
   return bare;
 }
 
