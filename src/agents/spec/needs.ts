@@ -26,7 +26,7 @@ const NEED_WORDS: Array<[NfrCategory, string[]]> = [
 
 const DEFAULT_NEEDS: NeedSpec[] = [
   { category: 'security', text: 'Row level security on every table: people read and change only the rows their role allows', source: 'default' },
-  { category: 'accessibility', text: 'WCAG 2.2 AA: keyboard access, visible focus, labelled controls and 4.5:1 text contrast', source: 'default' },
+  { category: 'accessibility', text: 'WCAG 2.1 AA: keyboard access, visible focus, labelled controls and 4.5:1 text contrast', source: 'default' },
   { category: 'performance', text: 'Pages interactive within 2 seconds on a mid-range phone; long lists paginated', source: 'default' },
 ];
 

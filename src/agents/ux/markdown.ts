@@ -84,7 +84,7 @@ function changeLog({ persona }: UxDocument): string {
 
 function introduction({ model, roles, entities, style, flows }: UxDocument): string {
   const first = entities[0];
-  const mobile = model.needs.some((n) => /mobile|phone|responsive/i.test(n.text));
+  const mobile = model.needs.some((n) => n.source === 'stated' && /mobile|phone|responsive/i.test(n.text));
   const core = flows.filter((f) => !f.requested).length;
   const goals = [
     `Ease of learning: a new ${roles.primary.label.toLowerCase()} signs up and ${first ? `creates their first ${first.label.toLowerCase()}` : 'completes their first task'} in under three minutes without help.`,
@@ -390,7 +390,7 @@ function accessibility({ tokens, nonText, accessibility: items }: UxDocument): s
 }
 
 function responsiveness({ model }: UxDocument): string {
-  const mobile = model.needs.some((n) => /mobile|phone|responsive/i.test(n.text));
+  const mobile = model.needs.some((n) => n.source === 'stated' && /mobile|phone|responsive/i.test(n.text));
   return [
     `## ${SECTIONS[8]}`,
     '',
