@@ -18,7 +18,7 @@ import { PERSONAS } from '../agents/personas.js';
 import { artifactOf, findOwnedJob, statusOf } from '../jobs/access.js';
 import { followJob } from '../jobs/follow.js';
 import type { Job, JobEvent } from '../jobs/port.js';
-import { advertised } from './schema.js';
+import { advertised, described } from './schema.js';
 import { acceptedText, codeText, statusText } from './text.js';
 import type { McpDeps, Principal } from './server.js';
 import { jobUri } from './resources.js';
@@ -132,7 +132,7 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
         title: `${info.persona.icon} ${info.title}`,
         description: info.description,
         inputSchema: advertised(contract.input),
-        outputSchema: contract.output,
+        outputSchema: described(contract.output),
         annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
       },
       async (args: unknown, ctx: ServerContext) => {
@@ -153,7 +153,7 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
       description:
         'Queues strategy → architecture → ux → code (or the phases given, always in that order, each fed the earlier outputs) and answers at once with the job. Follow it with aios_get_status or the aios://jobs/{job_id} resource, then read each phase with aios_get_artifact. With a progress token, the call instead stays open and reports progress per phase until the job ends.',
       inputSchema: advertised(PipelineInputSchema),
-      outputSchema: TOOLS.aios_full_pipeline.output,
+      outputSchema: described(TOOLS.aios_full_pipeline.output),
       annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: true },
     },
     async (args: unknown, ctx: ServerContext) => {
@@ -188,7 +188,7 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
       title: 'Get a job’s status',
       description: 'Status of a job (queued, processing, completed, failed, cancelled), each phase’s state and duration, overall progress, and the error if it failed.',
       inputSchema: advertised(GetStatusInputSchema),
-      outputSchema: TOOLS.aios_get_status.output,
+      outputSchema: described(TOOLS.aios_get_status.output),
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
     async (args: unknown) => {
