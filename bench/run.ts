@@ -1,8 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { CallFigures } from './mcp.js';
+import type { LoadFigures } from './rest.js';
 
-/** `npm run bench`: runs each benchmark in its own process and prints the figures. */
+/**
+ * `npm run bench`: runs each benchmark in its own process (servers in processes of their own)
+ * and prints the figures next to their aims. It measures and never asserts: the machine is shared.
+ */
 const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** Runs one section's script and returns the JSON of its last line. */
+function section<T>(script: string, args: string[] = []): T {
+  const out = execFileSync(process.execPath, [`${here}${script}`, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as T;
+}
 
 interface PipelineFigures {
   words: number;
@@ -13,10 +24,25 @@ interface PipelineFigures {
   peak_rss_mb: number;
 }
 
-function pipelineCase(words: number, runs: number): PipelineFigures {
-  const out = execFileSync(process.execPath, [`${here}pipeline.js`, String(words), String(runs)], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as PipelineFigures;
+interface RestFigures {
+  connections: number;
+  seconds: number;
+  post: { bare: LoadFigures; api: LoadFigures };
+  get: { bare: LoadFigures; api: LoadFigures };
+  get_body_bytes: number;
+  jobs_made: number;
+  startup_rss_mb: number;
+  peak_rss_mb: number;
 }
+
+interface McpFigures {
+  in_flight: number;
+  seconds: number;
+  figures: CallFigures[];
+}
+
+const pad = (value: string | number, width: number) => String(value).padStart(width);
+const verdict = (met: boolean) => (met ? 'meets aim' : 'MISSES AIM');
 
 console.log(`aios-lovable-mcp benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
 console.log('Full pipeline (strategy → architecture → ux → code), embedded engine, one process per case:');
@@ -25,10 +51,52 @@ for (const [words, runs] of [
   [300, 30],
   [5000, 10],
 ] as const) {
-  const f = pipelineCase(words, runs);
+  const f = section<PipelineFigures>('pipeline.js', [String(words), String(runs)]);
   console.log(
-    `  ${String(f.words).padStart(10)}   ${String(f.runs).padStart(4)}   ${f.median_ms.toFixed(1).padStart(9)}   ${f.min_ms
-      .toFixed(1)
-      .padStart(6)}   ${f.max_ms.toFixed(1).padStart(6)}   ${f.peak_rss_mb.toFixed(0).padStart(11)}`,
+    `  ${pad(f.words, 10)}   ${pad(f.runs, 4)}   ${pad(f.median_ms.toFixed(1), 9)}   ${pad(f.min_ms.toFixed(1), 6)}   ${pad(f.max_ms.toFixed(1), 6)}   ${pad(
+      f.peak_rss_mb.toFixed(0),
+      11,
+    )}`,
   );
+}
+
+const rest = section<RestFigures>('rest.js');
+console.log(`
+REST API vs bare node:http, side by side (autocannon, ${rest.connections} connections, ${rest.seconds} s per case, in rounds alternating with the bare server):
+  API: buildApp in its own process, NODE_ENV=production, LOG_LEVEL=warn, Bearer key checked, rate limiter on every
+  request with a budget the load never reaches. Bare: node:http parsing and echoing the JSON, in its own process.
+  POST /api/jobs {tool: aios_strategize, input: {spec}}: each one queues a real job whose runner completes at once
+  (no agents: this measures the API, auth, limits, validation, queue bookkeeping); ${rest.jobs_made} jobs made, kept for the 1 h retention.
+  GET /api/jobs/:id: one finished job of that instant workload (${rest.get_body_bytes} B body); bare answers a small JSON object.
+                        bare req/s   API req/s   ratio   aim           bare p99 ms   API p99 ms`);
+for (const [label, pair, aim] of [
+  ['POST /api/jobs', rest.post, 0.5],
+  ['GET /api/jobs/:id', rest.get, 0.6],
+] as const) {
+  const ratio = pair.api.requests_per_second / pair.bare.requests_per_second;
+  console.log(
+    `  ${label.padEnd(18)}   ${pad(pair.bare.requests_per_second.toFixed(0), 10)}   ${pad(pair.api.requests_per_second.toFixed(0), 9)}   ${pad(
+      `${(ratio * 100).toFixed(0)}%`,
+      5,
+    )}   ≥${aim * 100}% ${verdict(ratio >= aim).padEnd(10)}   ${pad(pair.bare.p99_ms, 11)}   ${pad(pair.api.p99_ms, 10)}`,
+  );
+  const failures = pair.api.non_2xx + pair.api.errors + pair.bare.non_2xx + pair.bare.errors;
+  if (failures > 0) console.log(`  ! ${label}: ${failures} answers were not 2xx or failed: the figures above are not valid`);
+}
+console.log(
+  `  API server peak RSS under that load: ${rest.peak_rss_mb.toFixed(0)} MB (${rest.startup_rss_mb.toFixed(0)} MB after start-up); aim < 200 MB: ${verdict(
+    rest.peak_rss_mb < 200,
+  )}`,
+);
+
+const mcp = section<McpFigures>('mcp.js');
+console.log(`
+MCP tools/call aios_get_status round trips on a finished job, ${mcp.in_flight} calls in flight, ${mcp.seconds} s each after a warm-up:
+  http:     the official client (@modelcontextprotocol/client) with StreamableHTTPClientTransport to /mcp of the real
+            server (buildApp as above, its own process, Bearer key); the client's time is included.
+  http raw: that client's own tools/call request (same headers and JSON-RPC body) replayed by autocannon: the server alone.
+  stdio:    the official client with StdioClientTransport spawning \`aios-mcp stdio\` (the built CLI).
+  transport   protocol          calls/s   p99 ms`);
+for (const f of mcp.figures) {
+  console.log(`  ${f.transport.padEnd(9)}   ${f.era.padEnd(14)}   ${pad(f.calls_per_second.toFixed(0), 7)}   ${pad(f.p99_ms.toFixed(1), 6)}`);
 }
