@@ -5,6 +5,7 @@ import { registerKeys } from './cli/keys.js';
 import { registerRun } from './cli/run.js';
 import { registerServe } from './cli/serve.js';
 import { registerStdio } from './cli/stdio.js';
+import { registerWorker } from './cli/worker.js';
 
 // A .env in the working directory fills in variables the environment does not set (docker compose reads it too).
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -18,5 +19,6 @@ registerRun(program);
 registerServe(program);
 registerKeys(program);
 registerStdio(program);
+registerWorker(program);
 
 await program.parseAsync(process.argv);

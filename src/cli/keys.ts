@@ -1,7 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { AiosError } from '../contract/index.js';
-import { KeyNameSchema, KeyStore, type ApiKey } from '../keys/store.js';
+import { openKeyStore } from '../keys/open.js';
+import type { ApiKeyStore } from '../keys/port.js';
+import { KeyNameSchema, type ApiKey } from '../keys/store.js';
 
 interface StoreFlags {
   dataDir?: string;
@@ -14,10 +16,16 @@ function positiveInteger(value: string): number {
   return number;
 }
 
-async function openStore(flags: StoreFlags): Promise<KeyStore> {
+const opened: ApiKeyStore[] = [];
+
+/** The store the server uses: Redis when configured, else the file under DATA_DIR. Closed when the command ends. */
+async function openStore(flags: StoreFlags): Promise<ApiKeyStore> {
   const config = loadConfig({ ...process.env, ...(flags.dataDir ? { DATA_DIR: flags.dataDir } : {}) });
-  return KeyStore.open({ dataDir: config.dataDir, envKeys: config.apiKeys, defaults: config.rateLimit });
+  const store = await openKeyStore(config, { watch: false });
+  opened.push(store);
+  return store;
 }
+
 
 function row(key: ApiKey): string {
   const state = key.revoked_at ? `revoked ${key.revoked_at}` : 'active';
@@ -30,6 +38,7 @@ function guarded<A extends unknown[]>(action: (...args: A) => Promise<void>): (.
     try {
       await action(...args);
     } catch (error) {
+      for (const store of opened.splice(0)) store.close();
       if (error instanceof ConfigError || error instanceof AiosError) {
         process.stderr.write(`aios-mcp keys: ${error.message}\n`);
         process.exitCode = error instanceof AiosError && error.code === 'INVALID_INPUT' ? 2 : 1;
@@ -37,11 +46,13 @@ function guarded<A extends unknown[]>(action: (...args: A) => Promise<void>): (.
       }
       throw error;
     }
+    // A Redis store holds connections that would keep the command running.
+    for (const store of opened.splice(0)) store.close();
   };
 }
 
 /**
- * `aios-mcp keys create|list|revoke`: the same key file the server reads (DATA_DIR/api-keys.json);
+ * `aios-mcp keys create|list|revoke`: the same key store the server reads (Redis when REDIS_URL is set, else DATA_DIR/api-keys.json);
  * a running server picks changes up within a couple of seconds.
  */
 export function registerKeys(program: Command): void {

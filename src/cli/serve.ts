@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { buildApp } from '../http/app.js';
-import { KeyStore } from '../keys/store.js';
+import { openKeyStore } from '../keys/open.js';
 import { ensureUsableKeys } from '../keys/startup.js';
 import { LOG_TAGS, createLogger, tagged } from '../log.js';
 
 interface ServeFlags {
   port?: string;
   host?: string;
+  /** `--no-worker` sets it false: this process only answers requests (Redis mode). */
+  worker: boolean;
 }
 
 /** `aios-mcp serve` (= `npm start`): the REST API on PORT, with the embedded queue when no Redis is set. */
@@ -17,6 +19,7 @@ export function registerServe(program: Command): void {
     .description('start the REST job API (PORT, default 3000; HOST)')
     .option('-p, --port <port>', 'port to listen on (overrides PORT)')
     .option('--host <host>', 'interface to listen on (overrides HOST; default 127.0.0.1, 0.0.0.0 in production)')
+    .option('--no-worker', 'with Redis: only answer requests, leaving jobs to `aios-mcp worker` processes')
     .action(async (flags: ServeFlags) => {
       try {
         await serve(flags);
@@ -39,22 +42,19 @@ async function serve(flags: ServeFlags): Promise<void> {
   });
   const logger = createLogger(config);
   const httpLog = tagged(logger, LOG_TAGS.http);
-  const keys = await KeyStore.open({
-    dataDir: config.dataDir,
-    envKeys: config.apiKeys,
-    defaults: config.rateLimit,
-    watch: true,
-    onReloadError: (error) => httpLog.error({ err: error }, 'could not reload the API key file; keeping the keys loaded before'),
-  });
+  const keys = await openKeyStore(config, { watch: true, logger: httpLog });
   // The key itself goes to the terminal, never to the logs.
   await ensureUsableKeys(config, keys, (text) => process.stdout.write(`${text}\n`));
 
-  const app = await buildApp(config, { logger, keys });
+  const redis = Boolean(config.redisUrl);
+  const app = await buildApp(config, { logger, keys, worker: flags.worker });
   app.addHook('onClose', async () => keys.close());
   await app.listen({ port: config.port, host: config.host });
+  const queueMode = !redis ? 'embedded queue' : flags.worker ? 'Redis queue with a worker in this process' : 'Redis queue, no worker here';
   httpLog.info(
-    { port: config.port, host: config.host, env: config.nodeEnv, queue: 'embedded', concurrency: config.queueConcurrency },
-    'ready: embedded queue, %d jobs at a time, %s mode',
+    { port: config.port, host: config.host, env: config.nodeEnv, queue: redis ? 'redis' : 'embedded', worker: !redis || flags.worker, concurrency: config.queueConcurrency },
+    'ready: %s, %d jobs at a time, %s mode',
+    queueMode,
     config.queueConcurrency,
     config.nodeEnv,
   );
@@ -63,7 +63,8 @@ async function serve(flags: ServeFlags): Promise<void> {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    httpLog.info({ signal }, 'shutting down');
+    // Running jobs get SHUTDOWN_TIMEOUT_MS to finish, then go back to the queue (Redis mode).
+    httpLog.info({ signal, grace_ms: config.shutdownTimeoutMs }, 'shutting down');
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

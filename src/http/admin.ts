@@ -1,12 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { AiosError } from '../contract/index.js';
-import { KeyNameSchema, type KeyStore } from '../keys/store.js';
+import type { ApiKeyStore } from '../keys/port.js';
+import { KeyNameSchema } from '../keys/store.js';
 import { adminHook } from './auth.js';
 import { HttpError } from './errors.js';
 
 export interface AdminRoutesOptions {
-  keys: KeyStore;
+  keys: ApiKeyStore;
   adminApiKey: string | undefined;
 }
 

@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify
 import { AiosError } from '../contract/index.js';
 import type { RateLimiter } from '../keys/rate-limit.js';
 import { secretsMatch } from '../keys/secret.js';
-import type { ApiKey, KeyStore } from '../keys/store.js';
+import type { ApiKeyStore } from '../keys/port.js';
+import type { ApiKey } from '../keys/store.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,7 +28,7 @@ function queryParam(request: FastifyRequest, name: string): string | undefined {
  * API key auth (`Authorization: Bearer`, or `?api_key=` for browsers' EventSource), then the
  * key's rate limits; the `X-RateLimit-*` headers go on every authenticated response.
  */
-export function apiKeyHook(keys: KeyStore, limiter: RateLimiter): onRequestHookHandler {
+export function apiKeyHook(keys: ApiKeyStore, limiter: RateLimiter): onRequestHookHandler {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply) {
     const presented = bearer(request) ?? queryParam(request, 'api_key');
     if (!presented) {

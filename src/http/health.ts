@@ -16,6 +16,8 @@ export const healthRoutes: FastifyPluginAsync<HealthRoutesOptions> = async (app,
       timestamp: new Date().toISOString(),
       version,
       queue: { mode: health.mode, queued: health.queued, processing: health.processing },
+      ...(health.mode === 'redis' ? { redis: health.ok ? 'connected' : 'unreachable' } : {}),
+      ...(health.problem ? { error: health.problem } : {}),
     });
   });
 };

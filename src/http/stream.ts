@@ -35,10 +35,13 @@ function frame(event: JobEvent): string {
  * a reconnect gets 204, which tells EventSource to stop.
  */
 export const streamRoutes: FastifyPluginAsync<StreamRoutesOptions> = async (app, { queue, heartbeatMs }) => {
-  const open = new Set<ServerResponse>();
-  // Open streams would hold app.close() until their jobs end.
+  const open = new Map<ServerResponse, string>();
+  // Open streams would hold app.close() until their jobs end. Each gets a last, named event saying
+  // why it ends; an EventSource then reconnects (with Last-Event-ID) to another instance.
   app.addHook('preClose', async () => {
-    for (const response of open) response.end();
+    for (const [response, jobId] of open) {
+      response.end(`event: server_closing\ndata: ${JSON.stringify({ type: 'server_closing', job_id: jobId, reconnect: true })}\n\n`);
+    }
   });
 
   app.get('/api/jobs/:id/stream', { schema: { params: JobIdParamsSchema } }, async (request, reply) => {
@@ -71,7 +74,7 @@ export const streamRoutes: FastifyPluginAsync<StreamRoutesOptions> = async (app,
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    open.add(response);
+    open.set(response, id);
     const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), heartbeatMs);
     const stop = () => {
       clearInterval(heartbeat);

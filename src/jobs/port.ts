@@ -96,6 +96,8 @@ export interface QueueHealth {
   mode: 'embedded' | 'redis';
   queued: number;
   processing: number;
+  /** Why the queue is not ok (Redis unreachable...), for `/health`. */
+  problem?: string;
 }
 
 /** Stops a subscription; safe to call more than once. */

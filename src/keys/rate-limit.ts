@@ -1,4 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { redisFailure } from '../redis/connection.js';
 import type { ApiKey } from './store.js';
 
 /** What the `X-RateLimit-*` headers (and `Retry-After` on a 429) report. */
@@ -41,7 +43,8 @@ export class RateLimiter {
       return decision(true, points, result);
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) return decision(false, points, rejection);
-      throw rejection;
+      // Only a shared store (Redis) can fail; the request is refused as Redis being away.
+      throw redisFailure(rejection);
     }
   }
 
@@ -58,6 +61,11 @@ export class RateLimiter {
 
 function memoryLimiter(points: number, duration: number): RateLimiterAbstract {
   return new RateLimiterMemory({ points, duration });
+}
+
+/** Counters in Redis, so a key's budget is one budget across every instance. */
+export function redisLimiter(client: Redis, prefix: string): (points: number, duration: number) => RateLimiterAbstract {
+  return (points, duration) => new RateLimiterRedis({ storeClient: client, points, duration, keyPrefix: `${prefix}:rate:${duration}:${points}` });
 }
 
 function decision(allowed: boolean, limit: number, result: RateLimiterRes): RateDecision {

@@ -1,13 +1,13 @@
 import type { Config } from '../config.js';
 import { ConfigError } from '../config.js';
-import type { KeyStore } from './store.js';
+import type { ApiKeyStore } from './port.js';
 
 /**
  * Makes sure the server can be used and is not left open: in production both API keys and the
  * admin secret must be set; elsewhere, with no key at all, a development key is made and shown
  * once (it persists in the key file, so later starts do not make another).
  */
-export async function ensureUsableKeys(config: Config, keys: KeyStore, show: (text: string) => void): Promise<void> {
+export async function ensureUsableKeys(config: Config, keys: ApiKeyStore, show: (text: string) => void): Promise<void> {
   const active = keys.activeCount();
   if (config.nodeEnv === 'production') {
     const problems: string[] = [];
@@ -23,7 +23,7 @@ export async function ensureUsableKeys(config: Config, keys: KeyStore, show: (te
   show(
     [
       '',
-      `No API keys were configured, so a development key was made (id ${key.id}, stored hashed in ${keys.file}).`,
+      `No API keys were configured, so a development key was made (id ${key.id}, stored hashed in ${keys.location}).`,
       'It is shown only this once:',
       '',
       `  ${secret}`,

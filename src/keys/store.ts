@@ -4,6 +4,7 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AiosError } from '../contract/index.js';
+import type { ApiKeyStore } from './port.js';
 import { generateKey, hashKey, sameHash } from './secret.js';
 
 /** An API key as the admin API and the CLI show it: never the key itself, only its first characters. */
@@ -16,11 +17,11 @@ export interface ApiKey {
   requests_per_day: number;
   created_at: string | null;
   revoked_at: string | null;
-  /** `env` keys come from `AIOS_API_KEYS` and are changed there; `file` keys are made at run time. */
-  source: 'env' | 'file';
+  /** `env` keys come from `AIOS_API_KEYS` and are changed there; `file` and `redis` keys are made at run time. */
+  source: 'env' | 'file' | 'redis';
 }
 
-const StoredKeySchema = z.object({
+export const StoredKeySchema = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
@@ -30,7 +31,7 @@ const StoredKeySchema = z.object({
   created_at: z.string(),
   revoked_at: z.string().nullable(),
 });
-type StoredKey = z.infer<typeof StoredKeySchema>;
+export type StoredKey = z.infer<typeof StoredKeySchema>;
 
 const KeyFileSchema = z.object({ version: z.literal(1), keys: z.array(StoredKeySchema) });
 
@@ -65,7 +66,7 @@ export const KEY_FILE = 'api-keys.json';
  * API keys: those of `AIOS_API_KEYS` plus those made at run time, which persist as hashes in a
  * 0600 JSON file under the data directory so a restart loses none. Lookups are in memory.
  */
-export class KeyStore {
+export class KeyStore implements ApiKeyStore {
   readonly file: string;
   private byHash = new Map<string, { key: ApiKey; hash: string }>();
   private fileKeys: StoredKey[] = [];
@@ -74,19 +75,11 @@ export class KeyStore {
 
   private constructor(private readonly options: KeyStoreOptions) {
     this.file = path.join(options.dataDir, KEY_FILE);
-    this.envKeys = Object.entries(options.envKeys ?? {}).map(([name, secret]) => ({
-      hash: hashKey(secret),
-      key: {
-        id: `env:${name}`,
-        name,
-        prefix: secret.slice(0, 9),
-        requests_per_minute: options.defaults.perMinute,
-        requests_per_day: options.defaults.perDay,
-        created_at: null,
-        revoked_at: null,
-        source: 'env',
-      },
-    }));
+    this.envKeys = envKeyEntries(options.envKeys, options.defaults);
+  }
+
+  get location(): string {
+    return this.file;
   }
 
   static async open(options: KeyStoreOptions): Promise<KeyStore> {
@@ -107,7 +100,7 @@ export class KeyStore {
   }
 
   list(): ApiKey[] {
-    return [...this.envKeys.map((entry) => entry.key), ...this.fileKeys.map(toApiKey)];
+    return [...this.envKeys.map((entry) => entry.key), ...this.fileKeys.map((stored) => toApiKey(stored))];
   }
 
   /** Keys that can be used now. */
@@ -207,7 +200,27 @@ export class KeyStore {
   }
 }
 
-function toApiKey(stored: StoredKey): ApiKey {
+/** The keys of `AIOS_API_KEYS`, with their hashes, as every store serves them. */
+export function envKeyEntries(
+  envKeys: Record<string, string> | undefined,
+  defaults: { perMinute: number; perDay: number },
+): { key: ApiKey; hash: string }[] {
+  return Object.entries(envKeys ?? {}).map(([name, secret]) => ({
+    hash: hashKey(secret),
+    key: {
+      id: `env:${name}`,
+      name,
+      prefix: secret.slice(0, 9),
+      requests_per_minute: defaults.perMinute,
+      requests_per_day: defaults.perDay,
+      created_at: null,
+      revoked_at: null,
+      source: 'env',
+    },
+  }));
+}
+
+export function toApiKey(stored: StoredKey, source: ApiKey['source'] = 'file'): ApiKey {
   return {
     id: stored.id,
     name: stored.name,
@@ -216,6 +229,6 @@ function toApiKey(stored: StoredKey): ApiKey {
     requests_per_day: stored.requests_per_day,
     created_at: stored.created_at,
     revoked_at: stored.revoked_at,
-    source: 'file',
+    source,
   };
 }

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config.js';
+import { LOG_TAGS, createLogger, tagged } from '../log.js';
+import { openWorker } from '../redis/mode.js';
+
+/**
+ * `aios-mcp worker`: runs queued jobs from Redis, QUEUE_CONCURRENCY at a time, next to any
+ * number of `serve` processes and other workers. SIGTERM/SIGINT: stop taking jobs, give running
+ * ones SHUTDOWN_TIMEOUT_MS to finish, hand the rest back to the queue, exit 0.
+ */
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description('run queued jobs from Redis (REDIS_URL or REDIS_HOST; QUEUE_CONCURRENCY at a time)')
+    .action(async () => {
+      let config;
+      try {
+        config = loadConfig();
+        if (!config.redisUrl) throw new ConfigError(['a worker needs Redis: set REDIS_URL (or REDIS_HOST and REDIS_PORT)']);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        process.stderr.write(`aios-mcp worker: ${error.message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const logger = tagged(createLogger(config), LOG_TAGS.queue);
+      const worker = openWorker(config, logger);
+      let closing = false;
+      const shutdown = (signal: string) => {
+        if (closing) return;
+        closing = true;
+        logger.info({ signal, running: worker.active, grace_ms: config.shutdownTimeoutMs }, 'worker shutting down');
+        worker.close(config.shutdownTimeoutMs).then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'worker shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGINT', () => shutdown('SIGINT'));
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      await worker.ready();
+      logger.info({ concurrency: config.queueConcurrency, pid: process.pid }, 'worker ready: %d jobs at a time', config.queueConcurrency);
+    });
+}

@@ -1,0 +1,254 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { AiosError } from '../contract/index.js';
+import { disconnect, redisFailure, viaRedis } from '../redis/connection.js';
+import type { EnqueueRequest, EnqueueResult, Job, JobEvent, JobPage, JobQueue, ListOptions, QueueHealth, Unsubscribe } from './port.js';
+import { isFinal } from './port.js';
+import { eventOf, finishJob, markCancelled, newJob } from './record.js';
+import { JobEventBus, RedisJobStore } from './redis-store.js';
+
+/** The BullMQ queue every API and worker process of one deployment shares. */
+export const QUEUE_NAME = 'aios-jobs';
+
+/** What BullMQ carries: only the id; the job itself is in the job store. */
+export interface QueuedJobData {
+  id: string;
+}
+
+export interface RetryPolicy {
+  /** Runs of a job at most, the first included (`QUEUE_ATTEMPTS`, 3). */
+  attempts: number;
+  /** First retry delay; doubled each time (`QUEUE_BACKOFF_MS`). */
+  backoffMs: number;
+}
+
+export interface BullMqQueueOptions {
+  /** A `request` connection: fails at once while Redis is down. */
+  client: Redis;
+  /** A `subscriber` connection for the cluster's job events. */
+  subscriber: Redis;
+  prefix: string;
+  retention: { completedMs: number; failedMs: number };
+  retry: RetryPolicy;
+  idempotencyTtlMs?: number;
+  /** Already tagged `[Queue]` by the caller. */
+  logger?: Logger;
+}
+
+const DAY_MS = 86_400_000;
+
+/** BullMQ's `removeOnComplete/Fail` for a retention in ms (BullMQ counts ages in seconds). */
+export function removalAfter(ms: number): { age: number } {
+  return { age: Math.max(1, Math.ceil(ms / 1_000)) };
+}
+
+interface Follower {
+  id: string;
+  lastId: number;
+  listener: (event: JobEvent) => void;
+}
+
+/**
+ * The queue port on Redis: jobs are queued with BullMQ (run by `JobWorker`s in any process),
+ * their records and events live in Redis, and every process sees every event through pub/sub,
+ * so a stream on one instance follows a job posted on another and run on a third.
+ * Any Redis failure on a request path is `REDIS_CONNECTION_FAILED` at once.
+ */
+export class BullMqQueue implements JobQueue {
+  readonly store: RedisJobStore;
+  private readonly queue: Queue<QueuedJobData>;
+  private readonly bus: JobEventBus;
+  private readonly followers = new Set<Follower>();
+  private readonly everyEvent = new Set<(event: JobEvent) => void>();
+  private readonly idempotencyTtlMs: number;
+  private closed = false;
+
+  constructor(private readonly options: BullMqQueueOptions) {
+    this.store = new RedisJobStore(options.client, options.prefix);
+    this.idempotencyTtlMs = options.idempotencyTtlMs ?? DAY_MS;
+    this.queue = new Queue<QueuedJobData>(QUEUE_NAME, {
+      connection: options.client,
+      prefix: `${options.prefix}:bull`,
+      defaultJobOptions: {
+        attempts: options.retry.attempts,
+        backoff: { type: 'exponential', delay: options.retry.backoffMs },
+        removeOnComplete: removalAfter(options.retention.completedMs),
+        removeOnFail: removalAfter(options.retention.failedMs),
+      },
+    });
+    this.queue.on('error', (error: Error) => options.logger?.debug({ err: error }, 'queue error: %s', error.message));
+    this.bus = new JobEventBus(options.subscriber, this.store.channel, options.logger);
+    this.bus.on((event) => this.dispatch(event));
+    this.bus.onReconnect(() => this.catchUp());
+  }
+
+  async enqueue(request: EnqueueRequest): Promise<EnqueueResult> {
+    if (this.closed) throw new AiosError('INTERNAL_ERROR', 'the queue is shutting down; retry shortly');
+    return this.request(async () => {
+      const job = newJob(request);
+      if (request.idempotency) {
+        const earlier = await this.store.claimIdempotency(
+          request.owner,
+          request.idempotency.key,
+          { fingerprint: request.idempotency.fingerprint, jobId: job.id, accepted: job },
+          this.idempotencyTtlMs,
+        );
+        if (earlier) {
+          if (earlier.fingerprint !== request.idempotency.fingerprint) {
+            throw new AiosError(
+              'IDEMPOTENCY_CONFLICT',
+              'this Idempotency-Key was already used with a different request body; use a new key for a new job',
+              { job_id: earlier.jobId },
+            );
+          }
+          return { job: (await this.store.get(earlier.jobId)) ?? earlier.accepted, created: false };
+        }
+      }
+      try {
+        // Until a worker takes it, the record expires like a failed job: should queueing fail
+        // below with Redis unreachable (so no cleanup either), no ghost stays behind for ever.
+        await this.store.commit(job, eventOf(job), 'create', this.options.retention.failedMs);
+        await this.store.index(job);
+        await this.queue.add('run', { id: job.id }, { jobId: job.id });
+      } catch (error) {
+        // Not accepted: leave nothing behind that a worker or a list could find.
+        await this.store.discard(job).catch(() => undefined);
+        if (request.idempotency) await this.store.releaseIdempotency(request.owner, request.idempotency.key).catch(() => undefined);
+        throw error;
+      }
+      this.options.logger?.info({ job_id: job.id, tool: job.tool }, 'job queued');
+      return { job, created: true };
+    });
+  }
+
+  async get(id: string): Promise<Job | undefined> {
+    return this.request(() => this.store.get(id));
+  }
+
+  async list(owner: string, options: ListOptions): Promise<JobPage> {
+    return this.request(() => this.store.list(owner, options));
+  }
+
+  async cancel(id: string): Promise<Job | undefined> {
+    return this.request(async () => {
+      for (;;) {
+        const job = await this.store.get(id);
+        if (!job || isFinal(job.status)) return job;
+        const wasRunning = job.status === 'processing';
+        markCancelled(job);
+        finishJob(job, 'cancelled', this.options.retention.failedMs);
+        const result = await this.store.commit(job, eventOf(job), 'update', this.options.retention.failedMs);
+        // A worker moved the job on meanwhile: read it again and decide on what it is now.
+        if (typeof result !== 'number') continue;
+        // A waiting job leaves the queue now; a running one is stopped by its worker, which hears the event.
+        await this.queue.remove(id).catch(() => undefined);
+        this.options.logger?.info({ job_id: id, was_running: wasRunning }, 'job cancelled');
+        return job;
+      }
+    });
+  }
+
+  async subscribe(id: string, afterId: number, listener: (event: JobEvent) => void): Promise<Unsubscribe | undefined> {
+    return this.request(async () => {
+      // Listen first and replay second, so no event falls between the two; ids drop repeats.
+      const held: JobEvent[] = [];
+      const follower: Follower = { id, lastId: afterId, listener: (event) => held.push(event) };
+      const deliver = (event: JobEvent) => {
+        if (event.id <= follower.lastId) return;
+        follower.lastId = event.id;
+        listener(event);
+      };
+      this.followers.add(follower);
+      try {
+        if (!(await this.store.get(id))) {
+          this.followers.delete(follower);
+          return undefined;
+        }
+        for (const event of await this.store.eventsAfter(id, afterId)) deliver(event);
+      } catch (error) {
+        this.followers.delete(follower);
+        throw error;
+      }
+      for (const event of held.splice(0)) deliver(event);
+      follower.listener = deliver;
+      return () => {
+        this.followers.delete(follower);
+      };
+    });
+  }
+
+  async subscribeAll(listener: (event: JobEvent) => void): Promise<Unsubscribe> {
+    this.everyEvent.add(listener);
+    return () => {
+      this.everyEvent.delete(listener);
+    };
+  }
+
+  async health(): Promise<QueueHealth> {
+    try {
+      if (this.options.client.status !== 'ready') throw new Error(`the connection is ${this.options.client.status}`);
+      await this.options.client.ping();
+      const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
+      return {
+        ok: !this.closed,
+        mode: 'redis',
+        queued: (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0),
+        processing: counts.active ?? 0,
+      };
+    } catch (error) {
+      return { ok: false, mode: 'redis', queued: 0, processing: 0, problem: redisFailure(error).message };
+    }
+  }
+
+  /** The BullMQ queue, for what reports on it (queue depth). */
+  get bullQueue(): Queue<QueuedJobData> {
+    return this.queue;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.followers.clear();
+    this.everyEvent.clear();
+    await this.queue.close().catch(() => undefined);
+    disconnect(this.options.subscriber);
+    disconnect(this.options.client);
+  }
+
+  /**
+   * Runs a request's Redis work, or refuses it at once while Redis is away (BullMQ would wait
+   * for the connection; a caller should hear `REDIS_CONNECTION_FAILED` now instead).
+   */
+  private request<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.options.client.status !== 'ready') {
+      return Promise.reject(redisFailure(new Error(`the connection is ${this.options.client.status}`)));
+    }
+    return viaRedis(operation);
+  }
+
+  private dispatch(event: JobEvent): void {
+    for (const follower of [...this.followers]) {
+      if (follower.id === event.job_id) follower.listener(event);
+    }
+    for (const listener of [...this.everyEvent]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.options.logger?.error({ err: error, job_id: event.job_id }, 'event listener failed');
+      }
+    }
+  }
+
+  /** After Redis comes back, sends each follower the events published while it was away. */
+  private catchUp(): void {
+    for (const follower of [...this.followers]) {
+      this.store.eventsAfter(follower.id, follower.lastId).then(
+        (events) => {
+          for (const event of events) follower.listener(event);
+        },
+        (error: unknown) => this.options.logger?.warn({ err: error, job_id: follower.id }, 'could not catch up on job events'),
+      );
+    }
+  }
+}

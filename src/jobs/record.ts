@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { AiosError, type JobError, type Phase, type PhaseEvent, type PhaseStatus } from '../contract/index.js';
+import { phasesOf } from '../agents/pipeline.js';
+import type { EnqueueRequest, Job, JobEvent } from './port.js';
+
+/**
+ * How a job record changes, independent of where it is kept: the Redis adapter and its workers
+ * share these so that a job reads the same whichever process touched it last.
+ */
+
+export function newJob(request: EnqueueRequest): Job {
+  const phases = phasesOf(request.tool, request.input as { phases?: Phase[] });
+  return {
+    id: randomUUID(),
+    tool: request.tool,
+    owner: request.owner,
+    status: 'queued',
+    progress: 0,
+    phases: Object.fromEntries(phases.map((phase) => [phase, { status: 'pending' as PhaseStatus, percent: 0 }])),
+    current_phase: null,
+    input: request.input,
+    output: null,
+    error: null,
+    webhook_url: request.webhookUrl ?? null,
+    created_at: new Date().toISOString(),
+    started_at: null,
+    finished_at: null,
+    expires_at: null,
+  };
+}
+
+/** Back to the state of a job that has not started: a retry or a taken-over job runs from the start. */
+export function resetJob(job: Job): void {
+  job.status = 'queued';
+  job.progress = 0;
+  job.current_phase = null;
+  job.started_at = null;
+  for (const state of Object.values(job.phases)) {
+    state.status = 'pending';
+    state.percent = 0;
+    delete state.started_at;
+    delete state.duration_ms;
+  }
+}
+
+/** Applies one pipeline event to the job; returns what its `status_update` adds. */
+export function applyPhaseEvent(job: Job, event: PhaseEvent): Partial<JobEvent> | undefined {
+  const state = job.phases[event.phase];
+  if (!state) return undefined;
+  switch (event.type) {
+    case 'phase_started':
+      state.status = 'processing';
+      state.started_at = event.at;
+      state.percent = 0;
+      job.current_phase = event.phase;
+      break;
+    case 'phase_progress':
+      state.percent = event.percent;
+      break;
+    case 'phase_completed':
+      state.status = 'completed';
+      state.percent = 100;
+      state.duration_ms = event.duration_ms;
+      break;
+    case 'phase_failed':
+      state.status = 'failed';
+      state.duration_ms = event.duration_ms;
+      break;
+  }
+  job.progress = progressOf(job);
+  return {
+    phase: event.phase,
+    phase_status: state.status,
+    ...(event.type === 'phase_progress' ? { note: event.note } : {}),
+  };
+}
+
+export function markCompleted(job: Job, output: unknown): void {
+  job.output = output;
+  for (const state of Object.values(job.phases)) {
+    state.status = 'completed';
+    state.percent = 100;
+  }
+  job.progress = 100;
+}
+
+export function markFailed(job: Job, error: JobError): void {
+  job.error = error;
+  for (const state of Object.values(job.phases)) {
+    if (state.status === 'pending') state.status = 'skipped';
+    if (state.status === 'processing') state.status = 'failed';
+  }
+}
+
+export function markCancelled(job: Job): void {
+  for (const state of Object.values(job.phases)) {
+    if (state.status === 'pending' || state.status === 'processing') state.status = 'cancelled';
+  }
+}
+
+/** Sets the final status and when the job stops being found. */
+export function finishJob(job: Job, status: 'completed' | 'failed' | 'cancelled', retentionMs: number, now = Date.now()): void {
+  job.status = status;
+  job.finished_at = new Date(now).toISOString();
+  job.expires_at = new Date(now + retentionMs).toISOString();
+}
+
+/** The `status_update` event for the job as it is now (its id is given by the store). */
+export function eventOf(job: Job, extra: Partial<JobEvent> = {}): Omit<JobEvent, 'id'> {
+  return {
+    type: 'status_update',
+    job_id: job.id,
+    status: job.status,
+    progress: job.progress,
+    ...(job.current_phase ? { phase: job.current_phase } : {}),
+    ...extra,
+    at: new Date().toISOString(),
+  };
+}
+
+/** Whole-job percent: the mean of its phases' percents. */
+export function progressOf(job: Job): number {
+  const states = Object.values(job.phases);
+  if (states.length === 0) return 0;
+  const total = states.reduce((sum, state) => sum + (state.status === 'completed' ? 100 : state.percent), 0);
+  return Math.round(total / states.length);
+}
+
+export function toJobError(cause: unknown, phase: Phase | null): JobError {
+  if (cause instanceof AiosError) return cause.toJobError(phase ?? undefined);
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return { code: 'AGENT_FAILURE', message, ...(phase ? { phase } : {}) };
+}

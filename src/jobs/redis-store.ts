@@ -1,0 +1,257 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { AiosError } from '../contract/index.js';
+import type { Job, JobEvent, JobPage, ListOptions } from './port.js';
+
+/**
+ * Job records, their events and who owns them, kept in Redis so that every API and worker
+ * process sees the same job. BullMQ moves the work around; these records are what callers read.
+ *
+ * - `<p>:job:<id>`: the job as JSON;
+ * - `<p>:job:<id>:events`: its `status_update` events in order (the id of an event is its
+ *   position + 1), published on `<p>:events` as they are added; both expire with the job;
+ * - `<p>:owner:<key id>`: a sorted set of the owner's job ids by arrival, for listing;
+ * - `<p>:idem:<key id>:<Idempotency-Key>`: the job an idempotency key made, for 24 h.
+ */
+
+/** What `commit` refused. */
+export type CommitRefusal = 'final' | 'missing' | 'exists';
+
+/**
+ * Writes the job and appends its event in one step, then publishes the event. An update to a job
+ * that has already ended (a worker's late progress after a cancel) is refused, so a final status
+ * is written once and never overwritten.
+ */
+const COMMIT_SCRIPT = `
+local current = redis.call('GET', KEYS[1])
+if ARGV[5] == 'create' then
+  if current then return -3 end
+else
+  if not current then return -2 end
+  local status = cjson.decode(current)['status']
+  if status == 'completed' or status == 'failed' or status == 'cancelled' then return -1 end
+end
+redis.call('SET', KEYS[1], ARGV[1])
+local id = redis.call('LLEN', KEYS[2]) + 1
+local event = '{"id":' .. id .. ',' .. string.sub(ARGV[2], 2)
+redis.call('RPUSH', KEYS[2], event)
+local ttl = tonumber(ARGV[4])
+if ttl > 0 then
+  redis.call('PEXPIRE', KEYS[1], ttl)
+  redis.call('PEXPIRE', KEYS[2], ttl)
+else
+  redis.call('PERSIST', KEYS[2])
+end
+redis.call('PUBLISH', ARGV[3], event)
+return id
+`;
+
+const REFUSALS: Record<number, CommitRefusal> = { [-1]: 'final', [-2]: 'missing', [-3]: 'exists' };
+
+type CommitClient = Redis & {
+  aiosCommit(jobKey: string, eventsKey: string, job: string, event: string, channel: string, ttlMs: string, mode: string): Promise<number>;
+};
+
+function withCommit(client: Redis): CommitClient {
+  if (!('aiosCommit' in client)) client.defineCommand('aiosCommit', { numberOfKeys: 2, lua: COMMIT_SCRIPT });
+  return client as CommitClient;
+}
+
+export interface IdempotencyRecord {
+  fingerprint: string;
+  jobId: string;
+  /** The job as first accepted, answered again if the job itself has expired. */
+  accepted: Job;
+}
+
+export class RedisJobStore {
+  readonly channel: string;
+  private readonly client: CommitClient;
+
+  constructor(
+    client: Redis,
+    private readonly prefix: string,
+  ) {
+    this.client = withCommit(client);
+    this.channel = `${prefix}:events`;
+  }
+
+  /**
+   * Writes `job` with the event `event` (without its id). `create` only writes a new job; `update`
+   * only a job that exists and has not ended. `ttlMs` > 0 makes the job and its events expire;
+   * 0 keeps them until a later write says otherwise.
+   * Returns the event's id, or why the write was refused.
+   */
+  async commit(job: Job, event: Omit<JobEvent, 'id'>, mode: 'create' | 'update', ttlMs = 0): Promise<number | CommitRefusal> {
+    const result = await this.client.aiosCommit(
+      this.jobKey(job.id),
+      this.eventsKey(job.id),
+      JSON.stringify(job),
+      JSON.stringify(event),
+      this.channel,
+      String(Math.max(0, Math.round(ttlMs))),
+      mode,
+    );
+    return result > 0 ? result : (REFUSALS[result] ?? 'missing');
+  }
+
+  /** Adds a new job to its owner's list; the sequence number orders the list. */
+  async index(job: Job): Promise<void> {
+    const seq = await this.client.incr(`${this.prefix}:seq`);
+    await this.client.zadd(this.ownerKey(job.owner), seq, job.id);
+  }
+
+  async get(id: string): Promise<Job | undefined> {
+    const raw = await this.client.get(this.jobKey(id));
+    return raw ? (JSON.parse(raw) as Job) : undefined;
+  }
+
+  /** Removes a job that was never accepted (its queueing failed). */
+  async discard(job: Job): Promise<void> {
+    await this.client.del(this.jobKey(job.id), this.eventsKey(job.id));
+    await this.client.zrem(this.ownerKey(job.owner), job.id);
+  }
+
+  /** The job's events with ids after `afterId`. */
+  async eventsAfter(id: string, afterId: number): Promise<JobEvent[]> {
+    const raw = await this.client.lrange(this.eventsKey(id), Math.max(0, afterId), -1);
+    return raw.map((line) => JSON.parse(line) as JobEvent);
+  }
+
+  /** The owner's jobs, newest first; ids whose job has expired are dropped from the list as met. */
+  async list(owner: string, options: ListOptions): Promise<JobPage> {
+    const key = this.ownerKey(owner);
+    let before = options.cursor ? decodeCursor(options.cursor) : Number.POSITIVE_INFINITY;
+    const page: { job: Job; seq: number }[] = [];
+    const batch = Math.max(options.limit * 2, 50);
+    for (;;) {
+      const max = before === Number.POSITIVE_INFINITY ? '+inf' : `(${before}`;
+      const rows = await this.client.zrevrangebyscore(key, max, '-inf', 'WITHSCORES', 'LIMIT', 0, batch);
+      if (rows.length === 0) break;
+      const ids: string[] = [];
+      const seqs: number[] = [];
+      for (let index = 0; index < rows.length; index += 2) {
+        ids.push(rows[index]!);
+        seqs.push(Number(rows[index + 1]));
+      }
+      const jobs = await this.client.mget(ids.map((id) => this.jobKey(id)));
+      const gone: string[] = [];
+      for (const [index, raw] of jobs.entries()) {
+        if (!raw) {
+          gone.push(ids[index]!);
+          continue;
+        }
+        const job = JSON.parse(raw) as Job;
+        if (options.status && job.status !== options.status) continue;
+        if (page.length === options.limit) {
+          const last = page.at(-1)!;
+          if (gone.length > 0) await this.client.zrem(key, ...gone);
+          return { jobs: page.map((entry) => entry.job), next_cursor: encodeCursor(last.seq) };
+        }
+        page.push({ job, seq: seqs[index]! });
+      }
+      if (gone.length > 0) await this.client.zrem(key, ...gone);
+      if (rows.length < batch * 2) break;
+      before = seqs.at(-1)!;
+    }
+    return { jobs: page.map((entry) => entry.job), next_cursor: null };
+  }
+
+  /** Claims an idempotency key for a job; returns the earlier record when the key was already used. */
+  async claimIdempotency(owner: string, key: string, record: IdempotencyRecord, ttlMs: number): Promise<IdempotencyRecord | undefined> {
+    const redisKey = this.idempotencyKey(owner, key);
+    const set = await this.client.set(redisKey, JSON.stringify(record), 'PX', ttlMs, 'NX');
+    if (set === 'OK') return undefined;
+    const raw = await this.client.get(redisKey);
+    // Expired between the two calls: nobody holds it any more, so this request may.
+    if (!raw) return this.claimIdempotency(owner, key, record, ttlMs);
+    return JSON.parse(raw) as IdempotencyRecord;
+  }
+
+  async releaseIdempotency(owner: string, key: string): Promise<void> {
+    await this.client.del(this.idempotencyKey(owner, key));
+  }
+
+  private jobKey(id: string): string {
+    return `${this.prefix}:job:${id}`;
+  }
+
+  private eventsKey(id: string): string {
+    return `${this.prefix}:job:${id}:events`;
+  }
+
+  private ownerKey(owner: string): string {
+    return `${this.prefix}:owner:${owner}`;
+  }
+
+  private idempotencyKey(owner: string, key: string): string {
+    return `${this.prefix}:idem:${owner}:${key}`;
+  }
+}
+
+/**
+ * Every job event of the cluster, from one pub/sub connection per process. Listeners get each
+ * event once; `onReconnect` tells followers to catch up on what was published while Redis was away.
+ */
+export class JobEventBus {
+  private readonly listeners = new Set<(event: JobEvent) => void>();
+  private readonly reconnectListeners = new Set<() => void>();
+  private connectedOnce = false;
+
+  constructor(
+    private readonly subscriber: Redis,
+    channel: string,
+    private readonly logger?: Logger,
+  ) {
+    subscriber.on('message', (from: string, message: string) => {
+      if (from !== channel) return;
+      let event: JobEvent;
+      try {
+        event = JSON.parse(message) as JobEvent;
+      } catch {
+        return;
+      }
+      for (const listener of [...this.listeners]) {
+        try {
+          listener(event);
+        } catch (error) {
+          this.logger?.error({ err: error, job_id: event.job_id }, 'event listener failed');
+        }
+      }
+    });
+    subscriber.on('ready', () => {
+      if (this.connectedOnce) for (const listener of [...this.reconnectListeners]) listener();
+      this.connectedOnce = true;
+    });
+    // Not awaited: with Redis down at start, the subscription is made when it comes up.
+    subscriber.subscribe(channel).catch((error: unknown) => this.logger?.warn({ err: error }, 'could not subscribe to job events yet'));
+  }
+
+  on(listener: (event: JobEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => {
+      this.reconnectListeners.delete(listener);
+    };
+  }
+}
+
+function encodeCursor(seq: number): string {
+  return Buffer.from(String(seq)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const seq = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!Number.isInteger(seq) || seq < 1) {
+    throw new AiosError('INVALID_INPUT', 'cursor: not a cursor this API handed out; pass next_cursor from the previous page', {
+      field: 'cursor',
+    });
+  }
+  return seq;
+}

@@ -1,0 +1,230 @@
+import { hostname } from 'node:os';
+import { Job as BullJob, UnrecoverableError, WaitingError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { AiosError, type Phase } from '../contract/index.js';
+import { runTool } from '../agents/pipeline.js';
+import { disconnect } from '../redis/connection.js';
+import { QUEUE_NAME, removalAfter, type QueuedJobData, type RetryPolicy } from './bullmq.js';
+import type { Job, JobEvent, JobRunner } from './port.js';
+import { isFinal } from './port.js';
+import { applyPhaseEvent, eventOf, finishJob, markCompleted, markFailed, resetJob, toJobError } from './record.js';
+import { JobEventBus, RedisJobStore } from './redis-store.js';
+
+export interface JobWorkerOptions {
+  /** A `worker` connection: its commands wait for Redis rather than fail. */
+  client: Redis;
+  /** A `subscriber` connection, to hear cancellations made on any API process. */
+  subscriber: Redis;
+  prefix: string;
+  /** Jobs this worker runs at once (`QUEUE_CONCURRENCY`). */
+  concurrency: number;
+  phaseTimeoutsMs: Record<Phase, number>;
+  retention: { completedMs: number; failedMs: number };
+  retry: RetryPolicy;
+  /**
+   * How long a job's lock lasts without renewal (`QUEUE_LOCK_MS`): a worker that dies leaves its
+   * jobs to be taken over by another after about this long.
+   */
+  lockMs: number;
+  run?: JobRunner;
+  /** Already tagged `[Queue]` by the caller. */
+  logger?: Logger;
+}
+
+/** Why a running job was stopped from outside its run. */
+class Stopped extends Error {
+  constructor(readonly why: 'cancelled' | 'shutdown') {
+    super(why === 'cancelled' ? 'the job was cancelled' : 'the worker is shutting down; the job goes back to the queue');
+  }
+}
+
+/**
+ * Which failures are worth another attempt: an unexpected error (`AGENT_FAILURE`, or anything not
+ * a contract error, such as a lost Redis connection). Invalid input, a timeout and every other
+ * contract error would fail the same way again, so they fail the job at once.
+ */
+export function isTransient(cause: unknown): boolean {
+  if (!(cause instanceof AiosError)) return true;
+  const details = cause.details as { cancelled?: boolean } | undefined;
+  return cause.code === 'AGENT_FAILURE' && !details?.cancelled;
+}
+
+const defaultRunner: JobRunner = (tool, input, options) => runTool(tool, input, options);
+
+/**
+ * Runs queued jobs in this process: BullMQ hands it jobs (any number of workers, in any process,
+ * share them), it runs each with the agents' pipeline and writes every change to the job store,
+ * where all API processes see it. Stalled jobs of a dead worker are taken over by BullMQ's
+ * stalled checks; a job runs from its start again, and its final status is written only once.
+ */
+export class JobWorker {
+  private readonly worker: Worker<QueuedJobData>;
+  private readonly store: RedisJobStore;
+  private readonly bus: JobEventBus;
+  private readonly running = new Map<string, AbortController>();
+  private readonly run: JobRunner;
+  private closing: Promise<void> | undefined;
+
+  constructor(private readonly options: JobWorkerOptions) {
+    this.run = options.run ?? defaultRunner;
+    this.store = new RedisJobStore(options.client, options.prefix);
+    this.bus = new JobEventBus(options.subscriber, this.store.channel, options.logger);
+    this.bus.on((event) => {
+      if (event.status === 'cancelled') this.running.get(event.job_id)?.abort(new Stopped('cancelled'));
+    });
+    this.worker = new Worker<QueuedJobData>(QUEUE_NAME, (job, token) => this.process(job, token), {
+      connection: options.client,
+      prefix: `${options.prefix}:bull`,
+      // Shown as the job's `processedBy` in BullMQ tools: which machine and process ran it.
+      name: `${hostname()}:${process.pid}`,
+      concurrency: options.concurrency,
+      lockDuration: options.lockMs,
+      stalledInterval: options.lockMs,
+      // A job is taken over at most twice (a crash, then a Redis outage) before it is failed.
+      maxStalledCount: 2,
+      removeOnComplete: removalAfter(options.retention.completedMs),
+      removeOnFail: removalAfter(options.retention.failedMs),
+      // Short polls so that a worker stops promptly on shutdown.
+      drainDelay: 1,
+    });
+    this.worker.on('error', (error: Error) => options.logger?.debug({ err: error }, 'worker error: %s', error.message));
+    this.worker.on('stalled', (id: string) => {
+      options.logger?.warn({ job_id: id }, 'job stalled (its worker stopped); another worker takes it over');
+      this.failIfGivenUp(id).catch((error: unknown) => options.logger?.error({ err: error, job_id: id }, 'could not check a stalled job'));
+    });
+  }
+
+  /** Resolves once the worker is connected and taking jobs. */
+  async ready(): Promise<void> {
+    await this.worker.waitUntilReady();
+  }
+
+  /** Jobs running now. */
+  get active(): number {
+    return this.running.size;
+  }
+
+  /**
+   * Stops taking jobs and lets the running ones finish for up to `graceMs`; those still running
+   * then are stopped and handed back to the queue, where another worker starts them again.
+   */
+  close(graceMs: number): Promise<void> {
+    this.closing ??= (async () => {
+      const finished = this.worker.close();
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), graceMs);
+      });
+      const first = await Promise.race([finished.then(() => 'done' as const), graceOver]);
+      clearTimeout(timer);
+      if (first === 'timeout') {
+        this.options.logger?.warn({ running: this.running.size }, 'shutdown: handing unfinished jobs back to the queue');
+        for (const controller of this.running.values()) controller.abort(new Stopped('shutdown'));
+        await finished;
+      }
+      disconnect(this.options.subscriber);
+      disconnect(this.options.client);
+    })();
+    return this.closing;
+  }
+
+  /**
+   * A job that stalled too often is failed by BullMQ itself, without its processor running:
+   * its record must end too, or callers would see it `processing` until it expires.
+   */
+  private async failIfGivenUp(id: string): Promise<void> {
+    const bullJob = await BullJob.fromId<QueuedJobData>(this.worker, id);
+    if (!bullJob || !(await bullJob.isFailed())) return;
+    const job = await this.store.get(bullJob.data.id);
+    if (!job || isFinal(job.status)) return;
+    const error = toJobError(
+      new AiosError('AGENT_FAILURE', 'the job was stopped too many times (its workers died or lost Redis); post it again', { stalled: true }),
+      job.current_phase,
+    );
+    markFailed(job, error);
+    finishJob(job, 'failed', this.options.retention.failedMs);
+    await this.store.commit(job, eventOf(job, { error }), 'update', this.options.retention.failedMs);
+  }
+
+  private async process(bullJob: BullJob<QueuedJobData>, token: string | undefined): Promise<string> {
+    const { id } = bullJob.data;
+    const job = await this.store.get(id);
+    // Cancelled while waiting, finished by a worker that then lost its lock, or expired.
+    if (!job || isFinal(job.status)) return 'skipped';
+
+    const attempt = bullJob.attemptsMade + 1;
+    if (job.status !== 'queued') resetJob(job);
+    job.status = 'processing';
+    job.started_at = new Date().toISOString();
+    const takenOver = bullJob.stalledCounter > 0 && attempt === 1;
+    const note = attempt > 1 ? `attempt ${attempt} of ${this.options.retry.attempts}` : takenOver ? 'taken over from a worker that stopped' : undefined;
+    if (typeof (await this.store.commit(job, eventOf(job, note ? { note } : {}), 'update')) !== 'number') return 'skipped';
+
+    const controller = new AbortController();
+    this.running.set(id, controller);
+    this.options.logger?.info({ job_id: id, tool: job.tool, attempt, running: this.running.size }, 'job started');
+    // Progress is written in order, without holding up the run; a refused write means the job
+    // was cancelled, which stops the run.
+    let writes = Promise.resolve();
+    const write = (event: Omit<JobEvent, 'id'>) => {
+      const snapshot = structuredClone(job);
+      writes = writes.then(async () => {
+        const result = await this.store.commit(snapshot, event, 'update');
+        if (result === 'final') controller.abort(new Stopped('cancelled'));
+      });
+    };
+    try {
+      const output = await this.run(job.tool, job.input, {
+        signal: controller.signal,
+        onEvent: (event) => {
+          if (controller.signal.aborted) return;
+          const extra = applyPhaseEvent(job, event);
+          if (extra) write(eventOf(job, extra));
+        },
+        timeouts: this.options.phaseTimeoutsMs,
+      });
+      await writes;
+      if (controller.signal.aborted) throw controller.signal.reason;
+      markCompleted(job, output);
+      finishJob(job, 'completed', this.options.retention.completedMs);
+      const written = await this.store.commit(job, eventOf(job, { output }), 'update', this.options.retention.completedMs);
+      // Cancelled in the last instant: the cancel stands, the output is dropped.
+      if (written === 'final') return 'cancelled';
+      this.options.logger?.info({ job_id: id, tool: job.tool }, 'job completed');
+      return 'completed';
+    } catch (cause) {
+      await writes.catch(() => undefined);
+      const reason: unknown = controller.signal.aborted ? controller.signal.reason : cause;
+      return await this.failed(bullJob, token, job, reason, attempt);
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  private async failed(bullJob: BullJob<QueuedJobData>, token: string | undefined, job: Job, cause: unknown, attempt: number): Promise<string> {
+    if (cause instanceof Stopped && cause.why === 'cancelled') {
+      this.options.logger?.info({ job_id: job.id }, 'job stopped: cancelled');
+      return 'cancelled';
+    }
+    if (cause instanceof Stopped) {
+      resetJob(job);
+      await this.store.commit(job, eventOf(job, { note: 'back in the queue: its worker shut down' }), 'update');
+      await bullJob.moveToWait(token);
+      throw new WaitingError();
+    }
+    const error = toJobError(cause, job.current_phase);
+    if (isTransient(cause) && attempt < this.options.retry.attempts) {
+      resetJob(job);
+      await this.store.commit(job, eventOf(job, { note: `attempt ${attempt} failed (${error.message}); retrying` }), 'update');
+      this.options.logger?.warn({ job_id: job.id, attempt, code: error.code }, 'job attempt failed, retrying: %s', error.message);
+      throw cause instanceof Error ? cause : new Error(error.message);
+    }
+    markFailed(job, error);
+    finishJob(job, 'failed', this.options.retention.failedMs);
+    await this.store.commit(job, eventOf(job, { error }), 'update', this.options.retention.failedMs);
+    this.options.logger?.warn({ job_id: job.id, tool: job.tool, code: error.code, phase: error.phase }, 'job failed: %s', error.message);
+    // Failed for good: BullMQ must not try again.
+    throw new UnrecoverableError(error.message);
+  }
+}

@@ -1,0 +1,78 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { BullMqQueue } from '../jobs/bullmq.js';
+import type { JobRunner } from '../jobs/port.js';
+import { JobWorker } from '../jobs/worker.js';
+import { runTool } from '../agents/pipeline.js';
+import { RateLimiter, redisLimiter } from '../keys/rate-limit.js';
+import { connectRedis } from './connection.js';
+
+/** What an API process holds in Redis mode: the shared queue, the shared rate limits and maybe a worker. */
+export interface RedisMode {
+  queue: BullMqQueue;
+  limiter: RateLimiter;
+  worker: JobWorker | undefined;
+  /** Stops the worker (running jobs get `graceMs` to finish, then go back to the queue), then the queue. */
+  close(graceMs: number): Promise<void>;
+}
+
+/** The runner a worker uses: `runTool`, or the caller's, held back by the test knob `AIOS_TEST_JOB_DELAY_MS`. */
+function runnerFor(config: Config, runner: JobRunner | undefined): JobRunner {
+  const run: JobRunner = runner ?? ((tool, input, options) => runTool(tool, input, options));
+  if (config.testJobDelayMs === 0) return run;
+  return async (tool, input, options) => {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, config.testJobDelayMs);
+      options.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          reject(options.signal.reason);
+        },
+        { once: true },
+      );
+    });
+    return run(tool, input, options);
+  };
+}
+
+/** A worker on the configured Redis, with its own connections. */
+export function openWorker(config: Config, logger: Logger, runner?: JobRunner): JobWorker {
+  const url = config.redisUrl!;
+  return new JobWorker({
+    client: connectRedis(url, 'worker', logger),
+    subscriber: connectRedis(url, 'subscriber', logger),
+    prefix: config.redisKeyPrefix,
+    concurrency: config.queueConcurrency,
+    phaseTimeoutsMs: config.phaseTimeoutsMs,
+    retention: config.retention,
+    retry: config.retry,
+    lockMs: config.queueLockMs,
+    run: runnerFor(config, runner),
+    logger,
+  });
+}
+
+/** Opens the Redis mode of an API process; `worker` also runs jobs in it (the default of `serve`). */
+export function openRedisMode(config: Config, logger: Logger, options: { worker: boolean; runner?: JobRunner }): RedisMode {
+  const url = config.redisUrl!;
+  const client = connectRedis(url, 'request', logger);
+  const queue = new BullMqQueue({
+    client,
+    subscriber: connectRedis(url, 'subscriber', logger),
+    prefix: config.redisKeyPrefix,
+    retention: config.retention,
+    retry: config.retry,
+    logger,
+  });
+  const worker = options.worker ? openWorker(config, logger, options.runner) : undefined;
+  return {
+    queue,
+    limiter: new RateLimiter(redisLimiter(client, config.redisKeyPrefix)),
+    worker,
+    close: async (graceMs) => {
+      await worker?.close(graceMs);
+      await queue.close();
+    },
+  };
+}
