@@ -104,6 +104,19 @@ const hostListVar = z
     return hosts;
   });
 
+/** `METRICS_TOKEN`: a scrape-only secret for GET /metrics, besides ADMIN_API_KEY. */
+const metricsTokenVar = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw === '') return undefined;
+    if (raw.length < MIN_KEY_CHARS) {
+      ctx.addIssue({ code: 'custom', message: `METRICS_TOKEN must be at least ${MIN_KEY_CHARS} characters` });
+      return z.NEVER;
+    }
+    return raw;
+  });
+
 const phaseTimeoutVars = Object.fromEntries(
   PHASES.map((phase) => [
     `AGENT_TIMEOUT_${phase.toUpperCase()}_MS`,
@@ -138,6 +151,18 @@ const EnvSchema = z.object({
   SSE_HEARTBEAT_MS: integer('SSE_HEARTBEAT_MS', 15_000, 10, 600_000),
   POLLING_INTERVAL_MS: integer('POLLING_INTERVAL_MS', 2_000, 100, 600_000),
   MCP_ALLOWED_HOSTS: hostListVar,
+  METRICS_TOKEN: metricsTokenVar,
+  // Redis mode (BullMQ).
+  REDIS_KEY_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{1,50}$/, 'REDIS_KEY_PREFIX must be 1 to 50 letters, digits or . _ -')
+    .default('aios'),
+  QUEUE_ATTEMPTS: integer('QUEUE_ATTEMPTS', 3, 1, 10),
+  QUEUE_BACKOFF_MS: integer('QUEUE_BACKOFF_MS', 1_000, 10, 600_000),
+  QUEUE_LOCK_MS: integer('QUEUE_LOCK_MS', 30_000, 1_000, 600_000),
+  SHUTDOWN_TIMEOUT_MS: integer('SHUTDOWN_TIMEOUT_MS', 30_000, 0, 3_600_000),
+  AIOS_TEST_JOB_DELAY_MS: integer('AIOS_TEST_JOB_DELAY_MS', 0, 0, 600_000),
   ...phaseTimeoutVars,
 });
 
@@ -165,6 +190,18 @@ export interface Config {
   pollingIntervalMs: number;
   /** Hostnames /mcp answers to besides localhost: `MCP_ALLOWED_HOSTS` plus the host of `PUBLIC_URL`. */
   mcpAllowedHosts: string[];
+  /** Scrape-only secret for GET /metrics, besides ADMIN_API_KEY. */
+  metricsToken: string | undefined;
+  /** Namespace of every Redis key this service writes (`REDIS_KEY_PREFIX`), so a Redis can be shared. */
+  redisKeyPrefix: string;
+  /** Runs of a job at most after transient failures, and the first retry delay (doubled each time). */
+  retry: { attempts: number; backoffMs: number };
+  /** How long a worker's hold on a job lasts unrenewed: a dead worker's jobs are taken over after about this. */
+  queueLockMs: number;
+  /** On SIGTERM/SIGINT, how long running jobs may take to finish before they are handed back to the queue. */
+  shutdownTimeoutMs: number;
+  /** Test knob only (`AIOS_TEST_JOB_DELAY_MS`): each job waits this long, running, before its first phase, so tests can act on jobs mid-run. 0 in real use. */
+  testJobDelayMs: number;
 }
 
 /** Thrown at start-up with one line per bad variable. */
@@ -215,6 +252,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     sseHeartbeatMs: vars.SSE_HEARTBEAT_MS,
     pollingIntervalMs: vars.POLLING_INTERVAL_MS,
+    metricsToken: vars.METRICS_TOKEN,
     mcpAllowedHosts: [...new Set([...vars.MCP_ALLOWED_HOSTS, ...(vars.PUBLIC_URL ? [new URL(vars.PUBLIC_URL).hostname] : [])])],
+    redisKeyPrefix: vars.REDIS_KEY_PREFIX,
+    retry: { attempts: vars.QUEUE_ATTEMPTS, backoffMs: vars.QUEUE_BACKOFF_MS },
+    queueLockMs: vars.QUEUE_LOCK_MS,
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+    testJobDelayMs: vars.AIOS_TEST_JOB_DELAY_MS,
   };
 }

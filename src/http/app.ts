@@ -7,8 +7,10 @@ import type { Config } from '../config.js';
 import { AiosError } from '../contract/index.js';
 import { EmbeddedQueue } from '../jobs/embedded.js';
 import type { JobQueue, JobRunner } from '../jobs/port.js';
+import { openKeyStore } from '../keys/open.js';
+import type { ApiKeyStore } from '../keys/port.js';
 import { RateLimiter } from '../keys/rate-limit.js';
-import { KeyStore } from '../keys/store.js';
+import { openRedisMode } from '../redis/mode.js';
 import { LOG_TAGS, createLogger, redactUrl, tagged } from '../log.js';
 import { adminRoutes } from './admin.js';
 import { artifactRoutes } from './artifacts.js';
@@ -17,16 +19,19 @@ import { BODY_LIMIT_BYTES, handleError, handleNotFound } from './errors.js';
 import { healthRoutes } from './health.js';
 import { jobRoutes } from './jobs.js';
 import { mcpRoutes } from './mcp.js';
+import { metricsRoutes } from './metrics.js';
 import { streamRoutes } from './stream.js';
 
 export interface AppDeps {
   logger?: Logger;
-  /** The job queue; the embedded one (closed with the app) when not given. */
+  /** The job queue; when not given, BullMQ on `config.redisUrl` or else the embedded one (closed with the app). */
   queue?: JobQueue;
-  /** What the embedded queue runs; `runTool` by default. */
+  /** What the queue's in-process runner (embedded queue or Redis worker) runs; `runTool` by default. */
   runner?: JobRunner;
-  /** The key store; opened on `config.dataDir` (and closed with the app) when not given. */
-  keys?: KeyStore;
+  /** Redis mode: also run jobs in this process (`serve`; off with `serve --no-worker`). On by default. */
+  worker?: boolean;
+  /** The key store; when not given, the one the config selects (Redis or the file), closed with the app. */
+  keys?: ApiKeyStore;
   rateLimiter?: RateLimiter;
   /** Reload the key file when the `keys` CLI changes it (on for `serve`). */
   watchKeys?: boolean;
@@ -42,8 +47,13 @@ function requestId(header: string | string[] | undefined): string {
 /** Builds the REST API (not listening): tests inject or listen on port 0, `aios-mcp serve` listens on PORT. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const logger = deps.logger ?? createLogger(config);
+  const redis =
+    config.redisUrl && !deps.queue
+      ? openRedisMode(config, tagged(logger, LOG_TAGS.queue), { worker: deps.worker ?? true, ...(deps.runner ? { runner: deps.runner } : {}) })
+      : undefined;
   const queue =
     deps.queue ??
+    redis?.queue ??
     new EmbeddedQueue({
       concurrency: config.queueConcurrency,
       phaseTimeoutsMs: config.phaseTimeoutsMs,
@@ -52,16 +62,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       logger: tagged(logger, LOG_TAGS.queue),
     });
   const httpLog = tagged(logger, LOG_TAGS.http);
-  const keys =
-    deps.keys ??
-    (await KeyStore.open({
-      dataDir: config.dataDir,
-      envKeys: config.apiKeys,
-      defaults: config.rateLimit,
-      watch: deps.watchKeys ?? false,
-      onReloadError: (error) => httpLog.error({ err: error }, 'could not reload the API key file; keeping the keys loaded before'),
-    }));
-  const limiter = deps.rateLimiter ?? new RateLimiter();
+  const keys = deps.keys ?? (await openKeyStore(config, { watch: deps.watchKeys ?? Boolean(config.redisUrl), logger: httpLog }));
+  const limiter = deps.rateLimiter ?? redis?.limiter ?? new RateLimiter();
 
   const app = Fastify({
     loggerInstance: httpLog as FastifyBaseLogger,
@@ -112,10 +114,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     );
   });
   app.addHook('onClose', async () => {
-    if (!deps.queue) await queue.close();
+    if (redis) await redis.close(config.shutdownTimeoutMs);
+    else if (!deps.queue) await queue.close();
     if (!deps.keys) keys.close();
   });
 
+  // First, so its timing hook covers every route registered after it.
+  await app.register(metricsRoutes, { queue, adminApiKey: config.adminApiKey, metricsToken: config.metricsToken });
   await app.register(healthRoutes, { queue, version });
   await app.register(adminRoutes, { keys, adminApiKey: config.adminApiKey });
   const authenticate = apiKeyHook(keys, limiter);
@@ -135,8 +140,5 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     logger: tagged(logger, LOG_TAGS.mcp),
   });
 
-  if (config.redisUrl) {
-    tagged(logger, LOG_TAGS.queue).warn('Redis is configured, but this build runs the embedded in-process queue');
-  }
   return app;
 }
