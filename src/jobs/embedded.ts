@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { AiosError, type JobError, type Phase, type PhaseEvent, type PhaseStatus } from '../contract/index.js';
-import { phasesOf, runTool } from '../agents/pipeline.js';
+import { AiosError, type Phase, type PhaseEvent } from '../contract/index.js';
+import { runTool } from '../agents/pipeline.js';
 import type {
   EnqueueRequest,
   EnqueueResult,
@@ -15,6 +14,18 @@ import type {
   Unsubscribe,
 } from './port.js';
 import { isFinal } from './port.js';
+import {
+  applyPhaseEvent,
+  decodeCursor,
+  encodeCursor,
+  eventOf,
+  finishJob,
+  markCancelled,
+  markCompleted,
+  markFailed,
+  newJob,
+  toJobError,
+} from './record.js';
 
 export interface EmbeddedQueueOptions {
   /** Jobs run at once (`QUEUE_CONCURRENCY`). */
@@ -86,25 +97,7 @@ export class EmbeddedQueue implements JobQueue {
       }
     }
 
-    const now = new Date().toISOString();
-    const phases = phasesOf(request.tool, request.input as { phases?: Phase[] });
-    const job: Job = {
-      id: randomUUID(),
-      tool: request.tool,
-      owner: request.owner,
-      status: 'queued',
-      progress: 0,
-      phases: Object.fromEntries(phases.map((phase) => [phase, { status: 'pending' as PhaseStatus, percent: 0 }])),
-      current_phase: null,
-      input: request.input,
-      output: null,
-      error: null,
-      webhook_url: request.webhookUrl ?? null,
-      created_at: now,
-      started_at: null,
-      finished_at: null,
-      expires_at: null,
-    };
+    const job = newJob(request);
     const entry: Entry = { seq: ++this.seq, job, events: [], listeners: new Set() };
     this.entries.set(job.id, entry);
     this.waiting.push(job.id);
@@ -160,9 +153,7 @@ export class EmbeddedQueue implements JobQueue {
     const wasRunning = job.status === 'processing';
     const index = this.waiting.indexOf(id);
     if (index >= 0) this.waiting.splice(index, 1);
-    for (const state of Object.values(job.phases)) {
-      if (state.status === 'pending' || state.status === 'processing') state.status = 'cancelled';
-    }
+    markCancelled(job);
     this.finish(entry, 'cancelled', {});
     // The runner stops at its next step; its slot frees when its promise settles.
     entry.controller?.abort(new AiosError('AGENT_FAILURE', 'the job was cancelled', { cancelled: true }));
@@ -233,23 +224,14 @@ export class EmbeddedQueue implements JobQueue {
       .then(
         (output) => {
           if (isFinal(job.status)) return;
-          job.output = output;
-          for (const state of Object.values(job.phases)) {
-            state.status = 'completed';
-            state.percent = 100;
-          }
-          job.progress = 100;
+          markCompleted(job, output);
           this.finish(entry, 'completed', { output });
           this.options.logger?.info({ job_id: job.id, tool: job.tool }, 'job completed');
         },
         (cause: unknown) => {
           if (isFinal(job.status)) return;
           const error = toJobError(cause, job.current_phase);
-          job.error = error;
-          for (const state of Object.values(job.phases)) {
-            if (state.status === 'pending') state.status = 'skipped';
-            if (state.status === 'processing') state.status = 'failed';
-          }
+          markFailed(job, error);
           this.finish(entry, 'failed', { error });
           this.options.logger?.warn({ job_id: job.id, tool: job.tool, code: error.code, phase: error.phase }, 'job failed: %s', error.message);
         },
@@ -262,44 +244,16 @@ export class EmbeddedQueue implements JobQueue {
   }
 
   private onPhaseEvent(entry: Entry, event: PhaseEvent): void {
-    const { job } = entry;
-    const state = job.phases[event.phase];
-    if (isFinal(job.status) || !state) return;
-    switch (event.type) {
-      case 'phase_started':
-        state.status = 'processing';
-        state.started_at = event.at;
-        state.percent = 0;
-        job.current_phase = event.phase;
-        break;
-      case 'phase_progress':
-        state.percent = event.percent;
-        break;
-      case 'phase_completed':
-        state.status = 'completed';
-        state.percent = 100;
-        state.duration_ms = event.duration_ms;
-        break;
-      case 'phase_failed':
-        state.status = 'failed';
-        state.duration_ms = event.duration_ms;
-        break;
-    }
-    job.progress = progressOf(job);
-    this.emit(entry, {
-      phase: event.phase,
-      phase_status: state.status,
-      ...(event.type === 'phase_progress' ? { note: event.note } : {}),
-    });
+    if (isFinal(entry.job.status)) return;
+    const change = applyPhaseEvent(entry.job, event);
+    if (change) this.emit(entry, change);
   }
 
   private finish(entry: Entry, status: 'completed' | 'failed' | 'cancelled', extra: Partial<JobEvent>): void {
     const { job } = entry;
     const now = Date.now();
     const retention = status === 'completed' ? this.options.retention.completedMs : this.options.retention.failedMs;
-    job.status = status;
-    job.finished_at = new Date(now).toISOString();
-    job.expires_at = new Date(now + retention).toISOString();
+    finishJob(job, status, retention, now);
     this.emit(entry, extra);
     entry.listeners.clear();
     entry.expiry = setTimeout(() => this.entries.delete(job.id), retention);
@@ -307,23 +261,13 @@ export class EmbeddedQueue implements JobQueue {
   }
 
   private emit(entry: Entry, extra: Partial<JobEvent>): void {
-    const { job } = entry;
-    const event: JobEvent = {
-      id: entry.events.length + 1,
-      type: 'status_update',
-      job_id: job.id,
-      status: job.status,
-      progress: job.progress,
-      ...(job.current_phase ? { phase: job.current_phase } : {}),
-      ...extra,
-      at: new Date().toISOString(),
-    };
+    const event: JobEvent = { id: entry.events.length + 1, ...eventOf(entry.job, extra) };
     entry.events.push(event);
     for (const listener of [...entry.listeners, ...this.everyEvent]) {
       try {
         listener(event);
       } catch (error) {
-        this.options.logger?.error({ err: error, job_id: job.id }, 'event listener failed');
+        this.options.logger?.error({ err: error, job_id: entry.job.id }, 'event listener failed');
       }
     }
   }
@@ -352,38 +296,10 @@ export class EmbeddedQueue implements JobQueue {
   }
 }
 
-/** Whole-job percent: the mean of its phases' percents. */
-function progressOf(job: Job): number {
-  const states = Object.values(job.phases);
-  if (states.length === 0) return 0;
-  const total = states.reduce((sum, state) => sum + (state.status === 'completed' ? 100 : state.percent), 0);
-  return Math.round(total / states.length);
-}
-
-function toJobError(cause: unknown, phase: Phase | null): JobError {
-  if (cause instanceof AiosError) return cause.toJobError(phase ?? undefined);
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return { code: 'AGENT_FAILURE', message, ...(phase ? { phase } : {}) };
-}
-
 function snapshot(job: Job): Job {
   return {
     ...job,
     phases: Object.fromEntries(Object.entries(job.phases).map(([phase, state]) => [phase, { ...state }])),
     error: job.error ? { ...job.error } : null,
   };
-}
-
-function encodeCursor(seq: number): string {
-  return Buffer.from(String(seq)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): number {
-  const seq = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!Number.isInteger(seq) || seq < 1) {
-    throw new AiosError('INVALID_INPUT', 'cursor: not a cursor this API handed out; pass next_cursor from the previous page', {
-      field: 'cursor',
-    });
-  }
-  return seq;
 }

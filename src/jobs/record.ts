@@ -131,3 +131,18 @@ export function toJobError(cause: unknown, phase: Phase | null): JobError {
   const message = cause instanceof Error ? cause.message : String(cause);
   return { code: 'AGENT_FAILURE', message, ...(phase ? { phase } : {}) };
 }
+
+/** List cursors: an opaque token for the position of the last job of a page. */
+export function encodeCursor(seq: number): string {
+  return Buffer.from(String(seq)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): number {
+  const seq = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!Number.isInteger(seq) || seq < 1) {
+    throw new AiosError('INVALID_INPUT', 'cursor: not a cursor this API handed out; pass next_cursor from the previous page', {
+      field: 'cursor',
+    });
+  }
+  return seq;
+}

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { AiosError } from '../contract/index.js';
 import type { Job, JobEvent, JobPage, ListOptions } from './port.js';
+import { decodeCursor, encodeCursor } from './record.js';
 
 /**
  * Job records, their events and who owns them, kept in Redis so that every API and worker
@@ -240,18 +240,4 @@ export class JobEventBus {
       this.reconnectListeners.delete(listener);
     };
   }
-}
-
-function encodeCursor(seq: number): string {
-  return Buffer.from(String(seq)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): number {
-  const seq = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!Number.isInteger(seq) || seq < 1) {
-    throw new AiosError('INVALID_INPUT', 'cursor: not a cursor this API handed out; pass next_cursor from the previous page', {
-      field: 'cursor',
-    });
-  }
-  return seq;
 }
