@@ -30,7 +30,7 @@ async function guarded(read: () => Promise<ReadResourceResult>): Promise<ReadRes
   try {
     return await read();
   } catch (error) {
-    if (error instanceof AiosError) throw new Error(`${error.code}: ${error.message}`);
+    if (error instanceof AiosError) throw new Error(`${error.code}: ${error.message}`, { cause: error });
     throw error;
   }
 }
