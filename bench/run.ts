@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CallFigures } from './mcp.js';
+import type { E2eFigures } from './e2e.js';
 import type { LoadFigures } from './rest.js';
 
 /**
@@ -99,4 +100,20 @@ MCP tools/call aios_get_status round trips on a finished job, ${mcp.in_flight} c
   transport   protocol          calls/s   p99 ms`);
 for (const f of mcp.figures) {
   console.log(`  ${f.transport.padEnd(9)}   ${f.era.padEnd(14)}   ${pad(f.calls_per_second.toFixed(0), 7)}   ${pad(f.p99_ms.toFixed(1), 6)}`);
+}
+
+const e2e = section<{ figures: E2eFigures[] }>('e2e.js');
+console.log(`
+End to end: POST /api/jobs (aios_strategize, the quiz idea) until its SSE stream says completed, through the built CLI in
+processes of their own (NODE_ENV=production). jobs/s: ${e2e.figures[0]?.jobs ?? 0} jobs, ${e2e.figures[0]?.in_flight ?? 0} in flight. Latency: ${e2e.figures[0]?.latency_jobs ?? 0} jobs one at a time;
+"own" is the job's strategy phase, "added" what the queue, the API and the stream add to it (aim on Redis: under 5 ms p50).
+  mode                 jobs/s   p50 ms   p99 ms   own p50 ms   added p50 ms`);
+for (const f of e2e.figures) {
+  const aim = f.mode.startsWith('redis') ? `  ${verdict(f.added_p50_ms < 5)}` : '';
+  console.log(
+    `  ${f.mode.padEnd(18)}   ${pad(f.jobs_per_second.toFixed(1), 6)}   ${pad(f.p50_ms.toFixed(1), 6)}   ${pad(f.p99_ms.toFixed(1), 6)}   ${pad(
+      f.own_p50_ms.toFixed(1),
+      10,
+    )}   ${pad(f.added_p50_ms.toFixed(1), 12)}${aim}`,
+  );
 }
