@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AiosError } from '../contract/index.js';
 import { connectRedis, disconnect, viaRedis } from '../redis/connection.js';
 import type { ApiKeyStore } from './port.js';
-import { generateKey, hashKey, sameHash } from './secret.js';
-import { StoredKeySchema, envKeyEntries, toApiKey, type ApiKey, type CreateKeyRequest, type StoredKey } from './store.js';
+import { hashKey, sameHash } from './secret.js';
+import { StoredKeySchema, envKeyEntries, newStoredKey, toApiKey, type ApiKey, type CreateKeyRequest, type StoredKey } from './store.js';
 
 export interface RedisKeyStoreOptions {
   url: string;
@@ -83,17 +82,7 @@ export class RedisKeyStore implements ApiKeyStore {
   }
 
   async create(request: CreateKeyRequest): Promise<{ key: ApiKey; secret: string }> {
-    const secret = generateKey();
-    const stored: StoredKey = {
-      id: `key_${randomBytes(8).toString('hex')}`,
-      name: request.name,
-      prefix: secret.slice(0, 9),
-      hash: hashKey(secret),
-      requests_per_minute: request.requests_per_minute ?? this.options.defaults.perMinute,
-      requests_per_day: request.requests_per_day ?? this.options.defaults.perDay,
-      created_at: new Date().toISOString(),
-      revoked_at: null,
-    };
+    const { secret, stored } = newStoredKey(request, this.options.defaults);
     await this.write(stored);
     return { key: toApiKey(stored, 'redis'), secret };
   }

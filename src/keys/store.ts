@@ -110,17 +110,7 @@ export class KeyStore implements ApiKeyStore {
 
   /** Makes a key; the returned secret is the only time it is ever seen. */
   async create(request: CreateKeyRequest): Promise<{ key: ApiKey; secret: string }> {
-    const secret = generateKey();
-    const stored: StoredKey = {
-      id: `key_${randomBytes(8).toString('hex')}`,
-      name: request.name,
-      prefix: secret.slice(0, 9),
-      hash: hashKey(secret),
-      requests_per_minute: request.requests_per_minute ?? this.options.defaults.perMinute,
-      requests_per_day: request.requests_per_day ?? this.options.defaults.perDay,
-      created_at: new Date().toISOString(),
-      revoked_at: null,
-    };
+    const { secret, stored } = newStoredKey(request, this.options.defaults);
     // Re-read first so keys another process wrote meanwhile are kept.
     await this.reload();
     await this.save([...this.fileKeys, stored]);
@@ -218,6 +208,24 @@ export function envKeyEntries(
       source: 'env',
     },
   }));
+}
+
+/** A new key: the secret (shown once) and what is stored of it (a hash and its first characters). */
+export function newStoredKey(request: CreateKeyRequest, defaults: { perMinute: number; perDay: number }): { secret: string; stored: StoredKey } {
+  const secret = generateKey();
+  return {
+    secret,
+    stored: {
+      id: `key_${randomBytes(8).toString('hex')}`,
+      name: request.name,
+      prefix: secret.slice(0, 9),
+      hash: hashKey(secret),
+      requests_per_minute: request.requests_per_minute ?? defaults.perMinute,
+      requests_per_day: request.requests_per_day ?? defaults.perDay,
+      created_at: new Date().toISOString(),
+      revoked_at: null,
+    },
+  };
 }
 
 export function toApiKey(stored: StoredKey, source: ApiKey['source'] = 'file'): ApiKey {
