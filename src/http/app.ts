@@ -105,11 +105,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   // One line a request, secrets cut from the URL.
   app.addHook('onResponse', async (request, reply) => {
+    // Skip building the line at all when info is off (LOG_LEVEL=warn under load).
+    if (!httpLog.isLevelEnabled('info')) return;
+    const url = redactUrl(request.url);
     request.log.info(
-      { method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      { method: request.method, url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
       '%s %s %d',
       request.method,
-      redactUrl(request.url).split('?')[0],
+      url.split('?')[0],
       reply.statusCode,
     );
   });
