@@ -16,7 +16,7 @@ interface ServeFlags {
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('start the REST job API (PORT, default 3000; HOST)')
+    .description('start the REST job API and MCP at /mcp (PORT, default 3000; HOST)')
     .option('-p, --port <port>', 'port to listen on (overrides PORT)')
     .option('--host <host>', 'interface to listen on (overrides HOST; default 127.0.0.1, 0.0.0.0 in production)')
     .option('--no-worker', 'with Redis: only answer requests, leaving jobs to `aios-mcp worker` processes')
