@@ -141,8 +141,10 @@ export class BullMqQueue implements JobQueue {
         const result = await this.store.commit(job, eventOf(job), 'update', this.options.retention.failedMs);
         // A worker moved the job on meanwhile: read it again and decide on what it is now.
         if (typeof result !== 'number') continue;
-        // A waiting job leaves the queue now; a running one is stopped by its worker, which hears the event.
-        await this.queue.remove(id).catch(() => undefined);
+        // A waiting job leaves the queue now (a locked, just-started one stays: its worker sees the final
+        // record at its next write). A running one is stopped by its worker, which hears the event and
+        // ends its BullMQ job itself; removing that one here could race the worker and lose its history.
+        if (!wasRunning) await this.queue.remove(id).catch(() => undefined);
         this.options.logger?.info({ job_id: id, was_running: wasRunning }, 'job cancelled');
         return job;
       }
