@@ -3,8 +3,7 @@ import type { Logger } from 'pino';
 import { AiosError } from '../contract/index.js';
 import { connectRedis, disconnect, viaRedis } from '../redis/connection.js';
 import type { ApiKeyStore } from './port.js';
-import { hashKey, sameHash } from './secret.js';
-import { StoredKeySchema, envKeyEntries, newStoredKey, toApiKey, type ApiKey, type CreateKeyRequest, type StoredKey } from './store.js';
+import { StoredKeySchema, envKeyEntries, keyFor, newStoredKey, toApiKey, type KeysByHash, type ApiKey, type CreateKeyRequest, type StoredKey } from './store.js';
 
 export interface RedisKeyStoreOptions {
   url: string;
@@ -27,7 +26,7 @@ export class RedisKeyStore implements ApiKeyStore {
   private readonly hashKey: string;
   private readonly channel: string;
   private readonly envKeys: { key: ApiKey; hash: string }[];
-  private byHash = new Map<string, { key: ApiKey; hash: string }>();
+  private byHash: KeysByHash = new Map();
   private stored: StoredKey[] = [];
   private readonly client: Redis;
   private readonly subscriber: Redis | undefined;
@@ -67,10 +66,7 @@ export class RedisKeyStore implements ApiKeyStore {
   }
 
   authenticate(secret: string): ApiKey | undefined {
-    const digest = hashKey(secret);
-    const found = this.byHash.get(digest);
-    if (!found || !sameHash(digest, found.hash) || found.key.revoked_at) return undefined;
-    return found.key;
+    return keyFor(this.byHash, secret);
   }
 
   list(): ApiKey[] {
@@ -113,7 +109,7 @@ export class RedisKeyStore implements ApiKeyStore {
       else this.options.logger?.error({ key_id: id }, 'an API key in Redis is not in a shape this version understands; it is ignored');
     }
     stored.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
-    const byHash = new Map<string, { key: ApiKey; hash: string }>();
+    const byHash: KeysByHash = new Map();
     for (const entry of this.envKeys) byHash.set(entry.hash, entry);
     for (const key of stored) byHash.set(key.hash, { key: toApiKey(key, 'redis'), hash: key.hash });
     this.stored = stored;

@@ -68,7 +68,7 @@ export const KEY_FILE = 'api-keys.json';
  */
 export class KeyStore implements ApiKeyStore {
   readonly file: string;
-  private byHash = new Map<string, { key: ApiKey; hash: string }>();
+  private byHash: KeysByHash = new Map();
   private fileKeys: StoredKey[] = [];
   private readonly envKeys: { key: ApiKey; hash: string }[];
   private watching = false;
@@ -91,12 +91,7 @@ export class KeyStore implements ApiKeyStore {
 
   /** The key a caller presented, or undefined when it is unknown or revoked. */
   authenticate(secret: string): ApiKey | undefined {
-    // The map is keyed by the digest, not the secret, so lookup timing says nothing usable
-    // about the key; the final comparison is constant time.
-    const digest = hashKey(secret);
-    const found = this.byHash.get(digest);
-    if (!found || !sameHash(digest, found.hash) || found.key.revoked_at) return undefined;
-    return found.key;
+    return keyFor(this.byHash, secret);
   }
 
   list(): ApiKey[] {
@@ -165,7 +160,7 @@ export class KeyStore implements ApiKeyStore {
   }
 
   private index(fileKeys: StoredKey[]): void {
-    const byHash = new Map<string, { key: ApiKey; hash: string }>();
+    const byHash: KeysByHash = new Map();
     for (const entry of this.envKeys) byHash.set(entry.hash, entry);
     for (const stored of fileKeys) byHash.set(stored.hash, { key: toApiKey(stored), hash: stored.hash });
     this.fileKeys = fileKeys;
@@ -208,6 +203,19 @@ export function envKeyEntries(
       source: 'env',
     },
   }));
+}
+
+/** Keys by the digest of their secret, as both stores index them. */
+export type KeysByHash = Map<string, { key: ApiKey; hash: string }>;
+
+/** The active key a presented secret belongs to, or undefined when it is unknown or revoked. */
+export function keyFor(byHash: KeysByHash, secret: string): ApiKey | undefined {
+  // The map is keyed by the digest, not the secret, so lookup timing says nothing usable
+  // about the key; the final comparison is constant time.
+  const digest = hashKey(secret);
+  const found = byHash.get(digest);
+  if (!found || !sameHash(digest, found.hash) || found.key.revoked_at) return undefined;
+  return found.key;
 }
 
 /** A new key: the secret (shown once) and what is stored of it (a hash and its first characters). */

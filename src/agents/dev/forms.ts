@@ -191,7 +191,7 @@ function emptyValue(column: Column): string {
   return "''";
 }
 
-/** A CHECK-constrained column's default (`'todo'`), when it is one of its values. */
+/** A CHECK-constrained column's default (`'open'`), when it is one of its values. */
 function defaultEnum(column: Column): string {
   const values = column.enumValues ?? [];
   const stated = column.field.default?.replace(/::.*$/, '').replace(/^'(.*)'$/, '$1');

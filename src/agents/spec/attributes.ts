@@ -69,7 +69,7 @@ export function makeAttribute(name: string, kind: AttributeKind, values: string[
   };
 }
 
-/** An attribute from a listed item ("a status (todo, in progress, done)"), or null for a non-attribute. */
+/** An attribute from a listed item ("a status (open, in progress, done)"), or null for a non-attribute. */
 export function attributeFromItem(item: Item): { attribute: AttributeSpec; assumed?: string } | null {
   // "a date of birth" → date_of_birth.
   const of = item.of && item.words.length + item.of.words.length <= 3 ? ['of', ...item.of.words.map((t) => t.norm)] : [];

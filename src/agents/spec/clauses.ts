@@ -8,7 +8,7 @@ import { COLLECTION_WORDS, ENABLING_VERBS, MANY_WORDS, ONE_WORDS, PEOPLE, SUBORD
  * tagged as verbs at the start of a sentence, verbs like "log" or "record" tagged as nouns).
  */
 
-/** A noun phrase as listed in the spec: "several answer options", "a status (todo, done)". */
+/** A noun phrase as listed in the spec: "several answer options", "a status (open, done)". */
 export interface Item {
   /** Content words without the determiner: [answer, options]. */
   words: Token[];
@@ -17,7 +17,7 @@ export interface Item {
   plural: boolean;
   /** "a list of questions": the item names a collection of its last words. */
   collection: boolean;
-  /** Values listed after the item: "(todo, in progress, done)" or ": pending, confirmed". */
+  /** Values listed after the item: "(open, in progress, done)" or ": pending, confirmed". */
   values: string[];
   /** "a rating from 1 to 5". */
   scale: boolean;
