@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { LOG_TAGS, createLogger, tagged } from '../log.js';
-import { openWorker } from '../redis/mode.js';
 
 /**
  * `aios-mcp worker`: runs queued jobs from Redis, QUEUE_CONCURRENCY at a time, next to any
@@ -24,6 +23,8 @@ export function registerWorker(program: Command): void {
         return;
       }
       const logger = tagged(createLogger(config), LOG_TAGS.queue);
+      // Loaded here, not at the top: every other command would load BullMQ with it.
+      const { openWorker } = await import('../redis/mode.js');
       const worker = openWorker(config, logger);
       let closing = false;
       const shutdown = (signal: string) => {

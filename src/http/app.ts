@@ -10,7 +10,6 @@ import type { JobQueue, JobRunner } from '../jobs/port.js';
 import { openKeyStore } from '../keys/open.js';
 import type { ApiKeyStore } from '../keys/port.js';
 import { RateLimiter } from '../keys/rate-limit.js';
-import { openRedisMode } from '../redis/mode.js';
 import { LOG_TAGS, createLogger, redactUrl, tagged } from '../log.js';
 import { adminRoutes } from './admin.js';
 import { artifactRoutes } from './artifacts.js';
@@ -47,9 +46,13 @@ function requestId(header: string | string[] | undefined): string {
 /** Builds the REST API (not listening): tests inject or listen on port 0, `aios-mcp serve` listens on PORT. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const logger = deps.logger ?? createLogger(config);
+  // BullMQ and ioredis load only in the Redis mode.
   const redis =
     config.redisUrl && !deps.queue
-      ? openRedisMode(config, tagged(logger, LOG_TAGS.queue), { worker: deps.worker ?? true, ...(deps.runner ? { runner: deps.runner } : {}) })
+      ? (await import('../redis/mode.js')).openRedisMode(config, tagged(logger, LOG_TAGS.queue), {
+          worker: deps.worker ?? true,
+          ...(deps.runner ? { runner: deps.runner } : {}),
+        })
       : undefined;
   const queue =
     deps.queue ??
@@ -100,21 +103,25 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.setNotFoundHandler(handleNotFound);
   app.decorateRequest('apiKey', null);
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks that do not wait on anything take a callback: an async hook costs a promise per request.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   // One line a request, secrets cut from the URL.
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     // Skip building the line at all when info is off (LOG_LEVEL=warn under load).
-    if (!httpLog.isLevelEnabled('info')) return;
-    const url = redactUrl(request.url);
-    request.log.info(
-      { method: request.method, url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
-      '%s %s %d',
-      request.method,
-      url.split('?')[0],
-      reply.statusCode,
-    );
+    if (httpLog.isLevelEnabled('info')) {
+      const url = redactUrl(request.url);
+      request.log.info(
+        { method: request.method, url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+        '%s %s %d',
+        request.method,
+        url.split('?')[0],
+        reply.statusCode,
+      );
+    }
+    done();
   });
   app.addHook('onClose', async () => {
     if (redis) await redis.close(config.shutdownTimeoutMs);

@@ -54,8 +54,9 @@ export const metricsRoutes: FastifyPluginAsync<MetricsRoutesOptions> = async (ap
   const metrics = new AppMetrics(queue);
   app.decorate('metrics', metrics);
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     metrics.observeRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime);
+    done();
   });
 
   const stopFeed = await queue.subscribeAll((event) => {

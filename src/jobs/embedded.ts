@@ -20,6 +20,7 @@ import {
   encodeCursor,
   eventOf,
   finishJob,
+  isoTime,
   markCancelled,
   markCompleted,
   markFailed,
@@ -41,13 +42,18 @@ export interface EmbeddedQueueOptions {
   logger?: Logger;
 }
 
+/**
+ * One job and what follows it. Thousands are kept for their retention, so every field is set at
+ * creation (an entry never changes shape) and a listener set exists only while someone listens.
+ */
 interface Entry {
   seq: number;
   job: Job;
   events: JobEvent[];
-  listeners: Set<(event: JobEvent) => void>;
-  controller?: AbortController;
-  expiry?: NodeJS.Timeout;
+  listeners: Set<(event: JobEvent) => void> | undefined;
+  controller: AbortController | undefined;
+  /** Epoch ms after which the job is no longer found; set when it ends. */
+  expiresAt: number;
 }
 
 interface IdempotencyRecord {
@@ -59,6 +65,8 @@ interface IdempotencyRecord {
 }
 
 const DAY_MS = 86_400_000;
+/** setTimeout's longest wait; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const defaultRunner: JobRunner = (tool, input, options) => runTool(tool, input, options);
 
@@ -68,6 +76,12 @@ export class EmbeddedQueue implements JobQueue {
   private readonly waiting: string[] = [];
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private readonly everyEvent = new Set<(event: JobEvent) => void>();
+  /**
+   * Finished jobs in the order they ended, one line per retention: each line's expiry times only
+   * grow, so one timer for the earliest head frees them all, without a timer per job.
+   */
+  private readonly ended = { completed: [] as Entry[], failed: [] as Entry[] };
+  private sweepTimer: NodeJS.Timeout | undefined;
   private readonly run: JobRunner;
   private readonly idempotencyTtlMs: number;
   private running = 0;
@@ -98,7 +112,7 @@ export class EmbeddedQueue implements JobQueue {
     }
 
     const job = newJob(request);
-    const entry: Entry = { seq: ++this.seq, job, events: [], listeners: new Set() };
+    const entry: Entry = { seq: ++this.seq, job, events: [], listeners: undefined, controller: undefined, expiresAt: Number.POSITIVE_INFINITY };
     this.entries.set(job.id, entry);
     this.waiting.push(job.id);
     if (idempotencyId && request.idempotency) {
@@ -112,7 +126,7 @@ export class EmbeddedQueue implements JobQueue {
       });
       this.forgetOldIdempotencyKeys();
     }
-    this.emit(entry, {});
+    this.emit(entry, {}, job.created_at);
     this.options.logger?.info({ job_id: job.id, tool: job.tool, queued: this.waiting.length }, 'job queued');
     // The caller is answered with the job as accepted, even when a free slot starts it at once.
     const accepted = snapshot(job);
@@ -165,9 +179,11 @@ export class EmbeddedQueue implements JobQueue {
     const entry = this.live(id);
     if (!entry) return undefined;
     for (const event of entry.events) if (event.id > afterId) listener(event);
-    entry.listeners.add(listener);
+    if (isFinal(entry.job.status)) return () => undefined;
+    const listeners = (entry.listeners ??= new Set());
+    listeners.add(listener);
     return () => {
-      entry.listeners.delete(listener);
+      listeners.delete(listener);
     };
   }
 
@@ -185,10 +201,10 @@ export class EmbeddedQueue implements JobQueue {
   async close(): Promise<void> {
     this.closed = true;
     this.waiting.length = 0;
+    clearTimeout(this.sweepTimer);
     for (const entry of this.entries.values()) {
-      clearTimeout(entry.expiry);
       entry.controller?.abort(new AiosError('AGENT_FAILURE', 'the server is shutting down'));
-      entry.listeners.clear();
+      entry.listeners = undefined;
     }
   }
 
@@ -206,8 +222,8 @@ export class EmbeddedQueue implements JobQueue {
     entry.controller = controller;
     this.running += 1;
     job.status = 'processing';
-    job.started_at = new Date().toISOString();
-    this.emit(entry, {});
+    job.started_at = isoTime();
+    this.emit(entry, {}, job.started_at);
     this.options.logger?.info({ job_id: job.id, tool: job.tool, running: this.running }, 'job started');
 
     let outcome: Promise<unknown>;
@@ -238,7 +254,7 @@ export class EmbeddedQueue implements JobQueue {
       )
       .finally(() => {
         this.running -= 1;
-        delete entry.controller;
+        entry.controller = undefined;
         this.pump();
       });
   }
@@ -246,7 +262,7 @@ export class EmbeddedQueue implements JobQueue {
   private onPhaseEvent(entry: Entry, event: PhaseEvent): void {
     if (isFinal(entry.job.status)) return;
     const change = applyPhaseEvent(entry.job, event);
-    if (change) this.emit(entry, change);
+    if (change) this.emit(entry, change, 'at' in event ? event.at : undefined);
   }
 
   private finish(entry: Entry, status: 'completed' | 'failed' | 'cancelled', extra: Partial<JobEvent>): void {
@@ -254,25 +270,58 @@ export class EmbeddedQueue implements JobQueue {
     const now = Date.now();
     const retention = status === 'completed' ? this.options.retention.completedMs : this.options.retention.failedMs;
     finishJob(job, status, retention, now);
-    this.emit(entry, extra);
-    entry.listeners.clear();
-    entry.expiry = setTimeout(() => this.entries.delete(job.id), retention);
-    entry.expiry.unref();
+    entry.expiresAt = now + retention;
+    this.emit(entry, extra, job.finished_at ?? undefined);
+    entry.listeners = undefined;
+    // No more events: the log keeps its exact length rather than the room it grew for.
+    entry.events = entry.events.slice();
+    const line = status === 'completed' ? this.ended.completed : this.ended.failed;
+    line.push(entry);
+    if (line.length === 1) this.scheduleSweep();
   }
 
-  private emit(entry: Entry, extra: Partial<JobEvent>): void {
-    const event: JobEvent = { id: entry.events.length + 1, ...eventOf(entry.job, extra) };
+  /** Adds the job's next event, at `at` (now unless given), and hands it to whoever listens. */
+  private emit(entry: Entry, extra: Partial<JobEvent>, at?: string): void {
+    const event = eventOf(entry.job, { ...extra, id: entry.events.length + 1 }, at) as JobEvent;
     entry.events.push(event);
-    for (const listener of [...entry.listeners, ...this.everyEvent]) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.options.logger?.error({ err: error, job_id: entry.job.id }, 'event listener failed');
-      }
+    if (entry.listeners) for (const listener of [...entry.listeners]) this.deliver(listener, event);
+    for (const listener of this.everyEvent) this.deliver(listener, event);
+  }
+
+  private deliver(listener: (event: JobEvent) => void, event: JobEvent): void {
+    try {
+      listener(event);
+    } catch (error) {
+      this.options.logger?.error({ err: error, job_id: event.job_id }, 'event listener failed');
     }
   }
 
-  /** The entry, unless unknown or past its retention (a timer may not have fired yet). */
+  /** Drops the jobs past their retention, then waits for the next one to expire. */
+  private sweep(): void {
+    this.sweepTimer = undefined;
+    const now = Date.now();
+    for (const line of [this.ended.completed, this.ended.failed]) {
+      let expired = 0;
+      while (expired < line.length && line[expired]!.expiresAt <= now) {
+        this.entries.delete(line[expired]!.job.id);
+        expired += 1;
+      }
+      line.splice(0, expired);
+    }
+    this.scheduleSweep();
+  }
+
+  private scheduleSweep(): void {
+    if (this.closed) return;
+    const next = Math.min(this.ended.completed[0]?.expiresAt ?? Infinity, this.ended.failed[0]?.expiresAt ?? Infinity);
+    if (next === Infinity) return;
+    clearTimeout(this.sweepTimer);
+    // At least a second apart (jobs ending close together are dropped together), and within what a timer can wait.
+    this.sweepTimer = setTimeout(() => this.sweep(), Math.min(MAX_TIMER_MS, Math.max(1_000, next - Date.now())));
+    this.sweepTimer.unref();
+  }
+
+  /** The entry, unless unknown or past its retention (the sweep may not have dropped it yet). */
   private live(id: string): Entry | undefined {
     const entry = this.entries.get(id);
     if (!entry || this.expired(entry)) return undefined;
@@ -280,10 +329,7 @@ export class EmbeddedQueue implements JobQueue {
   }
 
   private expired(entry: Entry): boolean {
-    if (!entry.job.expires_at || Date.parse(entry.job.expires_at) > Date.now()) return false;
-    clearTimeout(entry.expiry);
-    this.entries.delete(entry.job.id);
-    return true;
+    return entry.expiresAt <= Date.now();
   }
 
   private forgetOldIdempotencyKeys(): void {
@@ -297,9 +343,7 @@ export class EmbeddedQueue implements JobQueue {
 }
 
 function snapshot(job: Job): Job {
-  return {
-    ...job,
-    phases: Object.fromEntries(Object.entries(job.phases).map(([phase, state]) => [phase, { ...state }])),
-    error: job.error ? { ...job.error } : null,
-  };
+  const phases: Job['phases'] = {};
+  for (const phase in job.phases) phases[phase as Phase] = { ...job.phases[phase as Phase]! };
+  return { ...job, phases, error: job.error ? { ...job.error } : null };
 }

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { ApiKeyStore } from './port.js';
-import { RedisKeyStore } from './redis-store.js';
 import { KeyStore } from './store.js';
 
 /**
@@ -10,6 +9,8 @@ import { KeyStore } from './store.js';
  */
 export async function openKeyStore(config: Config, options: { watch: boolean; logger?: Logger }): Promise<ApiKeyStore> {
   if (config.redisUrl) {
+    // Loaded only in the Redis mode: the embedded mode never pays for ioredis.
+    const { RedisKeyStore } = await import('./redis-store.js');
     return RedisKeyStore.open({
       url: config.redisUrl,
       watch: options.watch,

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { redisFailure } from '../redis/connection.js';
+import { redisFailure } from '../redis/failure.js';
 import type { ApiKey } from './store.js';
 
 /** What the `X-RateLimit-*` headers (and `Retry-After` on a 429) report. */

@@ -1,6 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
-import { AiosError } from '../contract/index.js';
+import { redisFailure } from './failure.js';
 
 /**
  * Redis connections, by what they serve:
@@ -43,12 +43,8 @@ function watchConnection(client: Redis, role: ConnectionRole, logger?: Logger): 
   });
 }
 
-/** A Redis failure as callers see it: 503 `REDIS_CONNECTION_FAILED`; contract errors pass through. */
-export function redisFailure(error: unknown): AiosError {
-  if (error instanceof AiosError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new AiosError('REDIS_CONNECTION_FAILED', 'the job store (Redis) is unreachable; retry shortly', { reason });
-}
+// In a module of its own so that the embedded mode can name it without loading ioredis.
+export { redisFailure };
 
 /** Runs a Redis operation for a request, turning any store failure into `REDIS_CONNECTION_FAILED`. */
 export async function viaRedis<T>(operation: () => Promise<T>): Promise<T> {
