@@ -342,7 +342,12 @@ export class EmbeddedQueue implements JobQueue {
   }
 }
 
+/**
+ * The job as callers may keep it: a copy while it can still change, the record itself once it has
+ * ended (nothing writes to a finished job again, and reads of finished jobs are most of the traffic).
+ */
 function snapshot(job: Job): Job {
+  if (isFinal(job.status)) return job;
   const phases: Job['phases'] = {};
   for (const phase in job.phases) phases[phase as Phase] = { ...job.phases[phase as Phase]! };
   return { ...job, phases, error: job.error ? { ...job.error } : null };
