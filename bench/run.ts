@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CallFigures } from './mcp.js';
 import type { E2eFigures } from './e2e.js';
-import type { LoadFigures } from './rest.js';
+import type { PairFigures } from './rest.js';
 
 /**
  * `npm run bench`: runs each benchmark in its own process (servers in processes of their own)
@@ -27,11 +27,12 @@ interface PipelineFigures {
 
 interface RestFigures {
   connections: number;
-  seconds: number;
-  post: { bare: LoadFigures; api: LoadFigures };
-  get: { bare: LoadFigures; api: LoadFigures };
+  rounds: number;
+  seconds_per_round: number;
+  post: PairFigures;
+  get: PairFigures;
   get_body_bytes: number;
-  jobs_made: number;
+  memory_jobs: number;
   startup_rss_mb: number;
   peak_rss_mb: number;
 }
@@ -63,29 +64,36 @@ for (const [words, runs] of [
 
 const rest = section<RestFigures>('rest.js');
 console.log(`
-REST API vs bare node:http, side by side (autocannon, ${rest.connections} connections, ${rest.seconds} s per case, in rounds alternating with the bare server):
+REST API vs bare node:http, side by side (autocannon, ${rest.connections} connections, ${rest.rounds} rounds of ${rest.seconds_per_round} s per case, each round
+measuring both servers back to back, alternating which goes first; req/s and CPU are medians over the rounds):
   API: buildApp in its own process, NODE_ENV=production, LOG_LEVEL=warn, Bearer key checked, rate limiter on every
   request with a budget the load never reaches. Bare: node:http parsing and echoing the JSON, in its own process.
   POST /api/jobs {tool: aios_strategize, input: {spec}}: each one queues a real job whose runner completes at once
-  (no agents: this measures the API, auth, limits, validation, queue bookkeeping); ${rest.jobs_made} jobs made, kept for the 1 h retention.
+  (no agents: this measures the API, auth, limits, validation, queue bookkeeping); jobs are kept for their 1 h retention.
   GET /api/jobs/:id: one finished job of that instant workload (${rest.get_body_bytes} B body); bare answers a small JSON object.
-                        bare req/s   API req/s   ratio   aim           bare p99 ms   API p99 ms`);
-for (const [label, pair, aim] of [
+  "ratio" is the median of the rounds' API ÷ bare req/s (the aim); "CPU ratio" is bare ÷ API server CPU time per request,
+  what the ratio would be if neither server shared its core with the load generator.
+                        bare req/s   API req/s   ratio   aim           CPU µs/req bare   API   CPU ratio   p99 ms bare   API`);
+for (const [label, figures, aim] of [
   ['POST /api/jobs', rest.post, 0.5],
   ['GET /api/jobs/:id', rest.get, 0.6],
 ] as const) {
-  const ratio = pair.api.requests_per_second / pair.bare.requests_per_second;
   console.log(
-    `  ${label.padEnd(18)}   ${pad(pair.bare.requests_per_second.toFixed(0), 10)}   ${pad(pair.api.requests_per_second.toFixed(0), 9)}   ${pad(
-      `${(ratio * 100).toFixed(0)}%`,
+    `  ${label.padEnd(18)}   ${pad(figures.bare.requests_per_second.toFixed(0), 10)}   ${pad(figures.api.requests_per_second.toFixed(0), 9)}   ${pad(
+      `${(figures.ratio * 100).toFixed(0)}%`,
       5,
-    )}   ≥${aim * 100}% ${verdict(ratio >= aim).padEnd(10)}   ${pad(pair.bare.p99_ms, 11)}   ${pad(pair.api.p99_ms, 10)}`,
+    )}   ≥${aim * 100}% ${verdict(figures.ratio >= aim).padEnd(10)}   ${pad(figures.bare.cpu_us_per_request.toFixed(0), 15)}   ${pad(
+      figures.api.cpu_us_per_request.toFixed(0),
+      3,
+    )}   ${pad(`${(figures.cpu_ratio * 100).toFixed(0)}%`, 9)}   ${pad(figures.bare.p99_ms, 11)}   ${pad(figures.api.p99_ms, 3)}`,
   );
-  const failures = pair.api.non_2xx + pair.api.errors + pair.bare.non_2xx + pair.bare.errors;
+  const failures = figures.api.non_2xx + figures.api.errors + figures.bare.non_2xx + figures.bare.errors;
   if (failures > 0) console.log(`  ! ${label}: ${failures} answers were not 2xx or failed: the figures above are not valid`);
 }
 console.log(
-  `  API server peak RSS under that load: ${rest.peak_rss_mb.toFixed(0)} MB (${rest.startup_rss_mb.toFixed(0)} MB after start-up); aim < 200 MB: ${verdict(
+  `  Memory, on a fresh API server: peak RSS ${rest.peak_rss_mb.toFixed(0)} MB after ${rest.memory_jobs} POSTs whose jobs it keeps (${rest.startup_rss_mb.toFixed(
+    0,
+  )} MB after start-up); aim < 200 MB: ${verdict(
     rest.peak_rss_mb < 200,
   )}`,
 );

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * A benchmark server in a child process of its own, so the load generator and the server do not
  * share an event loop and the server's peak memory is its own. The child says `{port}` over IPC
- * once listening and answers `'rss'` with its `{max_rss_kb}`.
+ * once listening, answers `'rss'` with its `{max_rss_kb}` and `'cpu'` with the CPU time it has used.
  */
 
 /** The API key the benchmark server accepts. */
@@ -13,12 +13,16 @@ export const BENCH_KEY = 'bench-key-0123456789abcdefghijkl';
 export interface ServerMessage {
   port?: number;
   max_rss_kb?: number;
+  /** User + system CPU time of the whole process so far (its GC and I/O threads included). */
+  cpu_us?: number;
 }
 
 export interface ServerProcess {
   url: string;
   /** Peak resident set of the server process so far, in MB. */
   peakRssMb(): Promise<number>;
+  /** CPU time the server process has used so far, in microseconds. */
+  cpuMicros(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -49,6 +53,11 @@ export async function startServerProcess(script: string, env: Record<string, str
       child.send('rss');
       return (await answer) / 1024;
     },
+    cpuMicros() {
+      const answer = reply(child, 'cpu_us');
+      child.send('cpu');
+      return answer;
+    },
     close: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -63,6 +72,10 @@ export function serveBenchmarkChild(port: number): void {
   process.send?.({ port } satisfies ServerMessage);
   process.on('message', (message) => {
     if (message === 'rss') process.send?.({ max_rss_kb: process.resourceUsage().maxRSS } satisfies ServerMessage);
+    if (message === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ cpu_us: user + system } satisfies ServerMessage);
+    }
   });
   process.on('disconnect', () => process.exit(0));
 }
