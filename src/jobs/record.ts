@@ -20,18 +20,18 @@ export function newJobId(): string {
 }
 
 /** Recently formatted times, by millisecond: jobs made in the same millisecond share one string. */
-const ISO_SLOTS = 16;
-const isoMs = new Array<number>(ISO_SLOTS).fill(-1);
-const isoText = new Array<string>(ISO_SLOTS).fill('');
+const recentIso = new Map<number, string>();
+const RECENT_ISO_LIMIT = 64;
 
 /** `new Date(ms).toISOString()`, formatted once per millisecond value. */
 export function isoTime(ms: number = Date.now()): string {
-  const slot = ms % ISO_SLOTS;
-  if (isoMs[slot] !== ms) {
-    isoMs[slot] = ms;
-    isoText[slot] = new Date(ms).toISOString();
+  let text = recentIso.get(ms);
+  if (text === undefined) {
+    if (recentIso.size >= RECENT_ISO_LIMIT) recentIso.clear();
+    text = new Date(ms).toISOString();
+    recentIso.set(ms, text);
   }
-  return isoText[slot]!;
+  return text;
 }
 
 export function newJob(request: EnqueueRequest): Job {
