@@ -26,6 +26,10 @@ export interface Job {
   phases: Partial<Record<Phase, PhaseState>>;
   /** The phase running now (or the one that failed). */
   current_phase: Phase | null;
+  /**
+   * What the tool was called with, for the run. Nothing shows it to callers, so a queue may drop
+   * it (null) once the job has ended rather than keep a long idea for the whole retention.
+   */
   input: unknown;
   output: unknown;
   error: JobError | null;
