@@ -108,8 +108,7 @@ export class BullMqQueue implements JobQueue {
       try {
         // Until a worker takes it, the record expires like a failed job: should queueing fail
         // below with Redis unreachable (so no cleanup either), no ghost stays behind for ever.
-        await this.store.commit(job, eventOf(job), 'create', this.options.retention.failedMs);
-        await this.store.index(job);
+        await this.store.commit(job, [eventOf(job)], 'create', this.options.retention.failedMs);
         await this.queue.add('run', { id: job.id }, { jobId: job.id });
       } catch (error) {
         // Not accepted: leave nothing behind that a worker or a list could find.
@@ -138,7 +137,7 @@ export class BullMqQueue implements JobQueue {
         const wasRunning = job.status === 'processing';
         markCancelled(job);
         finishJob(job, 'cancelled', this.options.retention.failedMs);
-        const result = await this.store.commit(job, eventOf(job), 'update', this.options.retention.failedMs);
+        const result = await this.store.commit(job, [eventOf(job)], 'update', this.options.retention.failedMs);
         // A worker moved the job on meanwhile: read it again and decide on what it is now.
         if (typeof result !== 'number') continue;
         // A waiting job leaves the queue now (a locked, just-started one stays: its worker sees the final
