@@ -162,11 +162,12 @@ export class BullMqQueue implements JobQueue {
       };
       this.followers.add(follower);
       try {
-        if (!(await this.store.get(id))) {
+        const events = await this.store.eventsOfJob(id, afterId);
+        if (!events) {
           this.followers.delete(follower);
           return undefined;
         }
-        for (const event of await this.store.eventsAfter(id, afterId)) deliver(event);
+        for (const event of events) deliver(event);
       } catch (error) {
         this.followers.delete(follower);
         throw error;
