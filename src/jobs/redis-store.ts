@@ -23,8 +23,12 @@ export type CommitRefusal = 'final' | 'missing' | 'exists';
  * already ended (a worker's late progress after a cancel) is refused, so a final status is
  * written once and never overwritten.
  *
- * KEYS: job, events, owner's list, sequence. ARGV: job JSON, job id, channel, ttl ms, mode, then
- * the events in order (JSON without their ids, which are given here).
+ * A cancel is also told, by the job's id alone, on a channel of its own: workers hear of cancels
+ * without decoding every event of the cluster.
+ *
+ * KEYS: job, events, owner's list, sequence. ARGV: job JSON, job id, event channel, ttl ms, mode,
+ * cancel channel ('' when the write is not a cancel), then the events in order (JSON without
+ * their ids, which are given here).
  */
 const COMMIT_SCRIPT = `
 local current = redis.call('GET', KEYS[1])
@@ -41,7 +45,7 @@ if ARGV[5] == 'create' then
 end
 local id = redis.call('LLEN', KEYS[2])
 local events = {}
-for i = 6, #ARGV do
+for i = 7, #ARGV do
   id = id + 1
   events[#events + 1] = '{"id":' .. id .. ',' .. string.sub(ARGV[i], 2)
   redis.call('RPUSH', KEYS[2], events[#events])
@@ -56,6 +60,7 @@ end
 for _, event in ipairs(events) do
   redis.call('PUBLISH', ARGV[3], event)
 end
+if ARGV[6] ~= '' then redis.call('PUBLISH', ARGV[6], ARGV[2]) end
 return id
 `;
 
@@ -72,6 +77,7 @@ type CommitClient = Redis & {
     channel: string,
     ttlMs: string,
     mode: string,
+    cancelChannel: string,
     ...events: string[]
   ): Promise<number>;
 };
@@ -90,6 +96,8 @@ export interface IdempotencyRecord {
 
 export class RedisJobStore {
   readonly channel: string;
+  /** Where the ids of cancelled jobs are told. */
+  readonly cancelChannel: string;
   private readonly client: CommitClient;
 
   constructor(
@@ -98,6 +106,7 @@ export class RedisJobStore {
   ) {
     this.client = withCommit(client);
     this.channel = `${prefix}:events`;
+    this.cancelChannel = `${prefix}:cancelled`;
   }
 
   /**
@@ -117,6 +126,7 @@ export class RedisJobStore {
       this.channel,
       String(Math.max(0, Math.round(ttlMs))),
       mode,
+      job.status === 'cancelled' ? this.cancelChannel : '',
       ...events.map((event) => JSON.stringify(event)),
     );
     return result > 0 ? result : (REFUSALS[result] ?? 'missing');
@@ -270,4 +280,13 @@ export class JobEventBus {
       this.reconnectListeners.delete(listener);
     };
   }
+}
+
+/** Tells `listener` the id of every job cancelled in the cluster, heard on a `subscriber` connection. */
+export function listenForCancels(subscriber: Redis, channel: string, listener: (id: string) => void, logger?: Logger): void {
+  subscriber.on('message', (from: string, id: string) => {
+    if (from === channel) listener(id);
+  });
+  // Not awaited: with Redis down at start, the subscription is made when it comes up.
+  subscriber.subscribe(channel).catch((error: unknown) => logger?.warn({ err: error }, 'could not subscribe to cancellations yet'));
 }

@@ -9,7 +9,7 @@ import { QUEUE_NAME, removalAfter, type QueuedJobData, type RetryPolicy } from '
 import type { Job, JobEvent, JobRunner } from './port.js';
 import { isFinal } from './port.js';
 import { applyPhaseEvent, eventOf, finishJob, markCompleted, markFailed, resetJob, toJobError } from './record.js';
-import { JobEventBus, RedisJobStore, type CommitRefusal } from './redis-store.js';
+import { RedisJobStore, listenForCancels, type CommitRefusal } from './redis-store.js';
 
 export interface JobWorkerOptions {
   /** A `worker` connection: its commands wait for Redis rather than fail. */
@@ -129,7 +129,6 @@ const defaultRunner: JobRunner = (tool, input, options) => runTool(tool, input, 
 export class JobWorker {
   private readonly worker: Worker<QueuedJobData>;
   private readonly store: RedisJobStore;
-  private readonly bus: JobEventBus;
   private readonly running = new Map<string, AbortController>();
   private readonly run: JobRunner;
   private closing: Promise<void> | undefined;
@@ -137,10 +136,7 @@ export class JobWorker {
   constructor(private readonly options: JobWorkerOptions) {
     this.run = options.run ?? defaultRunner;
     this.store = new RedisJobStore(options.client, options.prefix);
-    this.bus = new JobEventBus(options.subscriber, this.store.channel, options.logger);
-    this.bus.on((event) => {
-      if (event.status === 'cancelled') this.running.get(event.job_id)?.abort(new Stopped('cancelled'));
-    });
+    listenForCancels(options.subscriber, this.store.cancelChannel, (id) => this.running.get(id)?.abort(new Stopped('cancelled')), options.logger);
     this.worker = new Worker<QueuedJobData>(QUEUE_NAME, (job, token) => this.process(job, token), {
       connection: options.client,
       prefix: `${options.prefix}:bull`,
