@@ -11,9 +11,11 @@ import { JobEventBus, RedisJobStore } from './redis-store.js';
 /** The BullMQ queue every API and worker process of one deployment shares. */
 export const QUEUE_NAME = 'aios-jobs';
 
-/** What BullMQ carries: only the id; the job itself is in the job store. */
+/** What BullMQ carries: the job's id; the job itself is in the job store. */
 export interface QueuedJobData {
   id: string;
+  /** The job as queued, so that a worker starts it without reading it back (absent on entries of older versions). */
+  job?: Job;
 }
 
 export interface RetryPolicy {
@@ -109,7 +111,7 @@ export class BullMqQueue implements JobQueue {
         // Until a worker takes it, the record expires like a failed job: should queueing fail
         // below with Redis unreachable (so no cleanup either), no ghost stays behind for ever.
         await this.store.commit(job, [eventOf(job)], 'create', this.options.retention.failedMs);
-        await this.queue.add('run', { id: job.id }, { jobId: job.id });
+        await this.queue.add('run', { id: job.id, job }, { jobId: job.id });
       } catch (error) {
         // Not accepted: leave nothing behind that a worker or a list could find.
         await this.store.discard(job).catch(() => undefined);

@@ -34,8 +34,14 @@ export interface JobWorkerOptions {
 
 /** Why a running job was stopped from outside its run. */
 class Stopped extends Error {
-  constructor(readonly why: 'cancelled' | 'shutdown') {
-    super(why === 'cancelled' ? 'the job was cancelled' : 'the worker is shutting down; the job goes back to the queue');
+  constructor(readonly why: 'cancelled' | 'gone' | 'shutdown') {
+    super(
+      {
+        cancelled: 'the job was cancelled',
+        gone: 'the job has expired, or ended in another worker',
+        shutdown: 'the worker is shutting down; the job goes back to the queue',
+      }[why],
+    );
   }
 }
 
@@ -66,8 +72,8 @@ class JobWriter {
   constructor(
     private readonly store: RedisJobStore,
     private readonly job: Job,
-    /** Told when the store refuses a write because the job has ended (it was cancelled). */
-    private readonly onEnded: () => void,
+    /** Told when the store refuses a write: the job has ended (cancelled...) or is gone. */
+    private readonly onRefused: (why: CommitRefusal) => void,
   ) {}
 
   add(event: Omit<JobEvent, 'id'>): void {
@@ -106,7 +112,7 @@ class JobWriter {
     const written = this.store.commit(this.job, events, 'update', ttlMs);
     const tracked = written.then(
       (result) => {
-        if (result === 'final') this.onEnded();
+        if (typeof result !== 'number') this.onRefused(result);
       },
       (error: unknown) => {
         this.failure ??= { error };
@@ -213,8 +219,9 @@ export class JobWorker {
 
   private async process(bullJob: BullJob<QueuedJobData>, token: string | undefined): Promise<string> {
     const { id } = bullJob.data;
-    const job = await this.store.get(id);
-    // Cancelled while waiting, finished by a worker that then lost its lock, or expired.
+    // The record as queued spares a read; what may have happened to it since (a cancel, a worker
+    // that finished it and then lost its lock, its expiry) gets its first write refused below.
+    const job = bullJob.data.job ?? (await this.store.get(id));
     if (!job || isFinal(job.status)) return 'skipped';
 
     const attempt = bullJob.attemptsMade + 1;
@@ -223,13 +230,16 @@ export class JobWorker {
     job.started_at = new Date().toISOString();
     const takenOver = bullJob.stalledCounter > 0 && attempt === 1;
     const note = attempt > 1 ? `attempt ${attempt} of ${this.options.retry.attempts}` : takenOver ? 'taken over from a worker that stopped' : undefined;
-    if (typeof (await this.store.commit(job, [eventOf(job, note ? { note } : {})], 'update')) !== 'number') return 'skipped';
 
     const controller = new AbortController();
     this.running.set(id, controller);
+    // A refused write means the job was cancelled, has expired, or was finished by a worker that
+    // then lost its lock: that stops the run. The start itself is written while the job runs, not
+    // waited for; should it be refused, the run stops at its next step and its output is dropped.
+    const writer = new JobWriter(this.store, job, (why) => controller.abort(new Stopped(why === 'final' ? 'cancelled' : 'gone')));
+    writer.add(eventOf(job, note ? { note } : {}));
+    writer.flush();
     this.options.logger?.info({ job_id: id, tool: job.tool, attempt, running: this.running.size }, 'job started');
-    // A refused write means the job was cancelled, which stops the run.
-    const writer = new JobWriter(this.store, job, () => controller.abort(new Stopped('cancelled')));
     try {
       const output = await this.run(job.tool, job.input, {
         signal: controller.signal,
@@ -247,7 +257,7 @@ export class JobWorker {
       finishJob(job, 'completed', this.options.retention.completedMs);
       const written = await writer.finish(eventOf(job, { output }), this.options.retention.completedMs);
       // Cancelled in the last instant: the cancel stands, the output is dropped.
-      if (written === 'final') return 'cancelled';
+      if (typeof written !== 'number') return written === 'final' ? 'cancelled' : 'skipped';
       this.options.logger?.info({ job_id: id, tool: job.tool }, 'job completed');
       return 'completed';
     } catch (cause) {
@@ -261,9 +271,9 @@ export class JobWorker {
   }
 
   private async failed(bullJob: BullJob<QueuedJobData>, token: string | undefined, job: Job, cause: unknown, attempt: number): Promise<string> {
-    if (cause instanceof Stopped && cause.why === 'cancelled') {
-      this.options.logger?.info({ job_id: job.id }, 'job stopped: cancelled');
-      return 'cancelled';
+    if (cause instanceof Stopped && cause.why !== 'shutdown') {
+      this.options.logger?.info({ job_id: job.id }, 'job stopped: %s', cause.message);
+      return cause.why === 'cancelled' ? 'cancelled' : 'skipped';
     }
     if (cause instanceof Stopped) {
       resetJob(job);

@@ -1,8 +1,15 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AiosError } from '../../src/contract/index.js';
+import { QUEUE_NAME } from '../../src/jobs/bullmq.js';
+import type { JobRunner } from '../../src/jobs/port.js';
+import { eventOf, finishJob, markCancelled } from '../../src/jobs/record.js';
+import { RedisJobStore } from '../../src/jobs/redis-store.js';
+import { createLogger } from '../../src/log.js';
+import { openWorker } from '../../src/redis/mode.js';
 import {
   authed,
   createKey,
@@ -170,6 +177,55 @@ describe('job outcomes on Redis', () => {
     }
     expect(health.queue.processing).toBe(0);
     expect((await waitForStatus(outcomes, outcomeKey, job_id, ['cancelled'])).phases).toMatchObject({ code: { status: 'cancelled' } });
+  });
+});
+
+describe('a cancel that reached the job but not the queue', () => {
+  it('stops the worker that later takes the job: it stays cancelled and nothing is written after the cancel', async () => {
+    const config = await testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'late-cancel', QUEUE_LOCK_MS: '2000' });
+    const api = await startServer(config, { worker: false });
+    const inspect = redis.client();
+    const bull = new Queue(QUEUE_NAME, { connection: inspect, prefix: 'late-cancel:bull' });
+    const runs: string[] = [];
+    const slow = workloadRunner({ defaultMs: 30_000 });
+    const runner: JobRunner = async (...args) => {
+      try {
+        const output = await slow(...args);
+        runs.push('finished');
+        return output;
+      } catch (error) {
+        runs.push('stopped');
+        throw error;
+      }
+    };
+    let worker: ReturnType<typeof openWorker> | undefined;
+    try {
+      const apiKey = await createKey(api, { name: 'late-cancel' });
+      const { job_id } = (await (await postJob(api, apiKey, { tool: 'aios_strategize', input: { spec: SPEC } })).json()) as { job_id: string };
+      // As a cancel leaves it when removing the job from BullMQ fails: the record ends, the entry stays.
+      const store = new RedisJobStore(inspect, 'late-cancel');
+      const job = (await store.get(job_id))!;
+      markCancelled(job);
+      finishJob(job, 'cancelled', 60_000);
+      expect(await store.commit(job, [eventOf(job)], 'update', 60_000)).toBe(2);
+
+      worker = openWorker(config, createLogger(config), runner);
+      let state = await bull.getJobState(job_id);
+      for (let i = 0; i < 250 && state !== 'completed'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        state = await bull.getJobState(job_id);
+      }
+      expect(state).toBe('completed');
+      expect(runs).not.toContain('finished');
+      const events = (await readStream(api, apiKey, job_id)).filter((event) => event.data.type === 'status_update');
+      expect(events.map((event) => event.data.status)).toEqual(['queued', 'cancelled']);
+    } finally {
+      await worker?.close(1_000);
+      await bull.close();
+      inspect.disconnect();
+      await api.close();
+      await removeDataDir(api.config);
+    }
   });
 });
 
