@@ -85,6 +85,23 @@ describe('REST jobs on Redis', () => {
     expect((await getJob(server, key, ids[0]!)).status).toBe(404);
   });
 
+  it('streams a job only to the key that made it: another key and an unknown id get 404 JOB_NOT_FOUND', async () => {
+    const response = await postJob(server, key, { tool: 'aios_strategize', input: { spec: SPEC } });
+    const { job_id } = (await response.json()) as { job_id: string };
+    await waitForStatus(server, key, job_id, ['completed']);
+    const stranger = await createKey(server, { name: 'stream-stranger' });
+    for (const [who, id] of [
+      [stranger, job_id],
+      [key, '00000000-0000-4000-8000-000000000000'],
+    ] as const) {
+      const refused = await fetch(`${server.url}/api/jobs/${id}/stream`, authed(who));
+      expect(refused.status).toBe(404);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('JOB_NOT_FOUND');
+    }
+    const events = (await readStream(server, key, job_id)).filter((event) => event.data.type === 'status_update');
+    expect(events.at(-1)?.data.status).toBe('completed');
+  });
+
   it('answers an Idempotency-Key repeat with the first job, and a changed body with 409', async () => {
     const body = { tool: 'aios_strategize', input: { spec: SPEC } };
     const first = (await (await postJob(server, key, body, { 'idempotency-key': 'order-1' })).json()) as { job_id: string };
