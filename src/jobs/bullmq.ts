@@ -107,16 +107,22 @@ export class BullMqQueue implements JobQueue {
           return { job: (await this.store.get(earlier.jobId)) ?? earlier.accepted, created: false };
         }
       }
-      try {
-        // Until a worker takes it, the record expires like a failed job: should queueing fail
-        // below with Redis unreachable (so no cleanup either), no ghost stays behind for ever.
-        await this.store.commit(job, [eventOf(job)], 'create', this.options.retention.failedMs);
-        await this.queue.add('run', { id: job.id, job }, { jobId: job.id });
-      } catch (error) {
-        // Not accepted: leave nothing behind that a worker or a list could find.
+      // The record and the queue entry are sent together, on one connection: Redis makes them in
+      // that order, so a worker never meets an entry before its record. Until a worker takes it,
+      // the record expires like a failed job: should queueing fail with Redis unreachable (so no
+      // cleanup either), no ghost stays behind for ever.
+      const [created, queued] = await Promise.allSettled([
+        this.store.commit(job, [eventOf(job)], 'create', this.options.retention.failedMs),
+        this.queue.add('run', { id: job.id, job }, { jobId: job.id }),
+      ]);
+      const failure = [created, queued].find((result) => result.status === 'rejected');
+      if (failure) {
+        // Not accepted: leave nothing behind that a worker or a list could find. A worker that took
+        // the entry meanwhile finds its record gone and drops it.
+        if (queued.status === 'fulfilled') await this.queue.remove(job.id).catch(() => undefined);
         await this.store.discard(job).catch(() => undefined);
         if (request.idempotency) await this.store.releaseIdempotency(request.owner, request.idempotency.key).catch(() => undefined);
-        throw error;
+        throw failure.reason;
       }
       this.options.logger?.info({ job_id: job.id, tool: job.tool }, 'job queued');
       return { job, created: true };

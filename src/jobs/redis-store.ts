@@ -66,27 +66,6 @@ return id
 
 const REFUSALS: Record<number, CommitRefusal> = { [-1]: 'final', [-2]: 'missing', [-3]: 'exists' };
 
-type CommitClient = Redis & {
-  aiosCommit(
-    jobKey: string,
-    eventsKey: string,
-    ownerKey: string,
-    seqKey: string,
-    job: string,
-    id: string,
-    channel: string,
-    ttlMs: string,
-    mode: string,
-    cancelChannel: string,
-    ...events: string[]
-  ): Promise<number>;
-};
-
-function withCommit(client: Redis): CommitClient {
-  if (!('aiosCommit' in client)) client.defineCommand('aiosCommit', { numberOfKeys: 4, lua: COMMIT_SCRIPT });
-  return client as CommitClient;
-}
-
 export interface IdempotencyRecord {
   fingerprint: string;
   jobId: string;
@@ -98,13 +77,11 @@ export class RedisJobStore {
   readonly channel: string;
   /** Where the ids of cancelled jobs are told. */
   readonly cancelChannel: string;
-  private readonly client: CommitClient;
 
   constructor(
-    client: Redis,
+    private readonly client: Redis,
     private readonly prefix: string,
   ) {
-    this.client = withCommit(client);
     this.channel = `${prefix}:events`;
     this.cancelChannel = `${prefix}:cancelled`;
   }
@@ -114,20 +91,28 @@ export class RedisJobStore {
    * writes a new job, and lists it for its owner; `update` only a job that exists and has not
    * ended. `ttlMs` > 0 makes the job and its events expire; 0 keeps them until a later write says
    * otherwise. Returns the last event's id, or why the write was refused.
+   *
+   * Writes sent one after another on a connection are made in that order, without waiting for each
+   * other: the script goes as EVAL every time, since a cached script Redis has forgotten (SCRIPT
+   * FLUSH) would be sent again after the commands that followed it.
    */
   async commit(job: Job, events: Omit<JobEvent, 'id'>[], mode: 'create' | 'update', ttlMs = 0): Promise<number | CommitRefusal> {
-    const result = await this.client.aiosCommit(
-      this.jobKey(job.id),
-      this.eventsKey(job.id),
-      this.ownerKey(job.owner),
-      `${this.prefix}:seq`,
-      JSON.stringify(job),
-      job.id,
-      this.channel,
-      String(Math.max(0, Math.round(ttlMs))),
-      mode,
-      job.status === 'cancelled' ? this.cancelChannel : '',
-      ...events.map((event) => JSON.stringify(event)),
+    const result = Number(
+      await this.client.eval(
+        COMMIT_SCRIPT,
+        4,
+        this.jobKey(job.id),
+        this.eventsKey(job.id),
+        this.ownerKey(job.owner),
+        `${this.prefix}:seq`,
+        JSON.stringify(job),
+        job.id,
+        this.channel,
+        String(Math.max(0, Math.round(ttlMs))),
+        mode,
+        job.status === 'cancelled' ? this.cancelChannel : '',
+        ...events.map((event) => JSON.stringify(event)),
+      ),
     );
     return result > 0 ? result : (REFUSALS[result] ?? 'missing');
   }
