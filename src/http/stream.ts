@@ -92,11 +92,13 @@ export const streamRoutes: FastifyPluginAsync<StreamRoutesOptions> = async (app,
 
     const send = (event: JobEvent) => {
       if (response.writableEnded) return;
-      response.write(frame(event));
-      if (isFinal(event.status)) {
-        stop();
-        response.end();
+      if (!isFinal(event.status)) {
+        response.write(frame(event));
+        return;
       }
+      stop();
+      // The last event and the end of the response in one write: the client is done on one read.
+      response.end(frame(event));
     };
     response.write(`retry: ${RETRY_MS}\ndata: ${JSON.stringify({ type: 'connected', job_id: id })}\n\n`);
     for (const event of pending.splice(0)) send(event);
