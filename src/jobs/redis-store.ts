@@ -10,7 +10,8 @@ import { decodeCursor, encodeCursor } from './record.js';
  * - `<p>:job:<id>`: the job as JSON;
  * - `<p>:job:<id>:events`: its `status_update` events in order (the id of an event is its
  *   position + 1), published on `<p>:events` as they are added; both expire with the job;
- * - `<p>:owner:<key id>`: a sorted set of the owner's job ids by arrival, for listing;
+ * - `<p>:cancelled`: a channel where the id of each cancelled job is published, for workers;
+ * - `<p>:owner:<key id>`: a sorted set of the owner's job ids by arrival (`<p>:seq`), for listing;
  * - `<p>:idem:<key id>:<Idempotency-Key>`: the job an idempotency key made, for 24 h.
  */
 
