@@ -47,14 +47,21 @@ export const streamRoutes: FastifyPluginAsync<StreamRoutesOptions> = async (app,
   app.get('/api/jobs/:id/stream', { schema: { params: JobIdParamsSchema } }, async (request, reply) => {
     const { id } = request.params as z.infer<typeof JobIdParamsSchema>;
     const after = lastEventId(request.headers['last-event-id'], (request.query as Record<string, unknown>).last_event_id);
-    const job = await ownedJob(queue, request, id);
 
-    // Events are held until the response is open, so none is lost between replay and live.
+    // Events are held until the response is open, so none is lost between replay and live, and
+    // none is sent before the job is known to be the caller's: so both can be asked at once.
     const pending: JobEvent[] = [];
     let deliver = (event: JobEvent) => {
       pending.push(event);
     };
-    const unsubscribe = await queue.subscribe(id, after, (event) => deliver(event));
+    const [owned, subscribed] = await Promise.allSettled([ownedJob(queue, request, id), queue.subscribe(id, after, (event) => deliver(event))]);
+    if (owned.status === 'rejected') {
+      if (subscribed.status === 'fulfilled') subscribed.value?.();
+      throw owned.reason;
+    }
+    if (subscribed.status === 'rejected') throw subscribed.reason;
+    const job = owned.value;
+    const unsubscribe = subscribed.value;
     if (!unsubscribe) throw new AiosError('JOB_NOT_FOUND', `job ${id} was not found`, { job_id: id });
     if (pending.length === 0 && isFinal(job.status)) {
       unsubscribe();
@@ -85,11 +92,13 @@ export const streamRoutes: FastifyPluginAsync<StreamRoutesOptions> = async (app,
 
     const send = (event: JobEvent) => {
       if (response.writableEnded) return;
-      response.write(frame(event));
-      if (isFinal(event.status)) {
-        stop();
-        response.end();
+      if (!isFinal(event.status)) {
+        response.write(frame(event));
+        return;
       }
+      stop();
+      // The last event and the end of the response in one write: the client is done on one read.
+      response.end(frame(event));
     };
     response.write(`retry: ${RETRY_MS}\ndata: ${JSON.stringify({ type: 'connected', job_id: id })}\n\n`);
     for (const event of pending.splice(0)) send(event);

@@ -11,9 +11,11 @@ import { JobEventBus, RedisJobStore } from './redis-store.js';
 /** The BullMQ queue every API and worker process of one deployment shares. */
 export const QUEUE_NAME = 'aios-jobs';
 
-/** What BullMQ carries: only the id; the job itself is in the job store. */
+/** What BullMQ carries: the job's id; the job itself is in the job store. */
 export interface QueuedJobData {
   id: string;
+  /** The job as queued, so that a worker starts it without reading it back (absent on entries of older versions). */
+  job?: Job;
 }
 
 export interface RetryPolicy {
@@ -105,17 +107,22 @@ export class BullMqQueue implements JobQueue {
           return { job: (await this.store.get(earlier.jobId)) ?? earlier.accepted, created: false };
         }
       }
-      try {
-        // Until a worker takes it, the record expires like a failed job: should queueing fail
-        // below with Redis unreachable (so no cleanup either), no ghost stays behind for ever.
-        await this.store.commit(job, eventOf(job), 'create', this.options.retention.failedMs);
-        await this.store.index(job);
-        await this.queue.add('run', { id: job.id }, { jobId: job.id });
-      } catch (error) {
-        // Not accepted: leave nothing behind that a worker or a list could find.
+      // The record and the queue entry are sent together, on one connection: Redis makes them in
+      // that order, so a worker never meets an entry before its record. Until a worker takes it,
+      // the record expires like a failed job: should queueing fail with Redis unreachable (so no
+      // cleanup either), no ghost stays behind for ever.
+      const [created, queued] = await Promise.allSettled([
+        this.store.commit(job, [eventOf(job)], 'create', this.options.retention.failedMs),
+        this.queue.add('run', { id: job.id, job }, { jobId: job.id }),
+      ]);
+      const failure = [created, queued].find((result) => result.status === 'rejected');
+      if (failure) {
+        // Not accepted: leave nothing behind that a worker or a list could find. A worker that took
+        // the entry meanwhile finds its record gone and drops it.
+        if (queued.status === 'fulfilled') await this.queue.remove(job.id).catch(() => undefined);
         await this.store.discard(job).catch(() => undefined);
         if (request.idempotency) await this.store.releaseIdempotency(request.owner, request.idempotency.key).catch(() => undefined);
-        throw error;
+        throw failure.reason;
       }
       this.options.logger?.info({ job_id: job.id, tool: job.tool }, 'job queued');
       return { job, created: true };
@@ -138,7 +145,7 @@ export class BullMqQueue implements JobQueue {
         const wasRunning = job.status === 'processing';
         markCancelled(job);
         finishJob(job, 'cancelled', this.options.retention.failedMs);
-        const result = await this.store.commit(job, eventOf(job), 'update', this.options.retention.failedMs);
+        const result = await this.store.commit(job, [eventOf(job)], 'update', this.options.retention.failedMs);
         // A worker moved the job on meanwhile: read it again and decide on what it is now.
         if (typeof result !== 'number') continue;
         // A waiting job leaves the queue now (a locked, just-started one stays: its worker sees the final
@@ -163,11 +170,12 @@ export class BullMqQueue implements JobQueue {
       };
       this.followers.add(follower);
       try {
-        if (!(await this.store.get(id))) {
+        const events = await this.store.eventsOfJob(id, afterId);
+        if (!events) {
           this.followers.delete(follower);
           return undefined;
         }
-        for (const event of await this.store.eventsAfter(id, afterId)) deliver(event);
+        for (const event of events) deliver(event);
       } catch (error) {
         this.followers.delete(follower);
         throw error;

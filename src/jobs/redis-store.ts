@@ -10,7 +10,8 @@ import { decodeCursor, encodeCursor } from './record.js';
  * - `<p>:job:<id>`: the job as JSON;
  * - `<p>:job:<id>:events`: its `status_update` events in order (the id of an event is its
  *   position + 1), published on `<p>:events` as they are added; both expire with the job;
- * - `<p>:owner:<key id>`: a sorted set of the owner's job ids by arrival, for listing;
+ * - `<p>:cancelled`: a channel where the id of each cancelled job is published, for workers;
+ * - `<p>:owner:<key id>`: a sorted set of the owner's job ids by arrival (`<p>:seq`), for listing;
  * - `<p>:idem:<key id>:<Idempotency-Key>`: the job an idempotency key made, for 24 h.
  */
 
@@ -18,9 +19,17 @@ import { decodeCursor, encodeCursor } from './record.js';
 export type CommitRefusal = 'final' | 'missing' | 'exists';
 
 /**
- * Writes the job and appends its event in one step, then publishes the event. An update to a job
- * that has already ended (a worker's late progress after a cancel) is refused, so a final status
- * is written once and never overwritten.
+ * Writes the job and appends its events in one step, then publishes the events. `create` also
+ * adds the job to its owner's list, ordered by a sequence number. An update to a job that has
+ * already ended (a worker's late progress after a cancel) is refused, so a final status is
+ * written once and never overwritten.
+ *
+ * A cancel is also told, by the job's id alone, on a channel of its own: workers hear of cancels
+ * without decoding every event of the cluster.
+ *
+ * KEYS: job, events, owner's list, sequence. ARGV: job JSON, job id, event channel, ttl ms, mode,
+ * cancel channel ('' when the write is not a cancel), then the events in order (JSON without
+ * their ids, which are given here).
  */
 const COMMIT_SCRIPT = `
 local current = redis.call('GET', KEYS[1])
@@ -32,9 +41,16 @@ else
   if status == 'completed' or status == 'failed' or status == 'cancelled' then return -1 end
 end
 redis.call('SET', KEYS[1], ARGV[1])
-local id = redis.call('LLEN', KEYS[2]) + 1
-local event = '{"id":' .. id .. ',' .. string.sub(ARGV[2], 2)
-redis.call('RPUSH', KEYS[2], event)
+if ARGV[5] == 'create' then
+  redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), ARGV[2])
+end
+local id = redis.call('LLEN', KEYS[2])
+local events = {}
+for i = 7, #ARGV do
+  id = id + 1
+  events[#events + 1] = '{"id":' .. id .. ',' .. string.sub(ARGV[i], 2)
+  redis.call('RPUSH', KEYS[2], events[#events])
+end
 local ttl = tonumber(ARGV[4])
 if ttl > 0 then
   redis.call('PEXPIRE', KEYS[1], ttl)
@@ -42,20 +58,14 @@ if ttl > 0 then
 else
   redis.call('PERSIST', KEYS[2])
 end
-redis.call('PUBLISH', ARGV[3], event)
+for _, event in ipairs(events) do
+  redis.call('PUBLISH', ARGV[3], event)
+end
+if ARGV[6] ~= '' then redis.call('PUBLISH', ARGV[6], ARGV[2]) end
 return id
 `;
 
 const REFUSALS: Record<number, CommitRefusal> = { [-1]: 'final', [-2]: 'missing', [-3]: 'exists' };
-
-type CommitClient = Redis & {
-  aiosCommit(jobKey: string, eventsKey: string, job: string, event: string, channel: string, ttlMs: string, mode: string): Promise<number>;
-};
-
-function withCommit(client: Redis): CommitClient {
-  if (!('aiosCommit' in client)) client.defineCommand('aiosCommit', { numberOfKeys: 2, lua: COMMIT_SCRIPT });
-  return client as CommitClient;
-}
 
 export interface IdempotencyRecord {
   fingerprint: string;
@@ -66,39 +76,46 @@ export interface IdempotencyRecord {
 
 export class RedisJobStore {
   readonly channel: string;
-  private readonly client: CommitClient;
+  /** Where the ids of cancelled jobs are told. */
+  readonly cancelChannel: string;
 
   constructor(
-    client: Redis,
+    private readonly client: Redis,
     private readonly prefix: string,
   ) {
-    this.client = withCommit(client);
     this.channel = `${prefix}:events`;
+    this.cancelChannel = `${prefix}:cancelled`;
   }
 
   /**
-   * Writes `job` with the event `event` (without its id). `create` only writes a new job; `update`
-   * only a job that exists and has not ended. `ttlMs` > 0 makes the job and its events expire;
-   * 0 keeps them until a later write says otherwise.
-   * Returns the event's id, or why the write was refused.
+   * Writes `job` with `events` (without their ids) appended in order, in one step. `create` only
+   * writes a new job, and lists it for its owner; `update` only a job that exists and has not
+   * ended. `ttlMs` > 0 makes the job and its events expire; 0 keeps them until a later write says
+   * otherwise. Returns the last event's id, or why the write was refused.
+   *
+   * Writes sent one after another on a connection are made in that order, without waiting for each
+   * other: the script goes as EVAL every time, since a cached script Redis has forgotten (SCRIPT
+   * FLUSH) would be sent again after the commands that followed it.
    */
-  async commit(job: Job, event: Omit<JobEvent, 'id'>, mode: 'create' | 'update', ttlMs = 0): Promise<number | CommitRefusal> {
-    const result = await this.client.aiosCommit(
-      this.jobKey(job.id),
-      this.eventsKey(job.id),
-      JSON.stringify(job),
-      JSON.stringify(event),
-      this.channel,
-      String(Math.max(0, Math.round(ttlMs))),
-      mode,
+  async commit(job: Job, events: Omit<JobEvent, 'id'>[], mode: 'create' | 'update', ttlMs = 0): Promise<number | CommitRefusal> {
+    const result = Number(
+      await this.client.eval(
+        COMMIT_SCRIPT,
+        4,
+        this.jobKey(job.id),
+        this.eventsKey(job.id),
+        this.ownerKey(job.owner),
+        `${this.prefix}:seq`,
+        JSON.stringify(job),
+        job.id,
+        this.channel,
+        String(Math.max(0, Math.round(ttlMs))),
+        mode,
+        job.status === 'cancelled' ? this.cancelChannel : '',
+        ...events.map((event) => JSON.stringify(event)),
+      ),
     );
     return result > 0 ? result : (REFUSALS[result] ?? 'missing');
-  }
-
-  /** Adds a new job to its owner's list; the sequence number orders the list. */
-  async index(job: Job): Promise<void> {
-    const seq = await this.client.incr(`${this.prefix}:seq`);
-    await this.client.zadd(this.ownerKey(job.owner), seq, job.id);
   }
 
   async get(id: string): Promise<Job | undefined> {
@@ -110,6 +127,15 @@ export class RedisJobStore {
   async discard(job: Job): Promise<void> {
     await this.client.del(this.jobKey(job.id), this.eventsKey(job.id));
     await this.client.zrem(this.ownerKey(job.owner), job.id);
+  }
+
+  /** The job's events with ids after `afterId`, or undefined when there is no such job: one round trip. */
+  async eventsOfJob(id: string, afterId: number): Promise<JobEvent[] | undefined> {
+    const replies = await this.client.multi().exists(this.jobKey(id)).lrange(this.eventsKey(id), Math.max(0, afterId), -1).exec();
+    if (!replies) throw new Error('the read of the job and its events was aborted');
+    const [[existsError, exists], [eventsError, raw]] = replies as [[Error | null, number], [Error | null, string[]]];
+    if (existsError ?? eventsError) throw existsError ?? eventsError;
+    return exists ? raw.map((line) => JSON.parse(line) as JobEvent) : undefined;
   }
 
   /** The job's events with ids after `afterId`. */
@@ -240,4 +266,13 @@ export class JobEventBus {
       this.reconnectListeners.delete(listener);
     };
   }
+}
+
+/** Tells `listener` the id of every job cancelled in the cluster, heard on a `subscriber` connection. */
+export function listenForCancels(subscriber: Redis, channel: string, listener: (id: string) => void, logger?: Logger): void {
+  subscriber.on('message', (from: string, id: string) => {
+    if (from === channel) listener(id);
+  });
+  // Not awaited: with Redis down at start, the subscription is made when it comes up.
+  subscriber.subscribe(channel).catch((error: unknown) => logger?.warn({ err: error }, 'could not subscribe to cancellations yet'));
 }

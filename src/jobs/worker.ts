@@ -9,7 +9,7 @@ import { QUEUE_NAME, removalAfter, type QueuedJobData, type RetryPolicy } from '
 import type { Job, JobEvent, JobRunner } from './port.js';
 import { isFinal } from './port.js';
 import { applyPhaseEvent, eventOf, finishJob, markCompleted, markFailed, resetJob, toJobError } from './record.js';
-import { JobEventBus, RedisJobStore } from './redis-store.js';
+import { RedisJobStore, listenForCancels, type CommitRefusal } from './redis-store.js';
 
 export interface JobWorkerOptions {
   /** A `worker` connection: its commands wait for Redis rather than fail. */
@@ -34,8 +34,14 @@ export interface JobWorkerOptions {
 
 /** Why a running job was stopped from outside its run. */
 class Stopped extends Error {
-  constructor(readonly why: 'cancelled' | 'shutdown') {
-    super(why === 'cancelled' ? 'the job was cancelled' : 'the worker is shutting down; the job goes back to the queue');
+  constructor(readonly why: 'cancelled' | 'gone' | 'shutdown') {
+    super(
+      {
+        cancelled: 'the job was cancelled',
+        gone: 'the job has expired, or ended in another worker',
+        shutdown: 'the worker is shutting down; the job goes back to the queue',
+      }[why],
+    );
   }
 }
 
@@ -50,6 +56,74 @@ export function isTransient(cause: unknown): boolean {
   return cause.code === 'AGENT_FAILURE' && !details?.cancelled;
 }
 
+/**
+ * Writes a running job's changes to the store. Every event is appended, in order; the record is
+ * written as it is when its events go out, since only its latest state matters. Events met in one
+ * stretch of work go out together, in one script call, at the next microtask; calls are not awaited
+ * one by one, because Redis runs the commands of one connection in the order they were sent.
+ * Holds: every change to the job between two writes comes with an event added here.
+ */
+class JobWriter {
+  private pending: Omit<JobEvent, 'id'>[] = [];
+  private scheduled = false;
+  private inFlight = new Set<Promise<unknown>>();
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly store: RedisJobStore,
+    private readonly job: Job,
+    /** Told when the store refuses a write: the job has ended (cancelled...) or is gone. */
+    private readonly onRefused: (why: CommitRefusal) => void,
+  ) {}
+
+  add(event: Omit<JobEvent, 'id'>): void {
+    this.pending.push(event);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => this.flush());
+  }
+
+  /** Sends the events not yet sent, with the record as it is now. */
+  flush(): void {
+    this.scheduled = false;
+    if (this.pending.length === 0) return;
+    void this.send(this.pending.splice(0), 0);
+  }
+
+  /**
+   * Writes the job's last change (`ttlMs` as for `commit`) after every event before it, and waits
+   * for all the writes. Throws the first write that failed.
+   */
+  async finish(event: Omit<JobEvent, 'id'>, ttlMs: number): Promise<number | CommitRefusal> {
+    this.pending.push(event);
+    this.scheduled = false;
+    const last = this.send(this.pending.splice(0), ttlMs);
+    await this.settled();
+    return last;
+  }
+
+  /** Waits for the writes sent so far; throws the first that failed. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure.error;
+  }
+
+  private send(events: Omit<JobEvent, 'id'>[], ttlMs: number): Promise<number | CommitRefusal> {
+    const written = this.store.commit(this.job, events, 'update', ttlMs);
+    const tracked = written.then(
+      (result) => {
+        if (typeof result !== 'number') this.onRefused(result);
+      },
+      (error: unknown) => {
+        this.failure ??= { error };
+      },
+    );
+    this.inFlight.add(tracked);
+    void tracked.finally(() => this.inFlight.delete(tracked));
+    return written;
+  }
+}
+
 const defaultRunner: JobRunner = (tool, input, options) => runTool(tool, input, options);
 
 /**
@@ -61,7 +135,6 @@ const defaultRunner: JobRunner = (tool, input, options) => runTool(tool, input, 
 export class JobWorker {
   private readonly worker: Worker<QueuedJobData>;
   private readonly store: RedisJobStore;
-  private readonly bus: JobEventBus;
   private readonly running = new Map<string, AbortController>();
   private readonly run: JobRunner;
   private closing: Promise<void> | undefined;
@@ -69,10 +142,7 @@ export class JobWorker {
   constructor(private readonly options: JobWorkerOptions) {
     this.run = options.run ?? defaultRunner;
     this.store = new RedisJobStore(options.client, options.prefix);
-    this.bus = new JobEventBus(options.subscriber, this.store.channel, options.logger);
-    this.bus.on((event) => {
-      if (event.status === 'cancelled') this.running.get(event.job_id)?.abort(new Stopped('cancelled'));
-    });
+    listenForCancels(options.subscriber, this.store.cancelChannel, (id) => this.running.get(id)?.abort(new Stopped('cancelled')), options.logger);
     this.worker = new Worker<QueuedJobData>(QUEUE_NAME, (job, token) => this.process(job, token), {
       connection: options.client,
       prefix: `${options.prefix}:bull`,
@@ -144,13 +214,14 @@ export class JobWorker {
     );
     markFailed(job, error);
     finishJob(job, 'failed', this.options.retention.failedMs);
-    await this.store.commit(job, eventOf(job, { error }), 'update', this.options.retention.failedMs);
+    await this.store.commit(job, [eventOf(job, { error })], 'update', this.options.retention.failedMs);
   }
 
   private async process(bullJob: BullJob<QueuedJobData>, token: string | undefined): Promise<string> {
     const { id } = bullJob.data;
-    const job = await this.store.get(id);
-    // Cancelled while waiting, finished by a worker that then lost its lock, or expired.
+    // The record as queued spares a read; what may have happened to it since (a cancel, a worker
+    // that finished it and then lost its lock, its expiry) gets its first write refused below.
+    const job = bullJob.data.job ?? (await this.store.get(id));
     if (!job || isFinal(job.status)) return 'skipped';
 
     const attempt = bullJob.attemptsMade + 1;
@@ -159,42 +230,39 @@ export class JobWorker {
     job.started_at = new Date().toISOString();
     const takenOver = bullJob.stalledCounter > 0 && attempt === 1;
     const note = attempt > 1 ? `attempt ${attempt} of ${this.options.retry.attempts}` : takenOver ? 'taken over from a worker that stopped' : undefined;
-    if (typeof (await this.store.commit(job, eventOf(job, note ? { note } : {}), 'update')) !== 'number') return 'skipped';
 
     const controller = new AbortController();
     this.running.set(id, controller);
+    // A refused write means the job was cancelled, has expired, or was finished by a worker that
+    // then lost its lock: that stops the run. The start itself is written while the job runs, not
+    // waited for; should it be refused, the run stops at its next step and its output is dropped.
+    const writer = new JobWriter(this.store, job, (why) => controller.abort(new Stopped(why === 'final' ? 'cancelled' : 'gone')));
+    writer.add(eventOf(job, note ? { note } : {}));
+    writer.flush();
     this.options.logger?.info({ job_id: id, tool: job.tool, attempt, running: this.running.size }, 'job started');
-    // Progress is written in order, without holding up the run; a refused write means the job
-    // was cancelled, which stops the run.
-    let writes = Promise.resolve();
-    const write = (event: Omit<JobEvent, 'id'>) => {
-      const snapshot = structuredClone(job);
-      writes = writes.then(async () => {
-        const result = await this.store.commit(snapshot, event, 'update');
-        if (result === 'final') controller.abort(new Stopped('cancelled'));
-      });
-    };
     try {
       const output = await this.run(job.tool, job.input, {
         signal: controller.signal,
         onEvent: (event) => {
           if (controller.signal.aborted) return;
           const extra = applyPhaseEvent(job, event);
-          if (extra) write(eventOf(job, extra));
+          if (extra) writer.add(eventOf(job, extra));
         },
         timeouts: this.options.phaseTimeoutsMs,
       });
-      await writes;
       if (controller.signal.aborted) throw controller.signal.reason;
+      // The progress not yet written goes out with the record as it was, before it changes below.
+      writer.flush();
       markCompleted(job, output);
       finishJob(job, 'completed', this.options.retention.completedMs);
-      const written = await this.store.commit(job, eventOf(job, { output }), 'update', this.options.retention.completedMs);
+      const written = await writer.finish(eventOf(job, { output }), this.options.retention.completedMs);
       // Cancelled in the last instant: the cancel stands, the output is dropped.
-      if (written === 'final') return 'cancelled';
+      if (typeof written !== 'number') return written === 'final' ? 'cancelled' : 'skipped';
       this.options.logger?.info({ job_id: id, tool: job.tool }, 'job completed');
       return 'completed';
     } catch (cause) {
-      await writes.catch(() => undefined);
+      writer.flush();
+      await writer.settled().catch(() => undefined);
       const reason: unknown = controller.signal.aborted ? controller.signal.reason : cause;
       return await this.failed(bullJob, token, job, reason, attempt);
     } finally {
@@ -203,26 +271,26 @@ export class JobWorker {
   }
 
   private async failed(bullJob: BullJob<QueuedJobData>, token: string | undefined, job: Job, cause: unknown, attempt: number): Promise<string> {
-    if (cause instanceof Stopped && cause.why === 'cancelled') {
-      this.options.logger?.info({ job_id: job.id }, 'job stopped: cancelled');
-      return 'cancelled';
+    if (cause instanceof Stopped && cause.why !== 'shutdown') {
+      this.options.logger?.info({ job_id: job.id }, 'job stopped: %s', cause.message);
+      return cause.why === 'cancelled' ? 'cancelled' : 'skipped';
     }
     if (cause instanceof Stopped) {
       resetJob(job);
-      await this.store.commit(job, eventOf(job, { note: 'back in the queue: its worker shut down' }), 'update');
+      await this.store.commit(job, [eventOf(job, { note: 'back in the queue: its worker shut down' })], 'update');
       await bullJob.moveToWait(token);
       throw new WaitingError();
     }
     const error = toJobError(cause, job.current_phase);
     if (isTransient(cause) && attempt < this.options.retry.attempts) {
       resetJob(job);
-      await this.store.commit(job, eventOf(job, { note: `attempt ${attempt} failed (${error.message}); retrying` }), 'update');
+      await this.store.commit(job, [eventOf(job, { note: `attempt ${attempt} failed (${error.message}); retrying` })], 'update');
       this.options.logger?.warn({ job_id: job.id, attempt, code: error.code }, 'job attempt failed, retrying: %s', error.message);
       throw cause instanceof Error ? cause : new Error(error.message);
     }
     markFailed(job, error);
     finishJob(job, 'failed', this.options.retention.failedMs);
-    await this.store.commit(job, eventOf(job, { error }), 'update', this.options.retention.failedMs);
+    await this.store.commit(job, [eventOf(job, { error })], 'update', this.options.retention.failedMs);
     this.options.logger?.warn({ job_id: job.id, tool: job.tool, code: error.code, phase: error.phase }, 'job failed: %s', error.message);
     // Failed for good: BullMQ must not try again.
     throw new UnrecoverableError(error.message);

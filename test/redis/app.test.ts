@@ -1,8 +1,15 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AiosError } from '../../src/contract/index.js';
+import { QUEUE_NAME } from '../../src/jobs/bullmq.js';
+import type { JobRunner } from '../../src/jobs/port.js';
+import { eventOf, finishJob, markCancelled } from '../../src/jobs/record.js';
+import { RedisJobStore } from '../../src/jobs/redis-store.js';
+import { createLogger } from '../../src/log.js';
+import { openWorker } from '../../src/redis/mode.js';
 import {
   authed,
   createKey,
@@ -76,6 +83,23 @@ describe('REST jobs on Redis', () => {
     expect(second.next_cursor).toBeNull();
     // Another key sees none of them.
     expect((await getJob(server, key, ids[0]!)).status).toBe(404);
+  });
+
+  it('streams a job only to the key that made it: another key and an unknown id get 404 JOB_NOT_FOUND', async () => {
+    const response = await postJob(server, key, { tool: 'aios_strategize', input: { spec: SPEC } });
+    const { job_id } = (await response.json()) as { job_id: string };
+    await waitForStatus(server, key, job_id, ['completed']);
+    const stranger = await createKey(server, { name: 'stream-stranger' });
+    for (const [who, id] of [
+      [stranger, job_id],
+      [key, '00000000-0000-4000-8000-000000000000'],
+    ] as const) {
+      const refused = await fetch(`${server.url}/api/jobs/${id}/stream`, authed(who));
+      expect(refused.status).toBe(404);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('JOB_NOT_FOUND');
+    }
+    const events = (await readStream(server, key, job_id)).filter((event) => event.data.type === 'status_update');
+    expect(events.at(-1)?.data.status).toBe('completed');
   });
 
   it('answers an Idempotency-Key repeat with the first job, and a changed body with 409', async () => {
@@ -170,6 +194,55 @@ describe('job outcomes on Redis', () => {
     }
     expect(health.queue.processing).toBe(0);
     expect((await waitForStatus(outcomes, outcomeKey, job_id, ['cancelled'])).phases).toMatchObject({ code: { status: 'cancelled' } });
+  });
+});
+
+describe('a cancel that reached the job but not the queue', () => {
+  it('stops the worker that later takes the job: it stays cancelled and nothing is written after the cancel', async () => {
+    const config = await testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'late-cancel', QUEUE_LOCK_MS: '2000' });
+    const api = await startServer(config, { worker: false });
+    const inspect = redis.client();
+    const bull = new Queue(QUEUE_NAME, { connection: inspect, prefix: 'late-cancel:bull' });
+    const runs: string[] = [];
+    const slow = workloadRunner({ defaultMs: 30_000 });
+    const runner: JobRunner = async (...args) => {
+      try {
+        const output = await slow(...args);
+        runs.push('finished');
+        return output;
+      } catch (error) {
+        runs.push('stopped');
+        throw error;
+      }
+    };
+    let worker: ReturnType<typeof openWorker> | undefined;
+    try {
+      const apiKey = await createKey(api, { name: 'late-cancel' });
+      const { job_id } = (await (await postJob(api, apiKey, { tool: 'aios_strategize', input: { spec: SPEC } })).json()) as { job_id: string };
+      // As a cancel leaves it when removing the job from BullMQ fails: the record ends, the entry stays.
+      const store = new RedisJobStore(inspect, 'late-cancel');
+      const job = (await store.get(job_id))!;
+      markCancelled(job);
+      finishJob(job, 'cancelled', 60_000);
+      expect(await store.commit(job, [eventOf(job)], 'update', 60_000)).toBe(2);
+
+      worker = openWorker(config, createLogger(config), runner);
+      let state = await bull.getJobState(job_id);
+      for (let i = 0; i < 250 && state !== 'completed'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        state = await bull.getJobState(job_id);
+      }
+      expect(state).toBe('completed');
+      expect(runs).not.toContain('finished');
+      const events = (await readStream(api, apiKey, job_id)).filter((event) => event.data.type === 'status_update');
+      expect(events.map((event) => event.data.status)).toEqual(['queued', 'cancelled']);
+    } finally {
+      await worker?.close(1_000);
+      await bull.close();
+      inspect.disconnect();
+      await api.close();
+      await removeDataDir(api.config);
+    }
   });
 });
 
