@@ -85,6 +85,7 @@ export class EmbeddedQueue implements JobQueue {
   private readonly run: JobRunner;
   private readonly idempotencyTtlMs: number;
   private running = 0;
+  private pumpScheduled = false;
   private seq = 0;
   private closed = false;
 
@@ -128,9 +129,10 @@ export class EmbeddedQueue implements JobQueue {
     }
     this.emit(entry, {}, job.created_at);
     this.options.logger?.info({ job_id: job.id, tool: job.tool, queued: this.waiting.length }, 'job queued');
-    // The caller is answered with the job as accepted, even when a free slot starts it at once.
+    // The caller is answered with the job as accepted; it starts on the next turn of the event
+    // loop, so that the answer goes out before an agent's first stretch of work holds the loop.
     const accepted = snapshot(job);
-    this.pump();
+    this.schedulePump();
     return { job: accepted, created: true };
   }
 
@@ -206,6 +208,15 @@ export class EmbeddedQueue implements JobQueue {
       entry.controller?.abort(new AiosError('AGENT_FAILURE', 'the server is shutting down'));
       entry.listeners = undefined;
     }
+  }
+
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
   }
 
   /** Starts queued jobs in arrival order while slots are free. */
