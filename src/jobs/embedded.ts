@@ -281,8 +281,6 @@ export class EmbeddedQueue implements JobQueue {
     const now = Date.now();
     const retention = status === 'completed' ? this.options.retention.completedMs : this.options.retention.failedMs;
     finishJob(job, status, retention, now);
-    // Read by the run only: a long idea is not kept for the whole retention.
-    job.input = null;
     entry.expiresAt = now + retention;
     this.emit(entry, extra, job.finished_at ?? undefined);
     entry.listeners = undefined;

@@ -125,9 +125,13 @@ export function markCancelled(job: Job): void {
   }
 }
 
-/** Sets the final status and when the job stops being found. */
+/**
+ * Sets the final status and when the job stops being found. The input goes: only the run reads it,
+ * and a long idea need not be kept (in memory or in Redis) for the whole retention.
+ */
 export function finishJob(job: Job, status: 'completed' | 'failed' | 'cancelled', retentionMs: number, now = Date.now()): void {
   job.status = status;
+  job.input = null;
   job.finished_at = isoTime(now);
   job.expires_at = isoTime(now + retentionMs);
 }
