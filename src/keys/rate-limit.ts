@@ -28,9 +28,16 @@ export class RateLimiter {
   constructor(private readonly create: (points: number, durationSeconds: number) => RateLimiterAbstract = memoryLimiter) {}
 
   async consume(key: Pick<ApiKey, 'id' | 'requests_per_minute' | 'requests_per_day'>): Promise<RateDecision> {
-    const minute = await this.spend('minute', key.requests_per_minute, key.id);
-    if (!minute.allowed) return minute;
-    const day = await this.spend('day', key.requests_per_day, key.id);
+    // Both windows at once: one round trip on Redis instead of two. A request the minute window
+    // refuses does not count against the day, so the day's point is given back then.
+    const [minute, day] = await Promise.all([
+      this.spend('minute', key.requests_per_minute, key.id),
+      this.spend('day', key.requests_per_day, key.id),
+    ]);
+    if (!minute.allowed) {
+      await this.giveBack('day', key.requests_per_day, key.id);
+      return minute;
+    }
     if (!day.allowed) return day;
     // Report the window closer to running out.
     return day.remaining < minute.remaining ? day : minute;
@@ -45,6 +52,14 @@ export class RateLimiter {
       if (rejection instanceof RateLimiterRes) return decision(false, points, rejection);
       // Only a shared store (Redis) can fail; the request is refused as Redis being away.
       throw redisFailure(rejection);
+    }
+  }
+
+  private async giveBack(window: Window, points: number, id: string): Promise<void> {
+    try {
+      await this.limiter(window, points).reward(id, 1);
+    } catch (error) {
+      throw redisFailure(error);
     }
   }
 

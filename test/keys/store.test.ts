@@ -112,6 +112,17 @@ describe('RateLimiter', () => {
     expect((await limiter.consume(other)).allowed).toBe(true);
   });
 
+  it('does not count requests the minute window refused against the day', async () => {
+    const limiter = new RateLimiter();
+    const key = { id: 'key_burst', requests_per_minute: 2, requests_per_day: 5 };
+    await limiter.consume(key);
+    await limiter.consume(key);
+    for (let i = 0; i < 10; i++) expect((await limiter.consume(key)).allowed).toBe(false);
+    // Only the two allowed requests were spent from the day: a day limiter alone has 3 left.
+    const dayOnly = { ...key, requests_per_minute: 1_000 };
+    expect(await limiter.consume(dayOnly)).toMatchObject({ allowed: true, remaining: 2, limit: 5 });
+  });
+
   it('also enforces the day budget', async () => {
     const limiter = new RateLimiter();
     const key = { id: 'key_daily', requests_per_minute: 100, requests_per_day: 1 };
