@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Before `npm test`: the system tools the tests use, installed from Debian's packages when they are
+# missing and this user can (root with apt-get); otherwise one message saying what to install.
+#   redis-server    the Redis suites start their own on free ports (never one you run)
+#   docker-compose  only to check docker-compose.yml with `docker-compose config` (no engine needed)
+set -euo pipefail
+
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v docker-compose >/dev/null 2>&1 || docker compose version >/dev/null 2>&1 || missing+=(docker-compose)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "== installing ${missing[*]} (Debian packages, needed by the tests)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  exit 0
+fi
+
+echo "The tests need ${missing[*]} on the PATH: install it (Debian: sudo apt-get install ${missing[*]}) and run npm test again." >&2
+exit 1
