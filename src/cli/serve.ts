@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { buildApp } from '../http/app.js';
 import { openKeyStore } from '../keys/open.js';
 import { ensureUsableKeys } from '../keys/startup.js';
 import { LOG_TAGS, createLogger, tagged } from '../log.js';
+import { closeOnSignals, reportingConfigErrors } from './process.js';
 
 interface ServeFlags {
   port?: string;
@@ -20,18 +21,7 @@ export function registerServe(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (overrides PORT)')
     .option('--host <host>', 'interface to listen on (overrides HOST; default 127.0.0.1, 0.0.0.0 in production)')
     .option('--no-worker', 'with Redis: only answer requests, leaving jobs to `aios-mcp worker` processes')
-    .action(async (flags: ServeFlags) => {
-      try {
-        await serve(flags);
-      } catch (error) {
-        if (error instanceof ConfigError) {
-          process.stderr.write(`aios-mcp serve: ${error.message}\n`);
-          process.exitCode = 1;
-          return;
-        }
-        throw error;
-      }
-    });
+    .action((flags: ServeFlags) => reportingConfigErrors('serve', () => serve(flags)));
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
@@ -59,20 +49,6 @@ async function serve(flags: ServeFlags): Promise<void> {
     config.nodeEnv,
   );
 
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    // Running jobs get SHUTDOWN_TIMEOUT_MS to finish, then go back to the queue (Redis mode).
-    httpLog.info({ signal, grace_ms: config.shutdownTimeoutMs }, 'shutting down');
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        httpLog.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // Running jobs get SHUTDOWN_TIMEOUT_MS to finish, then go back to the queue (Redis mode).
+  closeOnSignals(httpLog, 'shutting down', () => ({ grace_ms: config.shutdownTimeoutMs }), () => app.close());
 }

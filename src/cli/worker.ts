@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { LOG_TAGS, createLogger, tagged } from '../log.js';
+import { closeOnSignals, reportingConfigErrors } from './process.js';
 
 /**
  * `aios-mcp worker`: runs queued jobs from Redis, QUEUE_CONCURRENCY at a time, next to any
@@ -11,37 +12,19 @@ export function registerWorker(program: Command): void {
   program
     .command('worker')
     .description('run queued jobs from Redis (REDIS_URL or REDIS_HOST; QUEUE_CONCURRENCY at a time)')
-    .action(async () => {
-      let config;
-      try {
-        config = loadConfig();
+    .action(() =>
+      reportingConfigErrors('worker', async () => {
+        const config = loadConfig();
         if (!config.redisUrl) throw new ConfigError(['a worker needs Redis: set REDIS_URL (or REDIS_HOST and REDIS_PORT)']);
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        process.stderr.write(`aios-mcp worker: ${error.message}\n`);
-        process.exitCode = 1;
-        return;
-      }
-      const logger = tagged(createLogger(config), LOG_TAGS.queue);
-      // Loaded here, not at the top: every other command would load BullMQ with it.
-      const { openWorker } = await import('../redis/mode.js');
-      const worker = openWorker(config, logger);
-      let closing = false;
-      const shutdown = (signal: string) => {
-        if (closing) return;
-        closing = true;
-        logger.info({ signal, running: worker.active, grace_ms: config.shutdownTimeoutMs }, 'worker shutting down');
-        worker.close(config.shutdownTimeoutMs).then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error({ err: error }, 'worker shutdown failed');
-            process.exit(1);
-          },
+        const logger = tagged(createLogger(config), LOG_TAGS.queue);
+        // Loaded here, not at the top: every other command would load BullMQ with it.
+        const { openWorker } = await import('../redis/mode.js');
+        const worker = openWorker(config, logger);
+        closeOnSignals(logger, 'worker shutting down', () => ({ running: worker.active, grace_ms: config.shutdownTimeoutMs }), () =>
+          worker.close(config.shutdownTimeoutMs),
         );
-      };
-      process.once('SIGINT', () => shutdown('SIGINT'));
-      process.once('SIGTERM', () => shutdown('SIGTERM'));
-      await worker.ready();
-      logger.info({ concurrency: config.queueConcurrency, pid: process.pid }, 'worker ready: %d jobs at a time', config.queueConcurrency);
-    });
+        await worker.ready();
+        logger.info({ concurrency: config.queueConcurrency, pid: process.pid }, 'worker ready: %d jobs at a time', config.queueConcurrency);
+      }),
+    );
 }

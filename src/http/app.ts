@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Config } from '../config.js';
 import { AiosError } from '../contract/index.js';
-import { EmbeddedQueue } from '../jobs/embedded.js';
+import { embeddedQueueFor } from '../jobs/embedded.js';
 import type { JobQueue, JobRunner } from '../jobs/port.js';
 import { openKeyStore } from '../keys/open.js';
 import type { ApiKeyStore } from '../keys/port.js';
@@ -57,13 +57,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const queue =
     deps.queue ??
     redis?.queue ??
-    new EmbeddedQueue({
-      concurrency: config.queueConcurrency,
-      phaseTimeoutsMs: config.phaseTimeoutsMs,
-      retention: config.retention,
-      ...(deps.runner ? { run: deps.runner } : {}),
-      logger: tagged(logger, LOG_TAGS.queue),
-    });
+    embeddedQueueFor(config, tagged(logger, LOG_TAGS.queue), deps.runner);
   const httpLog = tagged(logger, LOG_TAGS.http);
   const keys = deps.keys ?? (await openKeyStore(config, { watch: deps.watchKeys ?? Boolean(config.redisUrl), logger: httpLog }));
   const limiter = deps.rateLimiter ?? redis?.limiter ?? new RateLimiter();

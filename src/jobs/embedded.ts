@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Config } from '../config.js';
 import { AiosError, type Phase, type PhaseEvent } from '../contract/index.js';
 import { runTool } from '../agents/pipeline.js';
 import type {
@@ -69,6 +70,17 @@ const DAY_MS = 86_400_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const defaultRunner: JobRunner = (tool, input, options) => runTool(tool, input, options);
+
+/** The embedded queue as the configuration sets it: QUEUE_CONCURRENCY, the phase time limits, retention. */
+export function embeddedQueueFor(config: Config, logger?: Logger, run?: JobRunner): EmbeddedQueue {
+  return new EmbeddedQueue({
+    concurrency: config.queueConcurrency,
+    phaseTimeoutsMs: config.phaseTimeoutsMs,
+    retention: config.retention,
+    ...(run ? { run } : {}),
+    ...(logger ? { logger } : {}),
+  });
+}
 
 /** The in-process queue: FIFO, `concurrency` jobs at a time, nothing to install. Jobs live in memory. */
 export class EmbeddedQueue implements JobQueue {

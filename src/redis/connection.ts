@@ -43,9 +43,6 @@ function watchConnection(client: Redis, role: ConnectionRole, logger?: Logger): 
   });
 }
 
-// In a module of its own so that the embedded mode can name it without loading ioredis.
-export { redisFailure };
-
 /** Runs a Redis operation for a request, turning any store failure into `REDIS_CONNECTION_FAILED`. */
 export async function viaRedis<T>(operation: () => Promise<T>): Promise<T> {
   try {

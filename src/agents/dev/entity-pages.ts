@@ -11,6 +11,19 @@ import { access, entityTables, optionalAccess, propertyKey, type Column, type Da
  * the create and edit forms.
  */
 
+
+/** The lines of a one-record page that answer while its row loads or when it cannot be read. */
+function rowGuard(table: Table): string {
+  return `  if (isLoading) return ${LOADING};
+  if (error || !row) {
+    return (
+      <p role="alert" className="text-destructive">
+        {error?.message ?? ${str(`${table.label} not found.`)}}
+      </p>
+    );
+  }`;
+}
+
 export function listPage(page: AppPage, table: Table, context: PageContext, imports: Imports): string {
   const { framework } = context;
   const routes = context.routes.byTable.get(table.name) ?? {};
@@ -163,14 +176,7 @@ export function detailPage(page: AppPage, table: Table, context: PageContext, im
   const remove = useDelete${table.type}();
 ${[...parentHooks, ...childHooks].join('\n')}
 
-  if (isLoading) return ${LOADING};
-  if (error || !row) {
-    return (
-      <p role="alert" className="text-destructive">
-        {error?.message ?? ${str(`${table.label} not found.`)}}
-      </p>
-    );
-  }
+${rowGuard(table)}
 
   function handleDelete(id: ${pk.tsType}) {
     if (!window.confirm(${str(`Delete this ${table.label.toLowerCase()}? This cannot be undone.`)})) return;
@@ -225,14 +231,7 @@ export function formPage(page: AppPage, table: Table, context: PageContext, impo
   const { data: row, isLoading, error } = use${table.type}(recordId);
   const update = useUpdate${table.type}();
 
-  if (isLoading) return ${LOADING};
-  if (error || !row) {
-    return (
-      <p role="alert" className="text-destructive">
-        {error?.message ?? ${str(`${table.label} not found.`)}}
-      </p>
-    );
-  }
+${rowGuard(table)}
   const rowId = ${access('row', pk.name)};
 
   return (
