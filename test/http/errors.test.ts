@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '../../src/contract/index.js';
 import {
   authed,
-  createKey,
   postJob,
-  removeDataDir,
-  startServer,
-  testConfig,
+  serveDuringFile,
   waitForStatus,
-  workloadRunner,
   SPEC,
   type Server,
 } from './support.js';
@@ -16,15 +12,9 @@ import {
 let server: Server;
 let key: string;
 
-beforeAll(async () => {
-  const config = await testConfig({ QUEUE_CONCURRENCY: '1' });
-  server = await startServer(config, { runner: workloadRunner({ defaultMs: 150 }) });
-  key = await createKey(server);
-});
-
-afterAll(async () => {
-  await server.close();
-  await removeDataDir(server.config);
+serveDuringFile({ QUEUE_CONCURRENCY: '1' }, { defaultMs: 150 }, (started, madeKey) => {
+  server = started;
+  key = madeKey;
 });
 
 /** Checks the contract's error shape and returns the error. */

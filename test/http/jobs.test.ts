@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   authed,
   createKey,
   getJob,
   postJob,
   readStream,
-  removeDataDir,
-  startServer,
-  testConfig,
+  serveDuringFile,
   waitForStatus,
-  workloadRunner,
   SPEC,
   type JobBody,
   type StreamEvent,
@@ -19,15 +16,9 @@ import {
 let server: Server;
 let key: string;
 
-beforeAll(async () => {
-  const config = await testConfig({ QUEUE_CONCURRENCY: '2' });
-  server = await startServer(config, { runner: workloadRunner({ defaultMs: 30 }) });
-  key = await createKey(server);
-});
-
-afterAll(async () => {
-  await server.close();
-  await removeDataDir(server.config);
+serveDuringFile({ QUEUE_CONCURRENCY: '2' }, { defaultMs: 30 }, (started, madeKey) => {
+  server = started;
+  key = madeKey;
 });
 
 describe('POST /api/jobs → stream → GET', () => {

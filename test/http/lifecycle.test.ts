@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createKey,
   getJob,
   postJob,
   readStream,
   removeDataDir,
+  serveDuringFile,
   sleep,
   startServer,
   testConfig,
@@ -17,20 +18,14 @@ import {
 let server: Server;
 let key: string;
 
-beforeAll(async () => {
-  const config = await testConfig({
+serveDuringFile({
     QUEUE_CONCURRENCY: '1',
     AGENT_TIMEOUT_STRATEGY_MS: '60',
     JOB_RETENTION_COMPLETED_MS: '150',
     JOB_RETENTION_FAILED_MS: '150',
-  });
-  server = await startServer(config, { runner: workloadRunner({ phaseMs: { strategy: 5_000, architecture: 5 } }) });
-  key = await createKey(server);
-});
-
-afterAll(async () => {
-  await server.close();
-  await removeDataDir(server.config);
+  }, { phaseMs: { strategy: 5_000, architecture: 5 } }, (started, madeKey) => {
+  server = started;
+  key = madeKey;
 });
 
 async function post(body: unknown): Promise<string> {

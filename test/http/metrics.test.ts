@@ -6,17 +6,18 @@ import { metricsRoutes } from '../../src/http/metrics.js';
 import { QUEUE_STATES } from '../../src/metrics.js';
 import { TestRedis } from '../redis/redis-server.js';
 import {
-  ADMIN_KEY,
   authed,
   createKey,
   getJob,
   postJob,
   removeDataDir,
+  serveDuringFile,
   sleep,
   startServer,
   testConfig,
   waitForStatus,
   workloadRunner,
+  ADMIN_KEY,
   SPEC,
   type Server,
 } from './support.js';
@@ -64,15 +65,9 @@ async function scrapeUntil(url: string, ready: (samples: Sample[]) => boolean): 
 let server: Server;
 let key: string;
 
-beforeAll(async () => {
-  const config = await testConfig({ QUEUE_CONCURRENCY: '2' });
-  server = await startServer(config, { runner: workloadRunner({ defaultMs: 10, fail: { ux: new Error('the agent broke') } }) });
-  key = await createKey(server);
-});
-
-afterAll(async () => {
-  await server.close();
-  await removeDataDir(server.config);
+serveDuringFile({ QUEUE_CONCURRENCY: '2' }, { defaultMs: 10, fail: { ux: new Error('the agent broke') } }, (started, madeKey) => {
+  server = started;
+  key = madeKey;
 });
 
 describe('GET /metrics access', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { EventSource } from 'eventsource';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { phasesOf, runPhase } from '../../src/agents/pipeline.js';
 import { PERSONAS } from '../../src/agents/personas.js';
@@ -103,6 +104,23 @@ export async function startServer(config: Config, deps: AppDeps = {}): Promise<S
 
 export async function removeDataDir(config: Config): Promise<void> {
   await rm(config.dataDir, { recursive: true, force: true });
+}
+
+/**
+ * For one test file: a server with the config `vars` running `workload`, and an API key made on
+ * it, handed to `started` before the file's tests; the server and its data dir go after them.
+ */
+export function serveDuringFile(vars: Record<string, string>, workload: Workload, started: (server: Server, key: string) => void): void {
+  let server: Server | undefined;
+  beforeAll(async () => {
+    server = await startServer(await testConfig(vars), { runner: workloadRunner(workload) });
+    started(server, await createKey(server));
+  });
+  afterAll(async () => {
+    if (!server) return;
+    await server.close();
+    await removeDataDir(server.config);
+  });
 }
 
 /** Makes an API key through the admin route, as an operator would. */
