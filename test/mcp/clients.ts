@@ -38,3 +38,19 @@ export async function httpClient(era: Era, url: string, key: string | undefined,
   );
   return c;
 }
+
+/**
+ * A `fetch` that sends each request to the next of `bases` in turn (same path and query), as a load
+ * balancer without affinity would; `hits` counts the requests each one got.
+ */
+export function alternatingFetch(bases: string[]): { fetch: typeof fetch; hits: number[] } {
+  const hits = bases.map(() => 0);
+  let turn = 0;
+  const alternating: typeof fetch = (input, init) => {
+    const index = turn++ % bases.length;
+    hits[index]! += 1;
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    return fetch(`${bases[index]}${url.pathname}${url.search}`, init);
+  };
+  return { fetch: alternating, hits };
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedQueue } from '../../src/jobs/embedded.js';
 import { runTool } from '../../src/agents/pipeline.js';
 import { createKey, removeDataDir, sleep, startServer, testConfig, workloadRunner, type Server } from '../http/support.js';
-import { ERAS, httpClient, type Era } from './clients.js';
+import { ERAS, alternatingFetch, httpClient, type Era } from './clients.js';
 import { SPEC, mcpConformance, subscriptionConformance, waitForJob } from './suite.js';
 
 let server: Server;
@@ -162,15 +162,7 @@ describe('jobs seen through MCP', () => {
     const sharedKey = await createKey(first);
     const second = await startServer(config, { queue });
     try {
-      const servers = [first.url, second.url];
-      const hits = [0, 0];
-      let turn = 0;
-      const alternating: typeof fetch = (input, init) => {
-        const index = turn++ % 2;
-        hits[index]! += 1;
-        const url = new URL(input instanceof Request ? input.url : String(input));
-        return fetch(`${servers[index]}${url.pathname}${url.search}`, init);
-      };
+      const { fetch: alternating, hits } = alternatingFetch([first.url, second.url]);
       for (const era of Object.keys(ERAS) as Era[]) {
         const client = new Client({ name: 'alternating', version: '1' }, { versionNegotiation: ERAS[era] as never });
         await client.connect(

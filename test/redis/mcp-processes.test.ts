@@ -1,6 +1,6 @@
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERAS, type Era } from '../mcp/clients.js';
+import { ERAS, alternatingFetch, type Era } from '../mcp/clients.js';
 import { SPEC, waitForJob } from '../mcp/suite.js';
 import { TestRedis } from './redis-server.js';
 import { startApi, stopAll, type CliProcess } from './processes.js';
@@ -27,14 +27,7 @@ afterAll(async () => {
 
 describe('MCP across two API processes on one Redis', () => {
   it.each(Object.keys(ERAS) as Era[])('a %s client alternating between the processes completes a pipeline', async (era) => {
-    const hits = [0, 0];
-    let turn = 0;
-    const alternating: typeof fetch = (input, init) => {
-      const index = turn++ % 2;
-      hits[index]! += 1;
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      return fetch(`${apis[index]!.url}${url.pathname}${url.search}`, init);
-    };
+    const { fetch: alternating, hits } = alternatingFetch(apis.map((api) => api.url));
     const client = new Client({ name: 'alternating', version: '1' }, { versionNegotiation: ERAS[era] as never });
     await client.connect(
       new StreamableHTTPClientTransport(new URL(`${apis[0]!.url}/mcp`), { fetch: alternating, requestInit: { headers: { authorization: `Bearer ${KEY}` } } }),
