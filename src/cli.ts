@@ -6,6 +6,7 @@ import { registerRun } from './cli/run.js';
 import { registerServe } from './cli/serve.js';
 import { registerStdio } from './cli/stdio.js';
 import { registerWorker } from './cli/worker.js';
+import { VERSION } from './version.js';
 
 // A .env in the working directory fills in variables the environment does not set (docker compose reads it too).
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -13,7 +14,7 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 const program = new Command()
   .name('aios-mcp')
   .description('A product team of four AIOS agents (PM, architect, UX designer, developer) for AI app builders.')
-  .version('0.1.0');
+  .version(VERSION);
 
 registerRun(program);
 registerServe(program);

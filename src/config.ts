@@ -75,17 +75,20 @@ const apiKeysVar = z
     return keys;
   });
 
-const adminKeyVar = z
-  .string()
-  .optional()
-  .transform((raw, ctx) => {
-    if (raw === undefined || raw === '') return undefined;
-    if (raw.length < MIN_KEY_CHARS) {
-      ctx.addIssue({ code: 'custom', message: `ADMIN_API_KEY must be at least ${MIN_KEY_CHARS} characters` });
-      return z.NEVER;
-    }
-    return raw;
-  });
+/** A secret such as `ADMIN_API_KEY` or `METRICS_TOKEN`: unset or empty is none, otherwise long enough to resist guessing. */
+function secretVar(name: string) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return undefined;
+      if (raw.length < MIN_KEY_CHARS) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be at least ${MIN_KEY_CHARS} characters` });
+        return z.NEVER;
+      }
+      return raw;
+    });
+}
 
 /** `MCP_ALLOWED_HOSTS`: comma-separated public hostnames /mcp answers to (the localhost names always). */
 const hostListVar = z
@@ -102,19 +105,6 @@ const hostListVar = z
       return z.NEVER;
     }
     return hosts;
-  });
-
-/** `METRICS_TOKEN`: a scrape-only secret for GET /metrics, besides ADMIN_API_KEY. */
-const metricsTokenVar = z
-  .string()
-  .optional()
-  .transform((raw, ctx) => {
-    if (raw === undefined || raw === '') return undefined;
-    if (raw.length < MIN_KEY_CHARS) {
-      ctx.addIssue({ code: 'custom', message: `METRICS_TOKEN must be at least ${MIN_KEY_CHARS} characters` });
-      return z.NEVER;
-    }
-    return raw;
   });
 
 const phaseTimeoutVars = Object.fromEntries(
@@ -135,7 +125,7 @@ const EnvSchema = z.object({
   REDIS_HOST: z.string().trim().min(1).optional(),
   REDIS_PORT: integer('REDIS_PORT', 6379, 1, 65_535),
   AIOS_API_KEYS: apiKeysVar,
-  ADMIN_API_KEY: adminKeyVar,
+  ADMIN_API_KEY: secretVar('ADMIN_API_KEY'),
   WEBHOOK_TIMEOUT_MS: integer('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
   LOG_LEVEL: z.enum(LOG_LEVELS, {
     error: (issue) => `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${String(issue.input)}"`,
@@ -151,7 +141,8 @@ const EnvSchema = z.object({
   SSE_HEARTBEAT_MS: integer('SSE_HEARTBEAT_MS', 15_000, 10, 600_000),
   POLLING_INTERVAL_MS: integer('POLLING_INTERVAL_MS', 2_000, 100, 600_000),
   MCP_ALLOWED_HOSTS: hostListVar,
-  METRICS_TOKEN: metricsTokenVar,
+  // A scrape-only secret for GET /metrics, besides ADMIN_API_KEY.
+  METRICS_TOKEN: secretVar('METRICS_TOKEN'),
   // Redis mode (BullMQ).
   REDIS_KEY_PREFIX: z
     .string()

@@ -1,4 +1,4 @@
-import type { Architecture, CodeInput, CodeOutput, GeneratedFile, SpecInput, StackPreset, UxSpec } from '../contract/index.js';
+import type { Architecture, CodeInput, CodeOutput, GeneratedFile, StackPreset, UxSpec } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
 import { designArchitecture } from './architect.js';
 import { MIGRATION_PATH, generated, type AppDesign } from './dev/app.js';
@@ -9,7 +9,7 @@ import { readRoutes } from './dev/routes.js';
 import { readDataModel } from './dev/tables.js';
 import { viteReactFiles } from './dev/vite-react.js';
 import { PERSONAS } from './personas.js';
-import { readSpec } from './spec/read.js';
+import { readSpec, specOf } from './spec/read.js';
 import { designUx } from './ux.js';
 
 /**
@@ -95,11 +95,6 @@ export const devAgent: Agent<CodeInput, CodeOutput> = {
   engine: 'embedded',
   run: generateCode,
 };
-
-function specOf(input: CodeInput): SpecInput {
-  const { spec, product_name, description, target_segments, key_problems, success_metrics } = input;
-  return { spec, product_name, description, target_segments, key_problems, success_metrics };
-}
 
 /** A context for an agent run inside this one: its 0..100 maps onto `from..to` of ours. */
 function within(ctx: AgentContext, model: NonNullable<AgentContext['model']>, from: number, to: number): AgentContext {

@@ -20,7 +20,6 @@ import {
   type PhaseEvent,
   type PipelineInput,
   type PipelineOutput,
-  type SpecInput,
   type StrategizeInput,
   type UxInput,
 } from '../contract/index.js';
@@ -28,7 +27,7 @@ import type { Agent, AgentContext } from './agent.js';
 import { architectAgent } from './architect.js';
 import { devAgent } from './dev.js';
 import { pmAgent } from './pm.js';
-import { readSpec } from './spec/read.js';
+import { readSpec, specOf } from './spec/read.js';
 import type { ProductModel } from './spec/model.js';
 import { uxAgent } from './ux.js';
 
@@ -46,11 +45,6 @@ export interface RunOptions {
 export function orderPhases(phases: readonly Phase[] | undefined): Phase[] {
   if (!phases || phases.length === 0) return [...PHASES];
   return PHASES.filter((phase) => phases.includes(phase));
-}
-
-function specOf(input: SpecInput): SpecInput {
-  const { spec, product_name, description, target_segments, key_problems, success_metrics } = input;
-  return { spec, product_name, description, target_segments, key_problems, success_metrics };
 }
 
 /**

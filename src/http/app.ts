@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -20,6 +19,7 @@ import { jobRoutes } from './jobs.js';
 import { mcpRoutes } from './mcp.js';
 import { metricsRoutes } from './metrics.js';
 import { streamRoutes } from './stream.js';
+import { VERSION } from '../version.js';
 
 export interface AppDeps {
   logger?: Logger;
@@ -36,7 +36,6 @@ export interface AppDeps {
   watchKeys?: boolean;
 }
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** A caller's `X-Request-Id` is kept when it is a sane token; otherwise a new one is made. */
 function requestId(header: string | string[] | undefined): string {
@@ -125,7 +124,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   // First, so its timing hook covers every route registered after it.
   await app.register(metricsRoutes, { queue, adminApiKey: config.adminApiKey, metricsToken: config.metricsToken });
-  await app.register(healthRoutes, { queue, version });
+  await app.register(healthRoutes, { queue, version: VERSION });
   await app.register(adminRoutes, { keys, adminApiKey: config.adminApiKey });
   const authenticate = apiKeyHook(keys, limiter);
   // Everything else under /api needs an API key and spends its rate limit.

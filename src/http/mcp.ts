@@ -7,6 +7,7 @@ import type { JobQueue } from '../jobs/port.js';
 import { estimateSeconds, mcpServerFactory, type Principal } from '../mcp/server.js';
 import { changedUris } from '../mcp/updates.js';
 import { BODY_LIMIT_BYTES } from './errors.js';
+import { baseUrl } from './job-view.js';
 
 export interface McpRoutesOptions {
   queue: JobQueue;
@@ -95,8 +96,12 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
     handler: async (request, reply) => {
       const key = request.apiKey;
       if (!key) throw new AiosError('UNAUTHORIZED', 'send your API key as "Authorization: Bearer <key>"');
-      const baseUrl = options.publicUrl ?? `${request.protocol}://${request.host}`;
-      (request.raw as typeof request.raw & { auth?: unknown }).auth = { token: 'redacted', clientId: key.id, scopes: [], extra: { baseUrl } };
+      (request.raw as typeof request.raw & { auth?: unknown }).auth = {
+        token: 'redacted',
+        clientId: key.id,
+        scopes: [],
+        extra: { baseUrl: baseUrl(request, options.publicUrl) },
+      };
       // The SDK writes the response itself; carry over the headers set so far (request id, rate limits).
       for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
       reply.hijack();

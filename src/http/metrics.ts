@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest,
 import { isFinal, type JobQueue } from '../jobs/port.js';
 import { secretsMatch } from '../keys/secret.js';
 import { AppMetrics } from '../metrics.js';
-import { adminHook } from './auth.js';
+import { adminHook, bearer } from './auth.js';
 
 export interface MetricsRoutesOptions {
   queue: JobQueue;
@@ -21,11 +21,6 @@ declare module 'fastify' {
   }
 }
 
-function bearerToken(request: FastifyRequest): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  return match?.[1];
-}
-
 /** Runs a Fastify hook, callback or async style, as a promise. */
 function runHook(hook: onRequestHookHandler, app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -39,7 +34,7 @@ function runHook(hook: onRequestHookHandler, app: FastifyInstance, request: Fast
 function metricsAuth(adminApiKey: string | undefined, metricsToken: string | undefined): onRequestHookHandler {
   const admin = adminHook(adminApiKey);
   return async function authorizeScrape(this: FastifyInstance, request, reply) {
-    const token = bearerToken(request);
+    const token = bearer(request);
     if (metricsToken && token && secretsMatch(token, metricsToken)) return;
     await runHook(admin, this, request, reply);
   };

@@ -1,12 +1,18 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { AiosError } from '../contract/index.js';
 import { disconnect, viaRedis } from '../redis/connection.js';
 import { redisFailure } from '../redis/failure.js';
 import type { EnqueueRequest, EnqueueResult, Job, JobEvent, JobPage, JobQueue, ListOptions, QueueHealth, Unsubscribe } from './port.js';
 import { isFinal } from './port.js';
-import { eventOf, finishJob, markCancelled, newJob } from './record.js';
+import {
+  eventOf,
+  finishJob,
+  idempotencyConflict,
+  markCancelled,
+  newJob,
+  shuttingDown,
+} from './record.js';
 import { JobEventBus, RedisJobStore } from './redis-store.js';
 
 /** The BullMQ queue every API and worker process of one deployment shares. */
@@ -87,7 +93,7 @@ export class BullMqQueue implements JobQueue {
   }
 
   async enqueue(request: EnqueueRequest): Promise<EnqueueResult> {
-    if (this.closed) throw new AiosError('INTERNAL_ERROR', 'the queue is shutting down; retry shortly');
+    if (this.closed) throw shuttingDown();
     return this.request(async () => {
       const job = newJob(request);
       if (request.idempotency) {
@@ -99,11 +105,7 @@ export class BullMqQueue implements JobQueue {
         );
         if (earlier) {
           if (earlier.fingerprint !== request.idempotency.fingerprint) {
-            throw new AiosError(
-              'IDEMPOTENCY_CONFLICT',
-              'this Idempotency-Key was already used with a different request body; use a new key for a new job',
-              { job_id: earlier.jobId },
-            );
+            throw idempotencyConflict(earlier.jobId);
           }
           return { job: (await this.store.get(earlier.jobId)) ?? earlier.accepted, created: false };
         }

@@ -21,11 +21,13 @@ import {
   encodeCursor,
   eventOf,
   finishJob,
+  idempotencyConflict,
   isoTime,
   markCancelled,
   markCompleted,
   markFailed,
   newJob,
+  shuttingDown,
   toJobError,
 } from './record.js';
 
@@ -69,8 +71,6 @@ const DAY_MS = 86_400_000;
 /** setTimeout's longest wait; a longer one fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const defaultRunner: JobRunner = (tool, input, options) => runTool(tool, input, options);
-
 /** The embedded queue as the configuration sets it: QUEUE_CONCURRENCY, the phase time limits, retention. */
 export function embeddedQueueFor(config: Config, logger?: Logger, run?: JobRunner): EmbeddedQueue {
   return new EmbeddedQueue({
@@ -102,22 +102,18 @@ export class EmbeddedQueue implements JobQueue {
   private closed = false;
 
   constructor(private readonly options: EmbeddedQueueOptions) {
-    this.run = options.run ?? defaultRunner;
+    this.run = options.run ?? runTool;
     this.idempotencyTtlMs = options.idempotencyTtlMs ?? DAY_MS;
   }
 
   async enqueue(request: EnqueueRequest): Promise<EnqueueResult> {
-    if (this.closed) throw new AiosError('INTERNAL_ERROR', 'the queue is shutting down; retry shortly');
+    if (this.closed) throw shuttingDown();
     const idempotencyId = request.idempotency ? `${request.owner}\u0000${request.idempotency.key}` : undefined;
     if (idempotencyId && request.idempotency) {
       const earlier = this.idempotency.get(idempotencyId);
       if (earlier && earlier.expiresAt > Date.now()) {
         if (earlier.fingerprint !== request.idempotency.fingerprint) {
-          throw new AiosError(
-            'IDEMPOTENCY_CONFLICT',
-            'this Idempotency-Key was already used with a different request body; use a new key for a new job',
-            { job_id: earlier.jobId },
-          );
+          throw idempotencyConflict(earlier.jobId);
         }
         const current = this.live(earlier.jobId);
         return { job: current ? snapshot(current.job) : earlier.accepted, created: false };

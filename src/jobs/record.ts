@@ -187,3 +187,15 @@ export function decodeCursor(cursor: string): number {
   }
   return seq;
 }
+
+/** What a queue answers to a job posted while it shuts down. */
+export function shuttingDown(): AiosError {
+  return new AiosError('INTERNAL_ERROR', 'the queue is shutting down; retry shortly');
+}
+
+/** What a queue answers to an `Idempotency-Key` used again with a different body. */
+export function idempotencyConflict(jobId: string): AiosError {
+  return new AiosError('IDEMPOTENCY_CONFLICT', 'this Idempotency-Key was already used with a different request body; use a new key for a new job', {
+    job_id: jobId,
+  });
+}

@@ -3,7 +3,6 @@ import { Job as BullJob, UnrecoverableError, WaitingError, Worker } from 'bullmq
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AiosError, type Phase } from '../contract/index.js';
-import { runTool } from '../agents/pipeline.js';
 import { disconnect } from '../redis/connection.js';
 import { QUEUE_NAME, removalAfter, type QueuedJobData, type RetryPolicy } from './bullmq.js';
 import type { Job, JobEvent, JobRunner } from './port.js';
@@ -27,7 +26,8 @@ export interface JobWorkerOptions {
    * jobs to be taken over by another after about this long.
    */
   lockMs: number;
-  run?: JobRunner;
+  /** What runs a job: `runTool`, or a caller's own workload (see `openWorker`). */
+  run: JobRunner;
   /** Already tagged `[Queue]` by the caller. */
   logger?: Logger;
 }
@@ -124,8 +124,6 @@ class JobWriter {
   }
 }
 
-const defaultRunner: JobRunner = (tool, input, options) => runTool(tool, input, options);
-
 /**
  * Runs queued jobs in this process: BullMQ hands it jobs (any number of workers, in any process,
  * share them), it runs each with the agents' pipeline and writes every change to the job store,
@@ -136,11 +134,9 @@ export class JobWorker {
   private readonly worker: Worker<QueuedJobData>;
   private readonly store: RedisJobStore;
   private readonly running = new Map<string, AbortController>();
-  private readonly run: JobRunner;
   private closing: Promise<void> | undefined;
 
   constructor(private readonly options: JobWorkerOptions) {
-    this.run = options.run ?? defaultRunner;
     this.store = new RedisJobStore(options.client, options.prefix);
     listenForCancels(options.subscriber, this.store.cancelChannel, (id) => this.running.get(id)?.abort(new Stopped('cancelled')), options.logger);
     this.worker = new Worker<QueuedJobData>(QUEUE_NAME, (job, token) => this.process(job, token), {
@@ -241,7 +237,7 @@ export class JobWorker {
     writer.flush();
     this.options.logger?.info({ job_id: id, tool: job.tool, attempt, running: this.running.size }, 'job started');
     try {
-      const output = await this.run(job.tool, job.input, {
+      const output = await this.options.run(job.tool, job.input, {
         signal: controller.signal,
         onEvent: (event) => {
           if (controller.signal.aborted) return;

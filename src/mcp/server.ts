@@ -1,12 +1,11 @@
 import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
-import { createRequire } from 'node:module';
 import type { Phase } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
 import { registerTools } from './tools.js';
+import { VERSION } from '../version.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Who is calling: the owner of the jobs they make (an API key id over HTTP, `local` on stdio). */
 export interface Principal {
@@ -22,7 +21,7 @@ export interface McpDeps {
   estimateSeconds(phases: Phase[]): number;
 }
 
-export const SERVER_INFO = { name: 'aios-lovable-mcp', title: 'AIOS product team', version } as const;
+export const SERVER_INFO = { name: 'aios-lovable-mcp', title: 'AIOS product team', version: VERSION } as const;
 
 const INSTRUCTIONS = `Four AIOS agents turn a product idea into documents and code:
 aios_strategize (@pm: requirements and PRD), aios_design_architecture (@architect: data model, SQL migration, security),

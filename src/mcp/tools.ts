@@ -168,11 +168,12 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
         const progress = progressSender(ctx);
         const current = progress ? await followJob(deps.queue, job.id, { signal: ctx.mcpReq.signal, onEvent: progress.send }) : job;
         await progress?.flush();
+        const phases = phasesOf('aios_full_pipeline', input);
         const accepted: PipelineAccepted = {
           job_id: job.id,
           status: current.status,
-          phases_queued: phasesOf('aios_full_pipeline', input),
-          estimated_duration_seconds: deps.estimateSeconds(phasesOf('aios_full_pipeline', input)),
+          phases_queued: phases,
+          estimated_duration_seconds: deps.estimateSeconds(phases),
           ...deps.jobUrls(job.id, principal),
         };
         return { content: [{ type: 'text', text: acceptedText(accepted, jobUri(job.id)) }], structuredContent: accepted };

@@ -18,7 +18,7 @@ export interface RedisMode {
 
 /** The runner a worker uses: `runTool`, or the caller's, held back by the test knob `AIOS_TEST_JOB_DELAY_MS`. */
 function runnerFor(config: Config, runner: JobRunner | undefined): JobRunner {
-  const run: JobRunner = runner ?? ((tool, input, options) => runTool(tool, input, options));
+  const run: JobRunner = runner ?? runTool;
   if (config.testJobDelayMs === 0) return run;
   return async (tool, input, options) => {
     await new Promise<void>((resolve, reject) => {

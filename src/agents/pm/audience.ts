@@ -1,7 +1,7 @@
 import type { StrategizeOutput } from '../../contract/index.js';
-import { words } from '../naming.js';
+import { capitalize, words } from '../naming.js';
 import type { RoleSpec } from '../spec/model.js';
-import { listing, lower, pluralLabel, sentenceEnd, unique, upperFirst } from './phrases.js';
+import { listing, lower, pluralLabel, sentenceEnd, unique } from './phrases.js';
 import { creatorsOf, isDeferred, type Scope } from './scope.js';
 
 type Persona = StrategizeOutput['personas'][number];
@@ -16,7 +16,7 @@ function persona(scope: Scope, role: RoleSpec): Persona {
   const segment = matching(scope, model.segments, role)[0] ?? (scope.roles.length === 1 ? model.segments[0] : undefined);
   const audience = scope.context.target_audience;
   const description = [
-    sentenceEnd(upperFirst(role.description || `${role.label} of ${model.name}`)),
+    sentenceEnd(capitalize(role.description || `${role.label} of ${model.name}`)),
     segment ? `Belongs to the target segment: ${lower(segment)}.` : '',
     audience && scope.roles.length === 1 ? `Audience: ${audience.trim()}.` : '',
   ]
@@ -28,13 +28,13 @@ function persona(scope: Scope, role: RoleSpec): Persona {
   // An entity the role's own words already name needs no second, generic goal.
   const unnamed = created.filter((entity) => !actions.some((text) => text.toLowerCase().includes(lower(entity.pluralLabel))));
   const goals = unique([
-    ...actions.map(upperFirst),
+    ...actions.map(capitalize),
     ...unnamed.map((entity) => `Keep ${lower(entity.pluralLabel)} in one place and up to date`),
   ]).slice(0, 5);
   if (goals.length === 0) goals.push(`Get what they came to ${model.name} for quickly, on any device`);
 
   const problems = problemsOf(scope, role);
-  const frustrations = problems.length > 0 ? problems.map((text) => sentenceEnd(upperFirst(text.trim()))) : derivedFrustrations(scope, role);
+  const frustrations = problems.length > 0 ? problems.map((text) => sentenceEnd(capitalize(text.trim()))) : derivedFrustrations(scope, role);
   return { name: role.label, role: role.name, description, goals, frustrations };
 }
 

@@ -1,6 +1,7 @@
 import type { RoleSpec } from '../spec/model.js';
 import type { DraftEpic, DraftRequirement, DraftStory } from './draft.js';
-import { listing, lower, pluralLabel, quoted, upperFirst, withArticle } from './phrases.js';
+import { capitalize } from '../naming.js';
+import { listing, lower, pluralLabel, quoted, withArticle } from './phrases.js';
 import { creatorsOf, type Scope } from './scope.js';
 import { stackOf } from './stack.js';
 
@@ -81,8 +82,8 @@ function rolesStory(scope: Scope): DraftStory {
     so_that: 'everyone sees and changes only what their role allows',
     acceptance_criteria: [
       chooser,
-      ...(admin ? [`${upperFirst(withArticle(lower(admin.label)))} sees a people page listing every account with its role and can change a role there.`] : []),
-      ...roles.map((role) => `${upperFirst(withArticle(lower(role.label)))} sees navigation for ${sectionsOf(scope, role)} only.`),
+      ...(admin ? [`${capitalize(withArticle(lower(admin.label)))} sees a people page listing every account with its role and can change a role there.`] : []),
+      ...roles.map((role) => `${capitalize(withArticle(lower(role.label)))} sees navigation for ${sectionsOf(scope, role)} only.`),
       'Every permission is enforced by row level security in the database: a request made outside the app for a forbidden action is refused.',
     ],
     covers: [requirement],

@@ -1,7 +1,8 @@
 import type { Priority } from '../../contract/index.js';
 import type { IntegrationKind, IntegrationSpec, RoleSpec } from '../spec/model.js';
 import type { DraftEpic, DraftRequirement, DraftStory } from './draft.js';
-import { listing, lower, pluralLabel, unique, upperFirst, withArticle } from './phrases.js';
+import { capitalize } from '../naming.js';
+import { listing, lower, pluralLabel, unique, withArticle } from './phrases.js';
 import { isExternal, type Scope } from './scope.js';
 
 /**
@@ -13,7 +14,7 @@ export function integrationEpics(scope: Scope): DraftEpic[] {
   if (scope.money.length > 0) {
     const kinds = scope.money.map((integration) => KINDS[integration.kind].title);
     epics.push({
-      title: upperFirst(listing(unique(kinds))),
+      title: capitalize(listing(unique(kinds))),
       goal:
         `Take money through ${listing(unique(scope.money.map((i) => i.provider)))}: ${unique(scope.money.map((i) => lower(trimReason(i.reason)))).join('; ')}. ` +
         'Amounts come from the database and payment state only changes when the provider confirms it by webhook, so nothing can be paid for twice or unlocked for free.',
@@ -23,7 +24,7 @@ export function integrationEpics(scope: Scope): DraftEpic[] {
   if (scope.services.length > 0) {
     const kinds = scope.services.map((integration) => KINDS[integration.kind].title);
     epics.push({
-      title: upperFirst(listing(unique(kinds))),
+      title: capitalize(listing(unique(kinds))),
       goal:
         `Connect ${scope.model.name} to ${listing(unique(scope.services.map((i) => i.provider)))} for what the spec asks: ${unique(scope.services.map((i) => lower(trimReason(i.reason)))).join('; ')}. ` +
         'Each integration builds on the workflows already delivered, keeps its secrets server-side in Edge Functions, and degrades gracefully when the provider is down.',
@@ -205,16 +206,16 @@ function integrationStory(scope: Scope, integration: IntegrationSpec): DraftStor
   const actor = actorFor(scope, kind.actor);
   const requirement: DraftRequirement = {
     key: `integration:${integration.kind}:${integration.provider}`,
-    description: `${upperFirst(kind.title)} through ${integration.provider}: ${lower(trimReason(integration.reason))}.`,
+    description: `${capitalize(kind.title)} through ${integration.provider}: ${lower(trimReason(integration.reason))}.`,
     priority: kind.priority,
   };
   return {
-    title: `${upperFirst(kind.title)} with ${integration.provider}`,
+    title: `${capitalize(kind.title)} with ${integration.provider}`,
     as_a: lower(actor.label),
     i_want: kind.want(integration),
     so_that: kind.benefit,
     acceptance_criteria: [
-      `${upperFirst(trimReason(integration.reason))}, as the spec asks.`,
+      `${capitalize(trimReason(integration.reason))}, as the spec asks.`,
       ...kind.criteria(integration, withArticle(lower(actor.label))),
       ...(isExternal(integration)
         ? [`Without ${integration.provider} credentials configured, the rest of the app keeps working and ${pluralLabel(scope.admin?.label ?? 'operator')} see why in the logs.`]

@@ -37,9 +37,6 @@ export function lower(label: string): string {
   return acronym ? text : first.toLowerCase() + text.slice(first.length);
 }
 
-/** First letter upper-cased, the rest untouched (unlike naming.sentence, which rewrites words). */
-export const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
 /** Plural of a human label, inflecting the last word: "Salon owner" → "salon owners". */
 export function pluralLabel(label: string): string {
   const plural = words(pluralName(label)).join(' ');

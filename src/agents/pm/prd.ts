@@ -1,7 +1,8 @@
 import type { Priority, StrategizeOutput } from '../../contract/index.js';
 import { PERSONAS } from '../personas.js';
 import { sectionsOf } from './foundation.js';
-import { count, listing, lower, pluralLabel, upperFirst, withArticle } from './phrases.js';
+import { capitalize } from '../naming.js';
+import { count, listing, lower, pluralLabel, withArticle } from './phrases.js';
 import { isExternal, type Scope } from './scope.js';
 import { stackOf } from './stack.js';
 
@@ -47,7 +48,7 @@ function changeLog(): string {
 function goals(scope: Scope, parts: Parts): string {
   const { model } = scope;
   const outcomes = [
-    ...parts.personas.map((persona) => `${upperFirst(pluralLabel(persona.name))} can ${lower(persona.goals[0] ?? `use ${model.name}`)}.`),
+    ...parts.personas.map((persona) => `${capitalize(pluralLabel(persona.name))} can ${lower(persona.goals[0] ?? `use ${model.name}`)}.`),
     ...parts.success_metrics.slice(0, 3),
   ];
   const problem =
@@ -93,7 +94,7 @@ function requirements(parts: Parts): string {
     for (const fr of items) lines.push(`- ${aiosId(fr.id)}: ${fr.description}${fr.epic ? ` _(Epic ${fr.epic})_` : ''}`);
   }
   lines.push('', '### Non-Functional', '');
-  for (const nfr of non_functional) lines.push(`- ${aiosId(nfr.id)}: **${upperFirst(nfr.category)}**: ${nfr.description}`);
+  for (const nfr of non_functional) lines.push(`- ${aiosId(nfr.id)}: **${capitalize(nfr.category)}**: ${nfr.description}`);
   lines.push('', '### Constraints', '');
   for (const con of constraints) lines.push(`- ${aiosId(con.id)}: ${con.description}`);
   return lines.join('\n');

@@ -1,7 +1,8 @@
 import type { NfrCategory, Requirements } from '../../contract/index.js';
 import type { NeedSpec } from '../spec/model.js';
 import type { DraftEpic, DraftRequirement } from './draft.js';
-import { listing, lower, quoted, sentenceEnd, unique, upperFirst } from './phrases.js';
+import { capitalize } from '../naming.js';
+import { listing, lower, quoted, sentenceEnd, unique } from './phrases.js';
 import { DEFERRING, isExternal, type Scope } from './scope.js';
 import { stackOf } from './stack.js';
 
@@ -38,10 +39,10 @@ export function wontHave(scope: Scope): DraftRequirement[] {
   const add = (key: string, description: string) => items.push({ key: `wont:${key}`, description: sentenceEnd(description), priority: 'wont' });
 
   model.constraints.forEach((text, index) => {
-    if (NEGATION.test(text.trim())) add(`constraint:${index}`, `${upperFirst(text.trim().replace(/\.$/, ''))} (excluded by the spec)`);
+    if (NEGATION.test(text.trim())) add(`constraint:${index}`, `${capitalize(text.trim().replace(/\.$/, ''))} (excluded by the spec)`);
   });
   model.assumptions.forEach((text, index) => {
-    if (DEFERRING.test(text)) add(`assumption:${index}`, upperFirst(text.trim()));
+    if (DEFERRING.test(text)) add(`assumption:${index}`, capitalize(text.trim()));
   });
   const texts = [...model.constraints, ...model.needs.map((need) => need.text)];
   if (!texts.some((text) => NATIVE.test(text))) {
@@ -133,7 +134,7 @@ export function nonFunctional(scope: Scope): Requirements['non_functional'] {
   for (const need of needs) {
     if (need.source !== 'default' || covered.has(need.category)) continue;
     covered.add(need.category);
-    entries.push({ category: need.category, description: `${sentenceEnd(upperFirst(need.text))} ${measurable(need.category, scope, need)}` });
+    entries.push({ category: need.category, description: `${sentenceEnd(capitalize(need.text))} ${measurable(need.category, scope, need)}` });
   }
   for (const category of BASELINE[scope.context.budget_tier ?? 'startup']) {
     if (covered.has(category)) continue;
@@ -155,7 +156,7 @@ export function constraintsOf(scope: Scope): Requirements['constraints'] {
   const stack = stackOf(scope);
   const providers = unique(model.integrations.filter(isExternal).map((i) => `${i.provider} (${i.kind.replace(/_/g, ' ')})`));
   const texts = unique([
-    ...model.constraints.map((text) => sentenceEnd(upperFirst(text.trim()))),
+    ...model.constraints.map((text) => sentenceEnd(capitalize(text.trim()))),
     `Front end: ${stack.frontend}${stack.frontend.startsWith('React + Vite') ? ', the stack Lovable builds (it cannot build Next.js)' : ''}.`,
     `Back end: ${stack.backend}; no separate application server in the MVP, and server-side logic lives in Edge Functions.`,
     TIERS[context.budget_tier ?? 'startup'],

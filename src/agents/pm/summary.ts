@@ -1,5 +1,6 @@
 import type { Requirements, StrategizeOutput } from '../../contract/index.js';
-import { count, listing, lower, pluralLabel, sentenceEnd, unique, upperFirst } from './phrases.js';
+import { capitalize } from '../naming.js';
+import { count, listing, lower, pluralLabel, sentenceEnd, unique } from './phrases.js';
 import type { Scope } from './scope.js';
 import { stackOf } from './stack.js';
 
@@ -69,7 +70,7 @@ export function assumptionsOf(scope: Scope): string[] {
   if (model.problems.length === 0) mine.push('The problem statement and persona frustrations are inferred from the described workflows, not stated.');
   const secondary = scope.entities.filter((entity) => !scope.core.has(entity.name));
   if (secondary.length > 0) {
-    mine.push(`${upperFirst(listing(secondary.map((entity) => lower(entity.pluralLabel))))} are secondary (should-have), being mentioned less than the core entities.`);
+    mine.push(`${capitalize(listing(secondary.map((entity) => lower(entity.pluralLabel))))} are secondary (should-have), being mentioned less than the core entities.`);
   }
-  return unique([...model.assumptions.map((text) => sentenceEnd(upperFirst(text.trim()))), ...mine]);
+  return unique([...model.assumptions.map((text) => sentenceEnd(capitalize(text.trim()))), ...mine]);
 }

@@ -1,8 +1,8 @@
 import type { Priority } from '../../contract/index.js';
-import { words } from '../naming.js';
+import { capitalize, words } from '../naming.js';
 import type { AttributeSpec, CapabilitySpec, EntitySpec, RelationshipSpec, RoleSpec } from '../spec/model.js';
 import type { DraftEpic, DraftRequirement, DraftStory } from './draft.js';
-import { field, listing, lower, pluralLabel, prose, quoted, sentenceEnd, upperFirst, withArticle } from './phrases.js';
+import { field, listing, lower, pluralLabel, prose, quoted, sentenceEnd, withArticle } from './phrases.js';
 import { creatorsOf, entityNamed, isDeferred, roleNamed, type Scope } from './scope.js';
 
 /**
@@ -32,7 +32,7 @@ export function workflowEpics(scope: Scope): DraftEpic[] {
   if (leftovers.length > 0) {
     const roles = [...new Set(leftovers.map(({ role }) => role))];
     epics.push({
-      title: `${upperFirst(listing(roles.map((role) => lower(role.label))))} tools`,
+      title: `${capitalize(listing(roles.map((role) => lower(role.label))))} tools`,
       goal:
         `Give ${listing(roles.map((role) => pluralLabel(role.label)))} the actions that belong to no single record: ${listing(leftovers.map(({ cap }) => cap.text))}. ` +
         'Each action is offered only to the roles that need it and is enforced in the database, not only hidden in the interface.',
@@ -60,7 +60,7 @@ function groupEpic(scope: Scope, group: EntitySpec[]): DraftEpic {
   const actor = creatorsOf(scope, head)[0] ?? scope.primary;
   const firstAction = actor.capabilities.find((cap) => cap.entity === head.name)?.text ?? `create ${withArticle(lower(head.label))} and find it again`;
   return {
-    title: upperFirst(plurals),
+    title: capitalize(plurals),
     goal:
       `Let ${listing(creators.map((role) => pluralLabel(role.label)))} create and manage ${lower(head.pluralLabel)}` +
       `${prose(head.description) ? ` (${lower(prose(head.description))})` : ''}` +
@@ -73,7 +73,7 @@ function groupEpic(scope: Scope, group: EntitySpec[]): DraftEpic {
 
 function entityStory(scope: Scope, entity: EntitySpec): DraftStory {
   const creators = creatorsOf(scope, entity);
-  const who = upperFirst(listing(creators.map((role) => withArticle(lower(role.label))), 'or'));
+  const who = capitalize(listing(creators.map((role) => withArticle(lower(role.label))), 'or'));
   const label = lower(entity.label);
   const plural = lower(entity.pluralLabel);
   const rel = scope.parentOf.get(entity.name);
@@ -130,7 +130,7 @@ function entityStory(scope: Scope, entity: EntitySpec): DraftStory {
     role.capabilities.forEach((cap, index) => {
       if (cap.entity !== entity.name || cap.verb !== 'other' || isDeferred(scope, cap)) return;
       covers.push(capabilityRequirement(role, cap, index, core ? 'must' : 'should'));
-      criteria.push(`${upperFirst(withArticle(lower(role.label)))} can ${cap.text}, and the change shows without reloading.`);
+      criteria.push(`${capitalize(withArticle(lower(role.label)))} can ${cap.text}, and the change shows without reloading.`);
     });
   }
 
@@ -153,7 +153,7 @@ function entityStory(scope: Scope, entity: EntitySpec): DraftStory {
 function capabilityRequirement(role: RoleSpec, cap: CapabilitySpec, index: number, priority: Priority): DraftRequirement {
   return {
     key: `capability:${role.name}:${index}`,
-    description: `${upperFirst(withArticle(lower(role.label)))} can ${sentenceEnd(cap.text)}`,
+    description: `${capitalize(withArticle(lower(role.label)))} can ${sentenceEnd(cap.text)}`,
     priority,
   };
 }
@@ -161,7 +161,7 @@ function capabilityRequirement(role: RoleSpec, cap: CapabilitySpec, index: numbe
 /** A role acting on an entity it does not create (a customer browsing salons), or on none at all. */
 function capabilityStory(scope: Scope, role: RoleSpec, cap: CapabilitySpec, index: number, entity: EntitySpec | undefined): DraftStory {
   const priority: Priority = entity && scope.core.has(entity.name) ? 'must' : 'should';
-  const someone = upperFirst(withArticle(lower(role.label)));
+  const someone = capitalize(withArticle(lower(role.label)));
   const place = entity ? `the ${lower(entity.pluralLabel)} pages` : role.admin ? 'the admin area' : 'their dashboard';
   const outcome: Record<CapabilitySpec['verb'], string> = {
     view: `They see only the ${entity ? lower(entity.pluralLabel) : 'records'} their role may see and cannot change what they do not own.`,
@@ -172,7 +172,7 @@ function capabilityStory(scope: Scope, role: RoleSpec, cap: CapabilitySpec, inde
     other: 'The result is confirmed on screen and shown to the people it concerns without a page reload.',
   };
   return {
-    title: upperFirst(cap.text.replace(/\.$/, '')),
+    title: capitalize(cap.text.replace(/\.$/, '')),
     as_a: lower(role.label),
     // Capabilities are phrased about the role ("see their orders"); the story speaks as the role.
     i_want: `to ${cap.text.replace(/\.$/, '').replace(/\btheir\b/g, 'my')}`,
@@ -204,19 +204,19 @@ function linkStory(scope: Scope, rel: RelationshipSpec): DraftStory | undefined 
   if (person && !(fromEntity && toEntity)) {
     const people = pluralLabel(person.label);
     return {
-      title: `${upperFirst(people)} of ${withArticle(label)}`,
+      title: `${capitalize(people)} of ${withArticle(label)}`,
       as_a: lower(creator.label),
       i_want: `to add ${people} to ${withArticle(label)}`,
       so_that: `the right ${people} see and work on each ${label}`,
       acceptance_criteria: [
         `From ${withArticle(label)}'s page, ${someone} picks ${people} to add, and can remove them again.`,
-        `${upperFirst(withArticle(lower(person.label)))} sees the ${lower(entity.pluralLabel)} they belong to on their dashboard.`,
+        `${capitalize(withArticle(lower(person.label)))} sees the ${lower(entity.pluralLabel)} they belong to on their dashboard.`,
         `Row level security uses the membership${store} to decide who sees ${withArticle(label)}'s data (${quoted(rel.phrase)}).`,
       ],
       covers: [
         {
           key,
-          description: `${upperFirst(someone)} can add ${people} to ${withArticle(label)}; ${people} see the ${lower(entity.pluralLabel)} they belong to.`,
+          description: `${capitalize(someone)} can add ${people} to ${withArticle(label)}; ${people} see the ${lower(entity.pluralLabel)} they belong to.`,
           priority: 'should',
         },
       ],
@@ -231,13 +231,13 @@ function linkStory(scope: Scope, rel: RelationshipSpec): DraftStory | undefined 
     so_that: `related ${lower(fromEntity.pluralLabel)} and ${many} can be found from each other`,
     acceptance_criteria: [
       `On ${withArticle(lower(fromEntity.label))}'s form, ${someone} picks any number of ${many}, and can remove them again.`,
-      `${upperFirst(withArticle(lower(fromEntity.label)))}'s page lists its ${many}, and each ${lower(toEntity.label)} lists its ${lower(fromEntity.pluralLabel)}${store}.`,
+      `${capitalize(withArticle(lower(fromEntity.label)))}'s page lists its ${many}, and each ${lower(toEntity.label)} lists its ${lower(fromEntity.pluralLabel)}${store}.`,
       `The link follows the spec (${quoted(rel.phrase)}) and is removed when either side is deleted.`,
     ],
     covers: [
       {
         key,
-        description: `${upperFirst(someone)} can link ${many} to ${withArticle(lower(fromEntity.label))}, and each side lists the other.`,
+        description: `${capitalize(someone)} can link ${many} to ${withArticle(lower(fromEntity.label))}, and each side lists the other.`,
         priority: 'should',
       },
     ],
@@ -260,11 +260,11 @@ function attributeCriteria(entity: EntitySpec): string[] {
   const enums = entity.attributes.flatMap((attr) => {
     const values = (attr.enumValues ?? []).map((value) => words(value).join(' '));
     if (attr.kind !== 'enum' || values.length === 0) return [];
-    return [`${upperFirst(lower(attr.label))} is one of ${listing(values, 'or')}; a new ${label} starts as ${values[0]}.`];
+    return [`${capitalize(lower(attr.label))} is one of ${listing(values, 'or')}; a new ${label} starts as ${values[0]}.`];
   });
   const shared = KIND_RULES.flatMap(({ kinds, rule }) => {
     const names = entity.attributes.filter((attr) => kinds.includes(attr.kind)).map((attr) => lower(attr.label));
-    return names.length > 0 ? [`${upperFirst(listing(names))} ${rule(names.length > 1)}`] : [];
+    return names.length > 0 ? [`${capitalize(listing(names))} ${rule(names.length > 1)}`] : [];
   });
   return [...enums, ...shared];
 }

@@ -13,6 +13,12 @@ import { NOT_ENTITIES, PEOPLE } from './vocabulary.js';
 
 const SUMMARY_LIMIT = 280;
 
+/** Only the fields that describe the product, out of a tool input that carries others (earlier outputs, options). */
+export function specOf(input: SpecInput): SpecInput {
+  const { spec, product_name, description, target_segments, key_problems, success_metrics } = input;
+  return { spec, product_name, description, target_segments, key_problems, success_metrics };
+}
+
 /** Reads a product description (free text and/or the structured fields) into a ProductModel. */
 export function readSpec(input: SpecInput & { context?: Context }): ProductModel {
   const text = [input.spec, input.description].map((t) => t?.trim() ?? '').filter(Boolean).join('\n\n');
