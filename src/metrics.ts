@@ -20,7 +20,7 @@ const JOB_BUCKETS_S = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 3
 const HEALTH_BOUND_MS = 2_000;
 
 /** Job ids already counted, so an event delivered twice (a reconnect replay) counts once. */
-const REMEMBERED_JOBS = 10_000;
+export const REMEMBERED_JOBS = 10_000;
 
 /** Routes Fastify did not match (404s, malformed URLs) share one label: raw URLs would explode the series. */
 export const UNMATCHED_ROUTE = 'unmatched';
@@ -134,7 +134,10 @@ export class AppMetrics {
   readonly queueJobs: Gauge<'state'>;
   readonly queueUp: Gauge;
 
+  /** Job ids already counted, and the same ids in a ring, so the oldest can be forgotten without a scan. */
   private readonly counted = new Set<string>();
+  private readonly countedRing: Array<string | undefined> = new Array<string | undefined>(REMEMBERED_JOBS).fill(undefined);
+  private countedAt = 0;
   /** One queue reading per scrape, shared by the queue gauges (the registry collects them together). */
   private queueReading: Promise<QueueReading> | undefined;
 
@@ -199,12 +202,15 @@ export class AppMetrics {
     }
   }
 
+  /**
+   * Not `counted.values().next()` to find the oldest: V8's Set iterator steps over every deleted
+   * slot before the first live one, which made each finished job cost ~7 µs with 10,000 remembered.
+   */
   private remember(id: string): void {
+    const oldest = this.countedRing[this.countedAt];
+    if (oldest !== undefined) this.counted.delete(oldest);
+    this.countedRing[this.countedAt] = id;
+    this.countedAt = (this.countedAt + 1) % REMEMBERED_JOBS;
     this.counted.add(id);
-    if (this.counted.size > REMEMBERED_JOBS) {
-      // A Set iterates in insertion order: the first is the oldest.
-      const oldest = this.counted.values().next().value;
-      if (oldest !== undefined) this.counted.delete(oldest);
-    }
   }
 }

@@ -85,8 +85,20 @@ export function embeddedQueueFor(config: Config, logger?: Logger, run?: JobRunne
 /** The in-process queue: FIFO, `concurrency` jobs at a time, nothing to install. Jobs live in memory. */
 export class EmbeddedQueue implements JobQueue {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Each owner's entries in the order they were made, so a page of one owner's jobs is read
+   * without walking everyone's. Swept entries leave it in batches (`gone` counts them).
+   */
+  private readonly byOwner = new Map<string, { entries: Entry[]; gone: number }>();
   private readonly waiting: string[] = [];
   private readonly idempotency = new Map<string, IdempotencyRecord>();
+  /**
+   * Idempotency keys in the order they expire, read from `idempotencyHead`. Not the map's own
+   * order: V8 walks every deleted slot before a map's first live entry, so finding the oldest
+   * by iterating a map that keeps losing its head costs more the longer the server runs.
+   */
+  private readonly idempotencyOrder: Array<{ key: string; expiresAt: number }> = [];
+  private idempotencyHead = 0;
   private readonly everyEvent = new Set<(event: JobEvent) => void>();
   /**
    * Finished jobs in the order they ended, one line per retention: each line's expiry times only
@@ -123,16 +135,14 @@ export class EmbeddedQueue implements JobQueue {
     const job = newJob(request);
     const entry: Entry = { seq: ++this.seq, job, events: [], listeners: undefined, controller: undefined, expiresAt: Number.POSITIVE_INFINITY };
     this.entries.set(job.id, entry);
+    const own = this.byOwner.get(job.owner);
+    if (own) own.entries.push(entry);
+    else this.byOwner.set(job.owner, { entries: [entry], gone: 0 });
     this.waiting.push(job.id);
     if (idempotencyId && request.idempotency) {
-      // Re-inserting keeps the map in time order, which the sweep relies on.
-      this.idempotency.delete(idempotencyId);
-      this.idempotency.set(idempotencyId, {
-        fingerprint: request.idempotency.fingerprint,
-        jobId: job.id,
-        accepted: snapshot(job),
-        expiresAt: Date.now() + this.idempotencyTtlMs,
-      });
+      const expiresAt = Date.now() + this.idempotencyTtlMs;
+      this.idempotency.set(idempotencyId, { fingerprint: request.idempotency.fingerprint, jobId: job.id, accepted: snapshot(job), expiresAt });
+      this.idempotencyOrder.push({ key: idempotencyId, expiresAt });
       this.forgetOldIdempotencyKeys();
     }
     this.emit(entry, {}, job.created_at);
@@ -153,10 +163,11 @@ export class EmbeddedQueue implements JobQueue {
     const before = options.cursor ? decodeCursor(options.cursor) : Number.POSITIVE_INFINITY;
     const page: Entry[] = [];
     let more = false;
-    const all = [...this.entries.values()];
-    for (let index = all.length - 1; index >= 0; index -= 1) {
-      const entry = all[index]!;
-      if (entry.seq >= before || entry.job.owner !== owner) continue;
+    const own = this.byOwner.get(owner)?.entries ?? [];
+    // Newest first, from the last entry made before the cursor (the list is in `seq` order).
+    for (let index = lastBefore(own, before); index >= 0; index -= 1) {
+      const entry = own[index]!;
+      // Swept entries are past their retention too.
       if (this.expired(entry)) continue;
       if (options.status && entry.job.status !== options.status) continue;
       if (page.length === options.limit) {
@@ -322,12 +333,24 @@ export class EmbeddedQueue implements JobQueue {
     for (const line of [this.ended.completed, this.ended.failed]) {
       let expired = 0;
       while (expired < line.length && line[expired]!.expiresAt <= now) {
-        this.entries.delete(line[expired]!.job.id);
+        this.drop(line[expired]!);
         expired += 1;
       }
       line.splice(0, expired);
     }
     this.scheduleSweep();
+  }
+
+  private drop(entry: Entry): void {
+    this.entries.delete(entry.job.id);
+    const own = this.byOwner.get(entry.job.owner);
+    if (!own) return;
+    own.gone += 1;
+    // Compacted once half are gone, so each entry is copied a bounded number of times.
+    if (own.gone * 2 < own.entries.length) return;
+    own.entries = own.entries.filter((kept) => this.entries.get(kept.job.id) === kept);
+    own.gone = 0;
+    if (own.entries.length === 0) this.byOwner.delete(entry.job.owner);
   }
 
   private scheduleSweep(): void {
@@ -353,12 +376,31 @@ export class EmbeddedQueue implements JobQueue {
 
   private forgetOldIdempotencyKeys(): void {
     const now = Date.now();
-    for (const [key, record] of this.idempotency) {
-      // Records are inserted in time order, so the first live one ends the sweep.
-      if (record.expiresAt > now) break;
-      this.idempotency.delete(key);
+    const order = this.idempotencyOrder;
+    while (this.idempotencyHead < order.length && order[this.idempotencyHead]!.expiresAt <= now) {
+      const { key } = order[this.idempotencyHead]!;
+      this.idempotencyHead += 1;
+      // The key may have been used again since: only its expired record goes.
+      const record = this.idempotency.get(key);
+      if (record && record.expiresAt <= now) this.idempotency.delete(key);
+    }
+    if (this.idempotencyHead > 1024 && this.idempotencyHead * 2 > order.length) {
+      order.splice(0, this.idempotencyHead);
+      this.idempotencyHead = 0;
     }
   }
+}
+
+/** The index of the last entry whose `seq` is below `before` (entries are in `seq` order), -1 if none. */
+function lastBefore(entries: Entry[], before: number): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (entries[middle]!.seq < before) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
 }
 
 /**

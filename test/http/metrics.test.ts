@@ -1,9 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedQueue } from '../../src/jobs/embedded.js';
-import type { JobRunner } from '../../src/jobs/port.js';
+import type { Job, JobRunner } from '../../src/jobs/port.js';
 import { metricsRoutes } from '../../src/http/metrics.js';
-import { QUEUE_STATES } from '../../src/metrics.js';
+import { AppMetrics, QUEUE_STATES, REMEMBERED_JOBS } from '../../src/metrics.js';
 import { TestRedis } from '../redis/redis-server.js';
 import {
   authed,
@@ -132,6 +132,30 @@ describe('job metrics', () => {
     expect(valueOf(samples, 'aios_phase_duration_seconds_count', { tool: 'aios_full_pipeline', phase: 'ux', status: 'failed' })).toBe(1);
     expect(valueOf(samples, 'aios_phase_duration_seconds_count', { phase: 'code' })).toBeUndefined();
     expect(valueOf(samples, 'aios_phase_duration_seconds_count', { tool: 'aios_strategize', phase: 'strategy', status: 'completed' })).toBe(1);
+  });
+});
+
+describe('jobs counted once', () => {
+  it('counts a finished job once however often its event arrives, remembering the last REMEMBERED_JOBS ids', async () => {
+    const queue = new EmbeddedQueue({ concurrency: 1, phaseTimeoutsMs: { strategy: 1, architecture: 1, ux: 1, code: 1 }, retention: { completedMs: 1, failedMs: 1 } });
+    const metrics = new AppMetrics(queue);
+    const at = new Date().toISOString();
+    const job = (id: string) =>
+      ({ id, tool: 'aios_strategize', status: 'completed', created_at: at, started_at: at, finished_at: at, phases: {} }) as unknown as Job;
+    const counted = async () => (await metrics.jobsFinished.get()).values.find((value) => value.labels.status === 'completed')?.value ?? 0;
+
+    metrics.observeJob(job('first'));
+    metrics.observeJob(job('first'));
+    expect(await counted()).toBe(1);
+    for (let i = 0; i < REMEMBERED_JOBS; i++) metrics.observeJob(job(`other-${i}`));
+    expect(await counted()).toBe(1 + REMEMBERED_JOBS);
+    // The newest are still remembered; the first has been forgotten, so a late replay of it counts.
+    metrics.observeJob(job(`other-${REMEMBERED_JOBS - 1}`));
+    metrics.observeJob(job('other-1'));
+    expect(await counted()).toBe(1 + REMEMBERED_JOBS);
+    metrics.observeJob(job('first'));
+    expect(await counted()).toBe(2 + REMEMBERED_JOBS);
+    await queue.close();
   });
 });
 

@@ -142,6 +142,57 @@ describe('EmbeddedQueue', () => {
     expect(conflict).toBeInstanceOf(AiosError);
     expect((conflict as AiosError).code).toBe('IDEMPOTENCY_CONFLICT');
   });
+  it("lists one owner's jobs newest first, page by page, by status, without expired ones", async () => {
+    const q = queue({ defaultMs: 1, fail: { architecture: new Error('boom') } }, { concurrency: 4, retention: { completedMs: 150, failedMs: 60_000 } });
+    const mine: Job[] = [];
+    for (let i = 0; i < 7; i++) {
+      // Another owner's jobs in between mine.
+      await q.enqueue({ tool: 'aios_strategize', input: { spec: SPEC }, owner: 'key_b' });
+      mine.push(await enqueue(q, i % 3 === 0 ? 'aios_full_pipeline' : 'aios_strategize', i % 3 === 0 ? { spec: SPEC, phases: ['architecture'] } : { spec: SPEC }));
+    }
+    await Promise.all(mine.map((job) => until(q, job.id, ['completed', 'failed'])));
+    const newestFirst = mine.map((job) => job.id).reverse();
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await q.list('key_a', { limit: 3, ...(cursor ? { cursor } : {}) });
+      expect(page.jobs.length).toBeLessThanOrEqual(3);
+      seen.push(...page.jobs.map((job) => job.id));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(newestFirst);
+    const failed = (await q.list('key_a', { limit: 10, status: 'failed' })).jobs.map((job) => job.id);
+    expect(failed).toEqual([mine[6]!.id, mine[3]!.id, mine[0]!.id]);
+
+    // The completed ones pass their retention (and are swept, at least a second later); the failed stay.
+    await sleep(1_300);
+    expect((await q.list('key_a', { limit: 10 })).jobs.map((job) => job.id)).toEqual(failed);
+    expect((await q.list('key_b', { limit: 10 })).jobs).toEqual([]);
+    const later = await enqueue(q);
+    await until(q, later.id, ['completed']);
+    expect((await q.list('key_a', { limit: 2 })).jobs.map((job) => job.id)).toEqual([later.id, failed[0]]);
+  });
+
+  it('forgets an idempotency key after its time, and a key used again is remembered afresh', async () => {
+    const q = queue({ defaultMs: 1 }, { idempotencyTtlMs: 80 });
+    const body = { tool: 'aios_strategize', input: { spec: SPEC } };
+    const changed = { tool: 'aios_strategize', input: { spec: `${SPEC} With tips.` } };
+    const send = (request: typeof body) =>
+      q.enqueue({ tool: 'aios_strategize', input: request.input, owner: 'key_a', idempotency: { key: 'order-7', fingerprint: fingerprint(request) } });
+    const first = await send(body);
+    await sleep(120);
+    // Past its time, the key is free for another body: a new job.
+    const second = await send(changed);
+    expect(second.created).toBe(true);
+    expect(second.job.id).not.toBe(first.job.id);
+    await sleep(40);
+    // Another enqueue sweeps the first record's expiry; the key's new record must survive it.
+    await enqueue(q);
+    const replay = await send(changed);
+    expect(replay).toMatchObject({ created: false, job: { id: second.job.id } });
+    await expect(send(body)).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+  });
 });
 
 describe('validateJobRequest', () => {
