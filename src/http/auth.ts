@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { AiosError } from '../contract/index.js';
 import type { RateLimiter } from '../keys/rate-limit.js';
 import { secretsMatch } from '../keys/secret.js';
@@ -30,26 +30,32 @@ function queryParam(request: FastifyRequest, name: string): string | undefined {
  * key's rate limits; the `X-RateLimit-*` headers go on every authenticated response.
  */
 export function apiKeyHook(keys: ApiKeyStore, limiter: RateLimiter): onRequestHookHandler {
-  return async function authenticate(request: FastifyRequest, reply: FastifyReply) {
+  // Callback style: an async hook costs this request path a promise and a turn of its own.
+  return function authenticate(request, reply, done) {
     const presented = bearer(request) ?? queryParam(request, 'api_key');
     if (!presented) {
-      throw new AiosError('UNAUTHORIZED', 'send your API key as "Authorization: Bearer <key>" (or ?api_key=<key> for EventSource)');
+      done(new AiosError('UNAUTHORIZED', 'send your API key as "Authorization: Bearer <key>" (or ?api_key=<key> for EventSource)'));
+      return;
     }
     const key = keys.authenticate(presented);
-    if (!key) throw new AiosError('UNAUTHORIZED', 'the API key is not valid or has been revoked');
-    request.apiKey = key;
-
-    const decision = await limiter.consume(key);
-    reply.header('x-ratelimit-limit', String(decision.limit));
-    reply.header('x-ratelimit-remaining', String(decision.remaining));
-    reply.header('x-ratelimit-reset', String(decision.reset));
-    if (!decision.allowed) {
-      throw new AiosError(
-        'RATE_LIMITED',
-        `rate limit of ${decision.limit} requests reached for this key; retry in ${decision.retryAfter} s or ask an admin for a higher limit`,
-        { limit: decision.limit, reset: decision.reset, retry_after_seconds: decision.retryAfter },
-      );
+    if (!key) {
+      done(new AiosError('UNAUTHORIZED', 'the API key is not valid or has been revoked'));
+      return;
     }
+    request.apiKey = key;
+    limiter.consume(key).then((decision) => {
+      reply.header('x-ratelimit-limit', String(decision.limit));
+      reply.header('x-ratelimit-remaining', String(decision.remaining));
+      reply.header('x-ratelimit-reset', String(decision.reset));
+      if (decision.allowed) return done();
+      done(
+        new AiosError(
+          'RATE_LIMITED',
+          `rate limit of ${decision.limit} requests reached for this key; retry in ${decision.retryAfter} s or ask an admin for a higher limit`,
+          { limit: decision.limit, reset: decision.reset, retry_after_seconds: decision.retryAfter },
+        ),
+      );
+    }, done);
   };
 }
 
@@ -64,4 +70,13 @@ export function adminHook(adminKey: string | undefined): onRequestHookHandler {
     if (!adminKey) throw new AiosError('FORBIDDEN', 'admin routes are off on this server: set ADMIN_API_KEY to turn them on');
     if (!secretsMatch(presented, adminKey)) throw new AiosError('FORBIDDEN', 'that is not the admin secret (ADMIN_API_KEY)');
   };
+}
+
+/** Runs a Fastify hook, callback or async style, as a promise. */
+export function runHook(hook: onRequestHookHandler, app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => (error ? reject(error) : resolve());
+    const result: unknown = hook.call(app, request, reply, done);
+    if (result instanceof Promise) result.then(() => resolve(), reject);
+  });
 }

@@ -8,6 +8,7 @@ import { estimateSeconds, mcpServerFactory, type Principal } from '../mcp/server
 import { changedUris } from '../mcp/updates.js';
 import { BODY_LIMIT_BYTES } from './errors.js';
 import { baseUrl } from './job-view.js';
+import { runHook } from './auth.js';
 
 export interface McpRoutesOptions {
   queue: JobQueue;
@@ -79,7 +80,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
 
   const authenticate: onRequestHookHandler = async function (request, reply) {
     try {
-      await options.authenticate.call(this, request, reply, () => undefined);
+      await runHook(options.authenticate, this, request, reply);
     } catch (error) {
       // MCP clients read the challenge to know that a bearer token is what is missing.
       if (error instanceof AiosError && error.code === 'UNAUTHORIZED') {

@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, onRequestHookHandler } from 'fastify';
 import { isFinal, type JobQueue } from '../jobs/port.js';
 import { secretsMatch } from '../keys/secret.js';
 import { AppMetrics } from '../metrics.js';
-import { adminHook, bearer } from './auth.js';
+import { adminHook, bearer, runHook } from './auth.js';
 
 export interface MetricsRoutesOptions {
   queue: JobQueue;
@@ -19,15 +19,6 @@ declare module 'fastify' {
     /** This app's metrics (its own registry). */
     metrics: AppMetrics;
   }
-}
-
-/** Runs a Fastify hook, callback or async style, as a promise. */
-function runHook(hook: onRequestHookHandler, app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = (error?: Error) => (error ? reject(error) : resolve());
-    const result: unknown = hook.call(app, request, reply, done);
-    if (result instanceof Promise) result.then(() => resolve(), reject);
-  });
 }
 
 /** The metrics token when it is configured and presented; otherwise the admin secret, checked as the admin routes check it. */
