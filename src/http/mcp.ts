@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, onRequestHookHandler } from 'fastify';
 import type { Logger } from 'pino';
 import { AiosError } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
-import { estimateSeconds, mcpServerFactory, type Principal } from '../mcp/server.js';
+import { mcpServerFactory, type Principal } from '../mcp/server.js';
 import { changedUris } from '../mcp/updates.js';
 import { BODY_LIMIT_BYTES } from './errors.js';
 import { baseUrl } from './job-view.js';
@@ -41,7 +41,6 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
           const status_url = `${principal.baseUrl ?? ''}/api/jobs/${id}`;
           return { status_url, stream_url: `${status_url}/stream` };
         },
-        estimateSeconds,
       },
       (authInfo): Principal => {
         const info = authInfo as AuthInfoLike | undefined;

@@ -1,5 +1,4 @@
 import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
-import type { Phase } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
@@ -18,7 +17,6 @@ export interface McpDeps {
   queue: JobQueue;
   /** Where a job can be followed outside MCP. */
   jobUrls(id: string, principal: Principal): { status_url: string; stream_url: string };
-  estimateSeconds(phases: Phase[]): number;
 }
 
 export const SERVER_INFO = { name: 'aios-lovable-mcp', title: 'AIOS product team', version: VERSION } as const;
@@ -48,9 +46,4 @@ export function buildMcpServer(deps: McpDeps, principal: Principal, options: { s
 /** The factory the SDK's HTTP entry calls per request; 2026-era clients follow resources on `subscriptions/listen`. */
 export function mcpServerFactory(deps: McpDeps, principalOf: (authInfo: unknown) => Principal): McpServerFactory {
   return (ctx) => buildMcpServer(deps, principalOf(ctx.authInfo), { subscribe: ctx.era === 'modern' });
-}
-
-/** A rough figure for clients that plan their polling: the embedded engine takes well under a second a phase. */
-export function estimateSeconds(phases: Phase[]): number {
-  return Math.max(1, Math.ceil(phases.length * 0.5));
 }

@@ -2,7 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/server';
 import { serveStdio, type StdioServerHandle } from '@modelcontextprotocol/server/stdio';
 import type { Logger } from 'pino';
 import type { JobQueue } from '../jobs/port.js';
-import { buildMcpServer, estimateSeconds, type McpDeps } from './server.js';
+import { buildMcpServer, type McpDeps } from './server.js';
 import { jobUri } from './resources.js';
 import { acceptLegacySubscriptions, changedUris } from './updates.js';
 
@@ -24,10 +24,9 @@ export async function serveMcpStdio(queue: JobQueue, logger: Logger): Promise<St
     queue,
     // There is no HTTP server to point at: hand out the resource that follows the job instead.
     jobUrls: (id) => ({ status_url: jobUri(id), stream_url: jobUri(id) }),
-    estimateSeconds,
   };
   const instances = new Set<Instance>();
-  await queue.subscribeAll((event) => {
+  const unsubscribe = await queue.subscribeAll((event) => {
     for (const instance of instances) {
       if (!instance.server.isConnected()) continue;
       for (const uri of changedUris(event)) {
@@ -36,7 +35,7 @@ export async function serveMcpStdio(queue: JobQueue, logger: Logger): Promise<St
       }
     }
   });
-  return serveStdio(
+  const handle = await serveStdio(
     (ctx) => {
       const server = buildMcpServer(deps, { owner: LOCAL_OWNER }, { subscribe: true });
       const instance: Instance = { server, ...(ctx.era === 'legacy' ? { followed: acceptLegacySubscriptions(server) } : {}) };
@@ -46,4 +45,10 @@ export async function serveMcpStdio(queue: JobQueue, logger: Logger): Promise<St
     },
     { onerror: (error) => logger.warn({ err: error }, 'stdio connection error: %s', error.message) },
   );
+  return {
+    close: async () => {
+      unsubscribe();
+      await handle.close();
+    },
+  };
 }

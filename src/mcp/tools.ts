@@ -23,6 +23,11 @@ import { acceptedText, codeText, statusText } from './text.js';
 import type { McpDeps, Principal } from './server.js';
 import { jobUri } from './resources.js';
 
+/** A rough figure for clients that plan their polling: the embedded engine takes well under a second a phase. */
+function estimateSeconds(phases: Phase[]): number {
+  return Math.max(1, Math.ceil(phases.length * 0.5));
+}
+
 const AGENT_TOOL_INFO = {
   aios_strategize: {
     persona: PERSONAS.pm,
@@ -173,7 +178,7 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
           job_id: job.id,
           status: current.status,
           phases_queued: phases,
-          estimated_duration_seconds: deps.estimateSeconds(phases),
+          estimated_duration_seconds: estimateSeconds(phases),
           ...deps.jobUrls(job.id, principal),
         };
         return { content: [{ type: 'text', text: acceptedText(accepted, jobUri(job.id)) }], structuredContent: accepted };
