@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { isFinal, type Job, type JobQueue, type QueueHealth } from './jobs/port.js';
+import { isFinal, type Job, type JobQueue, type QueueState } from './jobs/port.js';
 
 /**
  * The Prometheus metrics of one app instance: the guide's "key metrics to monitor" (response
@@ -7,9 +7,7 @@ import { isFinal, type Job, type JobQueue, type QueueHealth } from './jobs/port.
  * registry, so two apps in one process (tests, a bench) never share or clash over a metric.
  */
 
-/** Queue states as BullMQ names them; the embedded queue reports the first two. */
-export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
-export type QueueState = (typeof QUEUE_STATES)[number];
+export { QUEUE_STATES } from './jobs/port.js';
 
 /** Bounds include the guide's response-time thresholds (0.5 s good, 2 s critical). */
 const HTTP_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10];
@@ -25,37 +23,6 @@ export const REMEMBERED_JOBS = 10_000;
 /** Routes Fastify did not match (404s, malformed URLs) share one label: raw URLs would explode the series. */
 export const UNMATCHED_ROUTE = 'unmatched';
 
-/** QueueHealth as the port has it, plus the counts an adapter may add (BullMQ's own names). */
-type HealthCounts = QueueHealth & Partial<Record<QueueState, number>>;
-
-/** The BullMQ adapter hands out its queue "for what reports on it": BullMQ counts every state itself. */
-interface BullCounts {
-  bullQueue: { getJobCounts(...types: string[]): Promise<Record<string, number>> };
-}
-
-function hasBullCounts(queue: JobQueue): queue is JobQueue & BullCounts {
-  const candidate = (queue as Partial<BullCounts>).bullQueue;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.getJobCounts === 'function';
-}
-
-async function depthOf(queue: JobQueue, health: HealthCounts): Promise<Partial<Record<QueueState, number>>> {
-  if (hasBullCounts(queue)) {
-    const counts = await queue.bullQueue.getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'failed');
-    return {
-      waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
-      active: counts.active ?? 0,
-      delayed: counts.delayed ?? 0,
-      failed: counts.failed ?? 0,
-    };
-  }
-  return {
-    waiting: health.waiting ?? health.queued,
-    active: health.active ?? health.processing,
-    ...(typeof health.delayed === 'number' ? { delayed: health.delayed } : {}),
-    ...(typeof health.failed === 'number' ? { failed: health.failed } : {}),
-  };
-}
-
 interface QueueReading {
   ok: boolean;
   depth: Partial<Record<QueueState, number>>;
@@ -66,7 +33,7 @@ function readQueue(queue: JobQueue): Promise<QueueReading> {
   const down: QueueReading = { ok: false, depth: {} };
   const reading = (async (): Promise<QueueReading> => {
     const health = await queue.health();
-    return health.ok ? { ok: true, depth: await depthOf(queue, health) } : down;
+    return health.ok ? { ok: true, depth: health.depth } : down;
   })();
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(down), HEALTH_BOUND_MS);

@@ -202,21 +202,17 @@ export class BullMqQueue implements JobQueue {
     try {
       if (this.options.client.status !== 'ready') throw new Error(`the connection is ${this.options.client.status}`);
       await this.options.client.ping();
-      const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
-      return {
-        ok: !this.closed,
-        mode: 'redis',
-        queued: (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0),
-        processing: counts.active ?? 0,
+      const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'failed');
+      const depth = {
+        waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+        active: counts.active ?? 0,
+        delayed: counts.delayed ?? 0,
+        failed: counts.failed ?? 0,
       };
+      return { ok: !this.closed, mode: 'redis', queued: depth.waiting + depth.delayed, processing: depth.active, depth };
     } catch (error) {
-      return { ok: false, mode: 'redis', queued: 0, processing: 0, problem: redisFailure(error).message };
+      return { ok: false, mode: 'redis', queued: 0, processing: 0, depth: {}, problem: redisFailure(error).message };
     }
-  }
-
-  /** The BullMQ queue, for what reports on it (queue depth). */
-  get bullQueue(): Queue<QueuedJobData> {
-    return this.queue;
   }
 
   async close(): Promise<void> {

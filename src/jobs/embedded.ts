@@ -216,7 +216,8 @@ export class EmbeddedQueue implements JobQueue {
   }
 
   async health(): Promise<QueueHealth> {
-    return { ok: !this.closed, mode: 'embedded', queued: this.waiting.length, processing: this.running };
+    const queued = this.waiting.length;
+    return { ok: !this.closed, mode: 'embedded', queued, processing: this.running, depth: { waiting: queued, active: this.running } };
   }
 
   async close(): Promise<void> {

@@ -95,11 +95,17 @@ export interface JobPage {
   next_cursor: string | null;
 }
 
+/** Queue states as BullMQ names them; the embedded queue has only the first two. */
+export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
+export type QueueState = (typeof QUEUE_STATES)[number];
+
 export interface QueueHealth {
   ok: boolean;
   mode: 'embedded' | 'redis';
   queued: number;
   processing: number;
+  /** Jobs by state, for the metrics: the states this queue has (all four on BullMQ). */
+  depth: Partial<Record<QueueState, number>>;
   /** Why the queue is not ok (Redis unreachable...), for `/health`. */
   problem?: string;
 }
