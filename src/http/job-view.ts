@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findOwnedJob } from '../jobs/access.js';
-import type { Job, JobQueue } from '../jobs/port.js';
+import { isFinal, type Job, type JobQueue } from '../jobs/port.js';
 
 /** Job ids are UUIDs here; anything outside this shape cannot be a job of ours. */
 export const JobIdParamsSchema = z.object({
@@ -45,6 +45,36 @@ export function jobView(job: Job, base: string) {
     expires_at: job.expires_at,
     ...jobUrls(job, base),
   };
+}
+
+/** How many finished jobs' views are kept as text. */
+const FINAL_VIEWS_KEPT = 64;
+
+/**
+ * The JSON text of recently read finished jobs' views. A finished job never changes, and clients
+ * read one again and again (pollers, pages that follow a job), while its view can hold a whole
+ * pipeline's output (~250 kB) that would otherwise be serialised on every read. Bounded: only the
+ * most recently read few are kept, so retained jobs do not double in memory.
+ */
+export class FinalViews {
+  private readonly texts = new Map<string, { finishedAt: string; base: string; text: string }>();
+
+  /** The view of `job` as JSON text, from the cache when the job is final and was read before. */
+  json(job: Job, base: string): string {
+    if (!isFinal(job.status) || job.finished_at === null) return JSON.stringify(jobView(job, base));
+    const kept = this.texts.get(job.id);
+    if (kept && kept.finishedAt === job.finished_at && kept.base === base) {
+      // Most recently read last, so the first entry is the one to drop.
+      this.texts.delete(job.id);
+      this.texts.set(job.id, kept);
+      return kept.text;
+    }
+    const text = JSON.stringify(jobView(job, base));
+    this.texts.delete(job.id);
+    this.texts.set(job.id, { finishedAt: job.finished_at, base, text });
+    if (this.texts.size > FINAL_VIEWS_KEPT) this.texts.delete(this.texts.keys().next().value!);
+    return text;
+  }
 }
 
 /** A job in a list: everything but its (possibly large) input and output. */

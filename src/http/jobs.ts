@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AiosError, JobStatusSchema } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
 import { fingerprint, validateJobRequest } from '../jobs/request.js';
-import { JobIdParamsSchema, baseUrl, jobSummary, jobUrls, jobView, ownedJob } from './job-view.js';
+import { FinalViews, JobIdParamsSchema, baseUrl, jobSummary, jobUrls, jobView, ownedJob } from './job-view.js';
 
 export interface JobRoutesOptions {
   queue: JobQueue;
@@ -98,10 +98,11 @@ export const jobRoutes: FastifyPluginAsync<JobRoutesOptions> = async (app, { que
     return { jobs: page.jobs.map((job) => jobSummary(job, base)), next_cursor: page.next_cursor };
   });
 
-  app.get('/api/jobs/:id', { schema: { params: JobIdParamsSchema } }, async (request) => {
+  const finalViews = new FinalViews();
+  app.get('/api/jobs/:id', { schema: { params: JobIdParamsSchema } }, async (request, reply) => {
     const { id } = request.params as z.infer<typeof JobIdParamsSchema>;
     const job = await ownedJob(queue, request, id);
-    return jobView(job, baseUrl(request, publicUrl));
+    return reply.type('application/json; charset=utf-8').send(finalViews.json(job, baseUrl(request, publicUrl)));
   });
 
   // Cancelling is idempotent: a finished job is answered as it is, with its final status.
