@@ -68,7 +68,8 @@ export class BullMqQueue implements JobQueue {
   readonly store: RedisJobStore;
   private readonly queue: Queue<QueuedJobData>;
   private readonly bus: JobEventBus;
-  private readonly followers = new Set<Follower>();
+  /** Who follows which job, by job id: every event of the cluster passes here, most for jobs nobody here follows. */
+  private readonly followers = new Map<string, Set<Follower>>();
   private readonly everyEvent = new Set<(event: JobEvent) => void>();
   private readonly idempotencyTtlMs: number;
   private closed = false;
@@ -171,22 +172,22 @@ export class BullMqQueue implements JobQueue {
         follower.lastId = event.id;
         listener(event);
       };
-      this.followers.add(follower);
+      this.follow(follower);
       try {
         const events = await this.store.eventsOfJob(id, afterId);
         if (!events) {
-          this.followers.delete(follower);
+          this.unfollow(follower);
           return undefined;
         }
         for (const event of events) deliver(event);
       } catch (error) {
-        this.followers.delete(follower);
+        this.unfollow(follower);
         throw error;
       }
       for (const event of held.splice(0)) deliver(event);
       follower.listener = deliver;
       return () => {
-        this.followers.delete(follower);
+        this.unfollow(follower);
       };
     });
   }
@@ -236,22 +237,34 @@ export class BullMqQueue implements JobQueue {
     return viaRedis(operation);
   }
 
+  private follow(follower: Follower): void {
+    const followers = this.followers.get(follower.id);
+    if (followers) followers.add(follower);
+    else this.followers.set(follower.id, new Set([follower]));
+  }
+
+  private unfollow(follower: Follower): void {
+    const followers = this.followers.get(follower.id);
+    if (followers?.delete(follower) && followers.size === 0) this.followers.delete(follower.id);
+  }
+
   private dispatch(event: JobEvent): void {
-    for (const follower of [...this.followers]) {
-      if (follower.id === event.job_id) follower.listener(event);
-    }
-    for (const listener of [...this.everyEvent]) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.options.logger?.error({ err: error, job_id: event.job_id }, 'event listener failed');
-      }
+    const followers = this.followers.get(event.job_id);
+    if (followers) for (const follower of [...followers]) this.deliver(follower.listener, event);
+    for (const listener of [...this.everyEvent]) this.deliver(listener, event);
+  }
+
+  private deliver(listener: (event: JobEvent) => void, event: JobEvent): void {
+    try {
+      listener(event);
+    } catch (error) {
+      this.options.logger?.error({ err: error, job_id: event.job_id }, 'event listener failed');
     }
   }
 
   /** After Redis comes back, sends each follower the events published while it was away. */
   private catchUp(): void {
-    for (const follower of [...this.followers]) {
+    for (const follower of [...this.followers.values()].flatMap((followers) => [...followers])) {
       this.store.eventsAfter(follower.id, follower.lastId).then(
         (events) => {
           for (const event of events) follower.listener(event);
