@@ -1,9 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { AiosError } from '../contract/index.js';
 import { connectRedis, disconnect, viaRedis } from '../redis/connection.js';
 import type { ApiKeyStore } from './port.js';
-import { StoredKeySchema, envKeyEntries, keyFor, newStoredKey, toApiKey, type KeysByHash, type ApiKey, type CreateKeyRequest, type StoredKey } from './store.js';
+import { KeyIndex, StoredKeySchema, newStoredKey, toApiKey, type ApiKey, type CreateKeyRequest, type StoredKey } from './store.js';
 
 export interface RedisKeyStoreOptions {
   url: string;
@@ -25,9 +24,7 @@ export class RedisKeyStore implements ApiKeyStore {
   readonly location: string;
   private readonly hashKey: string;
   private readonly channel: string;
-  private readonly envKeys: { key: ApiKey; hash: string }[];
-  private byHash: KeysByHash = new Map();
-  private stored: StoredKey[] = [];
+  private readonly keys: KeyIndex;
   private readonly client: Redis;
   private readonly subscriber: Redis | undefined;
 
@@ -37,7 +34,7 @@ export class RedisKeyStore implements ApiKeyStore {
     this.hashKey = `${options.prefix}:keys`;
     this.channel = `${options.prefix}:keys:changed`;
     this.location = `Redis hash ${this.hashKey}`;
-    this.envKeys = envKeyEntries(options.envKeys, options.defaults);
+    this.keys = new KeyIndex(options.envKeys, options.defaults, 'redis');
   }
 
   /** Opens the store; waits for Redis when it is not up yet (a process started before its Redis). */
@@ -66,15 +63,15 @@ export class RedisKeyStore implements ApiKeyStore {
   }
 
   authenticate(secret: string): ApiKey | undefined {
-    return keyFor(this.byHash, secret);
+    return this.keys.authenticate(secret);
   }
 
   list(): ApiKey[] {
-    return [...this.envKeys.map((entry) => entry.key), ...this.stored.map((stored) => toApiKey(stored, 'redis'))];
+    return this.keys.list();
   }
 
   activeCount(): number {
-    return this.list().filter((key) => !key.revoked_at).length;
+    return this.keys.activeCount();
   }
 
   async create(request: CreateKeyRequest): Promise<{ key: ApiKey; secret: string }> {
@@ -84,15 +81,13 @@ export class RedisKeyStore implements ApiKeyStore {
   }
 
   async revoke(id: string): Promise<ApiKey | undefined> {
-    if (this.envKeys.some((entry) => entry.key.id === id)) {
-      throw new AiosError('INVALID_INPUT', `id: ${id} comes from AIOS_API_KEYS; remove it there and restart to revoke it`, { field: 'id' });
-    }
+    this.keys.refuseEnvRevoke(id);
     const raw = await viaRedis(() => this.client.hget(this.hashKey, id));
     if (!raw) return undefined;
     const stored = StoredKeySchema.parse(JSON.parse(raw));
     if (!stored.revoked_at) await this.write({ ...stored, revoked_at: new Date().toISOString() });
     else await this.reload();
-    return this.list().find((key) => key.id === id);
+    return this.keys.find(id);
   }
 
   close(): void {
@@ -109,11 +104,7 @@ export class RedisKeyStore implements ApiKeyStore {
       else this.options.logger?.error({ key_id: id }, 'an API key in Redis is not in a shape this version understands; it is ignored');
     }
     stored.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
-    const byHash: KeysByHash = new Map();
-    for (const entry of this.envKeys) byHash.set(entry.hash, entry);
-    for (const key of stored) byHash.set(key.hash, { key: toApiKey(key, 'redis'), hash: key.hash });
-    this.stored = stored;
-    this.byHash = byHash;
+    this.keys.replace(stored);
   }
 
   private async write(stored: StoredKey): Promise<void> {

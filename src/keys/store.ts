@@ -68,14 +68,12 @@ export const KEY_FILE = 'api-keys.json';
  */
 export class KeyStore implements ApiKeyStore {
   readonly file: string;
-  private byHash: KeysByHash = new Map();
-  private fileKeys: StoredKey[] = [];
-  private readonly envKeys: { key: ApiKey; hash: string }[];
+  private readonly keys: KeyIndex;
   private watching = false;
 
   private constructor(private readonly options: KeyStoreOptions) {
     this.file = path.join(options.dataDir, KEY_FILE);
-    this.envKeys = envKeyEntries(options.envKeys, options.defaults);
+    this.keys = new KeyIndex(options.envKeys, options.defaults, 'file');
   }
 
   get location(): string {
@@ -89,18 +87,16 @@ export class KeyStore implements ApiKeyStore {
     return store;
   }
 
-  /** The key a caller presented, or undefined when it is unknown or revoked. */
   authenticate(secret: string): ApiKey | undefined {
-    return keyFor(this.byHash, secret);
+    return this.keys.authenticate(secret);
   }
 
   list(): ApiKey[] {
-    return [...this.envKeys.map((entry) => entry.key), ...this.fileKeys.map((stored) => toApiKey(stored))];
+    return this.keys.list();
   }
 
-  /** Keys that can be used now. */
   activeCount(): number {
-    return this.list().filter((key) => !key.revoked_at).length;
+    return this.keys.activeCount();
   }
 
   /** Makes a key; the returned secret is the only time it is ever seen. */
@@ -108,24 +104,20 @@ export class KeyStore implements ApiKeyStore {
     const { secret, stored } = newStoredKey(request, this.options.defaults);
     // Re-read first so keys another process wrote meanwhile are kept.
     await this.reload();
-    await this.save([...this.fileKeys, stored]);
+    await this.save([...this.keys.stored, stored]);
     return { key: toApiKey(stored), secret };
   }
 
   /** Revokes a key by id; undefined when there is no such key. */
   async revoke(id: string): Promise<ApiKey | undefined> {
-    if (this.envKeys.some((entry) => entry.key.id === id)) {
-      throw new AiosError('INVALID_INPUT', `id: ${id} comes from AIOS_API_KEYS; remove it there and restart to revoke it`, {
-        field: 'id',
-      });
-    }
+    this.keys.refuseEnvRevoke(id);
     await this.reload();
-    const target = this.fileKeys.find((key) => key.id === id);
+    const target = this.keys.stored.find((key) => key.id === id);
     if (!target) return undefined;
     if (!target.revoked_at) {
-      await this.save(this.fileKeys.map((key) => (key.id === id ? { ...key, revoked_at: new Date().toISOString() } : key)));
+      await this.save(this.keys.stored.map((key) => (key.id === id ? { ...key, revoked_at: new Date().toISOString() } : key)));
     }
-    return this.list().find((key) => key.id === id);
+    return this.keys.find(id);
   }
 
   close(): void {
@@ -143,7 +135,7 @@ export class KeyStore implements ApiKeyStore {
       raw = '';
     }
     if (raw.trim() === '') {
-      this.index([]);
+      this.keys.replace([]);
       return;
     }
     let parsed: unknown;
@@ -156,15 +148,7 @@ export class KeyStore implements ApiKeyStore {
     if (!result.success) {
       throw new Error(`${this.file} is not an API key file this version understands: ${result.error.issues[0]?.message ?? ''}`);
     }
-    this.index(result.data.keys);
-  }
-
-  private index(fileKeys: StoredKey[]): void {
-    const byHash: KeysByHash = new Map();
-    for (const entry of this.envKeys) byHash.set(entry.hash, entry);
-    for (const stored of fileKeys) byHash.set(stored.hash, { key: toApiKey(stored), hash: stored.hash });
-    this.fileKeys = fileKeys;
-    this.byHash = byHash;
+    this.keys.replace(result.data.keys);
   }
 
   /** Writes atomically (temp file, then rename), readable by the owner only. */
@@ -174,7 +158,7 @@ export class KeyStore implements ApiKeyStore {
     await writeFile(temp, `${JSON.stringify({ version: 1, keys }, null, 2)}\n`, { mode: 0o600 });
     await chmod(temp, 0o600);
     await rename(temp, this.file);
-    this.index(keys);
+    this.keys.replace(keys);
   }
 
   private watch(): void {
@@ -185,14 +169,25 @@ export class KeyStore implements ApiKeyStore {
   }
 }
 
-/** The keys of `AIOS_API_KEYS`, with their hashes, as every store serves them. */
-export function envKeyEntries(
-  envKeys: Record<string, string> | undefined,
-  defaults: { perMinute: number; perDay: number },
-): { key: ApiKey; hash: string }[] {
-  return Object.entries(envKeys ?? {}).map(([name, secret]) => ({
-    hash: hashKey(secret),
-    key: {
+/**
+ * What both stores hold in memory: the keys of `AIOS_API_KEYS` and the stored ones, indexed by the
+ * digest of their secret, so a request is authenticated without touching the file or Redis.
+ */
+export class KeyIndex {
+  private readonly envKeys: ApiKey[];
+  /** The digests of the `AIOS_API_KEYS` secrets, in the order of `envKeys`. */
+  private readonly envHashes: string[];
+  private byHash = new Map<string, ApiKey>();
+  /** The stored keys as last loaded, oldest first. */
+  stored: StoredKey[] = [];
+
+  constructor(
+    envKeys: Record<string, string> | undefined,
+    defaults: { perMinute: number; perDay: number },
+    private readonly source: ApiKey['source'],
+  ) {
+    const entries = Object.entries(envKeys ?? {});
+    this.envKeys = entries.map(([name, secret]) => ({
       id: `env:${name}`,
       name,
       prefix: secret.slice(0, 9),
@@ -201,19 +196,46 @@ export function envKeyEntries(
       created_at: null,
       revoked_at: null,
       source: 'env',
-    },
-  }));
-}
+    }));
+    this.envHashes = entries.map(([, secret]) => hashKey(secret));
+    this.replace([]);
+  }
 
-/** Keys by the digest of their secret, as both stores index them. */
-export type KeysByHash = Map<string, { key: ApiKey; hash: string }>;
+  /** The active key a presented secret belongs to, or undefined when it is unknown or revoked. */
+  authenticate(secret: string): ApiKey | undefined {
+    // The map is keyed by the digest, not the secret, so lookup timing says nothing usable about the key.
+    const found = this.byHash.get(hashKey(secret));
+    return found && !found.revoked_at ? found : undefined;
+  }
 
-/** The active key a presented secret belongs to, or undefined when it is unknown or revoked. */
-export function keyFor(byHash: KeysByHash, secret: string): ApiKey | undefined {
-  // The map is keyed by the digest, not the secret, so lookup timing says nothing usable about the key.
-  const found = byHash.get(hashKey(secret));
-  if (!found || found.key.revoked_at) return undefined;
-  return found.key;
+  list(): ApiKey[] {
+    return [...this.envKeys, ...this.stored.map((stored) => toApiKey(stored, this.source))];
+  }
+
+  find(id: string): ApiKey | undefined {
+    return this.list().find((key) => key.id === id);
+  }
+
+  /** Keys that can be used now. */
+  activeCount(): number {
+    return this.list().filter((key) => !key.revoked_at).length;
+  }
+
+  /** `AIOS_API_KEYS` is the operator's to change: its keys cannot be revoked at run time. */
+  refuseEnvRevoke(id: string): void {
+    if (this.envKeys.some((key) => key.id === id)) {
+      throw new AiosError('INVALID_INPUT', `id: ${id} comes from AIOS_API_KEYS; remove it there and restart to revoke it`, { field: 'id' });
+    }
+  }
+
+  /** Takes the stored keys as now loaded. */
+  replace(stored: StoredKey[]): void {
+    const byHash = new Map<string, ApiKey>();
+    this.envKeys.forEach((key, index) => byHash.set(this.envHashes[index]!, key));
+    for (const key of stored) byHash.set(key.hash, toApiKey(key, this.source));
+    this.stored = stored;
+    this.byHash = byHash;
+  }
 }
 
 /** A new key: the secret (shown once) and what is stored of it (a hash and its first characters). */
