@@ -246,6 +246,14 @@ describe('designUx on every spec of the fixtures, read by the spec reader', () =
   });
 });
 
+describe('designUx sentences', () => {
+  it('signs a "user" up as "a user", not "an user"', async () => {
+    const output = await designUx({ spec: 'A time tracker where users log the hours they spend on projects.' });
+    const signUp = output.ux_spec.user_flows.find((f) => f.name === 'Sign up and sign in');
+    expect(signUp?.goal).toBe('Create an account and reach the dashboard as a user.');
+  });
+});
+
 describe('designUx with an architecture', () => {
   it("follows the architecture's tables, skipping join tables and profiles", async () => {
     const { pages } = (await design({ architecture: PROJECT_ARCHITECTURE })).ux_spec;

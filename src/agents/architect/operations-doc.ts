@@ -1,3 +1,4 @@
+import { withArticle } from '../english.js';
 import { camel, kebab, pascal } from '../naming.js';
 import { coreTable } from './data-model.js';
 import type { Design } from './design.js';
@@ -70,7 +71,7 @@ export function testing(design: Design): string {
     ),
     '',
     first
-      ? `Example database test: two people sign up; the first creates a ${first.label.toLowerCase()}; the second, signed in, lists \`${first.name}\` and must not see it${first.sharedRead ? ' unless it is shared reading by design' : ''}.`
+      ? `Example database test: two people sign up; the first creates ${withArticle(first.label.toLowerCase())}; the second, signed in, lists \`${first.name}\` and must not see it${first.sharedRead ? ' unless it is shared reading by design' : ''}.`
       : 'Example database test: two people sign up; each sees only what the policies allow.',
   ].join('\n');
 }

@@ -1,8 +1,9 @@
 import type { Priority, StrategizeOutput } from '../../contract/index.js';
 import { PERSONAS } from '../personas.js';
 import { sectionsOf } from './foundation.js';
+import { listing, withArticle } from '../english.js';
 import { capitalize } from '../naming.js';
-import { count, listing, lower, pluralLabel, withArticle } from './phrases.js';
+import { count, lower, pluralLabel } from './phrases.js';
 import { isExternal, type Scope } from './scope.js';
 import { stackOf } from './stack.js';
 

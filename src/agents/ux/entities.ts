@@ -1,4 +1,5 @@
 import type { Architecture, Field } from '../../contract/index.js';
+import { unique } from '../english.js';
 import { kebab, pluralName, sentence, singularName, title } from '../naming.js';
 import type { AttributeKind, EntitySpec, ProductModel } from '../spec/model.js';
 
@@ -169,8 +170,4 @@ function referenceField(table: string, required: boolean): ScreenField {
 function displayFieldOf(fields: ScreenField[]): string {
   const preferred = fields.find((f) => /^(name|title|label|subject|full_name)$/.test(f.name));
   return (preferred ?? fields.find((f) => f.kind === 'text') ?? fields.find((f) => f.kind !== 'reference'))?.name ?? 'id';
-}
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
 }
