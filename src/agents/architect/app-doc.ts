@@ -1,7 +1,8 @@
+import { table } from '../markdown-table.js';
 import { kebab, pascal, snake } from '../naming.js';
 import { coreTable } from './data-model.js';
 import type { Design } from './design.js';
-import { next, table, typesPath } from './doc-format.js';
+import { next, typesPath } from './doc-format.js';
 import { routeOf } from './endpoints.js';
 
 /** Sections 9 and 10: front-end and back-end architecture, the project tree and how to work on it. */

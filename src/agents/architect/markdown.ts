@@ -1,8 +1,9 @@
+import { table } from '../markdown-table.js';
 import { snake } from '../naming.js';
 import { PERSONAS } from '../personas.js';
 import { frontBack, structure } from './app-doc.js';
 import type { Design } from './design.js';
-import { next, table } from './doc-format.js';
+import { next } from './doc-format.js';
 import { routeOf } from './endpoints.js';
 import { dataModelsSection } from './models-doc.js';
 import { openApiYaml } from './openapi.js';

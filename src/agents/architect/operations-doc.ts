@@ -1,8 +1,9 @@
 import { withArticle } from '../english.js';
+import { table } from '../markdown-table.js';
 import { camel, kebab, pascal } from '../naming.js';
 import { coreTable } from './data-model.js';
 import type { Design } from './design.js';
-import { next, table, typesPath } from './doc-format.js';
+import { next, typesPath } from './doc-format.js';
 
 /** Sections 11 to 17: deployment, security and performance, testing, standards, errors, monitoring, checklist. */
 
