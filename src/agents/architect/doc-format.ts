@@ -5,8 +5,3 @@ import type { Design } from './design.js';
 export function next(design: Design): boolean {
   return design.preset === 'nextjs-react';
 }
-
-/** Where `supabase gen types` writes the database types for the preset. */
-export function typesPath(design: Design): string {
-  return next(design) ? 'types/database.ts' : 'src/types/database.ts';
-}

@@ -14,7 +14,7 @@ export function renderForm(table: Table, model: DataModel, framework: Framework)
     .add('react', ['useState'])
     .add('react', ['FormEvent'], { type: true })
     .add('@/components/ui/button', 'Button')
-    .add(`${framework.supabase}/types`, 'Tables', { type: true });
+    .add(`${framework.layout.supabaseImport}/types`, 'Tables', { type: true });
   const values = `${table.type}FormValues`;
   const hooks: string[] = [];
   const controls = table.editable.map((column) => renderControl(column, table, model, imports, hooks, values, framework));
@@ -117,7 +117,7 @@ function renderControl(
       control = '';
       break;
     case 'enum': {
-      imports.add('@/components/ui/native-select', 'NativeSelect').add(`${framework.supabase}/types`, 'Constants');
+      imports.add('@/components/ui/native-select', 'NativeSelect').add(`${framework.layout.supabaseImport}/types`, 'Constants');
       const options = `Constants.public.Enums.${column.enumName ?? ''}`;
       imports.add('@/lib/format', 'formatLabel');
       const chosen = column.nullable ? '(event.target.value || null)' : 'event.target.value';

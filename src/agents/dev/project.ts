@@ -254,7 +254,7 @@ export function renderReadme(input: ReadmeInput): string {
     table.join ? 'join table' : (table.entity.description ?? ''),
   ]);
   const pages = routes.pages.map((page) => [`\`${page.route}\``, page.name, page.kind.replace('_', ' '), page.protected ? 'yes' : 'no']);
-  const code = next ? '' : 'src/';
+  const code = framework.layout.root;
   return `# ${input.productName}
 
 ${input.summary}
@@ -281,8 +281,8 @@ ${markdownTable(
 ${markdownTable(['table', 'columns', 'purpose'], tables)}
 
 ${input.migrationPath ? `The schema, with row level security on every table, is in \`${input.migrationPath}\`.` : 'Create the schema in Supabase before running the app (the architect agent writes its migration).'}
-\`${code.length > 0 ? 'src/integrations/supabase/types.ts' : 'lib/supabase/types.ts'}\` types it for supabase-js; after changing the schema, regenerate it with
-\`npx supabase gen types typescript --project-id <project-ref> > ${code.length > 0 ? 'src/integrations/supabase/types.ts' : 'lib/supabase/types.ts'}\`.
+\`${framework.layout.databaseTypes}\` types it for supabase-js; after changing the schema, regenerate it with
+\`npx supabase gen types typescript --project-id <project-ref> > ${framework.layout.databaseTypes}\`.
 
 ## Pages
 

@@ -1,5 +1,6 @@
 import type { Architecture, Entity, Field } from '../../contract/index.js';
-import { kebab, pascal, pluralName, sentence, singularName, snake } from '../naming.js';
+import { pascal, pluralName, sentence, singularName, snake } from '../naming.js';
+import { hookModule } from '../project-layout.js';
 import { parseReference } from '../spec/reference.js';
 
 /**
@@ -133,7 +134,7 @@ function readTable(entity: Entity, name: string, resolve: (table: string) => str
     primaryKey,
     display,
     join,
-    hookModule: `use-${kebab(name)}`,
+    hookModule: hookModule(name),
     // A primary key is typed by a person only when nothing else fills it.
     editable: columns.filter((column) => !column.system && (column !== primaryKey || (!column.hasDefault && !column.fillWithUser))),
   };
