@@ -1,7 +1,7 @@
 import type { Architecture, CodeInput, CodeOutput, GeneratedFile, StackPreset, UxSpec } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
 import { designArchitecture } from './architect.js';
-import { MIGRATION_PATH, generated, type AppDesign } from './dev/app.js';
+import { generated, type AppDesign } from './dev/app.js';
 import { frameworkOf } from './dev/framework.js';
 import { nextjsFiles } from './dev/nextjs.js';
 import { dependenciesOf, renderPackageJson, renderReadme } from './dev/project.js';
@@ -9,6 +9,7 @@ import { readRoutes } from './dev/routes.js';
 import { readDataModel } from './dev/tables.js';
 import { viteReactFiles } from './dev/vite-react.js';
 import { PERSONAS } from './personas.js';
+import { MIGRATION_PATH } from './project-layout.js';
 import { readSpec, specOf } from './spec/read.js';
 import { designUx } from './ux.js';
 

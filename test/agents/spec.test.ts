@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSpec } from '../../src/agents/spec/read.js';
 import type { ProductModel } from '../../src/agents/spec/model.js';
+import { parseReference } from '../../src/agents/spec/reference.js';
 import { SPEC_CASES, specOfWords } from '../fixtures/specs.js';
 
 /** Table names no reader would give a product's records. */
@@ -220,5 +221,23 @@ describe('readSpec on unreadable input', () => {
     expect(m.wordCount).toBeGreaterThanOrEqual(5_000);
     expect(m.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['project', 'task', 'quiz', 'order_item', 'purchase_order']));
     for (const e of m.entities) expect(ABSURD).not.toContain(e.name);
+  });
+});
+
+describe('parseReference', () => {
+  it.each([
+    ['projects.id', { schema: 'public', table: 'projects', column: 'id' }],
+    ['public.projects.id', { schema: 'public', table: 'projects', column: 'id' }],
+    ['projects(id)', { schema: 'public', table: 'projects', column: 'id' }],
+    ['public.projects (code)', { schema: 'public', table: 'projects', column: 'code' }],
+    ['auth.users.id', { schema: 'auth', table: 'users', column: 'id' }],
+    ['projects', { schema: 'public', table: 'projects', column: 'id' }],
+  ])('reads %s', (reference, expected) => {
+    expect(parseReference(reference)).toEqual(expected);
+  });
+
+  it('reads nothing from an empty reference', () => {
+    expect(parseReference(undefined)).toBeUndefined();
+    expect(parseReference(' . ')).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import type { AttributeSpec, EntitySpec, ProductModel } from '../../src/agents/s
 import { kebab } from '../../src/agents/naming.js';
 import { readSpec } from '../../src/agents/spec/read.js';
 import { designUx } from '../../src/agents/ux.js';
+import { generateCode } from '../../src/agents/dev.js';
 import { contrastRatio, ensureContrast } from '../../src/agents/ux/contrast.js';
 import { SECTIONS } from '../../src/agents/ux/markdown.js';
 import { STYLES, UxOutputSchema, type Architecture, type Style, type UxInput, type UxOutput } from '../../src/contract/index.js';
@@ -246,6 +247,14 @@ describe('designUx on every spec of the fixtures, read by the spec reader', () =
   });
 });
 
+describe('designUx sentences', () => {
+  it('signs a "user" up as "a user", not "an user"', async () => {
+    const output = await designUx({ spec: 'A time tracker where users log the hours they spend on projects.' });
+    const signUp = output.ux_spec.user_flows.find((f) => f.name === 'Sign up and sign in');
+    expect(signUp?.goal).toBe('Create an account and reach the dashboard as a user.');
+  });
+});
+
 describe('designUx with an architecture', () => {
   it("follows the architecture's tables, skipping join tables and profiles", async () => {
     const { pages } = (await design({ architecture: PROJECT_ARCHITECTURE })).ux_spec;
@@ -271,6 +280,18 @@ describe('designUx with an architecture', () => {
     const list = pages.find((p) => p.kind === 'list' && p.entity === 'time_entries');
     expect(list?.route).toBe('/time-entries');
     expect(pages.find((p) => p.route === '/time-entries/new')?.components).toContain('Calendar');
+  });
+});
+
+describe('references between tables', () => {
+  it.each(['public.projects.id', 'projects(id)', ' projects . id '])('reads %s as the dev agent does: tasks belong to projects', async (reference) => {
+    const architecture: Architecture = structuredClone(PROJECT_ARCHITECTURE);
+    const tasks = architecture.data_model.entities.find((e) => e.name === 'tasks')!;
+    tasks.fields = tasks.fields.map((f) => (f.name === 'project_id' ? { ...f, references: reference } : f));
+    const { ux_spec, ux_markdown } = await design({ architecture });
+    expect(ux_markdown).toContain('- Project: Select of projects (searchable) (required)');
+    const code = await generateCode({ spec: SPEC, architecture, ux_spec }, withModel());
+    expect(code.files.find((f) => f.path === 'src/components/forms/TaskForm.tsx')?.content).toContain('Choose a project…');
   });
 });
 

@@ -1,7 +1,9 @@
+import { table } from '../markdown-table.js';
 import { kebab, pascal, snake } from '../naming.js';
+import { MIGRATION_PATH, PROJECT_LAYOUTS, hookModule, pageFile } from '../project-layout.js';
 import { coreTable } from './data-model.js';
 import type { Design } from './design.js';
-import { next, table, typesPath } from './doc-format.js';
+import { next } from './doc-format.js';
 import { routeOf } from './endpoints.js';
 
 /** Sections 9 and 10: front-end and back-end architecture, the project tree and how to work on it. */
@@ -27,10 +29,12 @@ export function frontBack(design: Design): string {
   const hookName = first ? `use${pascal(first.name)}` : 'useProfiles';
   const envPrefix = n ? 'NEXT_PUBLIC_' : 'VITE_';
   const env = n ? 'process.env' : 'import.meta.env';
+  const { root, supabase: supabaseDir } = PROJECT_LAYOUTS[design.preset];
+  const supabase = `${supabaseDir.slice(root.length)}/`;
   return [
     '### Frontend Architecture',
     '',
-    `**Component organisation:** \`components/ui\` (shadcn/ui atoms), \`components/<entity>\` (forms, cards, tables per entity), \`${n ? 'app/' : 'pages/'}\` (one per route), \`hooks/\` (one data hook per entity), \`lib/\` (Supabase client, types, validation).`,
+    `**Component organisation:** \`components/ui\` (shadcn/ui atoms), \`components/forms\` (one create/edit form per table), \`${n ? 'app/' : 'pages/'}\` (one per route), \`hooks/\` (one data hook module per table), \`${supabase}\` (Supabase client and types), \`lib/\` (formatting and class-name helpers).`,
     '',
     `**State management:** server state in TanStack Query, keyed by table (\`['${first?.name ?? 'profiles'}', filters]\`); the session in a React context fed by \`supabase.auth.onAuthStateChange\`; form state in each form's own React state, typed by the generated Insert/Update types. No global store is needed.`,
     '',
@@ -76,49 +80,88 @@ export async function middleware(request: NextRequest) {
     '',
     `**Services:** PostgREST for data, ${design.rpcs.length > 0 ? `database functions (${design.rpcs.map((rpc) => `\`${rpc.name}\``).join(', ')})` : 'no database functions yet'}, ${design.functions.length > 0 ? `${n ? 'route handlers' : 'Edge Functions'} (${design.functions.map((fn) => `\`${fn.name}\``).join(', ')})` : `no ${n ? 'route handlers' : 'Edge Functions'} beyond auth`}.`,
     '',
-    `**Data access:** typed with \`supabase gen types typescript\` into \`${typesPath(design)}\`; every query goes through the entity hooks; writes return the changed row (\`.select()\`), so caches update without a refetch.`,
+    `**Data access:** typed with \`supabase gen types typescript\` into \`${PROJECT_LAYOUTS[design.preset].databaseTypes}\`; every query goes through the entity hooks; writes return the changed row (\`.select()\`), so caches update without a refetch.`,
     '',
     `**Auth flow:** Supabase Auth (${design.architecture.security.auth_strategy}). A trigger on \`auth.users\` creates the profile with a role${design.data.selfServiceRoles.length > 1 ? ` chosen at sign-up (${design.data.selfServiceRoles.join(', ')})` : ''}; ${design.data.appointerRoles.length > 0 ? `other roles are given by ${design.data.appointerRoles.join(' or ')} with \`set_user_role()\`` : 'nobody changes roles from the app'}. Policies read \`auth.uid()\` and the role through \`has_role()\` / \`is_admin()\` (SECURITY DEFINER, so policies never recurse).`,
   ].join('\n');
 }
 
-/** Tree lines for a folder's entries, the last one closing the branch. */
-function branch(indent: string, entries: string[]): string[] {
-  return entries.map((entry, index) => `${indent}${index === entries.length - 1 ? '└──' : '├──'} ${entry}`);
+/** A path of the project tree; a note says what it is, or that the dev agent does not write it. */
+interface TreeEntry {
+  path: string;
+  note?: string;
+}
+
+/** Marks what the design has and the generated code does not. */
+const NOT_GENERATED = 'not generated';
+
+interface TreeNode {
+  name: string;
+  note?: string;
+  children: TreeNode[];
+}
+
+/** Nests the paths by folder, in the order given; a folder with a single entry shares its line (`.github/workflows/ci.yml`). */
+function nest(entries: readonly TreeEntry[]): TreeNode[] {
+  const top: TreeNode[] = [];
+  for (const { path, note } of entries) {
+    const parts = path.split('/');
+    const leaf = parts.pop() === '' ? `${parts.pop()}/` : path.slice(path.lastIndexOf('/') + 1);
+    let level = top;
+    for (const folder of parts) {
+      let node = level.find((candidate) => candidate.name === `${folder}/` && candidate.children.length > 0);
+      if (!node) level.push((node = { name: `${folder}/`, children: [] }));
+      level = node.children;
+    }
+    level.push({ name: leaf, ...(note ? { note } : {}), children: [] });
+  }
+  return top.map(function join(node): TreeNode {
+    const children = node.children.map(join);
+    const only = children.length === 1 ? children[0] : undefined;
+    return only ? { ...only, name: `${node.name}${only.name}` } : { ...node, children };
+  });
+}
+
+function treeLines(nodes: readonly TreeNode[], indent = ''): string[] {
+  return nodes.flatMap((node, index) => {
+    const last = index === nodes.length - 1;
+    const line = `${indent}${last ? '└──' : '├──'} ${node.name}${node.note ? ` (${node.note})` : ''}`;
+    return [line, ...treeLines(node.children, `${indent}${last ? '    ' : '│   '}`)];
+  });
+}
+
+/** The project as the dev agent writes it (paths from project-layout), with what the design adds later marked. */
+function treeEntries(design: Design): TreeEntry[] {
+  const { preset } = design;
+  const layout = PROJECT_LAYOUTS[preset];
+  const n = next(design);
+  const entityTables = design.data.tables.filter((t) => t.kind === 'entity');
+  const page = (route: string, component: string): TreeEntry => ({ path: pageFile(preset, { route, protected: route !== '/login', component }) });
+  return [
+    { path: '.github/workflows/ci.yml', note: NOT_GENERATED },
+    ...(n ? [] : [{ path: `${layout.root}main.tsx` }, { path: `${layout.root}App.tsx`, note: 'routes' }]),
+    ...(n ? [page('/login', 'SignInPage'), { path: 'app/auth/callback/route.ts', note: NOT_GENERATED }] : []),
+    page('/dashboard', 'DashboardPage'),
+    ...entityTables.map((t) => page(`/${kebab(t.name)}`, `${pascal(t.name)}Page`)),
+    ...(n ? design.functions.map((fn) => ({ path: `app${routeOf(preset, fn)}/route.ts`, note: NOT_GENERATED })) : []),
+    ...(n ? [{ path: 'middleware.ts', note: NOT_GENERATED }] : []),
+    { path: `${layout.root}components/ui/`, note: 'shadcn/ui' },
+    ...entityTables.map((t) => ({ path: `${layout.root}hooks/${hookModule(t.name)}.ts` })),
+    { path: layout.supabaseClient },
+    { path: layout.databaseTypes, note: 'Database type, from `supabase gen types`' },
+    { path: 'supabase/config.toml', note: NOT_GENERATED },
+    { path: MIGRATION_PATH },
+    ...(n ? [] : design.functions.map((fn) => ({ path: `supabase/functions/${fn.name}/index.ts`, note: NOT_GENERATED }))),
+    { path: 'supabase/tests/', note: `RLS tests, ${NOT_GENERATED}` },
+    { path: 'tests/e2e/', note: NOT_GENERATED },
+    { path: '.env.example' },
+    { path: 'package.json' },
+  ];
 }
 
 export function structure(design: Design): string {
   const n = next(design);
-  const entityTables = design.data.tables.filter((t) => t.kind === 'entity');
-  const tree = [
-    `${kebab(design.model.name) || 'app'}/`,
-    '├── .github/workflows/ci.yml',
-    ...(n
-      ? [
-          '├── app/',
-          ...branch('│   ', [
-            '(auth)/login/page.tsx',
-            'auth/callback/route.ts',
-            'dashboard/page.tsx',
-            ...entityTables.map((t) => `${kebab(t.name)}/page.tsx`),
-            ...design.functions.map((fn) => `${routeOf(design.preset, fn).slice(1)}/route.ts`),
-          ]),
-          '├── middleware.ts',
-        ]
-      : ['├── src/', '│   ├── main.tsx', '│   ├── App.tsx (routes)', '│   ├── pages/', ...branch('│   │   ', entityTables.map((t) => `${pascal(t.name)}Page.tsx`))]),
-    `${n ? '├──' : '│   ├──'} components/ui/ (shadcn/ui)`,
-    `${n ? '├──' : '│   ├──'} hooks/ (${entityTables.map((t) => `use${pascal(t.name)}.ts`).slice(0, 4).join(', ')}${entityTables.length > 4 ? ', …' : ''})`,
-    `${n ? '├──' : '│   ├──'} lib/supabase.ts`,
-    `${n ? '├──' : '│   └──'} types/database.ts (generated)`,
-    '├── supabase/',
-    '│   ├── config.toml',
-    '│   ├── migrations/0001_initial_schema.sql',
-    ...(!n && design.functions.length > 0 ? ['│   ├── functions/', ...branch('│   │   ', design.functions.map((fn) => `${fn.name}/index.ts`))] : []),
-    '│   └── tests/ (RLS tests)',
-    '├── tests/e2e/',
-    `├── .env.example`,
-    '└── package.json',
-  ].join('\n');
+  const tree = [`${kebab(design.model.name) || 'app'}/`, ...treeLines(nest(treeEntries(design)))].join('\n');
   const secrets = [
     ...new Set(
       design.model.integrations
@@ -132,6 +175,8 @@ export function structure(design: Design): string {
   ];
   const prefix = n ? 'NEXT_PUBLIC_' : 'VITE_';
   return [
+    `Paths marked *${NOT_GENERATED}* belong to the design, but the dev agent's first cut of the code does not write them.`,
+    '',
     '```text',
     tree,
     '```',
@@ -144,7 +189,7 @@ export function structure(design: Design): string {
     'npm install',
     'npx supabase start            # local Postgres, Auth, Storage, Studio',
     'npx supabase db reset         # applies supabase/migrations',
-    `npx supabase gen types typescript --local > ${typesPath(design)}`,
+    `npx supabase gen types typescript --local > ${PROJECT_LAYOUTS[design.preset].databaseTypes}`,
     n ? 'npm run dev                   # http://localhost:3000' : 'npm run dev                   # http://localhost:5173',
     'npm test                      # unit and component tests',
     '```',

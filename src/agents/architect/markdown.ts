@@ -1,8 +1,10 @@
+import { table } from '../markdown-table.js';
 import { snake } from '../naming.js';
+import { MIGRATION_PATH } from '../project-layout.js';
 import { PERSONAS } from '../personas.js';
 import { frontBack, structure } from './app-doc.js';
 import type { Design } from './design.js';
-import { next, table } from './doc-format.js';
+import { next } from './doc-format.js';
 import { routeOf } from './endpoints.js';
 import { dataModelsSection } from './models-doc.js';
 import { openApiYaml } from './openapi.js';
@@ -166,7 +168,7 @@ export function architectureMarkdown(design: Design): string {
     ['```yaml', openApi, '```'].join('\n'),
     components(design),
     workflowsSection(design),
-    ['The migration below is `supabase/migrations/0001_initial_schema.sql`.', '', '```sql', design.migration.trimEnd(), '```'].join('\n'),
+    [`The migration below is \`${MIGRATION_PATH}\`.`, '', '```sql', design.migration.trimEnd(), '```'].join('\n'),
     frontBack(design),
     structure(design),
     deployment(design),

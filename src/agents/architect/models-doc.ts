@@ -1,3 +1,4 @@
+import { table as markdownTable } from '../markdown-table.js';
 import { pascal } from '../naming.js';
 import type { Column } from './columns.js';
 import type { DataModel, Table } from './data-model.js';
@@ -21,7 +22,7 @@ function constraints(column: Column): string {
   if (column.unique) parts.push('unique');
   if (column.nullable === false && !column.primary) parts.push('required');
   if (column.default) parts.push(`default ${column.default}`);
-  if (column.check) parts.push(`check ${column.check.replace(/\|/g, '\\|')}`);
+  if (column.check) parts.push(`check ${column.check}`);
   return parts.join('; ') || 'optional';
 }
 
@@ -42,7 +43,7 @@ function relationsOf(table: Table, data: DataModel): string[] {
 export function dataModelsSection(data: DataModel): string {
   const models = data.tables.map((table) => {
     const name = pascal(table.singular);
-    const rows = table.columns.map((column) => `| ${column.name} | ${column.type} | ${constraints(column)} | ${column.description ?? ''} |`);
+    const rows = table.columns.map((column) => [column.name, column.type, constraints(column), column.description ?? '']);
     const fields = table.columns.map((column) => `  ${column.name}: ${tsType(column)};`);
     return [
       `### ${name}`,
@@ -51,9 +52,7 @@ export function dataModelsSection(data: DataModel): string {
       '',
       '**Key attributes:**',
       '',
-      '| Attribute | Type | Constraints | Description |',
-      '|---|---|---|---|',
-      ...rows,
+      markdownTable(['Attribute', 'Type', 'Constraints', 'Description'], rows),
       '',
       '**TypeScript interface:**',
       '',

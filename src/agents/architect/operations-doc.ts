@@ -1,7 +1,10 @@
+import { withArticle } from '../english.js';
+import { table } from '../markdown-table.js';
 import { camel, kebab, pascal } from '../naming.js';
+import { PROJECT_LAYOUTS, hookModule } from '../project-layout.js';
 import { coreTable } from './data-model.js';
 import type { Design } from './design.js';
-import { next, table, typesPath } from './doc-format.js';
+import { next } from './doc-format.js';
 
 /** Sections 11 to 17: deployment, security and performance, testing, standards, errors, monitoring, checklist. */
 
@@ -70,7 +73,7 @@ export function testing(design: Design): string {
     ),
     '',
     first
-      ? `Example database test: two people sign up; the first creates a ${first.label.toLowerCase()}; the second, signed in, lists \`${first.name}\` and must not see it${first.sharedRead ? ' unless it is shared reading by design' : ''}.`
+      ? `Example database test: two people sign up; the first creates ${withArticle(first.label.toLowerCase())}; the second, signed in, lists \`${first.name}\` and must not see it${first.sharedRead ? ' unless it is shared reading by design' : ''}.`
       : 'Example database test: two people sign up; each sees only what the policies allow.',
   ].join('\n');
 }
@@ -81,7 +84,7 @@ export function standards(design: Design): string {
   return [
     '### Critical Rules',
     '',
-    `- Types come from \`${typesPath(design)}\` (generated); never hand-write row types.`,
+    `- Types come from \`${PROJECT_LAYOUTS[design.preset].databaseTypes}\` (generated); never hand-write row types.`,
     '- All data access goes through the entity hooks; components never call `supabase.from` directly.',
     '- Every new table ships with RLS enabled and policies in the same migration.',
     '- Never put the service-role key or integration secrets in front-end code.',
@@ -93,7 +96,7 @@ export function standards(design: Design): string {
       ['Element', 'Frontend', 'Backend', 'Example'],
       [
         ['Components', 'PascalCase', '-', `${pascal(entity)}Form.tsx`],
-        ['Hooks', 'camelCase with use', '-', `use${pascal(first?.name ?? 'profiles')}.ts`],
+        ['Hooks', 'kebab-case file, camelCase hook', '-', `${hookModule(first?.name ?? 'profiles')}.ts (use${pascal(first?.name ?? 'profiles')})`],
         ['Tables', '-', 'snake_case plural', first?.name ?? 'profiles'],
         ['Columns', '-', 'snake_case', 'created_at'],
         ['Database functions', '-', 'snake_case', design.rpcs[0]?.name ?? 'has_role'],

@@ -1,4 +1,5 @@
 import type { RlsPolicy } from '../../contract/index.js';
+import { listing } from '../english.js';
 import { PROFILES, type DataModel, type Table } from './data-model.js';
 import { literal } from './sql.js';
 
@@ -25,12 +26,7 @@ function hasRole(roles: readonly string[]): string {
 }
 
 function adminTerm(model: DataModel): Term[] {
-  return model.adminRoles.length > 0 ? [{ sql: 'public.is_admin()', says: `administrators (${list(model.adminRoles)})` }] : [];
-}
-
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return model.adminRoles.length > 0 ? [{ sql: 'public.is_admin()', says: `administrators (${listing(model.adminRoles)})` }] : [];
 }
 
 function visibleParent(table: Table): Term[] {
@@ -130,7 +126,7 @@ function allOf(terms: Term[]): string {
 
 function whoSays(terms: Term[]): string {
   if (terms.length === 0 || terms.some((term) => term.sql === 'true')) return 'every signed-in person';
-  return list(terms.map((term) => term.says));
+  return listing(terms.map((term) => term.says));
 }
 
 function profilePolicies(model: DataModel): RlsPolicy[] {
@@ -186,7 +182,7 @@ export function rlsPolicies(model: DataModel): RlsPolicy[] {
         role: 'authenticated',
         with_check: allOf(insert),
         description:
-          table.kind === 'join' ? `Add ${rows}: ${insert[0]?.says ?? 'every signed-in person'}.` : insert.length > 0 ? `Add ${rows} when ${list(insert.map((term) => term.says))}.` : `Any signed-in person adds ${rows}.`,
+          table.kind === 'join' ? `Add ${rows}: ${insert[0]?.says ?? 'every signed-in person'}.` : insert.length > 0 ? `Add ${rows} when ${listing(insert.map((term) => term.says))}.` : `Any signed-in person adds ${rows}.`,
       },
       {
         table: table.name,

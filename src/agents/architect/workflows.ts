@@ -1,3 +1,4 @@
+import { withArticle } from '../english.js';
 import { pascal } from '../naming.js';
 import { coreTable } from './data-model.js';
 import type { Design } from './design.js';
@@ -31,7 +32,7 @@ function createCore(design: Design): string | undefined {
   if (!table) return undefined;
   const name = pascal(table.singular);
   const hook = `useCreate${name}`;
-  return `### Create a ${table.label.toLowerCase()} (with the refused path)
+  return `### Create ${withArticle(table.label.toLowerCase())} (with the refused path)
 
 \`\`\`mermaid
 sequenceDiagram

@@ -1,4 +1,5 @@
 import type { GeneratedFile, UxSpec } from '../../contract/index.js';
+import { MIGRATION_PATH } from '../project-layout.js';
 import type { Framework } from './framework.js';
 import { renderForm } from './forms.js';
 import { renderHooks } from './hooks.js';
@@ -29,9 +30,6 @@ export interface AppDesign {
   migrationSql: string | undefined;
 }
 
-/** Supabase applies migrations in file-name order; a fixed all-zero stamp keeps output the same run after run. */
-export const MIGRATION_PATH = 'supabase/migrations/00000000000000_init.sql';
-
 /** `x.tsx` → `{path, content, language}`. */
 export function generated(path: string, content: string): GeneratedFile {
   return { path, content, language: languageOf(path) };
@@ -58,11 +56,10 @@ function languageOf(path: string): string {
  */
 export function sharedFiles(design: AppDesign): GeneratedFile[] {
   const { framework, model, routes, productName } = design;
-  const root = framework.root;
-  const supabaseDir = framework.preset === 'nextjs-react' ? 'lib/supabase' : 'src/integrations/supabase';
+  const { root, supabaseClient, databaseTypes } = framework.layout;
   const files: GeneratedFile[] = [
-    generated(`${supabaseDir}/client.ts`, renderSupabaseClient(framework)),
-    generated(`${supabaseDir}/types.ts`, renderSupabaseTypes(model)),
+    generated(supabaseClient, renderSupabaseClient(framework)),
+    generated(databaseTypes, renderSupabaseTypes(model)),
     generated(`${root}lib/utils.ts`, CN_SOURCE),
     generated(`${root}lib/format.ts`, FORMAT_SOURCE),
     generated(`${root}components/auth/auth-context.ts`, AUTH_CONTEXT_SOURCE),

@@ -10,7 +10,7 @@ export function authPage(page: AppPage, context: PageContext, imports: Imports):
   imports
     .add('react', 'useState')
     .add('react', 'FormEvent', { type: true })
-    .add(`${framework.supabase}/client`, 'supabase')
+    .add(`${framework.layout.supabaseImport}/client`, 'supabase')
     .add('@/components/ui/button', 'Button')
     .add('@/components/ui/input', 'Input')
     .add('@/components/ui/label', 'Label')

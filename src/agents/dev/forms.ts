@@ -1,3 +1,4 @@
+import { withArticle } from '../english.js';
 import { kebab } from '../naming.js';
 import type { Framework } from './framework.js';
 import { Imports, file, jsxText, str } from './source.js';
@@ -13,7 +14,7 @@ export function renderForm(table: Table, model: DataModel, framework: Framework)
     .add('react', ['useState'])
     .add('react', ['FormEvent'], { type: true })
     .add('@/components/ui/button', 'Button')
-    .add(`${framework.supabase}/types`, 'Tables', { type: true });
+    .add(`${framework.layout.supabaseImport}/types`, 'Tables', { type: true });
   const values = `${table.type}FormValues`;
   const hooks: string[] = [];
   const controls = table.editable.map((column) => renderControl(column, table, model, imports, hooks, values, framework));
@@ -23,7 +24,7 @@ export function renderForm(table: Table, model: DataModel, framework: Framework)
   return file(
     framework.directive,
     imports.render(),
-    `/** What a person types to create or edit ${article(table.label)}. */
+    `/** What a person types to create or edit ${withArticle(table.label.toLowerCase())}. */
 export type ${values} = Pick<Tables<${str(table.name)}>, ${keys.length > 0 ? keys.join(' | ') : 'never'}>;`,
     `interface ${table.type}FormProps {
   defaultValues?: Partial<${values}>;
@@ -116,7 +117,7 @@ function renderControl(
       control = '';
       break;
     case 'enum': {
-      imports.add('@/components/ui/native-select', 'NativeSelect').add(`${framework.supabase}/types`, 'Constants');
+      imports.add('@/components/ui/native-select', 'NativeSelect').add(`${framework.layout.supabaseImport}/types`, 'Constants');
       const options = `Constants.public.Enums.${column.enumName ?? ''}`;
       imports.add('@/lib/format', 'formatLabel');
       const chosen = column.nullable ? '(event.target.value || null)' : 'event.target.value';
@@ -140,7 +141,7 @@ function renderControl(
           ? `event.target.value ? Number(event.target.value) : ${column.nullable ? 'null' : '0'}`
           : `event.target.value${orNull}`;
       control = `<NativeSelect id="${id}"${requiredAttr} value={${value}${column.nullable ? " ?? ''" : ''}} onChange={(event) => set(${key}, ${chosen})}>
-          <option value="">${column.nullable ? 'None' : `Choose ${article(referenced.label.toLowerCase())}…`}</option>
+          <option value="">${column.nullable ? 'None' : `Choose ${withArticle(referenced.label.toLowerCase())}…`}</option>
           {${rows}.data?.map((row) => (
             <option key={${access('row', pk.name)}} value={${access('row', pk.name)}}>
               {${displayOf(referenced, 'row')}}
@@ -213,8 +214,4 @@ export function displayOf(table: Table, row: string): string {
 
 function camelRows(table: Table): string {
   return `${table.pluralType.charAt(0).toLowerCase()}${table.pluralType.slice(1)}Options`;
-}
-
-function article(noun: string): string {
-  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun.toLowerCase()}`;
 }

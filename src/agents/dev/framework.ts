@@ -1,4 +1,5 @@
 import type { StackPreset } from '../../contract/index.js';
+import { PROJECT_LAYOUTS, type ProjectLayout } from '../project-layout.js';
 import type { Imports } from './source.js';
 
 /**
@@ -21,10 +22,8 @@ export interface Framework {
   /** Adds what reading a route parameter needs; returns the line that reads `name` into `variable`. */
   param(imports: Imports, name: string, variable: string): string;
   env: { url: string; anonKey: string; urlName: string; anonKeyName: string };
-  /** Import path of the Supabase client and Database types (`<path>/client`, `<path>/types`). */
-  supabase: string;
-  /** Where the app's own modules live, relative to the project root (`src/` or the root itself). */
-  root: string;
+  /** Where the project keeps its files: the source root, the Supabase client and types. */
+  layout: ProjectLayout;
 }
 
 export const VITE_REACT: Framework = {
@@ -56,8 +55,7 @@ export const VITE_REACT: Framework = {
     urlName: 'VITE_SUPABASE_URL',
     anonKeyName: 'VITE_SUPABASE_ANON_KEY',
   },
-  supabase: '@/integrations/supabase',
-  root: 'src/',
+  layout: PROJECT_LAYOUTS['vite-react'],
 };
 
 export const NEXTJS_REACT: Framework = {
@@ -89,8 +87,7 @@ export const NEXTJS_REACT: Framework = {
     urlName: 'NEXT_PUBLIC_SUPABASE_URL',
     anonKeyName: 'NEXT_PUBLIC_SUPABASE_ANON_KEY',
   },
-  supabase: '@/lib/supabase',
-  root: '',
+  layout: PROJECT_LAYOUTS['nextjs-react'],
 };
 
 /** `'/tasks'` → `"/tasks"`; an expression → `{expression}`. */

@@ -13,8 +13,8 @@ export function renderHooks(table: Table, framework: Framework): string {
   if (!pk) throw new Error(`table ${table.name} has no single-column primary key`);
   const imports = new Imports()
     .add('@tanstack/react-query', ['useMutation', 'useQuery', 'useQueryClient'])
-    .add(`${framework.supabase}/client`, 'supabase')
-    .add(`${framework.supabase}/types`, ['Tables', 'TablesInsert', 'TablesUpdate'], { type: true });
+    .add(`${framework.layout.supabaseImport}/client`, 'supabase')
+    .add(`${framework.layout.supabaseImport}/types`, ['Tables', 'TablesInsert', 'TablesUpdate'], { type: true });
   const { type, pluralType } = table;
   const from = `supabase.from(${str(table.name)})`;
   const key = `${camel(table.name)}Key`;

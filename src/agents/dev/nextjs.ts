@@ -1,4 +1,5 @@
 import type { GeneratedFile } from '../../contract/index.js';
+import { pageFile } from '../project-layout.js';
 import { generated, migrationFile, pageSource, sharedFiles, uiFiles, type AppDesign } from './app.js';
 import {
   GITIGNORE,
@@ -8,7 +9,6 @@ import {
   renderComponentsJson,
   renderEnvExample,
 } from './project.js';
-import type { AppPage } from './routes.js';
 import { str } from './source.js';
 import { renderStylesheet } from './theme.js';
 
@@ -20,7 +20,7 @@ import { renderStylesheet } from './theme.js';
  */
 export function nextjsFiles(design: AppDesign): GeneratedFile[] {
   const { routes, productName, summary, framework, ux } = design;
-  const pages = routes.pages.map((page) => generated(pagePath(page), pageSource(design, page)));
+  const pages = routes.pages.map((page) => generated(pageFile('nextjs-react', page), pageSource(design, page)));
   const code = [...sharedFiles(design), ...pages];
   const anyProtected = routes.pages.some((page) => page.protected);
   return [
@@ -36,19 +36,9 @@ export function nextjsFiles(design: AppDesign): GeneratedFile[] {
     generated('app/providers.tsx', PROVIDERS),
     ...(anyProtected ? [generated('app/(app)/layout.tsx', PROTECTED_LAYOUT)] : []),
     ...code,
-    ...uiFiles(code, ''),
+    ...uiFiles(code, design.framework.layout.root),
     ...migrationFile(design),
   ];
-}
-
-/** `/projects/:id/edit` → `app/(app)/projects/[id]/edit/page.tsx`; the catch-all → `app/not-found.tsx`. */
-function pagePath(page: AppPage): string {
-  if (page.route === '*') return 'app/not-found.tsx';
-  const segments = page.route
-    .split('/')
-    .filter(Boolean)
-    .map((segment) => (segment.startsWith(':') ? `[${segment.slice(1)}]` : segment));
-  return ['app', ...(page.protected ? ['(app)'] : []), ...segments, 'page.tsx'].join('/');
 }
 
 const NEXT_ENV = `/// <reference types="next" />

@@ -1,4 +1,5 @@
 import type { StackPreset } from '../../contract/index.js';
+import { table as markdownTable } from '../markdown-table.js';
 import { kebab } from '../naming.js';
 import type { Framework } from './framework.js';
 import type { AppRoutes } from './routes.js';
@@ -247,12 +248,13 @@ export function renderReadme(input: ReadmeInput): string {
   const stack = next
     ? 'Next.js (App Router) + React + TypeScript + Tailwind CSS + shadcn/ui + Supabase + TanStack Query'
     : 'React + Vite + TypeScript + Tailwind CSS + shadcn/ui + Supabase + TanStack Query + React Router';
-  const tables = model.tables.map(
-    (table) =>
-      `| \`${table.name}\` | ${table.columns.map((column) => `\`${column.name}\``).join(', ')} | ${cellText(table.join ? 'join table' : (table.entity.description ?? ''))} |`,
-  );
-  const pages = routes.pages.map((page) => `| \`${page.route}\` | ${cellText(page.name)} | ${page.kind.replace('_', ' ')} | ${page.protected ? 'yes' : 'no'} |`);
-  const code = next ? '' : 'src/';
+  const tables = model.tables.map((table) => [
+    `\`${table.name}\``,
+    table.columns.map((column) => `\`${column.name}\``).join(', '),
+    table.join ? 'join table' : (table.entity.description ?? ''),
+  ]);
+  const pages = routes.pages.map((page) => [`\`${page.route}\``, page.name, page.kind.replace('_', ' '), page.protected ? 'yes' : 'no']);
+  const code = framework.layout.root;
   return `# ${input.productName}
 
 ${input.summary}
@@ -265,27 +267,26 @@ ${input.setup.map((step, index) => `${index + 1}. ${step}`).join('\n')}
 
 ## Scripts
 
-| command | what it does |
-|---|---|
-| \`npm run dev\` | starts the development server |
-| \`npm run build\` | type-checks and builds for production |
-| \`npm run typecheck\` | type-checks only |
+${markdownTable(
+  ['command', 'what it does'],
+  [
+    ['`npm run dev`', 'starts the development server'],
+    ['`npm run build`', 'type-checks and builds for production'],
+    ['`npm run typecheck`', 'type-checks only'],
+  ],
+)}
 
 ## Data model
 
-| table | columns | purpose |
-|---|---|---|
-${tables.join('\n')}
+${markdownTable(['table', 'columns', 'purpose'], tables)}
 
 ${input.migrationPath ? `The schema, with row level security on every table, is in \`${input.migrationPath}\`.` : 'Create the schema in Supabase before running the app (the architect agent writes its migration).'}
-\`${code.length > 0 ? 'src/integrations/supabase/types.ts' : 'lib/supabase/types.ts'}\` types it for supabase-js; after changing the schema, regenerate it with
-\`npx supabase gen types typescript --project-id <project-ref> > ${code.length > 0 ? 'src/integrations/supabase/types.ts' : 'lib/supabase/types.ts'}\`.
+\`${framework.layout.databaseTypes}\` types it for supabase-js; after changing the schema, regenerate it with
+\`npx supabase gen types typescript --project-id <project-ref> > ${framework.layout.databaseTypes}\`.
 
 ## Pages
 
-| route | page | kind | sign-in required |
-|---|---|---|---|
-${pages.join('\n')}
+${markdownTable(['route', 'page', 'kind', 'sign-in required'], pages)}
 
 ## Structure
 
@@ -295,10 +296,6 @@ ${pages.join('\n')}
 - \`${code}components/ui/\`: shadcn/ui components
 - \`${code}components/layout/AppShell.tsx\`: navigation around signed-in pages
 `;
-}
-
-function cellText(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 }
 
 function escapeHtml(text: string): string {

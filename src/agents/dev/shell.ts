@@ -9,7 +9,7 @@ import { Imports, file, jsxText, str } from './source.js';
  */
 
 export function renderSupabaseClient(framework: Framework): string {
-  const imports = new Imports().add(`${framework.supabase}/types`, 'Database', { type: true });
+  const imports = new Imports().add(`${framework.layout.supabaseImport}/types`, 'Database', { type: true });
   const create = framework.preset === 'nextjs-react' ? 'createBrowserClient' : 'createClient';
   imports.add(framework.preset === 'nextjs-react' ? '@supabase/ssr' : '@supabase/supabase-js', create);
   return file(
@@ -65,7 +65,7 @@ export function renderAuthProvider(framework: Framework): string {
     `import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Session } from '@supabase/supabase-js';
 import { AuthContext, type AuthState } from '@/components/auth/auth-context';
-import { supabase } from '${framework.supabase}/client';`,
+import { supabase } from '${framework.layout.supabaseImport}/client';`,
     `export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);
   const [loading, setLoading] = useState(true);

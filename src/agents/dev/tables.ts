@@ -1,5 +1,7 @@
 import type { Architecture, Entity, Field } from '../../contract/index.js';
-import { kebab, pascal, pluralName, sentence, singularName, snake } from '../naming.js';
+import { pascal, pluralName, sentence, singularName, snake } from '../naming.js';
+import { hookModule } from '../project-layout.js';
+import { parseReference } from '../spec/reference.js';
 
 /**
  * The architect's data model read the way code needs it: table names, TypeScript types, which
@@ -132,7 +134,7 @@ function readTable(entity: Entity, name: string, resolve: (table: string) => str
     primaryKey,
     display,
     join,
-    hookModule: `use-${kebab(name)}`,
+    hookModule: hookModule(name),
     // A primary key is typed by a person only when nothing else fills it.
     editable: columns.filter((column) => !column.system && (column !== primaryKey || (!column.hasDefault && !column.fillWithUser))),
   };
@@ -142,7 +144,7 @@ function readColumn(field: Field, singular: string, resolve: (table: string) => 
   const type = field.type.trim().toLowerCase();
   const reference = parseReference(field.references);
   const authUser = reference?.schema === 'auth';
-  const localTable = reference && !authUser ? resolve(reference.table) : undefined;
+  const localTable = reference?.schema === 'public' ? resolve(reference.table) : undefined;
   const nullable = field.nullable === true;
   const hasDefault = field.default !== undefined || /serial$/.test(type) || /^generated|identity/.test(type);
   const column: Column = {
@@ -197,16 +199,6 @@ function inputOf(type: string, name: string, tsType: string): InputKind {
   if (/(^|_)(url|website|link)$/.test(name)) return 'url';
   if (LONG_TEXT.test(name)) return 'long_text';
   return 'text';
-}
-
-/** `projects.id`, `public.projects.id`, `auth.users.id` → schema, table, column. */
-function parseReference(reference: string | undefined): { schema: string; table: string; column: string } | undefined {
-  if (!reference) return undefined;
-  const parts = reference.replace(/\s+/g, '').replace(/\((\w+)\)$/, '.$1').split('.').filter(Boolean);
-  if (parts.length >= 3) return { schema: parts[0] ?? 'public', table: parts[1] ?? '', column: parts[2] ?? 'id' };
-  if (parts.length === 2) return { schema: 'public', table: parts[0] ?? '', column: parts[1] ?? 'id' };
-  if (parts.length === 1) return { schema: 'public', table: parts[0] ?? '', column: 'id' };
-  return undefined;
 }
 
 function uniqueEnumName(base: string, enums: DataModel['enums']): string {

@@ -1,4 +1,5 @@
 import type { GeneratedFile } from '../../contract/index.js';
+import { pageFile } from '../project-layout.js';
 import { generated, migrationFile, pageSource, sharedFiles, uiFiles, type AppDesign } from './app.js';
 import {
   GITIGNORE,
@@ -21,7 +22,7 @@ import { renderStylesheet } from './theme.js';
  */
 export function viteReactFiles(design: AppDesign): GeneratedFile[] {
   const { routes, productName, summary, framework, ux } = design;
-  const pages = routes.pages.map((page) => generated(`src/pages/${page.component}.tsx`, pageSource(design, page)));
+  const pages = routes.pages.map((page) => generated(pageFile('vite-react', page), pageSource(design, page)));
   const code = [...sharedFiles(design), ...pages];
   return [
     generated('index.html', renderIndexHtml(productName, summary)),
@@ -37,7 +38,7 @@ export function viteReactFiles(design: AppDesign): GeneratedFile[] {
     generated('src/index.css', renderStylesheet(ux.design_tokens)),
     generated('src/vite-env.d.ts', VITE_ENV_SOURCE),
     ...code,
-    ...uiFiles(code, 'src/'),
+    ...uiFiles(code, design.framework.layout.root),
     ...migrationFile(design),
   ];
 }

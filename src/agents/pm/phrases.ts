@@ -1,20 +1,11 @@
+import { withArticle } from '../english.js';
 import { isPluralWord, pluralName, words } from '../naming.js';
 
 /**
  * Small pieces of English the PM's sentences are built from, so that labels taken from the spec
- * ("Salon owner", "SKU") read naturally in the middle of a sentence.
+ * ("Salon owner", "SKU") read naturally in the middle of a sentence; the ones every agent uses
+ * (articles, lists) are in ../english.ts.
  */
-
-/** "a" or "an" for the phrase that follows; by sound for the common exceptions. */
-export function article(phrase: string): 'a' | 'an' {
-  const word = phrase.trim().toLowerCase();
-  if (/^(?:uni|use|usu|eu|one|once)/.test(word)) return 'a';
-  if (/^(?:hour|honest|honou?r)/.test(word)) return 'an';
-  return /^[aeiou]/.test(word) ? 'an' : 'a';
-}
-
-/** The phrase with its article: "an appointment". */
-export const withArticle = (phrase: string): string => `${article(phrase)} ${phrase}`;
 
 /** A field as a list item: "a title", but "photos" and "opening hours" take no article. */
 export function field(phrase: string): string {
@@ -46,12 +37,6 @@ export function pluralLabel(label: string): string {
 /** "1 epic", "3 epics". */
 export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** "a", "a and b", "a, b and c". */
-export function listing(items: readonly string[], conjunction = 'and'): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
-
 /** A sentence ends with exactly one full stop. */
 export function sentenceEnd(text: string): string {
   const trimmed = text.trim();
@@ -61,14 +46,3 @@ export function sentenceEnd(text: string): string {
 
 /** Words of the spec quoted inside generated text. */
 export const quoted = (text: string): string => `“${text.trim().replace(/[.\s]+$/, '')}”`;
-
-/** Keeps the first occurrence of each item, in order. */
-export function unique<T>(items: readonly T[], key: (item: T) => string = String): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item).toLowerCase();
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

@@ -1,8 +1,10 @@
 import type { Priority, StrategizeOutput } from '../../contract/index.js';
+import { listing, withArticle } from '../english.js';
+import { table } from '../markdown-table.js';
+import { capitalize } from '../naming.js';
 import { PERSONAS } from '../personas.js';
 import { sectionsOf } from './foundation.js';
-import { capitalize } from '../naming.js';
-import { count, listing, lower, pluralLabel, withArticle } from './phrases.js';
+import { count, lower, pluralLabel } from './phrases.js';
 import { isExternal, type Scope } from './scope.js';
 import { stackOf } from './stack.js';
 
@@ -39,9 +41,7 @@ function changeLog(): string {
   return [
     '## Change Log',
     '',
-    '| Date | Version | Description | Author |',
-    '|---|---|---|---|',
-    `| Draft | 0.1 | First draft from the product description, in unattended mode | ${PERSONAS.pm.name} (${PERSONAS.pm.title}) |`,
+    table(['Date', 'Version', 'Description', 'Author'], [['Draft', '0.1', 'First draft from the product description, in unattended mode', `${PERSONAS.pm.name} (${PERSONAS.pm.title})`]]),
   ].join('\n');
 }
 
@@ -213,7 +213,7 @@ function epicDetails(parts: Parts): string {
 }
 
 /** The PM checklist, judged on what this draft holds: PASS or PARTIAL with the reason. */
-function checklist(scope: Scope, parts: Parts): string[] {
+function checklist(scope: Scope, parts: Parts): string {
   const { model } = scope;
   const stories = parts.epics.flatMap((epic) => epic.stories);
   const allCriteria = stories.every((story) => story.acceptance_criteria.length > 0);
@@ -229,11 +229,7 @@ function checklist(scope: Scope, parts: Parts): string[] {
     ['Success metrics', model.metrics.length > 0, model.metrics.length > 0 ? 'metrics from the spec' : 'metrics proposed; confirm targets'],
     ['Technical guidance', true, 'stack, architecture and testing level fixed in section 4'],
   ];
-  return [
-    '| Category | Status | Notes |',
-    '|---|---|---|',
-    ...rows.map(([category, pass, note]) => `| ${category} | ${pass ? 'PASS' : 'PARTIAL'} | ${note} |`),
-  ];
+  return table(['Category', 'Status', 'Notes'], rows.map(([category, pass, note]) => [category, pass ? 'PASS' : 'PARTIAL', note]));
 }
 
 function nextSteps(scope: Scope, parts: Parts): string {
@@ -245,7 +241,7 @@ function nextSteps(scope: Scope, parts: Parts): string {
     '',
     '### Checklist Results',
     '',
-    ...checklist(scope, parts),
+    checklist(scope, parts),
     '',
     '### Next Steps',
     '',

@@ -1,8 +1,9 @@
 import type { NfrCategory, Requirements } from '../../contract/index.js';
+import { listing, unique } from '../english.js';
+import { capitalize } from '../naming.js';
 import type { NeedSpec } from '../spec/model.js';
 import type { DraftEpic, DraftRequirement } from './draft.js';
-import { capitalize } from '../naming.js';
-import { listing, lower, quoted, sentenceEnd, unique } from './phrases.js';
+import { lower, quoted, sentenceEnd } from './phrases.js';
 import { DEFERRING, isExternal, type Scope } from './scope.js';
 import { stackOf } from './stack.js';
 

@@ -1,6 +1,7 @@
 import type { Requirements, StrategizeOutput } from '../../contract/index.js';
+import { listing, unique, withArticle } from '../english.js';
 import { capitalize } from '../naming.js';
-import { count, listing, lower, pluralLabel, sentenceEnd, unique } from './phrases.js';
+import { count, lower, pluralLabel, sentenceEnd } from './phrases.js';
 import type { Scope } from './scope.js';
 import { stackOf } from './stack.js';
 
@@ -60,7 +61,7 @@ export function assumptionsOf(scope: Scope): string[] {
   if (!model.english) mine.push('The description does not read as English, so this PRD stays generic: review every requirement against the original text.');
   if (!stack.stated) mine.push(`The stack is Lovable's (${stack.frontend}) with Supabase, since the spec names no other.`);
   if (!context.budget_tier) mine.push('Startup budget tier: managed services on free or entry plans, since no budget was given.');
-  if (model.roles.length === 0) mine.push(`The spec names no roles, so everyone who signs in is a ${lower(roles[0]?.label ?? 'user')} with the same rights.`);
+  if (model.roles.length === 0) mine.push(`The spec names no roles, so everyone who signs in is ${withArticle(lower(roles[0]?.label ?? 'user'))} with the same rights.`);
   else if (!admin) mine.push(`No admin role is named: operators use the Supabase dashboard for support tasks in the MVP.`);
   for (const integration of model.integrations) {
     const noted = model.assumptions.some((text) => text.includes(integration.provider));

@@ -1,3 +1,4 @@
+import { withArticle } from '../english.js';
 import { capitalize, pluralName, sentence, singularWord, snake } from '../naming.js';
 import { DISPLAY_NAMES, attributeFromItem, attributeKind, makeAttribute } from './attributes.js';
 import { isPerson, type Clause, type Item, type VerbGroup } from './clauses.js';
@@ -435,7 +436,7 @@ export class StructureReader {
       for (const attribute of [...entity.attributes.values()]) {
         if (entityNames.has(attribute.name) && attribute.name !== entity.name && attribute.kind === 'text') {
           entity.attributes.delete(attribute.name);
-          this.link(attribute.name, entity.name, `${entity.name} has a ${attribute.name}`, false);
+          this.link(attribute.name, entity.name, `${entity.name} has ${withArticle(attribute.name)}`, false);
         }
       }
     }
@@ -516,7 +517,7 @@ export class StructureReader {
     } else if (!attributes.some((a) => DISPLAY_NAMES.has(a.name))) {
       const display = TITLE_HEADS.has(e.name.split('_').pop()!) ? 'title' : 'name';
       attributes.unshift(makeAttribute(display, 'text'));
-      this.assumptions.push(`${sentence(e.name)} gets a ${display} to show it by (the spec names none)`);
+      this.assumptions.push(`${sentence(e.name)} gets ${withArticle(display)} to show it by (the spec names none)`);
     }
     const createdBy = roles.filter((r) => [...e.createdBy].some((h) => r.name === h || r.name.endsWith(`_${h}`))).map((r) => r.name);
     const parents = relationships.filter((r) => r.to === e.name && r.kind === 'one-to-many').map((r) => r.from);
@@ -588,10 +589,6 @@ function singular(text: string): string {
 
 function describeRole(role: RoleDraft): string {
   const texts = role.capabilities.slice(0, 3).map((c) => c.text);
-  if (texts.length === 0) return role.admin ? 'Administers the product' : `Uses the product as a ${role.name.replace(/_/g, ' ')}`;
+  if (texts.length === 0) return role.admin ? 'Administers the product' : `Uses the product as ${withArticle(role.name.replace(/_/g, ' '))}`;
   return capitalize(texts.join(', '));
-}
-
-function withArticle(noun: string): string {
-  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }

@@ -1,6 +1,8 @@
 import type { Architecture, Field } from '../../contract/index.js';
+import { unique } from '../english.js';
 import { kebab, pluralName, sentence, singularName, title } from '../naming.js';
 import type { AttributeKind, EntitySpec, ProductModel } from '../spec/model.js';
+import { parseReference } from '../spec/reference.js';
 
 /**
  * What the screens need to know about one thing people manage, whether it comes from the
@@ -107,7 +109,7 @@ function fromArchitecture(model: ProductModel, architecture: Architecture): Scre
       ...kept.filter((other) => other.name !== entity.name && other.fields.some((f) => referencedTable(f) === entity.name)).map((other) => other.name),
     ];
     const fields = entity.fields
-      .filter((f) => !SYSTEM_FIELDS.has(f.name) && f.name !== entity.owner_field && !f.references?.startsWith('auth.'))
+      .filter((f) => !SYSTEM_FIELDS.has(f.name) && f.name !== entity.owner_field && parseReference(f.references)?.schema !== 'auth')
       .map((f) => fieldFromColumn(f, spec));
     return {
       name,
@@ -154,11 +156,10 @@ function kindOfColumn(field: Field): AttributeKind {
   return 'text';
 }
 
-/** `projects.id` → `projects`; `auth.users.id` → `auth.users`. */
+/** The table of the product a column points at: `projects.id` → `projects`; none for `auth.users.id`. */
 function referencedTable(field: Field): string | undefined {
-  if (!field.references) return undefined;
-  const parts = field.references.split('.');
-  return parts.length > 1 ? parts.slice(0, -1).join('.') : parts[0];
+  const reference = parseReference(field.references);
+  return reference?.schema === 'public' ? reference.table : undefined;
 }
 
 function referenceField(table: string, required: boolean): ScreenField {
@@ -169,8 +170,4 @@ function referenceField(table: string, required: boolean): ScreenField {
 function displayFieldOf(fields: ScreenField[]): string {
   const preferred = fields.find((f) => /^(name|title|label|subject|full_name)$/.test(f.name));
   return (preferred ?? fields.find((f) => f.kind === 'text') ?? fields.find((f) => f.kind !== 'reference'))?.name ?? 'id';
-}
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
 }

@@ -1,7 +1,8 @@
+import { unique, withArticle } from '../english.js';
 import type { CapabilitySpec, ProductModel, RoleSpec } from '../spec/model.js';
 import { capitalize, sentence, words } from '../naming.js';
 import type { ScreenEntity } from './entities.js';
-import { bookingTitle, buttonLabel, isBooking, withArticle, type PagePlan } from './pages.js';
+import { bookingTitle, buttonLabel, isBooking, type PagePlan } from './pages.js';
 import { creatorsOf, rolesFor, VISITOR, type RoleSet } from './roles.js';
 
 /** A user flow with what the spec's flow section says about it. */
@@ -404,8 +405,4 @@ function dedupe(flows: FlowPlan[]): FlowPlan[] {
     result.push(named);
   }
   return result;
-}
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
 }

@@ -1,5 +1,6 @@
 import type { DesignTokens } from '../../contract/index.js';
 import type { Persona } from '../agent.js';
+import { table } from '../markdown-table.js';
 import type { ProductModel } from '../spec/model.js';
 import type { AccessibilityItem } from './accessibility.js';
 import type { LibraryComponent } from './components.js';
@@ -76,9 +77,7 @@ function changeLog({ persona }: UxDocument): string {
   return [
     `## ${SECTIONS[0]}`,
     '',
-    '| Date | Version | Description | Author |',
-    '|---|---|---|---|',
-    `| Draft (date set on approval) | 0.1-draft | Initial UI/UX specification drafted from the product spec | ${persona.name} (${persona.id}) |`,
+    table(['Date', 'Version', 'Description', 'Author'], [['Draft (date set on approval)', '0.1-draft', 'Initial UI/UX specification drafted from the product spec', `${persona.name} (${persona.id})`]]),
   ].join('\n');
 }
 
@@ -172,9 +171,7 @@ function informationArchitecture({ pages, entities, roles }: UxDocument): string
     ...edges,
     '```',
     '',
-    '| Screen | Route | Kind | Who |',
-    '|---|---|---|---|',
-    ...pages.map((p) => `| ${cell(p.name)} | \`${p.route}\` | ${p.kind} | ${p.roles.join(', ')} |`),
+    table(['Screen', 'Route', 'Kind', 'Who'], pages.map((p) => [p.name, `\`${p.route}\``, p.kind, p.roles.join(', ')])),
     '',
     '### Navigation Structure',
     '',
@@ -280,11 +277,9 @@ function componentLibrary({ inventory }: UxDocument): string {
     '',
     '**Design system approach:** shadcn/ui (Radix primitives + Tailwind CSS) themed entirely through the CSS variables of section 6; components are copied into `src/components/ui` and extended with variants (class-variance-authority), never forked per page. Organised by atomic design: atoms compose molecules, molecules compose organisms, organisms fill the page templates of section 4.',
     '',
-    '| Component | Level | Purpose | Variants | States | Used on |',
-    '|---|---|---|---|---|---|',
-    ...inventory.map(
-      ({ name, entry, usedOn }) =>
-        `| ${name} | ${entry.level} | ${cell(entry.purpose)} | ${cell(entry.variants.join(', '))} | ${cell(entry.states.join(', '))} | ${cell(summariseRoutes(usedOn))} |`,
+    table(
+      ['Component', 'Level', 'Purpose', 'Variants', 'States', 'Used on'],
+      inventory.map(({ name, entry, usedOn }) => [name, entry.level, entry.purpose, entry.variants.join(', '), entry.states.join(', '), summariseRoutes(usedOn)]),
     ),
     '',
     '**Usage guidelines:** one primary (default) Button per view; destructive actions use the destructive variant and an AlertDialog; status is shown with a Badge whose text names the state; lists load with Skeleton rows shaped like the content; every async action ends in a Sonner toast.',
@@ -315,24 +310,28 @@ function styleGuide({ tokens, style, nonText }: UxDocument): string {
     '',
     'Each hex is given as light theme / dark theme.',
     '',
-    '| Color Type | Hex | Usage |',
-    '|---|---|---|',
-    ...colorRows.map(([type, token, usage]) => `| ${type} | ${token === 'foreground' ? `${both('foreground')} on ${both('background')}, borders ${both('border')}, muted text ${both('muted-foreground')}` : both(token)} | ${usage} |`),
+    table(
+      ['Color Type', 'Hex', 'Usage'],
+      colorRows.map(([type, token, usage]) => [
+        type,
+        token === 'foreground' ? `${both('foreground')} on ${both('background')}, borders ${both('border')}, muted text ${both('muted-foreground')}` : both(token),
+        usage,
+      ]),
+    ),
     '',
     'All tokens, as CSS variables (`--background`, `--primary`, …) for `src/index.css`:',
     '',
-    '| Token | Light | Dark |',
-    '|---|---|---|',
-    ...Object.keys(light).map((token) => `| \`--${token}\` | \`${light[token]}\` | \`${dark[token]}\` |`),
+    table(['Token', 'Light', 'Dark'], Object.keys(light).map((token) => [`\`--${token}\``, `\`${light[token]}\``, `\`${dark[token]}\``])),
     '',
     '### Typography',
     '',
     `- **Primary:** ${tokens.typography.font_family}`,
     `- **Monospace:** ${tokens.typography.font_mono}`,
     '',
-    '| Element | Size | Weight | Line Height |',
-    '|---|---|---|---|',
-    ...Object.entries(scale).map(([element, s]) => `| ${element === 'body' ? 'Body' : element === 'small' ? 'Small' : element.toUpperCase()} | ${s.size} | ${s.weight} | ${s.line_height} |`),
+    table(
+      ['Element', 'Size', 'Weight', 'Line Height'],
+      Object.entries(scale).map(([element, s]) => [element === 'body' ? 'Body' : element === 'small' ? 'Small' : element.toUpperCase(), s.size, String(s.weight), s.line_height]),
+    ),
     '',
     '### Iconography',
     '',
@@ -361,26 +360,29 @@ function accessibility({ tokens, nonText, accessibility: items }: UxDocument): s
     '',
     '### Key Requirements and How They Are Tested',
     '',
-    '| Requirement | How it is tested |',
-    '|---|---|',
-    ...items.map((item) => `| ${cell(item.requirement)} | ${cell(item.test)} |`),
+    table(['Requirement', 'How it is tested'], items.map((item) => [item.requirement, item.test])),
     '',
     '### Contrast of Every Text / Background Pair',
     '',
     'Computed with the WCAG 2.1 relative-luminance formula. A pair below 4.5:1 had one colour moved in OKLCH lightness (hue kept) until it passed: text on surfaces, or the fill under its on-colour.',
     '',
-    '| Mode | Text | Background | Text hex | Background hex | Ratio | AA | Adjusted |',
-    '|---|---|---|---|---|---|---|---|',
-    ...tokens.contrast.map(
-      (c) =>
-        `| ${c.mode} | ${c.foreground} | ${c.background} | \`${palette[c.mode][c.foreground]}\` | \`${palette[c.mode][c.background]}\` | ${c.ratio.toFixed(2)}:1 | ${c.passes_aa ? 'pass' : 'FAIL'} | ${c.adjusted ? 'yes' : 'no'} |`,
+    table(
+      ['Mode', 'Text', 'Background', 'Text hex', 'Background hex', 'Ratio', 'AA', 'Adjusted'],
+      tokens.contrast.map((c) => [
+        c.mode,
+        c.foreground,
+        c.background,
+        `\`${palette[c.mode][c.foreground]}\``,
+        `\`${palette[c.mode][c.background]}\``,
+        `${c.ratio.toFixed(2)}:1`,
+        c.passes_aa ? 'pass' : 'FAIL',
+        c.adjusted ? 'yes' : 'no',
+      ]),
     ),
     '',
     '### Non-text Contrast (3:1)',
     '',
-    '| Mode | Token | Against | Ratio | Adjusted |',
-    '|---|---|---|---|---|',
-    ...nonText.map((c) => `| ${c.mode} | ${c.token} | ${c.against} | ${c.ratio.toFixed(2)}:1 | ${c.adjusted ? 'yes' : 'no'} |`),
+    table(['Mode', 'Token', 'Against', 'Ratio', 'Adjusted'], nonText.map((c) => [c.mode, c.token, c.against, `${c.ratio.toFixed(2)}:1`, c.adjusted ? 'yes' : 'no'])),
     '',
     '### Testing Strategy',
     '',
@@ -396,12 +398,15 @@ function responsiveness({ model }: UxDocument): string {
     '',
     '### Breakpoints',
     '',
-    '| Breakpoint | Min Width | Max Width | Target Devices |',
-    '|---|---|---|---|',
-    '| Mobile | 0px | 639px | Phones in portrait |',
-    '| Tablet (sm / md) | 640px | 1023px | Large phones in landscape, tablets |',
-    '| Desktop (lg) | 1024px | 1279px | Laptops |',
-    '| Wide (xl / 2xl) | 1280px | - | Desktop monitors |',
+    table(
+      ['Breakpoint', 'Min Width', 'Max Width', 'Target Devices'],
+      [
+        ['Mobile', '0px', '639px', 'Phones in portrait'],
+        ['Tablet (sm / md)', '640px', '1023px', 'Large phones in landscape, tablets'],
+        ['Desktop (lg)', '1024px', '1279px', 'Laptops'],
+        ['Wide (xl / 2xl)', '1280px', '-', 'Desktop monitors'],
+      ],
+    ),
     '',
     '### Adaptation Patterns',
     '',
@@ -484,10 +489,6 @@ function nextSteps(doc: UxDocument): string {
 /** Routes a component is used on, shortened for a table cell. */
 function summariseRoutes(routes: string[]): string {
   return routes.length > 4 ? `${routes.slice(0, 4).join(', ')} +${routes.length - 4} more` : routes.join(', ');
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 /** Mermaid labels sit in double quotes; entity codes keep quotes and brackets from ending them. */

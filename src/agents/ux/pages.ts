@@ -1,4 +1,5 @@
 import type { Page } from '../../contract/index.js';
+import { unique, withArticle } from '../english.js';
 import type { ProductModel } from '../spec/model.js';
 import type { ScreenEntity, ScreenField } from './entities.js';
 import { creatorsOf, rolesFor, VISITOR, type RoleSet } from './roles.js';
@@ -448,19 +449,11 @@ function formInteractions(parents: ScreenEntity[]): string[] {
   return [
     'Validation with the browser\'s constraint checks (required, type, min/max, pattern) shown inline on blur; on submit every error shows and focus moves to the first invalid field',
     'Submit shows a spinner and disables the button; success shows a toast and opens the details page',
-    ...parents.map((p) => `${p.label} is pre-selected when the form is opened from a ${p.label.toLowerCase()} (?${p.name}_id=)`),
+    ...parents.map((p) => `${p.label} is pre-selected when the form is opened from ${withArticle(p.label.toLowerCase())} (?${p.name}_id=)`),
   ];
-}
-
-export function withArticle(noun: string): string {
-  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function dedupeRoutes(pages: PagePlan[]): PagePlan[] {
   const seen = new Set<string>();
   return pages.filter((page) => (seen.has(page.route) ? false : (seen.add(page.route), true)));
-}
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
 }

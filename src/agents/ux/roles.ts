@@ -1,4 +1,5 @@
 import type { Architecture } from '../../contract/index.js';
+import { unique } from '../english.js';
 import type { ProductModel, RoleSpec } from '../spec/model.js';
 import type { ScreenEntity } from './entities.js';
 
@@ -50,8 +51,4 @@ function defaultRole(): RoleSpec {
 
 function adminRole(): RoleSpec {
   return { name: 'admin', label: 'Admin', description: 'Administers the whole product', primary: false, admin: true, capabilities: [] };
-}
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
 }

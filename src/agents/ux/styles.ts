@@ -1,4 +1,5 @@
 import type { Style, UxInput } from '../../contract/index.js';
+import { withArticle } from '../english.js';
 import type { ProductModel } from '../spec/model.js';
 
 /**
@@ -124,7 +125,7 @@ export interface StyleChoice {
 
 export function chooseStyle(input: UxInput, model: ProductModel): StyleChoice {
   const stated = input.design_preferences?.style ?? input.style_preference;
-  if (stated) return { preset: STYLE_PRESETS[stated], reason: `the client asked for a ${stated} style`, given: true };
+  if (stated) return { preset: STYLE_PRESETS[stated], reason: `the client asked for ${withArticle(stated)} style`, given: true };
   const text = [model.summary, model.domain ?? '', model.context.industry ?? '', ...model.segments].join(' ');
   for (const hint of STYLE_HINTS) {
     const match = hint.words.exec(text);

@@ -1,0 +1,40 @@
+/**
+ * Small pieces of English that every agent's sentences are built from, so that "a user", "an
+ * hour" and "an API key" read right whichever agent writes them.
+ */
+
+/** Letters whose spoken name starts with a vowel sound: "an F", "an S", but "a U". */
+const VOWEL_LETTERS = /^[aefhilmnorsx]/i;
+
+/** "a" or "an" for the phrase that follows, by how it sounds. */
+export function article(phrase: string): 'a' | 'an' {
+  const text = phrase.trim();
+  const first = /^\S+/.exec(text)?.[0] ?? '';
+  // An acronym is read letter by letter: "an API key", "an FAQ", "a URL".
+  if (/^[A-Z][A-Z0-9]+s?$/.test(first)) return VOWEL_LETTERS.test(first) ? 'an' : 'a';
+  const word = text.toLowerCase();
+  if (/^(?:8|11\b|18\b)/.test(word)) return 'an';
+  if (/^(?:uni(?![mn])|use|usu|uti|ubiq|eu|ewe|one\b|once)/.test(word)) return 'a';
+  if (/^(?:hour|honest|honou?r|heir)/.test(word)) return 'an';
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+/** The phrase with its article: "an appointment". */
+export const withArticle = (phrase: string): string => `${article(phrase)} ${phrase}`;
+
+/** "a", "a and b", "a, b and c". */
+export function listing(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** Keeps the first occurrence of each item, in order; "Stripe" and "stripe" are the same item. */
+export function unique<T>(items: readonly T[], key: (item: T) => string = String): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item).toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

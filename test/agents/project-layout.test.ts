@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/agents/pipeline.js';
+import { STACK_PRESETS } from '../../src/contract/index.js';
+import { SPEC_CASES } from '../fixtures/specs.js';
+
+/** Files of the architecture's project tree, as full paths, leaving out the ones marked "not generated". */
+function treeFiles(markdown: string): string[] {
+  const tree = /```text\n[^\n]+\/\n([\s\S]*?)```/.exec(markdown)?.[1] ?? '';
+  const folders: string[] = [];
+  const files: string[] = [];
+  for (const line of tree.split('\n').filter(Boolean)) {
+    const at = line.search(/[├└]── /);
+    const depth = at / 4;
+    const [, name = '', note = ''] = /^(\S+)(?: \((.*)\))?$/.exec(line.slice(at + 4)) ?? [];
+    folders.length = depth;
+    if (name.endsWith('/')) folders.push(name);
+    else if (!note.includes('not generated')) files.push(`${folders.join('')}${name}`);
+  }
+  return files;
+}
+
+/** Paths to files named in the prose of the architecture (outside the tree). */
+function prosePaths(markdown: string): string[] {
+  const prose = markdown.replace(/```text[\s\S]*?```/g, '');
+  return [...prose.matchAll(/(?<![\w/.*-])((?:[\w.()[\]-]+\/)+[\w.-]+\.(?:tsx?|sql))\b/g)].map((match) => match[1]!);
+}
+
+describe('the architecture names the files the dev agent writes', () => {
+  it.each(STACK_PRESETS.flatMap((preset) => SPEC_CASES.map((c) => [c.id, preset, c] as const)))('%s on %s', async (_id, preset, specCase) => {
+    const output = await runPipeline({ ...specCase.input, stack_preference: preset });
+    const markdown = output.architecture!.architecture_markdown;
+    const written = new Set(output.code!.files.map((file) => file.path));
+    const named = [...treeFiles(markdown), ...prosePaths(markdown)];
+    expect(named.length).toBeGreaterThan(8);
+    expect(named.filter((path) => !written.has(path))).toEqual([]);
+  });
+});
