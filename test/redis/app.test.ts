@@ -246,6 +246,41 @@ describe('a cancel that reached the job but not the queue', () => {
   });
 });
 
+describe('a worker of QUEUE_CONCURRENCY 2', () => {
+  it('runs two jobs at once and never a third', async () => {
+    const config = await testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'slots', QUEUE_CONCURRENCY: '2' });
+    const api = await startServer(config, { worker: false });
+    const slow = workloadRunner({ defaultMs: 300 });
+    let running = 0;
+    let most = 0;
+    const runner: JobRunner = async (...args) => {
+      running += 1;
+      most = Math.max(most, running);
+      try {
+        return await slow(...args);
+      } finally {
+        running -= 1;
+      }
+    };
+    const worker = openWorker(config, createLogger(config), runner);
+    try {
+      await worker.ready();
+      const apiKey = await createKey(api, { name: 'slots' });
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const posted = await postJob(api, apiKey, { tool: 'aios_strategize', input: { spec: `${SPEC} Number ${i}.` } });
+        ids.push(((await posted.json()) as { job_id: string }).job_id);
+      }
+      for (const id of ids) await waitForStatus(api, apiKey, id, ['completed']);
+      expect(most).toBe(2);
+    } finally {
+      await worker.close(1_000);
+      await api.close();
+      await removeDataDir(api.config);
+    }
+  });
+});
+
 describe('API keys on Redis', () => {
   it('a key made with `aios-mcp keys create` on the same Redis works on a running server at once, and revoking it stops it', async () => {
     const cli = (...args: string[]) =>
