@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Job, JobEvent, JobPage, ListOptions } from './port.js';
+import { EVENT_JSON, type Job, type JobEvent, type JobPage, type ListOptions } from './port.js';
 import { decodeCursor, encodeCursor } from './record.js';
 
 /**
@@ -80,6 +80,13 @@ export interface IdempotencyRecord {
   accepted: Job;
 }
 
+/** An event as stored and published, keeping its text. */
+function parseEvent(json: string): JobEvent {
+  const event = JSON.parse(json) as JobEvent;
+  event[EVENT_JSON] = json;
+  return event;
+}
+
 /** `value` as JSON, but for its output: that is left to the commit script, which ends the text with it. */
 function withOutputLast(value: { output?: unknown }): string {
   return `${JSON.stringify({ ...value, output: undefined }).slice(0, -1)},"output":`;
@@ -150,13 +157,13 @@ export class RedisJobStore {
     if (!replies) throw new Error('the read of the job and its events was aborted');
     const [[existsError, exists], [eventsError, raw]] = replies as [[Error | null, number], [Error | null, string[]]];
     if (existsError ?? eventsError) throw existsError ?? eventsError;
-    return exists ? raw.map((line) => JSON.parse(line) as JobEvent) : undefined;
+    return exists ? raw.map(parseEvent) : undefined;
   }
 
   /** The job's events with ids after `afterId`. */
   async eventsAfter(id: string, afterId: number): Promise<JobEvent[]> {
     const raw = await this.client.lrange(this.eventsKey(id), Math.max(0, afterId), -1);
-    return raw.map((line) => JSON.parse(line) as JobEvent);
+    return raw.map(parseEvent);
   }
 
   /** The owner's jobs, newest first; ids whose job has expired are dropped from the list as met. */
@@ -248,7 +255,7 @@ export class JobEventBus {
       if (from !== channel) return;
       let event: JobEvent;
       try {
-        event = JSON.parse(message) as JobEvent;
+        event = parseEvent(message);
       } catch {
         return;
       }

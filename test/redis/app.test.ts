@@ -61,6 +61,9 @@ describe('REST jobs on Redis', () => {
     const done = await waitForStatus(server, key, accepted.job_id, ['completed']);
     expect(done.phases).toMatchObject({ strategy: { status: 'completed' }, architecture: { status: 'completed' } });
     expect(done.output).toMatchObject({ strategy: { phase: 'strategy', spec: SPEC } });
+    // The final event carries the output, and its id only as the frame's.
+    expect(events.at(-1)?.data.output).toEqual(done.output);
+    expect(events.map((event) => 'id' in event.data)).not.toContain(true);
     // A reconnect after event 2 gets exactly the rest.
     const rest = (await readStream(server, key, accepted.job_id, { lastEventId: '2' })).filter((event) => event.data.type === 'status_update');
     expect(rest.map((event) => event.id)).toEqual(events.slice(2).map((event) => event.id));
