@@ -272,8 +272,8 @@ export class JobWorker {
         timeouts: this.options.phaseTimeoutsMs,
       });
       if (controller.signal.aborted) throw controller.signal.reason;
-      // The progress not yet written goes out with the record as it was, before it changes below.
-      writer.flush();
+      // The progress not yet written (the phase's end) goes out in the same write as the job's end:
+      // one script call and one event message fewer before the final one.
       markCompleted(job, output);
       finishJob(job, 'completed', this.options.retention.completedMs);
       const written = await writer.finish(eventOf(job, { output }), this.options.retention.completedMs);
