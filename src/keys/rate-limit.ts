@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { redisFailure } from '../redis/failure.js';
 import type { ApiKey } from './store.js';
 
@@ -14,82 +14,128 @@ export interface RateDecision {
   retryAfter?: number;
 }
 
-type Window = 'minute' | 'day';
-const WINDOW_SECONDS: Record<Window, number> = { minute: 60, day: 86_400 };
+/** Requests counted in a window so far, this one included, and the ms until the window resets. */
+export interface WindowCount {
+  count: number;
+  msLeft: number;
+}
+
+/**
+ * Where a key's request counts live. `spend` counts a request against the key's minute window
+ * and, when the minute allows it, its day window: a request the minute refuses does not count
+ * against the day. `day` is absent when it was not spent.
+ */
+export interface RateCounters {
+  spend(id: string, perMinute: number, perDay: number): Promise<{ minute: WindowCount; day?: WindowCount }>;
+}
+
+const MINUTE_SECONDS = 60;
+const DAY_SECONDS = 86_400;
 
 /**
  * Per-key request budgets, one a minute and one a day. Each key spends only its own budget.
- * Limiters are shared by keys with the same limit (rate-limiter-flexible keys its counters by
- * the key id); the memory store is the embedded mode's, and a Redis store can take its place.
+ * The counts are in memory in the embedded mode, in Redis (one budget across every instance) otherwise.
  */
 export class RateLimiter {
-  private readonly limiters = new Map<string, RateLimiterAbstract>();
-
-  constructor(private readonly create: (points: number, durationSeconds: number) => RateLimiterAbstract = memoryLimiter) {}
+  constructor(private readonly counters: RateCounters = memoryCounters()) {}
 
   async consume(key: Pick<ApiKey, 'id' | 'requests_per_minute' | 'requests_per_day'>): Promise<RateDecision> {
-    // Both windows at once: one round trip on Redis instead of two. A request the minute window
-    // refuses does not count against the day, so the day's point is given back then.
-    const [minute, day] = await Promise.all([
-      this.spend('minute', key.requests_per_minute, key.id),
-      this.spend('day', key.requests_per_day, key.id),
-    ]);
-    if (!minute.allowed) {
-      await this.giveBack('day', key.requests_per_day, key.id);
-      return minute;
-    }
-    if (!day.allowed) return day;
+    const { minute, day } = await this.counters.spend(key.id, key.requests_per_minute, key.requests_per_day);
+    const byMinute = decision(key.requests_per_minute, minute);
+    if (!byMinute.allowed || !day) return byMinute;
+    const byDay = decision(key.requests_per_day, day);
+    if (!byDay.allowed) return byDay;
     // Report the window closer to running out.
-    return day.remaining < minute.remaining ? day : minute;
+    return byDay.remaining < byMinute.remaining ? byDay : byMinute;
   }
+}
 
-  private async spend(window: Window, points: number, id: string): Promise<RateDecision> {
-    const limiter = this.limiter(window, points);
+/** Counts in this process, for the embedded mode. Limiters are shared by keys with the same limit. */
+export function memoryCounters(): RateCounters {
+  const limiters = new Map<string, RateLimiterMemory>();
+  const count = async (seconds: number, points: number, id: string): Promise<WindowCount> => {
+    const name = `${seconds}:${points}`;
+    let limiter = limiters.get(name);
+    if (!limiter) {
+      limiter = new RateLimiterMemory({ points, duration: seconds });
+      limiters.set(name, limiter);
+    }
     try {
       const result = await limiter.consume(id);
-      return decision(true, points, result);
+      return { count: result.consumedPoints, msLeft: result.msBeforeNext };
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return decision(false, points, rejection);
-      // Only a shared store (Redis) can fail; the request is refused as Redis being away.
-      throw redisFailure(rejection);
+      if (rejection instanceof RateLimiterRes) return { count: rejection.consumedPoints, msLeft: rejection.msBeforeNext };
+      throw rejection;
     }
-  }
-
-  private async giveBack(window: Window, points: number, id: string): Promise<void> {
-    try {
-      await this.limiter(window, points).reward(id, 1);
-    } catch (error) {
-      throw redisFailure(error);
-    }
-  }
-
-  private limiter(window: Window, points: number): RateLimiterAbstract {
-    const name = `${window}:${points}`;
-    let limiter = this.limiters.get(name);
-    if (!limiter) {
-      limiter = this.create(points, WINDOW_SECONDS[window]);
-      this.limiters.set(name, limiter);
-    }
-    return limiter;
-  }
+  };
+  return {
+    async spend(id, perMinute, perDay) {
+      const minute = await count(MINUTE_SECONDS, perMinute, id);
+      if (minute.count > perMinute) return { minute };
+      return { minute, day: await count(DAY_SECONDS, perDay, id) };
+    },
+  };
 }
 
-function memoryLimiter(points: number, duration: number): RateLimiterAbstract {
-  return new RateLimiterMemory({ points, duration });
+/**
+ * Both windows in one script call, so a request costs one round trip. A window is a counter that
+ * expires when the window ends; its key names the window and the limit, as rate-limiter-flexible
+ * named it before, so counts carry over an upgrade.
+ *
+ * KEYS: minute counter, day counter. ARGV: the minute's limit, the minute's and the day's seconds.
+ * Returns the minute's count and ms left, then the day's when it was spent.
+ */
+const SPEND_SCRIPT = `
+local function spend(key, seconds)
+  redis.call('SET', key, 0, 'EX', seconds, 'NX')
+  local count = redis.call('INCRBY', key, 1)
+  local ttl = redis.call('PTTL', key)
+  if ttl == -1 then
+    redis.call('EXPIRE', key, seconds)
+    ttl = 1000 * seconds
+  end
+  return {count, ttl}
+end
+local minute = spend(KEYS[1], ARGV[2])
+if minute[1] > tonumber(ARGV[1]) then return minute end
+local day = spend(KEYS[2], ARGV[3])
+return {minute[1], minute[2], day[1], day[2]}
+`;
+
+/** Counts in Redis, so a key's budget is one budget across every instance. */
+export function redisCounters(client: Redis, prefix: string): RateCounters {
+  const keyOf = (seconds: number, points: number, id: string) => `${prefix}:rate:${seconds}:${points}:${id}`;
+  return {
+    async spend(id, perMinute, perDay) {
+      let reply: number[];
+      try {
+        reply = (await client.eval(
+          SPEND_SCRIPT,
+          2,
+          keyOf(MINUTE_SECONDS, perMinute, id),
+          keyOf(DAY_SECONDS, perDay, id),
+          perMinute,
+          MINUTE_SECONDS,
+          DAY_SECONDS,
+        )) as number[];
+      } catch (error) {
+        // The request is refused as Redis being away.
+        throw redisFailure(error);
+      }
+      const [minuteCount, minuteMs, dayCount, dayMs] = reply;
+      const minute = { count: minuteCount!, msLeft: minuteMs! };
+      return dayCount === undefined ? { minute } : { minute, day: { count: dayCount, msLeft: dayMs! } };
+    },
+  };
 }
 
-/** Counters in Redis, so a key's budget is one budget across every instance. */
-export function redisLimiter(client: Redis, prefix: string): (points: number, duration: number) => RateLimiterAbstract {
-  return (points, duration) => new RateLimiterRedis({ storeClient: client, points, duration, keyPrefix: `${prefix}:rate:${duration}:${points}` });
-}
-
-function decision(allowed: boolean, limit: number, result: RateLimiterRes): RateDecision {
-  const reset = Math.ceil((Date.now() + result.msBeforeNext) / 1000);
+function decision(limit: number, { count, msLeft }: WindowCount): RateDecision {
+  const allowed = count <= limit;
   return {
     allowed,
     limit,
-    remaining: Math.max(0, result.remainingPoints),
-    reset,
-    ...(allowed ? {} : { retryAfter: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) }),
+    remaining: Math.max(0, limit - count),
+    reset: Math.ceil((Date.now() + msLeft) / 1000),
+    ...(allowed ? {} : { retryAfter: Math.max(1, Math.ceil(msLeft / 1000)) }),
   };
 }

@@ -4,7 +4,7 @@ import { BullMqQueue } from '../jobs/bullmq.js';
 import type { JobRunner } from '../jobs/port.js';
 import { JobWorker } from '../jobs/worker.js';
 import { runTool } from '../agents/pipeline.js';
-import { RateLimiter, redisLimiter } from '../keys/rate-limit.js';
+import { RateLimiter, redisCounters } from '../keys/rate-limit.js';
 import { connectRedis } from './connection.js';
 
 /** What an API process holds in Redis mode: the shared queue, the shared rate limits and maybe a worker. */
@@ -68,7 +68,7 @@ export function openRedisMode(config: Config, logger: Logger, options: { worker:
   const worker = options.worker ? openWorker(config, logger, options.runner) : undefined;
   return {
     queue,
-    limiter: new RateLimiter(redisLimiter(client, config.redisKeyPrefix)),
+    limiter: new RateLimiter(redisCounters(client, config.redisKeyPrefix)),
     worker,
     close: async (graceMs) => {
       await worker?.close(graceMs);
