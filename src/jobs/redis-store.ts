@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { JobStatus } from '../contract/index.js';
 import { EVENT_JSON, type Job, type JobEvent, type JobPage, type ListOptions } from './port.js';
 import { decodeCursor, encodeCursor } from './record.js';
 
@@ -80,11 +81,46 @@ export interface IdempotencyRecord {
   accepted: Job;
 }
 
-/** An event as stored and published, keeping its text. */
+/** How the text of every stored event begins: the commit script puts the id first, `eventOf` the rest in this order. */
+const EVENT_HEAD = /^\{"id":(\d+),"type":"status_update","job_id":"([\w-]+)","status":"([a-z]+)","progress":(\d+)[,}]/;
+
+/**
+ * An event as stored and published, keeping its text. What routes it (id, job, status, progress)
+ * is read from the head of the text, the rest parsed only when first asked for: a process that
+ * routes events or sends them on as they came (SSE) never parses a finished job's whole output,
+ * and every API process hears every event of the cluster.
+ */
 function parseEvent(json: string): JobEvent {
-  const event = JSON.parse(json) as JobEvent;
-  event[EVENT_JSON] = json;
-  return event;
+  const head = EVENT_HEAD.exec(json);
+  if (!head) return Object.assign(JSON.parse(json) as JobEvent, { [EVENT_JSON]: json });
+  let parsed: JobEvent | undefined;
+  const all = () => (parsed ??= JSON.parse(json) as JobEvent);
+  return {
+    id: Number(head[1]),
+    type: 'status_update',
+    job_id: head[2]!,
+    status: head[3] as JobStatus,
+    progress: Number(head[4]),
+    get phase() {
+      return all().phase;
+    },
+    get phase_status() {
+      return all().phase_status;
+    },
+    get note() {
+      return all().note;
+    },
+    get output() {
+      return all().output;
+    },
+    get error() {
+      return all().error;
+    },
+    get at() {
+      return all().at;
+    },
+    [EVENT_JSON]: json,
+  };
 }
 
 /** `value` as JSON, but for its output: that is left to the commit script, which ends the text with it. */
