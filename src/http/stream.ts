@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { AiosError } from '../contract/index.js';
-import { isFinal, type JobEvent, type JobQueue } from '../jobs/port.js';
+import { EVENT_JSON, isFinal, type JobEvent, type JobQueue } from '../jobs/port.js';
 import { JobIdParamsSchema, ownedJob } from './job-view.js';
 
 export interface StreamRoutesOptions {
@@ -23,9 +23,19 @@ function lastEventId(header: unknown, query: unknown): number {
   return id;
 }
 
+/** The event's SSE frame; its data is the event without its id, which is the frame's. */
 function frame(event: JobEvent): string {
-  const { id, ...data } = event;
-  return `id: ${id}\ndata: ${JSON.stringify(data)}\n\n`;
+  // The text the store gives every event begins with its id: the rest is sent on as it came, not
+  // serialised again (a finished job's event carries the whole output).
+  const head = `{"id":${event.id},`;
+  const json = event[EVENT_JSON];
+  let data: string;
+  if (json?.startsWith(head)) data = `{${json.slice(head.length)}`;
+  else {
+    const { id: _id, ...rest } = event;
+    data = JSON.stringify(rest);
+  }
+  return `id: ${event.id}\ndata: ${data}\n\n`;
 }
 
 /**

@@ -48,6 +48,12 @@ export function isFinal(status: JobStatus): boolean {
 }
 
 /**
+ * The JSON text an event was read from (Redis), when there was one: a stream sends it on as it
+ * came instead of serialising the event again. A symbol, so JSON.stringify leaves it out.
+ */
+export const EVENT_JSON = Symbol('the event as JSON');
+
+/**
  * One change of a job, as SSE `status_update` events carry it. Ids are per job, start at 1 and
  * grow by one, so a client that reconnects with `Last-Event-ID: n` is sent exactly the events after n.
  */
@@ -65,6 +71,7 @@ export interface JobEvent {
   /** On `failed` only. */
   error?: JobError;
   at: string;
+  [EVENT_JSON]?: string;
 }
 
 export interface EnqueueRequest {

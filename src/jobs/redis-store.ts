@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Job, JobEvent, JobPage, ListOptions } from './port.js';
+import type { JobStatus } from '../contract/index.js';
+import { EVENT_JSON, type Job, type JobEvent, type JobPage, type ListOptions } from './port.js';
 import { decodeCursor, encodeCursor } from './record.js';
 
 /**
@@ -28,10 +29,16 @@ export type CommitRefusal = 'final' | 'missing' | 'exists';
  * without decoding every event of the cluster.
  *
  * KEYS: job, events, owner's list, sequence. ARGV: job JSON, job id, event channel, ttl ms, mode,
- * cancel channel ('' when the write is not a cancel), then the events in order (JSON without
- * their ids, which are given here).
+ * cancel channel ('' when the write is not a cancel), the output JSON that the job and an event
+ * share ('' when none), then the events in order (JSON without their ids, which are given here).
+ * A JSON argument that ends in ':' (no whole JSON text does) ends with that shared output: a
+ * finished job's output is sent and serialised once, not once for the record and once for the event.
  */
 const COMMIT_SCRIPT = `
+local function whole(json)
+  if string.sub(json, -1) == ':' then return json .. ARGV[7] .. '}' end
+  return json
+end
 local current = redis.call('GET', KEYS[1])
 if ARGV[5] == 'create' then
   if current then return -3 end
@@ -40,15 +47,15 @@ else
   local status = cjson.decode(current)['status']
   if status == 'completed' or status == 'failed' or status == 'cancelled' then return -1 end
 end
-redis.call('SET', KEYS[1], ARGV[1])
+redis.call('SET', KEYS[1], whole(ARGV[1]))
 if ARGV[5] == 'create' then
   redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), ARGV[2])
 end
 local id = redis.call('LLEN', KEYS[2])
 local events = {}
-for i = 7, #ARGV do
+for i = 8, #ARGV do
   id = id + 1
-  events[#events + 1] = '{"id":' .. id .. ',' .. string.sub(ARGV[i], 2)
+  events[#events + 1] = '{"id":' .. id .. ',' .. string.sub(whole(ARGV[i]), 2)
   redis.call('RPUSH', KEYS[2], events[#events])
 end
 local ttl = tonumber(ARGV[4])
@@ -72,6 +79,53 @@ export interface IdempotencyRecord {
   jobId: string;
   /** The job as first accepted, answered again if the job itself has expired. */
   accepted: Job;
+}
+
+/** How the text of every stored event begins: the commit script puts the id first, `eventOf` the rest in this order. */
+const EVENT_HEAD = /^\{"id":(\d+),"type":"status_update","job_id":"([\w-]+)","status":"([a-z]+)","progress":(\d+)[,}]/;
+
+/**
+ * An event as stored and published, keeping its text. What routes it (id, job, status, progress)
+ * is read from the head of the text, the rest parsed only when first asked for: a process that
+ * routes events or sends them on as they came (SSE) never parses a finished job's whole output,
+ * and every API process hears every event of the cluster.
+ */
+function parseEvent(json: string): JobEvent {
+  const head = EVENT_HEAD.exec(json);
+  if (!head) return Object.assign(JSON.parse(json) as JobEvent, { [EVENT_JSON]: json });
+  let parsed: JobEvent | undefined;
+  const all = () => (parsed ??= JSON.parse(json) as JobEvent);
+  return {
+    id: Number(head[1]),
+    type: 'status_update',
+    job_id: head[2]!,
+    status: head[3] as JobStatus,
+    progress: Number(head[4]),
+    get phase() {
+      return all().phase;
+    },
+    get phase_status() {
+      return all().phase_status;
+    },
+    get note() {
+      return all().note;
+    },
+    get output() {
+      return all().output;
+    },
+    get error() {
+      return all().error;
+    },
+    get at() {
+      return all().at;
+    },
+    [EVENT_JSON]: json,
+  };
+}
+
+/** `value` as JSON, but for its output: that is left to the commit script, which ends the text with it. */
+function withOutputLast(value: { output?: unknown }): string {
+  return `${JSON.stringify({ ...value, output: undefined }).slice(0, -1)},"output":`;
 }
 
 export class RedisJobStore {
@@ -98,6 +152,9 @@ export class RedisJobStore {
    * FLUSH) would be sent again after the commands that followed it.
    */
   async commit(job: Job, events: Omit<JobEvent, 'id'>[], mode: 'create' | 'update', ttlMs = 0): Promise<number | CommitRefusal> {
+    const shared = job.output != null && events.some((event) => event.output === job.output) ? JSON.stringify(job.output) : undefined;
+    const json = (value: Job | Omit<JobEvent, 'id'>) =>
+      shared !== undefined && value.output === job.output ? withOutputLast(value) : JSON.stringify(value);
     const result = Number(
       await this.client.eval(
         COMMIT_SCRIPT,
@@ -106,13 +163,14 @@ export class RedisJobStore {
         this.eventsKey(job.id),
         this.ownerKey(job.owner),
         `${this.prefix}:seq`,
-        JSON.stringify(job),
+        json(job),
         job.id,
         this.channel,
         String(Math.max(0, Math.round(ttlMs))),
         mode,
         job.status === 'cancelled' ? this.cancelChannel : '',
-        ...events.map((event) => JSON.stringify(event)),
+        shared ?? '',
+        ...events.map(json),
       ),
     );
     return result > 0 ? result : (REFUSALS[result] ?? 'missing');
@@ -135,13 +193,13 @@ export class RedisJobStore {
     if (!replies) throw new Error('the read of the job and its events was aborted');
     const [[existsError, exists], [eventsError, raw]] = replies as [[Error | null, number], [Error | null, string[]]];
     if (existsError ?? eventsError) throw existsError ?? eventsError;
-    return exists ? raw.map((line) => JSON.parse(line) as JobEvent) : undefined;
+    return exists ? raw.map(parseEvent) : undefined;
   }
 
   /** The job's events with ids after `afterId`. */
   async eventsAfter(id: string, afterId: number): Promise<JobEvent[]> {
     const raw = await this.client.lrange(this.eventsKey(id), Math.max(0, afterId), -1);
-    return raw.map((line) => JSON.parse(line) as JobEvent);
+    return raw.map(parseEvent);
   }
 
   /** The owner's jobs, newest first; ids whose job has expired are dropped from the list as met. */
@@ -233,7 +291,7 @@ export class JobEventBus {
       if (from !== channel) return;
       let event: JobEvent;
       try {
-        event = JSON.parse(message) as JobEvent;
+        event = parseEvent(message);
       } catch {
         return;
       }

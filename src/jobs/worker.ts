@@ -134,6 +134,8 @@ export class JobWorker {
   private readonly worker: Worker<QueuedJobData>;
   private readonly store: RedisJobStore;
   private readonly running = new Map<string, AbortController>();
+  /** Jobs handed to the processor and not yet returned from it. */
+  private taken = 0;
   private closing: Promise<void> | undefined;
 
   constructor(private readonly options: JobWorkerOptions) {
@@ -144,7 +146,8 @@ export class JobWorker {
       prefix: `${options.prefix}:bull`,
       // Shown as the job's `processedBy` in BullMQ tools: which machine and process ran it.
       name: `${hostname()}:${process.pid}`,
-      concurrency: options.concurrency,
+      // Raised as jobs start, up to QUEUE_CONCURRENCY: see `fitSlots`.
+      concurrency: 1,
       lockDuration: options.lockMs,
       stalledInterval: options.lockMs,
       // A job is taken over at most twice (a crash, then a Redis outage) before it is failed.
@@ -213,7 +216,29 @@ export class JobWorker {
     await this.store.commit(job, [eventOf(job, { error })], 'update', this.options.retention.failedMs);
   }
 
+  /**
+   * BullMQ's worker keeps fetching until it holds `concurrency` jobs, and only then starts the first
+   * it took: an idle worker would pay one more round trip (a fetch that finds nothing) on every
+   * pickup. So it may hold one job more than it runs, up to QUEUE_CONCURRENCY: it starts a job as
+   * soon as it has it, and waits for the next while that one runs. The processor is called before
+   * BullMQ's loop goes on, so the limit is raised in time (a test holds two jobs running at once).
+   */
+  private fitSlots(): void {
+    this.worker.concurrency = Math.min(this.options.concurrency, this.taken + 1);
+  }
+
   private async process(bullJob: BullJob<QueuedJobData>, token: string | undefined): Promise<string> {
+    this.taken += 1;
+    this.fitSlots();
+    try {
+      return await this.runJob(bullJob, token);
+    } finally {
+      this.taken -= 1;
+      this.fitSlots();
+    }
+  }
+
+  private async runJob(bullJob: BullJob<QueuedJobData>, token: string | undefined): Promise<string> {
     const { id } = bullJob.data;
     // The record as queued spares a read; what may have happened to it since (a cancel, a worker
     // that finished it and then lost its lock, its expiry) gets its first write refused below.
@@ -247,8 +272,8 @@ export class JobWorker {
         timeouts: this.options.phaseTimeoutsMs,
       });
       if (controller.signal.aborted) throw controller.signal.reason;
-      // The progress not yet written goes out with the record as it was, before it changes below.
-      writer.flush();
+      // The progress not yet written (the phase's end) goes out in the same write as the job's end:
+      // one script call and one event message fewer before the final one.
       markCompleted(job, output);
       finishJob(job, 'completed', this.options.retention.completedMs);
       const written = await writer.finish(eventOf(job, { output }), this.options.retention.completedMs);

@@ -5,9 +5,9 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AiosError } from '../../src/contract/index.js';
 import { QUEUE_NAME } from '../../src/jobs/bullmq.js';
-import type { JobRunner } from '../../src/jobs/port.js';
-import { eventOf, finishJob, markCancelled } from '../../src/jobs/record.js';
-import { RedisJobStore } from '../../src/jobs/redis-store.js';
+import type { JobEvent, JobRunner } from '../../src/jobs/port.js';
+import { applyPhaseEvent, eventOf, finishJob, markCancelled, markCompleted, newJob } from '../../src/jobs/record.js';
+import { JobEventBus, RedisJobStore } from '../../src/jobs/redis-store.js';
 import { createLogger } from '../../src/log.js';
 import { openWorker } from '../../src/redis/mode.js';
 import {
@@ -61,6 +61,9 @@ describe('REST jobs on Redis', () => {
     const done = await waitForStatus(server, key, accepted.job_id, ['completed']);
     expect(done.phases).toMatchObject({ strategy: { status: 'completed' }, architecture: { status: 'completed' } });
     expect(done.output).toMatchObject({ strategy: { phase: 'strategy', spec: SPEC } });
+    // The final event carries the output, and its id only as the frame's.
+    expect(events.at(-1)?.data.output).toEqual(done.output);
+    expect(events.map((event) => 'id' in event.data)).not.toContain(true);
     // A reconnect after event 2 gets exactly the rest.
     const rest = (await readStream(server, key, accepted.job_id, { lastEventId: '2' })).filter((event) => event.data.type === 'status_update');
     expect(rest.map((event) => event.id)).toEqual(events.slice(2).map((event) => event.id));
@@ -240,6 +243,74 @@ describe('a cancel that reached the job but not the queue', () => {
       await worker?.close(1_000);
       await bull.close();
       inspect.disconnect();
+      await api.close();
+      await removeDataDir(api.config);
+    }
+  });
+});
+
+describe('job events in Redis', () => {
+  it('read back and heard on pub/sub with every field they were written with', async () => {
+    const client = redis.client();
+    const subscriber = redis.client();
+    try {
+      const store = new RedisJobStore(client, 'event-fields');
+      const heard: JobEvent[] = [];
+      new JobEventBus(subscriber, store.channel).on((event) => heard.push(event));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const job = newJob({ tool: 'aios_strategize', input: { spec: SPEC }, owner: 'key_events' });
+      const written = [eventOf(job)];
+      await store.commit(job, written.slice(0), 'create', 60_000);
+      job.status = 'processing';
+      written.push(eventOf(job, applyPhaseEvent(job, { type: 'phase_progress', phase: 'strategy', percent: 50, note: 'half "way"' })));
+      const output = { summary: 'done: "all" of it', items: [1, 2] };
+      markCompleted(job, output);
+      finishJob(job, 'completed', 60_000);
+      written.push(eventOf(job, { output }));
+      await store.commit(job, written.slice(1), 'update', 60_000);
+      const expected = written.map((event, index) => JSON.parse(JSON.stringify({ ...event, id: index + 1 })) as JobEvent);
+      const plain = (events: JobEvent[]) => events.map((event) => JSON.parse(JSON.stringify(event)) as JobEvent);
+      expect(plain((await store.eventsAfter(job.id, 0))!)).toEqual(expected);
+      for (let i = 0; i < 50 && heard.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(plain(heard)).toEqual(expected);
+      expect(heard[1]).toMatchObject({ phase: 'strategy', note: 'half "way"', progress: 50 });
+      expect(heard[2]?.output).toEqual(output);
+    } finally {
+      client.disconnect();
+      subscriber.disconnect();
+    }
+  });
+});
+
+describe('a worker of QUEUE_CONCURRENCY 2', () => {
+  it('runs two jobs at once and never a third', async () => {
+    const config = await testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'slots', QUEUE_CONCURRENCY: '2' });
+    const api = await startServer(config, { worker: false });
+    const slow = workloadRunner({ defaultMs: 300 });
+    let running = 0;
+    let most = 0;
+    const runner: JobRunner = async (...args) => {
+      running += 1;
+      most = Math.max(most, running);
+      try {
+        return await slow(...args);
+      } finally {
+        running -= 1;
+      }
+    };
+    const worker = openWorker(config, createLogger(config), runner);
+    try {
+      await worker.ready();
+      const apiKey = await createKey(api, { name: 'slots' });
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const posted = await postJob(api, apiKey, { tool: 'aios_strategize', input: { spec: `${SPEC} Number ${i}.` } });
+        ids.push(((await posted.json()) as { job_id: string }).job_id);
+      }
+      for (const id of ids) await waitForStatus(api, apiKey, id, ['completed']);
+      expect(most).toBe(2);
+    } finally {
+      await worker.close(1_000);
       await api.close();
       await removeDataDir(api.config);
     }
