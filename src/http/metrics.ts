@@ -48,7 +48,7 @@ export const metricsRoutes: FastifyPluginAsync<MetricsRoutesOptions> = async (ap
   const stopFeed = await queue.subscribeAll((event) => {
     if (!isFinal(event.status)) return;
     // The event has no tool or phase timings: the job record has both.
-    queue.get(event.job_id).then(
+    queue.get(event.job_id, { output: false }).then(
       (job) => {
         if (job) metrics.observeJob(job);
       },

@@ -133,8 +133,8 @@ export class BullMqQueue implements JobQueue {
     });
   }
 
-  async get(id: string): Promise<Job | undefined> {
-    return this.request(() => this.store.get(id));
+  async get(id: string, options?: { output?: boolean }): Promise<Job | undefined> {
+    return this.request(() => this.store.get(id, options?.output ?? true));
   }
 
   async list(owner: string, options: ListOptions): Promise<JobPage> {

@@ -130,9 +130,12 @@ export type JobRunner = (
 export interface JobQueue {
   /** Queues a job (FIFO). Throws `IDEMPOTENCY_CONFLICT` when an idempotency key comes back with another body. */
   enqueue(request: EnqueueRequest): Promise<EnqueueResult>;
-  /** The job, or undefined when unknown or past its retention. */
-  get(id: string): Promise<Job | undefined>;
-  /** The owner's jobs, newest first. */
+  /**
+   * The job, or undefined when unknown or past its retention. With `{ output: false }` the job
+   * may come without its output (`null`), which spares moving it from Redis when it is not needed.
+   */
+  get(id: string, options?: { output?: boolean }): Promise<Job | undefined>;
+  /** The owner's jobs, newest first; their outputs may be left out (lists show summaries). */
   list(owner: string, options: ListOptions): Promise<JobPage>;
   /** Cancels a queued or running job; a finished job is returned unchanged. Undefined when unknown. */
   cancel(id: string): Promise<Job | undefined>;

@@ -8,7 +8,9 @@ import { decodeCursor, encodeCursor } from './record.js';
  * Job records, their events and who owns them, kept in Redis so that every API and worker
  * process sees the same job. BullMQ moves the work around; these records are what callers read.
  *
- * - `<p>:job:<id>`: the job as JSON;
+ * - `<p>:job:<id>`: the job as JSON, but for its output;
+ * - `<p>:job:<id>:output`: a finished job's output as JSON, apart so that what reads only the
+ *   record (lists, metrics, a cancel's check) never moves a whole pipeline's output;
  * - `<p>:job:<id>:events`: its `status_update` events in order (the id of an event is its
  *   position + 1), published on `<p>:events` as they are added; both expire with the job;
  * - `<p>:cancelled`: a channel where the id of each cancelled job is published, for workers;
@@ -28,15 +30,19 @@ export type CommitRefusal = 'final' | 'missing' | 'exists';
  * A cancel is also told, by the job's id alone, on a channel of its own: workers hear of cancels
  * without decoding every event of the cluster.
  *
- * KEYS: job, events, owner's list, sequence. ARGV: job JSON, job id, event channel, ttl ms, mode,
- * cancel channel ('' when the write is not a cancel), the output JSON that the job and an event
- * share ('' when none), then the events in order (JSON without their ids, which are given here).
- * A JSON argument that ends in ':' (no whole JSON text does) ends with that shared output: a
- * finished job's output is sent and serialised once, not once for the record and once for the event.
+ * KEYS: job, events, owner's list, sequence, output. ARGV: job JSON, job id, event channel, ttl ms,
+ * mode, cancel channel ('' when the write is not a cancel), the job's output JSON ('' when none),
+ * then the events in order (JSON without their ids, which are given here). A JSON argument that
+ * ends in ':' (no whole JSON text does) ends with that output: a finished job's output is sent and
+ * serialised once. The record keeps `"output":null` and the output goes to a key of its own.
  */
 const COMMIT_SCRIPT = `
 local function whole(json)
   if string.sub(json, -1) == ':' then return json .. ARGV[7] .. '}' end
+  return json
+end
+local function withoutOutput(json)
+  if string.sub(json, -1) == ':' then return json .. 'null}' end
   return json
 end
 local current = redis.call('GET', KEYS[1])
@@ -47,7 +53,8 @@ else
   local status = cjson.decode(current)['status']
   if status == 'completed' or status == 'failed' or status == 'cancelled' then return -1 end
 end
-redis.call('SET', KEYS[1], whole(ARGV[1]))
+redis.call('SET', KEYS[1], withoutOutput(ARGV[1]))
+if ARGV[7] ~= '' then redis.call('SET', KEYS[5], ARGV[7]) end
 if ARGV[5] == 'create' then
   redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), ARGV[2])
 end
@@ -62,6 +69,7 @@ local ttl = tonumber(ARGV[4])
 if ttl > 0 then
   redis.call('PEXPIRE', KEYS[1], ttl)
   redis.call('PEXPIRE', KEYS[2], ttl)
+  redis.call('PEXPIRE', KEYS[5], ttl)
 else
   redis.call('PERSIST', KEYS[2])
 end
@@ -152,38 +160,48 @@ export class RedisJobStore {
    * FLUSH) would be sent again after the commands that followed it.
    */
   async commit(job: Job, events: Omit<JobEvent, 'id'>[], mode: 'create' | 'update', ttlMs = 0): Promise<number | CommitRefusal> {
-    const shared = job.output != null && events.some((event) => event.output === job.output) ? JSON.stringify(job.output) : undefined;
+    const output = job.output != null ? JSON.stringify(job.output) : undefined;
     const json = (value: Job | Omit<JobEvent, 'id'>) =>
-      shared !== undefined && value.output === job.output ? withOutputLast(value) : JSON.stringify(value);
+      output !== undefined && value.output === job.output ? withOutputLast(value) : JSON.stringify(value);
     const result = Number(
       await this.client.eval(
         COMMIT_SCRIPT,
-        4,
+        5,
         this.jobKey(job.id),
         this.eventsKey(job.id),
         this.ownerKey(job.owner),
         `${this.prefix}:seq`,
+        this.outputKey(job.id),
         json(job),
         job.id,
         this.channel,
         String(Math.max(0, Math.round(ttlMs))),
         mode,
         job.status === 'cancelled' ? this.cancelChannel : '',
-        shared ?? '',
+        output ?? '',
         ...events.map(json),
       ),
     );
     return result > 0 ? result : (REFUSALS[result] ?? 'missing');
   }
 
-  async get(id: string): Promise<Job | undefined> {
-    const raw = await this.client.get(this.jobKey(id));
-    return raw ? (JSON.parse(raw) as Job) : undefined;
+  /** The job; without its output (`output: null`) when `withOutput` is false, which reads the record alone. */
+  async get(id: string, withOutput = true): Promise<Job | undefined> {
+    if (!withOutput) {
+      const raw = await this.client.get(this.jobKey(id));
+      return raw ? (JSON.parse(raw) as Job) : undefined;
+    }
+    const [raw, output] = await this.client.mget(this.jobKey(id), this.outputKey(id));
+    if (!raw) return undefined;
+    const job = JSON.parse(raw) as Job;
+    // Records written before outputs had a key of their own still hold theirs.
+    if (output) job.output = JSON.parse(output) as unknown;
+    return job;
   }
 
   /** Removes a job that was never accepted (its queueing failed). */
   async discard(job: Job): Promise<void> {
-    await this.client.del(this.jobKey(job.id), this.eventsKey(job.id));
+    await this.client.del(this.jobKey(job.id), this.eventsKey(job.id), this.outputKey(job.id));
     await this.client.zrem(this.ownerKey(job.owner), job.id);
   }
 
@@ -202,7 +220,7 @@ export class RedisJobStore {
     return raw.map(parseEvent);
   }
 
-  /** The owner's jobs, newest first; ids whose job has expired are dropped from the list as met. */
+  /** The owner's jobs, newest first, without their outputs; ids whose job has expired are dropped from the list as met. */
   async list(owner: string, options: ListOptions): Promise<JobPage> {
     const key = this.ownerKey(owner);
     let before = options.cursor ? decodeCursor(options.cursor) : Number.POSITIVE_INFINITY;
@@ -258,6 +276,10 @@ export class RedisJobStore {
 
   private jobKey(id: string): string {
     return `${this.prefix}:job:${id}`;
+  }
+
+  private outputKey(id: string): string {
+    return `${this.prefix}:job:${id}:output`;
   }
 
   private eventsKey(id: string): string {

@@ -205,7 +205,7 @@ export class JobWorker {
   private async failIfGivenUp(id: string): Promise<void> {
     const bullJob = await BullJob.fromId<QueuedJobData>(this.worker, id);
     if (!bullJob || !(await bullJob.isFailed())) return;
-    const job = await this.store.get(bullJob.data.id);
+    const job = await this.store.get(bullJob.data.id, false);
     if (!job || isFinal(job.status)) return;
     const error = toJobError(
       new AiosError('AGENT_FAILURE', 'the job was stopped too many times (its workers died or lost Redis); post it again', { stalled: true }),
@@ -242,7 +242,7 @@ export class JobWorker {
     const { id } = bullJob.data;
     // The record as queued spares a read; what may have happened to it since (a cancel, a worker
     // that finished it and then lost its lock, its expiry) gets its first write refused below.
-    const job = bullJob.data.job ?? (await this.store.get(id));
+    const job = bullJob.data.job ?? (await this.store.get(id, false));
     if (!job || isFinal(job.status)) return 'skipped';
 
     const attempt = bullJob.attemptsMade + 1;

@@ -282,6 +282,39 @@ describe('job events in Redis', () => {
   });
 });
 
+describe('job records in Redis', () => {
+  it("keep a finished job's output in a key of its own, read with the job and left out of lists", async () => {
+    const client = redis.client();
+    try {
+      const store = new RedisJobStore(client, 'outputs');
+      const job = newJob({ tool: 'aios_strategize', input: { spec: SPEC }, owner: 'key_outputs' });
+      await store.commit(job, [eventOf(job)], 'create', 60_000);
+      const output = { prd: 'x'.repeat(10_000), stories: ['a', 'b'] };
+      markCompleted(job, output);
+      finishJob(job, 'completed', 60_000);
+      await store.commit(job, [eventOf(job, { output })], 'update', 60_000);
+
+      const record = JSON.parse((await client.get(`outputs:job:${job.id}`))!) as { output: unknown; status: string };
+      expect(record).toMatchObject({ status: 'completed', output: null });
+      expect(JSON.parse((await client.get(`outputs:job:${job.id}:output`))!)).toEqual(output);
+      // It expires with the job.
+      expect(await client.pttl(`outputs:job:${job.id}:output`)).toBeGreaterThan(50_000);
+      expect((await store.get(job.id))?.output).toEqual(output);
+      expect(await store.get(job.id, false)).toMatchObject({ status: 'completed', output: null });
+      expect((await store.list('key_outputs', { limit: 10 })).jobs).toMatchObject([{ id: job.id, output: null }]);
+      // The final event still carries the output, for streams that replay it.
+      expect((await store.eventsAfter(job.id, 1))[0]?.output).toEqual(output);
+
+      // A record written before outputs had their own key still reads whole.
+      const older = { ...job, id: `${job.id}-older`, output };
+      await client.set(`outputs:job:${older.id}`, JSON.stringify(older));
+      expect((await store.get(older.id))?.output).toEqual(output);
+    } finally {
+      client.disconnect();
+    }
+  });
+});
+
 describe('a worker of QUEUE_CONCURRENCY 2', () => {
   it('runs two jobs at once and never a third', async () => {
     const config = await testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'slots', QUEUE_CONCURRENCY: '2' });
