@@ -172,6 +172,13 @@ describe('readSpec details', () => {
     expect(recipes.roles.map((r) => r.name)).toEqual(['cook']);
     expect(attribute(recipes, 'recipe', 'cooking_time')?.kind).toBe('duration');
     expect(attribute(recipes, 'recipe', 'photos')?.kind).toBe('image');
+
+    // "invoice" can be a verb ("invoice clients"), but "and each invoice has ..." opens a clause about invoices.
+    const invoicing = readSpec({ spec: 'An invoicing app for freelancers. Users upload invoices and each invoice has a due date and an amount.' });
+    expect(invoicing.entities.map((e) => e.name)).toContain('invoice');
+    expect(invoicing.entities.map((e) => e.name).filter((name) => name.includes(' '))).toEqual([]);
+    expect(attribute(invoicing, 'invoice', 'due_date')?.kind).toBe('date');
+    expect(attribute(invoicing, 'invoice', 'amount')).toBeDefined();
   });
 
   it('is deterministic', () => {

@@ -216,7 +216,8 @@ export class ClauseParser {
   startsClause(tokens: Token[], i: number, subjects: Item[]): boolean {
     const read = this.readItem(tokens, i, 'subject', subjects);
     const t = tokens[read.next];
-    if (read.item && isVerbLike(read.item.words[0]!.lemma)) return false;
+    // "and log calls": a verb-like head is the verb, unless a determiner makes it a noun ("and each invoice has").
+    if (read.item && !isDet(tokens[i]!) && isVerbLike(read.item.words[0]!.lemma)) return false;
     // "and insurance details.": an -s word ending the clause is a plural noun, not a verb.
     if (t && sForm(t) && (closes(t) || !tokens[read.next + 1])) return false;
     return !!read.item && !!t && (isAux(t) || (t.tags.has('Verb') && this.verbStarts(tokens, read.next, [read.item])));
