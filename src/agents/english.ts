@@ -38,3 +38,12 @@ export function unique<T>(items: readonly T[], key: (item: T) => string = String
     return true;
   });
 }
+
+/** A label as it reads mid-sentence: "Salon owner" → "salon owner", but "SKU" stays "SKU". */
+export function lower(label: string): string {
+  const text = label.trim();
+  const space = text.search(/\s/);
+  const first = space < 0 ? text : text.slice(0, space);
+  const acronym = first.length > 1 && first === first.toUpperCase() && first !== first.toLowerCase();
+  return acronym ? text : first.toLowerCase() + text.slice(first.length);
+}

@@ -181,6 +181,16 @@ describe('readSpec details', () => {
     expect(attribute(invoicing, 'invoice', 'amount')).toBeDefined();
   });
 
+  it("keeps the spec's acronyms in labels, not in names", () => {
+    const help = readSpec({ spec: 'A help center. Support agents write FAQ entries with a question and an answer. Customers browse FAQ entries.' });
+    const entry = help.entities.find((e) => e.name === 'faq_entry');
+    expect(entry).toMatchObject({ plural: 'faq_entries', label: 'FAQ entry', pluralLabel: 'FAQ entries' });
+    expect(attribute(model('inventory'), 'product', 'sku')?.label).toBe('SKU');
+    // Capitals that are ordinary words are not acronyms.
+    const shouting = readSpec({ spec: 'A notes app. Users MUST be able to write notes and share them with US customers.' });
+    expect(shouting.entities.find((e) => e.name === 'note')?.label).toBe('Note');
+  });
+
   it('is deterministic', () => {
     const spec = SPEC_CASES[1]!.input;
     expect(JSON.stringify(readSpec(spec))).toBe(JSON.stringify(readSpec(spec)));

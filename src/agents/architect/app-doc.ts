@@ -5,6 +5,7 @@ import { coreTable } from './data-model.js';
 import type { Design } from './design.js';
 import { next } from './doc-format.js';
 import { routeOf } from './endpoints.js';
+import { lower } from '../english.js';
 
 /** Sections 9 and 10: front-end and back-end architecture, the project tree and how to work on it. */
 
@@ -17,7 +18,7 @@ function routesOf(design: Design): string[][] {
   for (const t of design.data.tables) {
     if (t.kind !== 'entity') continue;
     const who = t.creatorRoles.length > 0 && design.data.roles.length > 1 ? t.creatorRoles.join(', ') : 'signed in';
-    rows.push([`/${kebab(t.name)}`, `${t.label} list`, 'signed in'], [`/${kebab(t.name)}/new`, `New ${t.label.toLowerCase()}`, who], [`/${kebab(t.name)}/:id`, `${t.label} detail and edit`, 'signed in']);
+    rows.push([`/${kebab(t.name)}`, `${t.label} list`, 'signed in'], [`/${kebab(t.name)}/new`, `New ${lower(t.label)}`, who], [`/${kebab(t.name)}/:id`, `${t.label} detail and edit`, 'signed in']);
   }
   rows.push(['/settings', 'Profile and account', 'signed in']);
   return rows;

@@ -2,6 +2,7 @@ import type { Entity, Relationship } from '../../contract/index.js';
 import { isReserved, pluralName, sentence, singularName, snake, words } from '../naming.js';
 import type { EntitySpec, ProductModel, RelationshipSpec, RoleSpec } from '../spec/model.js';
 import { SYSTEM_COLUMNS, attributeColumn, columnName, type Column } from './columns.js';
+import { lower } from '../english.js';
 
 /**
  * The tables of the product: one per entity, one `profiles` table for every person whatever
@@ -305,8 +306,8 @@ export function buildDataModel(model: ProductModel): DataModel {
       const through = spec.through ? snake(spec.through) : '';
       const throughTable = through ? byEntity.get(through) : undefined;
       const sides = [
-        { column: `${parent.singular}_id`, table: parent.name, label: parent.label.toLowerCase() },
-        { column: `${child.singular}_id`, table: child.name, label: child.label.toLowerCase() },
+        { column: `${parent.singular}_id`, table: parent.name, label: lower(parent.label) },
+        { column: `${child.singular}_id`, table: child.name, label: lower(child.label) },
       ];
       if (throughTable && throughTable !== parent && throughTable !== child) {
         // The spec already names the link as an entity (an order item between order and product).
@@ -324,13 +325,13 @@ export function buildDataModel(model: ProductModel): DataModel {
     }
     if (parent === child) {
       const column = `parent_${child.singular}_id`;
-      addColumn(child, foreignKey(column, child.name, false, `The ${child.label.toLowerCase()} this one belongs to, if any`));
+      addColumn(child, foreignKey(column, child.name, false, `The ${lower(child.label)} this one belongs to, if any`));
       relate({ from: parent.name, to: child.name, type: spec.kind, description: spec.phrase });
       return;
     }
     // A parent nobody owns (a category, a tag) is reference data: deleting it must not delete children.
     const contains = Boolean(parent.entity?.owned || parent.parent) && !reaches(parent, child);
-    const column = foreignKey(`${parent.singular}_id`, parent.name, contains, `The ${parent.label.toLowerCase()} this ${child.label.toLowerCase()} belongs to`);
+    const column = foreignKey(`${parent.singular}_id`, parent.name, contains, `The ${lower(parent.label)} this ${lower(child.label)} belongs to`);
     if (spec.kind === 'one-to-one') column.unique = true;
     if (!addColumn(child, column)) return;
     if (contains && !child.parent) child.parent = { column: column.name, table: parent.name };
@@ -343,7 +344,7 @@ export function buildDataModel(model: ProductModel): DataModel {
     const join = joinTable(
       name,
       [
-        { column: `${entity.singular}_id`, table: entity.name, label: entity.label.toLowerCase() },
+        { column: `${entity.singular}_id`, table: entity.name, label: lower(entity.label) },
         { column: memberColumn, table: PROFILES, label: `${sentence(role).toLowerCase()} (a profile)` },
       ],
       `Makes people (${role}) members of ${entity.name}`,

@@ -1,4 +1,4 @@
-import { withArticle } from '../english.js';
+import { lower, withArticle } from '../english.js';
 import { table } from '../markdown-table.js';
 import { camel, kebab, pascal } from '../naming.js';
 import { PROJECT_LAYOUTS, hookModule } from '../project-layout.js';
@@ -73,7 +73,7 @@ export function testing(design: Design): string {
     ),
     '',
     first
-      ? `Example database test: two people sign up; the first creates ${withArticle(first.label.toLowerCase())}; the second, signed in, lists \`${first.name}\` and must not see it${first.sharedRead ? ' unless it is shared reading by design' : ''}.`
+      ? `Example database test: two people sign up; the first creates ${withArticle(lower(first.label))}; the second, signed in, lists \`${first.name}\` and must not see it${first.sharedRead ? ' unless it is shared reading by design' : ''}.`
       : 'Example database test: two people sign up; each sees only what the policies allow.',
   ].join('\n');
 }

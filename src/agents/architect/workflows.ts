@@ -1,4 +1,4 @@
-import { withArticle } from '../english.js';
+import { lower, withArticle } from '../english.js';
 import { pascal } from '../naming.js';
 import { coreTable } from './data-model.js';
 import type { Design } from './design.js';
@@ -32,7 +32,7 @@ function createCore(design: Design): string | undefined {
   if (!table) return undefined;
   const name = pascal(table.singular);
   const hook = `useCreate${name}`;
-  return `### Create ${withArticle(table.label.toLowerCase())} (with the refused path)
+  return `### Create ${withArticle(lower(table.label))} (with the refused path)
 
 \`\`\`mermaid
 sequenceDiagram
@@ -40,7 +40,7 @@ sequenceDiagram
   participant W as Web app (${hook})
   participant R as PostgREST
   participant D as PostgreSQL (RLS)
-  P->>W: Fill in the ${table.label.toLowerCase()} form
+  P->>W: Fill in the ${lower(table.label)} form
   W->>W: Validate with the zod schema
   alt invalid input
     W-->>P: Field errors, nothing sent

@@ -4,6 +4,7 @@ import { heading, type PageContext } from './page-parts.js';
 import { linkTo, type AppPage } from './routes.js';
 import { type Imports, jsxText } from './source.js';
 import { access, entityTables } from './tables.js';
+import { lower } from '../english.js';
 
 /** The pages around the data: dashboard, settings, landing, not-found, and plain pages of the design. */
 
@@ -37,7 +38,7 @@ export function dashboardPage(page: AppPage, context: PageContext, imports: Impo
           : `{${displayOf(recent, 'row')}}`;
         return `      <Card>
         <CardHeader>
-          <CardTitle>Recent ${jsxText(recent.pluralLabel.toLowerCase())}</CardTitle>
+          <CardTitle>Recent ${jsxText(lower(recent.pluralLabel))}</CardTitle>
         </CardHeader>
         <CardContent>
           {${query}.data && ${query}.data.length > 0 ? (
@@ -100,7 +101,7 @@ export function settingsPage(page: AppPage, context: PageContext, imports: Impor
               onSubmit={(values) => profile.data && updateProfile.mutate({ id: ${access('profile.data', profile.primaryKey.name)}, values })}
             />
           ) : (
-            <p className="text-sm text-muted-foreground">{profile.isLoading ? 'Loading…' : 'No ${jsxText(profile.label.toLowerCase())} yet.'}</p>
+            <p className="text-sm text-muted-foreground">{profile.isLoading ? 'Loading…' : 'No ${jsxText(lower(profile.label))} yet.'}</p>
           )}
         </CardContent>
       </Card>`;
@@ -153,7 +154,7 @@ export function landingPage(page: AppPage, context: PageContext, imports: Import
     .map(
       (table) => `          <li className="rounded-xl border bg-card p-6 text-card-foreground">
             <h2 className="font-semibold">${jsxText(table.pluralLabel)}</h2>
-            <p className="mt-2 text-sm text-muted-foreground">${jsxText(table.entity.description ?? `Keep track of your ${table.pluralLabel.toLowerCase()}.`)}</p>
+            <p className="mt-2 text-sm text-muted-foreground">${jsxText(table.entity.description ?? `Keep track of your ${lower(table.pluralLabel)}.`)}</p>
           </li>`,
     );
   const start = routes.signup ?? routes.login;

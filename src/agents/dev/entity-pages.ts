@@ -5,6 +5,7 @@ import { LOADING, cell, heading, listColumns, recordId, type PageContext } from 
 import { linkTo, type AppPage } from './routes.js';
 import { type Imports, jsxText, str } from './source.js';
 import { access, entityTables, optionalAccess, propertyKey, type Column, type DataModel, type Table } from './tables.js';
+import { lower } from '../english.js';
 
 /**
  * The pages of one table: the list of its rows, one row with the rows that point at it, and
@@ -35,7 +36,7 @@ export function listPage(page: AppPage, table: Table, context: PageContext, impo
   let create = '';
   if (routes.create) {
     imports.add('@/components/ui/button', 'Button').add('lucide-react', 'LucidePlus');
-    const label = `\n            <LucidePlus aria-hidden="true" />\n            New ${jsxText(table.label.toLowerCase())}\n          `;
+    const label = `\n            <LucidePlus aria-hidden="true" />\n            New ${jsxText(lower(table.label))}\n          `;
     create = `<Button asChild>
           ${framework.link(imports, linkTo(routes.create.route), label)}
         </Button>`;
@@ -60,7 +61,7 @@ export function listPage(page: AppPage, table: Table, context: PageContext, impo
           {error.message}
         </p>
       ) : rows.length === 0 ? (
-        <p className="text-muted-foreground">No ${jsxText(table.pluralLabel.toLowerCase())} yet.</p>
+        <p className="text-muted-foreground">No ${jsxText(lower(table.pluralLabel))} yet.</p>
       ) : (
         <Table>
           <TableHeader>
@@ -144,7 +145,7 @@ export function detailPage(page: AppPage, table: Table, context: PageContext, im
     const add = childRoutes.create
       ? `
           <Button asChild variant="outline" size="sm" className="w-fit">
-            ${framework.link(imports, `\`${childRoutes.create.route}?${column.name}=\${${access('row', pk.name)}}\``, `Add ${jsxText(child.label.toLowerCase())}`)}
+            ${framework.link(imports, `\`${childRoutes.create.route}?${column.name}=\${${access('row', pk.name)}}\``, `Add ${jsxText(lower(child.label))}`)}
           </Button>`
       : '';
     const childPk = child.primaryKey;
@@ -164,7 +165,7 @@ export function detailPage(page: AppPage, table: Table, context: PageContext, im
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-muted-foreground">No ${jsxText(child.pluralLabel.toLowerCase())} yet.</p>
+            <p className="text-sm text-muted-foreground">No ${jsxText(lower(child.pluralLabel))} yet.</p>
           )}
         </CardContent>
       </Card>`;
@@ -179,7 +180,7 @@ ${[...parentHooks, ...childHooks].join('\n')}
 ${rowGuard(table)}
 
   function handleDelete(id: ${pk.tsType}) {
-    if (!window.confirm(${str(`Delete this ${table.label.toLowerCase()}? This cannot be undone.`)})) return;
+    if (!window.confirm(${str(`Delete this ${lower(table.label)}? This cannot be undone.`)})) return;
     remove.mutate(id, { onSuccess: () => ${navigator.go(linkTo(after))} });
   }
 
@@ -281,7 +282,7 @@ ${rowGuard(table)}
       <Card>
         <CardContent>
           <${table.type}Form${defaultValuesAttr}
-            submitLabel=${JSON.stringify(`Create ${table.label.toLowerCase()}`)}
+            submitLabel=${JSON.stringify(`Create ${lower(table.label)}`)}
             submitting={create.isPending}
             onSubmit={(values) => {${byUser.length > 0 ? '\n              if (!user) return;' : ''}
               create.mutate(${values}, { ${onSuccess} });

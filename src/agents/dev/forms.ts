@@ -1,4 +1,4 @@
-import { withArticle } from '../english.js';
+import { lower, withArticle } from '../english.js';
 import { kebab } from '../naming.js';
 import type { Framework } from './framework.js';
 import { Imports, file, jsxText, str } from './source.js';
@@ -24,7 +24,7 @@ export function renderForm(table: Table, model: DataModel, framework: Framework)
   return file(
     framework.directive,
     imports.render(),
-    `/** What a person types to create or edit ${withArticle(table.label.toLowerCase())}. */
+    `/** What a person types to create or edit ${withArticle(lower(table.label))}. */
 export type ${values} = Pick<Tables<${str(table.name)}>, ${keys.length > 0 ? keys.join(' | ') : 'never'}>;`,
     `interface ${table.type}FormProps {
   defaultValues?: Partial<${values}>;
@@ -141,7 +141,7 @@ function renderControl(
           ? `event.target.value ? Number(event.target.value) : ${column.nullable ? 'null' : '0'}`
           : `event.target.value${orNull}`;
       control = `<NativeSelect id="${id}"${requiredAttr} value={${value}${column.nullable ? " ?? ''" : ''}} onChange={(event) => set(${key}, ${chosen})}>
-          <option value="">${column.nullable ? 'None' : `Choose ${withArticle(referenced.label.toLowerCase())}…`}</option>
+          <option value="">${column.nullable ? 'None' : `Choose ${withArticle(lower(referenced.label))}…`}</option>
           {${rows}.data?.map((row) => (
             <option key={${access('row', pk.name)}} value={${access('row', pk.name)}}>
               {${displayOf(referenced, 'row')}}

@@ -19,15 +19,6 @@ export function prose(description: string): string {
   return text.length > 0 && !/[:;]/.test(text) ? text : '';
 }
 
-/** A label as it reads mid-sentence: "Salon owner" → "salon owner", but "SKU" stays "SKU". */
-export function lower(label: string): string {
-  const text = label.trim();
-  const space = text.search(/\s/);
-  const first = space < 0 ? text : text.slice(0, space);
-  const acronym = first.length > 1 && first === first.toUpperCase() && first !== first.toLowerCase();
-  return acronym ? text : first.toLowerCase() + text.slice(first.length);
-}
-
 /** Plural of a human label, inflecting the last word: "Salon owner" → "salon owners". */
 export function pluralLabel(label: string): string {
   const plural = words(pluralName(label)).join(' ');

@@ -1,9 +1,9 @@
 import type { NfrCategory, Requirements } from '../../contract/index.js';
-import { listing, unique } from '../english.js';
+import { listing, lower, unique } from '../english.js';
 import { capitalize } from '../naming.js';
 import type { NeedSpec } from '../spec/model.js';
 import type { DraftEpic, DraftRequirement } from './draft.js';
-import { lower, quoted, sentenceEnd } from './phrases.js';
+import { quoted, sentenceEnd } from './phrases.js';
 import { DEFERRING, isExternal, type Scope } from './scope.js';
 import { stackOf } from './stack.js';
 

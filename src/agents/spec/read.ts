@@ -10,6 +10,7 @@ import { readOverview } from './overview.js';
 import { StructureReader, type Structure } from './structure.js';
 import { tokenize, type Token } from './tokens.js';
 import { NOT_ENTITIES, PEOPLE } from './vocabulary.js';
+import { lower } from '../english.js';
 
 const SUMMARY_LIMIT = 280;
 
@@ -46,6 +47,7 @@ export function readSpec(input: SpecInput & { context?: Context }): ProductModel
     structure.entities.push(fallbackEntity(english ? tokens : [], keeper, assumptions));
   }
   if (everyone) structure.roles.unshift(primaryUser(structure.entities));
+  spellAcronyms(structure, acronymsOf(tokens));
   const integrations = english ? readIntegrations(sentenceTexts) : [];
   assumptions.push(...structure.assumptions, ...integrations.filter((i) => !i.stated).map(defaultProviderNote));
 
@@ -71,6 +73,41 @@ export function readSpec(input: SpecInput & { context?: Context }): ProductModel
     wordCount: text.split(/\s+/).filter(Boolean).length,
     english,
   };
+}
+
+/** Short words that are English words too, so capitals do not make them acronyms ("CONTACT US"). */
+const NOT_ACRONYMS = new Set(['as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'ok', 'on', 'or', 'so', 'to', 'up', 'us', 'we', 'all', 'and', 'are', 'can', 'for', 'has', 'may', 'new', 'not', 'now', 'one', 'the', 'use', 'you', 'must', 'only', 'with']);
+
+/** The words a spec writes in capitals ("FAQ", "SKUs", "PDF"), by their lower-case singular. */
+function acronymsOf(tokens: Token[]): Set<string> {
+  const found = new Set<string>();
+  for (const t of tokens) {
+    const match = /^([A-Z]{2,5}?)s?$/.exec(t.text);
+    const word = match?.[1]?.toLowerCase();
+    if (word && !NOT_ACRONYMS.has(word)) found.add(word);
+  }
+  return found;
+}
+
+/** Names are lower case ("faq_entry"); the labels people read keep the spec's acronyms: "FAQ entry", "FAQs". */
+function spellAcronyms(structure: Structure, acronyms: ReadonlySet<string>): void {
+  if (acronyms.size === 0) return;
+  const spell = (text: string) =>
+    text.replace(/\b[A-Za-z]+\b/g, (word) => {
+      const lowered = word.toLowerCase();
+      if (acronyms.has(lowered)) return lowered.toUpperCase();
+      return lowered.endsWith('s') && acronyms.has(lowered.slice(0, -1)) ? `${lowered.slice(0, -1).toUpperCase()}s` : word;
+    });
+  for (const role of structure.roles) {
+    role.label = spell(role.label);
+    for (const capability of role.capabilities) capability.text = spell(capability.text);
+  }
+  for (const entity of structure.entities) {
+    entity.label = spell(entity.label);
+    entity.pluralLabel = spell(entity.pluralLabel);
+    entity.description = spell(entity.description);
+    for (const attribute of entity.attributes) attribute.label = spell(attribute.label);
+  }
 }
 
 function textOf(sentence: Token[]): string {
@@ -129,6 +166,6 @@ function primaryUser(entities: EntitySpec[]): RoleSpec {
     description: 'Signs in and keeps their own records',
     primary: true,
     admin: false,
-    capabilities: entities.map((e) => ({ verb: 'manage' as const, entity: e.name, text: `manage ${e.pluralLabel.toLowerCase()}` })),
+    capabilities: entities.map((e) => ({ verb: 'manage' as const, entity: e.name, text: `manage ${lower(e.pluralLabel)}` })),
   };
 }

@@ -1,4 +1,4 @@
-import { unique, withArticle } from '../english.js';
+import { lower, unique, withArticle } from '../english.js';
 import type { CapabilitySpec, ProductModel, RoleSpec } from '../spec/model.js';
 import { capitalize, sentence, words } from '../naming.js';
 import type { ScreenEntity } from './entities.js';
@@ -69,7 +69,7 @@ function signUpFlow(ctx: FlowContext): FlowPlan {
   return {
     name: 'Sign up and sign in',
     role: ctx.roles.primary.name,
-    goal: `Create an account and reach the dashboard as ${withArticle(ctx.roles.primary.label.toLowerCase())}.`,
+    goal: `Create an account and reach the dashboard as ${withArticle(lower(ctx.roles.primary.label))}.`,
     steps: [
       `Open ${at(ctx, '/')} and choose "Get started"`,
       `On ${at(ctx, '/signup')} enter name, email and password${choosable.length > 1 ? `, pick "I am a…" (${choosable.map((r) => r.label).join(', ')})` : ''}${
@@ -77,7 +77,7 @@ function signUpFlow(ctx: FlowContext): FlowPlan {
       }`,
       'Open the confirmation link from the verification email',
       `Sign in on ${at(ctx, '/login')} with the new account`,
-      `Land on ${at(ctx, '/dashboard')}, whose empty state offers ${first ? `"New ${first.label.toLowerCase()}"` : 'the first action'}`,
+      `Land on ${at(ctx, '/dashboard')}, whose empty state offers ${first ? `"New ${lower(first.label)}"` : 'the first action'}`,
     ],
     entryPoints: [at(ctx, '/'), `a shared link to ${at(ctx, '/login')}`, 'the redirect after opening a protected page while signed out'],
     success: 'The person is signed in and sees their dashboard; the session survives a reload.',
@@ -93,19 +93,19 @@ function signUpFlow(ctx: FlowContext): FlowPlan {
 }
 
 function createFlow(ctx: FlowContext, entity: ScreenEntity, role: RoleSpec, alsoBy: RoleSpec[] = []): FlowPlan {
-  const label = entity.label.toLowerCase();
+  const label = lower(entity.label);
   const booking = isBooking(entity);
   const parent = entity.parents.map((t) => ctx.entities.find((e) => e.table === t)).find((e): e is ScreenEntity => Boolean(e));
-  const required = entity.fields.filter((f) => f.required && f.kind !== 'reference').map((f) => f.label.toLowerCase());
-  const optional = entity.fields.filter((f) => !f.required && f.kind !== 'reference').map((f) => f.label.toLowerCase());
-  const choices = entity.fields.filter((f) => f.kind === 'reference' && f.references !== parent?.table).map((f) => f.label.toLowerCase());
-  const uploads = entity.fields.filter((f) => f.kind === 'image' || f.kind === 'file').map((f) => f.label.toLowerCase());
+  const required = entity.fields.filter((f) => f.required && f.kind !== 'reference').map((f) => lower(f.label));
+  const optional = entity.fields.filter((f) => !f.required && f.kind !== 'reference').map((f) => lower(f.label));
+  const choices = entity.fields.filter((f) => f.kind === 'reference' && f.references !== parent?.table).map((f) => lower(f.label));
+  const uploads = entity.fields.filter((f) => f.kind === 'image' || f.kind === 'file').map((f) => lower(f.label));
   const status = entity.fields.find((f) => f.kind === 'enum' && f.enumValues?.length);
   const paid = ctx.model.integrations.some((i) => i.kind === 'payments') && PAID_NAMES.test(entity.name);
 
   const title = booking ? bookingTitle(entity, ctx.entities) : `Create ${withArticle(label)}`;
   const start = parent
-    ? `Open ${at(ctx, parent.route)}, pick the ${parent.label.toLowerCase()} and on ${at(ctx, `${parent.route}/:id`)} choose "${booking ? buttonLabel(title) : `Add ${label}`}"`
+    ? `Open ${at(ctx, parent.route)}, pick the ${lower(parent.label)} and on ${at(ctx, `${parent.route}/:id`)} choose "${booking ? buttonLabel(title) : `Add ${label}`}"`
     : `From ${at(ctx, '/dashboard')} open ${at(ctx, entity.route)} in the sidebar and choose "${booking ? buttonLabel(title) : `New ${label}`}"`;
   const steps = [
     start,
@@ -117,12 +117,12 @@ function createFlow(ctx: FlowContext, entity: ScreenEntity, role: RoleSpec, also
     ...(uploads.length ? [`Upload ${uploads.join(' and ')} (drag and drop or browse; a preview shows before saving)`] : []),
     booking ? 'Review the summary and confirm' : `Submit with "Create ${label}"; invalid fields show inline messages and keep what was typed`,
     ...(paid ? [`Pay on ${at(ctx, '/checkout')}`] : []),
-    `See the toast "${sentence(label)} ${booking ? 'booked' : 'created'}" and land on ${at(ctx, `${entity.route}/:id`)}${status ? ` with ${status.label.toLowerCase()} "${(status.enumValues?.[0] ?? '').replace(/_/g, ' ')}"` : ''}`,
+    `See the toast "${sentence(label)} ${booking ? 'booked' : 'created'}" and land on ${at(ctx, `${entity.route}/:id`)}${status ? ` with ${lower(status.label)} "${(status.enumValues?.[0] ?? '').replace(/_/g, ' ')}"` : ''}`,
   ];
   return {
     name: title,
     role: role.name,
-    goal: `${role.label} ${booking ? title.replace(/^\w+/, (verb) => `${verb.toLowerCase()}s`) : `creates ${withArticle(label)}`}${!booking && parent ? ` for ${withArticle(parent.label.toLowerCase())}` : ''}.${
+    goal: `${role.label} ${booking ? title.replace(/^\w+/, (verb) => `${verb.toLowerCase()}s`) : `creates ${withArticle(label)}`}${!booking && parent ? ` for ${withArticle(lower(parent.label))}` : ''}.${
       alsoBy.length ? ` ${alsoBy.map((r) => r.label).join(' and ')} ${alsoBy.length === 1 ? 'follows' : 'follow'} the same steps.` : ''
     }`,
     steps,
@@ -145,9 +145,10 @@ function createFlow(ctx: FlowContext, entity: ScreenEntity, role: RoleSpec, also
 }
 
 function editFlow(ctx: FlowContext, entity: ScreenEntity, role: RoleSpec): FlowPlan {
-  const label = entity.label.toLowerCase();
-  const display = entity.fields.find((f) => f.name === entity.displayField)?.label.toLowerCase() ?? 'name';
-  const filters = entity.fields.filter((f) => f.kind === 'enum').map((f) => f.label.toLowerCase());
+  const label = lower(entity.label);
+  const displayLabel = entity.fields.find((f) => f.name === entity.displayField)?.label;
+  const display = displayLabel ? lower(displayLabel) : 'name';
+  const filters = entity.fields.filter((f) => f.kind === 'enum').map((f) => lower(f.label));
   return {
     name: `Find and edit ${withArticle(label)}`,
     role: role.name,
@@ -184,14 +185,14 @@ function capabilityFlow(ctx: FlowContext, role: RoleSpec, capability: Capability
     return {
       name,
       role: role.name,
-      goal: `${role.label} browses ${entity.pluralLabel.toLowerCase()} to find the right one.`,
+      goal: `${role.label} browses ${lower(entity.pluralLabel)} to find the right one.`,
       steps: [
         `Open ${at(ctx, entity.route)}`,
         'Narrow the list with search and filters; results update as you type',
         `Open one to read it on ${at(ctx, `${entity.route}/:id`)}`,
       ],
       entryPoints: [at(ctx, entity.route), at(ctx, '/dashboard')],
-      success: `${role.label} finds the ${entity.label.toLowerCase()} they wanted in a few steps.`,
+      success: `${role.label} finds the ${lower(entity.label)} they wanted in a few steps.`,
       edgeCases: ['Nothing matches: empty state suggesting broader filters', 'Slow connection: Skeleton rows, never a blank page'],
       requested: false,
     };
@@ -200,7 +201,7 @@ function capabilityFlow(ctx: FlowContext, role: RoleSpec, capability: Capability
     return {
       name,
       role: role.name,
-      goal: `${role.label} removes ${withArticle(entity.label.toLowerCase())} safely.`,
+      goal: `${role.label} removes ${withArticle(lower(entity.label))} safely.`,
       steps: [
         `Open ${at(ctx, `${entity.route}/:id`)}`,
         'Choose "Delete" in the actions DropdownMenu',
@@ -208,17 +209,17 @@ function capabilityFlow(ctx: FlowContext, role: RoleSpec, capability: Capability
         `Return to ${at(ctx, entity.route)} with a toast confirming the deletion`,
       ],
       entryPoints: [at(ctx, entity.route), at(ctx, `${entity.route}/:id`)],
-      success: `The ${entity.label.toLowerCase()} is gone from every list.`,
+      success: `The ${lower(entity.label)} is gone from every list.`,
       edgeCases: ['Cancel in the AlertDialog leaves everything as it was', 'Not allowed: the action is hidden rather than failing'],
       requested: false,
     };
   }
   if (entity && capability.verb === 'manage') {
-    const label = entity.label.toLowerCase();
+    const label = lower(entity.label);
     return {
       name,
       role: role.name,
-      goal: `${role.label} keeps the ${entity.pluralLabel.toLowerCase()} up to date: adds, changes and removes them.`,
+      goal: `${role.label} keeps the ${lower(entity.pluralLabel)} up to date: adds, changes and removes them.`,
       steps: [
         `Open ${at(ctx, entity.route)}`,
         `Add one with "New ${label}" on ${at(ctx, `${entity.route}/new`)}`,
@@ -226,7 +227,7 @@ function capabilityFlow(ctx: FlowContext, role: RoleSpec, capability: Capability
         'Remove one with "Delete" in the row actions, confirmed in an AlertDialog',
       ],
       entryPoints: [at(ctx, entity.route)],
-      success: `The list of ${entity.pluralLabel.toLowerCase()} reflects every change at once.`,
+      success: `The list of ${lower(entity.pluralLabel)} reflects every change at once.`,
       edgeCases: ['Deleting an item others depend on: the AlertDialog says what else goes', 'Concurrent edits: the last save wins and the page reloads the fresh values'],
       requested: false,
     };
@@ -237,13 +238,13 @@ function capabilityFlow(ctx: FlowContext, role: RoleSpec, capability: Capability
       role: role.name,
       goal: `${role.label} can ${capability.text}.`,
       steps: [
-        `Open ${at(ctx, entity.route)} and the ${entity.label.toLowerCase()} concerned on ${at(ctx, `${entity.route}/:id`)}`,
+        `Open ${at(ctx, entity.route)} and the ${lower(entity.label)} concerned on ${at(ctx, `${entity.route}/:id`)}`,
         `Choose "${name}" in the page's actions`,
         'Complete the short form in a Dialog and confirm',
         'See a toast confirming it; the details page shows the change',
       ],
       entryPoints: [at(ctx, `${entity.route}/:id`)],
-      success: `The change is saved and visible on the ${entity.label.toLowerCase()}.`,
+      success: `The change is saved and visible on the ${lower(entity.label)}.`,
       edgeCases: ['Invalid input: inline error in the Dialog, which stays open', 'Permission denied: toast explaining who can do this'],
       requested: false,
     };
@@ -274,7 +275,7 @@ function paymentFlow(ctx: FlowContext): FlowPlan | undefined {
     roleSaying(ctx.roles, /\b(pay|pays|check ?out|buy|buys|purchase|deposit|book|books)\b/i) ??
     (paid && PAID_NAMES.test(paid.name) ? roleByName(ctx.roles, creatorsOf(paid, ctx.roles)[0]?.name) : undefined) ??
     ctx.roles.primary;
-  const what = paid ? withArticle(paid.label.toLowerCase()) : 'a purchase';
+  const what = paid ? withArticle(lower(paid.label)) : 'a purchase';
   return {
     name: `Pay with ${payments.provider}`,
     role: payer.name,
@@ -287,7 +288,7 @@ function paymentFlow(ctx: FlowContext): FlowPlan | undefined {
       'Receive the receipt by email',
     ],
     entryPoints: [paid ? at(ctx, `${paid.route}/:id`) : at(ctx, '/dashboard')],
-    success: `The payment is recorded and ${paid ? `the ${paid.label.toLowerCase()} shows as paid` : 'the purchase is confirmed'}.`,
+    success: `The payment is recorded and ${paid ? `the ${lower(paid.label)} shows as paid` : 'the purchase is confirmed'}.`,
     edgeCases: [
       'Card declined: back on checkout with the reason and a retry',
       'Payment cancelled: nothing charged, nothing confirmed',

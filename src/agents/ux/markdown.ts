@@ -10,6 +10,7 @@ import type { FlowPlan } from './flows.js';
 import type { PagePlan } from './pages.js';
 import type { RoleSet } from './roles.js';
 import type { StyleChoice } from './styles.js';
+import { lower } from '../english.js';
 
 /** Everything the UI/UX specification is written from. */
 export interface UxDocument {
@@ -86,7 +87,7 @@ function introduction({ model, roles, entities, style, flows }: UxDocument): str
   const mobile = model.needs.some((n) => n.source === 'stated' && /mobile|phone|responsive/i.test(n.text));
   const core = flows.filter((f) => !f.requested).length;
   const goals = [
-    `Ease of learning: a new ${roles.primary.label.toLowerCase()} signs up and ${first ? `creates their first ${first.label.toLowerCase()}` : 'completes their first task'} in under three minutes without help.`,
+    `Ease of learning: a new ${lower(roles.primary.label)} signs up and ${first ? `creates their first ${lower(first.label)}` : 'completes their first task'} in under three minutes without help.`,
     'Efficiency: every core task starts from the dashboard or the sidebar and takes three clicks or fewer to begin.',
     'Error prevention: destructive actions ask for confirmation; forms validate inline and never lose what was typed.',
     'Accessibility: WCAG 2.1 AA throughout, verified by the checks in section 7.',
@@ -175,7 +176,7 @@ function informationArchitecture({ pages, entities, roles }: UxDocument): string
     '',
     '### Navigation Structure',
     '',
-    `- **Primary navigation** (Sidebar; a Sheet below 768px): Dashboard${topLevel.map((e) => `, ${e.pluralLabel}`).join('')}${nested.length ? `, then ${nested.map((e) => e.pluralLabel).join(', ')} as a secondary group` : ''}, Settings${roles.admins.length ? '; an Admin group for ' + roles.admins.map((r) => r.label.toLowerCase()).join(', ') + ' only' : ''}.`,
+    `- **Primary navigation** (Sidebar; a Sheet below 768px): Dashboard${topLevel.map((e) => `, ${e.pluralLabel}`).join('')}${nested.length ? `, then ${nested.map((e) => e.pluralLabel).join(', ')} as a secondary group` : ''}, Settings${roles.admins.length ? '; an Admin group for ' + roles.admins.map((r) => lower(r.label)).join(', ') + ' only' : ''}.`,
     '- **Secondary navigation**: the user menu (Avatar + DropdownMenu) in the header holds Settings, theme (light / dark / system) and Sign out.',
     `- **Breadcrumbs** on detail and form pages follow the data hierarchy${nested.length ? ` (${nested.map((e) => `${e.parents.map((t) => entities.find((p) => p.table === t)?.pluralLabel ?? t).join(' / ')} › ${e.pluralLabel}`).join('; ')})` : ''}.`,
     '- Signed-out visitors see only Home, Sign in, Sign up and the password pages; opening any other route redirects to Sign in and back after signing in.',
@@ -452,7 +453,7 @@ function nextSteps(doc: UxDocument): string {
     `Build "${model.name}": ${model.summary}`,
     'Stack: React + Vite + TypeScript + Tailwind CSS + shadcn/ui, Supabase for auth and data, React Router, TanStack Query, lucide-react icons.',
     `Pages: ${pages.map((p) => `${p.name} (${p.route})`).join(', ')}.`,
-    entities.length ? `Data: ${entities.map((e) => `${e.pluralLabel.toLowerCase()} (${e.fields.map((f) => f.name).join(', ')})`).join('; ')}.` : '',
+    entities.length ? `Data: ${entities.map((e) => `${lower(e.pluralLabel)} (${e.fields.map((f) => f.name).join(', ')})`).join('; ')}.` : '',
     `Style: ${style.preset.style}, ${style.preset.character}. Font ${tokens.typography.font_family.split(',')[0]}; radius ${tokens.radius.base}. Colours (light): background ${light.background}, foreground ${light.foreground}, primary ${light.primary} with text ${light['primary-foreground']}, muted text ${light['muted-foreground']}, destructive ${light.destructive}; provide the dark theme from section 6.`,
     'Layout: app shell with a collapsible sidebar and a header with the user menu; tables become cards on mobile.',
     'Accessibility: WCAG 2.1 AA, visible labels, keyboard operable, focus rings, toasts announced, prefers-reduced-motion respected.',

@@ -1,5 +1,5 @@
 import type { Page } from '../../contract/index.js';
-import { unique, withArticle } from '../english.js';
+import { lower, unique, withArticle } from '../english.js';
 import type { ProductModel } from '../spec/model.js';
 import type { ScreenEntity, ScreenField } from './entities.js';
 import { creatorsOf, rolesFor, VISITOR, type RoleSet } from './roles.js';
@@ -28,10 +28,10 @@ export const LAYOUTS = {
  */
 /** "Book an appointment"; a booking of a class is "Book a class"; "Make a reservation" when nothing is booked by name. */
 export function bookingTitle(entity: ScreenEntity, all: ScreenEntity[]): string {
-  const label = entity.label.toLowerCase();
+  const label = lower(entity.label);
   if (!/(booking|reservation)$/.test(entity.name)) return `Book ${withArticle(label)}`;
   const parent = all.find((e) => entity.parents.includes(e.table));
-  return parent ? `Book ${withArticle(parent.label.toLowerCase())}` : `Make ${withArticle(label)}`;
+  return parent ? `Book ${withArticle(lower(parent.label))}` : `Make ${withArticle(label)}`;
 }
 
 /** The words on a button: the title without its article ("Book class"). */
@@ -61,7 +61,7 @@ export function planPages(model: ProductModel, entities: ScreenEntity[], roles: 
     elements: [
       `Header: logo "${model.name}", "Sign in" (ghost Button), "Get started" (primary Button)`,
       `Hero: one-line promise from the summary, a supporting sentence${model.segments.length ? ` for ${model.segments.join(', ').toLowerCase()}` : ''}, primary CTA to /signup`,
-      `Feature Cards, one per core capability: ${entities.slice(0, 4).map((e) => e.pluralLabel.toLowerCase()).join(', ') || 'the main workflow'}`,
+      `Feature Cards, one per core capability: ${entities.slice(0, 4).map((e) => lower(e.pluralLabel)).join(', ') || 'the main workflow'}`,
       'Footer: links to sign in, privacy and terms',
     ],
     interactions: ['CTA buttons are links styled as buttons (correct role for screen readers)', 'Header collapses to a Sheet menu below 640px'],
@@ -88,7 +88,7 @@ export function planPages(model: ProductModel, entities: ScreenEntity[], roles: 
     route: '/signup',
     kind: 'auth',
     layout: LAYOUTS.centered,
-    purpose: `Create an account${roles.all.length > 1 ? ` (as ${roles.all.filter((r) => !r.admin).map((r) => r.label.toLowerCase()).join(' or ')})` : ''}.`,
+    purpose: `Create an account${roles.all.length > 1 ? ` (as ${roles.all.filter((r) => !r.admin).map((r) => lower(r.label)).join(' or ')})` : ''}.`,
     roles: [VISITOR],
     components: ['Card', 'Form', 'Input', 'Label', 'Button', 'Checkbox', ...(signupRoles(roles).length > 1 ? ['Select'] : []), ...(oauth ? ['Separator'] : []), 'Sonner'],
     elements: [
@@ -220,7 +220,7 @@ export function planPages(model: ProductModel, entities: ScreenEntity[], roles: 
       roles: admins,
       components: ['Card', 'Table', 'Badge', 'Skeleton'],
       elements: [
-        `Stat Cards: users${entities.slice(0, 3).map((e) => `, ${e.pluralLabel.toLowerCase()}`).join('')}`,
+        `Stat Cards: users${entities.slice(0, 3).map((e) => `, ${lower(e.pluralLabel)}`).join('')}`,
         'Recent activity Table',
       ],
       interactions: ['Stat Cards link to the matching list'],
@@ -231,7 +231,7 @@ export function planPages(model: ProductModel, entities: ScreenEntity[], roles: 
       // Not an entity list: accounts live in Supabase Auth and profiles, outside the data pages.
       kind: 'other',
       layout: LAYOUTS.app,
-      purpose: `Invite people, change their role (${roles.all.map((r) => r.label.toLowerCase()).join(', ')}) and deactivate accounts.`,
+      purpose: `Invite people, change their role (${roles.all.map((r) => lower(r.label)).join(', ')}) and deactivate accounts.`,
       roles: admins,
       components: ['Table', 'Input', 'Select', 'Badge', 'Avatar', 'DropdownMenu', 'Dialog', 'Button', 'Pagination', 'AlertDialog', 'Sonner'],
       elements: ['Search Input and role filter Select', 'Users Table: Avatar, name, email, role Badge, status, row actions', '"Invite user" Button opening a Dialog'],
@@ -251,10 +251,10 @@ function dashboardPage(entities: ScreenEntity[], roles: RoleSet, everyone: strin
     if (role.admin) return `${role.label}: user count, recent sign-ups, link to Admin`;
     const own = entities.filter((e) => rolesFor(e, roles).includes(role.name));
     const made = entities.find((e) => creatorsOf(e, roles).some((r) => r.name === role.name));
-    const counted = own.slice(0, 3).map((e) => e.pluralLabel.toLowerCase());
+    const counted = own.slice(0, 3).map((e) => lower(e.pluralLabel));
     const recent = made ?? own[0];
-    const action = made ? (isBooking(made) ? buttonLabel(bookingTitle(made, entities)) : `New ${made.label.toLowerCase()}`) : undefined;
-    return `${role.label}: ${counted.length ? `counts of ${counted.join(', ')}` : 'activity summary'}${recent ? `; recent ${recent.pluralLabel.toLowerCase()}` : ''}${action ? `; quick action "${action}"` : ''}`;
+    const action = made ? (isBooking(made) ? buttonLabel(bookingTitle(made, entities)) : `New ${lower(made.label)}`) : undefined;
+    return `${role.label}: ${counted.length ? `counts of ${counted.join(', ')}` : 'activity summary'}${recent ? `; recent ${lower(recent.pluralLabel)}` : ''}${action ? `; quick action "${action}"` : ''}`;
   });
   const charted = entities.some((e) => e.fields.some((f) => f.kind === 'enum' || f.kind === 'money'));
   const status = entities.find((e) => e.fields.some((f) => f.kind === 'enum'));
@@ -268,7 +268,7 @@ function dashboardPage(entities: ScreenEntity[], roles: RoleSet, everyone: strin
     components: ['Card', 'Table', 'Badge', 'Button', 'Skeleton', ...(charted ? ['Chart'] : [])],
     elements: [
       ...widgets.map((w) => `Widget for ${w}`),
-      ...(status && charted ? [`Chart: ${status.pluralLabel.toLowerCase()} by ${status.fields.find((f) => f.kind === 'enum')?.label.toLowerCase()}`] : []),
+      ...(status && charted ? [`Chart: ${lower(status.pluralLabel)} by ${lower(status.fields.find((f) => f.kind === 'enum')?.label ?? 'status')}`] : []),
       'Empty state for a new account: one sentence and the first action',
     ],
     interactions: ['Widgets load independently with Skeletons', 'Every count links to its filtered list'],
@@ -276,7 +276,7 @@ function dashboardPage(entities: ScreenEntity[], roles: RoleSet, everyone: strin
 }
 
 function entityPages(entity: ScreenEntity, all: ScreenEntity[], roles: RoleSet, maps: boolean): PagePlan[] {
-  const label = entity.label.toLowerCase();
+  const label = lower(entity.label);
   const viewers = rolesFor(entity, roles);
   const creators = unique([...creatorsOf(entity, roles).map((r) => r.name), ...roles.admins.map((r) => r.name)]);
   const enums = entity.fields.filter((f) => f.kind === 'enum');
@@ -295,7 +295,7 @@ function entityPages(entity: ScreenEntity, all: ScreenEntity[], roles: RoleSet, 
     kind: 'list',
     layout: LAYOUTS.app,
     entity: entity.table,
-    purpose: `Find, filter and open ${entity.pluralLabel.toLowerCase()}${entity.owned ? ' (your own first)' : ''}.`,
+    purpose: `Find, filter and open ${lower(entity.pluralLabel)}${entity.owned ? ' (your own first)' : ''}.`,
     roles: viewers,
     components: unique([
       visual ? 'Card' : 'Table',
@@ -312,11 +312,11 @@ function entityPages(entity: ScreenEntity, all: ScreenEntity[], roles: RoleSet, 
     ]),
     elements: [
       `Page header "${entity.pluralLabel}" with primary Button "New ${label}"`,
-      `Toolbar: search by ${display.toLowerCase()}${enums.map((f) => `, ${f.label.toLowerCase()} filter`).join('')}${references.map((f) => `, ${f.label.toLowerCase()} filter`).join('')}`,
+      `Toolbar: search by ${display.toLowerCase()}${enums.map((f) => `, ${lower(f.label)} filter`).join('')}${references.map((f) => `, ${lower(f.label)} filter`).join('')}`,
       visual
         ? `Card grid: image, ${display.toLowerCase()} and key facts per ${label}`
         : `Table columns: ${columns.map((f) => f.label).join(', ') || display}; row actions in a DropdownMenu (view, edit, delete)`,
-      ...(booking ? [`Tabs "List" / "Calendar": Calendar view of ${entity.pluralLabel.toLowerCase()} by date`] : []),
+      ...(booking ? [`Tabs "List" / "Calendar": Calendar view of ${lower(entity.pluralLabel)} by date`] : []),
       ...(located ? ['Map toggle showing results by location'] : []),
       'Pagination (20 per page) and an empty state with the create action',
     ],
@@ -329,7 +329,7 @@ function entityPages(entity: ScreenEntity, all: ScreenEntity[], roles: RoleSet, 
     kind: 'detail',
     layout: LAYOUTS.app,
     entity: entity.table,
-    purpose: `Everything about one ${label}${childEntities.length ? `, with its ${childEntities.map((c) => c.pluralLabel.toLowerCase()).join(' and ')}` : ''}.`,
+    purpose: `Everything about one ${label}${childEntities.length ? `, with its ${childEntities.map((c) => lower(c.pluralLabel)).join(' and ')}` : ''}.`,
     roles: viewers,
     components: unique([
       'Breadcrumb',
@@ -346,9 +346,9 @@ function entityPages(entity: ScreenEntity, all: ScreenEntity[], roles: RoleSet, 
     ]),
     elements: [
       `Breadcrumb ${[...parentEntities.map((p) => p.pluralLabel), entity.pluralLabel].join(' › ')} › ${display.toLowerCase()}`,
-      `Header: ${display.toLowerCase()}${enums.map((f) => `, ${f.label.toLowerCase()} Badge`).join('')}; "Edit" Button and a DropdownMenu with Delete`,
+      `Header: ${display.toLowerCase()}${enums.map((f) => `, ${lower(f.label)} Badge`).join('')}; "Edit" Button and a DropdownMenu with Delete`,
       `Details Card: ${entity.fields.filter((f) => f.name !== entity.displayField).map((f) => f.label).slice(0, 8).join(', ') || 'all fields'}`,
-      ...childEntities.map((c) => `${c.pluralLabel} tab: this ${label}'s ${c.pluralLabel.toLowerCase()} in a Table, with "Add ${c.label.toLowerCase()}" (opens ${c.route}/new?${entity.name}_id=:id)`),
+      ...childEntities.map((c) => `${c.pluralLabel} tab: this ${label}'s ${lower(c.pluralLabel)} in a Table, with "Add ${lower(c.label)}" (opens ${c.route}/new?${entity.name}_id=:id)`),
     ],
     interactions: ['Delete asks for confirmation in an AlertDialog naming the item', ...(enums.length ? ['Status Badges use text as well as colour'] : [])],
   };
@@ -449,7 +449,7 @@ function formInteractions(parents: ScreenEntity[]): string[] {
   return [
     'Validation with the browser\'s constraint checks (required, type, min/max, pattern) shown inline on blur; on submit every error shows and focus moves to the first invalid field',
     'Submit shows a spinner and disables the button; success shows a toast and opens the details page',
-    ...parents.map((p) => `${p.label} is pre-selected when the form is opened from ${withArticle(p.label.toLowerCase())} (?${p.name}_id=)`),
+    ...parents.map((p) => `${p.label} is pre-selected when the form is opened from ${withArticle(lower(p.label))} (?${p.name}_id=)`),
   ];
 }
 
