@@ -1,3 +1,5 @@
+import { pluralName, words } from './naming.js';
+
 /**
  * Small pieces of English that every agent's sentences are built from, so that "a user", "an
  * hour" and "an API key" read right whichever agent writes them.
@@ -46,4 +48,10 @@ export function lower(label: string): string {
   const first = space < 0 ? text : text.slice(0, space);
   const acronym = first.length > 1 && first === first.toUpperCase() && first !== first.toLowerCase();
   return acronym ? text : first.toLowerCase() + text.slice(first.length);
+}
+
+/** Plural of a human label, inflecting the last word: "Salon owner" → "salon owners". */
+export function pluralLabel(label: string): string {
+  const plural = words(pluralName(label)).join(' ');
+  return /^[A-Z]{2,}/.test(label) ? plural.replace(/^\S+/, (w) => w.toUpperCase()) : plural;
 }

@@ -1,5 +1,6 @@
 import type { Architecture, StackPreset } from '../../contract/index.js';
 import { kebab } from '../naming.js';
+import { lower, pluralLabel } from '../english.js';
 import type { IntegrationSpec } from '../spec/model.js';
 import type { DataModel } from './data-model.js';
 import type { Rpc } from './rpc.js';
@@ -23,7 +24,7 @@ export interface ServerFunction {
 function tableEndpoints(model: DataModel): Endpoint[] {
   const endpoints: Endpoint[] = [];
   for (const table of model.tables) {
-    const rows = table.name.replace(/_/g, ' ');
+    const rows = lower(pluralLabel(table.label));
     const path = `/rest/v1/${table.name}`;
     if (table.kind === 'profiles') {
       endpoints.push(

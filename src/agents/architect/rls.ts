@@ -1,5 +1,5 @@
 import type { RlsPolicy } from '../../contract/index.js';
-import { listing } from '../english.js';
+import { listing, lower, pluralLabel } from '../english.js';
 import { PROFILES, type DataModel, type Table } from './data-model.js';
 import { literal } from './sql.js';
 
@@ -172,7 +172,7 @@ export function rlsPolicies(model: DataModel): RlsPolicy[] {
     const insert = insertTerms(table, model);
     const update = writeTerms(table, model, 'update');
     const remove = writeTerms(table, model, 'delete');
-    const rows = table.name.replace(/_/g, ' ');
+    const rows = lower(pluralLabel(table.label));
     policies.push(
       { table: table.name, name: `${table.name}_select`, command: 'select', role: 'authenticated', using: anyOf(read), description: `Read ${rows}: ${whoSays(read)}.` },
       {

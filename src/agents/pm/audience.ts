@@ -1,8 +1,8 @@
 import type { StrategizeOutput } from '../../contract/index.js';
-import { listing, lower, unique } from '../english.js';
+import { listing, lower, pluralLabel, unique } from '../english.js';
 import { capitalize, words } from '../naming.js';
 import type { RoleSpec } from '../spec/model.js';
-import { pluralLabel, sentenceEnd } from './phrases.js';
+import { sentenceEnd } from './phrases.js';
 import { creatorsOf, isDeferred, type Scope } from './scope.js';
 
 type Persona = StrategizeOutput['personas'][number];

@@ -1,8 +1,8 @@
-import { listing, lower, withArticle } from '../english.js';
+import { listing, lower, pluralLabel, withArticle } from '../english.js';
 import { capitalize } from '../naming.js';
 import type { RoleSpec } from '../spec/model.js';
 import type { DraftEpic, DraftRequirement, DraftStory } from './draft.js';
-import { pluralLabel, quoted } from './phrases.js';
+import { quoted } from './phrases.js';
 import { creatorsOf, type Scope } from './scope.js';
 import { stackOf } from './stack.js';
 

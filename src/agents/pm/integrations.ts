@@ -1,9 +1,8 @@
 import type { Priority } from '../../contract/index.js';
-import { listing, lower, unique, withArticle } from '../english.js';
+import { listing, lower, pluralLabel, unique, withArticle } from '../english.js';
 import { capitalize } from '../naming.js';
 import type { IntegrationKind, IntegrationSpec, RoleSpec } from '../spec/model.js';
 import type { DraftEpic, DraftRequirement, DraftStory } from './draft.js';
-import { pluralLabel } from './phrases.js';
 import { isExternal, type Scope } from './scope.js';
 
 /**

@@ -1,5 +1,5 @@
 import { withArticle } from '../english.js';
-import { isPluralWord, pluralName, words } from '../naming.js';
+import { isPluralWord, words } from '../naming.js';
 
 /**
  * Small pieces of English the PM's sentences are built from, so that labels taken from the spec
@@ -17,12 +17,6 @@ export function field(phrase: string): string {
 export function prose(description: string): string {
   const text = description.trim().replace(/\.$/, '');
   return text.length > 0 && !/[:;]/.test(text) ? text : '';
-}
-
-/** Plural of a human label, inflecting the last word: "Salon owner" → "salon owners". */
-export function pluralLabel(label: string): string {
-  const plural = words(pluralName(label)).join(' ');
-  return /^[A-Z]{2,}/.test(label) ? plural.replace(/^\S+/, (w) => w.toUpperCase()) : plural;
 }
 
 /** "1 epic", "3 epics". */

@@ -1,10 +1,10 @@
 import type { Priority, StrategizeOutput } from '../../contract/index.js';
-import { listing, lower, withArticle } from '../english.js';
+import { listing, lower, pluralLabel, withArticle } from '../english.js';
 import { table } from '../markdown-table.js';
 import { capitalize } from '../naming.js';
 import { PERSONAS } from '../personas.js';
 import { sectionsOf } from './foundation.js';
-import { count, pluralLabel } from './phrases.js';
+import { count } from './phrases.js';
 import { isExternal, type Scope } from './scope.js';
 import { stackOf } from './stack.js';
 

@@ -1,7 +1,7 @@
 import type { Requirements, StrategizeOutput } from '../../contract/index.js';
-import { listing, lower, unique, withArticle } from '../english.js';
+import { listing, lower, pluralLabel, unique, withArticle } from '../english.js';
 import { capitalize } from '../naming.js';
-import { count, pluralLabel, sentenceEnd } from './phrases.js';
+import { count, sentenceEnd } from './phrases.js';
 import type { Scope } from './scope.js';
 import { stackOf } from './stack.js';
 

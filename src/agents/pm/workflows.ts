@@ -1,9 +1,9 @@
 import type { Priority } from '../../contract/index.js';
-import { listing, lower, withArticle } from '../english.js';
+import { listing, lower, pluralLabel, withArticle } from '../english.js';
 import { capitalize, words } from '../naming.js';
 import type { AttributeSpec, CapabilitySpec, EntitySpec, RelationshipSpec, RoleSpec } from '../spec/model.js';
 import type { DraftEpic, DraftRequirement, DraftStory } from './draft.js';
-import { field, pluralLabel, prose, quoted, sentenceEnd } from './phrases.js';
+import { field, prose, quoted, sentenceEnd } from './phrases.js';
 import { creatorsOf, entityNamed, isDeferred, roleNamed, type Scope } from './scope.js';
 
 /**
