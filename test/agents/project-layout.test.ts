@@ -33,5 +33,8 @@ describe('the architecture names the files the dev agent writes', () => {
     const named = [...treeFiles(markdown), ...prosePaths(markdown)];
     expect(named.length).toBeGreaterThan(8);
     expect(named.filter((path) => !written.has(path))).toEqual([]);
+    // Signed-in pages are guarded as the generated app guards them (ProtectedRoute), not by a middleware it lacks.
+    expect(markdown).toContain('export function ProtectedRoute');
+    expect(markdown).not.toMatch(/middleware\.ts|createMiddlewareClient|profile\.role\)/);
   });
 });

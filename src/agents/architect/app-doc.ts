@@ -39,7 +39,7 @@ export function frontBack(design: Design): string {
     '',
     `**State management:** server state in TanStack Query, keyed by table (\`['${first?.name ?? 'profiles'}', filters]\`); the session in a React context fed by \`supabase.auth.onAuthStateChange\`; form state in each form's own React state, typed by the generated Insert/Update types. No global store is needed.`,
     '',
-    '**Routes** (protected ones redirect to /login; role-gated ones also check `profiles.role`, while RLS enforces the same rule in the database):',
+    '**Routes** (signed-in pages redirect to /login without a session; where "Access" names roles, RLS lets only those roles create the rows, and the form shows the refusal to anyone else):',
     '',
     table(['Route', 'Page', 'Access'], routesOf(design)),
     '',
@@ -47,19 +47,28 @@ export function frontBack(design: Design): string {
     '',
     '```typescript',
     n
-      ? `// middleware.ts: refreshes the session cookie and guards private routes
-export async function middleware(request: NextRequest) {
-  const { supabase, response } = createMiddlewareClient(request);
-  const { data: { user } } = await supabase.auth.getUser();
-  if (!user && !request.nextUrl.pathname.startsWith('/login')) return NextResponse.redirect(new URL('/login', request.url));
-  return response;
-}`
-      : `export function ProtectedRoute({ roles, children }: { roles?: string[]; children: ReactNode }) {
-  const { session, profile, loading } = useAuth();
-  if (loading) return <PageSkeleton />;
-  if (!session) return <Navigate to="/login" replace />;
-  if (roles && profile && !roles.includes(profile.role)) return <Navigate to="/dashboard" replace />;
+      ? `// app/(app)/layout.tsx: every signed-in page sits under this layout
+export default function SignedInLayout({ children }: { children: ReactNode }) {
+  return <ProtectedRoute><AppShell>{children}</AppShell></ProtectedRoute>;
+}
+
+// components/auth/ProtectedRoute.tsx: the session lives in the browser (@supabase/ssr's browser client)
+export function ProtectedRoute({ children }: { children: ReactNode }) {
+  const { session, loading } = useAuth();
+  const router = useRouter();
+  useEffect(() => {
+    if (!loading && !session) router.replace('/login');
+  }, [loading, session, router]);
+  if (loading || !session) return <Loading />;
   return <>{children}</>;
+}`
+      : `// App.tsx: <Route element={<ProtectedRoute />}> wraps every signed-in route
+export function ProtectedRoute() {
+  const { session, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <Outlet />;
 }`,
     '```',
     '',
@@ -145,7 +154,6 @@ function treeEntries(design: Design): TreeEntry[] {
     page('/dashboard', 'DashboardPage'),
     ...entityTables.map((t) => page(`/${kebab(t.name)}`, `${pascal(t.name)}Page`)),
     ...(n ? design.functions.map((fn) => ({ path: `app${routeOf(preset, fn)}/route.ts`, note: NOT_GENERATED })) : []),
-    ...(n ? [{ path: 'middleware.ts', note: NOT_GENERATED }] : []),
     { path: `${layout.root}components/ui/`, note: 'shadcn/ui' },
     ...entityTables.map((t) => ({ path: `${layout.root}hooks/${hookModule(t.name)}.ts` })),
     { path: layout.supabaseClient },

@@ -59,7 +59,7 @@ function frontendRows(preset: StackPreset): Technology[] {
       ...shared.slice(0, 1),
       row('Frontend framework', 'Next.js (App Router) with React', `${VERSIONS.next} / ${VERSIONS.react}`, 'Server components, routing, route handlers', 'Server rendering for SEO and first paint; one deployable for UI and API'),
       ...shared.slice(1),
-      row('Supabase SSR', '@supabase/ssr', VERSIONS.supabaseSsr, 'Cookie-based Supabase sessions in server components and middleware', 'The supported way to share the session between server and browser'),
+      row('Supabase SSR', '@supabase/ssr', VERSIONS.supabaseSsr, "The browser Supabase client for the app's client components, with the session in cookies", 'The supported client for Next.js: the same session can later reach server components and route handlers'),
     ];
   }
   return [
