@@ -7,8 +7,6 @@ import { isFinal, type Job, type JobQueue, type QueueState } from './jobs/port.j
  * registry, so two apps in one process (tests, a bench) never share or clash over a metric.
  */
 
-export { QUEUE_STATES } from './jobs/port.js';
-
 /** Bounds include the guide's response-time thresholds (0.5 s good, 2 s critical). */
 const HTTP_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10];
 /** From a fast embedded run (milliseconds) up to the longest phase time limit (15 min). */

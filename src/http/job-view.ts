@@ -18,8 +18,8 @@ export function baseUrl(request: FastifyRequest, publicUrl: string | undefined):
 }
 
 /** The caller's job; another key's job is as unknown as a job that never existed. */
-export function ownedJob(queue: JobQueue, request: FastifyRequest, id: string): Promise<Job> {
-  return findOwnedJob(queue, request.apiKey?.id, id);
+export function ownedJob(queue: JobQueue, request: FastifyRequest, id: string, options?: { output?: boolean }): Promise<Job> {
+  return findOwnedJob(queue, request.apiKey?.id, id, options);
 }
 
 export function jobUrls(job: Job, base: string) {

@@ -108,7 +108,7 @@ export const jobRoutes: FastifyPluginAsync<JobRoutesOptions> = async (app, { que
   // Cancelling is idempotent: a finished job is answered as it is, with its final status.
   app.delete('/api/jobs/:id', { schema: { params: JobIdParamsSchema } }, async (request) => {
     const { id } = request.params as z.infer<typeof JobIdParamsSchema>;
-    await ownedJob(queue, request, id);
+    await ownedJob(queue, request, id, { output: false });
     const job = await queue.cancel(id);
     if (!job) throw new AiosError('JOB_NOT_FOUND', `job ${id} was not found`, { job_id: id });
     return jobView(job, baseUrl(request, publicUrl));

@@ -64,7 +64,7 @@ export const streamRoutes: FastifyPluginAsync<StreamRoutesOptions> = async (app,
     let deliver = (event: JobEvent) => {
       pending.push(event);
     };
-    const [owned, subscribed] = await Promise.allSettled([ownedJob(queue, request, id), queue.subscribe(id, after, (event) => deliver(event))]);
+    const [owned, subscribed] = await Promise.allSettled([ownedJob(queue, request, id, { output: false }), queue.subscribe(id, after, (event) => deliver(event))]);
     if (owned.status === 'rejected') {
       if (subscribed.status === 'fulfilled') subscribed.value?.();
       throw owned.reason;

@@ -7,9 +7,12 @@ import type { Job, JobQueue } from './port.js';
  * whichever way the caller came in.
  */
 
-/** The owner's job; another owner's job is as unknown as a job that never existed. */
-export async function findOwnedJob(queue: JobQueue, owner: string | undefined, id: string): Promise<Job> {
-  const job = await queue.get(id);
+/**
+ * The owner's job; another owner's job is as unknown as a job that never existed. `{ output: false }`
+ * when only its status is wanted: on Redis a finished job's output then stays where it is.
+ */
+export async function findOwnedJob(queue: JobQueue, owner: string | undefined, id: string, options?: { output?: boolean }): Promise<Job> {
+  const job = await queue.get(id, options);
   if (!job || job.owner !== owner) {
     throw new AiosError(
       'JOB_NOT_FOUND',

@@ -5,14 +5,7 @@ import { disconnect, viaRedis } from '../redis/connection.js';
 import { redisFailure } from '../redis/failure.js';
 import type { EnqueueRequest, EnqueueResult, Job, JobEvent, JobPage, JobQueue, ListOptions, QueueHealth, Unsubscribe } from './port.js';
 import { isFinal } from './port.js';
-import {
-  eventOf,
-  finishJob,
-  idempotencyConflict,
-  markCancelled,
-  newJob,
-  shuttingDown,
-} from './record.js';
+import { deliverEvent, eventOf, finishJob, idempotencyConflict, markCancelled, newJob, shuttingDown } from './record.js';
 import { JobEventBus, RedisJobStore } from './redis-store.js';
 
 /** The BullMQ queue every API and worker process of one deployment shares. */
@@ -250,16 +243,8 @@ export class BullMqQueue implements JobQueue {
 
   private dispatch(event: JobEvent): void {
     const followers = this.followers.get(event.job_id);
-    if (followers) for (const follower of [...followers]) this.deliver(follower.listener, event);
-    for (const listener of [...this.everyEvent]) this.deliver(listener, event);
-  }
-
-  private deliver(listener: (event: JobEvent) => void, event: JobEvent): void {
-    try {
-      listener(event);
-    } catch (error) {
-      this.options.logger?.error({ err: error, job_id: event.job_id }, 'event listener failed');
-    }
+    if (followers) for (const follower of [...followers]) deliverEvent(follower.listener, event, this.options.logger);
+    for (const listener of [...this.everyEvent]) deliverEvent(listener, event, this.options.logger);
   }
 
   /** After Redis comes back, sends each follower the events published while it was away. */

@@ -18,6 +18,7 @@ import { isFinal } from './port.js';
 import {
   applyPhaseEvent,
   decodeCursor,
+  deliverEvent,
   encodeCursor,
   eventOf,
   finishJob,
@@ -315,16 +316,8 @@ export class EmbeddedQueue implements JobQueue {
   private emit(entry: Entry, extra: Partial<JobEvent>, at?: string): void {
     const event = eventOf(entry.job, { ...extra, id: entry.events.length + 1 }, at) as JobEvent;
     entry.events.push(event);
-    if (entry.listeners) for (const listener of [...entry.listeners]) this.deliver(listener, event);
-    for (const listener of this.everyEvent) this.deliver(listener, event);
-  }
-
-  private deliver(listener: (event: JobEvent) => void, event: JobEvent): void {
-    try {
-      listener(event);
-    } catch (error) {
-      this.options.logger?.error({ err: error, job_id: event.job_id }, 'event listener failed');
-    }
+    if (entry.listeners) for (const listener of [...entry.listeners]) deliverEvent(listener, event, this.options.logger);
+    for (const listener of this.everyEvent) deliverEvent(listener, event, this.options.logger);
   }
 
   /** Drops the jobs past their retention, then waits for the next one to expire. */

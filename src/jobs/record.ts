@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AiosError, type JobError, type Phase, type PhaseEvent } from '../contract/index.js';
 import { phasesOf } from '../agents/pipeline.js';
+import type { Logger } from 'pino';
 import type { EnqueueRequest, Job, JobEvent } from './port.js';
 
 /**
@@ -186,6 +187,15 @@ export function decodeCursor(cursor: string): number {
     });
   }
   return seq;
+}
+
+/** Hands `event` to `listener`; a listener that throws is logged and keeps the others from missing it. */
+export function deliverEvent(listener: (event: JobEvent) => void, event: JobEvent, logger: Logger | undefined): void {
+  try {
+    listener(event);
+  } catch (error) {
+    logger?.error({ err: error, job_id: event.job_id }, 'event listener failed');
+  }
 }
 
 /** What a queue answers to a job posted while it shuts down. */

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { JobStatus } from '../contract/index.js';
 import { EVENT_JSON, type Job, type JobEvent, type JobPage, type ListOptions } from './port.js';
-import { decodeCursor, encodeCursor } from './record.js';
+import { decodeCursor, deliverEvent, encodeCursor } from './record.js';
 
 /**
  * Job records, their events and who owns them, kept in Redis so that every API and worker
@@ -32,17 +32,13 @@ export type CommitRefusal = 'final' | 'missing' | 'exists';
  *
  * KEYS: job, events, owner's list, sequence, output. ARGV: job JSON, job id, event channel, ttl ms,
  * mode, cancel channel ('' when the write is not a cancel), the job's output JSON ('' when none),
- * then the events in order (JSON without their ids, which are given here). A JSON argument that
- * ends in ':' (no whole JSON text does) ends with that output: a finished job's output is sent and
- * serialised once. The record keeps `"output":null` and the output goes to a key of its own.
+ * then the events in order (JSON without their ids, which are given here). The record comes with
+ * `"output":null`: the output goes to a key of its own. An event argument that ends in ':' (no
+ * whole JSON text does) ends with that output, so a finished job's output is sent and serialised once.
  */
 const COMMIT_SCRIPT = `
 local function whole(json)
   if string.sub(json, -1) == ':' then return json .. ARGV[7] .. '}' end
-  return json
-end
-local function withoutOutput(json)
-  if string.sub(json, -1) == ':' then return json .. 'null}' end
   return json
 end
 local current = redis.call('GET', KEYS[1])
@@ -53,7 +49,7 @@ else
   local status = cjson.decode(current)['status']
   if status == 'completed' or status == 'failed' or status == 'cancelled' then return -1 end
 end
-redis.call('SET', KEYS[1], withoutOutput(ARGV[1]))
+redis.call('SET', KEYS[1], ARGV[1])
 if ARGV[7] ~= '' then redis.call('SET', KEYS[5], ARGV[7]) end
 if ARGV[5] == 'create' then
   redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), ARGV[2])
@@ -131,9 +127,9 @@ function parseEvent(json: string): JobEvent {
   };
 }
 
-/** `value` as JSON, but for its output: that is left to the commit script, which ends the text with it. */
-function withOutputLast(value: { output?: unknown }): string {
-  return `${JSON.stringify({ ...value, output: undefined }).slice(0, -1)},"output":`;
+/** An event as JSON, but for its output: that is left to the commit script, which ends the text with it. */
+function withOutputLast(event: Omit<JobEvent, 'id'>): string {
+  return `${JSON.stringify({ ...event, output: undefined }).slice(0, -1)},"output":`;
 }
 
 export class RedisJobStore {
@@ -161,8 +157,7 @@ export class RedisJobStore {
    */
   async commit(job: Job, events: Omit<JobEvent, 'id'>[], mode: 'create' | 'update', ttlMs = 0): Promise<number | CommitRefusal> {
     const output = job.output != null ? JSON.stringify(job.output) : undefined;
-    const json = (value: Job | Omit<JobEvent, 'id'>) =>
-      output !== undefined && value.output === job.output ? withOutputLast(value) : JSON.stringify(value);
+    const json = (event: Omit<JobEvent, 'id'>) => (output !== undefined && event.output === job.output ? withOutputLast(event) : JSON.stringify(event));
     const result = Number(
       await this.client.eval(
         COMMIT_SCRIPT,
@@ -172,7 +167,7 @@ export class RedisJobStore {
         this.ownerKey(job.owner),
         `${this.prefix}:seq`,
         this.outputKey(job.id),
-        json(job),
+        JSON.stringify(output === undefined ? job : { ...job, output: null }),
         job.id,
         this.channel,
         String(Math.max(0, Math.round(ttlMs))),
@@ -317,13 +312,7 @@ export class JobEventBus {
       } catch {
         return;
       }
-      for (const listener of [...this.listeners]) {
-        try {
-          listener(event);
-        } catch (error) {
-          this.logger?.error({ err: error, job_id: event.job_id }, 'event listener failed');
-        }
-      }
+      for (const listener of [...this.listeners]) deliverEvent(listener, event, this.logger);
     });
     subscriber.on('ready', () => {
       if (this.connectedOnce) for (const listener of [...this.reconnectListeners]) listener();

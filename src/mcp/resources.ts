@@ -63,7 +63,7 @@ export function registerResources(server: McpServer, deps: McpDeps, principal: P
       mimeType: 'application/json',
     },
     async (uri, variables) =>
-      guarded(async () => json(uri.href, statusOf(await findOwnedJob(deps.queue, principal.owner, variable(variables.job_id))))),
+      guarded(async () => json(uri.href, statusOf(await findOwnedJob(deps.queue, principal.owner, variable(variables.job_id), { output: false })))),
   );
 
   server.registerResource(

@@ -200,7 +200,7 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
     async (args: unknown) => {
       try {
         const { job_id } = parseInput(GetStatusInputSchema, args ?? {});
-        const status = statusOf(await findOwnedJob(deps.queue, principal.owner, job_id));
+        const status = statusOf(await findOwnedJob(deps.queue, principal.owner, job_id, { output: false }));
         return { content: [{ type: 'text', text: statusText(status) }], structuredContent: status };
       } catch (error) {
         return toolError(error);

@@ -1,9 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedQueue } from '../../src/jobs/embedded.js';
-import type { Job, JobRunner } from '../../src/jobs/port.js';
+import { QUEUE_STATES, type Job, type JobRunner } from '../../src/jobs/port.js';
 import { metricsRoutes } from '../../src/http/metrics.js';
-import { AppMetrics, QUEUE_STATES, REMEMBERED_JOBS } from '../../src/metrics.js';
+import { AppMetrics, REMEMBERED_JOBS } from '../../src/metrics.js';
 import { TestRedis } from '../redis/redis-server.js';
 import {
   authed,
