@@ -35,11 +35,14 @@ export type CommitRefusal = 'final' | 'missing' | 'exists';
  * then the events in order (JSON without their ids, which are given here). The record comes with
  * `"output":null`: the output goes to a key of its own. An event argument that ends in ':' (no
  * whole JSON text does) ends with that output, so a finished job's output is sent and serialised once.
+ * An event's text is made in one concatenation: each copy of a pipeline's output costs Redis about
+ * 0.05 ms, on the way to the final event.
  */
 const COMMIT_SCRIPT = `
-local function whole(json)
-  if string.sub(json, -1) == ':' then return json .. ARGV[7] .. '}' end
-  return json
+local function eventText(id, json)
+  local rest = string.sub(json, 2)
+  if string.sub(json, -1) == ':' then return '{"id":' .. id .. ',' .. rest .. ARGV[7] .. '}' end
+  return '{"id":' .. id .. ',' .. rest
 end
 local current = redis.call('GET', KEYS[1])
 if ARGV[5] == 'create' then
@@ -58,7 +61,7 @@ local id = redis.call('LLEN', KEYS[2])
 local events = {}
 for i = 8, #ARGV do
   id = id + 1
-  events[#events + 1] = '{"id":' .. id .. ',' .. string.sub(whole(ARGV[i]), 2)
+  events[#events + 1] = eventText(id, ARGV[i])
   redis.call('RPUSH', KEYS[2], events[#events])
 end
 local ttl = tonumber(ARGV[4])

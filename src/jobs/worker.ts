@@ -76,9 +76,10 @@ class JobWriter {
     private readonly onRefused: (why: CommitRefusal) => void,
   ) {}
 
-  add(event: Omit<JobEvent, 'id'>): void {
+  /** `hold` keeps the event for the next write instead of scheduling one (the job's end is near). */
+  add(event: Omit<JobEvent, 'id'>, hold = false): void {
     this.pending.push(event);
-    if (this.scheduled) return;
+    if (this.scheduled || hold) return;
     this.scheduled = true;
     queueMicrotask(() => this.flush());
   }
@@ -261,19 +262,21 @@ export class JobWorker {
     writer.add(eventOf(job, note ? { note } : {}));
     writer.flush();
     this.options.logger?.info({ job_id: id, tool: job.tool, attempt, running: this.running.size }, 'job started');
+    const lastPhase = Object.keys(job.phases).at(-1);
     try {
       const output = await this.options.run(job.tool, job.input, {
         signal: controller.signal,
         onEvent: (event) => {
           if (controller.signal.aborted) return;
           const extra = applyPhaseEvent(job, event);
-          if (extra) writer.add(eventOf(job, extra));
+          // The last phase's end is held for the job's end, which follows at once: one write, one
+          // event message and one stream write fewer on the way to the final event.
+          if (extra) writer.add(eventOf(job, extra), event.type === 'phase_completed' && event.phase === lastPhase);
         },
         timeouts: this.options.phaseTimeoutsMs,
       });
       if (controller.signal.aborted) throw controller.signal.reason;
-      // The progress not yet written (the phase's end) goes out in the same write as the job's end:
-      // one script call and one event message fewer before the final one.
+      // The progress not yet written (the last phase's end) goes out in the same write as the job's end.
       markCompleted(job, output);
       finishJob(job, 'completed', this.options.retention.completedMs);
       const written = await writer.finish(eventOf(job, { output }), this.options.retention.completedMs);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AiosError } from '../../src/contract/index.js';
 import { QUEUE_NAME } from '../../src/jobs/bullmq.js';
 import type { JobEvent, JobRunner } from '../../src/jobs/port.js';
@@ -245,6 +245,23 @@ describe('a cancel that reached the job but not the queue', () => {
       inspect.disconnect();
       await api.close();
       await removeDataDir(api.config);
+    }
+  });
+});
+
+describe("a finished job's writes", () => {
+  it("send the last phase's end with the job's end, in one write; an earlier phase's end goes out at once", async () => {
+    const commits = vi.spyOn(RedisJobStore.prototype, 'commit');
+    try {
+      const posted = await postJob(server, key, { tool: 'aios_full_pipeline', input: { spec: SPEC, phases: ['strategy', 'architecture'] } });
+      const { job_id } = (await posted.json()) as { job_id: string };
+      await waitForStatus(server, key, job_id, ['completed']);
+      const writes = commits.mock.calls.filter(([job]) => job.id === job_id).map(([, events]) => events.map((event) => `${event.status} ${event.phase ?? ''} ${event.phase_status ?? ''}`.trim()));
+      expect(writes.at(-1)).toEqual(['processing architecture completed', 'completed architecture']);
+      expect(writes.slice(0, -1).flat()).toContain('processing strategy completed');
+      expect(writes.slice(0, -1).flat()).not.toContain('processing architecture completed');
+    } finally {
+      commits.mockRestore();
     }
   });
 });
