@@ -92,7 +92,7 @@ const fetchClient: Client = {
 };
 
 /** `node:http` on a keep-alive agent: a lean client, so that less of its own time is counted. */
-function httpClient(): Client & { close(): void } {
+export function httpClient(): Client & { close(): void } {
   const agent = new Agent({ keepAlive: true });
   const call = (method: string, url: string, body?: string) =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
@@ -119,14 +119,14 @@ function httpClient(): Client & { close(): void } {
   };
 }
 
-interface JobTimes {
+export interface JobTimes {
   latencyMs: number;
   ownMs: number;
   /** Client-side instants and the server's timestamps of the job, all as wall-clock ms. */
   marks: Record<string, number>;
 }
 
-async function oneJob(client: Client, url: string): Promise<JobTimes> {
+export async function oneJob(client: Client, url: string): Promise<JobTimes> {
   const started = performance.now();
   const t0 = wallNow();
   const posted = await client.json('POST', `${url}/api/jobs`, { tool: 'aios_strategize', input: { spec: SPEC } });
@@ -198,8 +198,8 @@ const STAGES: Array<[string, string, string]> = [
   ['to_client', 'finished', 'tEnd'],
 ];
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+export const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+export const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
 
 function latencyOf(client: string, jobs: JobTimes[]): LatencyFigures {
   const latencies = jobs.map((job) => job.latencyMs).sort((a, b) => a - b);
@@ -214,7 +214,17 @@ function latencyOf(client: string, jobs: JobTimes[]): LatencyFigures {
   };
 }
 
-async function measure(mode: string, workers: number | null): Promise<E2eFigures> {
+/** A running deployment: the API's URL, and how to stop all its processes. */
+export interface Cluster {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built CLI `cli` as an operator runs it: `serve` alone (embedded, `workers` null), or a
+ * private Redis with `serve --no-worker` and `workers` `worker` processes.
+ */
+export async function startCluster(cli: string, workers: number | null): Promise<Cluster> {
   const children: ChildProcess[] = [];
   try {
     const port = await freePort();
@@ -243,7 +253,17 @@ async function measure(mode: string, workers: number | null): Promise<E2eFigures
       children.push(worker);
       await printed(worker, 'worker ready');
     }
-    const url = `http://127.0.0.1:${port}`;
+    return { url: `http://127.0.0.1:${port}`, stop: () => stop(children.reverse()) };
+  } catch (error) {
+    await stop(children.reverse());
+    throw error;
+  }
+}
+
+async function measure(mode: string, workers: number | null): Promise<E2eFigures> {
+  const cluster = await startCluster(cli, workers);
+  try {
+    const { url } = cluster;
     const http = httpClient();
     const clients = [fetchClient, http];
     for (let i = 0; i < 5; i++) for (const client of clients) await oneJob(client, url);
@@ -272,7 +292,7 @@ async function measure(mode: string, workers: number | null): Promise<E2eFigures
       latency: clients.map((client) => latencyOf(client.name, alone.get(client)!)),
     };
   } finally {
-    await stop(children.reverse());
+    await cluster.stop();
   }
 }
 
@@ -282,7 +302,9 @@ const MODES: Array<[string, number | null]> = [
   ['redis, 2 workers', 2],
 ];
 // `node e2e.js embedded redis` measures only the modes whose names start with those words.
-const only = process.argv.slice(2);
-const figures: E2eFigures[] = [];
-for (const [mode, workers] of MODES) if (only.length === 0 || only.some((word) => mode.startsWith(word))) figures.push(await measure(mode, workers));
-process.stdout.write(`${JSON.stringify({ figures })}\n`);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const only = process.argv.slice(2);
+  const figures: E2eFigures[] = [];
+  for (const [mode, workers] of MODES) if (only.length === 0 || only.some((word) => mode.startsWith(word))) figures.push(await measure(mode, workers));
+  process.stdout.write(`${JSON.stringify({ figures })}\n`);
+}
