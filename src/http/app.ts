@@ -36,7 +36,6 @@ export interface AppDeps {
   watchKeys?: boolean;
 }
 
-
 /** A caller's `X-Request-Id` is kept when it is a sane token; otherwise a new one is made. */
 function requestId(header: string | string[] | undefined): string {
   return typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID();

@@ -178,8 +178,9 @@ export class KeyIndex {
   /** The digests of the `AIOS_API_KEYS` secrets, in the order of `envKeys`. */
   private readonly envHashes: string[];
   private byHash = new Map<string, ApiKey>();
-  /** The stored keys as last loaded, oldest first. */
-  stored: StoredKey[] = [];
+  /** Every key as `list` shows it: the `AIOS_API_KEYS` ones, then the stored ones. */
+  private all: ApiKey[] = [];
+  private storedKeys: StoredKey[] = [];
 
   constructor(
     envKeys: Record<string, string> | undefined,
@@ -208,17 +209,22 @@ export class KeyIndex {
     return found && !found.revoked_at ? found : undefined;
   }
 
+  /** The stored keys as last loaded, oldest first. */
+  get stored(): readonly StoredKey[] {
+    return this.storedKeys;
+  }
+
   list(): ApiKey[] {
-    return [...this.envKeys, ...this.stored.map((stored) => toApiKey(stored, this.source))];
+    return [...this.all];
   }
 
   find(id: string): ApiKey | undefined {
-    return this.list().find((key) => key.id === id);
+    return this.all.find((key) => key.id === id);
   }
 
   /** Keys that can be used now. */
   activeCount(): number {
-    return this.list().filter((key) => !key.revoked_at).length;
+    return this.all.filter((key) => !key.revoked_at).length;
   }
 
   /** `AIOS_API_KEYS` is the operator's to change: its keys cannot be revoked at run time. */
@@ -230,10 +236,12 @@ export class KeyIndex {
 
   /** Takes the stored keys as now loaded. */
   replace(stored: StoredKey[]): void {
+    const storedKeys = stored.map((key) => toApiKey(key, this.source));
     const byHash = new Map<string, ApiKey>();
     this.envKeys.forEach((key, index) => byHash.set(this.envHashes[index]!, key));
-    for (const key of stored) byHash.set(key.hash, toApiKey(key, this.source));
-    this.stored = stored;
+    stored.forEach((key, index) => byHash.set(key.hash, storedKeys[index]!));
+    this.all = [...this.envKeys, ...storedKeys];
+    this.storedKeys = stored;
     this.byHash = byHash;
   }
 }

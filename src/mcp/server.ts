@@ -5,7 +5,6 @@ import { registerResources } from './resources.js';
 import { registerTools } from './tools.js';
 import { VERSION } from '../version.js';
 
-
 /** Who is calling: the owner of the jobs they make (an API key id over HTTP, `local` on stdio). */
 export interface Principal {
   owner: string;

@@ -12,7 +12,6 @@ import { lower } from '../english.js';
  * the create and edit forms.
  */
 
-
 /** The lines of a one-record page that answer while its row loads or when it cannot be read. */
 function rowGuard(table: Table): string {
   return `  if (isLoading) return ${LOADING};
