@@ -1,6 +1,6 @@
 import { sentence, snake } from '../naming.js';
 import type { Item } from './clauses.js';
-import type { AttributeKind, AttributeSpec } from './model.js';
+import type { AttributeKind, AttributeSpec } from '../model.js';
 
 /**
  * Attribute kinds from the words people use for them: "a unit price" is money, "a start time" a
