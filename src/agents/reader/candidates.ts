@@ -1,6 +1,7 @@
 import { isSqlReserved } from '../../contract/index.js';
 import {
-  ATTRIBUTE_WORDS, CONTAINERS, HAVING_VERBS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS, QUALITIES, RECORD_ACTS, WORKING_VERBS,
+  ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
+  QUALITIES, RECORD_ACTS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
@@ -69,6 +70,8 @@ export class CandidateTable {
       for (const phrase of sentence.phrases) this.register(phrase);
     }
     for (const sentence of this.sentences) this.weigh(sentence);
+    this.weighProductPhrase();
+    this.findActors();
     this.mergeVariants();
     for (const candidate of this.byKey.values()) this.judge(candidate);
     return [...this.byKey.values()];
@@ -83,6 +86,33 @@ export class CandidateTable {
     const candidate = this.ensure(named.key, named.head, named.words, phrase.head.index);
     candidate.phrases.push(phrase);
     this.keyOfPhrase.set(phrase.id, named.key);
+  }
+
+  /**
+   * The first sentence's name for the product says what it keeps: a "booking site" keeps
+   * bookings, a "time-off tracker" time off, an "invoicing app" invoices.
+   */
+  private weighProductPhrase(): void {
+    const first = this.sentences[0];
+    const phrase = first?.phrases.find((p) => p.words.length >= 2 && (this.productWords.has(p.head.lemma) || KEEPER_NOUNS.has(p.head.lemma) || UI_HEADS.has(p.head.lemma)));
+    if (!phrase) return;
+    const modifier = phrase.words[phrase.words.length - 2]!;
+    const keeper = KEEPER_NOUNS.has(phrase.head.lemma);
+    const verb = modifier.tags.has('Gerund') || modifier.norm.endsWith('ing') ? wordnet().verbLemma(modifier.norm) : undefined;
+    const record = verb ? (RECORD_ACTS[verb]?.record ?? (wordnet().isNoun(verb) ? verb : undefined)) : keeper ? (wordnet().nounLemma(modifier.norm) ?? modifier.lemma) : undefined;
+    if (!record || NOT_RECORDS.has(record)) return;
+    const key = record.replace(/-/g, '_');
+    const candidate = this.ensure(key, key.split('_').pop()!, key.split('_'), modifier.index);
+    candidate.evidence.push({ weight: 2, why: `the product is a ${phrase.words.map((t) => t.norm).join(' ')}` });
+  }
+
+  /** Words whose first sense is not a person but that act like people here ("agents claim tickets"). */
+  private findActors(): void {
+    for (const candidate of this.byKey.values()) {
+      if (candidate.person) continue;
+      const acting = candidate.phrases.filter((p) => p.role === 'subject' && !p.negated).length;
+      if (acting > 0 && wordnet().personNoun(candidate.head, { senses: 3 }) && !CONTAINERS.has(candidate.head)) candidate.person = true;
+    }
   }
 
   ensure(key: string, head: string, words: string[], first: number): Candidate {
@@ -104,7 +134,14 @@ export class CandidateTable {
     for (const phrase of sentence.phrases) {
       const candidate = this.candidateOf(phrase);
       const container = CONTAINERS.has(nameOf(phrase)?.key ?? '') && phrase.of ? phrase : undefined;
-      if (container?.of) this.add(this.candidateOf(container.of), container.quantity === 'one' ? 1.5 : 0.8, `a ${phrase.head.norm} of them`);
+      if (container?.of) {
+        const held = this.candidateOf(container.of);
+        this.add(held, container.quantity === 'one' ? 1.5 : 0.8, `a ${phrase.head.norm} of them`);
+        // "maintain the list of tags": what is done to the list is done to its items.
+        if (container.verb && KEEPING_VERBS.has(container.verb.lemma) && container.role === 'object') this.add(held, 1.5, `${container.verb.lemma} them`);
+        // "(billing, bug, feature request)": examples of the rows it holds.
+        if (/\(/.test(sentence.tokens[container.of.end]?.pre ?? '') || /\(/.test(sentence.tokens[container.of.end - 1]?.post ?? '')) this.add(held, 1, 'examples of its rows');
+      }
       if (!candidate) continue;
       const subject = phrase.subject;
       const verb = phrase.verb?.lemma;
@@ -114,6 +151,11 @@ export class CandidateTable {
       else if (phrase.quantity === 'many') this.add(candidate, 0.5, 'counted');
       if (phrase.plural && phrase.role !== 'list') this.add(candidate, 0.3, 'plural');
       if (phrase.det.some((d) => d === 'our' || d === 'my') && !phrase.plural && phrase.quantity === 'one') this.add(candidate, -2.5, 'the speaker’s own, one of it');
+      // "create an account", "get accounts": signing in, not a record.
+      if (candidate.head === 'account' && verb && /^(create|have|get|need|open|make|register|sign)$/.test(verb) && (!subject || this.candidateOf(subject)?.person || phrase.negated)) {
+        this.add(candidate, -2, 'an account to sign in with');
+        continue;
+      }
       if (verb && !phrase.negated) {
         const direct = phrase.role === 'object';
         if (direct && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `${verb} it`);
@@ -126,7 +168,18 @@ export class CandidateTable {
         else if (phrase.role === 'prep' && phrase.prep && ['into', 'under', 'in', 'for', 'against', 'to', 'from', 'on', 'per'].includes(phrase.prep)) this.add(candidate, 0.4, `${verb} ${phrase.prep} it`);
       }
       if (phrase.role === 'subject' && sentence.verbs.length > 0) this.add(candidate, 0.3, 'does something');
-      if (phrase.owner) this.add(this.candidateOf(phrase.owner), 0.5, `has ${phrase.head.norm}`);
+      if (phrase.owner) this.add(this.candidateOf(phrase.owner), 1, `has ${phrase.head.norm}`);
+      // "group those people by the company", "filter by category": a grouping record.
+      if (phrase.prep === 'by' && verb && /^(group|sort|filter|organise|organize|split|break|report|count|search|list)$/.test(verb)) this.add(candidate, 1.2, `${verb} by it`);
+      // "pick a category", "the tags we put on tickets": a lookup table.
+      if (CLASSIFIERS.has(candidate.head) && verb && !phrase.negated && phrase.role !== 'list') this.add(candidate, 1, 'people pick or apply it');
+      // "give it a score and a private comment", "leave feedback": an evaluation of its own.
+      if (verb && GIVING_VERBS.has(verb) && EVALUATIONS[candidate.head] && !phrase.negated) {
+        const record = EVALUATIONS[candidate.head]!;
+        const made = this.ensure(record, record, [record], phrase.head.index);
+        made.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm}` });
+        made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: sentence.phrases.filter((p) => p.verb === phrase.verb && p !== phrase && p.role !== 'subject') });
+      }
       if (phrase.of && !container) this.add(this.candidateOf(phrase.of), 0.3, `${phrase.head.norm} of it`);
       // Verbs that make a record of their own: one act per verb token.
       if (phrase.verb && !phrase.negated && !acted.has(phrase.verb)) {
@@ -151,13 +204,20 @@ export class CandidateTable {
     const rule = RECORD_ACTS[lemma];
     const record = rule?.record ?? PHRASAL_RECORDS[lemma];
     if (!record) return false;
+    // "(paid, sent to printer, shipped)": values of a status, not acts.
+    if (insideBrackets(sentence.tokens, at)) return false;
     const parties = sentence.phrases.filter((p) => p.verb === verb && p.role !== 'subject');
     const subject = first?.subject ?? parties[0]?.subject ?? sentence.phrases.find((p) => p.role === 'subject' && p.end <= at);
+    // "follow ur friends", "invite members": social acts are between people.
+    if (rule?.people && parties.some((p) => p.role === 'object') && !parties.some((p) => p.role === 'object' && this.candidateOf(p)?.person)) return false;
+    // "we also pay for software licences": the business paying its own bills is not a record of the product.
+    const speaker = at > 0 && /^(we|i)$/.test(sentence.tokens.slice(0, at).reverse().find((t) => t.tags.has('Pronoun'))?.norm ?? '') && !subject;
+    if (speaker && (lemma === 'pay' || lemma === 'buy' || lemma === 'order' || lemma === 'subscribe')) return false;
     // A record named after a kind of thing paid or requested: "pay rent" → rent_payment.
     const object = parties.find((p) => p.role === 'object');
     const objectKey = object ? nameOf(object) : undefined;
-    const objectIsKind = rule?.object && objectKey && !isPersonWord(objectKey.head) && !NOT_RECORDS.has(objectKey.key) && objectKey.key.split('_').length === 1 && !QUALITIES.has(objectKey.key);
-    const key = objectIsKind ? `${objectKey!.key}_${record}` : record;
+    const objectIsKind = rule?.object && objectKey && !isPersonWord(objectKey.head) && !NOT_RECORDS.has(objectKey.head) && !QUALITIES.has(objectKey.head);
+    const key = objectIsKind ? `${objectKey!.head}_${record}` : record;
     const candidate = this.ensure(key, record, key.split('_'), verb.index);
     candidate.evidence.push({ weight: 2.5, why: `people ${phrasal ? `${verb.lemma} ${particle}` : verb.lemma}` });
     candidate.acts.push({ verb: lemma, sentence: sentence.index, ...(subject ? { subject } : {}), parties });
@@ -190,6 +250,7 @@ export class CandidateTable {
     if (NOT_RECORDS.has(candidate.key.replace(/_/g, ' ')) || (candidate.key === candidate.head && NOT_RECORDS.has(candidate.head))) {
       candidate.evidence.push({ weight: -20, why: 'not something a product keeps' });
     }
+    if (UI_HEADS.has(candidate.head) || UI_HEADS.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a part of the product, not a record' });
     // "the menu", "a list": a container by itself is the product's one list, not a table.
     if (candidate.key === candidate.head && CONTAINERS.has(candidate.head)) candidate.evidence.push({ weight: -3, why: 'a container' });
     if (ATTRIBUTE_WORDS.has(candidate.key.replace(/_/g, ' ')) || (candidate.key === candidate.head && ATTRIBUTE_WORDS.has(candidate.head))) {
@@ -200,12 +261,12 @@ export class CandidateTable {
     }
     const kinds = wordnet().lexnames(candidate.head, { senses: 2 });
     if (kinds.length > 0 && kinds.every((kind) => ABSTRACT_KINDS.has(kind))) candidate.evidence.push({ weight: -1, why: `an abstract word (${kinds.join(', ')})` });
-    if (!wordnet().isNoun(candidate.head) && !candidate.acts.length && !/_/.test(candidate.key)) candidate.evidence.push({ weight: -1.5, why: 'not a noun WordNet knows' });
+    if (!wordnet().wordnetNoun(candidate.head) && !candidate.acts.length && !/_/.test(candidate.key)) candidate.evidence.push({ weight: -1.5, why: 'not a noun WordNet knows' });
   }
 }
 
 /** WordNet lexicographer files of words that name no record by themselves. */
-const ABSTRACT_KINDS = new Set(['noun.attribute', 'noun.quantity', 'noun.time', 'noun.state', 'noun.feeling', 'noun.cognition', 'noun.motive', 'noun.phenomenon', 'noun.shape', 'noun.relation', 'noun.process']);
+const ABSTRACT_KINDS = new Set(['noun.attribute', 'noun.quantity', 'noun.state', 'noun.feeling', 'noun.cognition', 'noun.motive', 'noun.phenomenon', 'noun.shape', 'noun.relation', 'noun.process']);
 
 function precededByNegation(tokens: Token[], verb: Token): boolean {
   const at = tokens.indexOf(verb);
@@ -264,4 +325,12 @@ function isProperName(token: Token): boolean {
   if (!/^\p{Lu}/u.test(token.text)) return false;
   if (token.tags.has('ProperNoun') || token.tags.has('Organization') || token.tags.has('Place') || token.tags.has('FirstName')) return true;
   return /\p{Lu}.*\p{Lu}/u.test(token.text.slice(1)) && !wordnet().isNoun(token.norm);
+}
+
+function insideBrackets(tokens: Token[], at: number): boolean {
+  for (let i = at; i >= 0; i--) {
+    if (/[)\]]/.test(tokens[i]!.post) && i < at) return false;
+    if (/[(\[]/.test(tokens[i]!.pre)) return true;
+  }
+  return false;
 }

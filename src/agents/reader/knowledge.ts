@@ -10,7 +10,7 @@
  * booking between them, "flatmates settle up" a settlement. `object` says the record is named
  * after its object when that is a kind of thing rather than a table ("pay rent" → rent payment).
  */
-export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boolean }>> = {
+export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boolean; people?: boolean }>> = {
   book: { record: 'booking' },
   reserve: { record: 'reservation' },
   pay: { record: 'payment', object: true },
@@ -24,7 +24,7 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
   apply: { record: 'application' },
   vote: { record: 'vote' },
   rsvp: { record: 'rsvp' },
-  follow: { record: 'follow' },
+  follow: { record: 'follow', people: true },
   like: { record: 'like' },
   swipe: { record: 'swipe' },
   rate: { record: 'rating' },
@@ -37,7 +37,7 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
   pledge: { record: 'pledge' },
   bid: { record: 'bid' },
   request: { record: 'request', object: true },
-  invite: { record: 'invitation' },
+  invite: { record: 'invitation', people: true },
   borrow: { record: 'loan' },
   lend: { record: 'loan' },
   rent: { record: 'rental' },
@@ -62,6 +62,7 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
   sponsor: { record: 'sponsorship' },
   register: { record: 'registration' },
   visit: { record: 'visit' },
+  sign: { record: 'signature', object: true },
   spot: { record: 'sighting' },
   sight: { record: 'sighting' },
 };
@@ -78,6 +79,25 @@ export const PHRASAL_ACTS: Readonly<Record<string, string>> = {
   'leave a review': 'review',
   'give feedback': 'feedback',
 };
+
+/**
+ * Evaluations people give or leave: "give it a score and a private comment", "leave feedback",
+ * "give kudos". The record is named by what is given.
+ */
+export const EVALUATIONS: Readonly<Record<string, string>> = {
+  score: 'review', rating: 'rating', star: 'rating', review: 'review', comment: 'comment', feedback: 'feedback',
+  kudo: 'kudos', kudos: 'kudos', vote: 'vote', like: 'like', tip: 'tip', grade: 'grade', recommendation: 'recommendation',
+};
+export const GIVING_VERBS = new Set(['give', 'leave', 'post', 'write', 'add', 'submit', 'send', 'drop']);
+
+/** Classifier nouns: lookup tables when people pick, maintain or filter by them ("pick a category", "tags we put on tickets"). */
+export const CLASSIFIERS = new Set(['category', 'tag', 'label', 'genre', 'type', 'kind', 'department', 'skill', 'topic', 'section', 'group', 'collection', 'brand', 'level', 'tier', 'status', 'stage']);
+
+/** Product nouns that keep what qualifies them: a "habit tracker" keeps habits, a "time-off tracker" time off. */
+export const KEEPER_NOUNS = new Set(['tracker', 'log', 'logger', 'register', 'manager', 'planner', 'journal', 'database', 'catalog', 'catalogue', 'directory', 'organizer', 'organiser', 'inventory', 'library', 'diary', 'book', 'board', 'list', 'scheduler', 'monitor']);
+
+/** UI and product parts: never a table, whatever qualifies them ("careers page", "bottom nav", "staff side"). */
+export const UI_HEADS = new Set(['page', 'screen', 'nav', 'navigation', 'bar', 'button', 'icon', 'toggle', 'portal', 'dashboard', 'view', 'side', 'row', 'column', 'tab', 'widget', 'modal', 'popup', 'form', 'field', 'app', 'website', 'site', 'platform', 'tool', 'system', 'software', 'pipeline', 'checkbox', 'menu', 'sidebar', 'header', 'footer', 'editor', 'area', 'panel', 'card', 'tile', 'chart', 'graph', 'heatmap', 'map', 'link', 'url', 'animation', 'mode', 'theme', 'font', 'emoji', 'flame', 'confetti', 'track']);
 
 /** Records of the phrasal acts above that are not verbs in RECORD_ACTS. */
 export const PHRASAL_RECORDS: Readonly<Record<string, string>> = { payout: 'payout', kudos: 'kudos', feedback: 'feedback' };
@@ -181,10 +201,10 @@ export const ATTRIBUTE_WORDS = new Set([
   'description', 'note', 'notes', 'comment', 'body', 'content', 'text', 'summary', 'bio', 'photo', 'picture', 'image',
   'pic', 'avatar', 'logo', 'cover', 'video', 'url', 'link', 'website', 'quantity', 'count', 'number', 'size', 'colour',
   'color', 'weight', 'height', 'capacity', 'limit', 'rating', 'score', 'level', 'grade', 'currency', 'percentage',
-  'discount', 'reference', 'code', 'method', 'condition', 'model', 'serial', 'tag', 'location', 'position', 'order',
+  'discount', 'reference', 'code', 'method', 'condition', 'model', 'serial', 'location', 'position', 'order',
   'rank', 'year', 'age', 'gender', 'birthday', 'allergy', 'allergies', 'diagnosis', 'goal', 'goals', 'instructions',
   'reason', 'result', 'outcome', 'feedback', 'temperature', 'humidity', 'battery', 'reading', 'odometer', 'litre',
-  'liter', 'mileage', 'vendor', 'breed', 'species', 'type', 'kind', 'category', 'difficulty', 'servings', 'unit',
+  'liter', 'mileage', 'vendor', 'breed', 'species', 'type', 'kind', 'difficulty', 'servings', 'unit',
   'range', 'interval', 'frequency', 'recommendation', 'strength', 'concern', 'abstract', 'format', 'sets', 'reps',
   'urgency', 'occupancy', 'bedroom', 'rent', 'deposit', 'salary', 'department', 'school', 'year group', 'exam board',
   'target grade', 'seat limit', 'party size', 'prep time', 'cook time', 'hold time', 'flag', 'checkbox', 'toggle',

@@ -139,9 +139,8 @@ function classify(tokens: Token[]): WordClass[] {
     const before = tokens[i - 1];
     const next = classes[i + 1];
     const nextToken = tokens[i + 1];
-    const boundaryBefore = !before || closes(before);
     // A heading: "Clients:", "- Payments:" at the start of a line or sentence.
-    if (/:/.test(t.post) && (boundaryBefore || (i === 1 && classes[0] === 'det')) && isNounWord(t.lemma)) {
+    if (/:/.test(t.post) && (!before || /[.!?\n]/.test(before.post) || (i === 1 && classes[0] === 'det')) && isNounWord(t.lemma)) {
       classes[i] = 'noun';
       continue;
     }
@@ -154,6 +153,11 @@ function classify(tokens: Token[]): WordClass[] {
       // "save canned responses", "a failed item", "want recurring invoices": a participle before a noun is an adjective.
       if ((t.tags.has('PastTense') || t.tags.has('Participle') || t.tags.has('Gerund')) && next === 'noun' && nextToken && !closes(t) && (previous === 'det' || previous === 'verb' || previous === 'prep' || previous === 'conj' || i === 0 || (before && closes(before)))) {
         classes[i] = 'adj';
+        continue;
+      }
+      // "per leave type": after a preposition, a verb-noun before a noun is its modifier.
+      if (previous === 'prep' && next === 'noun' && nextToken && !closes(t) && isNounWord(t.lemma) && before?.norm !== 'to') {
+        classes[i] = 'noun';
         continue;
       }
       // ", billing email, issue date": after a comma, a colon or a determiner, a verb-noun before a noun is its modifier.
@@ -416,7 +420,7 @@ function readPhrase(tokens: Token[], classes: WordClass[], start: number): Phras
     }
     words.push(t);
     i++;
-    if (/:/.test(t.post) && (start === 0 || closes(tokens[start - 1]!) || (det.length > 0 && start === det.length))) heading = words.length <= 4;
+    if (/:/.test(t.post) && (start === 0 || /[.!?\n]/.test(tokens[start - 1]!.post) || (det.length > 0 && start === det.length))) heading = words.length <= 4;
     if (closes(t) || t.norm.endsWith("'s") || t.text.endsWith("'")) break;
   }
   // Trailing adjectives are not part of the noun ("the price is higher").
