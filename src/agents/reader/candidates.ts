@@ -1,7 +1,7 @@
 import { isSqlReserved } from '../../contract/index.js';
 import {
-  ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
-  QUALITIES, RECORD_ACTS, UI_HEADS, WORKING_VERBS,
+  PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
+  QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
@@ -94,7 +94,7 @@ export class CandidateTable {
    */
   private weighProductPhrase(): void {
     const first = this.sentences[0];
-    const phrase = first?.phrases.find((p) => p.words.length >= 2 && (this.productWords.has(p.head.lemma) || KEEPER_NOUNS.has(p.head.lemma) || UI_HEADS.has(p.head.lemma)));
+    const phrase = first?.phrases.find((p) => p.words.length >= 2 && !isPersonWord(p.head.lemma) && (this.productWords.has(p.head.lemma) || KEEPER_NOUNS.has(p.head.lemma) || UI_HEADS.has(p.head.lemma)));
     if (!phrase) return;
     const modifier = phrase.words[phrase.words.length - 2]!;
     const keeper = KEEPER_NOUNS.has(phrase.head.lemma);
@@ -159,10 +159,12 @@ export class CandidateTable {
       if (verb && !phrase.negated) {
         const direct = phrase.role === 'object';
         if (direct && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `${verb} it`);
+        else if (direct && PICKING_VERBS.has(verb)) this.add(candidate, 1.5, `${verb} one`);
         else if (direct && WORKING_VERBS.has(verb)) this.add(candidate, 1.2, `${verb} it`);
         else if (direct && LOOKING_VERBS.has(verb)) this.add(candidate, 0.5, `${verb} it`);
         else if (direct && HAVING_VERBS.has(verb) && subject) {
-          this.add(candidate, 1, `a ${subject.head.norm} has it`);
+          const owner = this.candidateOf(subject);
+          this.add(candidate, owner && !owner.person && !PRONOUN_SUBJECTS.has(subject.head.norm) ? 1.5 : 1, `a ${subject.head.norm} has it`);
           this.add(this.candidateOf(subject), 1, `has ${phrase.head.norm}`);
         } else if (direct) this.add(candidate, 0.3, `${verb} it`);
         else if (phrase.role === 'prep' && phrase.prep && ['into', 'under', 'in', 'for', 'against', 'to', 'from', 'on', 'per'].includes(phrase.prep)) this.add(candidate, 0.4, `${verb} ${phrase.prep} it`);
@@ -218,8 +220,18 @@ export class CandidateTable {
     const objectKey = object ? nameOf(object) : undefined;
     const objectIsKind = rule?.object && objectKey && !isPersonWord(objectKey.head) && !NOT_RECORDS.has(objectKey.head) && !QUALITIES.has(objectKey.head);
     const key = objectIsKind ? `${objectKey!.head}_${record}` : record;
+    // "split into tickets", "split into aliquots": parts of a thing, not a split of its own.
+    if (lemma === 'split' && parties.some((p) => p.prep === 'into')) {
+      for (const p of parties.filter((p) => p.prep === 'into')) this.add(this.candidateOf(p), 1, 'parts split off');
+      return true;
+    }
     const candidate = this.ensure(key, record, key.split('_'), verb.index);
     candidate.evidence.push({ weight: 2.5, why: `people ${phrasal ? `${verb.lemma} ${particle}` : verb.lemma}` });
+    // What is booked, rated or paid for is kept too: "book a walker for a time slot".
+    for (const party of parties) {
+      const kept = this.candidateOf(party);
+      if (kept && !kept.person && party !== object) this.add(kept, 0.8, `${lemma} ${party.prep ?? ''} it`.replace('  ', ' '));
+    }
     candidate.acts.push({ verb: lemma, sentence: sentence.index, ...(subject ? { subject } : {}), parties });
     void PRONOUN_SUBJECTS;
     return true;
@@ -246,9 +258,14 @@ export class CandidateTable {
   /** Weight that comes from the word itself: names that are never tables, mentions, WordNet's sense. */
   private judge(candidate: Candidate): void {
     const mentions = candidate.phrases.length;
-    if (mentions >= 2) candidate.evidence.push({ weight: Math.min(1.5, 0.5 * (mentions - 1)), why: `named ${mentions} times` });
-    if (NOT_RECORDS.has(candidate.key.replace(/_/g, ' ')) || (candidate.key === candidate.head && NOT_RECORDS.has(candidate.head))) {
+    if (mentions >= 2) candidate.evidence.push({ weight: Math.min(2, 0.6 * (mentions - 1)), why: `named ${mentions} times` });
+    // "purchase date", "habit name": a compound whose head is an attribute is an attribute.
+    if (candidate.key !== candidate.head && ATTRIBUTE_WORDS.has(candidate.head) && !candidate.acts.length) candidate.evidence.push({ weight: -2.5, why: `a ${candidate.head}, an attribute` });
+    const phrase = candidate.key.replace(/_/g, ' ');
+    if (NOT_RECORDS.has(phrase) || (candidate.key === candidate.head && NOT_RECORDS.has(candidate.head))) {
       candidate.evidence.push({ weight: -20, why: 'not something a product keeps' });
+    } else if (SELDOM_RECORDS.has(phrase) || (candidate.key === candidate.head && SELDOM_RECORDS.has(candidate.head))) {
+      candidate.evidence.push({ weight: -2.5, why: 'seldom a record by itself' });
     }
     if (UI_HEADS.has(candidate.head) || UI_HEADS.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a part of the product, not a record' });
     // "the menu", "a list": a container by itself is the product's one list, not a table.
