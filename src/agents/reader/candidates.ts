@@ -3,6 +3,7 @@ import {
   PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
   QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
+import { archetypesIn } from './archetypes.js';
 import type { Phrase, Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
 import { wordnet } from './wordnet.js';
@@ -71,6 +72,7 @@ export class CandidateTable {
     }
     for (const sentence of this.sentences) this.weigh(sentence);
     this.weighProductPhrase();
+    this.weighArchetypes();
     this.findActors();
     this.mergeVariants();
     for (const candidate of this.byKey.values()) this.judge(candidate);
@@ -106,12 +108,30 @@ export class CandidateTable {
     candidate.evidence.push({ weight: 2, why: `the product is a ${phrase.words.map((t) => t.norm).join(' ')}` });
   }
 
+  /** Named products the idea is like: "Splitwise for our flat" keeps expenses, splits and settlements. */
+  private weighArchetypes(): void {
+    for (const pointer of archetypesIn(this.sentences)) {
+      const { archetype } = pointer;
+      const name = archetype.names[0]!;
+      this.archetypes.push(`Read as ${archetype.kind} like ${capital(name)}: ${archetype.tables.map((t) => t.replace(/_/g, ' ')).join(', ')} are assumed from it`);
+      const about = pointer.about && !this.candidateOf(pointer.about)?.person ? this.candidateOf(pointer.about) : undefined;
+      for (const table of archetype.tables) {
+        const candidate = table === archetype.subject && about ? about : this.ensure(table, table.split('_').pop()!, table.split('_'), Number.MAX_SAFE_INTEGER);
+        candidate.evidence.push({ weight: 3, why: `a ${name}-like product keeps it` });
+      }
+    }
+  }
+
+  /** Assumptions the archetypes the idea points at bring. */
+  readonly archetypes: string[] = [];
+
   /** Words whose first sense is not a person but that act like people here ("agents claim tickets"). */
   private findActors(): void {
     for (const candidate of this.byKey.values()) {
       if (candidate.person) continue;
-      const acting = candidate.phrases.filter((p) => p.role === 'subject' && !p.negated).length;
-      if (acting > 0 && wordnet().personNoun(candidate.head, { senses: 3 }) && !CONTAINERS.has(candidate.head)) candidate.person = true;
+      // Acting as people do in a product: keeping, picking, working on records.
+      const acting = candidate.phrases.some((p) => p.role === 'subject' && !p.negated && this.sentences[p.sentence]!.phrases.some((o) => o.subject === p && o.verb && (KEEPING_VERBS.has(o.verb.lemma) || WORKING_VERBS.has(o.verb.lemma) || PICKING_VERBS.has(o.verb.lemma))));
+      if (acting && wordnet().personNoun(candidate.head, { senses: 2 }) && !CONTAINERS.has(candidate.head)) candidate.person = true;
     }
   }
 
@@ -350,4 +370,8 @@ function insideBrackets(tokens: Token[], at: number): boolean {
     if (/[(\[]/.test(tokens[i]!.pre)) return true;
   }
   return false;
+}
+
+function capital(name: string): string {
+  return name.replace(/(^|\s)\p{Ll}/gu, (letter) => letter.toUpperCase());
 }

@@ -52,6 +52,7 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     const sentences = parseSentences(tokenized);
     const table = new CandidateTable(sentences, productWords);
     const candidates = table.read();
+    assumptions.push(...table.archetypes);
     const candidateOf = (phrase: Phrase) => table.candidateOf(phrase);
     const people = readPeople(sentences, candidates, candidateOf);
     assumptions.push(...unique(people.notes));
