@@ -1,6 +1,6 @@
 import { isSqlReserved } from '../../contract/index.js';
 import {
-  PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
+  BARE_CONTAINERS, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
   QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
 import { archetypesIn } from './archetypes.js';
@@ -151,6 +151,13 @@ export class CandidateTable {
 
   private weigh(sentence: Sentence): void {
     const acted = new Set<Token>();
+    // "nutrition per ingredient later", "online booking maybe later, not now": what waits is not built now.
+    if (DEFERRING.test(sentence.text)) {
+      for (const phrase of sentence.phrases) {
+        const later = DEFERRING.exec(sentence.text)!;
+        if (charOffset(sentence, phrase.start) < later.index + later[0].length + 40) this.add(this.candidateOf(phrase), -1.5, 'deferred by the idea');
+      }
+    }
     for (const phrase of sentence.phrases) {
       const candidate = this.candidateOf(phrase);
       const container = CONTAINERS.has(nameOf(phrase)?.key ?? '') && phrase.of ? phrase : undefined;
@@ -183,10 +190,17 @@ export class CandidateTable {
         else if (direct && WORKING_VERBS.has(verb)) this.add(candidate, 1.2, `${verb} it`);
         else if (direct && LOOKING_VERBS.has(verb)) this.add(candidate, 0.5, `${verb} it`);
         else if (direct && HAVING_VERBS.has(verb) && subject) {
+          // "has a title, hero photo, short intro, ...": a list of what a record has is its attributes.
+          const listed = sentence.phrases.filter((p) => p.verb === phrase.verb && p.role === 'object').length >= 3 && phrase.quantity === 'one';
           const owner = this.candidateOf(subject);
-          this.add(candidate, owner && !owner.person && !PRONOUN_SUBJECTS.has(subject.head.norm) ? 1.5 : 1, `a ${subject.head.norm} has it`);
-          this.add(this.candidateOf(subject), 1, `has ${phrase.head.norm}`);
+          if (!listed) this.add(candidate, owner && !owner.person && !PRONOUN_SUBJECTS.has(subject.head.norm) ? 1.5 : 1, `a ${subject.head.norm} has it`);
+          this.add(this.candidateOf(subject), listed ? 0.5 : 1, `has ${phrase.head.norm}`);
         } else if (direct) this.add(candidate, 0.3, `${verb} it`);
+        // "save recipes to their favourites", "add items to my watchlist": a collection of one's own is a record of its own.
+        if (phrase.role === 'prep' && (phrase.prep === 'to' || phrase.prep === 'into') && KEEPING_VERBS.has(verb) && phrase.det.some((d) => /^(their|my|your|our|his|her)$/.test(d)) && phrase.plural) {
+          candidate.person = false;
+          this.add(candidate, 2.5, `people ${verb} things to their ${phrase.head.norm}`);
+        }
         else if (phrase.role === 'prep' && phrase.prep && ['into', 'under', 'in', 'for', 'against', 'to', 'from', 'on', 'per'].includes(phrase.prep)) this.add(candidate, 0.4, `${verb} ${phrase.prep} it`);
       }
       if (phrase.role === 'subject' && sentence.verbs.length > 0) this.add(candidate, 0.3, 'does something');
@@ -289,14 +303,14 @@ export class CandidateTable {
     }
     if (UI_HEADS.has(candidate.head) || UI_HEADS.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a part of the product, not a record' });
     // "the menu", "a list": a container by itself is the product's one list, not a table.
-    if (candidate.key === candidate.head && CONTAINERS.has(candidate.head)) candidate.evidence.push({ weight: -3, why: 'a container' });
+    if (candidate.key === candidate.head && BARE_CONTAINERS.has(candidate.head)) candidate.evidence.push({ weight: -3, why: 'a container' });
     if (ATTRIBUTE_WORDS.has(candidate.key.replace(/_/g, ' ')) || (candidate.key === candidate.head && ATTRIBUTE_WORDS.has(candidate.head))) {
       candidate.evidence.push({ weight: -1.5, why: 'usually an attribute' });
     }
     if (isSqlReserved(candidate.key) && candidate.key !== 'order' && candidate.key !== 'user' && candidate.key !== 'group' && candidate.key !== 'table') {
       candidate.evidence.push({ weight: -20, why: 'a word of the language, not a thing' });
     }
-    const kinds = wordnet().lexnames(candidate.head, { senses: 2 });
+    const kinds = candidate.key === candidate.head ? wordnet().lexnames(candidate.head, { senses: 2 }) : [];
     if (kinds.length > 0 && kinds.every((kind) => ABSTRACT_KINDS.has(kind))) candidate.evidence.push({ weight: -1, why: `an abstract word (${kinds.join(', ')})` });
     if (!wordnet().wordnetNoun(candidate.head) && !candidate.acts.length && !/_/.test(candidate.key)) candidate.evidence.push({ weight: -1.5, why: 'not a noun WordNet knows' });
   }
@@ -374,4 +388,16 @@ function insideBrackets(tokens: Token[], at: number): boolean {
 
 function capital(name: string): string {
   return name.replace(/(^|\s)\p{Ll}/gu, (letter) => letter.toUpperCase());
+}
+
+/** Words that put something off: "later", "maybe later, not now", "in a future version", "ignore for now". */
+export const DEFERRING = /\b(?:(?:maybe|possibly|perhaps)\s+later|later\b|not now|in (?:a )?(?:future|later) (?:version|phase|release)|for (?:a )?v2|phase 2|ignore (?:it |that )?for now|nice to have|not (?:needed|required) (?:yet|for now|in v1)|out of scope)/i;
+
+function charOffset(sentence: Sentence, tokenIndex: number): number {
+  let at = 0;
+  for (let i = 0; i < tokenIndex && i < sentence.tokens.length; i++) {
+    const t = sentence.tokens[i]!;
+    at += (t.pre + t.text + t.post).length;
+  }
+  return at;
 }

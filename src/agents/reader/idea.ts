@@ -7,7 +7,7 @@ import { isSupervisorRole } from '../product.js';
 import { makeAttribute } from './attributes.js';
 import { CandidateTable, score, type Candidate } from './candidates.js';
 import { readFields } from './fields.js';
-import { readIntegrations } from './integrations.js';
+import { RECURRING_PRICE, readIntegrations } from './integrations.js';
 import { KEEPING_VERBS, RECORD_ACTS } from './knowledge.js';
 import { readsAsEnglish } from './language.js';
 import { readConstraints, readNeeds } from './needs.js';
@@ -56,6 +56,12 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     const candidateOf = (phrase: Phrase) => table.candidateOf(phrase);
     const people = readPeople(sentences, candidates, candidateOf);
     assumptions.push(...unique(people.notes));
+    // Recurring prices ("€4.99 a month") are plans people subscribe to.
+    if (sentenceTexts.some((t) => RECURRING_PRICE.test(t)) && !candidates.some((c) => c.key === 'subscription' || c.key.endsWith('_subscription'))) {
+      const subscription = table.ensure('subscription', 'subscription', ['subscription'], Number.MAX_SAFE_INTEGER);
+      subscription.evidence.push({ weight: 2.5, why: 'the idea prices a plan per month or year' });
+      candidates.push(subscription);
+    }
     const records = [...candidates.filter((c) => !c.person && score(c) >= KEEP), ...people.records].sort((a, b) => score(b) - score(a) || a.first - b.first);
     const keptKeys = new Set(records.map((c) => c.key));
     const fields = readFields(sentences, keptKeys, candidateOf);

@@ -199,6 +199,9 @@ export const CONTAINERS = new Set([
   'lots', 'number', 'couple', 'handful', 'kind', 'type', 'sort', 'one', 'each', 'every', 'all', 'some', 'any', 'most',
 ]);
 
+/** Containers that say nothing of their own: "a list", "a bunch" is never a table by itself. */
+export const BARE_CONTAINERS = new Set(['group', 'menu', 'list', 'set', 'bunch', 'number', 'couple', 'handful', 'lots', 'dozens', 'kind', 'type', 'sort', 'one', 'each', 'every', 'all', 'some', 'any', 'most', 'range', 'pile', 'stack']);
+
 /**
  * Words that name an attribute of a record rather than a record: kept as columns. A noun here
  * becomes a table only on strong evidence of its own (a heading, people creating it).

@@ -68,10 +68,12 @@ export class RelationReader {
     for (const phrase of phrases) {
       const key = this.keyOf(phrase);
       // X has Y.
-      if (phrase.role === 'object' && phrase.verb && HAVING_VERBS.has(phrase.verb.lemma) && key) {
+      if (phrase.role === 'object' && phrase.verb && (HAVING_VERBS.has(phrase.verb.lemma) || (KEEPING_VERBS.has(phrase.verb.lemma) && !!phrase.subject && !this.candidateOf(phrase.subject)?.person)) && key && phrase.subject) {
         const owner = this.keyOf(phrase.subject);
         if (owner) this.link(owner, key, 'one-to-many', `${owner} has ${key}`);
       }
+      // "an order keeps ... its line items": "its" is the clause's subject.
+      if (key && phrase.det.some((d) => d === 'its' || d === 'their') && phrase.subject && !this.candidateOf(phrase.subject)?.person) this.link(this.keyOf(phrase.subject), key, 'one-to-many', `its ${key}`);
       // "Y of X", "X's Y", "one of its time slots".
       if (phrase.of && key) this.link(this.keyOf(phrase.of), key, 'one-to-many', `${key} of ${phrase.of.head.norm}`);
       if (phrase.owner && key) this.link(this.keyOf(phrase.owner), key, 'one-to-many', `${phrase.owner.head.norm}'s ${key}`);

@@ -139,6 +139,11 @@ function classify(tokens: Token[]): WordClass[] {
     const before = tokens[i - 1];
     const next = classes[i + 1];
     const nextToken = tokens[i + 1];
+    // "Discount codes:", "Time slots:": the first word of a heading is a modifier, whatever the tagger says.
+    if ((!before || /[.!?\n]/.test(before.post)) && nextToken && /:/.test(nextToken.post) && !closes(t) && isNounWord(t.lemma) && isNounWord(nextToken.lemma)) {
+      classes[i] = 'noun';
+      continue;
+    }
     // A heading: "Clients:", "- Payments:" at the start of a line or sentence.
     if (/:/.test(t.post) && (!before || /[.!?\n]/.test(before.post) || (i === 1 && classes[0] === 'det')) && isNounWord(t.lemma)) {
       classes[i] = 'noun';
@@ -166,6 +171,22 @@ function classify(tokens: Token[]): WordClass[] {
         classes[i] = 'noun';
         continue;
       }
+      // ", prep time, cook time, servings,": a word between commas in a list is a noun, and so is the word it starts.
+      const itemStart = !!before && /[,:]/.test(before.post);
+      const itemEnds = /,/.test(t.post) || (!!nextToken && /,/.test(nextToken.post) && !closes(t));
+      if ((itemStart && itemEnds && isNounWord(t.lemma)) || (previous === 'noun' && before && /[,:]/.test(tokens[i - 2]?.post ?? '') && /,/.test(t.post) && isNounWord(t.lemma))) {
+        classes[i] = 'noun';
+        continue;
+      }
+      // "build weekly meal plans by ...": an -s form ending a noun phrase that a verb governs is its plural head.
+      if (previous === 'noun' && before && !closes(before) && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (next === 'prep' || next === 'conj' || closes(t) || !nextToken)) {
+        let k = i - 1;
+        while (k > 0 && (classes[k - 1] === 'noun' || classes[k - 1] === 'adj') && !closes(tokens[k - 1]!)) k--;
+        if (classes[k - 1] === 'verb' || classes[k - 1] === 'prep') {
+          classes[i] = 'noun';
+          continue;
+        }
+      }
       // ": litres, price, odometer": a one-word item of a list is a noun.
       if (before && /,|:/.test(before.post) && (closes(t) || !nextToken) && isNounWord(t.lemma)) {
         classes[i] = 'noun';
@@ -176,27 +197,22 @@ function classify(tokens: Token[]): WordClass[] {
         classes[i] = 'noun';
         continue;
       }
-      // "a noun verb-s noun" where the first is not a subject: "sign up" excluded.
-      if (previous === 'noun' && before && !closes(before) && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (next === 'prep' || next === 'conj' || closes(t) || !nextToken) && !before.tags.has('Plural')) {
-        classes[i] = 'noun';
-        continue;
-      }
     }
     // "- browse courses, pay by card", "Log every fill-up": a line or sentence opening with a verb and its object is an instruction.
     const lineStart = i === 0 || (!!before && /\n/.test(before.post)) || /^[-•*]/.test(t.pre.trim());
-    if (lineStart && classes[i] !== 'verb' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !/:/.test(t.post) && (next === 'det' || next === 'prep' || (next === 'noun' && !!nextToken && nextToken.tags.has('Plural')) || next === 'adj')) {
+    if (lineStart && classes[i] !== 'verb' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !/:/.test(t.post) && !/:/.test(nextToken?.post ?? '') && (next === 'det' || next === 'prep' || (next === 'noun' && !!nextToken && nextToken.tags.has('Plural')) || next === 'adj')) {
       classes[i] = 'verb';
       continue;
     }
     if (classes[i] === 'noun' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !t.tags.has('Gerund')) {
       // "Reps log activities", "and pay thru stripe": a verb-like word after its subject or "and", with an object or preposition after it.
-      const afterSubject = previous === 'noun' && before !== undefined && !closes(before) && (before.tags.has('Plural') || before.tags.has('Actor') || before.tags.has('Pronoun'));
+      const afterSubject = previous === 'noun' && before !== undefined && !closes(before) && !closes(t) && (before.tags.has('Plural') || before.tags.has('Actor') || before.tags.has('Pronoun'));
       const afterAnd = previous === 'conj' || previous === 'aux' || previous === 'pron' || (previous === 'adv' && i > 0) || previous === 'neg' || (previous === 'prep' && before?.norm === 'to');
       const afterNext = classes[i + 2];
       const objectAfter =
         next === 'det' || next === 'prep' || next === 'pron' || next === 'num' ||
         (next === 'noun' && !!nextToken && (nextToken.tags.has('Plural') || nextToken.tags.has('Actor'))) ||
-        ((next === 'adv' || next === 'adj') && (afterNext === 'prep' || afterNext === 'det'));
+        ((next === 'adv' || next === 'adj') && (afterNext === 'prep' || afterNext === 'det' || (next === 'adj' && afterNext === 'noun')));
       if ((afterSubject || afterAnd) && objectAfter) {
         classes[i] = 'verb';
         continue;
@@ -229,6 +245,7 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
     let colonOwner: Phrase | undefined;
     let inBracket = false;
     let section: Phrase | undefined = sections.at(-1);
+    let lastPhrase: Phrase | undefined;
     let i = 0;
     const resetClause = (at: number) => {
       clauseStart = at;
@@ -243,7 +260,7 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
       const cls = classes[i]!;
       if (opensBracket(t)) {
         inBracket = true;
-        bracketOwner = previous;
+        bracketOwner = lastPhrase;
       }
       if (cls === 'sub' && i > 0) {
         resetClause(i + 1);
@@ -345,6 +362,7 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         if (previous?.possessive && previous.end === read.start) phrase.owner = previous;
         phrases.push(phrase);
         previous = phrase;
+        lastPhrase = phrase;
         afterConj = false;
         if (heading) {
           section = phrase;
@@ -458,7 +476,7 @@ function readsAsList(tokens: Token[], classes: WordClass[], from: number): boole
     }
     if (/[)\]]/.test(t.post)) bracket = false;
     if (!bracket && (/[,;]/.test(t.post) || t.norm === 'and')) segments.push(0);
-    if (/[.!?]/.test(t.post) || /\n/.test(t.post)) break;
+    if (/[.!?;]/.test(t.post) || /\n/.test(t.post)) break;
   }
   const short = segments.filter((words) => words > 0 && words <= 4).length;
   return segments.length >= 2 && short >= segments.length * 0.6 && verbs <= Math.max(1, segments.length / 3);
