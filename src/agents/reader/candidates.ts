@@ -49,6 +49,7 @@ export function score(candidate: Candidate): number {
   return candidate.evidence.reduce((sum, e) => sum + e.weight, 0);
 }
 
+const NONE: Candidate = { key: '', head: '', words: [], evidence: [], phrases: [], person: false, first: 0, acts: [] };
 const PRONOUN_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'people', 'everyone', 'anyone', 'someone', 'users', 'user']);
 
 export class CandidateTable {
@@ -217,6 +218,13 @@ export class CandidateTable {
         made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: sentence.phrases.filter((p) => p.verb === phrase.verb && p !== phrase && p.role !== 'subject') });
       }
       if (phrase.of && !container) this.add(this.candidateOf(phrase.of), 0.3, `${phrase.head.norm} of it`);
+      // "mark lessons complete", "tick a habit as done": a completion per person and thing.
+      if (verb && /^(mark|tick|check|set)$/.test(verb) && phrase.role === 'object' && !candidate.person && COMPLETE.test(sentence.tokens.slice(phrase.end, phrase.end + 3).map((t) => t.norm).join(' '))) {
+        const key = `${candidate.key}_completion`;
+        const made = this.ensure(key, 'completion', [...candidate.words, 'completion'], phrase.head.index);
+        made.evidence.push({ weight: 2.5, why: `people mark ${phrase.head.norm} done` });
+        made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: [phrase] });
+      }
       // Verbs that make a record of their own: one act per verb token.
       if (phrase.verb && !phrase.negated && !acted.has(phrase.verb)) {
         const act = this.act(sentence, phrase.verb, phrase);
@@ -276,16 +284,21 @@ export class CandidateTable {
     for (const candidate of [...this.byKey.values()]) {
       if (candidate.key === candidate.head) continue;
       const base = this.byKey.get(candidate.head);
-      if (!base) continue;
+      if (!base || base.person !== candidate.person) continue;
       const modifiers = candidate.key.slice(0, -candidate.head.length - 1).split('_');
-      // Noun modifiers make a kind of their own ("invoice template", "time slot"); adjectives of state do not.
-      if (modifiers.some((word) => wordnet().isNoun(word) && !QUALITIES.has(word)) || score(candidate) > score(base) + 2) continue;
-      base.evidence.push(...candidate.evidence);
-      base.phrases.push(...candidate.phrases);
-      base.acts.push(...candidate.acts);
-      base.first = Math.min(base.first, candidate.first);
-      for (const phrase of candidate.phrases) this.keyOfPhrase.set(phrase.id, base.key);
-      this.byKey.delete(candidate.key);
+      // A modifier that is a record of its own makes a kind of its own ("invoice template", "order item");
+      // other qualifiers ("talk proposal", "escape room", "pre-trip inspection") name the same thing.
+      const kind = modifiers.some((word) => score(this.byKey.get(word) ?? NONE) >= 1.5 || this.byKey.get(word)?.person);
+      const noun = modifiers.some((word) => wordnet().isNoun(word) && !QUALITIES.has(word));
+      if (kind || (noun && score(base) < 0.5) || score(candidate) > score(base) + 2) continue;
+      // The qualified name is the more telling one when the idea uses it; the plain one otherwise.
+      const [kept, gone] = noun ? [candidate, base] : [base, candidate];
+      kept.evidence.push(...gone.evidence);
+      kept.phrases.push(...gone.phrases);
+      kept.acts.push(...gone.acts);
+      kept.first = Math.min(kept.first, gone.first);
+      for (const phrase of gone.phrases) this.keyOfPhrase.set(phrase.id, kept.key);
+      this.byKey.delete(gone.key);
     }
   }
 
@@ -368,7 +381,11 @@ export function nameOf(phrase: Phrase): Named | undefined {
 function headLemma(token: Token): string | undefined {
   const norm = token.norm.replace(/'s$/, '').replace(/'$/, '');
   if (!norm) return undefined;
-  return wordnet().nounLemma(norm) ?? token.lemma;
+  const lemma = wordnet().nounLemma(norm);
+  if (lemma) return lemma;
+  // "co-speakers", "co-hosts": a prefixed compound WordNet lacks is a kind of its head.
+  if (/^(co|sub|pre|re|multi|self)-?[a-z]{3,}/.test(norm) && !wordnet().isNoun(token.lemma)) return wordnet().nounHead(norm) ?? token.lemma;
+  return token.lemma;
 }
 
 /** A capitalised word in mid-sentence that WordNet does not know as a common noun: a brand or a name. */
@@ -389,6 +406,9 @@ function insideBrackets(tokens: Token[], at: number): boolean {
 function capital(name: string): string {
   return name.replace(/(^|\s)\p{Ll}/gu, (letter) => letter.toUpperCase());
 }
+
+/** "complete", "as done", "as read": the state a person marks a thing with. */
+const COMPLETE = /^(as )?(complete|completed|done|finished|read|watched|attended|passed|learned|learnt)\b/;
 
 /** Words that put something off: "later", "maybe later, not now", "in a future version", "ignore for now". */
 export const DEFERRING = /\b(?:(?:maybe|possibly|perhaps)\s+later|later\b|not now|in (?:a )?(?:future|later) (?:version|phase|release)|for (?:a )?v2|phase 2|ignore (?:it |that )?for now|nice to have|not (?:needed|required) (?:yet|for now|in v1)|out of scope)/i;

@@ -65,8 +65,9 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     const records = [...candidates.filter((c) => !c.person && score(c) >= KEEP), ...people.records].sort((a, b) => score(b) - score(a) || a.first - b.first);
     const keptKeys = new Set(records.map((c) => c.key));
     const fields = readFields(sentences, keptKeys, candidateOf);
-    const links = new RelationReader(sentences, keptKeys, candidateOf).read(candidates, records.filter((c) => c.acts.length > 0));
     const roleCandidates = people.roles.filter((c) => !GENERIC_PEOPLE.has(c.key) && !productWords.has(c.key));
+    const parties = new Set([...keptKeys, ...roleCandidates.map((c) => c.key)]);
+    const links = new RelationReader(sentences, parties, candidateOf).read(candidates, records.filter((c) => c.acts.length > 0));
     roles = roleCandidates.map((c) => roleOf(c));
     const roleNames = new Set(roles.map((r) => r.name));
     entities = records.map((c) => entityOf(c, fields.get(c.key) ?? [], assumptions));

@@ -134,7 +134,7 @@ export const HAVING_VERBS = new Set(['have', 'contain', 'include', 'hold', 'own'
  */
 export const NOT_RECORDS = new Set([
   // the product and what it is made of
-  'app', 'application', 'platform', 'system', 'site', 'website', 'web', 'page', 'screen', 'view', 'dashboard', 'portal',
+  'app', 'platform', 'system', 'site', 'website', 'web', 'page', 'screen', 'view', 'dashboard', 'portal',
   'software', 'solution', 'feature', 'button', 'toggle', 'tab bar', 'nav', 'navigation', 'menu bar', 'sidebar',
   'header', 'footer', 'input', 'modal', 'popup', 'widget', 'interface', 'ui', 'ux', 'design', 'layout', 'theme', 'mode',
   'dark mode', 'light mode', 'font', 'colour', 'color', 'animation', 'micro animation', 'confetti', 'tile', 'icon',

@@ -102,11 +102,19 @@ export class RelationReader {
         const subject = this.keyOf(phrase.subject);
         if (subject) this.link(subject, key, 'many-to-many', `${subject} in several ${key}`);
       }
-      // "attach one or more tenants to it", "with one or more interviewers".
+      // "attach one or more tenants to it", "with one or more interviewers": the record they are attached to has many of them.
       if (key && phrase.det.join(' ').includes('or more') && phrase.verb) {
-        const object = phrases.find((p) => p.verb === phrase.verb && p.role === 'object' && p !== phrase);
-        const owner = this.keyOf(object) ?? this.keyOf(phrase.subject);
+        const object = phrases.find((p) => p.verb === phrase.verb && p.role === 'object' && p !== phrase && this.keyOf(p) && !this.candidateOf(p)?.person);
+        // "create a lease ..., and attach one or more tenants to it": "it" is what the sentence creates.
+        const created = phrases.find((p) => p.role === 'object' && p.verb && KEEPING_VERBS.has(p.verb.lemma) && p !== phrase && this.keyOf(p) && !this.candidateOf(p)?.person && p.start < phrase.start);
+        const earlier = created ?? [...phrases.slice(0, phrases.indexOf(phrase))].reverse().find((p) => this.keyOf(p) && !this.candidateOf(p)?.person && p !== phrase);
+        const owner = this.keyOf(object) ?? this.keyOf(earlier) ?? this.keyOf(phrase.subject);
         if (owner) this.link(owner, key, 'many-to-many', `${owner} with one or more ${key}`);
+      }
+      // "a proposal can have co-speakers", "a club has members": people of a record are its members.
+      if (key && this.candidateOf(phrase)?.person && phrase.role === 'object' && phrase.verb && HAVING_VERBS.has(phrase.verb.lemma) && phrase.plural) {
+        const owner = this.keyOf(phrase.subject);
+        if (owner && !this.candidateOf(phrase.subject!)?.person) this.link(owner, key, 'many-to-many', `${owner} has ${key}`);
       }
     }
     // "not every stylist does every service": a many-to-many by denial.

@@ -394,6 +394,12 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
     }
     void clauseStart;
     if (section && section !== sections.at(-1)) sections.push(section);
+    // "As a member, I want to be in more than one club": the story's role is who "I" is.
+    const storyRole = /^as an?$/i.test(tokens.slice(0, 2).map((t) => t.norm).join(' ')) ? phrases.find((p) => p.prep === 'as' && p.start <= 3) : undefined;
+    if (storyRole) {
+      storyRole.role = 'subject';
+      for (const phrase of phrases) if (phrase !== storyRole && !phrase.subject && phrase.role !== 'subject') phrase.subject = storyRole;
+    }
     return { index, tokens, text: tokens.map((t) => t.pre + t.text + t.post).join('').trim(), phrases, verbs };
   });
 }
@@ -413,7 +419,7 @@ interface PhraseRead {
 function readPhrase(tokens: Token[], classes: WordClass[], start: number): PhraseRead | null {
   let i = start;
   const det: string[] = [];
-  while (i < tokens.length && (classes[i] === 'det' || classes[i] === 'num' || (tokens[i]!.norm === 'or' && det.length > 0 && classes[i + 1] === 'num') || (tokens[i]!.norm === 'more' && det.length > 0))) {
+  while (i < tokens.length && (classes[i] === 'det' || classes[i] === 'num' || (tokens[i]!.norm === 'or' && det.length > 0 && (classes[i + 1] === 'num' || tokens[i + 1]?.norm === 'more')) || (tokens[i]!.norm === 'more' && det.length > 0))) {
     det.push(tokens[i]!.norm);
     if (closes(tokens[i]!)) return null;
     i++;
