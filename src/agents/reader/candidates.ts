@@ -49,6 +49,8 @@ export function score(candidate: Candidate): number {
   return candidate.evidence.reduce((sum, e) => sum + e.weight, 0);
 }
 
+/** Verbs whose object, when it is an event, is the record: "book an appointment". */
+const BOOKING_VERBS = new Set(['book', 'reserve', 'schedule']);
 const NONE: Candidate = { key: '', head: '', words: [], evidence: [], phrases: [], person: false, first: 0, acts: [] };
 const PRONOUN_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'people', 'everyone', 'anyone', 'someone', 'users', 'user']);
 
@@ -105,7 +107,9 @@ export class CandidateTable {
     const record = verb ? (RECORD_ACTS[verb]?.record ?? (wordnet().isNoun(verb) ? verb : undefined)) : keeper ? (wordnet().nounLemma(modifier.norm) ?? modifier.lemma) : undefined;
     if (!record || NOT_RECORDS.has(record)) return;
     const key = record.replace(/-/g, '_');
-    const candidate = this.ensure(key, key.split('_').pop()!, key.split('_'), modifier.index);
+    // "a booking platform" where people "book an appointment": the appointment is the booking.
+    const booked = verb ? [...this.byKey.values()].find((c) => c.acts.some((act) => act.verb === verb) && c.key !== key && c.head !== record) : undefined;
+    const candidate = booked ?? this.ensure(key, key.split('_').pop()!, key.split('_'), modifier.index);
     candidate.evidence.push({ weight: 2, why: `the product is a ${phrase.words.map((t) => t.norm).join(' ')}` });
   }
 
@@ -211,7 +215,7 @@ export class CandidateTable {
       // "pick a category", "the tags we put on tickets": a lookup table.
       if (CLASSIFIERS.has(candidate.head) && verb && !phrase.negated && phrase.role !== 'list') this.add(candidate, 1, 'people pick or apply it');
       // "give it a score and a private comment", "leave feedback": an evaluation of its own.
-      if (verb && GIVING_VERBS.has(verb) && EVALUATIONS[candidate.head] && !phrase.negated) {
+      if (verb && GIVING_VERBS.has(verb) && EVALUATIONS[candidate.head] && !phrase.negated && phrase.role === 'object') {
         const record = EVALUATIONS[candidate.head]!;
         const made = this.ensure(record, record, [record], phrase.head.index);
         made.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm}` });
@@ -267,6 +271,13 @@ export class CandidateTable {
       for (const p of parties.filter((p) => p.prep === 'into')) this.add(this.candidateOf(p), 1, 'parts split off');
       return true;
     }
+    // "book an appointment", "schedule a meeting": an event booked is the booking itself.
+    const booked = object && BOOKING_VERBS.has(lemma) ? this.candidateOf(object) : undefined;
+    if (booked && !booked.person && wordnet().lexnames(booked.head, { senses: 1 }).some((kind) => kind === 'noun.act' || kind === 'noun.event' || kind === 'noun.communication')) {
+      booked.evidence.push({ weight: 2.5, why: `people ${verb.lemma} it` });
+      booked.acts.push({ verb: lemma, sentence: sentence.index, ...(subject ? { subject } : {}), parties: parties.filter((p) => p !== object) });
+      return true;
+    }
     const candidate = this.ensure(key, record, key.split('_'), verb.index);
     candidate.evidence.push({ weight: 2.5, why: `people ${phrasal ? `${verb.lemma} ${particle}` : verb.lemma}` });
     // What is booked, rated or paid for is kept too: "book a walker for a time slot".
@@ -284,15 +295,16 @@ export class CandidateTable {
     for (const candidate of [...this.byKey.values()]) {
       if (candidate.key === candidate.head) continue;
       const base = this.byKey.get(candidate.head);
-      if (!base || base.person !== candidate.person) continue;
+      // Tables an archetype brings ("user_language") are names of their own, never variants.
+      if (!base || base.person !== candidate.person || candidate.phrases.length === 0) continue;
       const modifiers = candidate.key.slice(0, -candidate.head.length - 1).split('_');
       // A modifier that is a record of its own makes a kind of its own ("invoice template", "order item");
       // other qualifiers ("talk proposal", "escape room", "pre-trip inspection") name the same thing.
       const kind = modifiers.some((word) => score(this.byKey.get(word) ?? NONE) >= 1.5 || this.byKey.get(word)?.person);
       const noun = modifiers.some((word) => wordnet().isNoun(word) && !QUALITIES.has(word));
       if (kind || (noun && score(base) < 0.5) || score(candidate) > score(base) + 2) continue;
-      // The qualified name is the more telling one when the idea uses it; the plain one otherwise.
-      const [kept, gone] = noun ? [candidate, base] : [base, candidate];
+      // The name the idea uses more wins ("their salons" over "hair salons"); on a tie, the plain one.
+      const [kept, gone] = noun && candidate.phrases.length >= base.phrases.length ? [candidate, base] : [base, candidate];
       kept.evidence.push(...gone.evidence);
       kept.phrases.push(...gone.phrases);
       kept.acts.push(...gone.acts);
@@ -382,6 +394,8 @@ function headLemma(token: Token): string | undefined {
   const norm = token.norm.replace(/'s$/, '').replace(/'$/, '');
   if (!norm) return undefined;
   const lemma = wordnet().nounLemma(norm);
+  // "sellers" is a lemma of its own in WordNet (Peter Sellers); a proper name never beats the plural's singular.
+  if (lemma && lemma === norm && token.lemma !== norm && wordnet().isNoun(token.lemma) && wordnet().nounSenses(norm).every((sense) => sense.instance)) return token.lemma;
   if (lemma) return lemma;
   // "co-speakers", "co-hosts": a prefixed compound WordNet lacks is a kind of its head.
   if (/^(co|sub|pre|re|multi|self)-?[a-z]{3,}/.test(norm) && !wordnet().isNoun(token.lemma)) return wordnet().nounHead(norm) ?? token.lemma;

@@ -2,7 +2,7 @@ import { snake } from '../naming.js';
 import type { AttributeSpec } from '../model.js';
 import { attributeKind, makeAttribute } from './attributes.js';
 import type { Candidate } from './candidates.js';
-import { HAVING_VERBS, KEEPING_VERBS, NOT_RECORDS } from './knowledge.js';
+import { GIVING_VERBS, HAVING_VERBS, KEEPING_VERBS, NOT_RECORDS } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
 
@@ -36,7 +36,7 @@ export function readFields(sentences: Sentence[], kept: ReadonlySet<string>, can
       }
       if (!phrase.verb) continue;
       // "with a title, a cover image and a price": the attributes of the verb's object (or subject for "has").
-      if (phrase.prep === 'with' && (KEEPING_VERBS.has(phrase.verb.lemma) || HAVING_VERBS.has(phrase.verb.lemma))) {
+      if (phrase.prep === 'with' && (KEEPING_VERBS.has(phrase.verb.lemma) || HAVING_VERBS.has(phrase.verb.lemma) || GIVING_VERBS.has(phrase.verb.lemma))) {
         const object = [...sentence.phrases].reverse().find((p) => p.verb === phrase.verb && p.role === 'object' && p.start < phrase.start);
         add(keyOf(object) ?? (HAVING_VERBS.has(phrase.verb.lemma) ? keyOf(phrase.subject) : undefined), phrase, sentence);
         continue;
@@ -62,6 +62,8 @@ function attributeOf(phrase: Phrase, sentence: Sentence): AttributeSpec | undefi
 function valuesAfter(tokens: Token[], end: number): string[] {
   const first = tokens[end];
   const last = tokens[end - 1];
+  // "a status: pending, confirmed, cancelled or completed."
+  if (first && /:/.test(last?.post ?? '') && !/\(/.test(first.pre)) return valuesUntil(tokens, end, /[.;!?\n]/);
   if (!first || !(/\(/.test(first.pre) || /\(/.test(last?.post ?? ''))) return [];
   const values: string[] = [];
   let current: string[] = [];
@@ -80,4 +82,24 @@ function valuesAfter(tokens: Token[], end: number): string[] {
   if (current.length) values.push(current.join(' '));
   // Values are short words ("draft", "no-show"), not examples with numbers or long phrases.
   return values.every((v) => v.split(' ').length <= 3 && !/\d/.test(v)) ? values : [];
+}
+
+/** Short values separated by commas and "or"/"and" up to the end of the clause. */
+function valuesUntil(tokens: Token[], from: number, end: RegExp): string[] {
+  const values: string[] = [];
+  let current: string[] = [];
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (/^(and|or)$/.test(t.norm)) {
+      if (current.length) values.push(current.join(' '));
+      current = [];
+    } else current.push(t.norm);
+    if (/,/.test(t.post)) {
+      if (current.length) values.push(current.join(' '));
+      current = [];
+    }
+    if (end.test(t.post)) break;
+  }
+  if (current.length) values.push(current.join(' '));
+  return values.length >= 2 && values.every((v) => v.split(' ').length <= 3 && !/\d/.test(v)) ? values : [];
 }

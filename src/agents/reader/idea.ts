@@ -8,7 +8,7 @@ import { makeAttribute } from './attributes.js';
 import { CandidateTable, score, type Candidate } from './candidates.js';
 import { readFields } from './fields.js';
 import { RECURRING_PRICE, readIntegrations } from './integrations.js';
-import { KEEPING_VERBS, RECORD_ACTS } from './knowledge.js';
+import { KEEPING_VERBS, QUALITIES, RECORD_ACTS } from './knowledge.js';
 import { readsAsEnglish } from './language.js';
 import { readConstraints, readNeeds } from './needs.js';
 import { readOverview } from './overview.js';
@@ -29,6 +29,8 @@ const KEEP = 2;
 const SUMMARY_LIMIT = 280;
 const ADMIN_WORDS = new Set(['admin', 'administrator', 'superuser', 'owner', 'operator']);
 const GENERIC_PEOPLE = new Set(['user', 'person', 'people', 'everyone', 'anyone', 'someone', 'individual', 'ppl', 'friend', 'one', 'human']);
+/** Records whose substance is what a person wrote: their text is the body. */
+const BODY_HEADS = new Set(['review', 'comment', 'message', 'reply', 'note', 'feedback', 'answer', 'post']);
 /** Names a record gets when the idea gives it nothing to be shown by. */
 const TITLE_HEADS = new Set(['task', 'event', 'post', 'article', 'ticket', 'issue', 'job', 'listing', 'course', 'lesson', 'episode', 'show', 'proposal', 'project', 'recipe', 'meeting', 'question', 'book', 'request', 'order', 'story', 'page', 'quiz', 'video', 'note', 'message', 'review', 'report', 'campaign', 'deal', 'work_order']);
 
@@ -72,9 +74,7 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     const roleNames = new Set(roles.map((r) => r.name));
     entities = records.map((c) => entityOf(c, fields.get(c.key) ?? [], assumptions));
     relationships = relationshipsOf(links, new Set(entities.map((e) => e.name)), roleNames);
-    for (const relationship of relationships) {
-      if (relationship.through && !entities.some((e) => e.name === relationship.through)) entities.push(joinEntity(relationship.through, relationship.from, relationship.to));
-    }
+
     access = accessOf(sentences, records, candidateOf, roleNames);
     features = featuresOf(sentences, candidateOf, roleNames, new Set(entities.map((e) => e.name)));
   } else {
@@ -109,9 +109,13 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
 }
 
 function roleOf(c: Candidate): ProductModelContract['roles'][number] {
-  const name = safeName(c.key);
-  const privileged = c.key.split('_').some((w) => ADMIN_WORDS.has(w)) || isSupervisorRole(name);
-  return { name, label: sentenceCase(c.words.join(' ')), privileged, self_signup: !privileged };
+  // "independent writers", "on-call quality person": a role is named by its nouns.
+  const adjectives = new Set(c.phrases.flatMap((p) => p.words.slice(0, -1).filter((t) => t.tags.has('Adjective') && !t.tags.has('Noun')).map((t) => t.norm)));
+  const nouns = c.key.split('_').filter((word, i, all) => i === all.length - 1 || (!adjectives.has(word) && !QUALITIES.has(word)));
+  const name = safeName(nouns.join('_'));
+  // "admin", "owner": power over the whole product; a "salon owner" owns their own salon, not everyone's.
+  const privileged = (nouns.length === 1 && ADMIN_WORDS.has(name)) || nouns.some((w) => w === 'admin' || w === 'administrator') || isSupervisorRole(name);
+  return { name, label: sentenceCase(nouns.join(' ')), privileged, self_signup: !privileged };
 }
 
 function safeName(key: string): string {
@@ -121,7 +125,8 @@ function safeName(key: string): string {
 function entityOf(c: Candidate, attributes: AttributeSpec[], assumptions: string[]): ProductModelContract['entities'][number] {
   const name = safeName(c.key);
   const list = attributes.filter((a) => !['id', 'created_at', 'updated_at'].includes(a.name) && !isSqlReserved(a.name));
-  if (!list.some((a) => ['name', 'title', 'label', 'subject', 'full_name', 'display_name'].includes(a.name))) {
+  if (BODY_HEADS.has(c.head) && !list.some((a) => a.kind === 'long_text')) list.unshift({ ...makeAttribute('body', 'long_text'), required: true });
+  if (!list.some((a) => ['name', 'title', 'label', 'subject', 'full_name', 'display_name', 'body', 'prompt'].includes(a.name))) {
     const display = c.person ? 'name' : TITLE_HEADS.has(c.head) || TITLE_HEADS.has(name) ? 'title' : 'name';
     list.unshift(makeAttribute(display, 'text'));
     if (attributes.length === 0) assumptions.push(`${sentenceCase(name)} gets ${display === 'title' ? 'a title' : 'a name'} to show it by (the idea names no attributes for it)`);
@@ -147,10 +152,6 @@ function describe(c: Candidate): string {
   const act = c.acts[0];
   if (act) return `${label}: made when people ${act.verb}`;
   return `${label} records`;
-}
-
-function joinEntity(name: string, from: string, to: string): ProductModelContract['entities'][number] {
-  return { name, label: sentenceCase(name), description: `Links ${pluralName(from).replace(/_/g, ' ')} and ${pluralName(to).replace(/_/g, ' ')}`, attributes: [] };
 }
 
 function relationshipsOf(links: Link[], entities: Set<string>, roles: Set<string>): ProductModelContract['relationships'] {

@@ -77,7 +77,9 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       }
       // "As a landlord, I want...": a story's subject signs in.
       if (/^as an?\s*$/i.test(sentence.tokens.slice(Math.max(0, phrase.start - 2), phrase.start).map((t) => t.norm).join(' ') + ' ') && phrase.start <= 3) add(role, c, 3);
-      if (phrase.role === 'object' || (phrase.role === 'prep' && phrase.quantity === 'each')) add(record, c, phrase.verb && (KEEPING_VERBS.has(phrase.verb.lemma) || WORKING_VERBS.has(phrase.verb.lemma)) ? 1 : 0.5);
+      // "Stylists work at a salon": staff of a record are kept with it.
+      if (phrase.role === 'subject' && sentence.phrases.some((p) => p.subject === phrase && p.verb && /^(work|belong)$/.test(p.verb.lemma) && (p.prep === 'at' || p.prep === 'for' || p.prep === 'in'))) add(record, c, 1);
+      if (phrase.role === 'object' || (phrase.role === 'prep' && phrase.quantity === 'each')) add(record, c, phrase.verb && (KEEPING_VERBS.has(phrase.verb.lemma) || WORKING_VERBS.has(phrase.verb.lemma) || PICKING_VERBS.has(phrase.verb.lemma)) ? 1 : 0.5);
       if (phrase.role === 'list' && /^roles?$/i.test(phrase.listOf?.head.norm ?? '')) add(role, c, 4);
     }
     // A person with listed attributes is a record: "a file on each student (school, year group...)".

@@ -1,5 +1,5 @@
 import type { Token } from './tokens.js';
-import { isNounWord, isVerbWord } from './lexicon.js';
+import { isNounWord, isPeopleWord, isVerbWord } from './lexicon.js';
 
 /**
  * The reader's shallow syntax: noun phrases with what governs them (the verb they are the subject
@@ -206,7 +206,7 @@ function classify(tokens: Token[]): WordClass[] {
     }
     if (classes[i] === 'noun' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !t.tags.has('Gerund')) {
       // "Reps log activities", "and pay thru stripe": a verb-like word after its subject or "and", with an object or preposition after it.
-      const afterSubject = previous === 'noun' && before !== undefined && !closes(before) && !closes(t) && (before.tags.has('Plural') || before.tags.has('Actor') || before.tags.has('Pronoun'));
+      const afterSubject = previous === 'noun' && before !== undefined && !closes(before) && !closes(t) && (before.tags.has('Plural') || before.tags.has('Actor') || before.tags.has('Pronoun') || isPeopleWord(before.lemma));
       const afterAnd = previous === 'conj' || previous === 'aux' || previous === 'pron' || (previous === 'adv' && i > 0) || previous === 'neg' || (previous === 'prep' && before?.norm === 'to');
       const afterNext = classes[i + 2];
       const objectAfter =
