@@ -221,7 +221,9 @@ export class CandidateTable {
         made.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm}` });
         made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: sentence.phrases.filter((p) => p.verb === phrase.verb && p !== phrase && p.role !== 'subject') });
       }
-      if (phrase.of && !container) this.add(this.candidateOf(phrase.of), 0.3, `${phrase.head.norm} of it`);
+      if (phrase.of && !container) this.add(this.candidateOf(phrase.of), phrase.of.quantity === 'each' ? 1.2 : 0.3, `${phrase.head.norm} of ${phrase.of.quantity === 'each' ? 'each of them' : 'it'}`);
+      // "articles with a title, a body and tags": shared labels of a record.
+      if (phrase.prep === 'with' && phrase.plural && CLASSIFIERS.has(candidate.head) && verb && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `labels on what people ${verb}`);
       // "mark lessons complete", "tick a habit as done": a completion per person and thing.
       if (verb && /^(mark|tick|check|set)$/.test(verb) && phrase.role === 'object' && !candidate.person && COMPLETE.test(sentence.tokens.slice(phrase.end, phrase.end + 3).map((t) => t.norm).join(' '))) {
         const key = `${candidate.key}_completion`;

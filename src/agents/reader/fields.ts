@@ -2,7 +2,7 @@ import { snake } from '../naming.js';
 import type { AttributeSpec } from '../model.js';
 import { attributeKind, makeAttribute } from './attributes.js';
 import type { Candidate } from './candidates.js';
-import { GIVING_VERBS, HAVING_VERBS, KEEPING_VERBS, NOT_RECORDS } from './knowledge.js';
+import { CLASSIFIERS, CONTAINERS, GIVING_VERBS, HAVING_VERBS, KEEPING_VERBS, NOT_RECORDS } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
 
@@ -19,7 +19,9 @@ export function readFields(sentences: Sentence[], kept: ReadonlySet<string>, can
     return key && kept.has(key) ? key : undefined;
   };
   const add = (record: string | undefined, phrase: Phrase, sentence: Sentence) => {
-    if (!record || keyOf(phrase)) return;
+    // A record named among attributes is a link, and "a list of questions" is the questions: rows, not a column.
+    if (!record || keyOf(phrase) || (phrase.of && CONTAINERS.has(phrase.head.lemma))) return;
+    if (phrase.plural && CLASSIFIERS.has(phrase.head.lemma) && kept.has(phrase.head.lemma)) return;
     const attribute = attributeOf(phrase, sentence);
     if (!attribute) return;
     const list = byRecord.get(record) ?? [];

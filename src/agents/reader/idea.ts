@@ -165,7 +165,7 @@ function relationshipsOf(links: Link[], entities: Set<string>, roles: Set<string
       const through = safeName(`${from}_${to}`);
       if (entities.has(from) && entities.has(to)) out.push({ from, to, kind: 'many-to-many', through });
       else out.push({ from: entities.has(from) ? from : to, to: entities.has(from) ? to : from, kind: 'many-to-many', through });
-    } else out.push({ from, to, kind: 'one-to-many' });
+    } else out.push({ from, to, kind: 'one-to-many', ...(link.as && roles.has(from) ? { as: link.as } : {}) });
   }
   return out;
 }

@@ -174,7 +174,7 @@ export const SELDOM_RECORDS = new Set([
   'history', 'progress', 'status', 'state', 'step', 'flow', 'workflow', 'process', 'list', 'total', 'count', 'rate',
   'percentage', 'figure', 'value', 'revenue', 'place', 'spot', 'region', 'country', 'city', 'language', 'requirement',
   'kind', 'type', 'sort', 'number', 'level', 'problem', 'support', 'care', 'track', 'community', 'story', 'export',
-  'import', 'item',
+  'import', 'item', 'draft',
 ]);
 
 /** Adjectives that say how a thing is, not what kind it is: dropped from names ("their open ticket" → ticket). */

@@ -1,5 +1,5 @@
 import type { Candidate } from './candidates.js';
-import { HAVING_VERBS, KEEPING_VERBS } from './knowledge.js';
+import { CLASSIFIERS, CONTAINERS, HAVING_VERBS, KEEPING_VERBS } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 
 /**
@@ -14,6 +14,8 @@ export interface Link {
   to: string;
   kind: 'one-to-many' | 'many-to-many';
   why: string;
+  /** What the child calls a person it points at ("assignee"). */
+  as?: string;
 }
 
 /** Prepositions that attach a kept thing to its parent: "against the invoice", "under each lesson". */
@@ -36,10 +38,10 @@ export class RelationReader {
     return key && this.kept.has(key) ? key : undefined;
   }
 
-  private link(from: string | undefined, to: string | undefined, kind: Link['kind'], why: string): void {
+  private link(from: string | undefined, to: string | undefined, kind: Link['kind'], why: string, as?: string): void {
     if (!from || !to || from === to) return;
     if (this.links.some((l) => l.from === from && l.to === to && l.kind === kind)) return;
-    this.links.push({ from, to, kind, why });
+    this.links.push({ from, to, kind, why, ...(as ? { as } : {}) });
   }
 
   read(candidates: Candidate[], acts: Candidate[]): Link[] {
@@ -78,6 +80,15 @@ export class RelationReader {
       if (phrase.of && key) this.link(this.keyOf(phrase.of), key, 'one-to-many', `${key} of ${phrase.of.head.norm}`);
       if (phrase.owner && key) this.link(this.keyOf(phrase.owner), key, 'one-to-many', `${phrase.owner.head.norm}'s ${key}`);
       if (key && phrase.det.some((d) => d === 'its') && phrase.coordinated) this.link(this.keyOf(phrase.coordinated), key, 'one-to-many', `its ${key}`);
+      // "each deal belongs to a company", "is owned by a rep", "tasks can be assigned to members".
+      if (key && phrase.role === 'prep' && phrase.verb && phrase.subject) {
+        const child = this.keyOf(phrase.subject);
+        const verb = phrase.verb.lemma;
+        if (child && ((verb === 'belong' && phrase.prep === 'to') || (verb === 'own' && phrase.prep === 'by') || (verb === 'assign' && phrase.prep === 'to') || (verb === 'attach' && phrase.prep === 'to') || (verb === 'link' && phrase.prep === 'to'))) {
+          const person = this.candidateOf(phrase)?.person;
+          this.link(key, child, 'one-to-many', `${child} ${verb} ${phrase.prep} ${key}`, person && verb === 'assign' ? 'assignee' : undefined);
+        }
+      }
       // "Y per X": "an allowance per leave type", "one invoice per family".
       if (phrase.prep === 'per' && key) {
         const counted = previousKept(phrases, phrase, (p) => this.keyOf(p));
@@ -94,6 +105,16 @@ export class RelationReader {
         // "each module into lessons": the coordinated "each X" is the container of the next.
         const previous = phrases[phrases.indexOf(phrase) - 1];
         if (phrase.prep === 'into' && previous?.quantity === 'each' && previous.coordinated) this.link(this.keyOf(previous), key, 'one-to-many', `each ${previous.head.norm} into ${key}`);
+      }
+      // "create quizzes with a title, a time limit and a list of questions": the list is the quiz's questions.
+      if (phrase.of && CONTAINERS.has(phrase.head.lemma) && phrase.prep === 'with' && phrase.verb) {
+        const owner = [...phrases].reverse().find((p) => p.verb === phrase.verb && p.role === 'object' && p.start < phrase.start);
+        this.link(this.keyOf(owner), this.keyOf(phrase.of), 'one-to-many', `a list of ${phrase.of.head.norm}`);
+      }
+      // "articles with a title, a body and tags": tags named with a record's attributes are shared labels.
+      if (key && phrase.prep === 'with' && phrase.plural && CLASSIFIERS.has(this.candidateOf(phrase)!.head) && phrase.verb) {
+        const owner = [...phrases].reverse().find((p) => p.verb === phrase.verb && p.role === 'object' && p.start < phrase.start);
+        this.link(this.keyOf(owner), key, 'many-to-many', `${phrase.head.norm} on ${owner?.head.norm}`);
       }
       // A listed attribute that names a record: "Invoices: number, client, ..." → the client of the invoice.
       if (key && phrase.role === 'list' && phrase.listOf) this.link(key, this.keyOf(phrase.listOf), 'one-to-many', `${phrase.listOf.head.norm} lists ${key}`);

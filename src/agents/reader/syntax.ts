@@ -48,6 +48,8 @@ export interface Phrase {
   possessive: boolean;
   /** The heading the phrase is written under ("Payments:" ... ). */
   section?: Phrase;
+  /** Named as an example of `listOf` ("such as calls, meetings"). */
+  example?: boolean;
 }
 
 export interface Sentence {
@@ -193,7 +195,7 @@ function classify(tokens: Token[]): WordClass[] {
         continue;
       }
       // "for filtering and reports.": an -s form ending a list after "and" is a plural noun.
-      if (previous === 'conj' && t.norm.endsWith('s') && (closes(t) || !nextToken) && isNounWord(t.lemma)) {
+      if (previous === 'conj' && t.norm.endsWith('s') && (closes(t) || !nextToken || next === 'prep') && isNounWord(t.lemma)) {
         classes[i] = 'noun';
         continue;
       }
@@ -202,6 +204,12 @@ function classify(tokens: Token[]): WordClass[] {
     const lineStart = i === 0 || (!!before && /\n/.test(before.post)) || /^[-•*]/.test(t.pre.trim());
     if (lineStart && classes[i] !== 'verb' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !/:/.test(t.post) && !/:/.test(nextToken?.post ?? '') && (next === 'det' || next === 'prep' || (next === 'noun' && !!nextToken && nextToken.tags.has('Plural')) || next === 'adj')) {
       classes[i] = 'verb';
+      continue;
+    }
+    // "Reps track deals with ...": after a plural subject opening the clause, a verb-noun before a plural noun is the verb.
+    if (previous === 'noun' && before && before.tags.has('Plural') && (i === 1 || classes[i - 2] === 'det' || closes(tokens[i - 2]!)) && isVerbWord(t.lemma) && !t.tags.has('Plural') && nextToken && nextToken.norm.endsWith('s') && isNounWord(nextToken.lemma) && !closes(t)) {
+      classes[i] = 'verb';
+      if (classes[i + 1] === 'verb') classes[i + 1] = 'noun';
       continue;
     }
     if (classes[i] === 'noun' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !t.tags.has('Gerund')) {
@@ -246,9 +254,11 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
     let inBracket = false;
     let section: Phrase | undefined = sections.at(-1);
     let lastPhrase: Phrase | undefined;
+    let examplesOf: Phrase | undefined;
     let i = 0;
     const resetClause = (at: number) => {
       clauseStart = at;
+      examplesOf = undefined;
       verb = undefined;
       negated = false;
       subject = undefined;
@@ -292,9 +302,16 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         i++;
         continue;
       }
+      // "activities such as calls, meetings and notes", "things like allergies": examples of the phrase before.
+      if ((t.norm === 'such' && tokens[i + 1]?.norm === 'as') || ((t.norm === 'like' || t.norm === 'including') && lastPhrase && lastPhrase.end === i)) {
+        examplesOf = lastPhrase;
+        i += t.norm === 'such' ? 2 : 1;
+        continue;
+      }
       if (cls === 'prep') {
         prep = t.norm;
         afterConj = false;
+        examplesOf = undefined;
         i++;
         continue;
       }
@@ -356,7 +373,12 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         if (role === 'prep' || (role === 'list' && prep)) phrase.prep = coordinated?.prep ?? prep;
         if (coordinated) phrase.coordinated = coordinated;
         if (inBracket && bracketOwner) phrase.listOf = bracketOwner;
-        else if (colonOwner) phrase.listOf = colonOwner;
+        else if (examplesOf) {
+          phrase.listOf = examplesOf;
+          phrase.role = 'list';
+          phrase.example = true;
+          if (examplesOf.verb) phrase.verb = examplesOf.verb;
+        } else if (colonOwner) phrase.listOf = colonOwner;
         // "X of Y": Y belongs to X.
         if (previous && tokens[read.start - 1]?.norm === 'of' && previous.end === read.start - 1) previous.of = phrase;
         if (previous?.possessive && previous.end === read.start) phrase.owner = previous;
