@@ -200,6 +200,19 @@ function classify(tokens: Token[]): WordClass[] {
         continue;
       }
     }
+    // "on tasks.", "for filtering": after a preposition, a word that can be a noun is one.
+    if (classes[i] === 'verb' && previous === 'prep' && isNounWord(t.lemma) && (t.norm.endsWith('s') || closes(t) || !nextToken || next === 'prep' || next === 'conj') && before?.norm !== 'to') {
+      classes[i] = 'noun';
+      continue;
+    }
+    // "Staff record stock movements": people opening a sentence are its subject, and the word after them its verb.
+    if ((i === 0 || (!!before && /[.!?\n]/.test(before.post))) && isPeopleWord(t.lemma) && nextToken && isVerbWord(nextToken.lemma) && !closes(t) && next !== 'aux' && next !== 'neg' && next !== 'adv' && (classes[i + 2] === 'noun' || classes[i + 2] === 'det' || classes[i + 2] === 'adj' || classes[i + 2] === 'verb')) {
+      classes[i] = 'noun';
+      classes[i + 1] = 'verb';
+      if (classes[i + 2] === 'verb' && isNounWord(tokens[i + 2]!.lemma)) classes[i + 2] = 'noun';
+      i++;
+      continue;
+    }
     // "- browse courses, pay by card", "Log every fill-up": a line or sentence opening with a verb and its object is an instruction.
     const lineStart = i === 0 || (!!before && /\n/.test(before.post)) || /^[-•*]/.test(t.pre.trim());
     if (lineStart && classes[i] !== 'verb' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !/:/.test(t.post) && !/:/.test(nextToken?.post ?? '') && (next === 'det' || next === 'prep' || (next === 'noun' && !!nextToken && nextToken.tags.has('Plural')) || next === 'adj')) {
@@ -207,7 +220,7 @@ function classify(tokens: Token[]): WordClass[] {
       continue;
     }
     // "Reps track deals with ...": after a plural subject opening the clause, a verb-noun before a plural noun is the verb.
-    if (previous === 'noun' && before && before.tags.has('Plural') && (i === 1 || classes[i - 2] === 'det' || closes(tokens[i - 2]!)) && isVerbWord(t.lemma) && !t.tags.has('Plural') && nextToken && nextToken.norm.endsWith('s') && isNounWord(nextToken.lemma) && !closes(t)) {
+    if (previous === 'noun' && before && (before.tags.has('Plural') || (before.norm.endsWith('s') && before.norm !== before.lemma) || isPeopleWord(before.lemma)) && (i === 1 || classes[i - 2] === 'det' || closes(tokens[i - 2]!)) && isVerbWord(t.lemma) && !t.tags.has('Plural') && nextToken && nextToken.norm.endsWith('s') && isNounWord(nextToken.lemma) && !closes(t)) {
       classes[i] = 'verb';
       if (classes[i + 1] === 'verb') classes[i + 1] = 'noun';
       continue;
@@ -289,6 +302,15 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         i++;
         continue;
       }
+      // A verb inside brackets ("(lead, qualified)") is a value, not what the clause does.
+      if (inBracket && cls === 'verb') {
+        if (/[)\]]/.test(t.post)) {
+          inBracket = false;
+          bracketOwner = undefined;
+        }
+        i++;
+        continue;
+      }
       if (cls === 'verb' || (cls === 'aux' && BE.has(t.norm) && classes[i + 1] !== 'verb' && classes[i + 1] !== 'aux')) {
         if (cls === 'verb') verbs.push(t);
         if (verb && afterConj === false && previous && previous.role === 'subject') {
@@ -298,7 +320,10 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         prep = undefined;
         afterConj = false;
         previous = undefined;
-        if (closes(t)) prep = undefined;
+        if (/[)\]]/.test(t.post)) {
+          inBracket = false;
+          bracketOwner = undefined;
+        }
         i++;
         continue;
       }
