@@ -201,6 +201,10 @@ export class CandidateTable {
           if (!listed) this.add(candidate, owner && !owner.person && !PRONOUN_SUBJECTS.has(subject.head.norm) ? 1.5 : 1, `a ${subject.head.norm} has it`);
           this.add(this.candidateOf(subject), listed ? 0.5 : 1, `has ${phrase.head.norm}`);
         } else if (direct) this.add(candidate, 0.3, `${verb} it`);
+        // "keep health records for their pets": what records are about is kept too.
+        if (phrase.role === 'prep' && (phrase.prep === 'for' || phrase.prep === 'about' || phrase.prep === 'of') && KEEPING_VERBS.has(verb) && phrase.det.some((d) => /^(their|his|her|each|every)$/.test(d))) this.add(candidate, 1.2, `records kept for each of them`);
+        // "buy class packs or a monthly membership": what people buy is on sale.
+        if (direct && (verb === 'buy' || verb === 'purchase')) this.add(candidate, 1.5, `people ${verb} it`);
         // "save recipes to their favourites", "add items to my watchlist": a collection of one's own is a record of its own.
         if (phrase.role === 'prep' && (phrase.prep === 'to' || phrase.prep === 'into') && KEEPING_VERBS.has(verb) && phrase.det.some((d) => /^(their|my|your|our|his|her)$/.test(d)) && phrase.plural) {
           candidate.person = false;

@@ -20,7 +20,7 @@ export function readFields(sentences: Sentence[], kept: ReadonlySet<string>, can
   };
   const add = (record: string | undefined, phrase: Phrase, sentence: Sentence) => {
     // A record named among attributes is a link, and "a list of questions" is the questions: rows, not a column.
-    if (!record || keyOf(phrase) || (phrase.of && CONTAINERS.has(phrase.head.lemma))) return;
+    if (!record || keyOf(phrase) || candidateOf(phrase)?.person || (phrase.of && CONTAINERS.has(phrase.head.lemma))) return;
     if (phrase.plural && CLASSIFIERS.has(phrase.head.lemma) && kept.has(phrase.head.lemma)) return;
     const attribute = attributeOf(phrase, sentence);
     if (!attribute) return;

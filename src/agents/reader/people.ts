@@ -77,6 +77,10 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       }
       // "As a landlord, I want...": a story's subject signs in.
       if (/^as an?\s*$/i.test(sentence.tokens.slice(Math.max(0, phrase.start - 2), phrase.start).map((t) => t.norm).join(' ') + ' ') && phrase.start <= 3) add(role, c, 3);
+      // "Suppliers have a name, a contact email and a lead time": people with attributes are records.
+      if (phrase.role === 'subject' && sentence.phrases.filter((p) => p.subject === phrase && p.role === 'object' && p.verb?.lemma === 'have').length >= 2) add(record, c, 1.5);
+      // "book visits with veterinarians", "chat with the seller": the other party of an act uses the product too.
+      if (phrase.prep === 'with' && phrase.verb && phrase.verb.lemma in RECORD_ACTS) add(role, c, 1);
       // "Stylists work at a salon": staff of a record are kept with it.
       if (phrase.role === 'subject' && sentence.phrases.some((p) => p.subject === phrase && p.verb && /^(work|belong)$/.test(p.verb.lemma) && (p.prep === 'at' || p.prep === 'for' || p.prep === 'in'))) add(record, c, 1);
       if (phrase.role === 'object' || (phrase.role === 'prep' && phrase.quantity === 'each')) add(record, c, phrase.verb && (KEEPING_VERBS.has(phrase.verb.lemma) || WORKING_VERBS.has(phrase.verb.lemma) || PICKING_VERBS.has(phrase.verb.lemma)) ? 1 : 0.5);

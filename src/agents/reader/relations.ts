@@ -1,5 +1,5 @@
 import type { Candidate } from './candidates.js';
-import { CLASSIFIERS, CONTAINERS, HAVING_VERBS, KEEPING_VERBS } from './knowledge.js';
+import { CLASSIFIERS, CONTAINERS, HAVING_VERBS, KEEPING_VERBS, PICKING_VERBS } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 
 /**
@@ -17,6 +17,11 @@ export interface Link {
   /** What the child calls a person it points at ("assignee"). */
   as?: string;
 }
+
+/** Verbs that open a place people then fill: "open a shop", "create a club", "set up a workspace". */
+const OPENING_VERBS = new Set(['open', 'create', 'start', 'set', 'build', 'register', 'launch', 'run', 'own']);
+/** Records that hold others: the places, groups and containers of a product. */
+const PLACES = new Set(['shop', 'store', 'club', 'project', 'workspace', 'team', 'group', 'channel', 'board', 'course', 'class', 'studio', 'restaurant', 'salon', 'clinic', 'school', 'company', 'organisation', 'organization', 'community', 'space', 'league', 'event', 'album', 'gallery', 'page', 'site', 'account', 'household', 'family', 'trip', 'campaign', 'portfolio', 'menu', 'program', 'programme', 'plan']);
 
 /** Prepositions that attach a kept thing to its parent: "against the invoice", "under each lesson". */
 const ATTACHING = new Set(['against', 'for', 'on', 'in', 'under', 'to', 'into', 'at', 'of', 'per', 'within', 'inside']);
@@ -48,8 +53,9 @@ export class RelationReader {
     for (const sentence of this.sentences) this.readSentence(sentence);
     // "order item", "invoice line": a name that starts with another record's name is its child.
     for (const key of this.kept) {
+      if (candidates.find((c) => c.key === key)?.person) continue;
       for (const other of this.kept) {
-        if (other !== key && key.startsWith(`${other}_`)) this.link(other, key, 'one-to-many', `"${key.replace(/_/g, ' ')}"`);
+        if (other !== key && key.startsWith(`${other}_`) && !candidates.find((c) => c.key === other)?.person) this.link(other, key, 'one-to-many', `"${key.replace(/_/g, ' ')}"`);
       }
     }
     // The parties of an act: a booking has its customer, its room and its time slot.
@@ -59,6 +65,11 @@ export class RelationReader {
         const subject = this.keyOf(act.subject);
         if (subject) this.link(subject, record.key, 'one-to-many', `${act.verb}`);
         for (const party of act.parties) this.link(this.keyOf(party), record.key, 'one-to-many', `${act.verb} ${party.head.norm}`);
+        // "pick a service and a stylist, and book an appointment": what was picked for it.
+        const sentence = this.sentences[act.sentence];
+        for (const picked of sentence?.phrases.filter((p) => p.role === 'object' && p.verb && PICKING_VERBS.has(p.verb.lemma) && p.verb.lemma !== act.verb && p.subject === act.subject) ?? []) {
+          this.link(this.keyOf(picked), record.key, 'one-to-many', `${picked.head.norm} picked for ${record.key}`);
+        }
       }
     }
     void candidates;
@@ -88,6 +99,15 @@ export class RelationReader {
           const person = this.candidateOf(phrase)?.person;
           this.link(key, child, 'one-to-many', `${child} ${verb} ${phrase.prep} ${key}`, person && verb === 'assign' ? 'assignee' : undefined);
         }
+      }
+      // "Stylists work at a salon": the people of a place.
+      if (key && phrase.role === 'prep' && phrase.verb && /^(work|belong|teach|practise|practice|serve)$/.test(phrase.verb.lemma) && (phrase.prep === 'at' || phrase.prep === 'for' || phrase.prep === 'in') && phrase.subject && this.candidateOf(phrase.subject)?.person) {
+        this.link(key, this.keyOf(phrase.subject), 'one-to-many', `${phrase.subject.head.norm} work at ${key}`);
+      }
+      // "Sellers open a shop and list products": what the same people add after opening a place goes in it.
+      if (key && phrase.role === 'object' && phrase.verb && OPENING_VERBS.has(phrase.verb.lemma) && phrase.subject && PLACES.has(this.candidateOf(phrase)!.head)) {
+        const later = phrases.find((p) => p.start > phrase.end && p.role === 'object' && p.subject === phrase.subject && p.verb && p.verb !== phrase.verb && KEEPING_VERBS.has(p.verb.lemma) && this.keyOf(p) && !this.candidateOf(p)?.person);
+        this.link(key, this.keyOf(later), 'one-to-many', `${later?.head.norm} in the ${key}`);
       }
       // "Y per X": "an allowance per leave type", "one invoice per family".
       if (phrase.prep === 'per' && key) {
