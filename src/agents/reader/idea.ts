@@ -8,7 +8,8 @@ import { makeAttribute } from './attributes.js';
 import { CandidateTable, score, type Candidate } from './candidates.js';
 import { readFields } from './fields.js';
 import { RECURRING_PRICE, readIntegrations } from './integrations.js';
-import { KEEPING_VERBS, QUALITIES, RECORD_ACTS } from './knowledge.js';
+import { acronymsOf, spellAcronyms } from './acronyms.js';
+import { KEEPING_VERBS, NOT_RECORDS, QUALITIES, RECORD_ACTS } from './knowledge.js';
 import { readsAsEnglish } from './language.js';
 import { readConstraints, readNeeds } from './needs.js';
 import { readOverview } from './overview.js';
@@ -85,13 +86,16 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     roles.push({ name: 'user', label: 'User', description: 'Signs in and keeps their own records', privileged: false, self_signup: true });
   }
   if (entities.length === 0) {
-    entities.push({ name: 'item', label: 'Item', description: 'Generic items kept by each user', owned_by: 'creator', attributes: [{ name: 'name', type: 'text', required: true }, { name: 'description', type: 'long_text' }] });
-    assumptions.push('No records were described, so the product keeps generic items with a name and a description');
+    // "a todo app": the product's own name says what it keeps when nothing else does.
+    const kept = english ? keptByName(tokenized[0] ?? [], overview.productNoun) : undefined;
+    const name = kept ?? 'item';
+    entities.push({ name, description: kept ? `${sentenceCase(name)} records` : 'Generic items kept by each user', owned_by: 'creator', attributes: [{ name: 'name', type: 'text', required: true }, { name: 'description', type: 'long_text' }] });
+    assumptions.push(kept ? `No records were described clearly; "${name}" is what the product is named after, kept by each user` : 'No records were described, so the product keeps generic items with a name and a description');
   }
   const integrations = english ? readIntegrations(sentenceTexts) : [];
   const needs = english ? readNeeds(sentenceTexts).filter((n) => n.source === 'stated') : [];
   const firstSentence = sentenceTexts[0] ?? '';
-  return {
+  const model: ProductModelContract = {
     name,
     summary: english && firstSentence ? clip(firstSentence) : `${name}: a product whose description could not be read as English`,
     ...((english ? overview.domain : null) ?? input.context?.industry ? { domain: ((english ? overview.domain : null) ?? input.context?.industry)! } : {}),
@@ -106,6 +110,16 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     needs: needs.map(({ category, text }) => ({ category, text })),
     assumptions: unique(assumptions),
   };
+  spellAcronyms(model, acronymsOf(tokens));
+  return model;
+}
+
+/** The noun a product is named after ("a todo app" → todo), when it is no product word itself. */
+function keptByName(first: Token[], productNoun: string | null): string | undefined {
+  const at = first.findIndex((t) => t.norm === productNoun?.toLowerCase() || t.lemma === productNoun?.toLowerCase());
+  const modifier = at > 0 ? first[at - 1] : undefined;
+  if (!modifier || !/^[a-z]{3,}$/.test(modifier.lemma) || modifier.tags.has('Determiner') || modifier.tags.has('Adjective') || NOT_RECORDS.has(modifier.lemma)) return undefined;
+  return modifier.lemma;
 }
 
 function roleOf(c: Candidate): ProductModelContract['roles'][number] {

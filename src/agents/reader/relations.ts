@@ -100,6 +100,11 @@ export class RelationReader {
           this.link(key, child, 'one-to-many', `${child} ${verb} ${phrase.prep} ${key}`, person && verb === 'assign' ? 'assignee' : undefined);
         }
       }
+      // "courses made of lessons", "a menu made up of sections", "a survey consisting of questions".
+      if (key && phrase.verb && ((phrase.prep === 'of' && /^(make|compose|consist|build)$/.test(phrase.verb.lemma)) || (phrase.prep === 'into' && /^(divide|break|split|organise|organize|group)$/.test(phrase.verb.lemma)))) {
+        const whole = [...phrases.slice(0, phrases.indexOf(phrase))].reverse().find((p) => this.keyOf(p) && !this.candidateOf(p)?.person && p.verb !== phrase.verb || (p.verb === phrase.verb && p.role === 'object'));
+        if (whole && this.keyOf(whole)) this.link(this.keyOf(whole), key, 'one-to-many', `${whole.head.norm} made of ${key}`);
+      }
       // "Stylists work at a salon": the people of a place.
       if (key && phrase.role === 'prep' && phrase.verb && /^(work|belong|teach|practise|practice|serve)$/.test(phrase.verb.lemma) && (phrase.prep === 'at' || phrase.prep === 'for' || phrase.prep === 'in') && phrase.subject && this.candidateOf(phrase.subject)?.person) {
         this.link(key, this.keyOf(phrase.subject), 'one-to-many', `${phrase.subject.head.norm} work at ${key}`);

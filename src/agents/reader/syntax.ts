@@ -89,8 +89,8 @@ const NOT_CONTENT = new Set([
   'how', 'what', 'who', 'whom', 'which', 'why', 'where', 'when', 'whoever', 'whatever', 'same', 'thing', 'things',
 ]);
 
-const closes = (t: Token): boolean => /[,;:()\[\].!?]/.test(t.post) || /\n/.test(t.post);
-const opensBracket = (t: Token): boolean => /[(\[]/.test(t.pre);
+const closes = (t: Token): boolean => /[,;:()[\].!?]/.test(t.post) || /\n/.test(t.post);
+const opensBracket = (t: Token): boolean => /[([]/.test(t.pre);
 const isPronoun = (t: Token): boolean => t.tags.has('Pronoun') && !t.tags.has('Possessive');
 const isNumber = (t: Token): boolean => /^\d/.test(t.norm) || (t.tags.has('Value') && !t.tags.has('Noun'));
 
@@ -184,7 +184,7 @@ function classify(tokens: Token[]): WordClass[] {
       if (previous === 'noun' && before && !closes(before) && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (next === 'prep' || next === 'conj' || closes(t) || !nextToken)) {
         let k = i - 1;
         while (k > 0 && (classes[k - 1] === 'noun' || classes[k - 1] === 'adj') && !closes(tokens[k - 1]!)) k--;
-        if (classes[k - 1] === 'verb' || classes[k - 1] === 'prep') {
+        if (classes[k - 1] === 'verb' || classes[k - 1] === 'prep' || (classes[k - 1] === 'conj' && (closes(t) || !nextToken))) {
           classes[i] = 'noun';
           continue;
         }
@@ -206,7 +206,7 @@ function classify(tokens: Token[]): WordClass[] {
       continue;
     }
     // "Staff record stock movements": people opening a sentence are its subject, and the word after them its verb.
-    if ((i === 0 || (!!before && /[.!?\n]/.test(before.post))) && isPeopleWord(t.lemma) && nextToken && isVerbWord(nextToken.lemma) && !closes(t) && next !== 'aux' && next !== 'neg' && next !== 'adv' && (classes[i + 2] === 'noun' || classes[i + 2] === 'det' || classes[i + 2] === 'adj' || classes[i + 2] === 'verb')) {
+    if ((i === 0 || (!!before && /[.!?\n]/.test(before.post)) || previous === 'sub') && isPeopleWord(t.lemma) && nextToken && isVerbWord(nextToken.lemma) && !closes(t) && next !== 'aux' && next !== 'neg' && next !== 'adv' && (classes[i + 2] === 'noun' || classes[i + 2] === 'det' || classes[i + 2] === 'adj' || classes[i + 2] === 'verb')) {
       classes[i] = 'noun';
       classes[i + 1] = 'verb';
       if (classes[i + 2] === 'verb' && isNounWord(tokens[i + 2]!.lemma)) classes[i + 2] = 'noun';
@@ -408,7 +408,9 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         if (previous && tokens[read.start - 1]?.norm === 'of' && previous.end === read.start - 1) previous.of = phrase;
         if (previous?.possessive && previous.end === read.start) phrase.owner = previous;
         phrases.push(phrase);
-        previous = phrase;
+        // "a date of birth, a phone number": the list goes on from "date", not from "birth".
+        const ofOwner = previous && previous.of === phrase ? previous : undefined;
+        previous = ofOwner ?? phrase;
         lastPhrase = phrase;
         afterConj = false;
         if (heading) {
