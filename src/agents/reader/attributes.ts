@@ -42,6 +42,11 @@ const WORD_KINDS: Record<string, AttributeKind> = {
 /** Values a reader would expect for an enum named but not listed. */
 const DEFAULT_VALUES: Record<string, string[]> = { priority: ['low', 'medium', 'high'] };
 
+/** The values a reader would expect of an enum named but not listed ("a priority"), if any. */
+export function defaultValues(name: string): string[] | undefined {
+  return DEFAULT_VALUES[name];
+}
+
 /** Names that display a row in lists and pickers. */
 export const DISPLAY_NAMES = new Set(['name', 'title', 'label', 'subject', 'prompt', 'headline', 'full_name', 'display_name']);
 

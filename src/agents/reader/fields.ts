@@ -1,6 +1,6 @@
 import { snake } from '../naming.js';
 import type { AttributeSpec } from '../model.js';
-import { attributeKind, makeAttribute } from './attributes.js';
+import { attributeKind, defaultValues, makeAttribute } from './attributes.js';
 import type { Candidate } from './candidates.js';
 import { ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, GIVING_VERBS, HAVING_VERBS, KEEPING_VERBS, NOT_RECORDS, PICKING_VERBS } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
@@ -77,6 +77,8 @@ function attributeOf(phrase: Phrase, sentence: Sentence): AttributeSpec | undefi
   const name = snake(words.join(' '));
   if (!name || name.length > 40 || NOT_RECORDS.has(words.join(' ')) && !['photo', 'image', 'pic', 'picture', 'video', 'email', 'phone', 'url', 'link', 'date', 'time', 'cover image', 'video link', 'video url'].includes(words.join(' '))) return undefined;
   const values = valuesAfter(sentence.tokens, phrase.end);
+  const defaults = values.length < 2 ? defaultValues(name) : undefined;
+  if (defaults) return makeAttribute(name, 'enum', defaults);
   const kind = values.length >= 2 ? 'enum' : attributeKind(name);
   return makeAttribute(name, kind, values);
 }
