@@ -185,7 +185,12 @@ export class CandidateTable {
       if (!candidate) continue;
       const subject = phrase.subject;
       const verb = phrase.verb?.lemma;
-      if (phrase.heading) this.add(candidate, 3, 'a heading of its own');
+      if (phrase.heading) {
+        // "Roles: driver, mechanic, foreman", "Users: pickers, packers": a heading over kinds of people names no record.
+        const listed = sentence.phrases.filter((p) => p.listOf === phrase);
+        if (listed.length > 0 && listed.filter((p) => isPersonWord(headLemma(p.head) ?? '')).length * 2 >= listed.length) this.add(candidate, -5, 'a heading over people');
+        else this.add(candidate, 3, 'a heading of its own');
+      }
       if (phrase.role === 'list' && phrase.listOf) this.add(candidate, -1.5, `listed under ${phrase.listOf.head.norm}`);
       // "a stage (lead, qualified, won, lost)": a closed set of values is an attribute's, not a table's.
       if (phrase.prep === 'with' && valuesFollow(sentence.tokens, phrase.end) && !phrase.of) this.add(candidate, -1.5, 'its values are listed');
@@ -235,6 +240,8 @@ export class CandidateTable {
         made.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm}` });
         made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: sentence.phrases.filter((p) => p.verb === phrase.verb && p !== phrase && p.role !== 'subject') });
       }
+      // "a tax rate picked from the rates we've saved": chosen from a kept list, so a lookup table.
+      if (/^(picked|chosen|selected|taken)$/.test(sentence.tokens[phrase.end]?.norm ?? '') && sentence.tokens[phrase.end + 1]?.norm === 'from') this.add(candidate, 2.5, 'picked from a kept list');
       // "courses made of lessons": the parts of a record are records.
       if (phrase.prep === 'of' && verb && /^(make|compose|consist|build)$/.test(verb)) this.add(candidate, 2, 'the parts of something kept');
       if (phrase.of && !container) this.add(this.candidateOf(phrase.of), phrase.of.quantity === 'each' ? 1.2 : 0.3, `${phrase.head.norm} of ${phrase.of.quantity === 'each' ? 'each of them' : 'it'}`);

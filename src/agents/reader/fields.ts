@@ -51,7 +51,11 @@ export function readFields(sentences: Sentence[], kept: ReadonlySet<string>, can
       if (kinds.has(phrase)) continue;
       // Listed under a record ("Clients: a, b") or in its brackets ("each student (school, ...)").
       if (phrase.role === 'list' && phrase.listOf) {
-        const owner = keyOf(phrase.listOf);
+        // "record each payment against the invoice (date, amount, method)": the details are of what is recorded.
+        const recorded = phrase.listOf.role === 'prep' && phrase.listOf.verb && KEEPING_VERBS.has(phrase.listOf.verb.lemma)
+          ? sentence.phrases.find((p) => p.verb === phrase.listOf!.verb && p.role === 'object' && keyOf(p))
+          : undefined;
+        const owner = keyOf(recorded) ?? keyOf(phrase.listOf);
         if (owner) add(owner, phrase, sentence);
         continue;
       }
