@@ -27,6 +27,8 @@ import { tokenize, type Token } from './tokens.js';
 
 /** The least evidence for a table (see candidates.ts for the weights). */
 const KEEP = 2;
+/** Evidence enough to be weighed again once links are known. */
+const LIKELY = 0.8;
 const SUMMARY_LIMIT = 280;
 const ADMIN_WORDS = new Set(['admin', 'administrator', 'superuser', 'owner', 'operator']);
 const GENERIC_PEOPLE = new Set(['user', 'person', 'people', 'everyone', 'anyone', 'someone', 'individual', 'ppl', 'friend', 'one', 'human']);
@@ -65,10 +67,20 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
       subscription.evidence.push({ weight: 2.5, why: 'the idea prices a plan per month or year' });
       candidates.push(subscription);
     }
+    const roleCandidates = people.roles.filter((c) => !GENERIC_PEOPLE.has(c.key) && !productWords.has(c.key));
+    // A thing the idea ties to a record ("one of its time slots", "each vehicle has service intervals") is likelier kept.
+    const likely = candidates.filter((c) => !c.person && score(c) >= LIKELY);
+    const firmly = new Set([...candidates.filter((c) => !c.person && score(c) >= KEEP), ...people.records].map((c) => c.key));
+    const provisional = new RelationReader(sentences, new Set([...likely.map((c) => c.key), ...people.records.map((c) => c.key), ...roleCandidates.map((c) => c.key)]), candidateOf).read(candidates, likely.filter((c) => c.acts.length > 0));
+    for (const link of provisional) {
+      for (const [end, other] of [[link.from, link.to], [link.to, link.from]] as const) {
+        const candidate = candidates.find((c) => c.key === end);
+        if (candidate && !firmly.has(end) && (firmly.has(other) || roleCandidates.some((r) => r.key === other))) candidate.evidence.push({ weight: 0.8, why: `tied to ${other}` });
+      }
+    }
     const records = [...candidates.filter((c) => !c.person && score(c) >= KEEP), ...people.records].sort((a, b) => score(b) - score(a) || a.first - b.first);
     const keptKeys = new Set(records.map((c) => c.key));
     const fields = readFields(sentences, keptKeys, candidateOf);
-    const roleCandidates = people.roles.filter((c) => !GENERIC_PEOPLE.has(c.key) && !productWords.has(c.key));
     const parties = new Set([...keptKeys, ...roleCandidates.map((c) => c.key)]);
     const links = new RelationReader(sentences, parties, candidateOf).read(candidates, records.filter((c) => c.acts.length > 0));
     roles = roleCandidates.map((c) => roleOf(c));
