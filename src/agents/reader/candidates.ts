@@ -208,6 +208,11 @@ export class CandidateTable {
       }
       if (verb && !phrase.negated) {
         const direct = phrase.role === 'object';
+        // "add each one with a photo": "one" is the plural named just before ("my plants").
+        if (direct && KEEPING_VERBS.has(verb) && (candidate.head === 'one' || candidate.head === 'ones')) {
+          const antecedent = this.antecedent(sentence, phrase);
+          if (antecedent) this.add(antecedent, 2, `${verb} each of them`);
+        }
         if (direct && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `${verb} it`);
         else if (direct && PICKING_VERBS.has(verb)) this.add(candidate, 1.5, `${verb} one`);
         else if (direct && WORKING_VERBS.has(verb)) this.add(candidate, 1.2, `${verb} it`);
@@ -245,6 +250,8 @@ export class CandidateTable {
         made.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm}` });
         made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: sentence.phrases.filter((p) => p.verb === phrase.verb && p !== phrase && p.role !== 'subject') });
       }
+      // "choose from this week's bakes": what people choose from is a catalogue.
+      if (phrase.prep === 'from' && verb && /^(choose|pick|select|order|book)$/.test(verb)) this.add(candidate, 1.5, `people ${verb} from them`);
       // "a tax rate picked from the rates we've saved": chosen from a kept list, so a lookup table.
       if (/^(picked|chosen|selected|taken)$/.test(sentence.tokens[phrase.end]?.norm ?? '') && sentence.tokens[phrase.end + 1]?.norm === 'from') this.add(candidate, 2.5, 'picked from a kept list');
       // "courses made of lessons": the parts of a record are records.
@@ -273,12 +280,23 @@ export class CandidateTable {
     }
   }
 
+  /** The last plural thing named before a phrase, in its sentence or the one before ("my plants ... each one"). */
+  private antecedent(sentence: Sentence, phrase: Phrase): Candidate | undefined {
+    const before = [...(this.sentences[sentence.index - 1]?.phrases ?? []), ...sentence.phrases.filter((p) => p.start < phrase.start)];
+    for (let i = before.length - 1; i >= 0; i--) {
+      const candidate = this.candidateOf(before[i]!);
+      if (candidate && before[i]!.plural && !candidate.person) return candidate;
+    }
+    return undefined;
+  }
+
   /** A verb that makes a record: the record candidate gets weight, and remembers its parties. */
   private act(sentence: Sentence, verb: Token, first: Phrase | undefined): boolean {
     const at = sentence.tokens.indexOf(verb);
     const particle = sentence.tokens[at + 1]?.norm;
     const phrasal = particle ? PHRASAL_ACTS[`${verb.lemma} ${particle}`] : undefined;
-    const lemma = phrasal ?? verb.lemma;
+    // "pre-order", "re-book": the act of the bare verb.
+    const lemma = phrasal ?? (RECORD_ACTS[verb.lemma] ? verb.lemma : verb.lemma.replace(/^(pre|re)-?/, ''));
     const rule = RECORD_ACTS[lemma];
     const record = rule?.record ?? PHRASAL_RECORDS[lemma];
     if (!record) return false;
@@ -289,7 +307,9 @@ export class CandidateTable {
     // "follow ur friends", "invite members": social acts are between people.
     if (rule?.people && parties.some((p) => p.role === 'object') && !parties.some((p) => p.role === 'object' && this.candidateOf(p)?.person)) return false;
     // "we also pay for software licences": the business paying its own bills is not a record of the product.
-    const speaker = at > 0 && /^(we|i)$/.test(sentence.tokens.slice(0, at).reverse().find((t) => t.tags.has('Pronoun'))?.norm ?? '') && !subject;
+    // ... unless the clause hands the act to others ("I want customers to pre-order and pay online").
+    const pronoun = sentence.tokens.slice(0, at).reverse().find((t) => t.tags.has('Pronoun') || sentence.phrases.some((p) => p.head === t && this.candidateOf(p)?.person));
+    const speaker = !!pronoun && /^(we|i)$/.test(pronoun.norm) && !subject;
     if (speaker && (lemma === 'pay' || lemma === 'buy' || lemma === 'order' || lemma === 'subscribe')) return false;
     // A record named after a kind of thing paid or requested: "pay rent" → rent_payment.
     const object = parties.find((p) => p.role === 'object');
