@@ -72,20 +72,26 @@ export function isSqlReserved(identifier: string): boolean {
 
 const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
-/** A name that becomes an identifier in SQL and code: snake_case, short, not a reserved word. */
-const identifier = (what: string) =>
+/** A name that becomes part of identifiers in SQL and code: snake_case and short. */
+const name = (what: string, example: string) =>
   z
     .string()
     .max(MAX_NAME_CHARS, `must be at most ${MAX_NAME_CHARS} characters`)
-    .regex(SNAKE, `must be a snake_case ${what} name such as "time_slot" (lower-case letters, digits and single underscores, starting with a letter)`)
-    .refine((name) => !isSqlReserved(name), { message: 'is a reserved word in SQL; choose another name (e.g. "sort_order" for "order", "team" for "group")' });
+    .regex(SNAKE, `must be a snake_case ${what} name such as "${example}" (lower-case letters, digits and single underscores, starting with a letter)`);
+
+/**
+ * A column's name is a bare identifier in SQL, so it must not be a reserved word. An entity's
+ * name is not (its table is the plural, "orders", and its key "order_id"), nor is a role's (a value).
+ */
+const identifier = (what: string, example: string) =>
+  name(what, example).refine((value) => !isSqlReserved(value), { message: 'is a reserved word in SQL; choose another name (e.g. "sort_order" for "order", "starts_at" for "from")' });
 
 const label = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
 const prose = z.string().trim().max(2_000, 'must be at most 2000 characters');
 const proseList = (max: number) => z.array(z.string().trim().min(1, 'must not be empty').max(1_000, 'must be at most 1000 characters')).max(max, `must have at most ${max} items`);
 
 export const ProductRoleSchema = z.object({
-  name: identifier('role').describe('snake_case, e.g. "sales_rep"; a kind of person who signs in'),
+  name: name('role', 'sales_rep').describe('snake_case, e.g. "sales_rep"; a kind of person who signs in'),
   label: label.optional().describe('How people say it: "Sales rep"'),
   description: prose.optional(),
   privileged: z.boolean().optional().describe('Has power over other people\'s rows (owner, manager, admin, staff); never chosen at sign-up'),
@@ -94,7 +100,7 @@ export const ProductRoleSchema = z.object({
 export type ProductRole = z.infer<typeof ProductRoleSchema>;
 
 export const ProductAttributeSchema = z.object({
-  name: identifier('attribute').describe('snake_case column name, e.g. "due_date"; id, created_at and updated_at are always added'),
+  name: identifier('attribute', 'due_date').describe('snake_case column name, e.g. "due_date"; id, created_at and updated_at are always added'),
   label: label.optional(),
   type: AttributeTypeSchema,
   required: z.boolean().optional(),
@@ -104,7 +110,7 @@ export const ProductAttributeSchema = z.object({
 export type ProductAttribute = z.infer<typeof ProductAttributeSchema>;
 
 export const ProductEntitySchema = z.object({
-  name: identifier('entity').describe('Singular snake_case, e.g. "order_item"; the table is its plural'),
+  name: name('entity', 'time_slot').describe('Singular snake_case, e.g. "order_item"; the table is its plural'),
   label: label.optional().describe('Singular, as people say it: "Order item"'),
   description: prose.optional(),
   owned_by: z.string().max(MAX_NAME_CHARS).optional().describe('Whose rows they are: a role name, or "creator" for whoever made the row'),
@@ -117,7 +123,7 @@ export const ProductRelationshipSchema = z.object({
   to: z.string().max(MAX_NAME_CHARS).describe('An entity or role name; the "many" side of one-to-many'),
   kind: z.enum(RELATIONSHIP_KINDS),
   through: z.string().max(MAX_NAME_CHARS).optional().describe('many-to-many only: the join entity (declare it in entities to give it attributes of its own)'),
-  as: identifier('reference').optional().describe('What the `to` side calls the `from` row when not by its own name: "assignee" for a task\'s person, "host" for an event\'s'),
+  as: name('reference', 'assignee').optional().describe('What the `to` side calls the `from` row when not by its own name: "assignee" for a task\'s person, "host" for an event\'s'),
 });
 export type ProductRelationship = z.infer<typeof ProductRelationshipSchema>;
 
@@ -204,7 +210,7 @@ function checkReferences(model: z.infer<typeof ProductModelShape>, ctx: z.Refine
     }
     if (relationship.through !== undefined) {
       if (relationship.kind !== 'many-to-many') issue(['relationships', i, 'through'], 'only a many-to-many relationship goes through a join entity');
-      else if (!SNAKE.test(relationship.through) || isSqlReserved(relationship.through)) issue(['relationships', i, 'through'], 'must be a snake_case entity name that is not a SQL reserved word');
+      else if (!SNAKE.test(relationship.through)) issue(['relationships', i, 'through'], 'must be a snake_case entity name');
       else if (roles.has(relationship.through)) issue(['relationships', i, 'through'], `"${relationship.through}" is a role; a join is an entity`);
     }
   });
