@@ -290,6 +290,10 @@ function ruleCell(tables: Tables, table: Table, role: string, action: Action, ru
   if (rule.scope === 'all') return ruled('all', 'the idea says so');
   if (rule.scope === 'none') return ruled('none', 'the idea says so');
   const parent = tables.parentOf(table);
+  if (rule.scope === 'own' && action === 'read' && table.membership) {
+    // A group's people are its members: "their projects" are those they own or belong to.
+    return ruled('related', 'their own, and those they are a member of', { via: table.name, link: 'member' });
+  }
   if (rule.scope === 'own') {
     if (action === 'create' ? table.ownerColumn !== undefined || table.kind === 'profiles' : tables.ownColumns(table, role).length > 0) return ruled('own', 'the idea says so');
     if (parent) {
