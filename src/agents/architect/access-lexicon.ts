@@ -32,7 +32,7 @@ export const PRIVATE = new Set([
  * get a members table with a role of its own and invitations.
  */
 export const GROUPS = new Set([
-  'team', 'workspace', 'project', 'studio', 'clinic', 'household', 'organization', 'organisation', 'club', 'family',
+  'team', 'group', 'workspace', 'project', 'studio', 'clinic', 'household', 'organization', 'organisation', 'club', 'family',
   'circle', 'community', 'department', 'squad', 'crew', 'band', 'league', 'trip',
 ]);
 

@@ -310,6 +310,10 @@ function ruleCell(tables: Tables, table: Table, role: string, action: Action, ru
     return ruled('none', `nothing relates ${table.name} to a ${role} through ${rule.via ?? 'it'}`);
   }
   if (via.via === table && via.link !== 'member') return ruled('own', 'the idea says so');
+  if (action === 'create' && via.link === 'child') {
+    notes.push(`${rows}: a new row has no ${via.via.name} yet to relate it through; left at none.`);
+    return ruled('none', `a new ${table.singular.replace(/_/g, ' ')} has no ${via.via.name} yet`);
+  }
   return ruled('related', `through ${via.via.name}`, { via: via.via.name, link: via.link });
 }
 
@@ -350,15 +354,16 @@ function seeWhatYouChange(row: Record<Action, Cell>, table: Table, role: string,
 /**
  * Roles that read rows for a reason other than being among their people (everyone reads the
  * listing; they read a parent's children) do not read the sensitive columns unless they are the
- * roles that record them (vets write the diagnosis; the front desk does not): they get the other
- * columns through the table's summary function, and only their own rows in full.
+ * roles that record or change them (vets write the diagnosis; the front desk does not): they get
+ * the other columns through the table's summary function, and only their own rows in full.
  */
 function limitSensitive(tables: Tables, table: Table, access: TableAccess): void {
   if (table.sensitive.length === 0) return;
   const safe = table.columns.map((column) => column.name).filter((name) => !table.sensitive.includes(name));
   let limited = false;
   for (const [role, row] of Object.entries(access.cells)) {
-    if (tables.privileged(role) || table.creatorRoles.includes(role)) continue;
+    // Those who record or change the rows see what they write.
+    if (tables.privileged(role) || table.creatorRoles.includes(role) || row.update.scope !== 'none') continue;
     const read = row.read;
     if (read.scope === 'all' || (read.scope === 'related' && read.link === 'reader')) {
       row.read = { ...read, columns: safe, why: `${read.why}; without ${table.sensitive.join(', ')}` };
@@ -371,7 +376,7 @@ function limitSensitive(tables: Tables, table: Table, access: TableAccess): void
 
 /** The one-line reading of a cell, for documents: "own", "related (members of projects)". */
 export function describeCell(c: Cell): string {
-  const base = c.scope === 'related' && c.via ? `related: ${LINK_WORDS[c.link ?? 'party']} ${c.via}` : c.scope;
+  const base = c.scope === 'related' && c.via ? (c.link === 'child' ? `related: through their ${c.via}` : `related: ${LINK_WORDS[c.link ?? 'party']} ${c.via}`) : c.scope;
   return c.columns ? `${base} (summary columns only)` : base;
 }
 
@@ -380,7 +385,7 @@ const LINK_WORDS: Record<Link, string> = {
   manager: 'managers of',
   party: 'people of',
   reader: 'readers of',
-  child: 'people of their',
+  child: 'through their',
 };
 
 /** The contract's shape of the matrix (`architecture.security.access_matrix`). */

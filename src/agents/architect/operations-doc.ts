@@ -32,7 +32,7 @@ export function deployment(design: Design): string {
 export function securityPerformance(design: Design): string {
   const stated = design.needs.filter((need) => need.category === 'security' || need.category === 'privacy' || need.category === 'compliance');
   const perf = design.needs.filter((need) => need.category === 'performance' || need.category === 'scalability' || need.category === 'offline');
-  const aggregates = design.rpcs.filter((rpc) => rpc.args === '');
+  const aggregates = design.rpcs.filter((rpc) => rpc.kind === 'aggregate');
   const rendering = next(design)
     ? 'Server components render data-heavy pages; client components only where interactive'
     : 'TanStack Query caches with a 30 s stale time and optimistic updates';

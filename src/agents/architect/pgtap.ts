@@ -255,7 +255,7 @@ $$;
         break;
       }
       case 'own': {
-        const readable = parent ? this.readTarget(role, parent) : undefined;
+        const readable = parent ? this.readTarget(role, parent, uniqueParent(table)) : undefined;
         if (parent && !readable) break;
         const under = parentColumn && readable ? { [parentColumn]: readable } : {};
         this.is(insert(this.rowValues(table, role, under)), 'rows=1', `${role} adds ${aRow} of their own`);
@@ -276,7 +276,7 @@ $$;
         break;
       }
       case 'none': {
-        const best = parent && parentColumn ? { [parentColumn]: this.readTarget(role, parent) ?? this.freshRow(parent, `${role}.other`) } : {};
+        const best = parent && parentColumn ? { [parentColumn]: this.readTarget(role, parent, uniqueParent(table)) ?? this.freshRow(parent, `${role}.other`) } : {};
         this.is(insert(this.rowValues(table, role, best)), 'error=42501', `${role} cannot add ${aRow}`);
         break;
       }
@@ -292,15 +292,16 @@ $$;
   }
 
   /** A new row of the table with a new chain of parents, everything in `base`'s name unless assigned. */
-  private freshRow(table: Table, base: string, assign: Record<string, string> = {}): string {
-    const values = this.rowValues(table, base, assign);
+  private freshRow(table: Table, base: string, assign: Record<string, string> = {}, chain: readonly string[] = []): string {
+    const values = this.rowValues(table, base, assign, chain);
     const id = values.get('id')!.slice(1, -1);
     this.setup.push(`insert into public.${table.name} (${[...values.keys()].join(', ')}) values (${[...values.values()].join(', ')});`);
     return id;
   }
 
   /** Column → SQL value of a row: assigned values, then owner and required columns, parents built as needed. */
-  private rowValues(table: Table, base: string, assign: Record<string, string>): Values {
+  private rowValues(table: Table, base: string, assign: Record<string, string>, chain: readonly string[] = []): Values {
+    if (chain.includes(table.name)) throw new Error(`required references go round in a circle: ${[...chain, table.name].join(' → ')}`);
     const values: Values = new Map();
     const person = literal(this.userOf(base).id);
     for (const column of table.columns) {
@@ -315,7 +316,7 @@ $$;
       else if (column.references?.startsWith(`${PROFILES}.`) || column.references?.startsWith('auth.')) values.set(column.name, literal(this.userOf('bystander').id));
       else if (column.references) {
         const target = this.tables.get(column.references.split('.')[0]!);
-        values.set(column.name, literal(this.freshRow(target, base)));
+        values.set(column.name, literal(this.freshRow(target, base, {}, [...chain, table.name])));
       } else values.set(column.name, this.valueOf(column));
     }
     return values;
@@ -356,9 +357,9 @@ $$;
     });
   }
 
-  /** A row the person may read, whatever their read cell on the table says. */
-  private readTarget(role: string, table: Table): string | undefined {
-    return this.remember(`read|${role}|${table.name}`, () => {
+  /** A row the person may read, whatever their read cell on the table says; a new one each time when `fresh`. */
+  private readTarget(role: string, table: Table, fresh = false): string | undefined {
+    return this.remember(`read|${role}|${table.name}${fresh ? `|${++this.serial}` : ''}`, () => {
       const cell = this.access(table).cells[role]!.read;
       if (cell.columns) return this.tables.ownColumns(table, role).length > 0 ? this.ownTarget(role, table) : undefined;
       if (cell.scope === 'all') return this.freshRow(table, `${role}.other`);
@@ -400,7 +401,7 @@ $$;
     if (!parent || !table.parent) return undefined;
     const link = cell.link ?? 'party';
     if (via === parent) {
-      const id = link === 'reader' ? this.readTarget(role, parent) : this.linkedRow(role, parent, link, table);
+      const id = link === 'reader' ? this.readTarget(role, parent, uniqueParent(table)) : this.linkedRow(role, parent, link, table);
       return id ? { [table.parent.column]: id } : undefined;
     }
     const chain = [parent, ...this.tables.ancestors(parent)];
@@ -560,6 +561,11 @@ const LINKED: Record<NonNullable<Cell['link']>, string> = {
   reader: 'allowed to read',
   child: 'linked to',
 };
+
+/** One row per parent (a one-to-one): every row needs a parent of its own. */
+function uniqueParent(table: Table): boolean {
+  return table.columns.some((column) => column.name === table.parent?.column && column.unique === true);
+}
 
 function required(column: Column): boolean {
   return column.nullable === false && column.default === undefined && !column.primary;

@@ -253,6 +253,7 @@ class PolicyWriter {
     const limitedRoles = this.matrix.roles.filter((role) => access.cells[role]!.read.columns);
     return {
       name,
+      kind: 'summary',
       args: '',
       description: `Lists ${lower(pluralLabel(table.label))} without ${listing(access.hidden)}, for ${listing(limitedRoles)}, who may see the rows but not those columns.`,
       sql: [

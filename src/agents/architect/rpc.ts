@@ -8,6 +8,8 @@ import { literal } from './sql.js';
  */
 export interface Rpc {
   name: string;
+  /** aggregate: counts for dashboards; summary: rows without their hidden columns; roles and invitation: who is who. */
+  kind: 'aggregate' | 'summary' | 'roles' | 'invitation';
   /** `p_user_id uuid, p_role text` */
   args: string;
   description: string;
@@ -23,6 +25,7 @@ function aggregate(table: Table): Rpc | undefined {
   const selected = [`t.${group.name}`, 'count(*)', ...(money ? [`coalesce(sum(t.${money.name}), 0)`] : [])].join(', ');
   return {
     name,
+    kind: 'aggregate',
     args: '',
     description: `Counts ${table.name.replace(/_/g, ' ')} per ${group.name.replace(/_/g, ' ')}${money ? ` with the total ${money.name.replace(/_/g, ' ')}` : ''}, for dashboards; only rows the caller may read are counted.`,
     sql: [
@@ -43,6 +46,7 @@ function aggregate(table: Table): Rpc | undefined {
 function setUserRole(model: DataModel): Rpc {
   return {
     name: 'set_user_role',
+    kind: 'roles',
     args: 'p_user_id uuid, p_role text',
     description: `Changes a person’s role (${model.roles.map((role) => role.name).join(', ')}); only ${model.appointerRoles.join(' or ')} may call it.`,
     sql: [
@@ -81,6 +85,7 @@ function acceptInvitation(invitations: Table, group: Table | undefined, model: D
   const returned = group ? `invitation.${group.membership!.column}` : 'invitation.role';
   return {
     name,
+    kind: 'invitation',
     args: 'p_token uuid',
     description: group
       ? `Joins the ${group.singular.replace(/_/g, ' ')} of an invitation: the caller holds its token and is signed in with the invited, confirmed email address. Returns the ${group.singular.replace(/_/g, ' ')}'s id.`
