@@ -45,8 +45,16 @@ export interface Act {
   parties: Phrase[];
 }
 
+/** The weight of the evidence, each kind counted once: saying the same thing twice is not twice the evidence. */
 export function score(candidate: Candidate): number {
-  return candidate.evidence.reduce((sum, e) => sum + e.weight, 0);
+  const seen = new Set<string>();
+  let sum = 0;
+  for (const e of candidate.evidence) {
+    if (seen.has(e.why)) continue;
+    seen.add(e.why);
+    sum += e.weight;
+  }
+  return sum;
 }
 
 /** Verbs whose object, when it is an event, is the record: "book an appointment". */
@@ -177,8 +185,15 @@ export class CandidateTable {
       if (!candidate) continue;
       const subject = phrase.subject;
       const verb = phrase.verb?.lemma;
-      if (phrase.heading) this.add(candidate, 3, 'a heading of its own');
+      if (phrase.heading) {
+        // "Roles: driver, mechanic, foreman", "Users: pickers, packers": a heading over kinds of people names no record.
+        const listed = sentence.phrases.filter((p) => p.listOf === phrase);
+        if (listed.length > 0 && listed.filter((p) => isPersonWord(headLemma(p.head) ?? '')).length * 2 >= listed.length) this.add(candidate, -5, 'a heading over people');
+        else this.add(candidate, 3, 'a heading of its own');
+      }
       if (phrase.role === 'list' && phrase.listOf) this.add(candidate, -1.5, `listed under ${phrase.listOf.head.norm}`);
+      // "a stage (lead, qualified, won, lost)": a closed set of values is an attribute's, not a table's.
+      if (phrase.prep === 'with' && valuesFollow(sentence.tokens, phrase.end) && !phrase.of) this.add(candidate, -1.5, 'its values are listed');
       if (phrase.quantity === 'each') this.add(candidate, 0.8, `"${phrase.det.join(' ')} ${phrase.head.norm}"`);
       else if (phrase.quantity === 'many') this.add(candidate, 0.5, 'counted');
       if (phrase.plural && phrase.role !== 'list') this.add(candidate, 0.3, 'plural');
@@ -202,7 +217,7 @@ export class CandidateTable {
           this.add(this.candidateOf(subject), listed ? 0.5 : 1, `has ${phrase.head.norm}`);
         } else if (direct) this.add(candidate, 0.3, `${verb} it`);
         // "keep health records for their pets": what records are about is kept too.
-        if (phrase.role === 'prep' && (phrase.prep === 'for' || phrase.prep === 'about' || phrase.prep === 'of') && KEEPING_VERBS.has(verb) && phrase.det.some((d) => /^(their|his|her|each|every)$/.test(d))) this.add(candidate, 1.2, `records kept for each of them`);
+        if (phrase.role === 'prep' && (phrase.prep === 'for' || phrase.prep === 'about' || phrase.prep === 'of') && KEEPING_VERBS.has(verb) && phrase.det.some((d) => /^(their|his|her|each|every)$/.test(d))) this.add(candidate, 1.7, `records kept for each of them`);
         // "buy class packs or a monthly membership": what people buy is on sale.
         if (direct && (verb === 'buy' || verb === 'purchase')) this.add(candidate, 1.5, `people ${verb} it`);
         // "save recipes to their favourites", "add items to my watchlist": a collection of one's own is a record of its own.
@@ -225,6 +240,10 @@ export class CandidateTable {
         made.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm}` });
         made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: sentence.phrases.filter((p) => p.verb === phrase.verb && p !== phrase && p.role !== 'subject') });
       }
+      // "a tax rate picked from the rates we've saved": chosen from a kept list, so a lookup table.
+      if (/^(picked|chosen|selected|taken)$/.test(sentence.tokens[phrase.end]?.norm ?? '') && sentence.tokens[phrase.end + 1]?.norm === 'from') this.add(candidate, 2.5, 'picked from a kept list');
+      // "courses made of lessons": the parts of a record are records.
+      if (phrase.prep === 'of' && verb && /^(make|compose|consist|build)$/.test(verb)) this.add(candidate, 2, 'the parts of something kept');
       if (phrase.of && !container) this.add(this.candidateOf(phrase.of), phrase.of.quantity === 'each' ? 1.2 : 0.3, `${phrase.head.norm} of ${phrase.of.quantity === 'each' ? 'each of them' : 'it'}`);
       // "articles with a title, a body and tags": shared labels of a record.
       if (phrase.prep === 'with' && phrase.plural && CLASSIFIERS.has(candidate.head) && verb && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `labels on what people ${verb}`);
@@ -272,6 +291,8 @@ export class CandidateTable {
     const objectKey = object ? nameOf(object) : undefined;
     const objectIsKind = rule?.object && objectKey && !isPersonWord(objectKey.head) && !NOT_RECORDS.has(objectKey.head) && !QUALITIES.has(objectKey.head);
     const key = objectIsKind ? `${objectKey!.head}_${record}` : record;
+    // "sign up with email", "register in the app": joining the product is not a record; signing up for a shift is.
+    if ((lemma === 'signup' || lemma === 'register') && !parties.some((p) => (p.prep === 'for' || p.prep === 'to' || p.prep === 'on' || p.role === 'object') && this.candidateOf(p) && !NOT_RECORDS.has(this.candidateOf(p)!.key) && !this.candidateOf(p)!.person)) return true;
     // "split into tickets", "split into aliquots": parts of a thing, not a split of its own.
     if (lemma === 'split' && parties.some((p) => p.prep === 'into')) {
       for (const p of parties.filter((p) => p.prep === 'into')) this.add(this.candidateOf(p), 1, 'parts split off');
@@ -303,6 +324,12 @@ export class CandidateTable {
       const base = this.byKey.get(candidate.head);
       // Tables an archetype brings ("user_language") are names of their own, never variants.
       if (!base || base.person !== candidate.person || candidate.phrases.length === 0) continue;
+      // People keep the name the idea first gives them: "Sales reps ... a rep" are sales reps.
+      if (candidate.person) {
+        const [kept, gone] = candidate.first <= base.first ? [candidate, base] : [base, candidate];
+        this.absorb(kept, gone);
+        continue;
+      }
       const modifiers = candidate.key.slice(0, -candidate.head.length - 1).split('_');
       // A modifier that is a record of its own makes a kind of its own ("invoice template", "order item");
       // other qualifiers ("talk proposal", "escape room", "pre-trip inspection") name the same thing.
@@ -310,14 +337,20 @@ export class CandidateTable {
       const noun = modifiers.some((word) => wordnet().isNoun(word) && !QUALITIES.has(word));
       if (kind || (noun && score(base) < 0.5) || score(candidate) > score(base) + 2) continue;
       // The name the idea uses more wins ("their salons" over "hair salons"); on a tie, the plain one.
+      // A compound the idea uses again and again is a name of its own ("purchase orders" beside "orders").
+      if (noun && candidate.phrases.length >= 2) continue;
       const [kept, gone] = noun && candidate.phrases.length >= base.phrases.length ? [candidate, base] : [base, candidate];
-      kept.evidence.push(...gone.evidence);
-      kept.phrases.push(...gone.phrases);
-      kept.acts.push(...gone.acts);
-      kept.first = Math.min(kept.first, gone.first);
-      for (const phrase of gone.phrases) this.keyOfPhrase.set(phrase.id, kept.key);
-      this.byKey.delete(gone.key);
+      this.absorb(kept, gone);
     }
+  }
+
+  private absorb(kept: Candidate, gone: Candidate): void {
+    kept.evidence.push(...gone.evidence);
+    kept.phrases.push(...gone.phrases);
+    kept.acts.push(...gone.acts);
+    kept.first = Math.min(kept.first, gone.first);
+    for (const phrase of gone.phrases) this.keyOfPhrase.set(phrase.id, kept.key);
+    this.byKey.delete(gone.key);
   }
 
   /** Weight that comes from the word itself: names that are never tables, mentions, WordNet's sense. */
@@ -418,7 +451,7 @@ function isProperName(token: Token): boolean {
 function insideBrackets(tokens: Token[], at: number): boolean {
   for (let i = at; i >= 0; i--) {
     if (/[)\]]/.test(tokens[i]!.post) && i < at) return false;
-    if (/[(\[]/.test(tokens[i]!.pre)) return true;
+    if (/[([]/.test(tokens[i]!.pre)) return true;
   }
   return false;
 }
@@ -440,4 +473,9 @@ function charOffset(sentence: Sentence, tokenIndex: number): number {
     at += (t.pre + t.text + t.post).length;
   }
   return at;
+}
+
+/** A bracketed list right after a phrase: "(lead, qualified, won)". */
+function valuesFollow(tokens: Token[], end: number): boolean {
+  return /\(/.test(tokens[end]?.pre ?? '') || /\(/.test(tokens[end - 1]?.post ?? '');
 }

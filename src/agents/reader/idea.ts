@@ -8,7 +8,8 @@ import { makeAttribute } from './attributes.js';
 import { CandidateTable, score, type Candidate } from './candidates.js';
 import { readFields } from './fields.js';
 import { RECURRING_PRICE, readIntegrations } from './integrations.js';
-import { KEEPING_VERBS, QUALITIES, RECORD_ACTS } from './knowledge.js';
+import { acronymsOf, spellAcronyms } from './acronyms.js';
+import { KEEPING_VERBS, NOT_RECORDS, QUALITIES, RECORD_ACTS } from './knowledge.js';
 import { readsAsEnglish } from './language.js';
 import { readConstraints, readNeeds } from './needs.js';
 import { readOverview } from './overview.js';
@@ -73,10 +74,12 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     roles = roleCandidates.map((c) => roleOf(c));
     const roleNames = new Set(roles.map((r) => r.name));
     entities = records.map((c) => entityOf(c, fields.get(c.key) ?? [], assumptions));
+    const renamed = nameParts(entities, links);
     relationships = relationshipsOf(links, new Set(entities.map((e) => e.name)), roleNames);
 
-    access = accessOf(sentences, records, candidateOf, roleNames);
-    features = featuresOf(sentences, candidateOf, roleNames, new Set(entities.map((e) => e.name)));
+    const entityOfKey = (key: string) => renamed.get(key) ?? safeName(key);
+    access = accessOf(sentences, records, candidateOf, roleNames).map((rule) => ({ ...rule, entity: entityOfKey(rule.entity) }));
+    features = featuresOf(sentences, (p) => candidateOf(p), roleNames, new Set(entities.map((e) => e.name)), entityOfKey);
   } else {
     assumptions.push('The description could not be read as English, so the model is generic: one kind of user keeping one kind of record. Describe the product in English for a tailored result.');
   }
@@ -85,13 +88,16 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     roles.push({ name: 'user', label: 'User', description: 'Signs in and keeps their own records', privileged: false, self_signup: true });
   }
   if (entities.length === 0) {
-    entities.push({ name: 'item', label: 'Item', description: 'Generic items kept by each user', owned_by: 'creator', attributes: [{ name: 'name', type: 'text', required: true }, { name: 'description', type: 'long_text' }] });
-    assumptions.push('No records were described, so the product keeps generic items with a name and a description');
+    // "a todo app": the product's own name says what it keeps when nothing else does.
+    const kept = english ? keptByName(tokenized[0] ?? [], overview.productNoun) : undefined;
+    const name = kept ?? 'item';
+    entities.push({ name, description: kept ? `${sentenceCase(name)} records` : 'Generic items kept by each user', owned_by: 'creator', attributes: [{ name: 'name', type: 'text', required: true }, { name: 'description', type: 'long_text' }] });
+    assumptions.push(kept ? `No records were described clearly; "${name}" is what the product is named after, kept by each user` : 'No records were described, so the product keeps generic items with a name and a description');
   }
   const integrations = english ? readIntegrations(sentenceTexts) : [];
   const needs = english ? readNeeds(sentenceTexts).filter((n) => n.source === 'stated') : [];
   const firstSentence = sentenceTexts[0] ?? '';
-  return {
+  const model: ProductModelContract = {
     name,
     summary: english && firstSentence ? clip(firstSentence) : `${name}: a product whose description could not be read as English`,
     ...((english ? overview.domain : null) ?? input.context?.industry ? { domain: ((english ? overview.domain : null) ?? input.context?.industry)! } : {}),
@@ -106,6 +112,48 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     needs: needs.map(({ category, text }) => ({ category, text })),
     assumptions: unique(assumptions),
   };
+  spellAcronyms(model, acronymsOf(tokens));
+  return consistent(model);
+}
+
+/** Names the generated schema already has: a reading that lands on one takes a name of its own. */
+const BUILT_IN: Record<string, string> = { role: 'team_role', user_role: 'team_role', profile: 'person_profile', user: 'member_record' };
+
+/**
+ * The reading as the contract checks it: built-in names renamed, one entity per name, and every
+ * relationship, access rule and feature naming only what the model has. The offline reader must
+ * never hand the agents a model the contract would refuse.
+ */
+function consistent(model: ProductModelContract): ProductModelContract {
+  const rename = (name: string) => BUILT_IN[name] ?? name;
+  const seen = new Set<string>();
+  const roles = new Set(model.roles.map((r) => r.name));
+  model.entities = model.entities
+    .map((e) => ({ ...e, name: rename(e.name) }))
+    .filter((e) => !roles.has(e.name) && !seen.has(e.name) && seen.add(e.name));
+  const entities = new Set(model.entities.map((e) => e.name));
+  const party = (name: string) => entities.has(name) || roles.has(name);
+  model.relationships = model.relationships
+    .map((r) => ({ ...r, from: rename(r.from), to: rename(r.to), ...(r.through ? { through: rename(r.through) } : {}) }))
+    .filter((r) => party(r.from) && party(r.to) && r.from !== r.to && !(r.through && roles.has(r.through)));
+  model.access = model.access.map((a) => ({ ...a, entity: rename(a.entity) })).filter((a) => roles.has(a.role) && entities.has(a.entity));
+  model.features = (model.features ?? []).map((f) => ({
+    ...f,
+    ...(f.roles ? { roles: f.roles.filter((r) => roles.has(r)) } : {}),
+    ...(f.entities ? { entities: f.entities.map(rename).filter((e) => entities.has(e)) } : {}),
+  }));
+  for (const entity of model.entities) {
+    if (entity.owned_by && entity.owned_by !== 'creator' && !roles.has(entity.owned_by)) entity.owned_by = 'creator';
+  }
+  return model;
+}
+
+/** The noun a product is named after ("a todo app" → todo), when it is no product word itself. */
+function keptByName(first: Token[], productNoun: string | null): string | undefined {
+  const at = first.findIndex((t) => t.norm === productNoun?.toLowerCase() || t.lemma === productNoun?.toLowerCase());
+  const modifier = at > 0 ? first[at - 1] : undefined;
+  if (!modifier || !/^[a-z]{3,}$/.test(modifier.lemma) || modifier.tags.has('Determiner') || modifier.tags.has('Adjective') || NOT_RECORDS.has(modifier.lemma)) return undefined;
+  return modifier.lemma;
 }
 
 function roleOf(c: Candidate): ProductModelContract['roles'][number] {
@@ -154,6 +202,29 @@ function describe(c: Candidate): string {
   return `${label} records`;
 }
 
+/** Words that name a part only with their whole: an invoice's "lines", a route's "stops". */
+const PART_HEADS = new Set(['line', 'item', 'entry', 'stop', 'result', 'row', 'detail', 'step', 'piece', 'part', 'component', 'element', 'set', 'section', 'option', 'answer', 'slot']);
+
+/** "An invoice has several lines": the lines are invoice lines, named with their whole. */
+function nameParts(entities: ProductModelContract['entities'], links: Link[]): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const entity of entities) {
+    if (!PART_HEADS.has(entity.name)) continue;
+    const parents = links.filter((l) => l.to === entity.name && l.kind === 'one-to-many' && entities.some((e) => e.name === l.from));
+    if (parents.length !== 1) continue;
+    const name = `${parents[0]!.from}_${entity.name}`;
+    if (entities.some((e) => e.name === name)) continue;
+    for (const link of links) {
+      if (link.from === entity.name) link.from = name;
+      if (link.to === entity.name) link.to = name;
+    }
+    renamed.set(entity.name, name);
+    entity.name = name;
+    entity.label = sentenceCase(name);
+  }
+  return renamed;
+}
+
 function relationshipsOf(links: Link[], entities: Set<string>, roles: Set<string>): ProductModelContract['relationships'] {
   const known = (name: string) => entities.has(name) || roles.has(name);
   const out: ProductModelContract['relationships'] = [];
@@ -195,14 +266,21 @@ function accessOf(sentences: Sentence[], records: Candidate[], candidateOf: (p: 
 }
 
 /** What people do, in plain words: "claim tickets", "book walkers". */
-function featuresOf(sentences: Sentence[], candidateOf: (p: Phrase) => Candidate | undefined, roles: Set<string>, entities: Set<string>): NonNullable<ProductModelContract['features']> {
+function featuresOf(
+  sentences: Sentence[],
+  candidateOf: (p: Phrase) => Candidate | undefined,
+  roles: Set<string>,
+  entities: Set<string>,
+  entityOfKey: (key: string) => string,
+): NonNullable<ProductModelContract['features']> {
   const features: NonNullable<ProductModelContract['features']> = [];
   for (const sentence of sentences) {
     for (const phrase of sentence.phrases) {
       if (phrase.role !== 'object' || !phrase.verb || phrase.negated) continue;
       const role = phrase.subject && candidateOf(phrase.subject)?.key;
       if (!role || !roles.has(role)) continue;
-      const key = candidateOf(phrase)?.key;
+      const found = candidateOf(phrase)?.key;
+      const key = found ? entityOfKey(found) : undefined;
       const object = key && entities.has(key) ? pluralName(key).replace(/_/g, ' ') : phrase.words.map((t) => t.norm).join(' ');
       if (!/^[a-z][a-z -]*$/.test(object) || object.length > 60) continue;
       const text = `${phrase.verb.lemma} ${object}`;

@@ -157,7 +157,7 @@ export const NOT_RECORDS = new Set([
   'whitespace', 'white space', 'space', 'quality', 'speed', 'security', 'privacy', 'access', 'reputation', 'overview',
   'glance', 'top', 'bottom', 'front', 'back', 'fun', 'sense', 'note field', 'stats', 'statistic', 'statistics',
   'analytics', 'insight', 'turnover', 'occupancy', 'management', 'tracking', 'reporting', 'filtering', 'planning',
-  'scheduling', 'basis', 'purpose', 'context', 'mind', 'eye', 'hand', 'head', 'heart', 'life', 'world',
+  'scheduling', 'pricing', 'billing', 'basis', 'purpose', 'context', 'mind', 'eye', 'hand', 'head', 'heart', 'life', 'world',
 ]);
 
 /**

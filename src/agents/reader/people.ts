@@ -66,7 +66,12 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     for (const phrase of personPhrases) {
       const c = candidateOf(phrase)!;
       lastPerson = c;
-      if (phrase.heading) add(role, c, 2);
+      // "Clients: company name, billing email": a heading that lists a person's details keeps them as records; one over what they do is a role.
+      if (phrase.heading) {
+        const details = sentence.phrases.filter((p) => p.listOf === phrase && p.role === 'list').length;
+        if (details >= 2) add(record, c, 3);
+        else add(role, c, 2);
+      }
       // Doing something in the product ("customers book online", "tenants see their lease") is signing in; coming in or phoning is not.
       if (phrase.role === 'subject' && !phrase.negated) {
         const verbs = sentence.phrases.filter((p) => p.subject === phrase && p.verb && !p.negated).map((p) => p.verb!.lemma);

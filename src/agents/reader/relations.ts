@@ -100,6 +100,11 @@ export class RelationReader {
           this.link(key, child, 'one-to-many', `${child} ${verb} ${phrase.prep} ${key}`, person && verb === 'assign' ? 'assignee' : undefined);
         }
       }
+      // "courses made of lessons", "a menu made up of sections", "a survey consisting of questions".
+      if (key && phrase.verb && ((phrase.prep === 'of' && /^(make|compose|consist|build)$/.test(phrase.verb.lemma)) || (phrase.prep === 'into' && /^(divide|break|split|organise|organize|group)$/.test(phrase.verb.lemma)))) {
+        const whole = [...phrases.slice(0, phrases.indexOf(phrase))].reverse().find((p) => this.keyOf(p) && !this.candidateOf(p)?.person && p.verb !== phrase.verb || (p.verb === phrase.verb && p.role === 'object'));
+        if (whole && this.keyOf(whole)) this.link(this.keyOf(whole), key, 'one-to-many', `${whole.head.norm} made of ${key}`);
+      }
       // "Stylists work at a salon": the people of a place.
       if (key && phrase.role === 'prep' && phrase.verb && /^(work|belong|teach|practise|practice|serve)$/.test(phrase.verb.lemma) && (phrase.prep === 'at' || phrase.prep === 'for' || phrase.prep === 'in') && phrase.subject && this.candidateOf(phrase.subject)?.person) {
         this.link(key, this.keyOf(phrase.subject), 'one-to-many', `${phrase.subject.head.norm} work at ${key}`);
@@ -163,8 +168,27 @@ export class RelationReader {
     if (every.length >= 2 && /\bnot every\b/i.test(sentence.text)) this.link(this.keyOf(every[0]), this.keyOf(every[1]), 'many-to-many', 'not every ... every');
   }
 
+  /**
+   * Things chosen from a catalogue ("pick what they want done", "picks exercises from the
+   * library", "ingredients are shared between recipes") belong to many records at once.
+   */
+  private catalogue(key: string): boolean {
+    for (const sentence of this.sentences) {
+      for (const phrase of sentence.phrases) {
+        if (this.keyOf(phrase) !== key) continue;
+        if (phrase.verb && /^(pick|choose|select|browse)$/.test(phrase.verb.lemma) && phrase.role !== 'subject') return true;
+        if (/\b(shared between|shared across|reused across|reuse[sd]? (it|them)|used across|used in many|used by many|attach it wherever)\b/i.test(sentence.text)) return true;
+      }
+    }
+    return false;
+  }
+
   /** Both directions of one-to-many between the same pair make a many-to-many; the rest stand. */
   private resolve(): Link[] {
+    // "One appointment can include several services", "a recipe has ingredients": a record holding catalogue items holds them many-to-many.
+    for (const link of this.links) {
+      if (link.kind === 'one-to-many' && / has |include/.test(` ${link.why} `) && this.catalogue(link.to) && !this.catalogue(link.from)) link.kind = 'many-to-many';
+    }
     const out: Link[] = [];
     for (const link of this.links) {
       if (out.some((l) => samePair(l, link))) continue;

@@ -89,8 +89,8 @@ const NOT_CONTENT = new Set([
   'how', 'what', 'who', 'whom', 'which', 'why', 'where', 'when', 'whoever', 'whatever', 'same', 'thing', 'things',
 ]);
 
-const closes = (t: Token): boolean => /[,;:()\[\].!?]/.test(t.post) || /\n/.test(t.post);
-const opensBracket = (t: Token): boolean => /[(\[]/.test(t.pre);
+const closes = (t: Token): boolean => /[,;:()[\].!?]/.test(t.post) || /\n/.test(t.post);
+const opensBracket = (t: Token): boolean => /[([]/.test(t.pre);
 const isPronoun = (t: Token): boolean => t.tags.has('Pronoun') && !t.tags.has('Possessive');
 const isNumber = (t: Token): boolean => /^\d/.test(t.norm) || (t.tags.has('Value') && !t.tags.has('Noun'));
 
@@ -162,6 +162,11 @@ function classify(tokens: Token[]): WordClass[] {
         classes[i] = 'adj';
         continue;
       }
+      // "purchase orders are sent", "Team members create": a verb-noun before the subject of a verb modifies it.
+      if (next === 'noun' && nextToken && !closes(t) && (classes[i + 2] === 'aux' || (nextToken.tags.has('Plural') && isPeopleWord(nextToken.lemma))) && isNounWord(t.lemma) && (!before || closes(before) || previous === 'det' || previous === 'conj')) {
+        classes[i] = 'noun';
+        continue;
+      }
       // "per leave type": after a preposition, a verb-noun before a noun is its modifier.
       if (previous === 'prep' && next === 'noun' && nextToken && !closes(t) && isNounWord(t.lemma) && before?.norm !== 'to') {
         classes[i] = 'noun';
@@ -184,7 +189,7 @@ function classify(tokens: Token[]): WordClass[] {
       if (previous === 'noun' && before && !closes(before) && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (next === 'prep' || next === 'conj' || closes(t) || !nextToken)) {
         let k = i - 1;
         while (k > 0 && (classes[k - 1] === 'noun' || classes[k - 1] === 'adj') && !closes(tokens[k - 1]!)) k--;
-        if (classes[k - 1] === 'verb' || classes[k - 1] === 'prep') {
+        if (classes[k - 1] === 'verb' || classes[k - 1] === 'prep' || (classes[k - 1] === 'conj' && (closes(t) || !nextToken))) {
           classes[i] = 'noun';
           continue;
         }
@@ -206,7 +211,7 @@ function classify(tokens: Token[]): WordClass[] {
       continue;
     }
     // "Staff record stock movements": people opening a sentence are its subject, and the word after them its verb.
-    if ((i === 0 || (!!before && /[.!?\n]/.test(before.post))) && isPeopleWord(t.lemma) && nextToken && isVerbWord(nextToken.lemma) && !closes(t) && next !== 'aux' && next !== 'neg' && next !== 'adv' && (classes[i + 2] === 'noun' || classes[i + 2] === 'det' || classes[i + 2] === 'adj' || classes[i + 2] === 'verb')) {
+    if ((i === 0 || (!!before && /[.!?\n]/.test(before.post)) || previous === 'sub') && isPeopleWord(t.lemma) && nextToken && isVerbWord(nextToken.lemma) && !closes(t) && next !== 'aux' && next !== 'neg' && next !== 'adv' && (classes[i + 2] === 'noun' || classes[i + 2] === 'det' || classes[i + 2] === 'adj' || classes[i + 2] === 'verb')) {
       classes[i] = 'noun';
       classes[i + 1] = 'verb';
       if (classes[i + 2] === 'verb' && isNounWord(tokens[i + 2]!.lemma)) classes[i + 2] = 'noun';
@@ -215,7 +220,7 @@ function classify(tokens: Token[]): WordClass[] {
     }
     // "- browse courses, pay by card", "Log every fill-up": a line or sentence opening with a verb and its object is an instruction.
     const lineStart = i === 0 || (!!before && /\n/.test(before.post)) || /^[-•*]/.test(t.pre.trim());
-    if (lineStart && classes[i] !== 'verb' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !/:/.test(t.post) && !/:/.test(nextToken?.post ?? '') && (next === 'det' || next === 'prep' || (next === 'noun' && !!nextToken && nextToken.tags.has('Plural')) || next === 'adj')) {
+    if (lineStart && classes[i] !== 'verb' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !/:/.test(t.post) && !/:/.test(nextToken?.post ?? '') && !(nextToken && isPeopleWord(nextToken.lemma)) && (next === 'det' || next === 'prep' || (next === 'noun' && !!nextToken && nextToken.tags.has('Plural')) || next === 'adj')) {
       classes[i] = 'verb';
       continue;
     }
@@ -240,6 +245,8 @@ function classify(tokens: Token[]): WordClass[] {
       }
     }
     if (classes[i] === 'pron' && t.tags.has('Possessive')) classes[i] = 'det';
+    // "we keep losing track": a gerund after keep, start or stop is the verb going on.
+    if (t.tags.has('Gerund') && before && /^(keep|keeps|kept|start|starts|stop|stops|go|goes|finish)$/.test(before.norm)) classes[i] = 'verb';
     // "drivers do a pre-trip inspection": "do" with an object is the verb.
     if (classes[i] === 'aux' && /^(do|does|did)$/.test(t.norm) && (next === 'det' || next === 'noun' || next === 'adj' || next === 'num')) classes[i] = 'verb';
   }
@@ -360,7 +367,9 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         const nextClass = classes[read.end];
         const last = tokens[read.end - 1]!;
         const participle = nextClass === 'verb' && !!verb && tokens[read.end]!.tags.has('PastTense');
-        if (!heading && !closes(last) && !participle && (nextClass === 'verb' || (nextClass === 'aux' && tokens[read.end]?.norm !== 'to')) && !inBracket && (verb || prep) && i > 0) {
+        // Right after its verb ("include several services back to back"), a phrase is the verb's object, whatever follows.
+        const objectOfVerb = !!verb && tokens.slice(0, i).reverse().find((w, k) => k >= 0 && classes[tokens.indexOf(w)] !== 'det' && classes[tokens.indexOf(w)] !== 'num') === verb;
+        if (!heading && !closes(last) && !participle && !objectOfVerb && (nextClass === 'verb' || (nextClass === 'aux' && tokens[read.end]?.norm !== 'to')) && !inBracket && (verb || prep) && i > 0) {
           resetClause(i);
         }
         const coordinated = (afterConj || (i > 0 && closes(tokens[i - 1]!) && !/[.!?:;]/.test(tokens[i - 1]!.post))) && previous && previous.sentence === index ? (previous.coordinated ?? previous) : undefined;
@@ -408,7 +417,9 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         if (previous && tokens[read.start - 1]?.norm === 'of' && previous.end === read.start - 1) previous.of = phrase;
         if (previous?.possessive && previous.end === read.start) phrase.owner = previous;
         phrases.push(phrase);
-        previous = phrase;
+        // "a date of birth, a phone number": the list goes on from "date", not from "birth".
+        const ofOwner = previous && previous.of === phrase ? previous : undefined;
+        previous = ofOwner ?? phrase;
         lastPhrase = phrase;
         afterConj = false;
         if (heading) {
