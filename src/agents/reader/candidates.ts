@@ -57,6 +57,9 @@ export function score(candidate: Candidate): number {
   return sum;
 }
 
+/** Heads that say little alone: "rate", "line", "entry" are named by what qualifies them. */
+const VAGUE_HEADS = new Set(['rate', 'line', 'item', 'entry', 'slot', 'code', 'group', 'type', 'request', 'record', 'log', 'plan', 'list', 'order', 'note', 'form']);
+
 /** Verbs whose object, when it is an event, is the record: "book an appointment". */
 const BOOKING_VERBS = new Set(['book', 'reserve', 'schedule']);
 const NONE: Candidate = { key: '', head: '', words: [], evidence: [], phrases: [], person: false, first: 0, acts: [] };
@@ -213,7 +216,9 @@ export class CandidateTable {
           // "has a title, hero photo, short intro, ...": a list of what a record has is its attributes.
           const listed = sentence.phrases.filter((p) => p.verb === phrase.verb && p.role === 'object').length >= 3 && phrase.quantity === 'one';
           const owner = this.candidateOf(subject);
-          if (!listed) this.add(candidate, owner && !owner.person && !PRONOUN_SUBJECTS.has(subject.head.norm) ? 1.5 : 1, `a ${subject.head.norm} has it`);
+          // "each table has a QR sticker": one of a thing per record is its attribute; "several lines" are rows.
+          const single = phrase.quantity === 'one' && !phrase.plural;
+          if (!listed) this.add(candidate, single ? 0.5 : owner && !owner.person && !PRONOUN_SUBJECTS.has(subject.head.norm) ? 1.5 : 1, `a ${subject.head.norm} has ${single ? 'one' : 'them'}`);
           this.add(this.candidateOf(subject), listed ? 0.5 : 1, `has ${phrase.head.norm}`);
         } else if (direct) this.add(candidate, 0.3, `${verb} it`);
         // "keep health records for their pets": what records are about is kept too.
@@ -339,7 +344,9 @@ export class CandidateTable {
       // The name the idea uses more wins ("their salons" over "hair salons"); on a tie, the plain one.
       // A compound the idea uses again and again is a name of its own ("purchase orders" beside "orders").
       if (noun && candidate.phrases.length >= 2) continue;
-      const [kept, gone] = noun && candidate.phrases.length >= base.phrases.length ? [candidate, base] : [base, candidate];
+      // A vague head ("rate", "type", "line") takes its qualifier's name: "tax rate".
+      const vague = SELDOM_RECORDS.has(base.head) || ATTRIBUTE_WORDS.has(base.head) || VAGUE_HEADS.has(base.head);
+      const [kept, gone] = noun && (vague || candidate.phrases.length >= base.phrases.length) ? [candidate, base] : [base, candidate];
       this.absorb(kept, gone);
     }
   }
@@ -364,6 +371,8 @@ export class CandidateTable {
       candidate.evidence.push({ weight: -20, why: 'not something a product keeps' });
     } else if (SELDOM_RECORDS.has(phrase) || (candidate.key === candidate.head && SELDOM_RECORDS.has(candidate.head))) {
       candidate.evidence.push({ weight: -2.5, why: 'seldom a record by itself' });
+    } else if (SELDOM_RECORDS.has(candidate.head) && !VAGUE_HEADS.has(candidate.head)) {
+      candidate.evidence.push({ weight: -1.2, why: `a ${candidate.head}, seldom a record` });
     }
     if (UI_HEADS.has(candidate.head) || UI_HEADS.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a part of the product, not a record' });
     // "the menu", "a list": a container by itself is the product's one list, not a table.
@@ -406,7 +415,8 @@ export interface Named {
 
 /** The candidate name of a phrase: its head's lemma with the modifiers that make a kind ("canned response", "time slot"). */
 export function nameOf(phrase: Phrase): Named | undefined {
-  const words = phrase.words;
+  // "people writing in": a trailing gerund is what the people do, not what they are.
+  const words = phrase.words.length > 1 && phrase.words[phrase.words.length - 1]!.tags.has('Gerund') && !phrase.words[phrase.words.length - 1]!.tags.has('Noun') ? phrase.words.slice(0, -1) : phrase.words;
   const headToken = words[words.length - 1]!;
   const head = headLemma(headToken);
   if (!head || !/^[a-z][a-z-]*$/.test(head) || head.length < 2) return undefined;
@@ -414,7 +424,7 @@ export function nameOf(phrase: Phrase): Named | undefined {
   const modifiers: string[] = [];
   for (const token of words.slice(0, -1)) {
     const word = token.norm.replace(/'s$/, '').replace(/-/g, '_');
-    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'")) {
+    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'") || (token.tags.has('Gerund') && !wordnet().isNoun(word))) {
       modifiers.length = 0;
       continue;
     }

@@ -99,7 +99,8 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
   }
   if (onlySigners) {
     for (const c of people) {
-      if (onlySigners.includes(c)) continue;
+      // Everyone else the idea keeps data about is a record; people only mentioned in passing are nothing.
+      if (onlySigners.includes(c) || record.get(c)! < 0.5) continue;
       add(record, c, 2);
       add(role, c, -2);
     }
