@@ -101,7 +101,7 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
       const c = candidateOf(p);
       return c && roleName.has(c.key) ? { ...c, key: named(c.key)! } : c;
     };
-    access = accessOf(sentences, records, candidateNamed, roleNames).map((rule) => ({ ...rule, entity: entityOfKey(rule.entity) }));
+    access = accessOf(sentences, records, candidateNamed, roleNames, new Set(roles.filter((r) => r.privileged).map((r) => r.name))).map((rule) => ({ ...rule, entity: entityOfKey(rule.entity) }));
     features = featuresOf(sentences, candidateNamed, roleNames, new Set(entities.map((e) => e.name)), entityOfKey);
   } else {
     assumptions.push('The description could not be read as English, so the model is generic: one kind of user keeping one kind of record. Describe the product in English for a tailored result.');
@@ -272,10 +272,13 @@ function relationshipsOf(links: Link[], entities: Set<string>, roles: Set<string
 }
 
 /** Who makes what, as the idea says it: the people who keep a record create their own. */
-function accessOf(sentences: Sentence[], records: Candidate[], candidateOf: (p: Phrase) => Candidate | undefined, roles: Set<string>): AccessRule[] {
+function accessOf(sentences: Sentence[], records: Candidate[], candidateOf: (p: Phrase) => Candidate | undefined, roles: Set<string>, privileged: Set<string>): AccessRule[] {
+  // What the idea says is who makes what: they create their own rows. Reading, changing and the
+  // power of privileged roles are the architect's defaults, so no rule narrows them.
   const rules: AccessRule[] = [];
   const add = (role: string, entity: string) => {
-    if (!rules.some((r) => r.role === role && r.entity === entity)) rules.push({ role, entity, actions: ['create', 'read', 'update', 'delete'], scope: 'own' });
+    if (privileged.has(role)) return;
+    if (!rules.some((r) => r.role === role && r.entity === entity)) rules.push({ role, entity, actions: ['create'], scope: 'own' });
   };
   const kept = new Set(records.map((c) => c.key));
   for (const sentence of sentences) {
