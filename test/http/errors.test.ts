@@ -52,7 +52,7 @@ describe('bad input gets its code, never a 500', () => {
       400,
       'INVALID_INPUT',
     );
-    expect(badPhase.message).toMatch(/^input\.phases\.0:/);
+    expect(badPhase.message).toMatch(/^input\.phases\[0\]:/);
   });
 
   it('an unknown tool lists the valid ones; the read tools point at their routes', async () => {
