@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchitectureOutput } from '../../src/contract/index.js';
 import { designArchitecture } from '../../src/agents/architect.js';
 import type { ProductModel } from '../../src/agents/model.js';
-import { readSpec } from '../../src/agents/reader/read.js';
+import { modelOf } from '../../src/agents/analyst.js';
 import { PROJECT_MODEL } from '../fixtures/models.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 import { EMPTY_MODEL, MARKET_MODEL } from './architect/models.js';
@@ -52,7 +52,7 @@ delete from auth.users;
 // The spec cases join in as soon as the spec reader works; until then the hand-made models stand in.
 const readerCases = SPEC_CASES.flatMap((specCase) => {
   try {
-    return [{ id: specCase.id, model: readSpec(specCase.input) }];
+    return [{ id: specCase.id, model: modelOf(specCase.input) }];
   } catch {
     return [];
   }

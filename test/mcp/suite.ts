@@ -42,10 +42,11 @@ export function mcpConformance(label: string, connect: () => Promise<Client>): v
       await client?.close();
     });
 
-    it('lists the seven tools, each with input and output schemas and annotations', async () => {
+    it('lists the eight tools, each with input and output schemas and annotations', async () => {
       const { tools } = await client.listTools();
       expect(tools.map((tool) => tool.name).sort()).toEqual(
         [
+          'aios_analyze',
           'aios_design_architecture',
           'aios_design_ux',
           'aios_full_pipeline',
@@ -147,12 +148,17 @@ export function mcpConformance(label: string, connect: () => Promise<Client>): v
       const architect = await client.readResource({ uri: 'aios://agents/architect' });
       const described = JSON.parse((architect.contents[0] as { text: string }).text);
       expect(described).toMatchObject({ name: 'Aria', tool: 'aios_design_architecture' });
-      expect(described.inputs).toContain('stack_preference');
+      expect(described.inputs).toEqual(expect.arrayContaining(['stack_preference', 'product_model']));
+      const analyst = JSON.parse(((await client.readResource({ uri: 'aios://agents/analyst' })).contents[0] as { text: string }).text);
+      expect(analyst).toMatchObject({ id: 'analyst', name: 'Atlas', icon: '🔍', archetype: 'the Decoder', tool: 'aios_analyze' });
+      expect(analyst.inputs).toContain('spec');
+      const { resources } = await client.listResources();
+      expect(resources.map((resource) => resource.uri)).toContain('aios://agents/analyst');
     });
 
     it('offers one prompt per agent, with argument completion', async () => {
       const { prompts } = await client.listPrompts();
-      expect(prompts.map((prompt) => prompt.name).sort()).toEqual(['aios_design_architecture', 'aios_design_ux', 'aios_implement', 'aios_write_prd']);
+      expect(prompts.map((prompt) => prompt.name).sort()).toEqual(['aios_analyze', 'aios_design_architecture', 'aios_design_ux', 'aios_implement', 'aios_write_prd']);
       const prd = await client.getPrompt({ name: 'aios_write_prd', arguments: { idea: SPEC } });
       const text = (prd.messages[0]!.content as { text: string }).text;
       expect(text).toContain('Morgan');
