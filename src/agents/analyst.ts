@@ -16,9 +16,19 @@ import { readIdea } from './reader/read.js';
 /** What an agent tool says about the product: the description, and the product model when given. */
 export type ProductInput = SpecInput & { product_model?: ProductModelContract | undefined; context?: Context | undefined };
 
-/** The analyst's reading of a description: the offline reader's model, mended where the contract would refuse it. */
+/**
+ * The analyst's reading of a description: the offline reader's model with what the structured
+ * fields state (segments, problems, metrics), mended where the contract would refuse it. The model
+ * then carries all the idea says, so it builds the same documents without the input beside it.
+ */
 export function readModel(input: SpecInput & { context?: Context | undefined }): ProductModelContract {
-  return validModel(readIdea(input));
+  const read = readIdea(input);
+  return validModel({
+    ...read,
+    ...(input.target_segments?.length ? { audience: [...input.target_segments] } : {}),
+    ...(input.key_problems?.length ? { problems: [...input.key_problems] } : {}),
+    ...(input.success_metrics?.length ? { metrics: [...input.success_metrics] } : {}),
+  });
 }
 
 /** The product model an agent builds on and the agents' expansion of it. */

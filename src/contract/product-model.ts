@@ -72,27 +72,26 @@ export function isSqlReserved(identifier: string): boolean {
 
 const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
-/**
- * A name the generated SQL and code use. Attributes become bare column names, so they may not be
- * reserved words; entities become plural table names (`orders`) and roles become string values
- * (`'user'`), so "order" and "user" are fine there.
- */
-const identifier = (what: string, example: string, options: { allowReserved: boolean }) => {
-  const name = z
+/** A name that becomes part of identifiers in SQL and code: snake_case and short. */
+const name = (what: string, example: string) =>
+  z
     .string()
     .max(MAX_NAME_CHARS, `must be at most ${MAX_NAME_CHARS} characters`)
     .regex(SNAKE, `must be a snake_case ${what} name such as "${example}" (lower-case letters, digits and single underscores, starting with a letter)`);
-  return options.allowReserved
-    ? name
-    : name.refine((value) => !isSqlReserved(value), { message: `is a reserved word in SQL; choose another name (e.g. "sort_order" for "order", "ends_at" for "end")` });
-};
+
+/**
+ * A column's name is a bare identifier in SQL, so it must not be a reserved word. An entity's
+ * name is not (its table is the plural, "orders", and its key "order_id"), nor is a role's (a value).
+ */
+const identifier = (what: string, example: string) =>
+  name(what, example).refine((value) => !isSqlReserved(value), { message: 'is a reserved word in SQL; choose another name (e.g. "sort_order" for "order", "starts_at" for "from")' });
 
 const label = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
 const prose = z.string().trim().max(2_000, 'must be at most 2000 characters');
 const proseList = (max: number) => z.array(z.string().trim().min(1, 'must not be empty').max(1_000, 'must be at most 1000 characters')).max(max, `must have at most ${max} items`);
 
 export const ProductRoleSchema = z.object({
-  name: identifier('role', 'sales_rep', { allowReserved: true }).describe('snake_case: a kind of person who signs in ("sales_rep"); people who never sign in (patients, guests) are entities'),
+  name: name('role', 'sales_rep').describe('snake_case: a kind of person who signs in ("sales_rep"); people who never sign in (patients, guests) are entities'),
   label: label.optional().describe('How people say it: "Sales rep"'),
   description: prose.optional(),
   privileged: z.boolean().optional().describe('Has power over other people\'s rows (owner, manager, admin, staff); never chosen at sign-up'),
@@ -101,7 +100,7 @@ export const ProductRoleSchema = z.object({
 export type ProductRole = z.infer<typeof ProductRoleSchema>;
 
 export const ProductAttributeSchema = z.object({
-  name: identifier('attribute', 'due_date', { allowReserved: false }).describe('snake_case column name, e.g. "due_date"; id, created_at and updated_at are always added'),
+  name: identifier('attribute', 'due_date').describe('snake_case column name, e.g. "due_date"; id, created_at and updated_at are always added'),
   label: label.optional(),
   type: AttributeTypeSchema,
   required: z.boolean().optional(),
@@ -111,7 +110,7 @@ export const ProductAttributeSchema = z.object({
 export type ProductAttribute = z.infer<typeof ProductAttributeSchema>;
 
 export const ProductEntitySchema = z.object({
-  name: identifier('entity', 'time_slot', { allowReserved: true }).describe('Singular snake_case ("order_item"); its table is the plural'),
+  name: name('entity', 'time_slot').describe('Singular snake_case ("order_item"); its table is the plural'),
   label: label.optional().describe('Singular, as people say it: "Order item"'),
   description: prose.optional(),
   owned_by: z.string().max(MAX_NAME_CHARS).optional().describe('Whose rows they are: a role name, or "creator" for whoever made the row'),
@@ -124,7 +123,7 @@ export const ProductRelationshipSchema = z.object({
   to: z.string().max(MAX_NAME_CHARS).describe('An entity or role name; in one-to-many the "many" side, which holds the key'),
   kind: z.enum(RELATIONSHIP_KINDS),
   through: z.string().max(MAX_NAME_CHARS).optional().describe('many-to-many only: the join entity\'s name; declare it in entities to give it columns (a stylist\'s price for a service)'),
-  as: identifier('reference', 'assignee', { allowReserved: false }).optional().describe('role → entity: the person column\'s name ("assignee" gives tasks.assignee_id)'),
+  as: name('reference', 'assignee').optional().describe('role → entity: the person column\'s name ("assignee" gives tasks.assignee_id)'),
 });
 export type ProductRelationship = z.infer<typeof ProductRelationshipSchema>;
 

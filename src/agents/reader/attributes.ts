@@ -87,3 +87,4 @@ export function attributeFromItem(item: Item): { attribute: AttributeSpec; assum
   // "ingredients, steps": a bare plural is a list of values, kept as JSON.
   return { attribute: makeAttribute(name, kind === 'text' && item.plural && item.quantity === 'many' ? 'json' : kind, item.values) };
 }
+

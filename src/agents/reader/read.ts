@@ -1,5 +1,6 @@
 import type { Context, ProductModelContract, SpecInput } from '../../contract/index.js';
 import { contractModel, expandModel } from '../product.js';
+import { readIdeaModel } from './idea.js';
 import { capitalize, pluralName, sentence } from '../naming.js';
 import { makeAttribute } from './attributes.js';
 import { ClauseParser } from './clauses.js';
@@ -28,7 +29,7 @@ export function readSpec(input: SpecInput & { context?: Context | undefined }): 
 
 /** Reads a product description (free text and/or the structured fields) into the contract's product model. */
 export function readIdea(input: SpecInput & { context?: Context | undefined }): ProductModelContract {
-  return contractModel(readDraft(input));
+  return process.env.AIOS_OLD_READER ? contractModel(readDraft(input)) : readIdeaModel(input);
 }
 
 function readDraft(input: SpecInput & { context?: Context | undefined }): ProductModel {

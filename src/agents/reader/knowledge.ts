@@ -1,0 +1,225 @@
+/**
+ * What the reader knows about words beyond WordNet, as data: which verbs make a record of their
+ * own ("book" makes a booking), which keep the thing they act on ("log a repair"), and which
+ * nouns are never a table (the app, its screens, channels, brands). The reader's code weighs this
+ * evidence; reading a new kind of idea should mean adding a line here, not a rule there.
+ */
+
+/**
+ * Verbs whose act is a record of its own, with the record's name: "customers book a walker" is a
+ * booking between them, "flatmates settle up" a settlement. `object` says the record is named
+ * after its object when that is a kind of thing rather than a table ("pay rent" → rent payment).
+ */
+export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boolean; people?: boolean }>> = {
+  book: { record: 'booking' },
+  reserve: { record: 'reservation' },
+  pay: { record: 'payment', object: true },
+  buy: { record: 'order' },
+  purchase: { record: 'order' },
+  order: { record: 'order' },
+  subscribe: { record: 'subscription' },
+  enrol: { record: 'enrollment' },
+  enroll: { record: 'enrollment' },
+  apply: { record: 'application' },
+  vote: { record: 'vote' },
+  rsvp: { record: 'rsvp' },
+  follow: { record: 'follow', people: true },
+  like: { record: 'like' },
+  swipe: { record: 'swipe' },
+  rate: { record: 'rating' },
+  review: { record: 'review' },
+  comment: { record: 'comment' },
+  chat: { record: 'message' },
+  message: { record: 'message' },
+  reply: { record: 'reply' },
+  donate: { record: 'donation' },
+  pledge: { record: 'pledge' },
+  bid: { record: 'bid' },
+  request: { record: 'request', object: true },
+  invite: { record: 'invitation', people: true },
+  borrow: { record: 'loan' },
+  lend: { record: 'loan' },
+  rent: { record: 'rental' },
+  attend: { record: 'attendance' },
+  refer: { record: 'referral' },
+  tip: { record: 'tip' },
+  split: { record: 'split' },
+  settle: { record: 'settlement' },
+  refund: { record: 'refund' },
+  report: { record: 'report', object: true },
+  favourite: { record: 'favorite' },
+  favorite: { record: 'favorite' },
+  bookmark: { record: 'bookmark' },
+  watch: { record: 'watch' },
+  match: { record: 'match' },
+  install: { record: 'installation' },
+  signup: { record: 'signup' },
+  checkin: { record: 'check_in' },
+  complain: { record: 'complaint' },
+  quote: { record: 'quote' },
+  hire: { record: 'hire' },
+  register: { record: 'registration' },
+  visit: { record: 'visit' },
+  handout: { record: 'assignment', object: true },
+  sight: { record: 'sighting' },
+};
+
+/** Phrasal verbs that make a record ("sign up to shifts", "check in", "settle up", "fill up"). */
+export const PHRASAL_ACTS: Readonly<Record<string, string>> = {
+  'sign up': 'signup',
+  'check in': 'checkin',
+  'settle up': 'settle',
+  'pay out': 'payout',
+  'hand out': 'handout',
+  'check out': 'checkout',
+  'lend out': 'lend',
+  'give kudos': 'kudos',
+  'leave feedback': 'feedback',
+  'leave a review': 'review',
+  'give feedback': 'feedback',
+};
+
+/**
+ * Evaluations people give or leave: "give it a score and a private comment", "leave feedback",
+ * "give kudos". The record is named by what is given.
+ */
+export const EVALUATIONS: Readonly<Record<string, string>> = {
+  score: 'review', rating: 'rating', star: 'rating', review: 'review', comment: 'comment', feedback: 'feedback',
+  kudo: 'kudos', kudos: 'kudos', vote: 'vote', like: 'like', tip: 'tip', grade: 'grade', recommendation: 'recommendation',
+};
+export const GIVING_VERBS = new Set(['give', 'leave', 'post', 'write', 'add', 'submit', 'send', 'drop']);
+
+/** Classifier nouns: lookup tables when people pick, maintain or filter by them ("pick a category", "tags we put on tickets"). */
+export const CLASSIFIERS = new Set(['category', 'tag', 'label', 'genre', 'type', 'kind', 'department', 'skill', 'topic', 'section', 'group', 'collection', 'brand', 'level', 'tier', 'status', 'stage']);
+
+/** Product nouns that keep what qualifies them: a "habit tracker" keeps habits, a "time-off tracker" time off. */
+export const KEEPER_NOUNS = new Set(['tracker', 'log', 'logger', 'register', 'manager', 'planner', 'journal', 'database', 'catalog', 'catalogue', 'directory', 'organizer', 'organiser', 'inventory', 'library', 'diary', 'book', 'board', 'list', 'scheduler', 'monitor']);
+
+/** UI and product parts: never a table, whatever qualifies them ("careers page", "bottom nav", "staff side"). */
+export const UI_HEADS = new Set(['page', 'screen', 'nav', 'navigation', 'bar', 'button', 'icon', 'toggle', 'portal', 'dashboard', 'view', 'side', 'row', 'column', 'widget', 'modal', 'popup', 'app', 'website', 'site', 'platform', 'software', 'checkbox', 'sidebar', 'header', 'footer', 'editor', 'panel', 'tile', 'chart', 'graph', 'heatmap', 'animation', 'mode', 'theme', 'font', 'emoji', 'confetti']);
+
+/** Records of the phrasal acts above that are not verbs in RECORD_ACTS. */
+export const PHRASAL_RECORDS: Readonly<Record<string, string>> = { payout: 'payout', kudos: 'kudos', feedback: 'feedback' };
+
+/** Verbs that keep what they act on as a record: "log every fill-up", "add internal notes", "post an item". */
+export const KEEPING_VERBS = new Set([
+  'create', 'add', 'log', 'record', 'track', 'keep', 'post', 'submit', 'write', 'file', 'open', 'schedule', 'raise',
+  'issue', 'enter', 'save', 'upload', 'publish', 'list', 'make', 'draft', 'plan', 'set', 'define', 'build', 'store',
+  'import', 'collect', 'register', 'jot', 'note', 'put', 'produce', 'generate', 'send', 'prescribe', 'capture',
+  'attach', 'organise', 'organize', 'maintain', 'manage', 'offer', 'start', 'launch', 'host',
+  'photograph', 'tag', 'price', 'scan', 'mark', 'sign', 'fill', 'complete',
+]);
+
+/** Verbs that work on records that exist: the thing is kept somewhere, even if the idea never says who makes it. */
+export const WORKING_VERBS = new Set([
+  'assign', 'approve', 'decline', 'reject', 'accept', 'claim', 'edit', 'update', 'archive', 'delete', 'remove', 'close',
+  'move', 'reorder', 'rename', 'sell', 'rent', 'confirm', 'cancel', 'acknowledge', 'escalate', 'convert', 'pick',
+  'choose', 'select', 'turn', 'allocate', 'hold', 'complete', 'tick', 'drag', 'drop', 'attach', 'link', 'group', 'split',
+  'share', 'invite', 'review', 'rate', 'pay', 'book', 'join', 'check', 'return', 'hand', 'print', 'email', 'text',
+  'export', 'duplicate', 'reuse', 'fix', 'repair', 'counter', 'swipe', 'watch', 'follow', 'like', 'favourite',
+]);
+
+/** Verbs that pick one of a kept set: "pick a room and one of its time slots", "choose the vehicle". */
+export const PICKING_VERBS = new Set(['pick', 'choose', 'select', 'book', 'reserve', 'borrow', 'rent', 'join', 'assign', 'scan', 'attach', 'link']);
+
+/** Verbs that only look: weak evidence that the thing is kept. */
+export const LOOKING_VERBS = new Set(['see', 'view', 'browse', 'search', 'find', 'filter', 'sort', 'look', 'show', 'display', 'list', 'compare', 'read', 'count', 'know']);
+
+/** Verbs of having and holding: "each project has many tasks". */
+export const HAVING_VERBS = new Set(['have', 'contain', 'include', 'hold', 'own', 'consist', 'comprise', 'carry', 'cover', 'take', 'get', 'need', 'come', 'sit', 'belong', 'go']);
+
+/**
+ * Nouns that are never a table of the product: the product and its screens, the stack and the
+ * channels it uses, and words that name no thing at all.
+ */
+export const NOT_RECORDS = new Set([
+  // the product and what it is made of
+  'app', 'platform', 'system', 'site', 'website', 'web', 'page', 'screen', 'view', 'dashboard', 'portal',
+  'software', 'solution', 'feature', 'button', 'toggle', 'tab bar', 'nav', 'navigation', 'menu bar', 'sidebar',
+  'header', 'footer', 'input', 'modal', 'popup', 'widget', 'interface', 'ui', 'ux', 'design', 'layout', 'theme', 'mode',
+  'dark mode', 'light mode', 'font', 'colour', 'color', 'animation', 'micro animation', 'confetti', 'tile', 'icon',
+  'emoji', 'url', 'qr', 'api', 'endpoint', 'database', 'backend', 'frontend', 'server', 'edge function', 'function',
+  'admin area', 'admin panel', 'panel', 'editor', 'rich text editor', 'spreadsheet', 'excel', 'word file', 'pdf', 'csv',
+  'csv export', 'whiteboard', 'notebook', 'inbox', 'gmail', 'whatsapp group', 'group chat', 'ipad', 'tablet',
+  'desktop', 'mobile', 'browser', 'pwa', 'shortcut', 'progress bar', 'bar', 'chart', 'charting library', 'heatmap',
+  'calendar view', 'grid', 'day view', 'printout', 'login', 'account creation', 'sign in', 'password', 'magic link',
+  'auth', 'authentication', 'rls', 'row level security', 'booking site', 'marketplace', 'crm', 'erp', 'saas', 'b2b',
+  'b2c', 'hub', 'tracker', 'planner', 'mvp', 'version', 'v1', 'stack', 'tech', 'tech note', 'i18n', 'user story',
+  // channels and services
+  'email', 'mail', 'sms', 'text', 'text message', 'notification', 'push', 'push notification', 'whatsapp', 'slack',
+  'stripe', 'supabase', 'react', 'vite', 'resend', 'google', 'storage', 'supabase storage', 'domain', 'internet',
+  'network', 'http', 'webhook',
+  // words that name no thing
+  'thing', 'stuff', 'way', 'part', 'lot', 'one', 'other', 'rest', 'whole', 'everything', 'anything', 'nothing',
+  'something', 'information', 'info', 'data', 'detail', 'details', 'people', 'person', 'everyone', 'anyone', 'someone',
+  'somebody', 'nobody', 'ppl', 'user', 'time', 'day', 'today', 'tomorrow', 'now', 'later', 'once', 'while', 'moment',
+  'control', 'chaos', 'mess', 'idea', 'need', 'use', 'help', 'reason', 'fact', 'look', 'feel', 'look and feel',
+  'whitespace', 'white space', 'space', 'quality', 'speed', 'security', 'privacy', 'access', 'reputation', 'overview',
+  'glance', 'top', 'bottom', 'front', 'back', 'fun', 'sense', 'note field', 'stats', 'statistic', 'statistics',
+  'analytics', 'insight', 'turnover', 'occupancy', 'management', 'tracking', 'reporting', 'filtering', 'planning',
+  'scheduling', 'basis', 'purpose', 'context', 'mind', 'eye', 'hand', 'head', 'heart', 'life', 'world',
+]);
+
+/**
+ * Nouns that are usually not a table (times, documents and media, figures, places in general),
+ * but are in some products: a league's seasons, a lost-and-found's reports. They need evidence of
+ * their own to be kept.
+ */
+export const SELDOM_RECORDS = new Set([
+  'week', 'month', 'year', 'hour', 'minute', 'second', 'morning', 'evening', 'night', 'weekend', 'date', 'period',
+  'season', 'end', 'start', 'beginning', 'past', 'future', 'time zone', 'report', 'statement', 'document', 'file',
+  'paper', 'sheet', 'photo', 'image', 'picture', 'pic', 'video', 'cover image', 'hero photo', 'gallery image',
+  'video link', 'video url', 'rich text', 'text box', 'tool', 'form', 'field', 'map', 'menu', 'library', 'board',
+  'card', 'code', 'link', 'template', 'default', 'setting', 'preference', 'reminder', 'call', 'phone call', 'phone',
+  'history', 'progress', 'status', 'state', 'step', 'flow', 'workflow', 'process', 'list', 'total', 'count', 'rate',
+  'percentage', 'figure', 'value', 'revenue', 'place', 'spot', 'region', 'country', 'city', 'language', 'requirement',
+  'kind', 'type', 'sort', 'number', 'level', 'problem', 'support', 'care', 'track', 'community', 'story', 'export',
+  'import', 'item',
+]);
+
+/** Adjectives that say how a thing is, not what kind it is: dropped from names ("their open ticket" → ticket). */
+export const QUALITIES = new Set([
+  'new', 'old', 'open', 'closed', 'own', 'other', 'same', 'different', 'whole', 'full', 'big', 'small', 'large',
+  'little', 'good', 'best', 'great', 'main', 'first', 'last', 'next', 'previous', 'current', 'past', 'future', 'single',
+  'multiple', 'several', 'many', 'various', 'specific', 'particular', 'certain', 'special', 'real', 'actual', 'simple',
+  'quick', 'easy', 'free', 'online', 'offline', 'local', 'entire', 'individual', 'separate', 'extra', 'additional',
+  'available', 'possible', 'nice', 'gorgeous', 'beautiful', 'clean', 'fresh', 'empty', 'busy', 'tiny', 'short', 'long',
+  'high', 'low', 'fixed', 'exact', 'correct', 'right', 'wrong', 'total', 'overall', 'normal', 'usual', 'regular',
+  'typical', 'common', 'shared', 'personal', 'favorite', 'favourite', 'secondhand', 'used', 'unused', 'unacknowledged',
+  'upcoming', 'outstanding', 'overdue', 'accepted', 'rejected', 'failed', 'broken', 'completed', 'done', 'active',
+  'inactive', 'archived', 'selected', 'chosen', 'assigned', 'given', 'paid', 'unpaid', 'late', 'early', 'yearly',
+  'weekly', 'daily', 'monthly', 'annual', 'fancy', 'whole group', 'specific', 'relevant', 'important', 'tricky',
+  'senior', 'junior', 'lucky', 'whatever', 'such', 'certain', 'entire', 'live', 'real time', 'realtime', 'automatic',
+]);
+
+/** Nouns that gather others: "a list of tags", "a library of exercises" name the tags and the exercises. */
+export const CONTAINERS = new Set([
+  'list', 'set', 'collection', 'library', 'catalogue', 'catalog', 'series', 'group', 'bunch', 'range', 'pool', 'menu',
+  'database', 'history', 'log', 'register', 'directory', 'archive', 'inventory', 'stack', 'pile', 'queue', 'dozens',
+  'lots', 'number', 'couple', 'handful', 'kind', 'type', 'sort', 'one', 'each', 'every', 'all', 'some', 'any', 'most',
+]);
+
+/** Containers that say nothing of their own: "a list", "a bunch" is never a table by itself. */
+export const BARE_CONTAINERS = new Set(['group', 'menu', 'list', 'set', 'bunch', 'number', 'couple', 'handful', 'lots', 'dozens', 'kind', 'type', 'sort', 'one', 'each', 'every', 'all', 'some', 'any', 'most', 'range', 'pile', 'stack']);
+
+/**
+ * Words that name an attribute of a record rather than a record: kept as columns. A noun here
+ * becomes a table only on strong evidence of its own (a heading, people creating it).
+ */
+export const ATTRIBUTE_WORDS = new Set([
+  'name', 'title', 'label', 'email', 'phone', 'mobile', 'address', 'price', 'cost', 'amount', 'value', 'fee', 'total',
+  'date', 'time', 'datetime', 'timestamp', 'deadline', 'duration', 'length', 'status', 'state', 'priority',
+  'description', 'notes', 'body', 'content', 'text', 'summary', 'bio', 'photo', 'picture', 'image',
+  'pic', 'avatar', 'logo', 'cover', 'video', 'url', 'link', 'website', 'quantity', 'count', 'number', 'size', 'colour',
+  'color', 'weight', 'height', 'capacity', 'limit', 'level', 'grade', 'currency', 'percentage',
+  'discount', 'reference', 'code', 'method', 'condition', 'model', 'serial', 'position', 'rank', 'year', 'age', 'gender', 'birthday', 'allergy', 'allergies', 'diagnosis', 'instructions',
+  'reason', 'outcome', 'temperature', 'humidity', 'battery', 'odometer', 'litre',
+  'liter', 'mileage', 'breed', 'species', 'type', 'kind', 'difficulty', 'servings', 'range', 'interval', 'frequency', 'recommendation', 'strength', 'concern', 'abstract', 'format', 'sets', 'reps',
+  'urgency', 'occupancy', 'bedroom', 'rent', 'deposit', 'salary', 'school', 'year group', 'exam board',
+  'target grade', 'seat limit', 'party size', 'prep time', 'cook time', 'hold time', 'flag', 'checkbox', 'toggle',
+  'streak', 'heatmap', 'emoji', 'sku', 'tracking number', 'vat number', 'serial number', 'asset tag', 'warranty',
+]);
+
+/** Words of signing in: "customers never log in", "staff do everything", "only the IT team logs into". */
+export const SIGN_IN_VERBS = new Set(['log', 'login', 'sign', 'signin', 'use', 'access', 'open', 'register', 'have', 'get']);
+export const SIGN_IN_OBJECTS = new Set(['account', 'accounts', 'login', 'logins', 'app', 'system', 'application', 'tool', 'portal', 'site', 'platform', 'access']);
