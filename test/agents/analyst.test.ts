@@ -90,6 +90,7 @@ describe('the brief says what the model leaves open, honestly', () => {
       entities: [
         { name: 'note', owned_by: 'creator', attributes: [{ name: 'body', type: 'long_text' }] },
         { name: 'label_set', attributes: [] },
+        { name: 'badge', attributes: [{ name: 'title', type: 'text' }] },
       ],
       relationships: [],
       access: [],
@@ -97,7 +98,8 @@ describe('the brief says what the model leaves open, honestly', () => {
     expect(text).toContain('Everyone who signs in is a "user", with the same rights');
     expect(text).toContain('Who uses it? Are there administrators, staff or customers with different rights');
     expect(text).toContain('What does a label set hold? The idea names it but none of its details.');
-    expect(text).toContain('Who adds label sets? The idea does not say.');
+    expect(text).toContain('What do badges hold besides a title? The idea gives none of their details.');
+    expect(text).toContain('Who adds label sets and badges? The idea does not say.');
     expect(text).toContain('What problem does it solve');
     expect(text).toContain('The idea names no measure of success. Proposed, with targets to set:');
     expect(text).toContain('The idea states no access rules');

@@ -13,6 +13,7 @@ import { PERSONAS } from '../personas.js';
  */
 
 const PERSONAL_TYPES = new Set(['email', 'phone']);
+const NAME_ONLY = new Set(['name', 'title']);
 const PERSONAL_NAMES = /birth|health|medical|diagnos|allerg|passport|salary/;
 
 /** How the brief names an integration's kind in a question. */
@@ -158,7 +159,7 @@ class Brief {
       '',
       '### Core Features (Must Have)',
       '',
-      `- Sign-up and sign-in${this.assumedUser ? '' : `, with the roles ${listing(this.roles.map((role) => lower(role.label)))}`}.`,
+      `- Sign-up and sign-in${this.assumedUser ? '' : this.roles.length === 1 ? ` as ${withArticle(lower(this.roles[0]!.label))}` : `, with the roles ${listing(this.roles.map((role) => lower(role.label)))}`}.`,
       ...core.map((feature) => `- ${this.featureSentence(feature)}`),
       `- Create, list, edit and delete ${listing(this.core.map((entity) => lower(entity.pluralLabel)))}, within the access rules below.`,
     ];
@@ -282,8 +283,13 @@ class Brief {
     }
     const appointed = this.roles.filter((role) => role.privileged);
     if (appointed.length > 0) questions.push(`Who appoints ${listing(appointed.map((role) => lower(pluralLabel(role.label))))}, and how?`);
-    for (const entity of model.entities) {
-      if (entity.attributes.length === 0) questions.push(`What does ${withArticle(lower(entity.label))} hold? The idea names it but none of its details.`);
+    const bare = model.entities.filter((entity) => entity.attributes.length === 0);
+    if (bare.length === 1) questions.push(`What does ${withArticle(lower(bare[0]!.label))} hold? The idea names it but none of its details.`);
+    if (bare.length > 1) questions.push(`What do ${listing(bare.map((entity) => lower(entity.pluralLabel)))} hold? The idea names them but none of their details.`);
+    // A record whose only detail is a name the reader gave it, so that it shows as something.
+    const named = model.entities.filter((entity) => entity.attributes.length === 1 && NAME_ONLY.has(entity.attributes[0]!.name));
+    if (named.length > 0) {
+      questions.push(`What do ${listing(named.map((entity) => lower(entity.pluralLabel)))} hold besides a ${named.length === 1 ? named[0]!.attributes[0]!.name : 'name'}? The idea gives none of their details.`);
     }
     const nobody = model.entities.filter((entity) => entity.createdBy.length === 0 && !entity.owned);
     if (nobody.length > 0) questions.push(`Who adds ${listing(nobody.map((entity) => lower(entity.pluralLabel)))}? The idea does not say.`);
