@@ -45,10 +45,23 @@ export interface Act {
   parties: Phrase[];
 }
 
+/** The weight of the evidence, each kind counted once: saying the same thing twice is not twice the evidence. */
 export function score(candidate: Candidate): number {
-  return candidate.evidence.reduce((sum, e) => sum + e.weight, 0);
+  const seen = new Set<string>();
+  let sum = 0;
+  for (const e of candidate.evidence) {
+    if (seen.has(e.why)) continue;
+    seen.add(e.why);
+    sum += e.weight;
+  }
+  return sum;
 }
 
+/** Heads that say little alone: "rate", "line", "entry" are named by what qualifies them. */
+const VAGUE_HEADS = new Set(['rate', 'line', 'item', 'entry', 'slot', 'code', 'group', 'type', 'request', 'record', 'log', 'plan', 'list', 'order', 'note', 'form']);
+
+/** Verbs whose object, when it is an event, is the record: "book an appointment". */
+const BOOKING_VERBS = new Set(['book', 'reserve', 'schedule']);
 const NONE: Candidate = { key: '', head: '', words: [], evidence: [], phrases: [], person: false, first: 0, acts: [] };
 const PRONOUN_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'people', 'everyone', 'anyone', 'someone', 'users', 'user']);
 
@@ -105,7 +118,9 @@ export class CandidateTable {
     const record = verb ? (RECORD_ACTS[verb]?.record ?? (wordnet().isNoun(verb) ? verb : undefined)) : keeper ? (wordnet().nounLemma(modifier.norm) ?? modifier.lemma) : undefined;
     if (!record || NOT_RECORDS.has(record)) return;
     const key = record.replace(/-/g, '_');
-    const candidate = this.ensure(key, key.split('_').pop()!, key.split('_'), modifier.index);
+    // "a booking platform" where people "book an appointment": the appointment is the booking.
+    const booked = verb ? [...this.byKey.values()].find((c) => c.acts.some((act) => act.verb === verb) && c.key !== key && c.head !== record) : undefined;
+    const candidate = booked ?? this.ensure(key, key.split('_').pop()!, key.split('_'), modifier.index);
     candidate.evidence.push({ weight: 2, why: `the product is a ${phrase.words.map((t) => t.norm).join(' ')}` });
   }
 
@@ -173,8 +188,15 @@ export class CandidateTable {
       if (!candidate) continue;
       const subject = phrase.subject;
       const verb = phrase.verb?.lemma;
-      if (phrase.heading) this.add(candidate, 3, 'a heading of its own');
+      if (phrase.heading) {
+        // "Roles: driver, mechanic, foreman", "Users: pickers, packers": a heading over kinds of people names no record.
+        const listed = sentence.phrases.filter((p) => p.listOf === phrase);
+        if (listed.length > 0 && listed.filter((p) => isPersonWord(headLemma(p.head) ?? '')).length * 2 >= listed.length) this.add(candidate, -5, 'a heading over people');
+        else this.add(candidate, 3, 'a heading of its own');
+      }
       if (phrase.role === 'list' && phrase.listOf) this.add(candidate, -1.5, `listed under ${phrase.listOf.head.norm}`);
+      // "a stage (lead, qualified, won, lost)": a closed set of values is an attribute's, not a table's.
+      if (phrase.prep === 'with' && valuesFollow(sentence.tokens, phrase.end) && !phrase.of) this.add(candidate, -1.5, 'its values are listed');
       if (phrase.quantity === 'each') this.add(candidate, 0.8, `"${phrase.det.join(' ')} ${phrase.head.norm}"`);
       else if (phrase.quantity === 'many') this.add(candidate, 0.5, 'counted');
       if (phrase.plural && phrase.role !== 'list') this.add(candidate, 0.3, 'plural');
@@ -186,6 +208,11 @@ export class CandidateTable {
       }
       if (verb && !phrase.negated) {
         const direct = phrase.role === 'object';
+        // "add each one with a photo": "one" is the plural named just before ("my plants").
+        if (direct && KEEPING_VERBS.has(verb) && (candidate.head === 'one' || candidate.head === 'ones')) {
+          const antecedent = this.antecedent(sentence, phrase);
+          if (antecedent) this.add(antecedent, 2, `${verb} each of them`);
+        }
         if (direct && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `${verb} it`);
         else if (direct && PICKING_VERBS.has(verb)) this.add(candidate, 1.5, `${verb} one`);
         else if (direct && WORKING_VERBS.has(verb)) this.add(candidate, 1.2, `${verb} it`);
@@ -194,9 +221,15 @@ export class CandidateTable {
           // "has a title, hero photo, short intro, ...": a list of what a record has is its attributes.
           const listed = sentence.phrases.filter((p) => p.verb === phrase.verb && p.role === 'object').length >= 3 && phrase.quantity === 'one';
           const owner = this.candidateOf(subject);
-          if (!listed) this.add(candidate, owner && !owner.person && !PRONOUN_SUBJECTS.has(subject.head.norm) ? 1.5 : 1, `a ${subject.head.norm} has it`);
+          // "each table has a QR sticker": one of a thing per record is its attribute; "several lines" are rows.
+          const single = phrase.quantity === 'one' && !phrase.plural;
+          if (!listed) this.add(candidate, single ? 0.5 : owner && !owner.person && !PRONOUN_SUBJECTS.has(subject.head.norm) ? 1.5 : 1, `a ${subject.head.norm} has ${single ? 'one' : 'them'}`);
           this.add(this.candidateOf(subject), listed ? 0.5 : 1, `has ${phrase.head.norm}`);
         } else if (direct) this.add(candidate, 0.3, `${verb} it`);
+        // "keep health records for their pets": what records are about is kept too.
+        if (phrase.role === 'prep' && (phrase.prep === 'for' || phrase.prep === 'about' || phrase.prep === 'of') && KEEPING_VERBS.has(verb) && phrase.det.some((d) => /^(their|his|her|each|every)$/.test(d))) this.add(candidate, 1.7, `records kept for each of them`);
+        // "buy class packs or a monthly membership": what people buy is on sale.
+        if (direct && (verb === 'buy' || verb === 'purchase')) this.add(candidate, 1.5, `people ${verb} it`);
         // "save recipes to their favourites", "add items to my watchlist": a collection of one's own is a record of its own.
         if (phrase.role === 'prep' && (phrase.prep === 'to' || phrase.prep === 'into') && KEEPING_VERBS.has(verb) && phrase.det.some((d) => /^(their|my|your|our|his|her)$/.test(d)) && phrase.plural) {
           candidate.person = false;
@@ -211,13 +244,21 @@ export class CandidateTable {
       // "pick a category", "the tags we put on tickets": a lookup table.
       if (CLASSIFIERS.has(candidate.head) && verb && !phrase.negated && phrase.role !== 'list') this.add(candidate, 1, 'people pick or apply it');
       // "give it a score and a private comment", "leave feedback": an evaluation of its own.
-      if (verb && GIVING_VERBS.has(verb) && EVALUATIONS[candidate.head] && !phrase.negated) {
+      if (verb && GIVING_VERBS.has(verb) && EVALUATIONS[candidate.head] && !phrase.negated && phrase.role === 'object') {
         const record = EVALUATIONS[candidate.head]!;
         const made = this.ensure(record, record, [record], phrase.head.index);
         made.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm}` });
         made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: sentence.phrases.filter((p) => p.verb === phrase.verb && p !== phrase && p.role !== 'subject') });
       }
-      if (phrase.of && !container) this.add(this.candidateOf(phrase.of), 0.3, `${phrase.head.norm} of it`);
+      // "choose from this week's bakes": what people choose from is a catalogue.
+      if (phrase.prep === 'from' && verb && /^(choose|pick|select|order|book)$/.test(verb)) this.add(candidate, 1.5, `people ${verb} from them`);
+      // "a tax rate picked from the rates we've saved": chosen from a kept list, so a lookup table.
+      if (/^(picked|chosen|selected|taken)$/.test(sentence.tokens[phrase.end]?.norm ?? '') && sentence.tokens[phrase.end + 1]?.norm === 'from') this.add(candidate, 2.5, 'picked from a kept list');
+      // "courses made of lessons": the parts of a record are records.
+      if (phrase.prep === 'of' && verb && /^(make|compose|consist|build)$/.test(verb)) this.add(candidate, 2, 'the parts of something kept');
+      if (phrase.of && !container) this.add(this.candidateOf(phrase.of), phrase.of.quantity === 'each' ? 1.2 : 0.3, `${phrase.head.norm} of ${phrase.of.quantity === 'each' ? 'each of them' : 'it'}`);
+      // "articles with a title, a body and tags": shared labels of a record.
+      if (phrase.prep === 'with' && phrase.plural && CLASSIFIERS.has(candidate.head) && verb && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `labels on what people ${verb}`);
       // "mark lessons complete", "tick a habit as done": a completion per person and thing.
       if (verb && /^(mark|tick|check|set)$/.test(verb) && phrase.role === 'object' && !candidate.person && COMPLETE.test(sentence.tokens.slice(phrase.end, phrase.end + 3).map((t) => t.norm).join(' '))) {
         const key = `${candidate.key}_completion`;
@@ -239,12 +280,23 @@ export class CandidateTable {
     }
   }
 
+  /** The last plural thing named before a phrase, in its sentence or the one before ("my plants ... each one"). */
+  private antecedent(sentence: Sentence, phrase: Phrase): Candidate | undefined {
+    const before = [...(this.sentences[sentence.index - 1]?.phrases ?? []), ...sentence.phrases.filter((p) => p.start < phrase.start)];
+    for (let i = before.length - 1; i >= 0; i--) {
+      const candidate = this.candidateOf(before[i]!);
+      if (candidate && before[i]!.plural && !candidate.person) return candidate;
+    }
+    return undefined;
+  }
+
   /** A verb that makes a record: the record candidate gets weight, and remembers its parties. */
   private act(sentence: Sentence, verb: Token, first: Phrase | undefined): boolean {
     const at = sentence.tokens.indexOf(verb);
     const particle = sentence.tokens[at + 1]?.norm;
     const phrasal = particle ? PHRASAL_ACTS[`${verb.lemma} ${particle}`] : undefined;
-    const lemma = phrasal ?? verb.lemma;
+    // "pre-order", "re-book": the act of the bare verb.
+    const lemma = phrasal ?? (RECORD_ACTS[verb.lemma] ? verb.lemma : verb.lemma.replace(/^(pre|re)-?/, ''));
     const rule = RECORD_ACTS[lemma];
     const record = rule?.record ?? PHRASAL_RECORDS[lemma];
     if (!record) return false;
@@ -255,16 +307,27 @@ export class CandidateTable {
     // "follow ur friends", "invite members": social acts are between people.
     if (rule?.people && parties.some((p) => p.role === 'object') && !parties.some((p) => p.role === 'object' && this.candidateOf(p)?.person)) return false;
     // "we also pay for software licences": the business paying its own bills is not a record of the product.
-    const speaker = at > 0 && /^(we|i)$/.test(sentence.tokens.slice(0, at).reverse().find((t) => t.tags.has('Pronoun'))?.norm ?? '') && !subject;
+    // ... unless the clause hands the act to others ("I want customers to pre-order and pay online").
+    const pronoun = sentence.tokens.slice(0, at).reverse().find((t) => t.tags.has('Pronoun') || sentence.phrases.some((p) => p.head === t && this.candidateOf(p)?.person));
+    const speaker = !!pronoun && /^(we|i)$/.test(pronoun.norm) && !subject;
     if (speaker && (lemma === 'pay' || lemma === 'buy' || lemma === 'order' || lemma === 'subscribe')) return false;
     // A record named after a kind of thing paid or requested: "pay rent" → rent_payment.
     const object = parties.find((p) => p.role === 'object');
     const objectKey = object ? nameOf(object) : undefined;
     const objectIsKind = rule?.object && objectKey && !isPersonWord(objectKey.head) && !NOT_RECORDS.has(objectKey.head) && !QUALITIES.has(objectKey.head);
     const key = objectIsKind ? `${objectKey!.head}_${record}` : record;
+    // "sign up with email", "register in the app": joining the product is not a record; signing up for a shift is.
+    if ((lemma === 'signup' || lemma === 'register') && !parties.some((p) => (p.prep === 'for' || p.prep === 'to' || p.prep === 'on' || p.role === 'object') && this.candidateOf(p) && !NOT_RECORDS.has(this.candidateOf(p)!.key) && !this.candidateOf(p)!.person)) return true;
     // "split into tickets", "split into aliquots": parts of a thing, not a split of its own.
     if (lemma === 'split' && parties.some((p) => p.prep === 'into')) {
       for (const p of parties.filter((p) => p.prep === 'into')) this.add(this.candidateOf(p), 1, 'parts split off');
+      return true;
+    }
+    // "book an appointment", "schedule a meeting": an event booked is the booking itself.
+    const booked = object && BOOKING_VERBS.has(lemma) ? this.candidateOf(object) : undefined;
+    if (booked && !booked.person && wordnet().lexnames(booked.head, { senses: 1 }).some((kind) => kind === 'noun.act' || kind === 'noun.event' || kind === 'noun.communication')) {
+      booked.evidence.push({ weight: 2.5, why: `people ${verb.lemma} it` });
+      booked.acts.push({ verb: lemma, sentence: sentence.index, ...(subject ? { subject } : {}), parties: parties.filter((p) => p !== object) });
       return true;
     }
     const candidate = this.ensure(key, record, key.split('_'), verb.index);
@@ -284,22 +347,37 @@ export class CandidateTable {
     for (const candidate of [...this.byKey.values()]) {
       if (candidate.key === candidate.head) continue;
       const base = this.byKey.get(candidate.head);
-      if (!base || base.person !== candidate.person) continue;
+      // Tables an archetype brings ("user_language") are names of their own, never variants.
+      if (!base || base.person !== candidate.person || candidate.phrases.length === 0) continue;
+      // People keep the name the idea first gives them: "Sales reps ... a rep" are sales reps.
+      if (candidate.person) {
+        const [kept, gone] = candidate.first <= base.first ? [candidate, base] : [base, candidate];
+        this.absorb(kept, gone);
+        continue;
+      }
       const modifiers = candidate.key.slice(0, -candidate.head.length - 1).split('_');
       // A modifier that is a record of its own makes a kind of its own ("invoice template", "order item");
       // other qualifiers ("talk proposal", "escape room", "pre-trip inspection") name the same thing.
       const kind = modifiers.some((word) => score(this.byKey.get(word) ?? NONE) >= 1.5 || this.byKey.get(word)?.person);
       const noun = modifiers.some((word) => wordnet().isNoun(word) && !QUALITIES.has(word));
       if (kind || (noun && score(base) < 0.5) || score(candidate) > score(base) + 2) continue;
-      // The qualified name is the more telling one when the idea uses it; the plain one otherwise.
-      const [kept, gone] = noun ? [candidate, base] : [base, candidate];
-      kept.evidence.push(...gone.evidence);
-      kept.phrases.push(...gone.phrases);
-      kept.acts.push(...gone.acts);
-      kept.first = Math.min(kept.first, gone.first);
-      for (const phrase of gone.phrases) this.keyOfPhrase.set(phrase.id, kept.key);
-      this.byKey.delete(gone.key);
+      // The name the idea uses more wins ("their salons" over "hair salons"); on a tie, the plain one.
+      // A compound the idea uses again and again is a name of its own ("purchase orders" beside "orders").
+      if (noun && candidate.phrases.length >= 2) continue;
+      // A vague head ("rate", "type", "line") takes its qualifier's name: "tax rate".
+      const vague = SELDOM_RECORDS.has(base.head) || ATTRIBUTE_WORDS.has(base.head) || VAGUE_HEADS.has(base.head);
+      const [kept, gone] = noun && (vague || candidate.phrases.length >= base.phrases.length) ? [candidate, base] : [base, candidate];
+      this.absorb(kept, gone);
     }
+  }
+
+  private absorb(kept: Candidate, gone: Candidate): void {
+    kept.evidence.push(...gone.evidence);
+    kept.phrases.push(...gone.phrases);
+    kept.acts.push(...gone.acts);
+    kept.first = Math.min(kept.first, gone.first);
+    for (const phrase of gone.phrases) this.keyOfPhrase.set(phrase.id, kept.key);
+    this.byKey.delete(gone.key);
   }
 
   /** Weight that comes from the word itself: names that are never tables, mentions, WordNet's sense. */
@@ -313,6 +391,8 @@ export class CandidateTable {
       candidate.evidence.push({ weight: -20, why: 'not something a product keeps' });
     } else if (SELDOM_RECORDS.has(phrase) || (candidate.key === candidate.head && SELDOM_RECORDS.has(candidate.head))) {
       candidate.evidence.push({ weight: -2.5, why: 'seldom a record by itself' });
+    } else if (SELDOM_RECORDS.has(candidate.head) && !VAGUE_HEADS.has(candidate.head)) {
+      candidate.evidence.push({ weight: -1.2, why: `a ${candidate.head}, seldom a record` });
     }
     if (UI_HEADS.has(candidate.head) || UI_HEADS.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a part of the product, not a record' });
     // "the menu", "a list": a container by itself is the product's one list, not a table.
@@ -355,7 +435,8 @@ export interface Named {
 
 /** The candidate name of a phrase: its head's lemma with the modifiers that make a kind ("canned response", "time slot"). */
 export function nameOf(phrase: Phrase): Named | undefined {
-  const words = phrase.words;
+  // "people writing in": a trailing gerund is what the people do, not what they are.
+  const words = phrase.words.length > 1 && phrase.words[phrase.words.length - 1]!.tags.has('Gerund') && !phrase.words[phrase.words.length - 1]!.tags.has('Noun') ? phrase.words.slice(0, -1) : phrase.words;
   const headToken = words[words.length - 1]!;
   const head = headLemma(headToken);
   if (!head || !/^[a-z][a-z-]*$/.test(head) || head.length < 2) return undefined;
@@ -363,7 +444,7 @@ export function nameOf(phrase: Phrase): Named | undefined {
   const modifiers: string[] = [];
   for (const token of words.slice(0, -1)) {
     const word = token.norm.replace(/'s$/, '').replace(/-/g, '_');
-    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'")) {
+    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'") || (token.tags.has('Gerund') && !wordnet().isNoun(word))) {
       modifiers.length = 0;
       continue;
     }
@@ -382,6 +463,8 @@ function headLemma(token: Token): string | undefined {
   const norm = token.norm.replace(/'s$/, '').replace(/'$/, '');
   if (!norm) return undefined;
   const lemma = wordnet().nounLemma(norm);
+  // "sellers" is a lemma of its own in WordNet (Peter Sellers); a proper name never beats the plural's singular.
+  if (lemma && lemma === norm && token.lemma !== norm && wordnet().isNoun(token.lemma) && wordnet().nounSenses(norm).every((sense) => sense.instance)) return token.lemma;
   if (lemma) return lemma;
   // "co-speakers", "co-hosts": a prefixed compound WordNet lacks is a kind of its head.
   if (/^(co|sub|pre|re|multi|self)-?[a-z]{3,}/.test(norm) && !wordnet().isNoun(token.lemma)) return wordnet().nounHead(norm) ?? token.lemma;
@@ -398,7 +481,7 @@ function isProperName(token: Token): boolean {
 function insideBrackets(tokens: Token[], at: number): boolean {
   for (let i = at; i >= 0; i--) {
     if (/[)\]]/.test(tokens[i]!.post) && i < at) return false;
-    if (/[(\[]/.test(tokens[i]!.pre)) return true;
+    if (/[([]/.test(tokens[i]!.pre)) return true;
   }
   return false;
 }
@@ -420,4 +503,9 @@ function charOffset(sentence: Sentence, tokenIndex: number): number {
     at += (t.pre + t.text + t.post).length;
   }
   return at;
+}
+
+/** A bracketed list right after a phrase: "(lead, qualified, won)". */
+function valuesFollow(tokens: Token[], end: number): boolean {
+  return /\(/.test(tokens[end]?.pre ?? '') || /\(/.test(tokens[end - 1]?.post ?? '');
 }

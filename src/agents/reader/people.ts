@@ -18,8 +18,8 @@ export interface PeopleReading {
   notes: string[];
 }
 
-const NEGATION = String.raw`(?:\bnot\b|\bnever\b|n['’]t\b|\bno\b|\bnobody\b|\bwithout\b)`;
-const SIGN_IN = String.raw`(?:log(?:s|ged|ging)?\s*(?:in|into|on)\b|login\b|sign(?:s|ed)?\s*in\b|(?:get|have|need|create)s?\s+(?:an?\s+|their\s+own\s+|any\s+)?(?:accounts?|logins?)\b|(?:use|open|access|see)s?\s+(?:the|this|our|an?)\s+(?:web\s+)?(?:app|application|system|tool|software|portal|platform|site|website|product)\b|(?:use|open)s?\s+it\b)`;
+const NEGATION = String.raw`(?:\bnot\b|\bnever\b|n['’]?t\b|\bno\b|\bnobody\b|\bwithout\b|\bcannot\b)`;
+const SIGN_IN = String.raw`(?:log(?:s|ged|ging)?\s*(?:in|into|on)\b|login\b|sign(?:s|ed)?\s*in\b|(?:get|have|need|create)s?\s+(?:an?\s+|their\s+own\s+|any\s+)?(?:[a-z]+\s+)?(?:accounts?|logins?)\b|(?:use|open|access|see)s?\s+(?:the|this|our|an?)\s+(?:web\s+)?(?:app|application|system|tool|software|portal|platform|site|website|product)\b|(?:use|open)s?\s+it\b)`;
 const NEGATED_SIGN_IN = new RegExp(`${NEGATION}(?:\\s+\\w+){0,4}?\\s+${SIGN_IN}`, 'i');
 const SIGN_IN_RE = new RegExp(SIGN_IN, 'i');
 /** "only the IT team logs into", "Only the front desk will use the system", "I'm the only person who will ever log in". */
@@ -66,7 +66,12 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     for (const phrase of personPhrases) {
       const c = candidateOf(phrase)!;
       lastPerson = c;
-      if (phrase.heading) add(role, c, 2);
+      // "Clients: company name, billing email": a heading that lists a person's details keeps them as records; one over what they do is a role.
+      if (phrase.heading) {
+        const details = sentence.phrases.filter((p) => p.listOf === phrase && p.role === 'list').length;
+        if (details >= 2) add(record, c, 3);
+        else add(role, c, 2);
+      }
       // Doing something in the product ("customers book online", "tenants see their lease") is signing in; coming in or phoning is not.
       if (phrase.role === 'subject' && !phrase.negated) {
         const verbs = sentence.phrases.filter((p) => p.subject === phrase && p.verb && !p.negated).map((p) => p.verb!.lemma);
@@ -77,7 +82,13 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       }
       // "As a landlord, I want...": a story's subject signs in.
       if (/^as an?\s*$/i.test(sentence.tokens.slice(Math.max(0, phrase.start - 2), phrase.start).map((t) => t.norm).join(' ') + ' ') && phrase.start <= 3) add(role, c, 3);
-      if (phrase.role === 'object' || (phrase.role === 'prep' && phrase.quantity === 'each')) add(record, c, phrase.verb && (KEEPING_VERBS.has(phrase.verb.lemma) || WORKING_VERBS.has(phrase.verb.lemma)) ? 1 : 0.5);
+      // "Suppliers have a name, a contact email and a lead time": people with attributes are records.
+      if (phrase.role === 'subject' && sentence.phrases.filter((p) => p.subject === phrase && p.role === 'object' && p.verb?.lemma === 'have').length >= 2) add(record, c, 1.5);
+      // "book visits with veterinarians", "chat with the seller": the other party of an act uses the product too.
+      if (phrase.prep === 'with' && phrase.verb && phrase.verb.lemma in RECORD_ACTS) add(role, c, 1);
+      // "Stylists work at a salon": staff of a record are kept with it.
+      if (phrase.role === 'subject' && sentence.phrases.some((p) => p.subject === phrase && p.verb && /^(work|belong)$/.test(p.verb.lemma) && (p.prep === 'at' || p.prep === 'for' || p.prep === 'in'))) add(record, c, 1);
+      if (phrase.role === 'object' || (phrase.role === 'prep' && phrase.quantity === 'each')) add(record, c, phrase.verb && (KEEPING_VERBS.has(phrase.verb.lemma) || WORKING_VERBS.has(phrase.verb.lemma) || PICKING_VERBS.has(phrase.verb.lemma)) ? 1 : 0.5);
       if (phrase.role === 'list' && /^roles?$/i.test(phrase.listOf?.head.norm ?? '')) add(role, c, 4);
     }
     // A person with listed attributes is a record: "a file on each student (school, year group...)".
@@ -88,7 +99,8 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
   }
   if (onlySigners) {
     for (const c of people) {
-      if (onlySigners.includes(c)) continue;
+      // Everyone else the idea keeps data about is a record; people only mentioned in passing are nothing.
+      if (onlySigners.includes(c) || record.get(c)! < 0.5) continue;
       add(record, c, 2);
       add(role, c, -2);
     }
