@@ -3,7 +3,7 @@ import { standaloneContext, type AgentContext } from '../../src/agents/agent.js'
 import { designArchitecture } from '../../src/agents/architect.js';
 import { generateCode } from '../../src/agents/dev.js';
 import { pluralName, snake } from '../../src/agents/naming.js';
-import { readSpec } from '../../src/agents/reader/read.js';
+import { modelOf } from '../../src/agents/analyst.js';
 import { designUx } from '../../src/agents/ux.js';
 import { CodeOutputSchema, type CodeInput, type CodeOutput } from '../../src/contract/index.js';
 import { PROJECT_ARCHITECTURE, PROJECT_UX } from '../fixtures/design.js';
@@ -218,7 +218,7 @@ describe('generateCode (nextjs-react)', () => {
 describe('generateCode on every spec case', () => {
   it('routes every UX page and writes a hook per non-join table of the architecture', async () => {
     for (const { id, input } of SPEC_CASES) {
-      const model = readSpec(input);
+      const model = modelOf(input);
       const ctx = { ...standaloneContext(), model };
       const { architecture } = await designArchitecture(input, ctx);
       const { ux_spec } = await designUx({ ...input, architecture }, ctx);
