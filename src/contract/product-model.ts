@@ -185,7 +185,7 @@ function checkReferences(model: z.infer<typeof ProductModelShape>, ctx: z.Refine
   model.roles.forEach((role, i) => {
     if (roles.has(role.name)) issue(['roles', i, 'name'], `"${role.name}" is already roles[${roles.get(role.name)}]; role names must be unique`);
     else roles.set(role.name, i);
-    if (role.privileged && role.self_signup) issue(['roles', i, 'self_signup'], `"${role.name}" is privileged, so it cannot be chosen at sign-up; grant it through an invitation`);
+    if (role.privileged && role.self_signup) issue(['roles', i, 'self_signup'], `"${role.name}" is privileged, so it cannot be chosen at sign-up; people sign up, then someone privileged gives it to them (set_user_role)`);
   });
   const entities = new Map<string, number>();
   model.entities.forEach((entity, i) => {

@@ -291,7 +291,7 @@ export const ArchitectureSchema = z.object({
     roles: z.array(z.string()),
     /** The role of a new person whose sign-up asks for none, or for one they may not pick. */
     default_role: z.string().optional(),
-    /** Roles a person may pick at sign-up; every other role is given by an invitation or by someone privileged. */
+    /** Roles a person may pick at sign-up; every other role is given after sign-up by someone privileged (set_user_role). */
     self_signup_roles: z.array(z.string()).optional(),
     access_matrix: AccessMatrixSchema.optional(),
     rls_policies: z.array(RlsPolicySchema),

@@ -167,18 +167,23 @@ describe('rules of the product model', () => {
 });
 
 describe('roles with power', () => {
-  it('come only from an invitation or from those who give roles', async () => {
+  it('are given after sign-up by those who give roles, through a checked SECURITY DEFINER function', async () => {
     const output = await design(fromContract(VET_CLINIC));
     const security = output.architecture.security;
     expect(security.default_role).toBe('pet_owner');
     expect(security.self_signup_roles).toEqual(['pet_owner']);
-    expect(output.migration_sql).toContain("if not public.has_role('clinic_admin') then");
-    expect(output.migration_sql).toContain('create or replace function public.accept_role_invitation(p_token uuid)');
-    expect(output.migration_sql).toContain('where u.id = (select auth.uid()) and u.email_confirmed_at is not null;');
-    const invitations = output.architecture.data_model.entities.find((entity) => entity.name === 'role_invitations')!;
-    expect(invitations.fields.find((field) => field.name === 'role')?.enum_values).toEqual(['receptionist', 'vet', 'clinic_admin']);
-    expect(cell(output, 'role_invitations', 'clinic_admin', 'create').scope).toBe('all');
-    expect(cell(output, 'role_invitations', 'vet', 'read').scope).toBe('none');
+    const setUserRole = /create or replace function public\.set_user_role\(p_user_id uuid, p_role text\)\n[^]*?\n\$\$;/.exec(output.migration_sql)?.[0];
+    expect(setUserRole).toContain('security definer');
+    expect(setUserRole).toContain("set search_path = ''");
+    expect(setUserRole).toContain("if not public.has_role('clinic_admin') then");
+    expect(output.migration_sql).toContain('grant execute on function public.set_user_role(uuid, text) to authenticated, service_role;');
+    // No other way in: no invitation to a role, and no function that takes one.
+    expect(output.architecture.data_model.entities.map((entity) => entity.name)).toEqual(['profiles', 'pets', 'visits']);
+    expect(output.migration_sql).not.toMatch(/role_invitation/);
+    expect(output.architecture.api_design.endpoints.map((endpoint) => endpoint.path).filter((path) => path.includes('/rpc/'))).not.toContainEqual(expect.stringMatching(/invitation/));
+    expect(output.architecture_markdown).toContain(
+      '- **Appointing:** `receptionist`, `vet` and `clinic_admin` are given, never taken. The person signs up like anyone else (and is `pet_owner` until then); then a `clinic_admin` promotes them with `set_user_role(user_id, role)`',
+    );
   });
 
   it('are never self-service, even when the model forgets to call a manager privileged', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProductModelSchema, type ArchitectureOutput } from '../../src/contract/index.js';
 import { designArchitecture } from '../../src/agents/architect.js';
+import { buildDataModel } from '../../src/agents/architect/data-model.js';
 import type { ProductModel } from '../../src/agents/model.js';
 import { singularName } from '../../src/agents/naming.js';
 import { expandModel } from '../../src/agents/product.js';
@@ -132,6 +133,15 @@ describe.concurrent.each(CASES)('the database tests generated for $id', (testCas
       if (!security.self_signup_roles!.includes(role)) {
         expect(says).toContain(`signing up as ${role} gives ${security.default_role}: ${role} is given, never taken`);
       }
+    }
+    if (security.roles.some((role) => !security.self_signup_roles!.includes(role))) {
+      expect([...says].some((line) => line.startsWith('a person without a profile cannot create their own with the role ')), 'no profile created with a given role').toBe(true);
+    }
+    // Roles are given by those who give them, with set_user_role(), and by nobody else.
+    const { appointerRoles } = buildDataModel(testCase.model);
+    for (const role of appointerRoles.length > 0 ? security.roles : []) {
+      if (appointerRoles.includes(role)) expect([...says].some((line) => line.startsWith(`set_user_role() by ${role} changed the person's role to `)), `${role} appoints`).toBe(true);
+      else expect([...says].some((line) => line.startsWith(`${role} cannot give themselves the role `)), `${role} cannot appoint themselves`).toBe(true);
     }
     const privileged = new Set(testCase.model.roles.filter((role) => role.privileged || role.admin).map((role) => role.name));
     for (const table of matrix.tables.filter((candidate) => candidate.table !== 'profiles')) {

@@ -116,7 +116,7 @@ class Brief {
     if (this.model.segments.length > 0) lines.push(`Who it is for: ${listing(this.model.segments.map(lower))}.`, '');
     const rows = this.roles.map((role) => {
       const does = this.featuresOf(role).map((feature) => lower(feature.text));
-      const joins = role.privileged ? 'appointed, never at sign-up' : role.selfSignup ? 'signs up' : 'invited';
+      const joins = role.privileged ? 'appointed, never at sign-up' : role.selfSignup ? 'signs up' : 'signs up, then is given the role';
       return [role.label, joins, does.length > 0 ? capitalize(listing(does.slice(0, 6))) : '_not stated_'];
     });
     lines.push(table(['Role', 'Joins', 'What they do'], rows));

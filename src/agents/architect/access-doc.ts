@@ -1,5 +1,6 @@
+import { article, listing } from '../english.js';
 import { table } from '../markdown-table.js';
-import { PROFILES } from './data-model.js';
+import { PROFILES, type DataModel } from './data-model.js';
 import { ACTIONS, describeCell } from './access.js';
 import type { Design } from './design.js';
 import { DATABASE_TESTS_PATH } from '../project-layout.js';
@@ -36,9 +37,17 @@ export function accessSection(design: Design): string {
     '',
     '### Roles and Grants',
     '',
-    `- **Sign-up** may pick ${data.selfServiceRoles.map((role) => `\`${role}\``).join(' or ')}; anything else asked for in the sign-up metadata gives \`${data.defaultRole}\`.${given.length > 0 ? ` ${given.map((role) => `\`${role}\``).join(', ')} ${given.length === 1 ? 'is' : 'are'} given, never taken: ${data.appointerRoles.length > 0 ? `by an invitation (\`accept_role_invitation(token)\`) or by ${data.appointerRoles.join(' or ')} with \`set_user_role()\`, SECURITY DEFINER functions that check the caller` : 'in the Supabase dashboard (service role)'}.` : ''}`,
+    `- **Sign-up** may pick ${data.selfServiceRoles.map((role) => `\`${role}\``).join(' or ')}; anything else asked for in the sign-up metadata gives \`${data.defaultRole}\`.`,
+    ...(given.length > 0 ? [`- **Appointing:** ${listing(given.map((role) => `\`${role}\``))} ${given.length === 1 ? 'is' : 'are'} given, never taken. ${appointing(data)}`] : []),
     `- **Nobody changes their own role:** \`${PROFILES}.role\` is not granted for insert or update, and a trigger refuses a role change by anyone signed in (the second wall).`,
     '- **Grants:** the migration revokes every privilege `anon`, `authenticated` and `service_role` have on each table, then grants `authenticated` only the commands the matrix uses (insert and update on the columns people may write) and `service_role` full access. It is the same on projects created with the old default privileges (ALL to anon and authenticated) and on new ones (no grants at all); `anon` gets nothing.',
     ...(data.tables.some((t) => t.membersOf) ? ['- **Members:** each group has a members table with its own role (owner, admin, member); its owner and admins invite by email, and the invited person joins with the link\'s token while signed in with that confirmed address.'] : []),
   ].join('\n');
+}
+
+/** How a person comes to have a role nobody may pick at sign-up. */
+function appointing(data: DataModel): string {
+  if (data.appointerRoles.length === 0) return 'The project owner sets the role in the Supabase dashboard (service role): no role of the product gives roles.';
+  const appointers = data.appointerRoles.map((role) => `${article(role)} \`${role}\``);
+  return `The person signs up like anyone else (and is \`${data.defaultRole}\` until then); then ${listing(appointers, 'or')} promotes them with \`set_user_role(user_id, role)\`, a SECURITY DEFINER function with a fixed search path that refuses any caller who is not ${listing(appointers, 'or')}.`;
 }

@@ -2,7 +2,7 @@ import type { AccessAction, AccessMatrixContract, AccessRule, AccessScope } from
 import { lower } from '../english.js';
 import type { ProductModel } from '../model.js';
 import { pluralName, sentence, singularName, snake } from '../naming.js';
-import { ROLE_INVITATIONS, type DataModel, type Table } from './data-model.js';
+import type { DataModel, Table } from './data-model.js';
 
 /**
  * The access matrix: for every role, table and action (read, create, update, delete), which rows
@@ -195,10 +195,6 @@ function defaultCell(tables: Tables, table: Table, role: string, action: Action,
     if (action === 'read') return cell('all', 'names and roles of people are shown across the app');
     if (action === 'delete') return none('accounts are deleted through Supabase Auth');
     return cell('own', action === 'create' ? 'a person has one profile, with the default role' : 'people edit their own name and avatar, never their role');
-  }
-  if (table.name === ROLE_INVITATIONS) {
-    if (action === 'update') return none('an invitation is accepted through accept_role_invitation(), never edited');
-    return data.appointerRoles.includes(role) ? cell('all', 'gives roles to people') : none('only those who give roles invite to them');
   }
   const privileged = tables.privileged(role);
   const parent = tables.parentOf(table);

@@ -16,7 +16,7 @@ export const PROFILES = 'profiles';
 
 export interface Table {
   name: string;
-  /** `invitation`: invitations to a group's members table, or to a role of the product. */
+  /** `invitation`: invitations to a group's members table. */
   kind: 'profiles' | 'entity' | 'join' | 'invitation';
   /** Singular snake_case name of a row: `task`, `project_member`. */
   singular: string;
@@ -37,7 +37,7 @@ export interface Table {
   membership?: { table: string; column: string; memberColumn: string };
   /** For a members table: the group table whose members it lists. */
   membersOf?: string;
-  /** For an invitation table: the group table it invites to; none for invitations to a role. */
+  /** For an invitation table: the group table it invites to. */
   invitesTo?: string;
   /** Every signed-in person may read the rows (catalogues, listings, reference data). */
   sharedRead: boolean;
@@ -56,7 +56,6 @@ export interface Table {
 export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
 /** Members who manage a group: invite, remove, change members' roles. */
 export const MANAGING_MEMBER_ROLES = ['owner', 'admin'] as const;
-export const ROLE_INVITATIONS = 'role_invitations';
 
 export interface DataModel {
   tables: Table[];
@@ -461,8 +460,6 @@ export function buildDataModel(model: ProductModel): DataModel {
   }
 
   for (const group of tables.filter((table) => table.membership)) tables.push(invitationTable(group));
-  const invitedRoles = roles.filter((role) => !selfServiceRoles.includes(role.name)).map((role) => role.name);
-  if (invitedRoles.length > 0 && appointerRoles.length > 0) tables.push(roleInvitationTable(invitedRoles));
 
   return { tables, relationships, roles, adminRoles, defaultRole, privilegedRoles, selfServiceRoles, appointerRoles, notes };
 }
@@ -506,39 +503,6 @@ function invitationTable(group: Table): Table {
     uniques: [],
     parent: { column, table: group.name },
     invitesTo: group.name,
-    people: [],
-    personRoles: {},
-    sharedRead: false,
-    private: true,
-    participation: false,
-    sensitive: [],
-    creatorRoles: [],
-  };
-}
-
-/** Invitations to a role nobody may pick at sign-up: sent by those who give roles, accepted with accept_role_invitation(token). */
-function roleInvitationTable(invitedRoles: string[]): Table {
-  return {
-    name: ROLE_INVITATIONS,
-    kind: 'invitation',
-    singular: 'role_invitation',
-    label: 'Role invitation',
-    description: `Invitations to a role people cannot pick at sign-up (${invitedRoles.join(', ')}), accepted with accept_role_invitation(token)`,
-    columns: [
-      { name: 'id', type: 'uuid', primary: true, default: 'gen_random_uuid()', description: 'Primary key' },
-      ...invitationColumns(),
-      {
-        name: 'role',
-        type: 'text',
-        nullable: false,
-        enum_values: invitedRoles,
-        check: `role in (${invitedRoles.map(literal).join(', ')})`,
-        description: `The role the person will have: ${invitedRoles.join(', ')}`,
-      },
-      ...timestamps(),
-    ],
-    displayColumn: 'email',
-    uniques: [],
     people: [],
     personRoles: {},
     sharedRead: false,

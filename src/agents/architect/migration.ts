@@ -94,7 +94,7 @@ $$;`);
   const chosen = textArray(model.selfServiceRoles.length > 0 ? model.selfServiceRoles : [model.defaultRole]);
   const given = model.roles.filter((role) => !model.selfServiceRoles.includes(role.name)).map((role) => role.name);
   sql.push(`-- Every new Supabase Auth user gets a profile. A role asked for at sign-up is accepted only if
--- people may pick it themselves (${model.selfServiceRoles.join(', ') || model.defaultRole}); anything else gives ${model.defaultRole}.${given.length > 0 ? `\n-- ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} given by ${model.appointerRoles.length > 0 ? `an invitation or by ${model.appointerRoles.join(' or ')} with set_user_role()` : 'the service role (Supabase dashboard)'}, never taken.` : ''}
+-- people may pick it themselves (${model.selfServiceRoles.join(', ') || model.defaultRole}); anything else gives ${model.defaultRole}.${given.length > 0 ? `\n-- ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} given by ${model.appointerRoles.length > 0 ? `${model.appointerRoles.join(' or ')} with set_user_role() once the person has signed up` : 'the service role (Supabase dashboard)'}, never taken.` : ''}
 create or replace function public.handle_new_user()
 returns trigger
 language plpgsql security definer
@@ -120,7 +120,7 @@ create trigger on_auth_user_created
   after insert on auth.users
   for each row execute function public.handle_new_user();`);
   sql.push(`-- The second wall behind the column grants: signed-in people (anon, authenticated) never set a
--- role themselves. set_user_role() and the invitation functions run as their owner, so they may.
+-- role themselves. set_user_role() runs as its owner, so it may.
 create or replace function public.protect_profile_role()
 returns trigger
 language plpgsql

@@ -1,4 +1,4 @@
-import { lower, withArticle } from '../english.js';
+import { listing, lower, withArticle } from '../english.js';
 import { ACTIONS, Tables, type AccessMatrix, type Action, type Cell } from './access.js';
 import type { Column } from './columns.js';
 import { PROFILES, type DataModel, type Table } from './data-model.js';
@@ -148,7 +148,7 @@ $$;
       `insert into auth.users (id, email, email_confirmed_at, raw_user_meta_data) values (${literal(user.id)}, ${literal(user.email)}, ${options.confirmed === false ? 'null' : 'now()'}, ${literal(metadata)}::jsonb);`,
     );
     this.setup.push(`insert into ${SCHEMA}.users (name, id, email) values (${literal(key)}, ${literal(user.id)}, ${literal(user.email)});`);
-    // Roles nobody may pick at sign-up are given the way an appointer or an invitation gives them.
+    // Roles nobody may pick at sign-up are given after it, the way an appointer gives them.
     if (!this.data.selfServiceRoles.includes(role) && options.metadata === undefined) {
       this.setup.push(`update public.${PROFILES} set role = ${literal(role)} where id = ${literal(user.id)};`);
     }
@@ -470,6 +470,14 @@ $$;
     this.tests.push('', '-- Profiles: everyone sees names; people edit only their own, and never their role.');
     const ghost = this.user('ghost', this.data.defaultRole);
     this.setup.push(`delete from public.${PROFILES} where id = ${literal(ghost.id)};`);
+    const given = this.givenRole();
+    if (given) {
+      this.is(
+        this.run('ghost', `insert into public.${PROFILES} (id, display_name, role) values (${literal(ghost.id)}, 'Ghost', ${literal(given)})`),
+        'error=42501',
+        `a person without a profile cannot create their own with the role ${given}`,
+      );
+    }
     this.is(this.run('ghost', `insert into public.${PROFILES} (id, display_name) values (${literal(ghost.id)}, 'Ghost')`), 'rows=1', 'a person without a profile may create their own, with the default role');
     for (const role of this.data.roles) {
       const me = this.userOf(role.name);
@@ -481,15 +489,41 @@ $$;
       this.is(this.run(role.name, `update public.${PROFILES} set role = ${literal(another)} where id = ${literal(me.id)}`), 'error=42501', `${role.name} cannot change their own role`);
       this.is(this.run(role.name, `delete from public.${PROFILES}`, { table: PROFILES, id: other.id }), 'error=42501', `${role.name} cannot delete profiles`);
       this.is(this.run(role.name, `insert into public.${PROFILES} (id, display_name) values (${literal(ghost.id)}, 'Forged')`), 'error=42501', `${role.name} cannot create a profile for someone else`);
-      if (this.data.appointerRoles.length > 0) {
-        const appoints = this.data.appointerRoles.includes(role.name);
-        const target = this.data.roles.find((candidate) => !this.data.selfServiceRoles.includes(candidate.name))?.name ?? another;
-        this.is(
-          this.run(role.name, `select public.set_user_role(${literal(appoints ? other.id : me.id)}, ${literal(target)})`),
-          appoints ? 'rows=1' : 'error=42501',
-          appoints ? `${role.name} gives another person the role ${target}` : `${role.name} cannot give themselves the role ${target}`,
-        );
+    }
+    this.appointing();
+  }
+
+  /** A role nobody may pick at sign-up, to try to take and to give; else any other role. */
+  private givenRole(): string | undefined {
+    return this.data.roles.find((candidate) => !this.data.selfServiceRoles.includes(candidate.name))?.name;
+  }
+
+  /**
+   * Roles nobody may pick are given by an appointer with set_user_role(): anyone else who calls it,
+   * for themselves or for another person, is refused; an appointer's call changes the role.
+   */
+  private appointing(): void {
+    if (this.data.appointerRoles.length === 0) return;
+    const target = this.givenRole() ?? this.data.roles.find((candidate) => candidate.name !== this.data.defaultRole)?.name ?? this.data.defaultRole;
+    // What someone who may not give roles would reach for: the power to give them.
+    const power = this.data.appointerRoles[0]!;
+    const roleOf = (user: User) => `(select role from public.${PROFILES} where id = ${literal(user.id)})`;
+    const appointers = this.data.appointerRoles;
+    this.tests.push('', `-- Appointing: only ${listing(appointers, 'or')} ${appointers.length === 1 ? 'gives' : 'give'} roles, with set_user_role(); a person signs up, then is promoted.`);
+    for (const role of this.data.roles) {
+      const me = this.userOf(role.name);
+      const other = this.userOf(`${role.name}.other`);
+      if (!appointers.includes(role.name)) {
+        this.is(this.run(role.name, `select public.set_user_role(${literal(me.id)}, ${literal(power)})`), 'error=42501', `${role.name} cannot give themselves the role ${power}`);
+        this.is(this.run(role.name, `select public.set_user_role(${literal(other.id)}, ${literal(power)})`), 'error=42501', `${role.name} cannot give another person the role ${power}`);
+        continue;
       }
+      // Someone who signed up like anyone else, promoted for good (the rest of the suite does not use them).
+      const appointee = this.user(`appointee.${role.name}`, this.data.defaultRole);
+      this.is(roleOf(appointee), this.data.defaultRole, `a person ${role.name} will promote signs up as ${this.data.defaultRole}`);
+      this.is(`${SCHEMA}.keep(${literal(role.name)}, $sql$select public.set_user_role(${literal(appointee.id)}, ${literal(target)})$sql$)`, 'rows=1', `${role.name} gives another person the role ${target}`);
+      this.is(roleOf(appointee), target, `set_user_role() by ${role.name} changed the person's role to ${target}`);
+      this.is(this.run(role.name, `select public.set_user_role(${literal(appointee.id)}, 'no_such_role')`), 'error=23514', `set_user_role() by ${role.name} refuses a role the product does not have`);
     }
   }
 
@@ -511,16 +545,15 @@ $$;
     this.tests.push('', '-- Invitations: only the invited person, signed in with the invited and confirmed email, accepts; once.');
     this.user('outsider', this.data.defaultRole);
     for (const table of tables) {
-      const group = table.invitesTo ? this.tables.get(table.invitesTo) : undefined;
-      const fn = group ? `accept_${group.singular}_invitation` : 'accept_role_invitation';
+      const group = this.tables.get(table.invitesTo!);
+      const fn = `accept_${group.singular}_invitation`;
       const invitee = this.user(`invitee.${table.name}`, this.data.defaultRole);
       const unconfirmed = this.user(`unconfirmed.${table.name}`, this.data.defaultRole, { confirmed: false, email: `late.${invitee.email}`, metadata: '{}' });
-      const role = group ? undefined : table.columns.find((column) => column.name === 'role')!.enum_values![0]!;
       // Tokens are written out: the invited person cannot read the invitation, only hold its link.
       const tokens = new Map<string, string>();
       const invite = (email: string, extra: Record<string, string> = {}) => {
         const secret = this.uuid('b');
-        const id = this.freshRow(table, `${this.data.defaultRole}.other`, { email: literal(email), token: literal(secret), ...(role ? { role: literal(role) } : {}), ...extra });
+        const id = this.freshRow(table, `${this.data.defaultRole}.other`, { email: literal(email), token: literal(secret), ...extra });
         tokens.set(id, secret);
         return id;
       };
@@ -532,16 +565,12 @@ $$;
       this.is(this.run(unconfirmed.key, `select public.${fn}(${token(forLate)})`), 'error=42501', `${fn}() refuses an email address that is not confirmed`);
       this.is(this.run(invitee.key, `select public.${fn}(${token(expired)})`), 'error=42501', `${fn}() refuses an expired invitation`);
       this.is(`${SCHEMA}.keep(${literal(invitee.key)}, $sql$select public.${fn}(${token(valid)})$sql$)`, 'rows=1', `${fn}() lets the invited person in`);
-      if (group) {
-        const members = group.membership!;
-        this.is(
-          `(select count(*)::text from public.${members.table} m join public.${table.name} i on i.${members.column} = m.${members.column} where i.id = ${literal(valid)} and m.${members.memberColumn} = ${literal(invitee.id)})`,
-          '1',
-          `the invited person is now a member of the ${lower(group.label)}`,
-        );
-      } else {
-        this.is(`(select role from public.${PROFILES} where id = ${literal(invitee.id)})`, role!, `the invited person now has the role ${role}`);
-      }
+      const members = group.membership!;
+      this.is(
+        `(select count(*)::text from public.${members.table} m join public.${table.name} i on i.${members.column} = m.${members.column} where i.id = ${literal(valid)} and m.${members.memberColumn} = ${literal(invitee.id)})`,
+        '1',
+        `the invited person is now a member of the ${lower(group.label)}`,
+      );
       this.is(this.run(invitee.key, `select public.${fn}(${token(valid)})`), 'error=42501', `${fn}() does not accept an invitation twice`);
     }
   }
@@ -550,6 +579,10 @@ $$;
     this.tests.push('', '-- Visitors who are not signed in (anon) reach no table.');
     for (const table of this.data.tables) {
       this.is(this.run(null, `select 1 from public.${table.name} limit 1`), 'error=42501', `anon cannot read ${table.name}`);
+    }
+    if (this.data.appointerRoles.length > 0) {
+      const target = this.givenRole() ?? this.data.defaultRole;
+      this.is(this.run(null, `select public.set_user_role(${literal(this.userOf(this.data.defaultRole).id)}, ${literal(target)})`), 'error=42501', 'anon cannot call set_user_role()');
     }
   }
 }

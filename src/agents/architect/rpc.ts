@@ -1,4 +1,4 @@
-import { PROFILES, ROLE_INVITATIONS, type DataModel, type Table } from './data-model.js';
+import { PROFILES, type DataModel, type Table } from './data-model.js';
 import { literal } from './sql.js';
 
 /**
@@ -70,29 +70,21 @@ function setUserRole(model: DataModel): Rpc {
 }
 
 /**
- * Accepting an invitation: the caller must hold the link's token and be signed in with the
- * invited, confirmed email address; the invitation is used once and expires.
+ * Accepting an invitation to a group: the caller must hold the link's token and be signed in with
+ * the invited, confirmed email address; the invitation is used once and expires.
  */
-function acceptInvitation(invitations: Table, group: Table | undefined, model: DataModel): Rpc {
-  const name = group ? `accept_${group.singular}_invitation` : 'accept_role_invitation';
-  const grant = group
-    ? [
-        `  insert into public.${group.membership!.table} (${group.membership!.column}, ${group.membership!.memberColumn}, member_role)`,
-        `  values (invitation.${group.membership!.column}, (select auth.uid()), invitation.member_role)`,
-        `  on conflict (${group.membership!.column}, ${group.membership!.memberColumn}) do update set member_role = excluded.member_role;`,
-      ]
-    : [`  update public.${PROFILES} set role = invitation.role where id = (select auth.uid());`];
-  const returned = group ? `invitation.${group.membership!.column}` : 'invitation.role';
+function acceptInvitation(invitations: Table, group: Table): Rpc {
+  const members = group.membership!;
+  const name = `accept_${group.singular}_invitation`;
+  const label = group.singular.replace(/_/g, ' ');
   return {
     name,
     kind: 'invitation',
     args: 'p_token uuid',
-    description: group
-      ? `Joins the ${group.singular.replace(/_/g, ' ')} of an invitation: the caller holds its token and is signed in with the invited, confirmed email address. Returns the ${group.singular.replace(/_/g, ' ')}'s id.`
-      : `Takes the role of an invitation (${model.roles.filter((role) => !model.selfServiceRoles.includes(role.name)).map((role) => role.name).join(', ')}): the caller holds its token and is signed in with the invited, confirmed email address. Returns the role.`,
+    description: `Joins the ${label} of an invitation: the caller holds its token and is signed in with the invited, confirmed email address. Returns the ${label}'s id.`,
     sql: [
       `create or replace function public.${name}(p_token uuid)`,
-      `returns ${group ? 'uuid' : 'text'}`,
+      'returns uuid',
       'language plpgsql volatile security definer',
       "set search_path = ''",
       'as $$',
@@ -108,9 +100,11 @@ function acceptInvitation(invitations: Table, group: Table | undefined, model: D
       '  if invitation.id is null or caller_email is null or lower(invitation.email) <> lower(caller_email) then',
       "    raise exception 'this invitation is unknown, used, expired, or for another (confirmed) email address' using errcode = '42501';",
       '  end if;',
-      ...grant,
+      `  insert into public.${members.table} (${members.column}, ${members.memberColumn}, member_role)`,
+      `  values (invitation.${members.column}, (select auth.uid()), invitation.member_role)`,
+      `  on conflict (${members.column}, ${members.memberColumn}) do update set member_role = excluded.member_role;`,
       `  update public.${invitations.name} set accepted_at = now() where id = invitation.id;`,
-      `  return ${returned};`,
+      `  return invitation.${members.column};`,
       'end;',
       '$$;',
     ].join('\n'),
@@ -129,7 +123,7 @@ export function rpcsOf(model: DataModel, summaries: Rpc[] = []): Rpc[] {
   for (const table of model.tables) {
     if (table.kind !== 'invitation') continue;
     const group = table.invitesTo ? model.tables.find((candidate) => candidate.name === table.invitesTo) : undefined;
-    if (group?.membership || table.name === ROLE_INVITATIONS) rpcs.push(acceptInvitation(table, group, model));
+    if (group?.membership) rpcs.push(acceptInvitation(table, group));
   }
   return rpcs;
 }
