@@ -194,20 +194,39 @@ describe('roles with power', () => {
 });
 
 describe('membership', () => {
-  it('gives groups a members table with its own role, invitations, and rows scoped to the members', async () => {
+  it('gives groups one members table with its own role, its invitations as rows, and rows scoped to the members', async () => {
     const output = await design(fromContract(HOUSEHOLD));
+    expect(output.architecture.data_model.entities.map((entity) => entity.name)).toEqual(['profiles', 'households', 'chores', 'household_members']);
     const members = output.architecture.data_model.entities.find((entity) => entity.name === 'household_members')!;
     expect(members).toMatchObject({ join_table: true });
+    expect(members.fields.map((field) => field.name)).toEqual(['id', 'household_id', 'member_id', 'member_role', 'status', 'invited_email', 'invited_by', 'accepted_at', 'created_at', 'updated_at']);
     expect(members.fields.find((field) => field.name === 'member_role')).toMatchObject({ enum_values: ['owner', 'admin', 'member'], default: "'member'" });
-    expect(output.architecture.data_model.entities.map((entity) => entity.name)).toContain('household_invitations');
+    expect(members.fields.find((field) => field.name === 'status')).toMatchObject({ enum_values: ['invited', 'active'], default: "'active'" });
+    // An invitation names nobody yet: the member column is empty until it is accepted.
+    expect(members.fields.find((field) => field.name === 'member_id')).toMatchObject({ nullable: true, references: 'profiles.id' });
+    expect(output.migration_sql).toContain("  check ((status = 'active' and member_id is not null) or (status = 'invited' and member_id is null and invited_email is not null))");
     expect(cell(output, 'chores', 'member', 'read')).toMatchObject({ scope: 'related', via: 'households' });
     expect(cell(output, 'households', 'member', 'read')).toMatchObject({ scope: 'related', via: 'households', link: 'member' });
     expect(cell(output, 'household_members', 'member', 'create')).toMatchObject({ scope: 'related', link: 'manager' });
-    expect(output.migration_sql).toContain('create or replace function public.accept_household_invitation(p_token uuid)');
+    expect(output.migration_sql).toContain("where m.household_id = p_household_id and m.member_id = (select auth.uid()) and m.status = 'active'\n");
     expect(output.migration_sql).toContain('create trigger households_owner_membership');
-    // A member may leave, but only managers change a member's role.
+    // A member may leave, but only managers change a member's role; nobody turns an invitation into a member but its invited person.
     expect(policy(output, 'household_members_update')?.using).toBe('public.is_household_manager(household_members.household_id)');
+    expect(output.migration_sql).toContain('grant insert (id, household_id, member_id, member_role, status, invited_email) on table public.household_members to authenticated;');
     expect(output.migration_sql).toContain('grant update (member_role, updated_at) on table public.household_members to authenticated;');
+    const accept = /create or replace function public\.accept_household_invitation\(p_household_id uuid\)\n[^]*?\n\$\$;/.exec(output.migration_sql)?.[0];
+    expect(accept).toContain('language plpgsql volatile security definer');
+    expect(accept).toContain("set search_path = ''");
+    expect(accept).toContain('where u.id = (select auth.uid()) and u.email_confirmed_at is not null;');
+    expect(accept).toContain("and m.created_at > now() - interval '14 days'");
+    expect(accept).toContain("set status = 'active', member_id = (select auth.uid()), accepted_at = now()");
+    expect(output.architecture_markdown).toContain('makes the row theirs with `accept_household_invitation(household_id)`, within 14 days and once');
+  });
+
+  it('asks an invitation to a members table of one role for a person of that role', async () => {
+    const output = await design(PROJECT_MODEL);
+    const accept = /create or replace function public\.accept_project_invitation\(p_project_id uuid\)\n[^]*?\n\$\$;/.exec(output.migration_sql)?.[0];
+    expect(accept).toContain("if invitation.id is null or not public.has_role('member') then");
   });
 
   it('turns a many-to-many between a role and an entity into membership', async () => {

@@ -138,7 +138,14 @@ describe.concurrent.each(CASES)('the database tests generated for $id', (testCas
       expect([...says].some((line) => line.startsWith('a person without a profile cannot create their own with the role ')), 'no profile created with a given role').toBe(true);
     }
     // Roles are given by those who give them, with set_user_role(), and by nobody else.
-    const { appointerRoles } = buildDataModel(testCase.model);
+    const { appointerRoles, tables } = buildDataModel(testCase.model);
+    // Invitations to a group, rows of its members table: the wrong person, an unconfirmed address, too late, twice.
+    for (const group of tables.filter((table) => table.membership)) {
+      const fn = `accept_${group.singular}_invitation()`;
+      for (const refusal of ['refuses a person the invitation was not sent to', 'refuses an email address that is not confirmed', 'refuses an expired invitation', 'does not accept an invitation twice', 'lets the invited person in']) {
+        expect(says).toContain(`${fn} ${refusal}`);
+      }
+    }
     for (const role of appointerRoles.length > 0 ? security.roles : []) {
       if (appointerRoles.includes(role)) expect([...says].some((line) => line.startsWith(`set_user_role() by ${role} changed the person's role to `)), `${role} appoints`).toBe(true);
       else expect([...says].some((line) => line.startsWith(`${role} cannot give themselves the role `)), `${role} cannot appoint themselves`).toBe(true);

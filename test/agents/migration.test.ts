@@ -95,6 +95,7 @@ describe.each(CASES)('migration of $id on PostgreSQL', ({ model }) => {
 const ALICE = '11111111-1111-4111-8111-111111111111';
 const BOB = '22222222-2222-4222-8222-222222222222';
 const CAROL = '33333333-3333-4333-8333-333333333333';
+const DAVE = '44444444-4444-4444-8444-444444444444';
 
 /** Runs statements as a signed-in person: the `authenticated` role with their id in the JWT claim. */
 async function as<T>(user: string, work: () => Promise<T>): Promise<T> {
@@ -173,6 +174,22 @@ describe('row level security of the project model, as real users', () => {
     await as(CAROL, async () => expect(await count('select * from public.tasks')).toBe(0));
     // A member works in the project but does not decide who else joins it.
     await expect(as(BOB, () => db.query(`insert into public.project_members (project_id, member_id) values ($1, $2)`, [project, CAROL]))).rejects.toThrow(/row-level security/);
+  });
+
+  it('lets an invited person join by accepting the invitation, a row of the members table, with their confirmed email', async () => {
+    await db.query(`insert into auth.users (id, email, email_confirmed_at) values ($1, 'dave@example.com', now())`, [DAVE]);
+    await as(ALICE, () => db.query(`insert into public.project_members (project_id, invited_email, status) values ($1, 'Dave@example.com', 'invited')`, [project]));
+    // Nobody else takes it, and Dave does not make it his by changing it.
+    await expect(as(BOB, () => db.query(`select public.accept_project_invitation($1)`, [project]))).rejects.toThrow(/no invitation to this project/);
+    await expect(as(DAVE, () => db.query(`update public.project_members set status = 'active', member_id = $1 where project_id = $2`, [DAVE, project]))).rejects.toThrow(/permission denied/);
+    await as(DAVE, async () => {
+      expect(await count('select * from public.projects')).toBe(0);
+      expect((await db.query<{ role: string }>(`select public.accept_project_invitation($1) as role`, [project])).rows[0]?.role).toBe('member');
+      expect(await count('select * from public.projects')).toBe(1);
+    });
+    await expect(as(DAVE, () => db.query(`select public.accept_project_invitation($1)`, [project]))).rejects.toThrow(/no invitation to this project/);
+    const rows = await db.query<{ status: string; member_id: string }>(`select status, member_id from public.project_members where invited_email = 'Dave@example.com'`);
+    expect(rows.rows).toEqual([{ status: 'active', member_id: DAVE }]);
   });
 
   it('does not let people raise their own role', async () => {

@@ -1,6 +1,6 @@
 import { article, listing } from '../english.js';
 import { table } from '../markdown-table.js';
-import { PROFILES, type DataModel } from './data-model.js';
+import { INVITATION_DAYS, MEMBER_ROLES, PROFILES, type DataModel } from './data-model.js';
 import { ACTIONS, describeCell } from './access.js';
 import type { Design } from './design.js';
 import { DATABASE_TESTS_PATH } from '../project-layout.js';
@@ -41,7 +41,10 @@ export function accessSection(design: Design): string {
     ...(given.length > 0 ? [`- **Appointing:** ${listing(given.map((role) => `\`${role}\``))} ${given.length === 1 ? 'is' : 'are'} given, never taken. ${appointing(data)}`] : []),
     `- **Nobody changes their own role:** \`${PROFILES}.role\` is not granted for insert or update, and a trigger refuses a role change by anyone signed in (the second wall).`,
     '- **Grants:** the migration revokes every privilege `anon`, `authenticated` and `service_role` have on each table, then grants `authenticated` only the commands the matrix uses (insert and update on the columns people may write) and `service_role` full access. It is the same on projects created with the old default privileges (ALL to anon and authenticated) and on new ones (no grants at all); `anon` gets nothing.',
-    ...(data.tables.some((t) => t.membersOf) ? ['- **Members:** each group has a members table with its own role (owner, admin, member); its owner and admins invite by email, and the invited person joins with the link\'s token while signed in with that confirmed address.'] : []),
+    ...data.tables.filter((t) => t.membersOf).map((members) => {
+      const group = data.tables.find((t) => t.name === members.membersOf)!;
+      return `- **Members of ${group.name}:** \`${members.name}\` lists them with their role in it (${MEMBER_ROLES.join(', ')}), and holds the invitations too: its owner and admins add a member, or invite one by email (a row with \`status\` invited and \`invited_email\`). The invited person, signed in with that address once it is confirmed, makes the row theirs with \`accept_${group.singular}_invitation(${group.singular}_id)\`, within ${INVITATION_DAYS} days and once; nobody else can, and nobody makes it theirs by changing it.`;
+    }),
   ].join('\n');
 }
 

@@ -99,7 +99,6 @@ export class Tables {
   /** The columns that make a row a person's own, for people of this role. */
   ownColumns(table: Table, role: string): string[] {
     if (table.kind === 'profiles') return ['id'];
-    if (table.kind === 'invitation') return [];
     const roles = new Set(this.data.roles.map((candidate) => candidate.name));
     const columns: string[] = [];
     if (this.ownerCapable(table, role)) columns.push(table.ownerColumn!);
@@ -196,20 +195,15 @@ function defaultCell(tables: Tables, table: Table, role: string, action: Action,
     if (action === 'delete') return none('accounts are deleted through Supabase Auth');
     return cell('own', action === 'create' ? 'a person has one profile, with the default role' : 'people edit their own name and avatar, never their role');
   }
-  const privileged = tables.privileged(role);
   const parent = tables.parentOf(table);
-  if (table.kind === 'invitation') {
-    if (action === 'update') return none('an invitation is accepted through its accept function, never edited');
-    if (privileged) return cell('all', 'privileged staff');
-    return cell('related', `the ${lower(sentence(parent!.singular))}'s managers invite people`, { via: parent!.name, link: 'manager' });
-  }
-  if (privileged) return cell('all', 'privileged staff oversee every row');
+  if (tables.privileged(role)) return cell('all', 'privileged staff oversee every row');
   if (table.membersOf) {
     const group = tables.get(table.membersOf);
     const label = lower(sentence(group.singular));
-    if (action === 'read') return cell('related', `members see who else is in their ${label}`, { via: group.name, link: 'party' });
-    if (action === 'delete') return cell('related', `managers remove members; members leave`, { via: group.name, link: 'manager' });
-    return cell('related', `the ${label}'s owner and admins decide who is a member`, { via: group.name, link: 'manager' });
+    if (action === 'read') return cell('related', `members see who else is in their ${label}, and who is invited`, { via: group.name, link: 'party' });
+    if (action === 'delete') return cell('related', `managers remove members and withdraw invitations; members leave`, { via: group.name, link: 'manager' });
+    if (action === 'create') return cell('related', `the ${label}'s owner and admins add members and invite people; the invited accept`, { via: group.name, link: 'manager' });
+    return cell('related', `the ${label}'s owner and admins change members' roles`, { via: group.name, link: 'manager' });
   }
   const own = tables.ownColumns(table, role).length > 0;
   const ownOrNone = (why: string, whyNot: string): Cell => (own ? cell('own', why) : none(whyNot));

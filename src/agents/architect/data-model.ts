@@ -16,8 +16,7 @@ export const PROFILES = 'profiles';
 
 export interface Table {
   name: string;
-  /** `invitation`: invitations to a group's members table. */
-  kind: 'profiles' | 'entity' | 'join' | 'invitation';
+  kind: 'profiles' | 'entity' | 'join';
   /** Singular snake_case name of a row: `task`, `project_member`. */
   singular: string;
   label: string;
@@ -27,6 +26,8 @@ export interface Table {
   displayColumn: string;
   /** Column sets that are unique together (join tables). */
   uniques: string[][];
+  /** CHECK constraints over several columns (a members row is a member or an invitation). */
+  checks?: string[];
   /** The foreign key whose parent row decides who may see this row (tasks → projects). */
   parent?: { column: string; table: string };
   /** Columns that point at a person (an assignee, a rep) who may also see and update the row. */
@@ -35,10 +36,8 @@ export interface Table {
   personRoles: Record<string, string>;
   /** A join table whose rows make people members of this table's rows. */
   membership?: { table: string; column: string; memberColumn: string };
-  /** For a members table: the group table whose members it lists. */
+  /** For a members table: the group table whose members it lists, and whose invitations it holds. */
   membersOf?: string;
-  /** For an invitation table: the group table it invites to. */
-  invitesTo?: string;
   /** Every signed-in person may read the rows (catalogues, listings, reference data). */
   sharedRead: boolean;
   /** Private rows (bookings, orders, messages, medical records): their parties and privileged staff only. */
@@ -56,6 +55,10 @@ export interface Table {
 export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
 /** Members who manage a group: invite, remove, change members' roles. */
 export const MANAGING_MEMBER_ROLES = ['owner', 'admin'] as const;
+/** A members row is an invitation until the invited person accepts it, then a member. */
+export const MEMBER_STATUSES = ['invited', 'active'] as const;
+/** How long an invitation may be accepted, from when it was sent (the row's created_at). */
+export const INVITATION_DAYS = 14;
 
 export interface DataModel {
   tables: Table[];
@@ -405,15 +408,7 @@ export function buildDataModel(model: ProductModel): DataModel {
     if (!entity.membership) {
       entity.membership = { table: join.name, column: `${entity.singular}_id`, memberColumn };
       join.membersOf = entity.name;
-      addColumn(join, {
-        name: 'member_role',
-        type: 'text',
-        nullable: false,
-        default: literal('member'),
-        enum_values: [...MEMBER_ROLES],
-        check: `member_role in (${MEMBER_ROLES.map(literal).join(', ')})`,
-        description: `The member's role in the ${lower(entity.label)}: ${MEMBER_ROLES.join(', ')} (owners and admins manage the members)`,
-      });
+      membersColumns(join, entity, memberColumn);
     }
     relate({ from: entity.name, to: PROFILES, type: 'many-to-many', through: join.name, ...(spec ? { description: describe(spec) } : {}) });
   }
@@ -459,28 +454,20 @@ export function buildDataModel(model: ProductModel): DataModel {
     }
   }
 
-  for (const group of tables.filter((table) => table.membership)) tables.push(invitationTable(group));
 
   return { tables, relationships, roles, adminRoles, defaultRole, privilegedRoles, selfServiceRoles, appointerRoles, notes };
 }
 
-function invitationColumns(): Column[] {
-  return [
-    { name: 'email', type: 'text', nullable: false, check: "email ~* '^[^@\\s]+@[^@\\s]+$'", description: 'Email address of the person invited' },
-    { name: 'token', type: 'uuid', nullable: false, unique: true, default: 'gen_random_uuid()', description: 'Secret of the invitation link; accepting needs it' },
-    { name: 'invited_by', type: 'uuid', nullable: false, default: 'auth.uid()', references: 'auth.users.id', on_delete: 'cascade', description: 'Who sent the invitation' },
-    { name: 'accepted_at', type: 'timestamptz', nullable: true, description: 'When it was accepted; an invitation is used once' },
-    { name: 'expires_at', type: 'timestamptz', nullable: false, default: "now() + interval '14 days'", description: 'After this it can no longer be accepted' },
-  ];
-}
-
-/** Invitations to a group: managers invite by email, the invitee accepts with the link's token. */
-function invitationTable(group: Table): Table {
-  const column = `${group.singular}_id`;
+/**
+ * A group's members table holds its invitations too: a row is `invited` (an email address, no
+ * person yet) until the invited person accepts it with accept_<group>_invitation(), then `active`.
+ */
+function membersColumns(members: Table, group: Table, memberColumn: string): void {
+  const person = members.columns.find((column) => column.name === memberColumn)!;
+  // An invitation names nobody yet; a person who leaves Supabase Auth leaves their groups.
+  Object.assign(person, { nullable: true, on_delete: 'cascade', description: `${person.description}; empty while the row is an invitation` });
+  const label = lower(group.label);
   const columns: Column[] = [
-    { name: 'id', type: 'uuid', primary: true, default: 'gen_random_uuid()', description: 'Primary key' },
-    foreignKey(column, group.name, true, `The ${lower(group.label)} the person is invited to`),
-    ...invitationColumns(),
     {
       name: 'member_role',
       type: 'text',
@@ -488,29 +475,26 @@ function invitationTable(group: Table): Table {
       default: literal('member'),
       enum_values: [...MEMBER_ROLES],
       check: `member_role in (${MEMBER_ROLES.map(literal).join(', ')})`,
-      description: `The role the person will have in the ${lower(group.label)}`,
+      description: `The member's role in the ${label}: ${MEMBER_ROLES.join(', ')} (owners and admins manage the members)`,
     },
-    ...timestamps(),
+    {
+      name: 'status',
+      type: 'text',
+      nullable: false,
+      default: literal('active'),
+      enum_values: [...MEMBER_STATUSES],
+      check: `status in (${MEMBER_STATUSES.map(literal).join(', ')})`,
+      description: `invited: an invitation to invited_email, which its person accepts within ${INVITATION_DAYS} days with accept_${group.singular}_invitation(); active: a member`,
+    },
+    { name: 'invited_email', type: 'text', nullable: true, check: "invited_email ~* '^[^@\\s]+@[^@\\s]+$'", description: 'Email address an invitation was sent to' },
+    { name: 'invited_by', type: 'uuid', nullable: true, default: 'auth.uid()', references: 'auth.users.id', on_delete: 'set null', description: 'Who invited or added the person' },
+    { name: 'accepted_at', type: 'timestamptz', nullable: true, description: 'When the invitation was accepted' },
   ];
-  return {
-    name: `${group.singular}_invitations`,
-    kind: 'invitation',
-    singular: `${group.singular}_invitation`,
-    label: `${sentence(group.singular)} invitation`,
-    description: `Invitations to join a ${lower(group.label)}, accepted with accept_${group.singular}_invitation(token)`,
-    columns,
-    displayColumn: 'email',
-    uniques: [],
-    parent: { column, table: group.name },
-    invitesTo: group.name,
-    people: [],
-    personRoles: {},
-    sharedRead: false,
-    private: true,
-    participation: false,
-    sensitive: [],
-    creatorRoles: [],
-  };
+  for (const column of columns) addColumn(members, column);
+  const groupColumn = members.columns.find((column) => column.references === `${group.name}.id`)!.name;
+  members.uniques.push([groupColumn, 'invited_email']);
+  members.checks = [`(status = 'active' and ${memberColumn} is not null) or (status = 'invited' and ${memberColumn} is null and invited_email is not null)`];
+  members.description = `${members.description}, and the invitations to join`;
 }
 
 /** The table the product is mostly about: the entity the spec mentions most (the first on a tie). */

@@ -35,7 +35,13 @@ function tableEndpoints(model: DataModel): Endpoint[] {
     }
     endpoints.push(
       { method: 'GET', path, description: `List ${rows} the caller may read; filter, sort and paginate with PostgREST query parameters` },
-      { method: 'POST', path, description: `Create ${table.kind === 'join' ? 'a link in' : 'a row of'} ${rows}` },
+      {
+        method: 'POST',
+        path,
+        description: table.membersOf
+          ? `Add a member, or invite one by email (\`invited_email\` with \`status\` invited: accepted with accept_${model.tables.find((group) => group.name === table.membersOf)!.singular}_invitation()); owners and admins of the ${table.membersOf.replace(/_/g, ' ')} only`
+          : `Create ${table.kind === 'join' ? 'a link in' : 'a row of'} ${rows}`,
+      },
     );
     if (table.kind === 'entity') endpoints.push({ method: 'PATCH', path, description: `Update ${rows} matching \`?id=eq.<id>\`` });
     if (table.membersOf) endpoints.push({ method: 'PATCH', path, description: `Change a member's role (\`member_role\`) matching \`?id=eq.<id>\`; owners and admins of the ${table.membersOf.replace(/_/g, ' ')} only` });

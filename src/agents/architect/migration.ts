@@ -192,6 +192,7 @@ function createTable(table: Table, created: Set<string>, deferred: string[]): st
     return `  ${columnSql({ ...column, ...(column.references && !column.references.startsWith('auth.') ? { references: `public.${column.references}` } : {}) }, inline)}`;
   });
   for (const unique of table.uniques) lines.push(`  unique (${unique.join(', ')})`);
+  for (const check of table.checks ?? []) lines.push(`  check (${check})`);
   created.add(table.name);
   return `-- ${table.description}\ncreate table if not exists public.${table.name} (\n${lines.join(',\n')}\n);`;
 }
@@ -223,15 +224,17 @@ function policySql(policy: RlsPolicy): string {
 }
 
 /** Columns people may write: never the key, the owner, the timestamps, or what only a function sets. */
-const NEVER_INSERTED = new Set(['created_at', 'updated_at', 'token', 'accepted_at']);
+const NEVER_INSERTED = new Set(['created_at', 'updated_at']);
 // updated_at is granted (the trigger sets it anyway), so that touching a row never needs a data column.
-const NEVER_UPDATED = new Set(['id', 'owner_id', 'created_at', 'token', 'invited_by', 'accepted_at']);
+const NEVER_UPDATED = new Set(['id', 'owner_id', 'created_at']);
+/** On a members row, who invited is the inviter (its default), and only accepting makes an invitation a member. */
+const MEMBERS_SET_BY_DATABASE = new Set(['invited_by', 'accepted_at']);
 
 export function writableColumns(table: Table, command: 'insert' | 'update'): string[] {
   if (table.kind === 'profiles') return command === 'insert' ? ['id', 'display_name', 'avatar_url'] : ['display_name', 'avatar_url', 'updated_at'];
   if (command === 'update' && table.membersOf) return ['member_role', 'updated_at'];
   const never = command === 'insert' ? NEVER_INSERTED : NEVER_UPDATED;
-  return table.columns.map((column) => column.name).filter((name) => !never.has(name));
+  return table.columns.map((column) => column.name).filter((name) => !never.has(name) && !(table.membersOf && MEMBERS_SET_BY_DATABASE.has(name)));
 }
 
 /**

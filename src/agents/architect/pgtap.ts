@@ -1,7 +1,7 @@
 import { listing, lower, withArticle } from '../english.js';
 import { ACTIONS, Tables, type AccessMatrix, type Action, type Cell } from './access.js';
 import type { Column } from './columns.js';
-import { PROFILES, type DataModel, type Table } from './data-model.js';
+import { INVITATION_DAYS, PROFILES, type DataModel, type Table } from './data-model.js';
 import { literal } from './sql.js';
 
 /**
@@ -245,7 +245,7 @@ $$;
     const rows = lower(table.label);
     const aRow = withArticle(rows);
     const insert = (values: Values) => this.run(role, `insert into public.${table.name} (${[...values.keys()].join(', ')}) values (${[...values.values()].join(', ')})`);
-    const creator = table.kind === 'invitation' ? 'invited_by' : table.ownerColumn;
+    const creator = table.ownerColumn;
     const parent = this.tables.parentOf(table);
     const parentColumn = table.parent?.column;
     switch (cell.scope) {
@@ -311,8 +311,9 @@ $$;
         continue;
       }
       if (column.primary) values.set(column.name, literal(this.uuid('b')));
-      else if (column.name === table.ownerColumn || column.name === 'invited_by') values.set(column.name, person);
-      else if (!required(column)) continue;
+      else if (column.name === table.ownerColumn) values.set(column.name, person);
+      // A members row names its member (without one it would be an invitation, made apart).
+      else if (!required(column) && !(table.membersOf && table.people.includes(column.name))) continue;
       else if (column.references?.startsWith(`${PROFILES}.`) || column.references?.startsWith('auth.')) values.set(column.name, literal(this.userOf('bystander').id));
       else if (column.references) {
         const target = this.tables.get(column.references.split('.')[0]!);
@@ -539,39 +540,58 @@ $$;
     }
   }
 
+  /**
+   * Invitations are rows of a group's members table: an email address and no person yet. Only
+   * the person signed in with that address, confirmed, makes the row theirs with the group's
+   * accept function, before it expires, and once; nobody makes it theirs by writing to it.
+   */
   private invitations(): void {
-    const tables = this.data.tables.filter((table) => table.kind === 'invitation');
-    if (tables.length === 0) return;
-    this.tests.push('', '-- Invitations: only the invited person, signed in with the invited and confirmed email, accepts; once.');
-    this.user('outsider', this.data.defaultRole);
-    for (const table of tables) {
-      const group = this.tables.get(table.invitesTo!);
+    const groups = this.data.tables.filter((table) => table.membership && this.tables.byName.get(table.membership.table)?.membersOf === table.name);
+    if (groups.length === 0) return;
+    this.tests.push('', `-- Invitations: only the invited person, signed in with the invited and confirmed email, accepts; within ${INVITATION_DAYS} days; once.`);
+    for (const group of groups) {
+      const { table: members, column, memberColumn } = group.membership!;
       const fn = `accept_${group.singular}_invitation`;
-      const invitee = this.user(`invitee.${table.name}`, this.data.defaultRole);
-      const unconfirmed = this.user(`unconfirmed.${table.name}`, this.data.defaultRole, { confirmed: false, email: `late.${invitee.email}`, metadata: '{}' });
-      // Tokens are written out: the invited person cannot read the invitation, only hold its link.
-      const tokens = new Map<string, string>();
-      const invite = (email: string, extra: Record<string, string> = {}) => {
-        const secret = this.uuid('b');
-        const id = this.freshRow(table, `${this.data.defaultRole}.other`, { email: literal(email), token: literal(secret), ...extra });
-        tokens.set(id, secret);
+      const label = lower(group.label);
+      // A members table of one kind of person (a salon's stylists) invites people of that role.
+      const role = this.tables.get(members).personRoles[memberColumn] ?? this.data.defaultRole;
+      const invitee = this.user(`invitee.${members}`, role);
+      const outsider = this.user(`outsider.${members}`, role);
+      const unconfirmed = this.user(`unconfirmed.${members}`, role, { confirmed: false });
+      const invite = (email: string, sentDaysAgo = 0): string => {
+        const id = this.freshRow(group, `${role}.other`);
+        const sent = sentDaysAgo > 0 ? `now() - interval '${sentDaysAgo} days'` : 'now()';
+        this.setup.push(`insert into public.${members} (${column}, invited_email, status, created_at) values (${literal(id)}, ${literal(email)}, 'invited', ${sent});`);
         return id;
       };
-      const valid = invite(invitee.email);
-      const expired = invite(invitee.email, { expires_at: "now() - interval '1 day'" });
-      const forLate = invite(unconfirmed.email);
-      const token = (id: string) => `${literal(tokens.get(id)!)}::uuid`;
-      this.is(this.run('outsider', `select public.${fn}(${token(valid)})`), 'error=42501', `${fn}() refuses a person the invitation was not sent to`);
-      this.is(this.run(unconfirmed.key, `select public.${fn}(${token(forLate)})`), 'error=42501', `${fn}() refuses an email address that is not confirmed`);
-      this.is(this.run(invitee.key, `select public.${fn}(${token(expired)})`), 'error=42501', `${fn}() refuses an expired invitation`);
-      this.is(`${SCHEMA}.keep(${literal(invitee.key)}, $sql$select public.${fn}(${token(valid)})$sql$)`, 'rows=1', `${fn}() lets the invited person in`);
-      const members = group.membership!;
+      const open = invite(invitee.email);
+      const late = invite(unconfirmed.email);
+      const stale = invite(invitee.email, INVITATION_DAYS + 1);
+      const accept = (id: string) => `select public.${fn}(${literal(id)})`;
+      this.is(this.run(outsider.key, accept(open)), 'error=42501', `${fn}() refuses a person the invitation was not sent to`);
+      this.is(this.run(unconfirmed.key, accept(late)), 'error=42501', `${fn}() refuses an email address that is not confirmed`);
+      this.is(this.run(invitee.key, accept(stale)), 'error=42501', `${fn}() refuses an expired invitation`);
+      if (role !== this.data.defaultRole) {
+        const wrongRole = this.user(`wrong-role.${members}`, this.data.defaultRole);
+        const forWrongRole = invite(wrongRole.email);
+        this.is(this.run(wrongRole.key, accept(forWrongRole)), 'error=42501', `${fn}() refuses a person who is not ${withArticle(role)}`);
+      }
       this.is(
-        `(select count(*)::text from public.${members.table} m join public.${table.name} i on i.${members.column} = m.${members.column} where i.id = ${literal(valid)} and m.${members.memberColumn} = ${literal(invitee.id)})`,
-        '1',
-        `the invited person is now a member of the ${lower(group.label)}`,
+        this.run(invitee.key, `update public.${members} set status = 'active', ${memberColumn} = ${literal(invitee.id)} where ${column} = ${literal(open)}`),
+        'error=42501',
+        `the invited person cannot make the invitation theirs by changing it`,
       );
-      this.is(this.run(invitee.key, `select public.${fn}(${token(valid)})`), 'error=42501', `${fn}() does not accept an invitation twice`);
+      this.is(`${SCHEMA}.keep(${literal(invitee.key)}, $sql$${accept(open)}$sql$)`, 'rows=1', `${fn}() lets the invited person in`);
+      this.is(
+        `(select count(*)::text from public.${members} m where m.${column} = ${literal(open)} and m.${memberColumn} = ${literal(invitee.id)} and m.status = 'active' and m.accepted_at is not null)`,
+        '1',
+        `the invitation is now the invited person's membership of the ${label}`,
+      );
+      const read = this.access(group).cells[role]!.read;
+      if (read.scope === 'related' && read.via === group.name && read.link === 'member' && !read.columns) {
+        this.is(this.run(invitee.key, `select 1 from public.${group.name} where id = ${literal(open)}`), 'rows=1', `the invited person now sees the ${label}`);
+      }
+      this.is(this.run(invitee.key, accept(open)), 'error=42501', `${fn}() does not accept an invitation twice`);
     }
   }
 

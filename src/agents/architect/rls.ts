@@ -104,10 +104,10 @@ class PolicyWriter {
     if (cell.scope === 'none') return undefined;
     const own = this.ownCondition(table, role);
     if (action === 'read' && cell.columns && !full) return own || undefined;
-    const creator = table.kind === 'invitation' ? `${table.name}.invited_by = ${UID}` : table.ownerColumn ? `${table.name}.${table.ownerColumn} = ${UID}` : undefined;
+    const creator = table.ownerColumn ? `${table.name}.${table.ownerColumn} = ${UID}` : undefined;
     switch (cell.scope) {
       case 'all':
-        return action === 'create' && table.kind === 'invitation' ? creator : 'true';
+        return 'true';
       case 'own':
         if (action !== 'create') return own || undefined;
         if (table.kind === 'profiles') return `${table.name}.id = ${UID} and ${table.name}.role = ${literal(this.data.defaultRole)}`;
@@ -164,7 +164,8 @@ class PolicyWriter {
     if (link === 'member' || link === 'manager') {
       const members = table.membership!;
       const managing = link === 'manager' ? ` and m.member_role in (${MANAGING_MEMBER_ROLES.map(literal).join(', ')})` : '';
-      const member = `exists (\n    select 1 from public.${members.table} m\n    where m.${members.column} = ${param} and m.${members.memberColumn} = ${UID}${managing}\n  )`;
+      // Invitations are rows of the members table too: only active rows make members.
+      const member = `exists (\n    select 1 from public.${members.table} m\n    where m.${members.column} = ${param} and m.${members.memberColumn} = ${UID} and m.status = 'active'${managing}\n  )`;
       const owner = link === 'manager' && table.ownerColumn ? `exists (\n    select 1 from public.${table.name} g\n    where g.id = ${param} and g.${table.ownerColumn} = ${UID}\n  ) or ` : '';
       body = `select ${owner}${member};`;
       helper.description = link === 'member' ? `True when the signed-in person is a member of the ${label}.` : `True when the signed-in person manages the ${label}: its owner, or a member who is its ${MANAGING_MEMBER_ROLES.join(' or ')}.`;

@@ -1,4 +1,5 @@
-import { PROFILES, type DataModel, type Table } from './data-model.js';
+import { withArticle } from '../english.js';
+import { INVITATION_DAYS, PROFILES, type DataModel, type Table } from './data-model.js';
 import { literal } from './sql.js';
 
 /**
@@ -70,41 +71,53 @@ function setUserRole(model: DataModel): Rpc {
 }
 
 /**
- * Accepting an invitation to a group: the caller must hold the link's token and be signed in with
- * the invited, confirmed email address; the invitation is used once and expires.
+ * Accepting an invitation to a group: the caller's invited row of its members table becomes
+ * theirs and active, if they are signed in with the invited email address, confirmed, within
+ * INVITATION_DAYS of the invitation; once, since the row is then no longer an invitation.
  */
-function acceptInvitation(invitations: Table, group: Table): Rpc {
-  const members = group.membership!;
+function acceptInvitation(group: Table, members: Table): Rpc {
+  const { column, memberColumn } = group.membership!;
   const name = `accept_${group.singular}_invitation`;
   const label = group.singular.replace(/_/g, ' ');
+  // A members table of one kind of person (a salon's stylists) takes only people of that role.
+  const role = members.personRoles[memberColumn];
+  const param = `p_${group.singular}_id`;
+  const mine = `m.${column} = ${param} and m.${memberColumn} = (select auth.uid())`;
   return {
     name,
     kind: 'invitation',
-    args: 'p_token uuid',
-    description: `Joins the ${label} of an invitation: the caller holds its token and is signed in with the invited, confirmed email address. Returns the ${label}'s id.`,
+    args: `${param} uuid`,
+    description: `Accepts the caller's invitation to a ${label}: they must be signed in with the invited email address, confirmed${role ? `, and be ${withArticle(role.replace(/_/g, ' '))}` : ''}, within ${INVITATION_DAYS} days of the invitation; it is used once. Returns their role in the ${label}.`,
     sql: [
-      `create or replace function public.${name}(p_token uuid)`,
-      'returns uuid',
+      `create or replace function public.${name}(${param} uuid)`,
+      'returns text',
       'language plpgsql volatile security definer',
       "set search_path = ''",
       'as $$',
       'declare',
-      `  invitation public.${invitations.name}%rowtype;`,
+      `  invitation public.${members.name}%rowtype;`,
       '  caller_email text;',
+      '  existing_role text;',
       'begin',
       '  select u.email into caller_email from auth.users u',
       '  where u.id = (select auth.uid()) and u.email_confirmed_at is not null;',
-      `  select * into invitation from public.${invitations.name} i`,
-      '  where i.token = p_token and i.accepted_at is null and i.expires_at > now()',
+      `  select * into invitation from public.${members.name} m`,
+      `  where m.${column} = ${param} and m.status = 'invited' and lower(m.invited_email) = lower(caller_email)`,
+      `    and m.created_at > now() - interval '${INVITATION_DAYS} days'`,
       '  for update;',
-      '  if invitation.id is null or caller_email is null or lower(invitation.email) <> lower(caller_email) then',
-      "    raise exception 'this invitation is unknown, used, expired, or for another (confirmed) email address' using errcode = '42501';",
+      `  if invitation.id is null${role ? ` or not public.has_role(${literal(role)})` : ''} then`,
+      `    raise exception 'no invitation to this ${label} for your confirmed email address${role ? ` and role (${role})` : ''}: it was sent to another address, has expired (${INVITATION_DAYS} days) or was used' using errcode = '42501';`,
       '  end if;',
-      `  insert into public.${members.table} (${members.column}, ${members.memberColumn}, member_role)`,
-      `  values (invitation.${members.column}, (select auth.uid()), invitation.member_role)`,
-      `  on conflict (${members.column}, ${members.memberColumn}) do update set member_role = excluded.member_role;`,
-      `  update public.${invitations.name} set accepted_at = now() where id = invitation.id;`,
-      `  return invitation.${members.column};`,
+      `  select m.member_role into existing_role from public.${members.name} m where ${mine};`,
+      '  if found then',
+      '    -- Already a member: the invitation is used up; their role stays as the managers set it.',
+      `    delete from public.${members.name} where id = invitation.id;`,
+      '    return existing_role;',
+      '  end if;',
+      `  update public.${members.name}`,
+      `  set status = 'active', ${memberColumn} = (select auth.uid()), accepted_at = now()`,
+      '  where id = invitation.id;',
+      '  return invitation.member_role;',
       'end;',
       '$$;',
     ].join('\n'),
@@ -120,10 +133,9 @@ export function rpcsOf(model: DataModel, summaries: Rpc[] = []): Rpc[] {
   }
   rpcs.push(...summaries);
   if (model.appointerRoles.length > 0) rpcs.push(setUserRole(model));
-  for (const table of model.tables) {
-    if (table.kind !== 'invitation') continue;
-    const group = table.invitesTo ? model.tables.find((candidate) => candidate.name === table.invitesTo) : undefined;
-    if (group?.membership) rpcs.push(acceptInvitation(table, group));
+  for (const members of model.tables) {
+    const group = members.membersOf ? model.tables.find((candidate) => candidate.name === members.membersOf) : undefined;
+    if (group?.membership?.table === members.name) rpcs.push(acceptInvitation(group, members));
   }
   return rpcs;
 }
