@@ -6,7 +6,9 @@ import type { ProductModel } from '../../src/agents/model.js';
 import { expandModel } from '../../src/agents/product.js';
 import { readSpec } from '../../src/agents/reader/read.js';
 import { DATABASE_TESTS_PATH } from '../../src/agents/project-layout.js';
-import { ACCESS_CASES, HOUSEHOLD, RECIPES, SALES, VET_CLINIC } from '../fixtures/access-models.js';
+import { ACCESS_CASES, HOUSEHOLD, RECIPES, SALES, SALON, VET_CLINIC } from '../fixtures/access-models.js';
+
+const text = (name: string) => ({ name, type: 'text' as const });
 import { PROJECT_MODEL } from '../fixtures/models.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 
@@ -227,6 +229,76 @@ describe('membership', () => {
     const output = await design(PROJECT_MODEL);
     const accept = /create or replace function public\.accept_project_invitation\(p_project_id uuid\)\n[^]*?\n\$\$;/.exec(output.migration_sql)?.[0];
     expect(accept).toContain("if invitation.id is null or not public.has_role('member') then");
+  });
+
+  it('comes from the model, never from a name: option groups, families and teams people do not belong to have no members', async () => {
+    const output = await design(
+      fromContract({
+        name: 'Tapas',
+        summary: 'Guests order dishes; dishes have option groups; the manager edits the menu; families receive food; teams of cooks are listed.',
+        roles: [{ name: 'waiter' }, { name: 'manager', privileged: true }],
+        entities: [
+          { name: 'dish', owned_by: 'creator', attributes: [text('name')] },
+          { name: 'option_group', attributes: [text('name')] },
+          { name: 'family', attributes: [text('name')] },
+          { name: 'team', attributes: [text('name')] },
+        ],
+        relationships: [
+          { from: 'dish', to: 'option_group', kind: 'one-to-many' },
+          { from: 'dish', to: 'manager', kind: 'one-to-many' },
+        ],
+        access: [],
+      }),
+    );
+    expect(output.architecture.data_model.entities.map((entity) => entity.name)).toEqual(['profiles', 'dishes', 'option_groups', 'families', 'teams']);
+    expect(output.migration_sql).not.toMatch(/member_role|_invitation/);
+    // Nobody owns an option group or a family because of its name.
+    for (const name of ['option_groups', 'families', 'teams']) expect(output.architecture.data_model.entities.find((entity) => entity.name === name)!.owner_field).toBeUndefined();
+  });
+
+  it('reads an entity → role one-to-many as the row naming one person of the role, not as members', async () => {
+    const output = await design(
+      fromContract({
+        name: 'Physio',
+        summary: 'The receptionist books a patient in with a specific physio.',
+        roles: [{ name: 'receptionist' }, { name: 'physio' }],
+        entities: [{ name: 'appointment', owned_by: 'creator', attributes: [{ name: 'starts_at', type: 'datetime', required: true }] }],
+        relationships: [{ from: 'appointment', to: 'physio', kind: 'one-to-many' }],
+        access: [],
+      }),
+    );
+    expect(output.architecture.data_model.entities.map((entity) => entity.name)).toEqual(['profiles', 'appointments']);
+    expect(output.architecture.data_model.entities[1]!.fields.find((field) => field.name === 'physio_id')).toMatchObject({ references: 'profiles.id', nullable: true });
+    expect(output.architecture.data_model.relationships).toContainEqual(expect.objectContaining({ from: 'profiles', to: 'appointments', type: 'one-to-many' }));
+    expect(cell(output, 'appointments', 'physio', 'update')).toMatchObject({ scope: 'own' });
+    expect(output.architecture_markdown).toContain('is read as each appointment naming one physio (`appointments.physio_id`)');
+  });
+
+  it('comes from a related rule through an entity the role is not already one of the people of', async () => {
+    // Households: members reach chores through the household they belong to.
+    const household = await design(fromContract({ ...HOUSEHOLD, entities: HOUSEHOLD.entities.map((entity) => (entity.name === 'household' ? { name: 'household', attributes: entity.attributes } : entity)) }));
+    expect(household.architecture.data_model.entities.map((entity) => entity.name)).toContain('household_members');
+    // A group someone runs: without an owner in the model, its creator owns it.
+    expect(household.architecture.data_model.entities.find((entity) => entity.name === 'households')!.owner_field).toBe('owner_id');
+    expect(household.migration_sql).toContain('create trigger households_owner_membership');
+    // Reps reach activities through deals they own, owners visits through pets they own: no members.
+    for (const model of [SALES, VET_CLINIC]) {
+      const output = await design(fromContract(model));
+      expect(output.architecture.data_model.entities.filter((entity) => entity.name.endsWith('_members')), model.name).toEqual([]);
+    }
+  });
+
+  it('keeps a link the model declares between a role and an entity as the person\'s rows, with their details', async () => {
+    const output = await design(fromContract(SALON));
+    const tables = output.architecture.data_model.entities;
+    expect(tables.map((entity) => entity.name)).toEqual(['profiles', 'services', 'stylist_services', 'appointments', 'teams', 'notices', 'team_members']);
+    expect(tables.find((entity) => entity.name === 'stylist_services')!.fields.map((field) => field.name)).toEqual(['id', 'price', 'service_id', 'stylist_id', 'created_at', 'updated_at']);
+    expect(output.architecture.data_model.relationships).toContainEqual(expect.objectContaining({ from: 'services', to: 'profiles', type: 'many-to-many', through: 'stylist_services' }));
+    expect(cell(output, 'stylist_services', 'stylist', 'update').scope).toBe('own');
+    expect(cell(output, 'stylist_services', 'customer', 'update').scope).toBe('none');
+    // The appointment names its stylist; the team is a group because stylists reach notices through it.
+    expect(tables.find((entity) => entity.name === 'appointments')!.fields.map((field) => field.name)).toContain('stylist_id');
+    expect(cell(output, 'notices', 'stylist', 'read')).toMatchObject({ scope: 'related', via: 'teams' });
   });
 
   it('turns a many-to-many between a role and an entity into membership', async () => {

@@ -28,15 +28,6 @@ export const PRIVATE = new Set([
 ]);
 
 /**
- * Records whose people work together inside them (a team's tasks, a household's chores): they
- * get a members table with a role of its own and invitations.
- */
-export const GROUPS = new Set([
-  'team', 'group', 'workspace', 'project', 'studio', 'clinic', 'household', 'organization', 'organisation', 'club', 'family',
-  'circle', 'community', 'department', 'squad', 'crew', 'band', 'league', 'trip',
-]);
-
-/**
  * Columns that only the parties of a row and privileged staff read: a role that may read other
  * people's rows for another reason (the front desk listing visits) gets the other columns only.
  * A column matches when one of its words, or two adjacent words, are listed.

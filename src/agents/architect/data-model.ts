@@ -4,7 +4,7 @@ import type { EntitySpec, ProductModel, RelationshipSpec, RoleSpec } from '../mo
 import { SYSTEM_COLUMNS, attributeColumn, columnName, type Column } from './columns.js';
 import { literal } from './sql.js';
 import { lower } from '../english.js';
-import { GROUPS, PARTICIPATION, PRIVATE, PRIVATE_SENSITIVE_COLUMNS, SENSITIVE_COLUMNS, columnNamedLike, namedLike } from './access-lexicon.js';
+import { PARTICIPATION, PRIVATE, PRIVATE_SENSITIVE_COLUMNS, SENSITIVE_COLUMNS, columnNamedLike, namedLike } from './access-lexicon.js';
 
 /**
  * The tables of the product: one per entity, one `profiles` table for every person whatever
@@ -170,8 +170,8 @@ function entityTable(entity: EntitySpec, relatedNames: Set<string>): Table {
   const singular = snake(entity.name);
   const participation = namedLike(singular, PARTICIPATION);
   const privateRows = namedLike(singular, PRIVATE);
-  // Ratings, bookings, private records and groups are always somebody's: the row names its creator.
-  const owned = entity.owned || participation || privateRows || namedLike(singular, GROUPS);
+  // Ratings, bookings and private records are always somebody's: the row names its creator.
+  const owned = entity.owned || participation || privateRows;
   const columns: Column[] = [{ name: 'id', type: 'uuid', primary: true, default: 'gen_random_uuid()', description: 'Primary key' }];
   const taken = new Set(['id', 'created_at', 'updated_at', 'owner_id']);
   for (const attribute of entity.attributes) {
@@ -298,6 +298,15 @@ export function buildDataModel(model: ProductModel): DataModel {
     return false;
   };
 
+  const belonging = belongingByRules(model, byEntity, roleNames);
+  for (const { group } of belonging) {
+    // Someone runs a group: its creator, its first member and owner. Decided before the
+    // relationships, since a group's rows contain what belongs to it.
+    if (group.ownerColumn) continue;
+    addColumn(group, { name: 'owner_id', type: 'uuid', nullable: false, default: 'auth.uid()', references: 'auth.users.id', on_delete: 'cascade', description: 'The person who created the row' });
+    group.ownerColumn = 'owner_id';
+  }
+
   const relationships: Relationship[] = [];
   const relate = (relationship: Relationship) => {
     const key = `${relationship.from}|${relationship.to}|${relationship.type}`;
@@ -344,12 +353,12 @@ export function buildDataModel(model: ProductModel): DataModel {
     }
     if (from.kind === 'person' && to.kind === 'person') continue;
     if (from.kind === 'table' && to.kind === 'table') relateTables(from.table, to.table, spec);
-    else if (spec.kind === 'many-to-many' || from.kind === 'table') {
-      const entity = from.kind === 'table' ? from.table : to.kind === 'table' ? to.table : undefined;
-      const role = from.kind === 'person' ? from.role : to.kind === 'person' ? to.role : undefined;
-      if (entity && role) relateMembers(entity, role, spec);
-    } else if (to.kind === 'table') {
-      relatePerson(to.table, from.kind === 'person' ? from.role : 'user', spec);
+    else if (from.kind === 'person' && to.kind === 'table') {
+      if (spec.kind === 'many-to-many') relateMembers(to.table, from.role, spec);
+      else relatePerson(to.table, from.role, spec);
+    } else if (from.kind === 'table' && to.kind === 'person') {
+      if (spec.kind === 'many-to-many') relateMembers(from.table, to.role, spec);
+      else relatePersonNamed(from.table, to.role, spec);
     }
   }
 
@@ -392,6 +401,20 @@ export function buildDataModel(model: ProductModel): DataModel {
 
   function relateMembers(entity: Table, role: string | undefined, spec: RelationshipSpec | undefined): void {
     const memberColumn = `${columnName(role ?? 'member')}_id`;
+    const declared = spec?.through ? byEntity.get(snake(spec.through)) : undefined;
+    if (declared && declared !== entity && role) {
+      // The model declares the link with details of its own (a stylist's price for a service): each
+      // row is its person's, who adds and keeps it, under the entity's row; not a members table.
+      addColumn(declared, foreignKey(`${entity.singular}_id`, entity.name, true, `The ${lower(entity.label)}`));
+      if (!declared.ownerColumn && addColumn(declared, { ...foreignKey(memberColumn, PROFILES, true, `The ${sentence(role).toLowerCase()} whose row it is`), default: 'auth.uid()' })) {
+        declared.ownerColumn = memberColumn;
+        declared.personRoles[memberColumn] = role;
+        if (declared.creatorRoles.length === 0) declared.creatorRoles = [role];
+      }
+      declared.parent ??= { column: `${entity.singular}_id`, table: entity.name };
+      relate({ from: entity.name, to: PROFILES, type: 'many-to-many', through: declared.name, description: describe(spec!) });
+      return;
+    }
     const name = spec?.through ? pluralName(snake(spec.through)) : `${entity.singular}_${pluralName(columnName(role ?? 'member'))}`;
     const join = joinTable(
       name,
@@ -429,9 +452,28 @@ export function buildDataModel(model: ProductModel): DataModel {
     relate({ from: PROFILES, to: entity.name, type: spec.kind, description: describe(spec) });
   }
 
-  // Teams, workspaces, households...: people work together inside them, so they have members.
-  for (const table of [...tables]) {
-    if (table.kind === 'entity' && !table.membership && namedLike(table.singular, GROUPS)) relateMembers(table, undefined, undefined);
+  /**
+   * "An appointment has many physios" cannot be a column of profiles: a row of the entity names
+   * one person of the role (appointments.physio_id), whoever created it. Only a many-to-many makes
+   * people members of the entity's rows.
+   */
+  function relatePersonNamed(entity: Table, role: string, spec: RelationshipSpec): void {
+    const name = personColumn(role, spec.as);
+    const column = foreignKey(name, PROFILES, false, `The ${sentence(spec.as ?? role).toLowerCase()} of the ${lower(entity.label)}`);
+    if (!addColumn(entity, column)) return;
+    entity.people.push(name);
+    entity.personRoles[name] = role;
+    const reversed: RelationshipSpec = { ...spec, from: role, to: entity.singular, kind: 'one-to-many' };
+    relate({ from: PROFILES, to: entity.name, type: 'one-to-many', description: describe(reversed) });
+    notes.push(
+      `${sentence(spec.from)} → ${spec.to} (${spec.kind}) is read as each ${lower(entity.label)} naming one ${sentence(spec.as ?? role).toLowerCase()} (\`${entity.name}.${name}\`): ${pluralName(role).replace(/_/g, ' ')} are people, rows of \`profiles\`. Make it many-to-many to give ${entity.name} members.`,
+    );
+  }
+
+  for (const { group, role, entity } of belonging) {
+    if (group.membership) continue;
+    relateMembers(group, undefined, undefined);
+    notes.push(`${group.name} have members (\`${group.membership!.table}\`): ${pluralName(role).replace(/_/g, ' ')} reach ${pluralName(entity).replace(/_/g, ' ')} through the ${lower(group.label)} they belong to.`);
   }
 
   for (const table of tables) {
@@ -447,15 +489,36 @@ export function buildDataModel(model: ProductModel): DataModel {
     table.sensitive = table.columns
       .filter((column) => !column.references && (columnNamedLike(column.name, SENSITIVE_COLUMNS) || (table.private && columnNamedLike(column.name, PRIVATE_SENSITIVE_COLUMNS))))
       .map((column) => column.name);
-    if (owned && !spec.owned) {
-      notes.push(
-        `${spec.pluralLabel} are ${table.participation ? 'rows of their own' : table.private ? 'private rows' : 'groups people create'}: each has its creator in \`owner_id\`${table.private ? ' and is seen only by its people and privileged staff' : ''}.`,
-      );
+    const why = table.participation ? 'rows of their own' : table.private ? 'private rows' : table.membership ? 'groups people create' : undefined;
+    if (owned && !spec.owned && why) {
+      notes.push(`${spec.pluralLabel} are ${why}: each has its creator in \`${table.ownerColumn}\`${table.private ? ' and is seen only by its people and privileged staff' : ''}.`);
     }
   }
 
 
   return { tables, relationships, roles, adminRoles, defaultRole, privilegedRoles, selfServiceRoles, appointerRoles, notes };
+}
+
+/**
+ * Entities people belong to by the access rules: a rule reaches rows `related` through an entity
+ * for a role that is not already one of its people (it does not own the entity's rows, and no
+ * relationship of the model ties the role to the entity). A name alone makes no group.
+ */
+function belongingByRules(model: ProductModel, byEntity: Map<string, Table>, roleNames: Set<string>): Array<{ group: Table; role: string; entity: string }> {
+  const found: Array<{ group: Table; role: string; entity: string }> = [];
+  for (const rule of model.access) {
+    if (rule.scope !== 'related' || !rule.via) continue;
+    const group = byEntity.get(singularName(snake(rule.via))) ?? byEntity.get(snake(rule.via));
+    const role = snake(rule.role);
+    if (!group || !roleNames.has(role) || found.some((known) => known.group === group)) continue;
+    const owns = group.ownerColumn !== undefined && group.creatorRoles.includes(role);
+    const ends = (a: string, b: string) => singularName(snake(a)) === b || snake(a) === b;
+    const tied = model.relationships.some(
+      (spec) => (ends(spec.from, role) && ends(spec.to, group.singular)) || (ends(spec.from, group.singular) && ends(spec.to, role)),
+    );
+    if (!owns && !tied) found.push({ group, role, entity: snake(rule.entity) });
+  }
+  return found;
 }
 
 /**
