@@ -250,6 +250,10 @@ export class CandidateTable {
         made.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm}` });
         made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: sentence.phrases.filter((p) => p.verb === phrase.verb && p !== phrase && p.role !== 'subject') });
       }
+      // "once accepted it turns into an order", "a failed item becomes a defect": a record made from another.
+      if (verb && ((phrase.prep === 'into' && /^(turn|convert|change|make)$/.test(verb)) || (phrase.role === 'object' && verb === 'become'))) this.add(candidate, 2, `something ${verb}s into it`);
+      // "post an item with pics, size, condition and price": a thing made with details of its own.
+      if (phrase.role === 'object' && verb && KEEPING_VERBS.has(verb) && sentence.phrases.filter((p) => p.verb === phrase.verb && p.prep === 'with' && p.start > phrase.start).length >= 2) this.add(candidate, 1, 'made with details of its own');
       // "choose from this week's bakes": what people choose from is a catalogue.
       if (phrase.prep === 'from' && verb && /^(choose|pick|select|order|book)$/.test(verb)) this.add(candidate, 1.5, `people ${verb} from them`);
       // "a tax rate picked from the rates we've saved": chosen from a kept list, so a lookup table.
