@@ -5,7 +5,7 @@ import type { AttributeSpec } from '../model.js';
 import { capitalize, pluralName, sentence as sentenceCase } from '../naming.js';
 import { isSupervisorRole } from '../product.js';
 import { makeAttribute } from './attributes.js';
-import { CandidateTable, score, type Candidate } from './candidates.js';
+import { CandidateTable, DEFERRING, score, type Candidate } from './candidates.js';
 import { readFields } from './fields.js';
 import { RECURRING_PRICE, readIntegrations } from './integrations.js';
 import { acronymsOf, spellAcronyms } from './acronyms.js';
@@ -336,11 +336,38 @@ function featuresOf(
         if (!existing.roles!.includes(role)) existing.roles!.push(role);
         continue;
       }
-      features.push({ text, roles: [role], ...(key && entities.has(key) ? { entities: [key] } : {}) });
+      features.push({ text, roles: [role], ...(key && entities.has(key) ? { entities: [key] } : {}), ...(DEFERRING.test(sentence.text) ? { priority: 'wont' as const } : {}) });
     }
+    // Screens and ways of working the idea names: "a GitHub-style heatmap", "a floor plan", "drag and drop".
+    for (const phrase of sentence.phrases) {
+      const head = phrase.head.lemma;
+      if (!VIEW_WORDS.has(head) && !VIEW_WORDS.has(phrase.words.map((t) => t.norm).join(' '))) continue;
+      const words = phrase.words.map((t) => t.norm).filter((w) => /^[a-z][a-z-]*$/.test(w) && !UNITS.has(w));
+      if (words.length === 0 || words.length > 6) continue;
+      const text = words.join(' ');
+      const same = features.findIndex((f) => f.text.endsWith(text) || text.endsWith(f.text));
+      if (same >= 0) {
+        if (text.length > features[same]!.text.length && !features[same]!.roles) features[same]!.text = text;
+        continue;
+      }
+      const near = sentence.phrases.map((p) => candidateOf(p)?.key).map((k) => (k ? entityOfKey(k) : undefined)).find((k): k is string => !!k && entities.has(k));
+      features.push({ text, ...(near ? { entities: [near] } : {}), ...(DEFERRING.test(sentence.text) ? { priority: 'wont' as const } : {}) });
+    }
+    if (/\bdrag(?:ging)?\s+(?:and|&|n)\s+drop/i.test(sentence.text) && !features.some((f) => f.text === 'drag and drop')) features.push({ text: 'drag and drop' });
   }
   return features.slice(0, 60);
 }
+
+/** Units of measure that qualify nothing a person would name ("16px cards"). */
+const UNITS = new Set(['px', 'em', 'rem', 'pt', 'ms', 'kb', 'mb', 'gb']);
+
+/** What people see and do on screen rather than records: each one the documents must carry. */
+const VIEW_WORDS = new Set([
+  'heatmap', 'floor plan', 'calendar', 'calendar view', 'day view', 'week view', 'board', 'kanban', 'kanban board', 'map', 'dashboard', 'chart',
+  'graph', 'timeline', 'leaderboard', 'progress bar', 'streak', 'confetti', 'dark mode', 'light mode', 'grid', 'feed', 'carousel',
+  'gallery', 'report', 'statement', 'export', 'pdf', 'qr', 'qr code', 'barcode', 'sticker', 'label', 'receipt', 'notification',
+  'reminder', 'alert', 'widget', 'tile', 'card', 'toggle', 'filter', 'search', 'pwa', 'offline mode', 'shortcut', 'view',
+]);
 
 function textOf(sentence: Token[]): string {
   return sentence.map((t) => t.pre + t.text + t.post).join('').trim();
