@@ -194,7 +194,7 @@ export class CandidateTable {
         if (listed.length > 0 && listed.filter((p) => isPersonWord(headLemma(p.head) ?? '')).length * 2 >= listed.length) this.add(candidate, -5, 'a heading over people');
         else this.add(candidate, 3, 'a heading of its own');
       }
-      if (phrase.role === 'list' && phrase.listOf) this.add(candidate, -1.5, `listed under ${phrase.listOf.head.norm}`);
+      if (phrase.role === 'list' && phrase.listOf) this.add(candidate, -1.5, 'listed with the details of something else');
       // "a stage (lead, qualified, won, lost)": a closed set of values is an attribute's, not a table's.
       if (phrase.prep === 'with' && valuesFollow(sentence.tokens, phrase.end) && !phrase.of) this.add(candidate, -1.5, 'its values are listed');
       if (phrase.quantity === 'each') this.add(candidate, 0.8, `"${phrase.det.join(' ')} ${phrase.head.norm}"`);
@@ -252,8 +252,9 @@ export class CandidateTable {
       }
       // "once accepted it turns into an order", "a failed item becomes a defect": a record made from another.
       if (verb && ((phrase.prep === 'into' && /^(turn|convert|change|make)$/.test(verb)) || (phrase.role === 'object' && verb === 'become'))) this.add(candidate, 2, `something ${verb}s into it`);
-      // "post an item with pics, size, condition and price": a thing made with details of its own.
-      if (phrase.role === 'object' && verb && KEEPING_VERBS.has(verb) && sentence.phrases.filter((p) => p.verb === phrase.verb && p.prep === 'with' && p.start > phrase.start).length >= 2) this.add(candidate, 1, 'made with details of its own');
+      // "post an item with pics, size, condition and price", "artworks come with artist, date and an image": a thing with details of its own.
+      const details = sentence.phrases.filter((p) => p.prep === 'with' && p.start > phrase.start && (phrase.role === 'object' ? p.verb === phrase.verb : p.subject === phrase)).length;
+      if ((phrase.role === 'object' || phrase.role === 'subject') && details >= 2) this.add(candidate, 1, 'has details of its own');
       // "choose from this week's bakes": what people choose from is a catalogue.
       if (phrase.prep === 'from' && verb && /^(choose|pick|select|order|book)$/.test(verb)) this.add(candidate, 1.5, `people ${verb} from them`);
       // "a tax rate picked from the rates we've saved": chosen from a kept list, so a lookup table.
@@ -398,6 +399,8 @@ export class CandidateTable {
   /** Weight that comes from the word itself: names that are never tables, mentions, WordNet's sense. */
   private judge(candidate: Candidate): void {
     const mentions = candidate.phrases.length;
+    // Listed among another's details but also a subject or object of its own: mostly a thing.
+    if (candidate.phrases.some((p) => p.role !== 'list') && candidate.evidence.some((e) => e.why === 'listed with the details of something else')) candidate.evidence.push({ weight: 1, why: 'named outside the lists too' });
     if (mentions >= 2) candidate.evidence.push({ weight: Math.min(2, 0.6 * (mentions - 1)), why: `named ${mentions} times` });
     // "purchase date", "habit name": a compound whose head is an attribute is an attribute.
     if (candidate.key !== candidate.head && ATTRIBUTE_WORDS.has(candidate.head) && !candidate.acts.length) candidate.evidence.push({ weight: -2.5, why: `a ${candidate.head}, an attribute` });
