@@ -5,7 +5,7 @@ import type { AttributeSpec } from '../model.js';
 import { capitalize, pluralName, sentence as sentenceCase } from '../naming.js';
 import { isSupervisorRole } from '../product.js';
 import { makeAttribute } from './attributes.js';
-import { CandidateTable, DEFERRING, score, type Candidate } from './candidates.js';
+import { CandidateTable, DEFERRING, isPersonWord, score, type Candidate } from './candidates.js';
 import { readFields } from './fields.js';
 import { RECURRING_PRICE, readIntegrations } from './integrations.js';
 import { acronymsOf, spellAcronyms } from './acronyms.js';
@@ -114,6 +114,12 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
   } else {
     assumptions.push('The description could not be read as English, so the model is generic: one kind of user keeping one kind of record. Describe the product in English for a tailored result.');
   }
+  // The narrator signs in too: "I own a hair salon", "I'm a self-employed tutor", "I'm the music director".
+  const narrator = english ? narratorRole(sentenceTexts) : undefined;
+  if (narrator && !roles.some((r) => r.name === narrator.name || r.name.endsWith(`_${narrator.name}`))) {
+    roles.unshift(narrator);
+    assumptions.push(`The person describing the idea signs in as ${narrator.label ?? narrator.name} and runs the product`);
+  }
   if (roles.length === 0) {
     assumptions.push('The spec names no kinds of users, so everyone who signs in is a "user" with the same rights');
     roles.push({ name: 'user', label: 'User', description: 'Signs in and keeps their own records', privileged: false, self_signup: true });
@@ -177,6 +183,24 @@ function consistent(model: ProductModelContract): ProductModelContract {
     if (entity.owned_by && entity.owned_by !== 'creator' && !roles.has(entity.owned_by)) entity.owned_by = 'creator';
   }
   return model;
+}
+
+/** The role of the person telling the idea, when they say who they are or what they run. */
+function narratorRole(sentences: string[]): ProductModelContract['roles'][number] | undefined {
+  for (const text of sentences.slice(0, 3)) {
+    const owns =
+      /\b(?:i|we)\s+(?:own|run|manage|have)\s+(?:a|an|the|my|our)\s+(?:[\w-]+\s+){0,3}?(?:salon|shop|studio|bakery|clinic|practice|restaurant|bar|cafe|café|gym|business|company|store|agency|boutique|hotel|farm|garage|school|firm)\b/i.exec(text) ??
+      /\bmy\s+(?:[\w-]+\s+){0,2}?(?:salon|shop|studio|bakery|clinic|practice|restaurant|bar|cafe|café|gym|store|boutique|hotel|farm|garage)\b/i.exec(text);
+    if (owns) return { name: 'owner', label: 'Owner', description: 'Runs the business and the product', privileged: true, self_signup: false };
+    const is = /\b(?:i'?m|i am)\s+(?:a|an|the)\s+((?:[a-z-]+\s+){0,5}?)([a-z]+)\b(?!\s+(?:of|for|at)\b[^.]*\b(?:who|that)\b)/i.exec(text);
+    if (is) {
+      const head = is[2]!.toLowerCase();
+      if (!isPersonWord(head) || /^(person|one|user|people)$/.test(head)) continue;
+      const privileged = /^(owner|manager|director|admin|administrator|head|lead|coordinator|founder)$/.test(head);
+      return { name: head, label: sentenceCase(head), description: 'The person describing the idea', privileged, self_signup: !privileged };
+    }
+  }
+  return undefined;
 }
 
 /** The noun a product is named after ("a todo app" → todo), when it is no product word itself. */

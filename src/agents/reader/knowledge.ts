@@ -114,7 +114,7 @@ export const KEEPING_VERBS = new Set([
 export const WORKING_VERBS = new Set([
   'assign', 'approve', 'decline', 'reject', 'accept', 'claim', 'edit', 'update', 'archive', 'delete', 'remove', 'close',
   'move', 'reorder', 'rename', 'sell', 'rent', 'confirm', 'cancel', 'acknowledge', 'escalate', 'convert', 'pick',
-  'choose', 'select', 'turn', 'allocate', 'hold', 'complete', 'tick', 'drag', 'drop', 'attach', 'link', 'group', 'split',
+  'choose', 'select', 'turn', 'allocate', 'hold', 'complete', 'tick', 'drag', 'attach', 'link', 'group', 'split',
   'share', 'invite', 'review', 'rate', 'pay', 'book', 'join', 'check', 'return', 'hand', 'print', 'email', 'text',
   'export', 'duplicate', 'reuse', 'fix', 'repair', 'counter', 'swipe', 'watch', 'follow', 'like', 'favourite',
 ]);
