@@ -31,7 +31,7 @@ const KEEP = 2;
 const LIKELY = 0.8;
 const SUMMARY_LIMIT = 280;
 const ADMIN_WORDS = new Set(['admin', 'administrator', 'superuser', 'owner', 'operator']);
-const GENERIC_PEOPLE = new Set(['user', 'person', 'people', 'everyone', 'anyone', 'someone', 'individual', 'ppl', 'friend', 'one', 'human']);
+const GENERIC_PEOPLE = new Set(['user', 'person', 'people', 'everyone', 'anyone', 'someone', 'individual', 'ppl', 'friend', 'one', 'human', 'nobody', 'somebody', 'everybody', 'man', 'woman', 'men', 'women', 'guy', 'folk']);
 /** Records whose substance is what a person wrote: their text is the body. */
 const BODY_HEADS = new Set(['review', 'comment', 'message', 'reply', 'note', 'feedback', 'answer', 'post']);
 /** Names a record gets when the idea gives it nothing to be shown by. */
@@ -192,10 +192,11 @@ function narratorRole(sentences: string[]): ProductModelContract['roles'][number
       /\b(?:i|we)\s+(?:own|run|manage|have)\s+(?:a|an|the|my|our)\s+(?:[\w-]+\s+){0,3}?(?:salon|shop|studio|bakery|clinic|practice|restaurant|bar|cafe|café|gym|business|company|store|agency|boutique|hotel|farm|garage|school|firm)\b/i.exec(text) ??
       /\bmy\s+(?:[\w-]+\s+){0,2}?(?:salon|shop|studio|bakery|clinic|practice|restaurant|bar|cafe|café|gym|store|boutique|hotel|farm|garage)\b/i.exec(text);
     if (owns) return { name: 'owner', label: 'Owner', description: 'Runs the business and the product', privileged: true, self_signup: false };
-    const is = /\b(?:i'?m|i am)\s+(?:a|an|the)\s+((?:[a-z-]+\s+){0,5}?)([a-z]+)\b(?!\s+(?:of|for|at)\b[^.]*\b(?:who|that)\b)/i.exec(text);
+    // "I'm a self-employed maths and physics tutor with ...": the last person word before the description goes on.
+    const is = /\b(?:i'?m|i am|we'?re|we are)\s+(?:a|an|the)\s+([a-z -]+?)(?=[,.;:(]|\s+(?:with|who|that|at|in|for|of|and i|and we|from)\b|$)/i.exec(text);
     if (is) {
-      const head = is[2]!.toLowerCase();
-      if (!isPersonWord(head) || /^(person|one|user|people)$/.test(head)) continue;
+      const head = is[1]!.toLowerCase().split(/\s+/).reverse().find((w) => isPersonWord(w)) ?? '';
+      if (!head || /^(person|one|user|people|team)$/.test(head)) continue;
       const privileged = /^(owner|manager|director|admin|administrator|head|lead|coordinator|founder)$/.test(head);
       return { name: head, label: sentenceCase(head), description: 'The person describing the idea', privileged, self_signup: !privileged };
     }

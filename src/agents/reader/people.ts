@@ -124,7 +124,8 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     const kept = (k >= 2 && k >= r - 1 && score(c) + k >= 3) || (k >= 1.2 && r < 0.5 && score(c) >= 1.5) || (operated && k >= 0.5 && r < 0.5 && score(c) >= 1);
     if (kept) records.push(c);
     // A role is someone the idea has act, or names often; an example in a list ("extras like a second driver") is neither.
-    else if ((r > 0 || score(c) >= 1) && c.phrases.some((p) => !p.example)) roles.push(c);
+    // People named only as examples or in lists ("contractors (plumber, electrician)") are roles only when the idea says so ("Roles: ...").
+    else if ((r > 0 || score(c) >= 1) && (r >= 1 || c.phrases.some((p) => !p.example && p.role !== 'list'))) roles.push(c);
   }
   return { roles, records, notes };
 }

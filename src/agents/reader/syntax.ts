@@ -65,7 +65,7 @@ const DETERMINERS = new Set([
   'a', 'an', 'the', 'each', 'every', 'any', 'some', 'all', 'several', 'many', 'multiple', 'various', 'numerous', 'few',
   'their', 'our', 'my', 'your', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'no', 'another', 'other', 'both',
   'more', 'most', 'such', 'which', 'what', 'whose', 'own', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight',
-  'nine', 'ten', 'dozens', 'lots', 'plenty', 'couple', 'per', 'whole',
+  'nine', 'ten', 'dozens', 'lots', 'plenty', 'couple', 'per', 'whole', 'ur', 'u',
 ]);
 const MANY = new Set(['several', 'many', 'multiple', 'various', 'numerous', 'some', 'all', 'few', 'these', 'those', 'dozens', 'lots', 'plenty', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'more', 'both']);
 const EACH = new Set(['each', 'every', 'per', 'any']);
