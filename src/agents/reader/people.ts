@@ -18,7 +18,7 @@ export interface PeopleReading {
   notes: string[];
 }
 
-const NEGATION = String.raw`(?:\bnot\b|\bnever\b|n['’]?t\b|\bno\b|\bnobody\b|\bwithout\b|\bcannot\b)`;
+const NEGATION = String.raw`(?:\bnot\b|\bnever\b|n['’]t\b|\b(?:dont|doesnt|didnt|wont|cant|isnt|arent|wasnt|werent|shouldnt|wouldnt|couldnt|cannot)\b|\bno\b|\bnobody\b|\bwithout\b)`;
 const SIGN_IN = String.raw`(?:log(?:s|ged|ging)?\s*(?:in|into|on)\b|login\b|sign(?:s|ed)?\s*in\b|(?:get|have|need|create|make|open)s?\s+(?:an?\s+|their\s+own\s+|any\s+)?(?:[a-z]+\s+)?(?:accounts?|logins?)\b|(?:use|open|access|see)s?\s+(?:the|this|our|an?)\s+(?:web\s+)?(?:app|application|system|tool|software|portal|platform|site|website|product)\b|(?:use|open)s?\s+it\b)`;
 const NEGATED_SIGN_IN = new RegExp(`${NEGATION}(?:\\s+\\w+){0,4}?\\s+${SIGN_IN}`, 'i');
 const SIGN_IN_RE = new RegExp(SIGN_IN, 'i');
@@ -89,7 +89,7 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       // "Stylists work at a salon": staff of a record are kept with it.
       if (phrase.role === 'subject' && sentence.phrases.some((p) => p.subject === phrase && p.verb && /^(work|belong)$/.test(p.verb.lemma) && (p.prep === 'at' || p.prep === 'for' || p.prep === 'in'))) add(record, c, 1);
       // "assign a mechanic", "assigned to attendants": people work is given to see it in the product.
-      if (phrase.verb && /^(assign|allocate|delegate)$/.test(phrase.verb.lemma)) {
+      if (phrase.verb && /^(assign|allocate|delegate)$/.test(phrase.verb.lemma) && phrase.role !== 'list') {
         add(role, c, 1);
         continue;
       }
