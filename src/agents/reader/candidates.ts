@@ -57,6 +57,9 @@ export function score(candidate: Candidate): number {
   return sum;
 }
 
+/** Times of day and calendar words qualify when, not what ("every morning drivers"). */
+const TIME_WORDS = new Set(['morning', 'evening', 'night', 'afternoon', 'today', 'tonight', 'daily', 'weekly', 'monthly', 'yearly', 'annual', 'weekend']);
+
 /** Heads that say little alone: "rate", "line", "entry" are named by what qualifies them. */
 const VAGUE_HEADS = new Set(['rate', 'line', 'item', 'entry', 'slot', 'code', 'group', 'type', 'request', 'record', 'log', 'plan', 'list', 'order', 'note', 'form']);
 
@@ -255,6 +258,10 @@ export class CandidateTable {
       // "post an item with pics, size, condition and price", "artworks come with artist, date and an image": a thing with details of its own.
       const details = sentence.phrases.filter((p) => p.prep === 'with' && p.start > phrase.start && (phrase.role === 'object' ? p.verb === phrase.verb : p.subject === phrase)).length;
       if ((phrase.role === 'object' || phrase.role === 'subject') && details >= 2) this.add(candidate, 1, 'has details of its own');
+      // "drivers do a pre-trip inspection", "carry out an audit": an act people perform is kept.
+      if (phrase.role === 'object' && verb && /^(do|perform|conduct|complete|run|carry)$/.test(verb) && wordnet().lexnames(candidate.head, { senses: 1 }).some((kind) => kind === 'noun.act' || kind === 'noun.event')) this.add(candidate, 2, `people ${verb} it`);
+      // "service intervals (oil every 10,000 km, safety inspection every 12 months)": examples of its rows.
+      if (phrase.plural && phrase.role !== 'list' && valuesFollow(sentence.tokens, phrase.end) && !CLASSIFIERS.has(candidate.head)) this.add(candidate, 0.8, 'examples of its rows');
       // "choose from this week's bakes": what people choose from is a catalogue.
       if (phrase.prep === 'from' && verb && /^(choose|pick|select|order|book)$/.test(verb)) this.add(candidate, 1.5, `people ${verb} from them`);
       // "a tax rate picked from the rates we've saved": chosen from a kept list, so a lookup table.
@@ -462,7 +469,7 @@ export function nameOf(phrase: Phrase): Named | undefined {
   const modifiers: string[] = [];
   for (const token of words.slice(0, -1)) {
     const word = token.norm.replace(/'s$/, '').replace(/-/g, '_');
-    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'") || (token.tags.has('Gerund') && !wordnet().isNoun(word))) {
+    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || TIME_WORDS.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'") || (token.tags.has('Gerund') && !wordnet().isNoun(word))) {
       modifiers.length = 0;
       continue;
     }

@@ -215,7 +215,7 @@ export const ATTRIBUTE_WORDS = new Set([
   'color', 'weight', 'height', 'capacity', 'limit', 'level', 'grade', 'currency', 'percentage',
   'discount', 'reference', 'code', 'method', 'condition', 'model', 'serial', 'position', 'rank', 'year', 'age', 'gender', 'birthday', 'allergy', 'allergies', 'diagnosis', 'instructions',
   'reason', 'outcome', 'temperature', 'humidity', 'battery', 'odometer', 'litre',
-  'liter', 'mileage', 'breed', 'species', 'type', 'kind', 'difficulty', 'servings', 'range', 'interval', 'frequency', 'recommendation', 'strength', 'concern', 'abstract', 'format', 'sets', 'reps',
+  'liter', 'mileage', 'breed', 'species', 'type', 'kind', 'difficulty', 'servings', 'range', 'frequency', 'recommendation', 'strength', 'concern', 'abstract', 'format', 'sets', 'reps',
   'urgency', 'occupancy', 'bedroom', 'rent', 'deposit', 'salary', 'school', 'year group', 'exam board',
   'target grade', 'seat limit', 'party size', 'prep time', 'cook time', 'hold time', 'flag', 'checkbox', 'toggle',
   'streak', 'heatmap', 'emoji', 'sku', 'tracking number', 'vat number', 'serial number', 'asset tag', 'warranty',
