@@ -203,7 +203,8 @@ export class CandidateTable {
       if (phrase.quantity === 'each') this.add(candidate, 0.8, `"${phrase.det.join(' ')} ${phrase.head.norm}"`);
       else if (phrase.quantity === 'many') this.add(candidate, 0.5, 'counted');
       if (phrase.plural && phrase.role !== 'list') this.add(candidate, 0.3, 'plural');
-      if (phrase.det.some((d) => d === 'our' || d === 'my') && !phrase.plural && phrase.quantity === 'one') this.add(candidate, -2.5, 'the speaker’s own, one of it');
+      // "my web studio", "our flat": the narrator's own one of it, not a table; in a user story "my" is the persona's.
+      if (phrase.det.some((d) => d === 'our' || d === 'my') && !phrase.plural && phrase.quantity === 'one' && phrase.role !== 'list' && !/^\W*as an?\b/i.test(sentence.text)) this.add(candidate, -2.5, 'the speaker’s own, one of it');
       // "create an account", "get accounts": signing in, not a record.
       if (candidate.head === 'account' && verb && /^(create|have|get|need|open|make|register|sign)$/.test(verb) && (!subject || this.candidateOf(subject)?.person || phrase.negated)) {
         this.add(candidate, -2, 'an account to sign in with');

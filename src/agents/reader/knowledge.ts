@@ -60,6 +60,9 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
   hire: { record: 'hire' },
   register: { record: 'registration' },
   visit: { record: 'visit' },
+  suggest: { record: 'suggestion' },
+  nominate: { record: 'nomination' },
+  propose: { record: 'proposal' },
   handout: { record: 'assignment', object: true },
   sight: { record: 'sighting' },
 };

@@ -63,6 +63,14 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     }
     if (JUST_RECORDS.test(text)) add(record, subjectBefore(JUST_RECORDS.exec(text)!.index) ?? lastPerson, 2);
 
+    // "we look them up by phone number or add them (name, phone, email)": the people just named are kept.
+    const them = sentence.tokens.findIndex((t, i) => /^(them|him|her)$/.test(t.norm) && i > 0 && KEEPING_VERBS.has(sentence.tokens[i - 1]!.lemma));
+    if (them >= 0) {
+      // "them" is the last plural named before it: people only if that was people ("mark them as shipped" is the orders).
+      const before = sentence.phrases.filter((p) => p.end <= them && (p.plural || sentence.tokens[them]!.norm !== 'them'));
+      const antecedent = before.length ? candidateOf(before[before.length - 1]!) : lastPerson;
+      if (antecedent?.person) add(record, antecedent, 1.5);
+    }
     for (const phrase of personPhrases) {
       const c = candidateOf(phrase)!;
       lastPerson = c;

@@ -1,4 +1,5 @@
 import type { Token } from './tokens.js';
+import { RECORD_ACTS } from './knowledge.js';
 import { isNounWord, isPeopleWord, isVerbWord } from './lexicon.js';
 
 /**
@@ -254,6 +255,12 @@ function classify(tokens: Token[]): Classes {
       classes[i] = 'verb';
       sure.add(i);
     }
+    // "I want to RSVP", "able to chat": after "to" following a wish or an ability, the word is a verb.
+    if (previous === 'prep' && before?.norm === 'to' && classes[i] !== 'verb' && (RECORD_ACTS[t.lemma] || isVerbWord(t.lemma)) && /^(want|wants|need|needs|able|like|love|try|have|has|going|allowed|possible)$/.test(tokens[i - 2]?.norm ?? '') && !t.tags.has('Plural')) {
+      classes[i] = 'verb';
+      sure.add(i);
+      continue;
+    }
     // "we keep losing track": a gerund after keep, start or stop is the verb going on.
     if (t.tags.has('Gerund') && before && /^(keep|keeps|kept|start|starts|stop|stops|go|goes|finish)$/.test(before.norm)) classes[i] = 'verb';
     // "drivers do a pre-trip inspection": "do" with an object is the verb.
@@ -491,6 +498,12 @@ function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRea
     det.push(tokens[i]!.norm);
     if (closes(tokens[i]!)) return null;
     i++;
+  }
+  // "more than one club", "at least two", "up to five": a comparison is part of the count.
+  if (/^(more|less|fewer)$/.test(tokens[i]?.norm ?? '') && tokens[i + 1]?.norm === 'than') {
+    det.push(tokens[i]!.norm, 'than');
+    i += 2;
+    while (i < tokens.length && (classes[i] === 'det' || classes[i] === 'num')) det.push(tokens[i++]!.norm);
   }
   // "one or more X", "one of its time slots": "of" after a quantity keeps the phrase going.
   if (det.length > 0 && tokens[i]?.norm === 'of' && (classes[i + 1] === 'det' || classes[i + 1] === 'noun' || classes[i + 1] === 'adj')) {
