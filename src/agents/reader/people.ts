@@ -67,7 +67,7 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     const them = sentence.tokens.findIndex((t, i) => /^(them|him|her)$/.test(t.norm) && i > 0 && KEEPING_VERBS.has(sentence.tokens[i - 1]!.lemma));
     if (them >= 0) {
       // "them" is the last plural named before it: people only if that was people ("mark them as shipped" is the orders).
-      const before = sentence.phrases.filter((p) => p.end <= them && (p.plural || sentence.tokens[them]!.norm !== 'them'));
+      const before = sentence.phrases.filter((p) => p.end <= them && (p.plural || candidateOf(p)?.person || sentence.tokens[them]!.norm !== 'them'));
       const antecedent = before.length ? candidateOf(before[before.length - 1]!) : lastPerson;
       if (antecedent?.person) add(record, antecedent, 1.5);
     }

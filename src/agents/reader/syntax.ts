@@ -306,7 +306,9 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
       const cls = classes[i]!;
       if (opensBracket(t)) {
         inBracket = true;
-        bracketOwner = lastPhrase;
+        // "add them (name, phone, email)": the details are of the people "them" stands for.
+        const pronoun = i > 0 && /^(them|him|her|it)$/.test(tokens[i - 1]!.norm);
+        bracketOwner = pronoun ? ([...phrases].reverse().find((p) => isPeopleWord(p.head.lemma) || (p.plural && tokens[i - 1]!.norm === 'them')) ?? lastPhrase) : lastPhrase;
       }
       if (cls === 'sub' && i > 0) {
         resetClause(i + 1);
