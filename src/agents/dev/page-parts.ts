@@ -1,5 +1,7 @@
 import type { UserFlow } from '../../contract/index.js';
 import type { Framework } from './framework.js';
+import type { LandingCopy } from './landing.js';
+import type { SignUpRoles } from './roles.js';
 import type { AppPage, AppRoutes } from './routes.js';
 import { type Imports, jsxText } from './source.js';
 import { access, type Column, type DataModel, type Table } from './tables.js';
@@ -12,6 +14,8 @@ export interface PageContext {
   productName: string;
   summary: string;
   flows: UserFlow[];
+  signUp: SignUpRoles | undefined;
+  landing: LandingCopy;
 }
 
 export const LOADING = '<p className="text-muted-foreground">Loading…</p>';
@@ -31,8 +35,8 @@ export function listColumns(table: Table): Column[] {
   return [table.display, ...others.slice(0, 4)];
 }
 
-export function cell(column: Column, imports: Imports): string {
-  const value = access('row', column.name);
+export function cell(column: Column, imports: Imports, row = 'row'): string {
+  const value = access(row, column.name);
   if (column.input === 'enum') {
     imports.add('@/components/ui/badge', 'Badge').add('@/lib/format', 'formatLabel');
     return column.nullable
