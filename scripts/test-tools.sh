@@ -3,11 +3,14 @@
 # missing and this user can (root with apt-get); otherwise one message saying what to install.
 #   redis-server    the Redis suites start their own on free ports (never one you run)
 #   docker-compose  only to check docker-compose.yml with `docker-compose config` (no engine needed)
+#   chromium        Debian's browser at /usr/bin/chromium, driven by playwright-core to open the generated
+#                   app (test/agents/generated-app.test.ts); playwright never downloads a browser of its own
 set -euo pipefail
 
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v docker-compose >/dev/null 2>&1 || docker compose version >/dev/null 2>&1 || missing+=(docker-compose)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -97,7 +97,7 @@ describe('generateCode (vite-react, from a given design)', () => {
     for (const version of [...Object.values(pkg.dependencies), ...Object.values(pkg.devDependencies)]) {
       expect(version).toMatch(/^\d+\.\d+\.\d+$/);
     }
-    expect(Object.keys(pkg.scripts).sort()).toEqual(['build', 'dev', 'preview', 'typecheck']);
+    expect(Object.keys(pkg.scripts).sort()).toEqual(['build', 'dev', 'lint', 'preview', 'test', 'typecheck']);
     const installed = (await import('react/package.json', { with: { type: 'json' } })).default.version;
     expect(pkg.dependencies['react']).toBe(installed);
     expect(Object.keys(pkg.dependencies)).toEqual(
@@ -116,10 +116,14 @@ describe('generateCode (vite-react, from a given design)', () => {
     expect(css).toContain('--color-primary-foreground: var(--primary-foreground);');
   });
 
-  it('reads the Supabase settings from the environment and documents them', async () => {
+  it('reads the Supabase settings from the environment when the app runs, and documents them', async () => {
     const output = await generate();
-    expect(file(output, 'src/integrations/supabase/client.ts')).toContain('createClient<Database>(supabaseUrl, supabaseAnonKey');
-    expect(file(output, 'src/vite-env.d.ts')).toContain('readonly VITE_SUPABASE_URL: string;');
+    const client = file(output, 'src/integrations/supabase/client.ts');
+    expect(client).toContain('checkSupabaseConfig(import.meta.env.VITE_SUPABASE_URL, import.meta.env.VITE_SUPABASE_ANON_KEY)');
+    // Never a throw at import: a build without settings must still open, on its configuration screen.
+    expect(client).not.toContain('throw');
+    expect(file(output, 'src/App.tsx')).toContain('if (!supabaseConfig.ok) return <ConfigurationScreen problems={supabaseConfig.problems} />;');
+    expect(file(output, 'src/vite-env.d.ts')).toContain('readonly VITE_SUPABASE_URL?: string;');
     expect(file(output, '.env.example')).toMatch(/VITE_SUPABASE_URL=.*\nVITE_SUPABASE_ANON_KEY=/);
     expect(output.setup_instructions.join('\n')).toMatch(/npm install[^]*VITE_SUPABASE_ANON_KEY[^]*npm run dev/);
   });
@@ -248,5 +252,114 @@ describe('generateCode from a spec alone', () => {
     const types = file(output, 'src/integrations/supabase/types.ts');
     for (const table of ['salons', 'services', 'appointments']) expect(types).toContain(`      ${table}: {`);
     expect(output.setup_instructions.join('\n')).toContain('supabase db push');
+  });
+});
+
+describe('the generated app, for a person', () => {
+  async function fromSpec(id: string, extra: Partial<CodeInput> = {}): Promise<CodeOutput> {
+    const input = SPEC_CASES.find((candidate) => candidate.id === id)?.input;
+    if (!input) throw new Error(`no spec case ${id}`);
+    return generateCode({ ...input, ...extra });
+  }
+
+  it('saves Settings with only the columns a person may change on their own profile, never the role', async () => {
+    for (const id of ['booking', 'marketplace']) {
+      const output = await fromSpec(id);
+      const form = file(output, 'src/components/forms/ProfileForm.tsx');
+      const editable = /Pick<Tables<'profiles'>, ([^>]+)>/.exec(form)?.[1] ?? '';
+      expect(editable, id).toBe("'display_name' | 'avatar_url'");
+      expect(form, id).not.toMatch(/'role'|'id'|'created_at'/);
+      const settings = file(output, 'src/pages/SettingsPage.tsx');
+      // The role is shown, and the save reports its failure instead of failing silently.
+      expect(settings).toContain('Role: {formatLabel(profile.data.role)}');
+      expect(settings).toContain('describeError(updateProfile.error)');
+    }
+  });
+
+  it('offers at sign-up only the roles people may give themselves, and sends the choice as metadata', async () => {
+    const signUp = file(await fromSpec('marketplace'), 'src/pages/SignUpPage.tsx');
+    expect(signUp).toContain("const SIGN_UP_ROLES = ['buyer', 'seller'] as const;");
+    expect(signUp).toContain("useState<string>('buyer')");
+    expect(signUp).toContain('options: { emailRedirectTo: window.location.origin, data: { role } }');
+    // One role people may pick: nothing to choose, and nothing sent.
+    const single = file(await fromSpec('project-management'), 'src/pages/SignUpPage.tsx');
+    expect(single).not.toContain('SIGN_UP_ROLES');
+    expect(single).not.toContain('data: { role }');
+  });
+
+  it('edits a timestamptz in local time both ways, never by slicing the UTC string', async () => {
+    const form = file(await fromSpec('booking'), 'src/components/forms/AppointmentForm.tsx');
+    expect(form).toContain(
+      "type=\"datetime-local\" value={toDateTimeLocal(values.starts_at)} onChange={(event) => set('starts_at', fromDateTimeLocal(event.target.value))}",
+    );
+    expect(form).not.toContain('.slice(0, 16)');
+  });
+
+  it('steps number inputs by the column type and bounds them by its meaning', async () => {
+    const services = file(await fromSpec('booking'), 'src/components/forms/ServiceForm.tsx');
+    expect(services).toMatch(/id="service-duration" type="number" inputMode="numeric" step="1" min=\{0\}/);
+    expect(services).toMatch(/id="service-price" type="number" inputMode="decimal" step="0.01" min=\{0\}/);
+    const reviews = file(await fromSpec('booking'), 'src/components/forms/ReviewForm.tsx');
+    expect(reviews).toMatch(/id="review-rating" type="number" inputMode="numeric" step="1" min=\{1\} max=\{5\}/);
+    expect(services + reviews).not.toContain('step="any"');
+  });
+
+  it('edits a JSON list item by item, and child rows on the parent page, never in a JSON box that starts with null', async () => {
+    const output = await fromSpec('quiz');
+    const question = file(output, 'src/components/forms/QuestionForm.tsx');
+    expect(question).toContain('<ListField id="question-answer-options"');
+    expect(question).toContain('answer_options: cleanItems(textItems(values.answer_options))');
+    for (const candidate of output.files.filter((generatedFile) => generatedFile.path.endsWith('.tsx'))) {
+      expect(candidate.content, candidate.path).not.toContain('?? null, null, 2)');
+    }
+    const quiz = file(output, 'src/pages/QuizDetailsPage.tsx');
+    expect(quiz).toContain('function QuestionsSection({ parentId }: { parentId: string })');
+    expect(quiz).toContain('<QuestionForm\n              fixed={{ quiz_id: parentId }}');
+  });
+
+  it('offers the values of an enum in its select and in a board of its lanes', async () => {
+    const output = await generate();
+    expect(file(output, 'src/components/forms/TaskForm.tsx')).toContain('{Constants.public.Enums.task_status.map((option) => (');
+    const tasks = file(output, 'src/pages/TasksPage.tsx');
+    expect(tasks).toContain('lanes={Constants.public.Enums.task_status}');
+    expect(tasks).toContain("values: { status: lane as Database[\"public\"][\"Enums\"][\"task_status\"] }");
+    expect(tasks).toContain('<AgendaView rows={rows} dateOf={(row) => row.due_date}');
+  });
+
+  it('tells a failed load from an empty one, with a Retry button', async () => {
+    const output = await generate();
+    const projects = file(output, 'src/pages/ProjectsPage.tsx');
+    expect(projects.indexOf('<ErrorState')).toBeGreaterThan(-1);
+    expect(projects.indexOf('<ErrorState')).toBeLessThan(projects.indexOf('No projects yet.'));
+    const dashboard = file(output, 'src/pages/DashboardPage.tsx');
+    expect(dashboard).toContain('onRetry={() => failed.forEach((query) => void query.refetch())}');
+    expect(dashboard).toMatch(/Query\.error \? \(\n\s+<p className="text-sm text-muted-foreground">Not loaded\.<\/p>\n\s+\) : \w+Query\.data && \w+Query\.data\.length > 0 \? \(/);
+    expect(file(output, 'src/hooks/use-projects.ts')).toContain('.retry(false)');
+    expect(file(output, 'src/App.tsx')).toContain('retry: retryOnce');
+  });
+
+  it('adds up money on the dashboard and totals per stage', async () => {
+    const dashboard = file(await fromSpec('crm', { framework: 'nextjs-react' }), 'app/(app)/dashboard/page.tsx');
+    expect(dashboard).toContain('formatAmount(total(dealsQuery.data, (row) => row.value))');
+    expect(dashboard).toContain('{Constants.public.Enums.deal_stage.map((lane) => (');
+    expect(dashboard).not.toContain('useProfiles');
+  });
+
+  it('writes the home page for visitors from the summary and the roles, not from planning notes', async () => {
+    const home = file(await fromSpec('booking'), 'src/pages/HomePage.tsx');
+    expect(home).toContain('<p className="max-w-2xl text-lg text-muted-foreground">A booking platform for hair salons.</p>');
+    expect(home).toContain('Customers book an appointment.');
+    expect(home).not.toMatch(/Say what|created by|belongs to/);
+  });
+
+  it('builds without the Supabase settings on Next.js too, and ships lint and test scripts and their configuration', async () => {
+    const output = await fromSpec('crm', { framework: 'nextjs-react' });
+    expect(file(output, 'lib/supabase/client.ts')).not.toContain('throw');
+    expect(file(output, 'app/providers.tsx')).toContain('if (!supabaseConfig.ok) return <ConfigurationScreen problems={supabaseConfig.problems} />;');
+    const pkg = JSON.parse(file(output, 'package.json')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+    expect(pkg.scripts).toMatchObject({ lint: 'eslint .', test: 'vitest run' });
+    expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(['eslint', 'typescript-eslint', 'eslint-plugin-react-hooks', 'vitest']));
+    expect(file(output, 'eslint.config.js')).toContain('reactHooks.configs.flat.recommended');
+    for (const test of ['lib/config.test.ts', 'lib/datetime.test.ts', 'lib/network.test.ts']) expect(output.files.map((f) => f.path)).toContain(test);
   });
 });

@@ -12,7 +12,10 @@ import { lower } from '../english.js';
 
 export function dashboardPage(page: AppPage, context: PageContext, imports: Imports): string {
   const { framework, routes, model } = context;
-  const tables = entityTables(model).slice(0, 6);
+  // People's profiles are not figures of the work; the tables of the work are.
+  const tables = entityTables(model)
+    .filter((table) => !table.primaryKey?.authUser)
+    .slice(0, 6);
   if (tables.length > 0) {
     imports
       .add('@/components/ui/card', ['Card', 'CardContent', 'CardDescription', 'CardHeader', 'CardTitle'])
@@ -118,7 +121,7 @@ function lanesCard(tables: Table[], queryOf: (table: Table) => string, framework
   const rowsOf = `${query}.data?.filter((row) => ${access('row', lanes.name)} === lane)`;
   const amount = money
     ? `
-                  <td className="py-1 text-right tabular-nums">{formatAmount(total(${rowsOf}, (row) => ${access('row', money.name)}))}</td>`
+                    <td className="py-1 text-right tabular-nums">{formatAmount(total(${rowsOf}, (row) => ${access('row', money.name)}))}</td>`
     : '';
   if (money) imports.add('@/lib/figures', ['formatAmount', 'total']);
   return `      <Card>

@@ -22,7 +22,7 @@ export function renderForm(table: Table, model: DataModel, framework: Framework)
     const control = renderControl(column, table, model, imports, hooks, values, framework);
     // A parent given by the page (the row whose detail page holds this form) is not asked for.
     if (column.input !== 'reference') return control;
-    return `      {${optionalAccess('fixed', column.name)} === undefined && (\n  ${control.trimStart().replace(/\n/g, '\n  ')}\n      )}`;
+    return `      {${optionalAccess('fixed', column.name)} === undefined && (\n        ${control.trimStart().replace(/\n/g, '\n  ')}\n      )}`;
   });
   const cleaned = table.editable.flatMap((column) => {
     const kind = listKind(column);

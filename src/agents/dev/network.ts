@@ -110,7 +110,7 @@ import { describeError } from '@/lib/network';`,
   title: string;
   error: unknown;
   onRetry: () => void;
-  /** True while the retry runs. */
+  /** True while the retry runs (a query that never loaded shows its loading state instead). */
   retrying?: boolean;
 }
 
