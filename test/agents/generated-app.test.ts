@@ -239,7 +239,8 @@ describe.sequential('the generated booking app in Chromium', () => {
 
     it('shows an error with a Retry button within 10 s on a list and on the dashboard, never an empty state', async () => {
       const session = storedSession();
-      await page.evaluate(({ key, value }) => localStorage.setItem(key, value), session);
+      // Runs in the page, where localStorage is the app's (the repository's types have no DOM).
+      await page.evaluate(({ key, value }) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(key, value), session);
       for (const path of ['/appointments', '/dashboard']) {
         const started = Date.now();
         await page.goto(`${url}${path}`);

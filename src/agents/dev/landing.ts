@@ -43,7 +43,8 @@ function featureText(table: Table, product: Pick<ProductModel, 'roles'>, model: 
       .map((capability) => `${capitalize(pluralLabel(role.label))} ${capability.text.trim()}.`),
   );
   const fields = table.editable
-    .filter((column) => column.input !== 'reference' && column !== table.primaryKey)
+    // Things a row has, named by nouns: not its times ("a starts at"), flags or links to other rows.
+    .filter((column) => !['reference', 'date', 'datetime', 'time', 'checkbox'].includes(column.input) && !/_(at|on)$/.test(column.name))
     .slice(0, 4)
     .map((column) => lower(column.label));
   const label = lower(table.label);
