@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { CallFigures } from './mcp.js';
 import type { E2eFigures } from './e2e.js';
 import type { PairFigures } from './rest.js';
+import type { WordNetFigures } from './wordnet.js';
 
 /**
  * `npm run bench`: runs each benchmark in its own process (servers in processes of their own)
@@ -11,8 +12,8 @@ import type { PairFigures } from './rest.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** Runs one section's script and returns the JSON of its last line. */
-function section<T>(script: string, args: string[] = []): T {
-  const out = execFileSync(process.execPath, [`${here}${script}`, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+function section<T>(script: string, args: string[] = [], nodeOptions: string[] = []): T {
+  const out = execFileSync(process.execPath, [...nodeOptions, `${here}${script}`, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out.trim().split('\n').at(-1)!) as T;
 }
 
@@ -59,6 +60,23 @@ for (const [words, runs] of [
       f.peak_rss_mb.toFixed(0),
       11,
     )}`,
+  );
+}
+
+console.log(`
+WordNet (src/agents/reader/wordnet.ts), one process per way of reading data records, over the same ~2,000 words (the spec
+fixtures' words, nouns and verbs spread over the indexes, plurals, unknown words). "first call": the first nounSenses,
+which loads index.noun. Per word, µs: the first time a word is asked (its records read and parsed) / asked again (memoised).
+  records   words   first call ms   nounSenses µs   isA µs        derivedNouns µs   personNoun µs   RSS added MB (heap, buffers)`);
+for (const records of ['file', 'memory']) {
+  // --expose-gc: the memory figures are taken after a collection, so they count what stays.
+  const f = section<WordNetFigures>('wordnet.js', [records], ['--expose-gc']);
+  const pair = ([first, again]: [number, number]) => `${first.toFixed(1)} / ${again.toFixed(1)}`;
+  console.log(
+    `  ${f.records.padEnd(7)}   ${pad(f.words, 5)}   ${pad(f.first_call_ms.toFixed(1), 13)}   ${pad(pair(f.noun_senses_us), 13)}   ${pair(f.is_a_us).padEnd(11)}   ${pad(
+      pair(f.derived_nouns_us),
+      15,
+    )}   ${pad(pair(f.person_noun_us), 13)}   ${f.rss_added_mb.toFixed(0)} (${f.heap_added_mb.toFixed(0)}, ${f.buffers_added_mb.toFixed(0)})`,
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Phase, ToolName } from '../contract/index.js';
-import type { ProductModel } from './spec/model.js';
+import type { ProductModel } from './model.js';
 
 /** What an agent gets besides its input while it runs. */
 export interface AgentContext {

@@ -10,8 +10,8 @@ import { rpcsOf } from './architect/rpc.js';
 import { stackFor } from './architect/stack.js';
 import { title } from './naming.js';
 import { PERSONAS } from './personas.js';
-import type { ProductModel } from './spec/model.js';
-import { readSpec } from './spec/read.js';
+import type { ProductModel } from './model.js';
+import { readSpec } from './reader/read.js';
 
 /** Non-functional needs from the spec and, when given, the PM's requirements; the PM's wording wins on duplicates. */
 function needsOf(model: ProductModel, input: ArchitectureInput): Design['needs'] {
@@ -52,7 +52,6 @@ function assumptionsOf(model: ProductModel, data: DataModel, input: Architecture
     'Everything needs sign-in; nothing is readable anonymously in the MVP.',
     'Durations are stored as whole minutes (integer); money as numeric(12,2) in one currency.',
     ...(input.requirements ? [`The PM’s ${input.requirements.functional.length} functional and ${input.requirements.non_functional.length} non-functional requirements shaped this design.`] : []),
-    ...(model.english ? [] : ['The spec does not read as English, so this design is generic: a profiles table and the Supabase baseline; rewrite the spec in English for a tailored data model.']),
     ...data.notes,
     ...model.assumptions,
   ];

@@ -12,7 +12,7 @@ import { readDataModel } from './dev/tables.js';
 import { viteReactFiles } from './dev/vite-react.js';
 import { PERSONAS } from './personas.js';
 import { MIGRATION_PATH } from './project-layout.js';
-import { readSpec, specOf } from './spec/read.js';
+import { readSpec, specOf } from './reader/read.js';
 import { designUx } from './ux.js';
 
 /**

@@ -27,8 +27,8 @@ import type { Agent, AgentContext } from './agent.js';
 import { architectAgent } from './architect.js';
 import { devAgent } from './dev.js';
 import { pmAgent } from './pm.js';
-import { readSpec, specOf } from './spec/read.js';
-import type { ProductModel } from './spec/model.js';
+import { readSpec, specOf } from './reader/read.js';
+import type { ProductModel } from './model.js';
 import { uxAgent } from './ux.js';
 
 export interface RunOptions {

@@ -7,7 +7,7 @@ import { prdMarkdown } from './pm/prd.js';
 import { constraintsOf, nonFunctional, numberFunctional, wontHave } from './pm/requirements.js';
 import { scopeOf } from './pm/scope.js';
 import { assumptionsOf, complexityOf, strategySummary } from './pm/summary.js';
-import { readSpec } from './spec/read.js';
+import { readSpec } from './reader/read.js';
 
 /**
  * @pm (Morgan): turns the product model into prioritised requirements, epics with stories and

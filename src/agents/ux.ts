@@ -1,7 +1,7 @@
 import type { UxInput, UxOutput } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
 import { PERSONAS } from './personas.js';
-import { readSpec } from './spec/read.js';
+import { readSpec } from './reader/read.js';
 import { accessibilityItems } from './ux/accessibility.js';
 import { componentInventory, componentLibrary } from './ux/components.js';
 import { screenEntities } from './ux/entities.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NfrCategorySchema, PrioritySchema } from './product-model.js';
 
 /**
  * Tool inputs and outputs of CONTRACT section 2: the single source of truth that MCP schemas,
@@ -71,26 +72,6 @@ export type Context = z.infer<typeof ContextSchema>;
 
 // ---------------------------------------------------------------- aios_strategize (@pm)
 
-export const PrioritySchema = z.enum(['must', 'should', 'could', 'wont']);
-export type Priority = z.infer<typeof PrioritySchema>;
-
-export const NFR_CATEGORIES = [
-  'performance',
-  'security',
-  'privacy',
-  'accessibility',
-  'reliability',
-  'scalability',
-  'usability',
-  'internationalization',
-  'compatibility',
-  'offline',
-  'compliance',
-  'maintainability',
-  'observability',
-] as const;
-export const NfrCategorySchema = z.enum(NFR_CATEGORIES);
-export type NfrCategory = z.infer<typeof NfrCategorySchema>;
 
 export const FunctionalRequirementSchema = z.object({
   id: z.string().regex(/^FR-\d+$/),

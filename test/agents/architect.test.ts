@@ -4,8 +4,8 @@ import type { AgentContext } from '../../src/agents/agent.js';
 import { architectAgent, designArchitecture } from '../../src/agents/architect.js';
 import { SECTION_TITLES } from '../../src/agents/architect/markdown.js';
 import { VERSIONS as DEV_VERSIONS } from '../../src/agents/dev/versions.js';
-import type { ProductModel } from '../../src/agents/spec/model.js';
-import { readSpec } from '../../src/agents/spec/read.js';
+import type { ProductModel } from '../../src/agents/model.js';
+import { readSpec } from '../../src/agents/reader/read.js';
 import { PROJECT_MODEL } from '../fixtures/models.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 import { EMPTY_MODEL, MARKET_MODEL } from './architect/models.js';
@@ -198,7 +198,7 @@ describe('the data model of harder specs', () => {
     expect(field(output, 'orders', 'buyer_id')).toBeUndefined();
     expect(field(output, 'orders', 'seller_id')).toMatchObject({ references: 'profiles.id', nullable: true });
     expect(output.architecture_markdown).toContain('are people');
-    expect(output.architecture_markdown).toContain('widgets show products');
+    expect(output.architecture_markdown).toContain('between widget and product');
   });
 
   it('links through an entity the spec names, and through a join table otherwise', async () => {
@@ -244,7 +244,7 @@ describe('the data model of harder specs', () => {
   });
 
   it('lets managers give roles when there is no administrator, and keeps them out of sign-up', async () => {
-    const role = (name: string, primary = false) => ({ name, label: name, description: name, primary, admin: false, capabilities: [] });
+    const role = (name: string, primary = false) => ({ name, label: name, description: name, primary, admin: false, privileged: false, selfSignup: true, capabilities: [] });
     const model: ProductModel = { ...PROJECT_MODEL, roles: [role('sales_rep'), role('sales_manager')] };
     const output = await run(model);
     expect(output.migration_sql).toContain("when new.raw_user_meta_data ->> 'role' = any(array['sales_rep']::text[])");
@@ -255,8 +255,8 @@ describe('the data model of harder specs', () => {
   });
 
   it('says when the spec could not be read as English', async () => {
-    const output = await run({ ...EMPTY_MODEL, english: false });
-    expect(output.architecture_markdown).toContain('does not read as English');
+    const output = await run({ ...EMPTY_MODEL, assumptions: ['The description could not be read as English, so the model is generic'] });
+    expect(output.architecture_markdown).toContain('could not be read as English');
     expect(output.architecture.data_model.entities.map((candidate) => candidate.name)).toEqual(['profiles']);
     expect(output.architecture.security.roles).toEqual(['user']);
   });

@@ -3,7 +3,7 @@ import { standaloneContext, type AgentContext } from '../../src/agents/agent.js'
 import { designArchitecture } from '../../src/agents/architect.js';
 import { generateCode } from '../../src/agents/dev.js';
 import { pluralName, snake } from '../../src/agents/naming.js';
-import { readSpec } from '../../src/agents/spec/read.js';
+import { readSpec } from '../../src/agents/reader/read.js';
 import { designUx } from '../../src/agents/ux.js';
 import { CodeOutputSchema, type CodeInput, type CodeOutput } from '../../src/contract/index.js';
 import { PROJECT_ARCHITECTURE, PROJECT_UX } from '../fixtures/design.js';

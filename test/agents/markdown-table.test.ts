@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cell, table } from '../../src/agents/markdown-table.js';
 import { runPipeline } from '../../src/agents/pipeline.js';
-import type { ProductModel } from '../../src/agents/spec/model.js';
+import type { ProductModel } from '../../src/agents/model.js';
 import { PROJECT_MODEL } from '../fixtures/models.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { StrategizeOutputSchema, type StrategizeOutput } from '../../src/contract/index.js';
 import type { AgentContext } from '../../src/agents/agent.js';
 import { strategize } from '../../src/agents/pm.js';
-import type { EntitySpec, ProductModel } from '../../src/agents/spec/model.js';
-import { readSpec } from '../../src/agents/spec/read.js';
+import type { EntitySpec, ProductModel } from '../../src/agents/model.js';
+import { readSpec } from '../../src/agents/reader/read.js';
 import { PROJECT_MODEL } from '../fixtures/models.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 
@@ -37,11 +37,11 @@ const QUIZ_MODEL: ProductModel = {
   summary: 'QuizMaster lets teachers create quizzes that students answer live.',
   domain: 'education',
   roles: [
-    { name: 'teacher', label: 'Teacher', description: 'Creates quizzes', primary: false, admin: false, capabilities: [
+    { name: 'teacher', label: 'Teacher', description: 'Creates quizzes', primary: false, admin: false, privileged: false, selfSignup: true, capabilities: [
       { verb: 'create', entity: 'quiz', text: 'create quizzes' },
       { verb: 'other', text: 'export results as CSV' },
     ] },
-    { name: 'student', label: 'Student', description: 'Answers quizzes', primary: true, admin: false, capabilities: [
+    { name: 'student', label: 'Student', description: 'Answers quizzes', primary: true, admin: false, privileged: false, selfSignup: true, capabilities: [
       { verb: 'other', entity: 'quiz', text: 'join a quiz with a code' },
     ] },
   ],
@@ -50,12 +50,11 @@ const QUIZ_MODEL: ProductModel = {
     entity('question', 'Question', 'Questions', { createdBy: ['teacher'], mentions: 2 }),
     entity('attempt', 'Attempt', 'Attempts', { createdBy: ['student'], mentions: 2 }),
   ],
-  relationships: [{ from: 'quiz', to: 'question', kind: 'one-to-many', phrase: 'a list of questions' }],
+  relationships: [{ from: 'quiz', to: 'question', kind: 'one-to-many' }],
   integrations: [{ kind: 'realtime', provider: 'Supabase Realtime', stated: false, reason: 'leaderboards update in real time' }],
   needs: [],
   segments: [],
   assumptions: [],
-  wordCount: 60,
 };
 
 const BOOKING_MODEL: ProductModel = {
@@ -64,10 +63,10 @@ const BOOKING_MODEL: ProductModel = {
   summary: 'A booking platform for hair salons.',
   domain: 'booking',
   roles: [
-    { name: 'owner', label: 'Salon owner', description: 'Lists salons', primary: false, admin: false, capabilities: [
+    { name: 'owner', label: 'Salon owner', description: 'Lists salons', primary: false, admin: false, privileged: false, selfSignup: true, capabilities: [
       { verb: 'create', entity: 'salon', text: 'list their salons' },
     ] },
-    { name: 'customer', label: 'Customer', description: 'Books appointments', primary: true, admin: false, capabilities: [
+    { name: 'customer', label: 'Customer', description: 'Books appointments', primary: true, admin: false, privileged: false, selfSignup: true, capabilities: [
       { verb: 'view', entity: 'salon', text: 'browse salons on a map' },
       { verb: 'create', entity: 'appointment', text: 'book an appointment' },
     ] },
@@ -84,7 +83,7 @@ const BOOKING_MODEL: ProductModel = {
     }),
     entity('review', 'Review', 'Reviews', { createdBy: ['customer'], mentions: 1 }),
   ],
-  relationships: [{ from: 'salon', to: 'service', kind: 'one-to-many', phrase: 'Each salon offers services' }],
+  relationships: [{ from: 'salon', to: 'service', kind: 'one-to-many' }],
   integrations: [
     { kind: 'payments', provider: 'Stripe', stated: true, reason: 'customers pay a deposit online' },
     { kind: 'sms', provider: 'Twilio', stated: false, reason: 'customers get SMS reminders' },
@@ -96,7 +95,6 @@ const BOOKING_MODEL: ProductModel = {
   metrics: ['500 bookings a month by month three'],
   assumptions: [],
   context: { budget_tier: 'scaleup' },
-  wordCount: 110,
 };
 
 const MODELS: Array<[string, ProductModel]> = [
@@ -266,15 +264,14 @@ describe('pm agent: strategize', () => {
       ...PROJECT_MODEL,
       entities: names.map((name, i) => entity(name, name.charAt(0).toUpperCase() + name.slice(1), `${name}s`, { mentions: 12 - i, attributes: [] })),
       relationships: [
-        ...names.slice(1).map((name, i) => ({ from: names[i] as string, to: name, kind: 'one-to-many' as const, phrase: `${names[i]} has ${name}s` })),
-        { from: 'beta', to: 'alpha', kind: 'one-to-many', phrase: 'a cycle' },
-        { from: 'ghost', to: 'alpha', kind: 'many-to-many', phrase: 'an unknown name' },
+        ...names.slice(1).map((name, i) => ({ from: names[i] as string, to: name, kind: 'one-to-many' as const })),
+        { from: 'beta', to: 'alpha', kind: 'one-to-many' },
+        { from: 'ghost', to: 'alpha', kind: 'many-to-many' },
       ],
       roles: [
         ...PROJECT_MODEL.roles,
-        { name: 'guest', label: 'Guest', description: '', primary: false, admin: false, capabilities: [{ verb: 'view', entity: 'nowhere', text: 'look around' }] },
+        { name: 'guest', label: 'Guest', description: '', primary: false, admin: false, privileged: false, selfSignup: true, capabilities: [{ verb: 'view', entity: 'nowhere', text: 'look around' }] },
       ],
-      wordCount: 5_000,
     };
     const out = await run(big);
     expectWellFormed(out, big);

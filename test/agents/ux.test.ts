@@ -1,9 +1,9 @@
 import { converter, wcagContrast } from 'culori';
 import { describe, expect, it } from 'vitest';
 import { standaloneContext, type AgentContext } from '../../src/agents/agent.js';
-import type { AttributeSpec, EntitySpec, ProductModel } from '../../src/agents/spec/model.js';
+import type { AttributeSpec, EntitySpec, ProductModel } from '../../src/agents/model.js';
 import { kebab } from '../../src/agents/naming.js';
-import { readSpec } from '../../src/agents/spec/read.js';
+import { readSpec } from '../../src/agents/reader/read.js';
 import { designUx } from '../../src/agents/ux.js';
 import { generateCode } from '../../src/agents/dev.js';
 import { contrastRatio, ensureContrast } from '../../src/agents/ux/contrast.js';
@@ -168,13 +168,15 @@ const BOOKING_MODEL: ProductModel = {
   summary: 'Shear is a booking platform for hair salons.',
   domain: 'booking',
   roles: [
-    { name: 'owner', label: 'Owner', description: 'Lists salons', primary: false, admin: false, capabilities: [{ verb: 'create', entity: 'salon', text: 'list salons' }] },
+    { name: 'owner', label: 'Owner', description: 'Lists salons', primary: false, admin: false, privileged: false, selfSignup: true, capabilities: [{ verb: 'create', entity: 'salon', text: 'list salons' }] },
     {
       name: 'customer',
       label: 'Customer',
       description: 'Books appointments',
       primary: true,
       admin: false,
+      privileged: false,
+      selfSignup: true,
       capabilities: [
         { verb: 'view', entity: 'salon', text: 'browse salons on a map' },
         { verb: 'create', entity: 'appointment', text: 'book an appointment' },
@@ -185,7 +187,7 @@ const BOOKING_MODEL: ProductModel = {
     entity('salon', 'salons', [attr('name', 'text', { required: true }), attr('address', 'location'), attr('photos', 'image')], ['owner']),
     entity('appointment', 'appointments', [attr('starts_at', 'datetime', { required: true }), attr('status', 'enum', { enumValues: ['pending', 'confirmed'] })], ['customer']),
   ],
-  relationships: [{ from: 'salon', to: 'appointment', kind: 'one-to-many', phrase: 'salons have appointments' }],
+  relationships: [{ from: 'salon', to: 'appointment', kind: 'one-to-many' }],
   integrations: [
     { kind: 'payments', provider: 'Stripe', stated: true, reason: 'deposits' },
     { kind: 'oauth', provider: 'Google', stated: true, reason: 'sign in' },

@@ -1,6 +1,6 @@
 import type { Field } from '../../contract/index.js';
 import { isReserved, snake } from '../naming.js';
-import type { AttributeSpec } from '../spec/model.js';
+import type { AttributeSpec } from '../model.js';
 import { literal } from './sql.js';
 
 /** A column as the migration writes it: the contract's Field plus what only the DDL needs. */

@@ -1,6 +1,6 @@
 import type { Entity, Relationship } from '../../contract/index.js';
 import { isReserved, pluralName, sentence, singularName, snake, words } from '../naming.js';
-import type { EntitySpec, ProductModel, RelationshipSpec, RoleSpec } from '../spec/model.js';
+import type { EntitySpec, ProductModel, RelationshipSpec, RoleSpec } from '../model.js';
 import { SYSTEM_COLUMNS, attributeColumn, columnName, type Column } from './columns.js';
 import { lower } from '../english.js';
 
@@ -65,7 +65,16 @@ const CONSUMER_WORDS = new Set([
 ]);
 
 function fallbackRole(): RoleSpec {
-  return { name: 'user', label: 'User', description: 'A signed-in person', primary: true, admin: false, capabilities: [] };
+  return { name: 'user', label: 'User', description: 'A signed-in person', primary: true, admin: false, privileged: false, selfSignup: true, capabilities: [] };
+}
+
+/** A relationship in words: "Each project has many tasks". */
+function describe(spec: RelationshipSpec): string {
+  const from = sentence(spec.from).toLowerCase();
+  const to = words(pluralName(spec.to)).join(' ');
+  if (spec.kind === 'many-to-many') return `Each ${from} has many ${to}, and the other way round`;
+  if (spec.kind === 'one-to-one') return `Each ${from} has at most one ${sentence(spec.to).toLowerCase()}`;
+  return `Each ${from} has many ${to}${spec.as ? ` (as ${sentence(spec.as).toLowerCase()})` : ''}`;
 }
 
 function rolesOf(model: ProductModel): RoleSpec[] {
@@ -278,16 +287,13 @@ export function buildDataModel(model: ProductModel): DataModel {
     return table;
   };
 
-  const personColumn = (role: string, phrase: string): string => {
-    if (/\bassign/i.test(phrase)) return 'assignee_id';
-    return `${columnName(role)}_id`;
-  };
+  const personColumn = (role: string, as: string | undefined): string => `${columnName(as ?? role)}_id`;
 
   for (const spec of model.relationships) {
     const from = endOf(spec.from);
     const to = endOf(spec.to);
     if (!from || !to) {
-      notes.push(`The relationship “${spec.phrase}” names something that is neither an entity nor a role; it is left out.`);
+      notes.push(`The relationship between ${spec.from} and ${spec.to} names something that is neither an entity nor a role; it is left out.`);
       continue;
     }
     if (from.kind === 'person' && to.kind === 'person') continue;
@@ -313,20 +319,20 @@ export function buildDataModel(model: ProductModel): DataModel {
         // The spec already names the link as an entity (an order item between order and product).
         for (const side of sides) addColumn(throughTable, foreignKey(side.column, side.table, true, `The ${side.label}`));
         throughTable.parent ??= { column: sides[0]!.column, table: parent.name };
-        relate({ from: parent.name, to: child.name, type: 'many-to-many', through: throughTable.name, description: spec.phrase });
+        relate({ from: parent.name, to: child.name, type: 'many-to-many', through: throughTable.name, description: describe(spec) });
         return;
       }
       const name = through ? pluralName(through) : `${parent.singular}_${child.name}`;
       const join = joinTable(name, sides, `Links ${parent.name} and ${child.name}`);
       if (!join) return;
       join.parent = { column: sides[0]!.column, table: parent.name };
-      relate({ from: parent.name, to: child.name, type: 'many-to-many', through: join.name, description: spec.phrase });
+      relate({ from: parent.name, to: child.name, type: 'many-to-many', through: join.name, description: describe(spec) });
       return;
     }
     if (parent === child) {
       const column = `parent_${child.singular}_id`;
       addColumn(child, foreignKey(column, child.name, false, `The ${lower(child.label)} this one belongs to, if any`));
-      relate({ from: parent.name, to: child.name, type: spec.kind, description: spec.phrase });
+      relate({ from: parent.name, to: child.name, type: spec.kind, description: describe(spec) });
       return;
     }
     // A parent nobody owns (a category, a tag) is reference data: deleting it must not delete children.
@@ -335,7 +341,7 @@ export function buildDataModel(model: ProductModel): DataModel {
     if (spec.kind === 'one-to-one') column.unique = true;
     if (!addColumn(child, column)) return;
     if (contains && !child.parent) child.parent = { column: column.name, table: parent.name };
-    relate({ from: parent.name, to: child.name, type: spec.kind, description: spec.phrase });
+    relate({ from: parent.name, to: child.name, type: spec.kind, description: describe(spec) });
   }
 
   function relateMembers(entity: Table, role: string, spec: RelationshipSpec): void {
@@ -353,17 +359,22 @@ export function buildDataModel(model: ProductModel): DataModel {
     join.parent = { column: `${entity.singular}_id`, table: entity.name };
     join.people.push(memberColumn);
     entity.membership ??= { table: join.name, column: `${entity.singular}_id`, memberColumn };
-    relate({ from: entity.name, to: PROFILES, type: 'many-to-many', through: join.name, description: spec.phrase });
+    relate({ from: entity.name, to: PROFILES, type: 'many-to-many', through: join.name, description: describe(spec) });
   }
 
   function relatePerson(entity: Table, role: string, spec: RelationshipSpec): void {
-    const name = personColumn(role, spec.phrase);
+    const name = personColumn(role, spec.as);
     // "Reps own deals", "readers comment": the person is the row's creator, already in owner_id.
-    if (name !== 'assignee_id' && entity.ownerColumn && (entity.creatorRoles.length === 0 || entity.creatorRoles.includes(role))) return;
-    const column = foreignKey(name, PROFILES, false, name === 'assignee_id' ? 'The person the row is assigned to' : `The ${sentence(role).toLowerCase()} responsible`);
+    if (!spec.as && entity.ownerColumn && (entity.creatorRoles.length === 0 || entity.creatorRoles.includes(role))) return;
+    const column = foreignKey(
+      name,
+      PROFILES,
+      false,
+      spec.as === 'assignee' ? 'The person the row is assigned to' : `The ${sentence(spec.as ?? role).toLowerCase()} responsible`,
+    );
     if (!addColumn(entity, column)) return;
     entity.people.push(name);
-    relate({ from: PROFILES, to: entity.name, type: spec.kind, description: spec.phrase });
+    relate({ from: PROFILES, to: entity.name, type: spec.kind, description: describe(spec) });
   }
 
   for (const table of tables) {

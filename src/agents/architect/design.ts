@@ -1,5 +1,5 @@
 import type { Architecture, NfrCategory, StackPreset } from '../../contract/index.js';
-import type { ProductModel } from '../spec/model.js';
+import type { ProductModel } from '../model.js';
 import type { DataModel } from './data-model.js';
 import type { ServerFunction } from './endpoints.js';
 import type { MigrationFeatures } from './migration.js';

@@ -1,7 +1,7 @@
 import type { Architecture, StackPreset } from '../../contract/index.js';
 import { kebab } from '../naming.js';
 import { lower, pluralLabel } from '../english.js';
-import type { IntegrationSpec } from '../spec/model.js';
+import type { IntegrationSpec } from '../model.js';
 import type { DataModel } from './data-model.js';
 import type { Rpc } from './rpc.js';
 

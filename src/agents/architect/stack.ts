@@ -1,6 +1,6 @@
 import type { Architecture, NfrCategory, StackPreset } from '../../contract/index.js';
 import { kebab } from '../naming.js';
-import type { IntegrationSpec } from '../spec/model.js';
+import type { IntegrationSpec } from '../model.js';
 
 /**
  * The two stack presets and the pinned tech-stack table, the architecture's single source of

@@ -1,7 +1,7 @@
 import type { Architecture, Entity, Field } from '../../contract/index.js';
 import { pascal, pluralName, sentence, singularName, snake } from '../naming.js';
 import { hookModule } from '../project-layout.js';
-import { parseReference } from '../spec/reference.js';
+import { parseReference } from '../reader/reference.js';
 
 /**
  * The architect's data model read the way code needs it: table names, TypeScript types, which

@@ -1,7 +1,7 @@
 import type { StrategizeOutput } from '../../contract/index.js';
 import { listing, lower, pluralLabel, unique } from '../english.js';
 import { capitalize, words } from '../naming.js';
-import type { RoleSpec } from '../spec/model.js';
+import type { RoleSpec } from '../model.js';
 import { sentenceEnd } from './phrases.js';
 import { creatorsOf, isDeferred, type Scope } from './scope.js';
 

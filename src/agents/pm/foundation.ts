@@ -1,6 +1,6 @@
 import { listing, lower, pluralLabel, withArticle } from '../english.js';
 import { capitalize } from '../naming.js';
-import type { RoleSpec } from '../spec/model.js';
+import type { RoleSpec } from '../model.js';
 import type { DraftEpic, DraftRequirement, DraftStory } from './draft.js';
 import { quoted } from './phrases.js';
 import { creatorsOf, type Scope } from './scope.js';

@@ -1,7 +1,7 @@
 import type { Priority } from '../../contract/index.js';
 import { listing, lower, pluralLabel, unique, withArticle } from '../english.js';
 import { capitalize } from '../naming.js';
-import type { IntegrationKind, IntegrationSpec, RoleSpec } from '../spec/model.js';
+import type { IntegrationKind, IntegrationSpec, RoleSpec } from '../model.js';
 import type { DraftEpic, DraftRequirement, DraftStory } from './draft.js';
 import { isExternal, type Scope } from './scope.js';
 

@@ -1,7 +1,7 @@
 import type { NfrCategory, Requirements } from '../../contract/index.js';
 import { listing, lower, unique } from '../english.js';
 import { capitalize } from '../naming.js';
-import type { NeedSpec } from '../spec/model.js';
+import type { NeedSpec } from '../model.js';
 import type { DraftEpic, DraftRequirement } from './draft.js';
 import { quoted, sentenceEnd } from './phrases.js';
 import { DEFERRING, isExternal, type Scope } from './scope.js';

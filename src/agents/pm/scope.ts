@@ -1,6 +1,6 @@
 import type { Context } from '../../contract/index.js';
 import { words } from '../naming.js';
-import type { CapabilitySpec, EntitySpec, IntegrationSpec, ProductModel, RelationshipSpec, RoleSpec } from '../spec/model.js';
+import type { CapabilitySpec, EntitySpec, IntegrationSpec, ProductModel, RelationshipSpec, RoleSpec } from '../model.js';
 
 /**
  * What the PM makes of a product model before writing anything: who the people are, which
@@ -89,6 +89,8 @@ function fallbackRole(model: ProductModel): RoleSpec {
     description: `Signs in to use ${model.name}`,
     primary: true,
     admin: false,
+    privileged: false,
+    selfSignup: true,
     capabilities: [],
   };
 }

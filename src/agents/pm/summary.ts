@@ -20,7 +20,7 @@ export function complexityOf(scope: Scope): Complexity {
     model.integrations.length * 2 +
     scope.money.length * 2 +
     manyToMany +
-    Math.min(model.wordCount / 100, 6);
+    Math.min(model.features.length / 3, 6);
   if (score <= 9) return 'simple';
   if (score >= 20) return 'complex';
   return 'standard';
@@ -58,7 +58,6 @@ export function assumptionsOf(scope: Scope): string[] {
   const { model, roles, admin, context } = scope;
   const stack = stackOf(scope);
   const mine: string[] = [];
-  if (!model.english) mine.push('The description does not read as English, so this PRD stays generic: review every requirement against the original text.');
   if (!stack.stated) mine.push(`The stack is Lovable's (${stack.frontend}) with Supabase, since the spec names no other.`);
   if (!context.budget_tier) mine.push('Startup budget tier: managed services on free or entry plans, since no budget was given.');
   if (model.roles.length === 0) mine.push(`The spec names no roles, so everyone who signs in is ${withArticle(lower(roles[0]?.label ?? 'user'))} with the same rights.`);

@@ -1,9 +1,9 @@
 import type { Priority } from '../../contract/index.js';
 import { listing, lower, pluralLabel, withArticle } from '../english.js';
 import { capitalize, words } from '../naming.js';
-import type { AttributeSpec, CapabilitySpec, EntitySpec, RelationshipSpec, RoleSpec } from '../spec/model.js';
+import type { AttributeSpec, CapabilitySpec, EntitySpec, RelationshipSpec, RoleSpec } from '../model.js';
 import type { DraftEpic, DraftRequirement, DraftStory } from './draft.js';
-import { field, prose, quoted, sentenceEnd } from './phrases.js';
+import { field, prose, sentenceEnd } from './phrases.js';
 import { creatorsOf, entityNamed, isDeferred, roleNamed, type Scope } from './scope.js';
 
 /**
@@ -111,7 +111,7 @@ function entityStory(scope: Scope, entity: EntitySpec): DraftStory {
   if (core && parent && rel) {
     covers.push({
       key: `relationship:${rel.from}:${rel.to}`,
-      description: `Each ${label} belongs to one ${parentLabel} (${quoted(rel.phrase)}); ${withArticle(parentLabel)}'s page lists its ${plural}.`,
+      description: `Each ${label} belongs to one ${parentLabel}; ${withArticle(parentLabel)}'s page lists its ${plural}.`,
       priority: scope.core.has(parent.name) ? 'must' : 'should',
     });
   }
@@ -212,7 +212,7 @@ function linkStory(scope: Scope, rel: RelationshipSpec): DraftStory | undefined 
       acceptance_criteria: [
         `From ${withArticle(label)}'s page, ${someone} picks ${people} to add, and can remove them again.`,
         `${capitalize(withArticle(lower(person.label)))} sees the ${lower(entity.pluralLabel)} they belong to on their dashboard.`,
-        `Row level security uses the membership${store} to decide who sees ${withArticle(label)}'s data (${quoted(rel.phrase)}).`,
+        `Row level security uses the membership${store} to decide who sees ${withArticle(label)}'s data.`,
       ],
       covers: [
         {
@@ -233,7 +233,7 @@ function linkStory(scope: Scope, rel: RelationshipSpec): DraftStory | undefined 
     acceptance_criteria: [
       `On ${withArticle(lower(fromEntity.label))}'s form, ${someone} picks any number of ${many}, and can remove them again.`,
       `${capitalize(withArticle(lower(fromEntity.label)))}'s page lists its ${many}, and each ${lower(toEntity.label)} lists its ${lower(fromEntity.pluralLabel)}${store}.`,
-      `The link follows the spec (${quoted(rel.phrase)}) and is removed when either side is deleted.`,
+      `The link is removed when either side is deleted.`,
     ],
     covers: [
       {

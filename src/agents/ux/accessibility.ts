@@ -1,5 +1,5 @@
 import type { DesignTokens, Requirements } from '../../contract/index.js';
-import type { ProductModel } from '../spec/model.js';
+import type { ProductModel } from '../model.js';
 import type { NonTextCheck } from './contrast.js';
 
 export interface AccessibilityItem {

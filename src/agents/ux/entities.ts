@@ -1,8 +1,8 @@
 import type { Architecture, Field } from '../../contract/index.js';
 import { unique } from '../english.js';
 import { kebab, pluralName, sentence, singularName, title } from '../naming.js';
-import type { AttributeKind, EntitySpec, ProductModel } from '../spec/model.js';
-import { parseReference } from '../spec/reference.js';
+import type { AttributeKind, EntitySpec, ProductModel } from '../model.js';
+import { parseReference } from '../reader/reference.js';
 
 /**
  * What the screens need to know about one thing people manage, whether it comes from the

@@ -1,5 +1,5 @@
 import { lower, unique, withArticle } from '../english.js';
-import type { CapabilitySpec, ProductModel, RoleSpec } from '../spec/model.js';
+import type { CapabilitySpec, ProductModel, RoleSpec } from '../model.js';
 import { capitalize, sentence, words } from '../naming.js';
 import type { ScreenEntity } from './entities.js';
 import { bookingTitle, buttonLabel, isBooking, type PagePlan } from './pages.js';

@@ -1,7 +1,7 @@
 import type { DesignTokens } from '../../contract/index.js';
 import type { Persona } from '../agent.js';
 import { table } from '../markdown-table.js';
-import type { ProductModel } from '../spec/model.js';
+import type { ProductModel } from '../model.js';
 import type { AccessibilityItem } from './accessibility.js';
 import type { LibraryComponent } from './components.js';
 import type { NonTextCheck } from './contrast.js';

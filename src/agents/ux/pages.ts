@@ -1,6 +1,6 @@
 import type { Page } from '../../contract/index.js';
 import { lower, unique, withArticle } from '../english.js';
-import type { ProductModel } from '../spec/model.js';
+import type { ProductModel } from '../model.js';
 import type { ScreenEntity, ScreenField } from './entities.js';
 import { creatorsOf, rolesFor, VISITOR, type RoleSet } from './roles.js';
 

@@ -1,6 +1,6 @@
 import type { Architecture } from '../../contract/index.js';
 import { unique } from '../english.js';
-import type { ProductModel, RoleSpec } from '../spec/model.js';
+import type { ProductModel, RoleSpec } from '../model.js';
 import type { ScreenEntity } from './entities.js';
 
 /** Who sees public pages: anyone, signed in or not. */
@@ -46,9 +46,9 @@ export function creatorsOf(entity: ScreenEntity, roles: RoleSet): RoleSpec[] {
 }
 
 function defaultRole(): RoleSpec {
-  return { name: 'user', label: 'User', description: 'A signed-in person using the product', primary: true, admin: false, capabilities: [] };
+  return { name: 'user', label: 'User', description: 'A signed-in person using the product', primary: true, admin: false, privileged: false, selfSignup: true, capabilities: [] };
 }
 
 function adminRole(): RoleSpec {
-  return { name: 'admin', label: 'Admin', description: 'Administers the whole product', primary: false, admin: true, capabilities: [] };
+  return { name: 'admin', label: 'Admin', description: 'Administers the whole product', primary: false, admin: true, privileged: true, selfSignup: false, capabilities: [] };
 }

@@ -1,6 +1,6 @@
 import type { Style, UxInput } from '../../contract/index.js';
 import { withArticle } from '../english.js';
-import type { ProductModel } from '../spec/model.js';
+import type { ProductModel } from '../model.js';
 
 /**
  * What each visual style of the contract means in tokens: the brand colour it starts from, how

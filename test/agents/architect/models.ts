@@ -1,4 +1,4 @@
-import type { AttributeSpec, EntitySpec, ProductModel } from '../../../src/agents/spec/model.js';
+import type { AttributeSpec, EntitySpec, ProductModel } from '../../../src/agents/model.js';
 import { PROJECT_MODEL } from '../../fixtures/models.js';
 
 /**
@@ -42,6 +42,8 @@ export const MARKET_MODEL: ProductModel = {
       description: 'Opens a shop and lists products',
       primary: false,
       admin: false,
+      privileged: false,
+      selfSignup: true,
       capabilities: [
         { verb: 'create', entity: 'shop', text: 'open a shop' },
         { verb: 'create', entity: 'product', text: 'list products' },
@@ -53,13 +55,15 @@ export const MARKET_MODEL: ProductModel = {
       description: 'Buys products',
       primary: true,
       admin: false,
+      privileged: false,
+      selfSignup: true,
       capabilities: [
         { verb: 'view', entity: 'product', text: 'search products' },
         { verb: 'create', entity: 'order', text: 'check out' },
         { verb: 'create', entity: 'review', text: 'leave reviews' },
       ],
     },
-    { name: 'admin', label: 'Admin', description: 'Moderates listings', primary: false, admin: true, capabilities: [{ verb: 'manage', entity: 'category', text: 'manage categories' }] },
+    { name: 'admin', label: 'Admin', description: 'Moderates listings', primary: false, admin: true, privileged: true, selfSignup: false, capabilities: [{ verb: 'manage', entity: 'category', text: 'manage categories' }] },
   ],
   entities: [
     entity('shop', 'shops', { attributes: [attr('name', 'text', { required: true }), attr('slug', 'text', { required: true })], createdBy: ['seller'] }),
@@ -94,18 +98,18 @@ export const MARKET_MODEL: ProductModel = {
     entity('buyer', 'buyers', { attributes: [attr('name', 'text')] }),
   ],
   relationships: [
-    { from: 'shop', to: 'product', kind: 'one-to-many', phrase: 'shops list products' },
-    { from: 'category', to: 'product', kind: 'one-to-many', phrase: 'products by category' },
-    { from: 'category', to: 'category', kind: 'one-to-many', phrase: 'categories have subcategories' },
-    { from: 'order', to: 'order_item', kind: 'one-to-many', phrase: 'an order contains many order items' },
-    { from: 'order', to: 'product', kind: 'many-to-many', through: 'order_item', phrase: 'each order item is for one product' },
-    { from: 'product', to: 'review', kind: 'one-to-many', phrase: 'reviews on products' },
-    { from: 'product', to: 'tag', kind: 'many-to-many', phrase: 'products have tags' },
-    { from: 'buyer', to: 'order', kind: 'one-to-many', phrase: 'buyers place orders' },
-    { from: 'seller', to: 'order', kind: 'one-to-many', phrase: 'sellers fulfil orders' },
-    { from: 'seller', to: 'shop', kind: 'many-to-many', through: 'shop_staff', phrase: 'sellers work in shops' },
-    { from: 'product', to: 'shop', kind: 'one-to-many', phrase: 'a product features a shop' },
-    { from: 'widget', to: 'product', kind: 'one-to-many', phrase: 'widgets show products' },
+    { from: 'shop', to: 'product', kind: 'one-to-many' },
+    { from: 'category', to: 'product', kind: 'one-to-many' },
+    { from: 'category', to: 'category', kind: 'one-to-many' },
+    { from: 'order', to: 'order_item', kind: 'one-to-many' },
+    { from: 'order', to: 'product', kind: 'many-to-many', through: 'order_item' },
+    { from: 'product', to: 'review', kind: 'one-to-many' },
+    { from: 'product', to: 'tag', kind: 'many-to-many' },
+    { from: 'buyer', to: 'order', kind: 'one-to-many' },
+    { from: 'seller', to: 'order', kind: 'one-to-many' },
+    { from: 'seller', to: 'shop', kind: 'many-to-many', through: 'shop_staff' },
+    { from: 'product', to: 'shop', kind: 'one-to-many' },
+    { from: 'widget', to: 'product', kind: 'one-to-many' },
   ],
   integrations: [
     { kind: 'payments', provider: 'Stripe', stated: true, reason: 'check out with Stripe' },

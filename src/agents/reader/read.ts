@@ -1,10 +1,12 @@
-import type { Context, SpecInput } from '../../contract/index.js';
+import type { Context, ProductModelContract, SpecInput } from '../../contract/index.js';
+import { contractModel, expandModel } from '../product.js';
+import { readIdeaModel } from './idea.js';
 import { capitalize, pluralName, sentence } from '../naming.js';
 import { makeAttribute } from './attributes.js';
 import { ClauseParser } from './clauses.js';
-import { defaultProviderNote, readIntegrations } from './integrations.js';
+import { readIntegrations } from './integrations.js';
 import { readsAsEnglish } from './language.js';
-import type { EntitySpec, ProductModel, RoleSpec } from './model.js';
+import type { EntitySpec, ProductModel, RoleSpec } from '../model.js';
 import { readConstraints, readNeeds } from './needs.js';
 import { readOverview } from './overview.js';
 import { StructureReader, type Structure } from './structure.js';
@@ -20,8 +22,17 @@ export function specOf(input: SpecInput): SpecInput {
   return { spec, product_name, description, target_segments, key_problems, success_metrics };
 }
 
-/** Reads a product description (free text and/or the structured fields) into a ProductModel. */
-export function readSpec(input: SpecInput & { context?: Context }): ProductModel {
+/** The agents' model of a product description: the analyst's reading, expanded (product.ts). */
+export function readSpec(input: SpecInput & { context?: Context | undefined }): ProductModel {
+  return expandModel(readIdea(input), input);
+}
+
+/** Reads a product description (free text and/or the structured fields) into the contract's product model. */
+export function readIdea(input: SpecInput & { context?: Context | undefined }): ProductModelContract {
+  return process.env.AIOS_OLD_READER ? contractModel(readDraft(input)) : readIdeaModel(input);
+}
+
+function readDraft(input: SpecInput & { context?: Context | undefined }): ProductModel {
   const text = [input.spec, input.description].map((t) => t?.trim() ?? '').filter(Boolean).join('\n\n');
   const sentences = text ? tokenize(text) : [];
   const tokens = sentences.flat();
@@ -49,7 +60,7 @@ export function readSpec(input: SpecInput & { context?: Context }): ProductModel
   if (everyone) structure.roles.unshift(primaryUser(structure.entities));
   spellAcronyms(structure, acronymsOf(tokens));
   const integrations = english ? readIntegrations(sentenceTexts) : [];
-  assumptions.push(...structure.assumptions, ...integrations.filter((i) => !i.stated).map(defaultProviderNote));
+  assumptions.push(...structure.assumptions);
 
   const name = input.product_name?.trim() || overview.statedName || derivedName(overview, structure.entities, english);
   const firstSentence = sentenceTexts[0] ?? '';
@@ -69,9 +80,9 @@ export function readSpec(input: SpecInput & { context?: Context }): ProductModel
     problems: [...(input.key_problems ?? [])],
     metrics: [...(input.success_metrics ?? [])],
     context: input.context ?? {},
+    access: [],
+    features: [],
     assumptions: [...new Set(assumptions)],
-    wordCount: text.split(/\s+/).filter(Boolean).length,
-    english,
   };
 }
 
@@ -166,6 +177,8 @@ function primaryUser(entities: EntitySpec[]): RoleSpec {
     description: 'Signs in and keeps their own records',
     primary: true,
     admin: false,
+    privileged: false,
+    selfSignup: true,
     capabilities: entities.map((e) => ({ verb: 'manage' as const, entity: e.name, text: `manage ${lower(e.pluralLabel)}` })),
   };
 }

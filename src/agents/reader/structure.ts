@@ -2,8 +2,9 @@ import { withArticle } from '../english.js';
 import { capitalize, pluralName, sentence, singularWord, snake } from '../naming.js';
 import { DISPLAY_NAMES, attributeFromItem, attributeKind, makeAttribute } from './attributes.js';
 import { isPerson, type Clause, type Item, type VerbGroup } from './clauses.js';
-import type { AttributeSpec, CapabilitySpec, EntitySpec, RelationshipSpec, RoleSpec } from './model.js';
+import type { AttributeSpec, CapabilitySpec, EntitySpec, RelationshipSpec, RoleSpec } from '../model.js';
 import type { Token } from './tokens.js';
+import { isSupervisorRole } from '../product.js';
 import {
   ADMIN_WORDS, BODY_RECORDS, CAPABILITY_VERBS, CLASSIFIERS, CREATE_VERBS, GENERIC_PEOPLE, GROUP_MODIFIERS, HAS_VERBS, NOT_ENTITIES, PART_VERBS, PRODUCT_NOUNS, VERB_RECORDS,
 } from './vocabulary.js';
@@ -473,6 +474,8 @@ export class StructureReader {
       description: describeRole(r),
       primary: nonAdmin.length === 1 && !r.admin,
       admin: r.admin,
+      privileged: r.admin || isSupervisorRole(r.name),
+      selfSignup: !r.admin && !isSupervisorRole(r.name),
       capabilities: r.capabilities,
     }));
   }
@@ -498,9 +501,9 @@ export class StructureReader {
       const reverse = links.find((r) => r.from === l.to && r.to === l.from);
       seen.add(pair);
       if (reverse && l.many && reverse.many) {
-        out.push({ from: l.from, to: l.to, kind: 'many-to-many', through: `${l.from}_${l.to}`, phrase: l.phrase });
+        out.push({ from: l.from, to: l.to, kind: 'many-to-many', through: `${l.from}_${l.to}` });
       } else {
-        out.push({ from: l.from, to: l.to, kind: 'one-to-many', phrase: l.phrase });
+        out.push({ from: l.from, to: l.to, kind: 'one-to-many', ...(roleNames.has(l.from) && /\bassign/i.test(l.phrase) ? { as: 'assignee' } : {}) });
       }
     }
     return out;

@@ -1,5 +1,5 @@
 import type { NfrCategory } from '../../contract/index.js';
-import type { NeedSpec } from './model.js';
+import type { NeedSpec } from '../model.js';
 import { hasPhrase } from './phrase.js';
 
 /**
@@ -54,6 +54,12 @@ export function readNeeds(sentences: string[]): NeedSpec[] {
       if (!needs.some((n) => n.category === category && n.text === text)) needs.push({ category, text, source: 'stated' });
     }
   }
+  return withBaseline(needs);
+}
+
+/** The needs stated, plus the baseline every product gets for the categories they leave out. */
+export function withBaseline(stated: NeedSpec[]): NeedSpec[] {
+  const needs = [...stated];
   for (const need of DEFAULT_NEEDS) if (!needs.some((n) => n.category === need.category)) needs.push(need);
   return needs;
 }

@@ -54,7 +54,30 @@ export function tokenize(text: string): Token[][] {
     }
     if (current.length > 0) sentences.push(current);
   }
-  return sentences;
+  return sentences.map(joinHyphenated);
+}
+
+const PARTICLES = new Set(['up', 'in', 'out', 'off', 'down', 'on', 'over', 'back']);
+
+/** compromise splits "fill-up", "no-show", "time-off" in two; a product spec means one word by them. */
+function joinHyphenated(sentence: Token[]): Token[] {
+  const joined: Token[] = [];
+  for (const t of sentence) {
+    const previous = joined[joined.length - 1];
+    if (previous && previous.post === '-' && t.pre === '') {
+      const text = `${previous.text}-${t.text}`;
+      const noun = t.tags.has('Noun') || PARTICLES.has(t.norm) || previous.tags.has('Noun');
+      const tags = new Set(t.tags);
+      if (noun && !t.tags.has('Adjective')) {
+        tags.delete('Verb');
+        tags.add('Noun');
+      }
+      joined[joined.length - 1] = { ...previous, text, norm: `${previous.norm}-${t.norm}`, lemma: `${previous.norm}-${t.lemma}`, tags, post: t.post };
+      continue;
+    }
+    joined.push(t);
+  }
+  return joined;
 }
 
 /** compromise's root form: singular for nouns, infinitive for verbs ("has" → "have"). */

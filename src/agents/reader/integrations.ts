@@ -1,4 +1,4 @@
-import type { IntegrationKind, IntegrationSpec } from './model.js';
+import type { IntegrationKind, IntegrationSpec } from '../model.js';
 import { hasPhrase } from './phrase.js';
 
 /**
@@ -134,6 +134,32 @@ const LABELS: Record<IntegrationKind, string> = {
 };
 
 /** The assumption behind a provider the spec did not name. */
-export function defaultProviderNote(integration: IntegrationSpec): string {
+export function providerNote(integration: Pick<IntegrationSpec, 'kind' | 'provider'>): string {
   return `${LABELS[integration.kind]} through ${integration.provider}: the spec names no provider`;
+}
+
+/** The provider that fits a Supabase + React stack when none is named. */
+export function defaultProvider(kind: IntegrationKind): string {
+  return RULES.find((rule) => rule.kind === kind)!.fallback;
+}
+
+const PURPOSES: Record<IntegrationKind, string> = {
+  payments: 'takes payments online',
+  subscriptions: 'bills recurring plans',
+  email: 'sends email',
+  sms: 'sends text messages',
+  oauth: 'signs people in with an account they already have',
+  file_uploads: 'stores uploaded files and images',
+  realtime: 'pushes changes to open screens as they happen',
+  maps: 'shows places on a map',
+  search: 'finds records by their text',
+  calendar: 'puts dates in people\'s calendars',
+  analytics: 'measures how the product is used',
+  notifications: 'sends push notifications',
+  ai: 'generates text with a language model',
+};
+
+/** What an integration is for, when the model does not say: "Stripe takes payments online". */
+export function integrationPurpose(kind: IntegrationKind, provider: string): string {
+  return `${provider} ${PURPOSES[kind]}`;
 }

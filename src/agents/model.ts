@@ -1,8 +1,11 @@
-import type { Context, NfrCategory } from '../../contract/index.js';
+import type { AccessRule, AttributeType, Context, IntegrationKind, NfrCategory, Priority } from '../contract/index.js';
 
 /**
- * What the spec reader finds in a product description. Every agent works from this model, so
- * the same spec always gives the same entities, roles and relationships in every document.
+ * The product model as the agents work with it: the contract's product model (CONTRACT 2a, what
+ * the analyst reads out of an idea or a caller supplies) expanded with what every agent derives
+ * the same way (labels, plurals, who creates what, the baseline needs). Built only by
+ * `expandModel` (product.ts), so a model read from the spec and the same model passed in as
+ * `product_model` give the same documents.
  */
 export interface ProductModel {
   /** Display name of the product: `product_name`, or one derived from the text. */
@@ -23,12 +26,19 @@ export interface ProductModel {
   problems: string[];
   metrics: string[];
   context: Context;
+  /** Who may do what to which rows, as stated or read (CONTRACT 2a `access`). */
+  access: AccessRule[];
+  /** What the idea says people can do or see, each carried by the documents or listed as deferred. */
+  features: FeatureSpec[];
   /** What the reader had to assume because the spec did not say (listed in every document). */
   assumptions: string[];
-  /** Words in the spec, for sizing the work. */
-  wordCount: number;
-  /** False when the text does not read as English: output is then generic and says so. */
-  english: boolean;
+}
+
+export interface FeatureSpec {
+  text: string;
+  roles: string[];
+  entities: string[];
+  priority?: Priority;
 }
 
 export interface RoleSpec {
@@ -41,6 +51,10 @@ export interface RoleSpec {
   primary: boolean;
   /** True for a role that administers the whole product. */
   admin: boolean;
+  /** Has power over other people's rows (owner, manager, admin, staff). */
+  privileged: boolean;
+  /** May be chosen at sign-up; never true for a privileged role. */
+  selfSignup: boolean;
   capabilities: CapabilitySpec[];
 }
 
@@ -54,26 +68,7 @@ export interface CapabilitySpec {
   text: string;
 }
 
-export type AttributeKind =
-  | 'text'
-  | 'long_text'
-  | 'integer'
-  | 'decimal'
-  | 'money'
-  | 'boolean'
-  | 'date'
-  | 'datetime'
-  | 'time'
-  | 'duration'
-  | 'email'
-  | 'phone'
-  | 'url'
-  | 'image'
-  | 'file'
-  | 'enum'
-  | 'rating'
-  | 'json'
-  | 'location';
+export type AttributeKind = AttributeType;
 
 export interface AttributeSpec {
   /** snake_case column-ready name: `time_limit`. */
@@ -112,24 +107,11 @@ export interface RelationshipSpec {
   kind: 'one-to-one' | 'one-to-many' | 'many-to-many';
   /** Join entity name (singular snake_case) for many-to-many. */
   through?: string;
-  /** The words of the spec the relationship came from. */
-  phrase: string;
+  /** What the `to` side calls the `from` row when not by its own name: assignee, host, buyer. */
+  as?: string;
 }
 
-export type IntegrationKind =
-  | 'payments'
-  | 'subscriptions'
-  | 'email'
-  | 'sms'
-  | 'oauth'
-  | 'file_uploads'
-  | 'realtime'
-  | 'maps'
-  | 'search'
-  | 'calendar'
-  | 'analytics'
-  | 'notifications'
-  | 'ai';
+export type { IntegrationKind };
 
 export interface IntegrationSpec {
   kind: IntegrationKind;

@@ -1,6 +1,6 @@
 import { sentence, snake } from '../naming.js';
 import type { Item } from './clauses.js';
-import type { AttributeKind, AttributeSpec } from './model.js';
+import type { AttributeKind, AttributeSpec } from '../model.js';
 
 /**
  * Attribute kinds from the words people use for them: "a unit price" is money, "a start time" a
@@ -87,3 +87,4 @@ export function attributeFromItem(item: Item): { attribute: AttributeSpec; assum
   // "ingredients, steps": a bare plural is a list of values, kept as JSON.
   return { attribute: makeAttribute(name, kind === 'text' && item.plural && item.quantity === 'many' ? 'json' : kind, item.values) };
 }
+

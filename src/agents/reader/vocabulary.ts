@@ -1,4 +1,4 @@
-import type { CapabilityVerb } from './model.js';
+import type { CapabilityVerb } from '../model.js';
 
 /**
  * The few closed word lists the reader needs on top of compromise's tagger: which nouns name

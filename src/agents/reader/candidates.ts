@@ -1,0 +1,336 @@
+import { isSqlReserved } from '../../contract/index.js';
+import {
+  ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
+  QUALITIES, RECORD_ACTS, UI_HEADS, WORKING_VERBS,
+} from './knowledge.js';
+import type { Phrase, Sentence } from './syntax.js';
+import type { Token } from './tokens.js';
+import { wordnet } from './wordnet.js';
+
+/**
+ * Candidate tables and the evidence for each. Every noun phrase of the idea is a candidate; what
+ * the idea does with it adds or takes away weight: people create, keep, book, pay or log it; it
+ * has attributes or a heading of its own; it is counted, listed or owned; verbs make records of
+ * their own ("book" → booking). The reader keeps the candidates with enough evidence.
+ */
+
+export interface Evidence {
+  weight: number;
+  why: string;
+}
+
+export interface Candidate {
+  /** snake_case name: "time_slot". */
+  key: string;
+  /** The head noun's lemma: "slot". */
+  head: string;
+  /** The words as written in the idea, for labels: "time slots" → ["time", "slot"]. */
+  words: string[];
+  evidence: Evidence[];
+  phrases: Phrase[];
+  /** The head is a kind of person (a role, or people kept as records). */
+  person: boolean;
+  /** Position of the first mention, for ordering. */
+  first: number;
+  /** Made by a verb ("book" → booking): who did it and what it was done to. */
+  acts: Act[];
+}
+
+export interface Act {
+  verb: string;
+  sentence: number;
+  subject?: Phrase;
+  /** The phrases the act was done to or with ("book a walker for a time slot"). */
+  parties: Phrase[];
+}
+
+export function score(candidate: Candidate): number {
+  return candidate.evidence.reduce((sum, e) => sum + e.weight, 0);
+}
+
+const PRONOUN_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'people', 'everyone', 'anyone', 'someone', 'users', 'user']);
+
+export class CandidateTable {
+  readonly byKey = new Map<string, Candidate>();
+  private readonly keyOfPhrase = new Map<number, string>();
+
+  constructor(
+    private readonly sentences: Sentence[],
+    private readonly productWords: ReadonlySet<string>,
+  ) {}
+
+  /** The candidate a phrase names, or undefined for a phrase that names nothing a product keeps. */
+  candidateOf(phrase: Phrase): Candidate | undefined {
+    const key = this.keyOfPhrase.get(phrase.id);
+    return key ? this.byKey.get(key) : undefined;
+  }
+
+  read(): Candidate[] {
+    for (const sentence of this.sentences) {
+      for (const phrase of sentence.phrases) this.register(phrase);
+    }
+    for (const sentence of this.sentences) this.weigh(sentence);
+    this.weighProductPhrase();
+    this.findActors();
+    this.mergeVariants();
+    for (const candidate of this.byKey.values()) this.judge(candidate);
+    return [...this.byKey.values()];
+  }
+
+  private register(phrase: Phrase): void {
+    const named = nameOf(phrase);
+    if (!named) return;
+    // "a list of tags", "a library of exercises": the container names what it holds.
+    if (CONTAINERS.has(named.key) && phrase.of) return;
+    if (this.productWords.has(named.key) || this.productWords.has(named.head)) return;
+    const candidate = this.ensure(named.key, named.head, named.words, phrase.head.index);
+    candidate.phrases.push(phrase);
+    this.keyOfPhrase.set(phrase.id, named.key);
+  }
+
+  /**
+   * The first sentence's name for the product says what it keeps: a "booking site" keeps
+   * bookings, a "time-off tracker" time off, an "invoicing app" invoices.
+   */
+  private weighProductPhrase(): void {
+    const first = this.sentences[0];
+    const phrase = first?.phrases.find((p) => p.words.length >= 2 && (this.productWords.has(p.head.lemma) || KEEPER_NOUNS.has(p.head.lemma) || UI_HEADS.has(p.head.lemma)));
+    if (!phrase) return;
+    const modifier = phrase.words[phrase.words.length - 2]!;
+    const keeper = KEEPER_NOUNS.has(phrase.head.lemma);
+    const verb = modifier.tags.has('Gerund') || modifier.norm.endsWith('ing') ? wordnet().verbLemma(modifier.norm) : undefined;
+    const record = verb ? (RECORD_ACTS[verb]?.record ?? (wordnet().isNoun(verb) ? verb : undefined)) : keeper ? (wordnet().nounLemma(modifier.norm) ?? modifier.lemma) : undefined;
+    if (!record || NOT_RECORDS.has(record)) return;
+    const key = record.replace(/-/g, '_');
+    const candidate = this.ensure(key, key.split('_').pop()!, key.split('_'), modifier.index);
+    candidate.evidence.push({ weight: 2, why: `the product is a ${phrase.words.map((t) => t.norm).join(' ')}` });
+  }
+
+  /** Words whose first sense is not a person but that act like people here ("agents claim tickets"). */
+  private findActors(): void {
+    for (const candidate of this.byKey.values()) {
+      if (candidate.person) continue;
+      const acting = candidate.phrases.filter((p) => p.role === 'subject' && !p.negated).length;
+      if (acting > 0 && wordnet().personNoun(candidate.head, { senses: 3 }) && !CONTAINERS.has(candidate.head)) candidate.person = true;
+    }
+  }
+
+  ensure(key: string, head: string, words: string[], first: number): Candidate {
+    let candidate = this.byKey.get(key);
+    if (!candidate) {
+      candidate = { key, head, words, evidence: [], phrases: [], person: isPersonWord(head), first, acts: [] };
+      this.byKey.set(key, candidate);
+    }
+    candidate.first = Math.min(candidate.first, first);
+    return candidate;
+  }
+
+  private add(candidate: Candidate | undefined, weight: number, why: string): void {
+    if (candidate) candidate.evidence.push({ weight, why });
+  }
+
+  private weigh(sentence: Sentence): void {
+    const acted = new Set<Token>();
+    for (const phrase of sentence.phrases) {
+      const candidate = this.candidateOf(phrase);
+      const container = CONTAINERS.has(nameOf(phrase)?.key ?? '') && phrase.of ? phrase : undefined;
+      if (container?.of) {
+        const held = this.candidateOf(container.of);
+        this.add(held, container.quantity === 'one' ? 1.5 : 0.8, `a ${phrase.head.norm} of them`);
+        // "maintain the list of tags": what is done to the list is done to its items.
+        if (container.verb && KEEPING_VERBS.has(container.verb.lemma) && container.role === 'object') this.add(held, 1.5, `${container.verb.lemma} them`);
+        // "(billing, bug, feature request)": examples of the rows it holds.
+        if (/\(/.test(sentence.tokens[container.of.end]?.pre ?? '') || /\(/.test(sentence.tokens[container.of.end - 1]?.post ?? '')) this.add(held, 1, 'examples of its rows');
+      }
+      if (!candidate) continue;
+      const subject = phrase.subject;
+      const verb = phrase.verb?.lemma;
+      if (phrase.heading) this.add(candidate, 3, 'a heading of its own');
+      if (phrase.role === 'list' && phrase.listOf) this.add(candidate, -1.5, `listed under ${phrase.listOf.head.norm}`);
+      if (phrase.quantity === 'each') this.add(candidate, 0.8, `"${phrase.det.join(' ')} ${phrase.head.norm}"`);
+      else if (phrase.quantity === 'many') this.add(candidate, 0.5, 'counted');
+      if (phrase.plural && phrase.role !== 'list') this.add(candidate, 0.3, 'plural');
+      if (phrase.det.some((d) => d === 'our' || d === 'my') && !phrase.plural && phrase.quantity === 'one') this.add(candidate, -2.5, 'the speaker’s own, one of it');
+      // "create an account", "get accounts": signing in, not a record.
+      if (candidate.head === 'account' && verb && /^(create|have|get|need|open|make|register|sign)$/.test(verb) && (!subject || this.candidateOf(subject)?.person || phrase.negated)) {
+        this.add(candidate, -2, 'an account to sign in with');
+        continue;
+      }
+      if (verb && !phrase.negated) {
+        const direct = phrase.role === 'object';
+        if (direct && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `${verb} it`);
+        else if (direct && WORKING_VERBS.has(verb)) this.add(candidate, 1.2, `${verb} it`);
+        else if (direct && LOOKING_VERBS.has(verb)) this.add(candidate, 0.5, `${verb} it`);
+        else if (direct && HAVING_VERBS.has(verb) && subject) {
+          this.add(candidate, 1, `a ${subject.head.norm} has it`);
+          this.add(this.candidateOf(subject), 1, `has ${phrase.head.norm}`);
+        } else if (direct) this.add(candidate, 0.3, `${verb} it`);
+        else if (phrase.role === 'prep' && phrase.prep && ['into', 'under', 'in', 'for', 'against', 'to', 'from', 'on', 'per'].includes(phrase.prep)) this.add(candidate, 0.4, `${verb} ${phrase.prep} it`);
+      }
+      if (phrase.role === 'subject' && sentence.verbs.length > 0) this.add(candidate, 0.3, 'does something');
+      if (phrase.owner) this.add(this.candidateOf(phrase.owner), 1, `has ${phrase.head.norm}`);
+      // "group those people by the company", "filter by category": a grouping record.
+      if (phrase.prep === 'by' && verb && /^(group|sort|filter|organise|organize|split|break|report|count|search|list)$/.test(verb)) this.add(candidate, 1.2, `${verb} by it`);
+      // "pick a category", "the tags we put on tickets": a lookup table.
+      if (CLASSIFIERS.has(candidate.head) && verb && !phrase.negated && phrase.role !== 'list') this.add(candidate, 1, 'people pick or apply it');
+      // "give it a score and a private comment", "leave feedback": an evaluation of its own.
+      if (verb && GIVING_VERBS.has(verb) && EVALUATIONS[candidate.head] && !phrase.negated) {
+        const record = EVALUATIONS[candidate.head]!;
+        const made = this.ensure(record, record, [record], phrase.head.index);
+        made.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm}` });
+        made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: sentence.phrases.filter((p) => p.verb === phrase.verb && p !== phrase && p.role !== 'subject') });
+      }
+      if (phrase.of && !container) this.add(this.candidateOf(phrase.of), 0.3, `${phrase.head.norm} of it`);
+      // Verbs that make a record of their own: one act per verb token.
+      if (phrase.verb && !phrase.negated && !acted.has(phrase.verb)) {
+        const act = this.act(sentence, phrase.verb, phrase);
+        if (act) acted.add(phrase.verb);
+      }
+    }
+    // Verbs with no phrase after them ("pay in the app", "settle up", "they can chat").
+    for (const verb of sentence.verbs) {
+      if (acted.has(verb)) continue;
+      const negated = sentence.phrases.some((p) => p.verb === verb && p.negated) || precededByNegation(sentence.tokens, verb);
+      if (!negated) this.act(sentence, verb, undefined);
+    }
+  }
+
+  /** A verb that makes a record: the record candidate gets weight, and remembers its parties. */
+  private act(sentence: Sentence, verb: Token, first: Phrase | undefined): boolean {
+    const at = sentence.tokens.indexOf(verb);
+    const particle = sentence.tokens[at + 1]?.norm;
+    const phrasal = particle ? PHRASAL_ACTS[`${verb.lemma} ${particle}`] : undefined;
+    const lemma = phrasal ?? verb.lemma;
+    const rule = RECORD_ACTS[lemma];
+    const record = rule?.record ?? PHRASAL_RECORDS[lemma];
+    if (!record) return false;
+    // "(paid, sent to printer, shipped)": values of a status, not acts.
+    if (insideBrackets(sentence.tokens, at)) return false;
+    const parties = sentence.phrases.filter((p) => p.verb === verb && p.role !== 'subject');
+    const subject = first?.subject ?? parties[0]?.subject ?? sentence.phrases.find((p) => p.role === 'subject' && p.end <= at);
+    // "follow ur friends", "invite members": social acts are between people.
+    if (rule?.people && parties.some((p) => p.role === 'object') && !parties.some((p) => p.role === 'object' && this.candidateOf(p)?.person)) return false;
+    // "we also pay for software licences": the business paying its own bills is not a record of the product.
+    const speaker = at > 0 && /^(we|i)$/.test(sentence.tokens.slice(0, at).reverse().find((t) => t.tags.has('Pronoun'))?.norm ?? '') && !subject;
+    if (speaker && (lemma === 'pay' || lemma === 'buy' || lemma === 'order' || lemma === 'subscribe')) return false;
+    // A record named after a kind of thing paid or requested: "pay rent" → rent_payment.
+    const object = parties.find((p) => p.role === 'object');
+    const objectKey = object ? nameOf(object) : undefined;
+    const objectIsKind = rule?.object && objectKey && !isPersonWord(objectKey.head) && !NOT_RECORDS.has(objectKey.head) && !QUALITIES.has(objectKey.head);
+    const key = objectIsKind ? `${objectKey!.head}_${record}` : record;
+    const candidate = this.ensure(key, record, key.split('_'), verb.index);
+    candidate.evidence.push({ weight: 2.5, why: `people ${phrasal ? `${verb.lemma} ${particle}` : verb.lemma}` });
+    candidate.acts.push({ verb: lemma, sentence: sentence.index, ...(subject ? { subject } : {}), parties });
+    void PRONOUN_SUBJECTS;
+    return true;
+  }
+
+  /** "their open ticket" and "tickets", "a new draft invoice" and "invoices": one candidate. */
+  private mergeVariants(): void {
+    for (const candidate of [...this.byKey.values()]) {
+      if (candidate.key === candidate.head) continue;
+      const base = this.byKey.get(candidate.head);
+      if (!base) continue;
+      const modifiers = candidate.key.slice(0, -candidate.head.length - 1).split('_');
+      // Noun modifiers make a kind of their own ("invoice template", "time slot"); adjectives of state do not.
+      if (modifiers.some((word) => wordnet().isNoun(word) && !QUALITIES.has(word)) || score(candidate) > score(base) + 2) continue;
+      base.evidence.push(...candidate.evidence);
+      base.phrases.push(...candidate.phrases);
+      base.acts.push(...candidate.acts);
+      base.first = Math.min(base.first, candidate.first);
+      for (const phrase of candidate.phrases) this.keyOfPhrase.set(phrase.id, base.key);
+      this.byKey.delete(candidate.key);
+    }
+  }
+
+  /** Weight that comes from the word itself: names that are never tables, mentions, WordNet's sense. */
+  private judge(candidate: Candidate): void {
+    const mentions = candidate.phrases.length;
+    if (mentions >= 2) candidate.evidence.push({ weight: Math.min(1.5, 0.5 * (mentions - 1)), why: `named ${mentions} times` });
+    if (NOT_RECORDS.has(candidate.key.replace(/_/g, ' ')) || (candidate.key === candidate.head && NOT_RECORDS.has(candidate.head))) {
+      candidate.evidence.push({ weight: -20, why: 'not something a product keeps' });
+    }
+    if (UI_HEADS.has(candidate.head) || UI_HEADS.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a part of the product, not a record' });
+    // "the menu", "a list": a container by itself is the product's one list, not a table.
+    if (candidate.key === candidate.head && CONTAINERS.has(candidate.head)) candidate.evidence.push({ weight: -3, why: 'a container' });
+    if (ATTRIBUTE_WORDS.has(candidate.key.replace(/_/g, ' ')) || (candidate.key === candidate.head && ATTRIBUTE_WORDS.has(candidate.head))) {
+      candidate.evidence.push({ weight: -1.5, why: 'usually an attribute' });
+    }
+    if (isSqlReserved(candidate.key) && candidate.key !== 'order' && candidate.key !== 'user' && candidate.key !== 'group' && candidate.key !== 'table') {
+      candidate.evidence.push({ weight: -20, why: 'a word of the language, not a thing' });
+    }
+    const kinds = wordnet().lexnames(candidate.head, { senses: 2 });
+    if (kinds.length > 0 && kinds.every((kind) => ABSTRACT_KINDS.has(kind))) candidate.evidence.push({ weight: -1, why: `an abstract word (${kinds.join(', ')})` });
+    if (!wordnet().wordnetNoun(candidate.head) && !candidate.acts.length && !/_/.test(candidate.key)) candidate.evidence.push({ weight: -1.5, why: 'not a noun WordNet knows' });
+  }
+}
+
+/** WordNet lexicographer files of words that name no record by themselves. */
+const ABSTRACT_KINDS = new Set(['noun.attribute', 'noun.quantity', 'noun.state', 'noun.feeling', 'noun.cognition', 'noun.motive', 'noun.phenomenon', 'noun.shape', 'noun.relation', 'noun.process']);
+
+function precededByNegation(tokens: Token[], verb: Token): boolean {
+  const at = tokens.indexOf(verb);
+  for (let i = Math.max(0, at - 3); i < at; i++) {
+    if (/^(not|never|no|n't|dont|don't|doesn't|won't|cannot|can't)$/.test(tokens[i]!.norm)) return true;
+  }
+  return false;
+}
+
+export function isPersonWord(head: string): boolean {
+  return wordnet().personNoun(head) || PEOPLE_WORDS.has(head);
+}
+
+/** People words WordNet does not read as people in their first sense. */
+const PEOPLE_WORDS = new Set(['admin', 'user', 'member', 'staff', 'rep', 'flatmate', 'physio', 'barista', 'host', 'guest', 'walker', 'owner', 'player', 'reviewer', 'speaker', 'chair', 'driver']);
+
+export interface Named {
+  key: string;
+  head: string;
+  words: string[];
+}
+
+/** The candidate name of a phrase: its head's lemma with the modifiers that make a kind ("canned response", "time slot"). */
+export function nameOf(phrase: Phrase): Named | undefined {
+  const words = phrase.words;
+  const headToken = words[words.length - 1]!;
+  const head = headLemma(headToken);
+  if (!head || !/^[a-z][a-z-]*$/.test(head) || head.length < 2) return undefined;
+  if (isProperName(headToken)) return undefined;
+  const modifiers: string[] = [];
+  for (const token of words.slice(0, -1)) {
+    const word = token.norm.replace(/'s$/, '').replace(/-/g, '_');
+    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'")) {
+      modifiers.length = 0;
+      continue;
+    }
+    if (isProperName(token) && !/^[A-Z]{2,}$/.test(token.text)) {
+      modifiers.length = 0;
+      continue;
+    }
+    modifiers.push(word === 'time' && token.lemma === 'time' ? 'time' : word);
+  }
+  const kept = modifiers.slice(-2);
+  const key = [...kept, head.replace(/-/g, '_')].join('_');
+  return { key, head: head.replace(/-/g, '_'), words: [...kept, head] };
+}
+
+function headLemma(token: Token): string | undefined {
+  const norm = token.norm.replace(/'s$/, '').replace(/'$/, '');
+  if (!norm) return undefined;
+  return wordnet().nounLemma(norm) ?? token.lemma;
+}
+
+/** A capitalised word in mid-sentence that WordNet does not know as a common noun: a brand or a name. */
+function isProperName(token: Token): boolean {
+  if (!/^\p{Lu}/u.test(token.text)) return false;
+  if (token.tags.has('ProperNoun') || token.tags.has('Organization') || token.tags.has('Place') || token.tags.has('FirstName')) return true;
+  return /\p{Lu}.*\p{Lu}/u.test(token.text.slice(1)) && !wordnet().isNoun(token.norm);
+}
+
+function insideBrackets(tokens: Token[], at: number): boolean {
+  for (let i = at; i >= 0; i--) {
+    if (/[)\]]/.test(tokens[i]!.post) && i < at) return false;
+    if (/[(\[]/.test(tokens[i]!.pre)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,227 @@
+import type { AccessRule, Context, ProductModelContract, SpecInput } from '../../contract/index.js';
+import { isSqlReserved } from '../../contract/index.js';
+import { unique } from '../english.js';
+import type { AttributeSpec } from '../model.js';
+import { capitalize, pluralName, sentence as sentenceCase } from '../naming.js';
+import { isSupervisorRole } from '../product.js';
+import { makeAttribute } from './attributes.js';
+import { CandidateTable, score, type Candidate } from './candidates.js';
+import { readFields } from './fields.js';
+import { readIntegrations } from './integrations.js';
+import { KEEPING_VERBS, RECORD_ACTS } from './knowledge.js';
+import { readsAsEnglish } from './language.js';
+import { readConstraints, readNeeds } from './needs.js';
+import { readOverview } from './overview.js';
+import { readPeople } from './people.js';
+import { RelationReader, type Link } from './relations.js';
+import { parseSentences, type Phrase, type Sentence } from './syntax.js';
+import { tokenize, type Token } from './tokens.js';
+
+/**
+ * The offline reader: an idea in, the contract's product model out. Noun phrases are candidate
+ * tables weighed by what the idea does with them (candidates.ts); people are roles or records
+ * (people.ts); attributes come from the idea's lists (fields.ts) and links from how it says
+ * things hang together (relations.ts). What it had to assume, it says.
+ */
+
+/** The least evidence for a table (see candidates.ts for the weights). */
+const KEEP = 2;
+const SUMMARY_LIMIT = 280;
+const ADMIN_WORDS = new Set(['admin', 'administrator', 'superuser', 'owner', 'operator']);
+const GENERIC_PEOPLE = new Set(['user', 'person', 'people', 'everyone', 'anyone', 'someone', 'individual', 'ppl', 'friend', 'one', 'human']);
+/** Names a record gets when the idea gives it nothing to be shown by. */
+const TITLE_HEADS = new Set(['task', 'event', 'post', 'article', 'ticket', 'issue', 'job', 'listing', 'course', 'lesson', 'episode', 'show', 'proposal', 'project', 'recipe', 'meeting', 'question', 'book', 'request', 'order', 'story', 'page', 'quiz', 'video', 'note', 'message', 'review', 'report', 'campaign', 'deal', 'work_order']);
+
+export function readIdeaModel(input: SpecInput & { context?: Context | undefined }): ProductModelContract {
+  const text = [input.spec, input.description].map((t) => t?.trim() ?? '').filter(Boolean).join('\n\n');
+  const tokenized = text ? tokenize(text) : [];
+  const tokens = tokenized.flat();
+  const english = readsAsEnglish(text, tokens);
+  const sentenceTexts = tokenized.map(textOf);
+  const overview = readOverview(tokenized[0] ?? []);
+  const assumptions: string[] = [];
+  const productWords = new Set([input.product_name, overview.statedName, overview.productNoun].filter((n): n is string => !!n).map((n) => n.toLowerCase()));
+  const name = input.product_name?.trim() || overview.statedName || derivedName(overview);
+
+  let entities: ProductModelContract['entities'] = [];
+  let roles: ProductModelContract['roles'] = [];
+  let relationships: ProductModelContract['relationships'] = [];
+  let access: AccessRule[] = [];
+  let features: NonNullable<ProductModelContract['features']> = [];
+  if (english) {
+    const sentences = parseSentences(tokenized);
+    const table = new CandidateTable(sentences, productWords);
+    const candidates = table.read();
+    const candidateOf = (phrase: Phrase) => table.candidateOf(phrase);
+    const people = readPeople(sentences, candidates, candidateOf);
+    assumptions.push(...unique(people.notes));
+    const records = [...candidates.filter((c) => !c.person && score(c) >= KEEP), ...people.records].sort((a, b) => score(b) - score(a) || a.first - b.first);
+    const keptKeys = new Set(records.map((c) => c.key));
+    const fields = readFields(sentences, keptKeys, candidateOf);
+    const links = new RelationReader(sentences, keptKeys, candidateOf).read(candidates, records.filter((c) => c.acts.length > 0));
+    const roleCandidates = people.roles.filter((c) => !GENERIC_PEOPLE.has(c.key) && !productWords.has(c.key));
+    roles = roleCandidates.map((c) => roleOf(c));
+    const roleNames = new Set(roles.map((r) => r.name));
+    entities = records.map((c) => entityOf(c, fields.get(c.key) ?? [], assumptions));
+    relationships = relationshipsOf(links, new Set(entities.map((e) => e.name)), roleNames);
+    for (const relationship of relationships) {
+      if (relationship.through && !entities.some((e) => e.name === relationship.through)) entities.push(joinEntity(relationship.through, relationship.from, relationship.to));
+    }
+    access = accessOf(sentences, records, candidateOf, roleNames);
+    features = featuresOf(sentences, candidateOf, roleNames, new Set(entities.map((e) => e.name)));
+  } else {
+    assumptions.push('The description could not be read as English, so the model is generic: one kind of user keeping one kind of record. Describe the product in English for a tailored result.');
+  }
+  if (roles.length === 0) {
+    assumptions.push('The spec names no kinds of users, so everyone who signs in is a "user" with the same rights');
+    roles.push({ name: 'user', label: 'User', description: 'Signs in and keeps their own records', privileged: false, self_signup: true });
+  }
+  if (entities.length === 0) {
+    entities.push({ name: 'item', label: 'Item', description: 'Generic items kept by each user', owned_by: 'creator', attributes: [{ name: 'name', type: 'text', required: true }, { name: 'description', type: 'long_text' }] });
+    assumptions.push('No records were described, so the product keeps generic items with a name and a description');
+  }
+  const integrations = english ? readIntegrations(sentenceTexts) : [];
+  const needs = english ? readNeeds(sentenceTexts).filter((n) => n.source === 'stated') : [];
+  const firstSentence = sentenceTexts[0] ?? '';
+  return {
+    name,
+    summary: english && firstSentence ? clip(firstSentence) : `${name}: a product whose description could not be read as English`,
+    ...((english ? overview.domain : null) ?? input.context?.industry ? { domain: ((english ? overview.domain : null) ?? input.context?.industry)! } : {}),
+    ...(english && overview.segment ? { audience: [overview.segment] } : {}),
+    roles,
+    entities,
+    relationships,
+    access,
+    features,
+    integrations: integrations.map((i) => ({ kind: i.kind, ...(i.stated ? { provider: i.provider } : {}) })),
+    constraints: english ? readConstraints(sentenceTexts) : [],
+    needs: needs.map(({ category, text }) => ({ category, text })),
+    assumptions: unique(assumptions),
+  };
+}
+
+function roleOf(c: Candidate): ProductModelContract['roles'][number] {
+  const name = safeName(c.key);
+  const privileged = c.key.split('_').some((w) => ADMIN_WORDS.has(w)) || isSupervisorRole(name);
+  return { name, label: sentenceCase(c.words.join(' ')), privileged, self_signup: !privileged };
+}
+
+function safeName(key: string): string {
+  return key.replace(/[^a-z0-9_]/g, '_').replace(/_+/g, '_').replace(/^_|_$/g, '').slice(0, 40);
+}
+
+function entityOf(c: Candidate, attributes: AttributeSpec[], assumptions: string[]): ProductModelContract['entities'][number] {
+  const name = safeName(c.key);
+  const list = attributes.filter((a) => !['id', 'created_at', 'updated_at'].includes(a.name) && !isSqlReserved(a.name));
+  if (!list.some((a) => ['name', 'title', 'label', 'subject', 'full_name', 'display_name'].includes(a.name))) {
+    const display = c.person ? 'name' : TITLE_HEADS.has(c.head) || TITLE_HEADS.has(name) ? 'title' : 'name';
+    list.unshift(makeAttribute(display, 'text'));
+    if (attributes.length === 0) assumptions.push(`${sentenceCase(name)} gets ${display === 'title' ? 'a title' : 'a name'} to show it by (the idea names no attributes for it)`);
+  }
+  return {
+    name,
+    label: sentenceCase(c.words.join(' ').replace(/_/g, ' ')),
+    description: describe(c),
+    ...(c.person ? {} : { owned_by: 'creator' }),
+    attributes: list.map((a) => ({
+      name: a.name,
+      type: a.kind,
+      ...(a.required ? { required: true } : {}),
+      ...(a.unique ? { unique: true } : {}),
+      ...(a.kind === 'enum' && a.enumValues?.length ? { values: a.enumValues } : {}),
+    })),
+  };
+}
+
+function describe(c: Candidate): string {
+  const label = sentenceCase(c.words.join(' '));
+  if (c.person) return `${pluralName(label)} the product keeps records of (they do not sign in)`;
+  const act = c.acts[0];
+  if (act) return `${label}: made when people ${act.verb}`;
+  return `${label} records`;
+}
+
+function joinEntity(name: string, from: string, to: string): ProductModelContract['entities'][number] {
+  return { name, label: sentenceCase(name), description: `Links ${pluralName(from).replace(/_/g, ' ')} and ${pluralName(to).replace(/_/g, ' ')}`, attributes: [] };
+}
+
+function relationshipsOf(links: Link[], entities: Set<string>, roles: Set<string>): ProductModelContract['relationships'] {
+  const known = (name: string) => entities.has(name) || roles.has(name);
+  const out: ProductModelContract['relationships'] = [];
+  for (const link of links) {
+    const from = safeName(link.from);
+    const to = safeName(link.to);
+    if (!known(from) || !known(to) || from === to) continue;
+    if (link.kind === 'many-to-many') {
+      const through = safeName(`${from}_${to}`);
+      if (entities.has(from) && entities.has(to)) out.push({ from, to, kind: 'many-to-many', through });
+      else out.push({ from: entities.has(from) ? from : to, to: entities.has(from) ? to : from, kind: 'many-to-many', through });
+    } else out.push({ from, to, kind: 'one-to-many' });
+  }
+  return out;
+}
+
+/** Who makes what, as the idea says it: the people who keep a record create their own. */
+function accessOf(sentences: Sentence[], records: Candidate[], candidateOf: (p: Phrase) => Candidate | undefined, roles: Set<string>): AccessRule[] {
+  const rules: AccessRule[] = [];
+  const add = (role: string, entity: string) => {
+    if (!rules.some((r) => r.role === role && r.entity === entity)) rules.push({ role, entity, actions: ['create', 'read', 'update', 'delete'], scope: 'own' });
+  };
+  const kept = new Set(records.map((c) => c.key));
+  for (const sentence of sentences) {
+    for (const phrase of sentence.phrases) {
+      const key = candidateOf(phrase)?.key;
+      const role = phrase.subject && candidateOf(phrase.subject)?.key;
+      if (!key || !role || !kept.has(key) || !roles.has(role) || !phrase.verb || phrase.negated) continue;
+      if (phrase.role === 'object' && KEEPING_VERBS.has(phrase.verb.lemma)) add(role, safeName(key));
+    }
+  }
+  for (const record of records) {
+    for (const act of record.acts) {
+      const role = act.subject && candidateOf(act.subject)?.key;
+      if (role && roles.has(role) && RECORD_ACTS[act.verb]) add(role, safeName(record.key));
+    }
+  }
+  return rules;
+}
+
+/** What people do, in plain words: "claim tickets", "book walkers". */
+function featuresOf(sentences: Sentence[], candidateOf: (p: Phrase) => Candidate | undefined, roles: Set<string>, entities: Set<string>): NonNullable<ProductModelContract['features']> {
+  const features: NonNullable<ProductModelContract['features']> = [];
+  for (const sentence of sentences) {
+    for (const phrase of sentence.phrases) {
+      if (phrase.role !== 'object' || !phrase.verb || phrase.negated) continue;
+      const role = phrase.subject && candidateOf(phrase.subject)?.key;
+      if (!role || !roles.has(role)) continue;
+      const key = candidateOf(phrase)?.key;
+      const object = key && entities.has(key) ? pluralName(key).replace(/_/g, ' ') : phrase.words.map((t) => t.norm).join(' ');
+      if (!/^[a-z][a-z -]*$/.test(object) || object.length > 60) continue;
+      const text = `${phrase.verb.lemma} ${object}`;
+      const existing = features.find((f) => f.text === text);
+      if (existing) {
+        if (!existing.roles!.includes(role)) existing.roles!.push(role);
+        continue;
+      }
+      features.push({ text, roles: [role], ...(key && entities.has(key) ? { entities: [key] } : {}) });
+    }
+  }
+  return features.slice(0, 60);
+}
+
+function textOf(sentence: Token[]): string {
+  return sentence.map((t) => t.pre + t.text + t.post).join('').trim();
+}
+
+function clip(text: string): string {
+  return text.length <= SUMMARY_LIMIT ? text : `${text.slice(0, SUMMARY_LIMIT - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+function derivedName(overview: ReturnType<typeof readOverview>): string {
+  if (overview.productNoun) {
+    if (!overview.domain) return capitalize(overview.productNoun);
+    if (overview.domain === overview.productNoun) return overview.domain;
+    return capitalize(`${overview.domain} ${overview.productNoun}`);
+  }
+  return 'Untitled product';
+}
+

@@ -1,0 +1,109 @@
+import type { Candidate } from './candidates.js';
+import { score } from './candidates.js';
+import type { Phrase, Sentence } from './syntax.js';
+
+/**
+ * Who signs in and who is only kept as a record. People who act in the idea (post, book, approve)
+ * are roles; people the idea says never sign in ("customers never log in", "patients do NOT get
+ * accounts", "I'm the only person who will ever log in") and that it keeps data about are tables.
+ */
+
+export interface PeopleReading {
+  /** Person candidates that are roles: people who sign in. */
+  roles: Candidate[];
+  /** Person candidates kept as records (people who do not sign in). */
+  records: Candidate[];
+  /** Why, for the assumptions. */
+  notes: string[];
+}
+
+const NEGATION = String.raw`(?:\bnot\b|\bnever\b|n['’]t\b|\bno\b|\bnobody\b|\bwithout\b)`;
+const SIGN_IN = String.raw`(?:log(?:s|ged|ging)?\s*(?:in|into|on)\b|login\b|sign(?:s|ed)?\s*in\b|(?:get|have|need|create)s?\s+(?:an?\s+|their\s+own\s+|any\s+)?(?:accounts?|logins?)\b|(?:use|open|access|see)s?\s+(?:the|this|our)\s+(?:app|system|tool|software|portal|platform|site)\b|(?:use|open)s?\s+it\b)`;
+const NEGATED_SIGN_IN = new RegExp(`${NEGATION}(?:\\s+\\w+){0,4}?\\s+${SIGN_IN}`, 'i');
+const SIGN_IN_RE = new RegExp(SIGN_IN, 'i');
+/** "only the IT team logs into", "Only the front desk will use the system", "I'm the only person who will ever log in". */
+const ONLY = /\bonly\b/i;
+const ONLY_PERSON = /\b(?:i'?m|i am|we'?re|we are)\s+the\s+only\s+(?:person|one|people|ones|user|users)\b/i;
+/** "they're just names", "they're just people we schedule": kept, not signing in. */
+const JUST_RECORDS = /\bjust\s+(?:names?|people|contacts?|records?|entries|rows)\b/i;
+
+export function readPeople(sentences: Sentence[], candidates: Candidate[], candidateOf: (phrase: Phrase) => Candidate | undefined): PeopleReading {
+  const people = candidates.filter((c) => c.person);
+  const role = new Map<Candidate, number>(people.map((c) => [c, 0]));
+  const record = new Map<Candidate, number>(people.map((c) => [c, 0]));
+  const add = (map: Map<Candidate, number>, c: Candidate | undefined, weight: number) => {
+    if (c && map.has(c)) map.set(c, map.get(c)! + weight);
+  };
+  const notes: string[] = [];
+  let onlySigners: Candidate[] | null = null;
+  let lastPerson: Candidate | undefined;
+
+  for (const sentence of sentences) {
+    const personPhrases = sentence.phrases.filter((p) => candidateOf(p)?.person);
+    // The person a sign-in statement is about: the subject before it, or the last person named ("they").
+    const subjectBefore = (at: number): Candidate | undefined => {
+      const before = personPhrases.filter((p) => sentence.tokens[p.end - 1] && charAt(sentence, p.end - 1) <= at);
+      return before.length > 0 ? candidateOf(before[before.length - 1]!) : lastPerson;
+    };
+    const text = sentence.text;
+    const negated = NEGATED_SIGN_IN.exec(text);
+    if (negated) {
+      const who = subjectBefore(negated.index);
+      add(record, who, 4);
+      if (who) notes.push(`${who.words.join(' ')}: the idea says they do not sign in, so they are records kept by the people who do`);
+    } else if (SIGN_IN_RE.test(text)) {
+      const at = SIGN_IN_RE.exec(text)!.index;
+      if (ONLY_PERSON.test(text)) onlySigners = [];
+      else if (ONLY.test(text.slice(0, at))) {
+        const who = personPhrases.filter((p) => charAt(sentence, p.start) < at).map(candidateOf).filter((c): c is Candidate => !!c);
+        onlySigners = [...(onlySigners ?? []), ...who];
+        for (const c of who) add(role, c, 3);
+      } else add(role, subjectBefore(at), 3);
+    }
+    if (JUST_RECORDS.test(text)) add(record, subjectBefore(JUST_RECORDS.exec(text)!.index) ?? lastPerson, 2);
+
+    for (const phrase of personPhrases) {
+      const c = candidateOf(phrase)!;
+      lastPerson = c;
+      if (phrase.heading) add(role, c, 2);
+      if (phrase.role === 'subject' && !phrase.negated && sentence.verbs.length > 0) add(role, c, 1);
+      // "As a landlord, I want...": a story's subject signs in.
+      if (/^as an?\s*$/i.test(sentence.tokens.slice(Math.max(0, phrase.start - 2), phrase.start).map((t) => t.norm).join(' ') + ' ') && phrase.start <= 3) add(role, c, 3);
+      if (phrase.role === 'object' || (phrase.role === 'prep' && phrase.quantity === 'each')) add(record, c, 0.7);
+      if (phrase.role === 'list' && /^roles?$/i.test(phrase.listOf?.head.norm ?? '')) add(role, c, 4);
+    }
+    // A person with listed attributes is a record: "a file on each student (school, year group...)".
+    for (const phrase of sentence.phrases) {
+      const owner = phrase.listOf && candidateOf(phrase.listOf);
+      if (owner?.person && phrase.role === 'list' && !/^roles?$/i.test(phrase.listOf!.head.norm)) add(record, owner, 0.5);
+    }
+  }
+  if (onlySigners) {
+    for (const c of people) {
+      if (onlySigners.includes(c)) continue;
+      add(record, c, 2);
+      add(role, c, -2);
+    }
+  }
+
+  const roles: Candidate[] = [];
+  const records: Candidate[] = [];
+  for (const c of people) {
+    const r = role.get(c)!;
+    const k = record.get(c)!;
+    const kept = k >= 2 && k >= r - 1 && score(c) + k >= 3;
+    if (kept) records.push(c);
+    else if (r > 0 || score(c) >= 1) roles.push(c);
+  }
+  return { roles, records, notes };
+}
+
+/** Character offset of a token in the sentence text, for matching regular expressions to phrases. */
+function charAt(sentence: Sentence, tokenIndex: number): number {
+  let at = 0;
+  for (let i = 0; i < tokenIndex && i < sentence.tokens.length; i++) {
+    const t = sentence.tokens[i]!;
+    at += (t.pre + t.text + t.post).length;
+  }
+  return at - (sentence.tokens[0]?.pre.length ?? 0);
+}

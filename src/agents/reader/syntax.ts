@@ -1,0 +1,465 @@
+import type { Token } from './tokens.js';
+import { isNounWord, isVerbWord } from './lexicon.js';
+
+/**
+ * The reader's shallow syntax: noun phrases with what governs them (the verb they are the subject
+ * or object of, the preposition before them, the phrase they are coordinated with or "of"), and
+ * the structure people give specs (headings, bracketed lists, "X: a, b, c"). compromise tags the
+ * words; WordNet corrects the guesses that product specs trip it on ("add internal notes" is not
+ * a verb "notes", "save canned responses" has an adjective "canned").
+ */
+
+export type PhraseRole = 'subject' | 'object' | 'prep' | 'heading' | 'list' | 'other';
+
+export interface Phrase {
+  id: number;
+  sentence: number;
+  /** Token positions in the sentence: [start, end). */
+  start: number;
+  end: number;
+  /** Content words: modifiers then the head. */
+  words: Token[];
+  head: Token;
+  /** Determiners and quantifiers before the words ("each", "several", "one or more", "their"). */
+  det: string[];
+  quantity: 'one' | 'many' | 'each';
+  plural: boolean;
+  role: PhraseRole;
+  /** The verb the phrase is the subject or object of (directly or through `prep`). */
+  verb?: Token;
+  /** The verb is negated ("never log in", "don't get accounts"). */
+  negated: boolean;
+  /** The clause's subject when the phrase is an object. */
+  subject?: Phrase;
+  prep?: string;
+  /** The phrase it is listed with ("rooms and time slots"): the first of the list. */
+  coordinated?: Phrase;
+  /** "episode of care", "list of tags": the phrase after "of". */
+  of?: Phrase;
+  /** "office's holidays": the possessor. */
+  owner?: Phrase;
+  /** Written as "X:" at the start of a line or sentence. */
+  heading: boolean;
+  /** Inside brackets, or in the list that follows a heading or a colon. */
+  listed: boolean;
+  /** The phrase whose bracketed or colon list this phrase is in ("a status (open, done)" → status). */
+  listOf?: Phrase;
+  /** Possessive ("office's"). */
+  possessive: boolean;
+  /** The heading the phrase is written under ("Payments:" ... ). */
+  section?: Phrase;
+}
+
+export interface Sentence {
+  index: number;
+  tokens: Token[];
+  text: string;
+  phrases: Phrase[];
+  /** Verbs of the sentence, after correction. */
+  verbs: Token[];
+}
+
+const DETERMINERS = new Set([
+  'a', 'an', 'the', 'each', 'every', 'any', 'some', 'all', 'several', 'many', 'multiple', 'various', 'numerous', 'few',
+  'their', 'our', 'my', 'your', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'no', 'another', 'other', 'both',
+  'more', 'most', 'such', 'which', 'what', 'whose', 'own', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight',
+  'nine', 'ten', 'dozens', 'lots', 'plenty', 'couple', 'per', 'whole',
+]);
+const MANY = new Set(['several', 'many', 'multiple', 'various', 'numerous', 'some', 'all', 'few', 'these', 'those', 'dozens', 'lots', 'plenty', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'more', 'both']);
+const EACH = new Set(['each', 'every', 'per', 'any']);
+export const PREPOSITIONS = new Set([
+  'with', 'for', 'at', 'in', 'on', 'by', 'to', 'of', 'per', 'from', 'through', 'against', 'across', 'during', 'before',
+  'after', 'into', 'below', 'above', 'as', 'via', 'about', 'within', 'without', 'under', 'over', 'between', 'among',
+  'like', 'around', 'near', 'inside', 'onto', 'until', 'behind', 'towards', 'toward', 'thru', 'including', 'than',
+]);
+const CONJUNCTIONS = new Set(['and', 'or', 'nor', 'plus', '&', '+', 'but']);
+const SUBORDINATORS = new Set([
+  'when', 'where', 'while', 'if', 'because', 'until', 'unless', 'whenever', 'whereas', 'so', 'since', 'once', 'after',
+  'before', 'which', 'who', 'that', 'whom', 'whether', 'then', 'otherwise', 'although', 'though',
+]);
+const NEGATIONS = new Set(['not', 'never', 'no', "n't", 'dont', "don't", 'doesnt', "doesn't", 'wont', "won't", 'cannot', "can't", 'cant', 'neither', 'nor']);
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
+/** Words compromise tags as nouns or adjectives that never start or carry a product noun phrase. */
+const NOT_CONTENT = new Set([
+  'able', 'also', 'just', 'only', 'even', 'too', 'very', 'really', 'then', 'there', 'here', 'so', 'etc', 'e.g', 'eg',
+  'ie', 'i.e', 'pls', 'please', 'ok', 'okay', 'yes', 'no', 'maybe', 'basically', 'again', 'later', 'now', 'today',
+  'always', 'automatically', 'online', 'offline', 'instead', 'together', 'already', 'still', 'ever', 'else', 'once',
+  'how', 'what', 'who', 'whom', 'which', 'why', 'where', 'when', 'whoever', 'whatever', 'same', 'thing', 'things',
+]);
+
+const closes = (t: Token): boolean => /[,;:()\[\].!?]/.test(t.post) || /\n/.test(t.post);
+const opensBracket = (t: Token): boolean => /[(\[]/.test(t.pre);
+const isPronoun = (t: Token): boolean => t.tags.has('Pronoun') && !t.tags.has('Possessive');
+const isNumber = (t: Token): boolean => /^\d/.test(t.norm) || (t.tags.has('Value') && !t.tags.has('Noun'));
+
+/** The reader's word class of each token, after correcting compromise where the context is clear. */
+type WordClass = 'det' | 'prep' | 'conj' | 'sub' | 'verb' | 'aux' | 'noun' | 'adj' | 'adv' | 'pron' | 'num' | 'neg' | 'other';
+
+function baseClass(t: Token): WordClass {
+  const n = t.norm;
+  if (NEGATIONS.has(n)) return 'neg';
+  if (CONJUNCTIONS.has(n)) return 'conj';
+  if (t.tags.has('Modal') || t.tags.has('Auxiliary') || t.tags.has('Copula') || BE.has(n)) return 'aux';
+  if (n === 'do' || n === 'does' || n === 'did') return 'aux';
+  if (n === 'to' && !t.tags.has('Preposition')) return 'prep';
+  if (PREPOSITIONS.has(n) && !t.tags.has('Noun')) return 'prep';
+  if (DETERMINERS.has(n) || t.tags.has('Determiner') || (t.tags.has('Possessive') && t.tags.has('Pronoun'))) return 'det';
+  if (SUBORDINATORS.has(n) && !t.tags.has('Noun')) return 'sub';
+  if (isNumber(t)) return 'num';
+  if (isPronoun(t)) return 'pron';
+  if (NOT_CONTENT.has(n)) return 'adv';
+  if (t.tags.has('Adverb') && !t.tags.has('Noun') && !t.tags.has('Adjective')) return 'adv';
+  if (t.tags.has('Verb') && !t.tags.has('Noun')) return 'verb';
+  if (t.tags.has('Noun') || t.tags.has('Gerund')) return 'noun';
+  if (t.tags.has('Adjective')) return 'adj';
+  if (t.tags.has('Expression') && /[:]/.test(t.post)) return 'noun';
+  return 'other';
+}
+
+/** Corrects compromise's classes where specs mislead it; each rule is one kind of slip. */
+function classify(tokens: Token[]): WordClass[] {
+  const classes = tokens.map(baseClass);
+  let bracket = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (opensBracket(t)) bracket = true;
+    const bracketed = bracket;
+    if (/[)\]]/.test(t.post)) bracket = false;
+    // "(billing, bug, feature request)": a bracketed list names things, whatever the tagger says.
+    if (bracketed && (classes[i] === 'verb' || classes[i] === 'adj') && isNounWord(t.lemma) && !t.tags.has('PastTense')) {
+      classes[i] = 'noun';
+      continue;
+    }
+    // "for filtering", "the booking": a gerund after a preposition or a determiner is a noun.
+    if (t.tags.has('Gerund') && (classes[i - 1] === 'prep' || classes[i - 1] === 'det' || classes[i - 1] === 'adj' || classes[i - 1] === 'conj')) {
+      classes[i] = 'noun';
+      continue;
+    }
+    const previous = classes[i - 1];
+    const before = tokens[i - 1];
+    const next = classes[i + 1];
+    const nextToken = tokens[i + 1];
+    // A heading: "Clients:", "- Payments:" at the start of a line or sentence.
+    if (/:/.test(t.post) && (!before || /[.!?\n]/.test(before.post) || (i === 1 && classes[0] === 'det')) && isNounWord(t.lemma)) {
+      classes[i] = 'noun';
+      continue;
+    }
+    if (classes[i] === 'verb') {
+      // "add internal notes", "the list": after a determiner, an adjective or a possessive, a noun.
+      if ((previous === 'det' || previous === 'adj') && before && !closes(before) && isNounWord(t.lemma) && !t.tags.has('Infinitive')) {
+        classes[i] = 'noun';
+        continue;
+      }
+      // "save canned responses", "a failed item", "want recurring invoices": a participle before a noun is an adjective.
+      if ((t.tags.has('PastTense') || t.tags.has('Participle') || t.tags.has('Gerund')) && next === 'noun' && nextToken && !closes(t) && (previous === 'det' || previous === 'verb' || previous === 'prep' || previous === 'conj' || i === 0 || (before && closes(before)))) {
+        classes[i] = 'adj';
+        continue;
+      }
+      // "per leave type": after a preposition, a verb-noun before a noun is its modifier.
+      if (previous === 'prep' && next === 'noun' && nextToken && !closes(t) && isNounWord(t.lemma) && before?.norm !== 'to') {
+        classes[i] = 'noun';
+        continue;
+      }
+      // ", billing email, issue date": after a comma, a colon or a determiner, a verb-noun before a noun is its modifier.
+      const listBefore = !!before && /[,:(]/.test(before.post + t.pre);
+      if (next === 'noun' && nextToken && !closes(t) && before && ((listBefore && !nextToken.tags.has('Plural')) || ((closes(before) || previous === 'det') && !t.tags.has('Infinitive') && !t.tags.has('Imperative'))) && isNounWord(t.lemma)) {
+        classes[i] = 'noun';
+        continue;
+      }
+      // ": litres, price, odometer": a one-word item of a list is a noun.
+      if (before && /,|:/.test(before.post) && (closes(t) || !nextToken) && isNounWord(t.lemma)) {
+        classes[i] = 'noun';
+        continue;
+      }
+      // "for filtering and reports.": an -s form ending a list after "and" is a plural noun.
+      if (previous === 'conj' && t.norm.endsWith('s') && (closes(t) || !nextToken) && isNounWord(t.lemma)) {
+        classes[i] = 'noun';
+        continue;
+      }
+      // "a noun verb-s noun" where the first is not a subject: "sign up" excluded.
+      if (previous === 'noun' && before && !closes(before) && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (next === 'prep' || next === 'conj' || closes(t) || !nextToken) && !before.tags.has('Plural')) {
+        classes[i] = 'noun';
+        continue;
+      }
+    }
+    // "- browse courses, pay by card", "Log every fill-up": a line or sentence opening with a verb and its object is an instruction.
+    const lineStart = i === 0 || (!!before && /\n/.test(before.post)) || /^[-•*]/.test(t.pre.trim());
+    if (lineStart && classes[i] !== 'verb' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !/:/.test(t.post) && (next === 'det' || next === 'prep' || (next === 'noun' && !!nextToken && nextToken.tags.has('Plural')) || next === 'adj')) {
+      classes[i] = 'verb';
+      continue;
+    }
+    if (classes[i] === 'noun' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !t.tags.has('Gerund')) {
+      // "Reps log activities", "and pay thru stripe": a verb-like word after its subject or "and", with an object or preposition after it.
+      const afterSubject = previous === 'noun' && before !== undefined && !closes(before) && (before.tags.has('Plural') || before.tags.has('Actor') || before.tags.has('Pronoun'));
+      const afterAnd = previous === 'conj' || previous === 'aux' || previous === 'pron' || (previous === 'adv' && i > 0) || previous === 'neg' || (previous === 'prep' && before?.norm === 'to');
+      const afterNext = classes[i + 2];
+      const objectAfter =
+        next === 'det' || next === 'prep' || next === 'pron' || next === 'num' ||
+        (next === 'noun' && !!nextToken && (nextToken.tags.has('Plural') || nextToken.tags.has('Actor'))) ||
+        ((next === 'adv' || next === 'adj') && (afterNext === 'prep' || afterNext === 'det'));
+      if ((afterSubject || afterAnd) && objectAfter) {
+        classes[i] = 'verb';
+        continue;
+      }
+    }
+    if (classes[i] === 'pron' && t.tags.has('Possessive')) classes[i] = 'det';
+    // "drivers do a pre-trip inspection": "do" with an object is the verb.
+    if (classes[i] === 'aux' && /^(do|does|did)$/.test(t.norm) && (next === 'det' || next === 'noun' || next === 'adj' || next === 'num')) classes[i] = 'verb';
+  }
+  return classes;
+}
+
+export function parseSentences(sentences: Token[][]): Sentence[] {
+  let id = 0;
+  // A heading ("Payments:") holds the sentences after it until the next heading or a blank line.
+  const sections: Phrase[] = [];
+  return sentences.map((tokens, index) => {
+    if (index > 0 && /\n\s*\n/.test(sentences[index - 1]!.at(-1)?.post ?? '') && !/:/.test(tokens.slice(0, 4).map((t) => t.post).join(''))) sections.length = 0;
+    const classes = classify(tokens);
+    const phrases: Phrase[] = [];
+    const verbs: Token[] = [];
+    let clauseStart = 0;
+    let verb: Token | undefined;
+    let negated = false;
+    let subject: Phrase | undefined;
+    let prep: string | undefined;
+    let previous: Phrase | undefined;
+    let afterConj = false;
+    let bracketOwner: Phrase | undefined;
+    let colonOwner: Phrase | undefined;
+    let inBracket = false;
+    let section: Phrase | undefined = sections.at(-1);
+    let i = 0;
+    const resetClause = (at: number) => {
+      clauseStart = at;
+      verb = undefined;
+      negated = false;
+      subject = undefined;
+      prep = undefined;
+      previous = undefined;
+    };
+    while (i < tokens.length) {
+      const t = tokens[i]!;
+      const cls = classes[i]!;
+      if (opensBracket(t)) {
+        inBracket = true;
+        bracketOwner = previous;
+      }
+      if (cls === 'sub' && i > 0) {
+        resetClause(i + 1);
+        i++;
+        continue;
+      }
+      if (cls === 'neg') negated = true;
+      // "but we want", "they reply": a pronoun before a verb starts a clause of its own.
+      if (cls === 'pron' && (classes[i + 1] === 'verb' || classes[i + 1] === 'aux' || classes[i + 1] === 'adv' || classes[i + 1] === 'neg')) {
+        resetClause(i);
+        i++;
+        continue;
+      }
+      if (t.norm === 'but') {
+        resetClause(i + 1);
+        i++;
+        continue;
+      }
+      if (cls === 'verb' || (cls === 'aux' && BE.has(t.norm) && classes[i + 1] !== 'verb' && classes[i + 1] !== 'aux')) {
+        if (cls === 'verb') verbs.push(t);
+        if (verb && afterConj === false && previous && previous.role === 'subject') {
+          // "Sellers open a shop and list products": a second verb of the same subject.
+        }
+        verb = t;
+        prep = undefined;
+        afterConj = false;
+        previous = undefined;
+        if (closes(t)) prep = undefined;
+        i++;
+        continue;
+      }
+      if (cls === 'prep') {
+        prep = t.norm;
+        afterConj = false;
+        i++;
+        continue;
+      }
+      if (cls === 'conj') {
+        afterConj = true;
+        i++;
+        continue;
+      }
+      if (cls === 'det' || cls === 'noun' || cls === 'adj' || cls === 'num') {
+        const read = readPhrase(tokens, classes, i);
+        if (!read) {
+          if (/[)\]]/.test(t.post)) {
+            inBracket = false;
+            bracketOwner = undefined;
+          }
+          i++;
+          continue;
+        }
+        const heading = read.heading;
+        // "..., and admins maintain": a noun phrase right before a verb is the subject of a new clause.
+        const nextClass = classes[read.end];
+        const last = tokens[read.end - 1]!;
+        const participle = nextClass === 'verb' && !!verb && tokens[read.end]!.tags.has('PastTense');
+        if (!heading && !closes(last) && !participle && (nextClass === 'verb' || (nextClass === 'aux' && tokens[read.end]?.norm !== 'to')) && !inBracket && (verb || prep) && i > 0) {
+          resetClause(i);
+        }
+        const coordinated = (afterConj || (i > 0 && closes(tokens[i - 1]!) && !/[.!?:;]/.test(tokens[i - 1]!.post))) && previous && previous.sentence === index ? (previous.coordinated ?? previous) : undefined;
+        const role: PhraseRole = heading
+          ? 'heading'
+          : inBracket || colonOwner
+            ? 'list'
+            : coordinated
+              ? coordinated.role
+              : prep
+                ? 'prep'
+                : verb
+                  ? 'object'
+                  : 'subject';
+        const phrase: Phrase = {
+          id: id++,
+          sentence: index,
+          start: read.start,
+          end: read.end,
+          words: read.words,
+          head: read.words[read.words.length - 1]!,
+          det: read.det,
+          quantity: read.quantity,
+          plural: read.plural,
+          role,
+          negated,
+          heading,
+          listed: inBracket || !!colonOwner,
+          possessive: read.possessive,
+        };
+        if (role !== 'subject' && role !== 'heading' && verb) phrase.verb = verb;
+        if (role === 'subject') {
+          subject = coordinated ? subject : phrase;
+        } else if (subject && role !== 'heading') phrase.subject = subject;
+        if (role === 'prep' || (role === 'list' && prep)) phrase.prep = coordinated?.prep ?? prep;
+        if (coordinated) phrase.coordinated = coordinated;
+        if (inBracket && bracketOwner) phrase.listOf = bracketOwner;
+        else if (colonOwner) phrase.listOf = colonOwner;
+        // "X of Y": Y belongs to X.
+        if (previous && tokens[read.start - 1]?.norm === 'of' && previous.end === read.start - 1) previous.of = phrase;
+        if (previous?.possessive && previous.end === read.start) phrase.owner = previous;
+        phrases.push(phrase);
+        previous = phrase;
+        afterConj = false;
+        if (heading) {
+          section = phrase;
+          if (readsAsList(tokens, classes, read.end)) colonOwner = phrase;
+        }
+        if (section && !heading) phrase.section = section;
+        i = read.end;
+        if (/[)\]]/.test(last.post)) {
+          inBracket = false;
+          bracketOwner = undefined;
+        }
+        if (/:/.test(last.post) && !heading && readsAsList(tokens, classes, read.end)) colonOwner = phrase;
+        if (/[;.!?]/.test(last.post) || /\n/.test(last.post)) {
+          colonOwner = undefined;
+          inBracket = false;
+          resetClause(read.end);
+        }
+        continue;
+      }
+      if (/[)\]]/.test(t.post)) {
+        inBracket = false;
+        bracketOwner = undefined;
+      }
+      if (/[;.!?]/.test(t.post) || /\n/.test(t.post)) {
+        colonOwner = undefined;
+        resetClause(i + 1);
+      }
+      i++;
+    }
+    void clauseStart;
+    if (section && section !== sections.at(-1)) sections.push(section);
+    return { index, tokens, text: tokens.map((t) => t.pre + t.text + t.post).join('').trim(), phrases, verbs };
+  });
+}
+
+interface PhraseRead {
+  start: number;
+  end: number;
+  words: Token[];
+  det: string[];
+  quantity: Phrase['quantity'];
+  plural: boolean;
+  heading: boolean;
+  possessive: boolean;
+}
+
+/** Determiners, then adjectives and nouns up to a boundary; the last noun is the head. */
+function readPhrase(tokens: Token[], classes: WordClass[], start: number): PhraseRead | null {
+  let i = start;
+  const det: string[] = [];
+  while (i < tokens.length && (classes[i] === 'det' || classes[i] === 'num' || (tokens[i]!.norm === 'or' && det.length > 0 && classes[i + 1] === 'num') || (tokens[i]!.norm === 'more' && det.length > 0))) {
+    det.push(tokens[i]!.norm);
+    if (closes(tokens[i]!)) return null;
+    i++;
+  }
+  // "one or more X", "one of its time slots": "of" after a quantity keeps the phrase going.
+  if (det.length > 0 && tokens[i]?.norm === 'of' && (classes[i + 1] === 'det' || classes[i + 1] === 'noun' || classes[i + 1] === 'adj')) {
+    i++;
+    while (i < tokens.length && classes[i] === 'det') {
+      det.push(tokens[i]!.norm);
+      i++;
+    }
+  }
+  const words: Token[] = [];
+  let heading = false;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const cls = classes[i]!;
+    if (words.length > 0 && opensBracket(t)) break;
+    if (cls !== 'noun' && cls !== 'adj' && !(cls === 'verb' && words.length > 0 && isNounWord(t.lemma) && t.tags.has('Plural'))) {
+      // "cover image": compromise calls "cover" a verb inside a noun phrase.
+      if (!(cls === 'verb' && words.length === 0 && classes[i + 1] === 'noun' && !closes(t) && isNounWord(t.lemma) && det.length > 0)) break;
+    }
+    words.push(t);
+    i++;
+    if (/:/.test(t.post) && (start === 0 || /[.!?\n]/.test(tokens[start - 1]!.post) || (det.length > 0 && start === det.length))) heading = words.length <= 4;
+    if (closes(t) || t.norm.endsWith("'s") || t.text.endsWith("'")) break;
+  }
+  // Trailing adjectives are not part of the noun ("the price is higher").
+  while (words.length > 0 && classes[tokens.indexOf(words[words.length - 1]!, start)] === 'adj' && !/:/.test(words[words.length - 1]!.post)) {
+    words.pop();
+    i--;
+  }
+  if (words.length === 0) return null;
+  const head = words[words.length - 1]!;
+  const quantity: Phrase['quantity'] = det.some((d) => EACH.has(d)) ? 'each' : det.some((d) => MANY.has(d)) || det.includes('more') ? 'many' : 'one';
+  const plural = head.tags.has('Plural') || (head.norm !== head.lemma && head.norm.endsWith('s'));
+  return {
+    start,
+    end: i,
+    words,
+    det,
+    quantity,
+    plural,
+    heading,
+    possessive: head.norm.endsWith("'s") || head.text.endsWith("'"),
+  };
+}
+
+/** Whether the words after a colon list things ("title, price, photos") rather than say something ("clients often pay..."). */
+function readsAsList(tokens: Token[], classes: WordClass[], from: number): boolean {
+  const segments: number[] = [0];
+  let verbs = 0;
+  let bracket = false;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (opensBracket(t)) bracket = true;
+    if (!bracket) {
+      segments[segments.length - 1]! += 1;
+      if (classes[i] === 'verb' || classes[i] === 'aux') verbs++;
+    }
+    if (/[)\]]/.test(t.post)) bracket = false;
+    if (!bracket && (/[,;]/.test(t.post) || t.norm === 'and')) segments.push(0);
+    if (/[.!?]/.test(t.post) || /\n/.test(t.post)) break;
+  }
+  const short = segments.filter((words) => words > 0 && words <= 4).length;
+  return segments.length >= 2 && short >= segments.length * 0.6 && verbs <= Math.max(1, segments.length / 3);
+}
