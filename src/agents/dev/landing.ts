@@ -1,6 +1,6 @@
 import { listing, lower, pluralLabel, withArticle } from '../english.js';
 import { capitalize, singularName, snake } from '../naming.js';
-import type { ProductModel } from '../spec/model.js';
+import type { ProductModel } from '../model.js';
 import { entityTables, type DataModel, type Table } from './tables.js';
 
 /**

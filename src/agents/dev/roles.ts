@@ -1,5 +1,5 @@
 import { buildDataModel } from '../architect/data-model.js';
-import type { ProductModel } from '../spec/model.js';
+import type { ProductModel } from '../model.js';
 import type { DataModel } from './tables.js';
 
 /**
