@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { standaloneContext, type AgentContext } from '../../src/agents/agent.js';
 import { designArchitecture } from '../../src/agents/architect.js';
+import { buildDataModel } from '../../src/agents/architect/data-model.js';
 import { generateCode } from '../../src/agents/dev.js';
 import { pluralName, snake } from '../../src/agents/naming.js';
 import { readSpec } from '../../src/agents/reader/read.js';
@@ -8,6 +9,7 @@ import { designUx } from '../../src/agents/ux.js';
 import { CodeOutputSchema, type CodeInput, type CodeOutput } from '../../src/contract/index.js';
 import { PROJECT_ARCHITECTURE, PROJECT_UX } from '../fixtures/design.js';
 import { PROJECT_MODEL } from '../fixtures/models.js';
+import { SALON_ARCHITECTURE, SALON_MODEL } from '../fixtures/salon.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 
 const SPEC = 'TaskFlow is a project management app for small agencies.';
@@ -256,77 +258,81 @@ describe('generateCode from a spec alone', () => {
 });
 
 describe('the generated app, for a person', () => {
-  async function fromSpec(id: string, extra: Partial<CodeInput> = {}): Promise<CodeOutput> {
-    const input = SPEC_CASES.find((candidate) => candidate.id === id)?.input;
-    if (!input) throw new Error(`no spec case ${id}`);
-    return generateCode({ ...input, ...extra });
-  }
+  const salonContext = (): AgentContext => ({ ...standaloneContext(), model: SALON_MODEL });
+  const salon = (extra: Partial<CodeInput> = {}): Promise<CodeOutput> =>
+    generateCode({ spec: SALON_MODEL.summary, architecture: SALON_ARCHITECTURE, ...extra }, salonContext());
 
   it('saves Settings with only the columns a person may change on their own profile, never the role', async () => {
-    for (const id of ['booking', 'marketplace']) {
-      const output = await fromSpec(id);
-      const form = file(output, 'src/components/forms/ProfileForm.tsx');
-      const editable = /Pick<Tables<'profiles'>, ([^>]+)>/.exec(form)?.[1] ?? '';
-      expect(editable, id).toBe("'display_name' | 'avatar_url'");
-      expect(form, id).not.toMatch(/'role'|'id'|'created_at'/);
-      const settings = file(output, 'src/pages/SettingsPage.tsx');
-      // The role is shown, and the save reports its failure instead of failing silently.
-      expect(settings).toContain('Role: {formatLabel(profile.data.role)}');
-      expect(settings).toContain('describeError(updateProfile.error)');
-    }
+    const output = await salon();
+    const form = file(output, 'src/components/forms/ProfileForm.tsx');
+    expect(/Pick<Tables<'profiles'>, ([^>]+)>/.exec(form)?.[1]).toBe("'display_name' | 'avatar_url'");
+    expect(form).not.toMatch(/'role'|'id'|'created_at'/);
+    const settings = file(output, 'src/pages/SettingsPage.tsx');
+    // The role is shown, and a failed save says why instead of failing silently.
+    expect(settings).toContain('Role: {formatLabel(profile.data.role)}');
+    expect(settings).toContain('describeError(updateProfile.error)');
   });
 
-  it('offers at sign-up only the roles people may give themselves, and sends the choice as metadata', async () => {
-    const signUp = file(await fromSpec('marketplace'), 'src/pages/SignUpPage.tsx');
-    expect(signUp).toContain("const SIGN_UP_ROLES = ['buyer', 'seller'] as const;");
-    expect(signUp).toContain("useState<string>('buyer')");
+  it('offers at sign-up the roles the migration accepts from sign-up, never an administrator, and sends the choice as metadata', async () => {
+    const signUp = file(await salon(), 'src/pages/SignUpPage.tsx');
+    const offered = /const SIGN_UP_ROLES = \[([^\]]*)\] as const;/.exec(signUp)?.[1]?.split(', ').map((quoted) => quoted.slice(1, -1));
+    const accepted = buildDataModel(SALON_MODEL).selfServiceRoles;
+    expect(offered?.[0]).toBe('customer');
+    expect(new Set(offered)).toEqual(new Set(['customer', ...accepted]));
+    expect(offered).not.toContain('admin');
+    expect(signUp).toContain("useState<string>('customer')");
     expect(signUp).toContain('options: { emailRedirectTo: window.location.origin, data: { role } }');
-    // One role people may pick: nothing to choose, and nothing sent.
-    const single = file(await fromSpec('project-management'), 'src/pages/SignUpPage.tsx');
+    // One role only (TaskFlow's members; admins are appointed): nothing to choose, nothing sent.
+    const single = file(await generate(), 'src/pages/SignUpPage.tsx');
     expect(single).not.toContain('SIGN_UP_ROLES');
     expect(single).not.toContain('data: { role }');
   });
 
   it('edits a timestamptz in local time both ways, never by slicing the UTC string', async () => {
-    const form = file(await fromSpec('booking'), 'src/components/forms/AppointmentForm.tsx');
+    const form = file(await salon(), 'src/components/forms/AppointmentForm.tsx');
     expect(form).toContain(
-      "type=\"datetime-local\" value={toDateTimeLocal(values.starts_at)} onChange={(event) => set('starts_at', fromDateTimeLocal(event.target.value))}",
+      "type=\"datetime-local\" required value={toDateTimeLocal(values.starts_at)} onChange={(event) => set('starts_at', fromDateTimeLocal(event.target.value) ?? '')}",
     );
     expect(form).not.toContain('.slice(0, 16)');
   });
 
   it('steps number inputs by the column type and bounds them by its meaning', async () => {
-    const services = file(await fromSpec('booking'), 'src/components/forms/ServiceForm.tsx');
+    const output = await salon();
+    const services = file(output, 'src/components/forms/ServiceForm.tsx');
     expect(services).toMatch(/id="service-duration" type="number" inputMode="numeric" step="1" min=\{0\}/);
     expect(services).toMatch(/id="service-price" type="number" inputMode="decimal" step="0.01" min=\{0\}/);
-    const reviews = file(await fromSpec('booking'), 'src/components/forms/ReviewForm.tsx');
-    expect(reviews).toMatch(/id="review-rating" type="number" inputMode="numeric" step="1" min=\{1\} max=\{5\}/);
+    const reviews = file(output, 'src/components/forms/ReviewForm.tsx');
+    expect(reviews).toMatch(/id="review-rating" type="number" inputMode="numeric" step="1" min=\{1\} max=\{5\} required/);
     expect(services + reviews).not.toContain('step="any"');
   });
 
-  it('edits a JSON list item by item, and child rows on the parent page, never in a JSON box that starts with null', async () => {
-    const output = await fromSpec('quiz');
-    const question = file(output, 'src/components/forms/QuestionForm.tsx');
-    expect(question).toContain('<ListField id="question-answer-options"');
-    expect(question).toContain('answer_options: cleanItems(textItems(values.answer_options))');
+  it('edits a JSON list item by item and child rows on the parent page, never in a JSON box that starts with null', async () => {
+    const output = await salon();
+    const service = file(output, 'src/components/forms/ServiceForm.tsx');
+    expect(service).toContain('<ListField id="service-steps" labelledBy="service-steps-label" itemLabel="step"');
+    expect(service).toContain('onSubmit({ ...values, steps: cleanItems(textItems(values.steps)), ...fixed });');
     for (const candidate of output.files.filter((generatedFile) => generatedFile.path.endsWith('.tsx'))) {
       expect(candidate.content, candidate.path).not.toContain('?? null, null, 2)');
     }
-    const quiz = file(output, 'src/pages/QuizDetailsPage.tsx');
-    expect(quiz).toContain('function QuestionsSection({ parentId }: { parentId: string })');
-    expect(quiz).toContain('<QuestionForm\n              fixed={{ quiz_id: parentId }}');
+    const details = file(output, 'src/pages/ServiceDetailsPage.tsx');
+    expect(details).toContain('<AppointmentsSection parentId={row.id} />');
+    expect(details).toContain('function AppointmentsSection({ parentId }: { parentId: string })');
+    expect(details).toContain('<AppointmentForm\n              fixed={{ service_id: parentId }}');
+    // The parent chosen by the page is not asked for again.
+    expect(file(output, 'src/components/forms/AppointmentForm.tsx')).toContain('{fixed?.service_id === undefined && (');
   });
 
-  it('offers the values of an enum in its select and in a board of its lanes', async () => {
-    const output = await generate();
-    expect(file(output, 'src/components/forms/TaskForm.tsx')).toContain('{Constants.public.Enums.task_status.map((option) => (');
-    const tasks = file(output, 'src/pages/TasksPage.tsx');
-    expect(tasks).toContain('lanes={Constants.public.Enums.task_status}');
-    expect(tasks).toContain("values: { status: lane as Database[\"public\"][\"Enums\"][\"task_status\"] }");
-    expect(tasks).toContain('<AgendaView rows={rows} dateOf={(row) => row.due_date}');
+  it('offers the values of an enum in its select and in a board of its lanes, and an agenda of dated rows', async () => {
+    const output = await salon();
+    expect(file(output, 'src/components/forms/AppointmentForm.tsx')).toContain('{Constants.public.Enums.appointment_status.map((option) => (');
+    const appointments = file(output, 'src/pages/AppointmentsPage.tsx');
+    expect(appointments).toContain('lanes={Constants.public.Enums.appointment_status}');
+    expect(appointments).toContain('values: { status: lane as Database["public"]["Enums"]["appointment_status"] }');
+    expect(appointments).toContain('<AgendaView rows={rows} dateOf={(row) => row.starts_at}');
+    expect(appointments).toContain(' withTime />');
   });
 
-  it('tells a failed load from an empty one, with a Retry button', async () => {
+  it('tells a failed load from an empty one, with a Retry button, and gives up on a slow server in seconds', async () => {
     const output = await generate();
     const projects = file(output, 'src/pages/ProjectsPage.tsx');
     expect(projects.indexOf('<ErrorState')).toBeGreaterThan(-1);
@@ -336,24 +342,26 @@ describe('the generated app, for a person', () => {
     expect(dashboard).toMatch(/Query\.error \? \(\n\s+<p className="text-sm text-muted-foreground">Not loaded\.<\/p>\n\s+\) : \w+Query\.data && \w+Query\.data\.length > 0 \? \(/);
     expect(file(output, 'src/hooks/use-projects.ts')).toContain('.retry(false)');
     expect(file(output, 'src/App.tsx')).toContain('retry: retryOnce');
+    expect(file(output, 'src/integrations/supabase/client.ts')).toContain('global: { fetch: fetchWithTimeout }');
   });
 
-  it('adds up money on the dashboard and totals per stage', async () => {
-    const dashboard = file(await fromSpec('crm', { framework: 'nextjs-react' }), 'app/(app)/dashboard/page.tsx');
-    expect(dashboard).toContain('formatAmount(total(dealsQuery.data, (row) => row.value))');
-    expect(dashboard).toContain('{Constants.public.Enums.deal_stage.map((lane) => (');
+  it('adds up money on the dashboard and counts rows per status', async () => {
+    const dashboard = file(await salon({ framework: 'nextjs-react' }), 'app/(app)/dashboard/page.tsx');
+    expect(dashboard).toContain('formatAmount(total(servicesQuery.data, (row) => row.price))');
+    expect(dashboard).toContain('{Constants.public.Enums.appointment_status.map((lane) => (');
     expect(dashboard).not.toContain('useProfiles');
   });
 
   it('writes the home page for visitors from the summary and the roles, not from planning notes', async () => {
-    const home = file(await fromSpec('booking'), 'src/pages/HomePage.tsx');
-    expect(home).toContain('<p className="max-w-2xl text-lg text-muted-foreground">A booking platform for hair salons.</p>');
-    expect(home).toContain('Customers book an appointment.');
+    const home = file(await salon(), 'src/pages/HomePage.tsx');
+    expect(home).toContain('<h1>Snip</h1>');
+    expect(home).toContain('<p className="max-w-2xl text-lg text-muted-foreground">A booking app for hair salons.</p>');
+    expect(home).toContain('Customers book appointments. Stylists confirm appointments. Each appointment has a title and a status.');
     expect(home).not.toMatch(/Say what|created by|belongs to/);
   });
 
   it('builds without the Supabase settings on Next.js too, and ships lint and test scripts and their configuration', async () => {
-    const output = await fromSpec('crm', { framework: 'nextjs-react' });
+    const output = await generate({ framework: 'nextjs-react' });
     expect(file(output, 'lib/supabase/client.ts')).not.toContain('throw');
     expect(file(output, 'app/providers.tsx')).toContain('if (!supabaseConfig.ok) return <ConfigurationScreen problems={supabaseConfig.problems} />;');
     const pkg = JSON.parse(file(output, 'package.json')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };

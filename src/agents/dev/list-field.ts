@@ -61,6 +61,8 @@ import { Input } from '@/components/ui/input';`,
 
 /** A list edited item by item: one input per item, added, removed and moved with buttons. */
 export function ListField({ id, labelledBy, itemLabel, items, onChange }: ListFieldProps) {
+  const itemName = itemLabel.charAt(0).toUpperCase() + itemLabel.slice(1);
+
   function change(index: number, value: string) {
     onChange(items.map((item, position) => (position === index ? value : item)));
   }
@@ -81,7 +83,7 @@ export function ListField({ id, labelledBy, itemLabel, items, onChange }: ListFi
             <span aria-hidden="true" className="w-6 shrink-0 text-right text-sm text-muted-foreground">
               {index + 1}.
             </span>
-            <Input aria-label={\`\${itemLabel} \${index + 1}\`} value={item} onChange={(event) => change(index, event.target.value)} />
+            <Input aria-label={\`\${itemName} \${index + 1}\`} value={item} onChange={(event) => change(index, event.target.value)} />
             <Button type="button" variant="ghost" size="icon" aria-label={\`Move \${itemLabel} \${index + 1} up\`} disabled={index === 0} onClick={() => move(index, -1)}>
               <LucideArrowUp aria-hidden="true" />
             </Button>

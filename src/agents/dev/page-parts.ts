@@ -4,7 +4,7 @@ import type { LandingCopy } from './landing.js';
 import type { SignUpRoles } from './roles.js';
 import type { AppPage, AppRoutes } from './routes.js';
 import { type Imports, jsxText } from './source.js';
-import { access, type Column, type DataModel, type Table } from './tables.js';
+import { access, isMoney, type Column, type DataModel, type Table } from './tables.js';
 
 /** What every page renderer works from, and the pieces pages share. */
 export interface PageContext {
@@ -42,6 +42,11 @@ export function cell(column: Column, imports: Imports, row = 'row'): string {
     return column.nullable
       ? `{${value} ? <Badge variant="secondary">{formatLabel(${value})}</Badge> : '—'}`
       : `<Badge variant="secondary">{formatLabel(${value})}</Badge>`;
+  }
+  if (isMoney(column)) {
+    // Amounts of money with their cents: 55.50, not 55.5.
+    imports.add('@/lib/figures', 'formatAmount');
+    return column.nullable ? `{${value} == null ? '—' : formatAmount(${value})}` : `{formatAmount(${value})}`;
   }
   imports.add('@/lib/format', 'formatValue');
   return `{formatValue(${value})}`;

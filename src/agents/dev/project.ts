@@ -298,6 +298,8 @@ ${markdownTable(['route', 'page', 'kind', 'sign-in required'], pages)}
 - \`${code}hooks/\`: data hooks (TanStack Query over supabase-js), one module per table, and \`use-auth\`
 - \`${code}components/ui/\`: shadcn/ui components
 - \`${code}components/layout/AppShell.tsx\`: navigation around signed-in pages
+- \`${code}components/views/\`: the board (a lane per status) and the agenda (rows by day) beside a list's table
+- \`${code}lib/\`: the Supabase settings check (\`config.ts\`; \`ConfigurationScreen\` shows its problems), request time limits and error messages (\`network.ts\`), datetime fields in local time, list fields, agenda days and dashboard sums, each with its \`*.test.ts\`
 `;
 }
 
