@@ -1,5 +1,4 @@
 import { sentence, snake } from '../naming.js';
-import type { Item } from './clauses.js';
 import type { AttributeKind, AttributeSpec } from '../model.js';
 
 /**
@@ -43,12 +42,15 @@ const WORD_KINDS: Record<string, AttributeKind> = {
 /** Values a reader would expect for an enum named but not listed. */
 const DEFAULT_VALUES: Record<string, string[]> = { priority: ['low', 'medium', 'high'] };
 
+/** The values a reader would expect of an enum named but not listed ("a priority"), if any. */
+export function defaultValues(name: string): string[] | undefined {
+  return DEFAULT_VALUES[name];
+}
+
 /** Names that display a row in lists and pickers. */
 export const DISPLAY_NAMES = new Set(['name', 'title', 'label', 'subject', 'prompt', 'headline', 'full_name', 'display_name']);
 
-export function attributeKind(name: string, item?: Item): AttributeKind {
-  if (item?.scale) return 'rating';
-  if (item && item.values.length > 0) return 'enum';
+export function attributeKind(name: string): AttributeKind {
   for (const [pattern, kind] of PHRASE_KINDS) if (pattern.test(name)) return kind;
   if (/^is_|^has_/.test(name)) return 'boolean';
   if (/_at$/.test(name)) return 'datetime';
@@ -68,23 +70,3 @@ export function makeAttribute(name: string, kind: AttributeKind, values: string[
     unique: name === 'sku' || name === 'slug' || name === 'barcode',
   };
 }
-
-/** An attribute from a listed item ("a status (open, in progress, done)"), or null for a non-attribute. */
-export function attributeFromItem(item: Item): { attribute: AttributeSpec; assumed?: string } | null {
-  // "a date of birth" → date_of_birth.
-  const of = item.of && item.words.length + item.of.words.length <= 3 ? ['of', ...item.of.words.map((t) => t.norm)] : [];
-  const words = [...item.words.map((t) => t.norm), ...of].filter((w) => !/^\d/.test(w));
-  const name = snake(words.join(' '));
-  if (!name || name.length > 40) return null;
-  const defaults = DEFAULT_VALUES[name];
-  if (defaults && item.values.length === 0) {
-    return {
-      attribute: makeAttribute(name, 'enum', defaults),
-      assumed: `${sentence(name)} takes the values ${defaults.join(', ')} (the spec names it without listing them)`,
-    };
-  }
-  const kind = attributeKind(name, item);
-  // "ingredients, steps": a bare plural is a list of values, kept as JSON.
-  return { attribute: makeAttribute(name, kind === 'text' && item.plural && item.quantity === 'many' ? 'json' : kind, item.values) };
-}
-

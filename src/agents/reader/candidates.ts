@@ -1,8 +1,9 @@
 import { isSqlReserved } from '../../contract/index.js';
 import {
-  ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
-  QUALITIES, RECORD_ACTS, UI_HEADS, WORKING_VERBS,
+  BARE_CONTAINERS, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
+  QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
+import { archetypesIn } from './archetypes.js';
 import type { Phrase, Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
 import { wordnet } from './wordnet.js';
@@ -44,10 +45,21 @@ export interface Act {
   parties: Phrase[];
 }
 
+/** The weight of the evidence, each kind counted once: saying the same thing twice is not twice the evidence. */
 export function score(candidate: Candidate): number {
-  return candidate.evidence.reduce((sum, e) => sum + e.weight, 0);
+  const seen = new Set<string>();
+  let sum = 0;
+  for (const e of candidate.evidence) {
+    if (seen.has(e.why)) continue;
+    seen.add(e.why);
+    sum += e.weight;
+  }
+  return sum;
 }
 
+/** Verbs whose object, when it is an event, is the record: "book an appointment". */
+const BOOKING_VERBS = new Set(['book', 'reserve', 'schedule']);
+const NONE: Candidate = { key: '', head: '', words: [], evidence: [], phrases: [], person: false, first: 0, acts: [] };
 const PRONOUN_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'people', 'everyone', 'anyone', 'someone', 'users', 'user']);
 
 export class CandidateTable {
@@ -71,6 +83,7 @@ export class CandidateTable {
     }
     for (const sentence of this.sentences) this.weigh(sentence);
     this.weighProductPhrase();
+    this.weighArchetypes();
     this.findActors();
     this.mergeVariants();
     for (const candidate of this.byKey.values()) this.judge(candidate);
@@ -94,7 +107,7 @@ export class CandidateTable {
    */
   private weighProductPhrase(): void {
     const first = this.sentences[0];
-    const phrase = first?.phrases.find((p) => p.words.length >= 2 && (this.productWords.has(p.head.lemma) || KEEPER_NOUNS.has(p.head.lemma) || UI_HEADS.has(p.head.lemma)));
+    const phrase = first?.phrases.find((p) => p.words.length >= 2 && !isPersonWord(p.head.lemma) && (this.productWords.has(p.head.lemma) || KEEPER_NOUNS.has(p.head.lemma) || UI_HEADS.has(p.head.lemma)));
     if (!phrase) return;
     const modifier = phrase.words[phrase.words.length - 2]!;
     const keeper = KEEPER_NOUNS.has(phrase.head.lemma);
@@ -102,16 +115,36 @@ export class CandidateTable {
     const record = verb ? (RECORD_ACTS[verb]?.record ?? (wordnet().isNoun(verb) ? verb : undefined)) : keeper ? (wordnet().nounLemma(modifier.norm) ?? modifier.lemma) : undefined;
     if (!record || NOT_RECORDS.has(record)) return;
     const key = record.replace(/-/g, '_');
-    const candidate = this.ensure(key, key.split('_').pop()!, key.split('_'), modifier.index);
+    // "a booking platform" where people "book an appointment": the appointment is the booking.
+    const booked = verb ? [...this.byKey.values()].find((c) => c.acts.some((act) => act.verb === verb) && c.key !== key && c.head !== record) : undefined;
+    const candidate = booked ?? this.ensure(key, key.split('_').pop()!, key.split('_'), modifier.index);
     candidate.evidence.push({ weight: 2, why: `the product is a ${phrase.words.map((t) => t.norm).join(' ')}` });
   }
+
+  /** Named products the idea is like: "Splitwise for our flat" keeps expenses, splits and settlements. */
+  private weighArchetypes(): void {
+    for (const pointer of archetypesIn(this.sentences)) {
+      const { archetype } = pointer;
+      const name = archetype.names[0]!;
+      this.archetypes.push(`Read as ${archetype.kind} like ${capital(name)}: ${archetype.tables.map((t) => t.replace(/_/g, ' ')).join(', ')} are assumed from it`);
+      const about = pointer.about && !this.candidateOf(pointer.about)?.person ? this.candidateOf(pointer.about) : undefined;
+      for (const table of archetype.tables) {
+        const candidate = table === archetype.subject && about ? about : this.ensure(table, table.split('_').pop()!, table.split('_'), Number.MAX_SAFE_INTEGER);
+        candidate.evidence.push({ weight: 3, why: `a ${name}-like product keeps it` });
+      }
+    }
+  }
+
+  /** Assumptions the archetypes the idea points at bring. */
+  readonly archetypes: string[] = [];
 
   /** Words whose first sense is not a person but that act like people here ("agents claim tickets"). */
   private findActors(): void {
     for (const candidate of this.byKey.values()) {
       if (candidate.person) continue;
-      const acting = candidate.phrases.filter((p) => p.role === 'subject' && !p.negated).length;
-      if (acting > 0 && wordnet().personNoun(candidate.head, { senses: 3 }) && !CONTAINERS.has(candidate.head)) candidate.person = true;
+      // Acting as people do in a product: keeping, picking, working on records.
+      const acting = candidate.phrases.some((p) => p.role === 'subject' && !p.negated && this.sentences[p.sentence]!.phrases.some((o) => o.subject === p && o.verb && (KEEPING_VERBS.has(o.verb.lemma) || WORKING_VERBS.has(o.verb.lemma) || PICKING_VERBS.has(o.verb.lemma))));
+      if (acting && wordnet().personNoun(candidate.head, { senses: 2 }) && !CONTAINERS.has(candidate.head)) candidate.person = true;
     }
   }
 
@@ -131,6 +164,13 @@ export class CandidateTable {
 
   private weigh(sentence: Sentence): void {
     const acted = new Set<Token>();
+    // "nutrition per ingredient later", "online booking maybe later, not now": what waits is not built now.
+    if (DEFERRING.test(sentence.text)) {
+      for (const phrase of sentence.phrases) {
+        const later = DEFERRING.exec(sentence.text)!;
+        if (charOffset(sentence, phrase.start) < later.index + later[0].length + 40) this.add(this.candidateOf(phrase), -1.5, 'deferred by the idea');
+      }
+    }
     for (const phrase of sentence.phrases) {
       const candidate = this.candidateOf(phrase);
       const container = CONTAINERS.has(nameOf(phrase)?.key ?? '') && phrase.of ? phrase : undefined;
@@ -145,8 +185,15 @@ export class CandidateTable {
       if (!candidate) continue;
       const subject = phrase.subject;
       const verb = phrase.verb?.lemma;
-      if (phrase.heading) this.add(candidate, 3, 'a heading of its own');
+      if (phrase.heading) {
+        // "Roles: driver, mechanic, foreman", "Users: pickers, packers": a heading over kinds of people names no record.
+        const listed = sentence.phrases.filter((p) => p.listOf === phrase);
+        if (listed.length > 0 && listed.filter((p) => isPersonWord(headLemma(p.head) ?? '')).length * 2 >= listed.length) this.add(candidate, -5, 'a heading over people');
+        else this.add(candidate, 3, 'a heading of its own');
+      }
       if (phrase.role === 'list' && phrase.listOf) this.add(candidate, -1.5, `listed under ${phrase.listOf.head.norm}`);
+      // "a stage (lead, qualified, won, lost)": a closed set of values is an attribute's, not a table's.
+      if (phrase.prep === 'with' && valuesFollow(sentence.tokens, phrase.end) && !phrase.of) this.add(candidate, -1.5, 'its values are listed');
       if (phrase.quantity === 'each') this.add(candidate, 0.8, `"${phrase.det.join(' ')} ${phrase.head.norm}"`);
       else if (phrase.quantity === 'many') this.add(candidate, 0.5, 'counted');
       if (phrase.plural && phrase.role !== 'list') this.add(candidate, 0.3, 'plural');
@@ -159,12 +206,25 @@ export class CandidateTable {
       if (verb && !phrase.negated) {
         const direct = phrase.role === 'object';
         if (direct && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `${verb} it`);
+        else if (direct && PICKING_VERBS.has(verb)) this.add(candidate, 1.5, `${verb} one`);
         else if (direct && WORKING_VERBS.has(verb)) this.add(candidate, 1.2, `${verb} it`);
         else if (direct && LOOKING_VERBS.has(verb)) this.add(candidate, 0.5, `${verb} it`);
         else if (direct && HAVING_VERBS.has(verb) && subject) {
-          this.add(candidate, 1, `a ${subject.head.norm} has it`);
-          this.add(this.candidateOf(subject), 1, `has ${phrase.head.norm}`);
+          // "has a title, hero photo, short intro, ...": a list of what a record has is its attributes.
+          const listed = sentence.phrases.filter((p) => p.verb === phrase.verb && p.role === 'object').length >= 3 && phrase.quantity === 'one';
+          const owner = this.candidateOf(subject);
+          if (!listed) this.add(candidate, owner && !owner.person && !PRONOUN_SUBJECTS.has(subject.head.norm) ? 1.5 : 1, `a ${subject.head.norm} has it`);
+          this.add(this.candidateOf(subject), listed ? 0.5 : 1, `has ${phrase.head.norm}`);
         } else if (direct) this.add(candidate, 0.3, `${verb} it`);
+        // "keep health records for their pets": what records are about is kept too.
+        if (phrase.role === 'prep' && (phrase.prep === 'for' || phrase.prep === 'about' || phrase.prep === 'of') && KEEPING_VERBS.has(verb) && phrase.det.some((d) => /^(their|his|her|each|every)$/.test(d))) this.add(candidate, 1.7, `records kept for each of them`);
+        // "buy class packs or a monthly membership": what people buy is on sale.
+        if (direct && (verb === 'buy' || verb === 'purchase')) this.add(candidate, 1.5, `people ${verb} it`);
+        // "save recipes to their favourites", "add items to my watchlist": a collection of one's own is a record of its own.
+        if (phrase.role === 'prep' && (phrase.prep === 'to' || phrase.prep === 'into') && KEEPING_VERBS.has(verb) && phrase.det.some((d) => /^(their|my|your|our|his|her)$/.test(d)) && phrase.plural) {
+          candidate.person = false;
+          this.add(candidate, 2.5, `people ${verb} things to their ${phrase.head.norm}`);
+        }
         else if (phrase.role === 'prep' && phrase.prep && ['into', 'under', 'in', 'for', 'against', 'to', 'from', 'on', 'per'].includes(phrase.prep)) this.add(candidate, 0.4, `${verb} ${phrase.prep} it`);
       }
       if (phrase.role === 'subject' && sentence.verbs.length > 0) this.add(candidate, 0.3, 'does something');
@@ -174,13 +234,26 @@ export class CandidateTable {
       // "pick a category", "the tags we put on tickets": a lookup table.
       if (CLASSIFIERS.has(candidate.head) && verb && !phrase.negated && phrase.role !== 'list') this.add(candidate, 1, 'people pick or apply it');
       // "give it a score and a private comment", "leave feedback": an evaluation of its own.
-      if (verb && GIVING_VERBS.has(verb) && EVALUATIONS[candidate.head] && !phrase.negated) {
+      if (verb && GIVING_VERBS.has(verb) && EVALUATIONS[candidate.head] && !phrase.negated && phrase.role === 'object') {
         const record = EVALUATIONS[candidate.head]!;
         const made = this.ensure(record, record, [record], phrase.head.index);
         made.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm}` });
         made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: sentence.phrases.filter((p) => p.verb === phrase.verb && p !== phrase && p.role !== 'subject') });
       }
-      if (phrase.of && !container) this.add(this.candidateOf(phrase.of), 0.3, `${phrase.head.norm} of it`);
+      // "a tax rate picked from the rates we've saved": chosen from a kept list, so a lookup table.
+      if (/^(picked|chosen|selected|taken)$/.test(sentence.tokens[phrase.end]?.norm ?? '') && sentence.tokens[phrase.end + 1]?.norm === 'from') this.add(candidate, 2.5, 'picked from a kept list');
+      // "courses made of lessons": the parts of a record are records.
+      if (phrase.prep === 'of' && verb && /^(make|compose|consist|build)$/.test(verb)) this.add(candidate, 2, 'the parts of something kept');
+      if (phrase.of && !container) this.add(this.candidateOf(phrase.of), phrase.of.quantity === 'each' ? 1.2 : 0.3, `${phrase.head.norm} of ${phrase.of.quantity === 'each' ? 'each of them' : 'it'}`);
+      // "articles with a title, a body and tags": shared labels of a record.
+      if (phrase.prep === 'with' && phrase.plural && CLASSIFIERS.has(candidate.head) && verb && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `labels on what people ${verb}`);
+      // "mark lessons complete", "tick a habit as done": a completion per person and thing.
+      if (verb && /^(mark|tick|check|set)$/.test(verb) && phrase.role === 'object' && !candidate.person && COMPLETE.test(sentence.tokens.slice(phrase.end, phrase.end + 3).map((t) => t.norm).join(' '))) {
+        const key = `${candidate.key}_completion`;
+        const made = this.ensure(key, 'completion', [...candidate.words, 'completion'], phrase.head.index);
+        made.evidence.push({ weight: 2.5, why: `people mark ${phrase.head.norm} done` });
+        made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: [phrase] });
+      }
       // Verbs that make a record of their own: one act per verb token.
       if (phrase.verb && !phrase.negated && !acted.has(phrase.verb)) {
         const act = this.act(sentence, phrase.verb, phrase);
@@ -218,8 +291,27 @@ export class CandidateTable {
     const objectKey = object ? nameOf(object) : undefined;
     const objectIsKind = rule?.object && objectKey && !isPersonWord(objectKey.head) && !NOT_RECORDS.has(objectKey.head) && !QUALITIES.has(objectKey.head);
     const key = objectIsKind ? `${objectKey!.head}_${record}` : record;
+    // "sign up with email", "register in the app": joining the product is not a record; signing up for a shift is.
+    if ((lemma === 'signup' || lemma === 'register') && !parties.some((p) => (p.prep === 'for' || p.prep === 'to' || p.prep === 'on' || p.role === 'object') && this.candidateOf(p) && !NOT_RECORDS.has(this.candidateOf(p)!.key) && !this.candidateOf(p)!.person)) return true;
+    // "split into tickets", "split into aliquots": parts of a thing, not a split of its own.
+    if (lemma === 'split' && parties.some((p) => p.prep === 'into')) {
+      for (const p of parties.filter((p) => p.prep === 'into')) this.add(this.candidateOf(p), 1, 'parts split off');
+      return true;
+    }
+    // "book an appointment", "schedule a meeting": an event booked is the booking itself.
+    const booked = object && BOOKING_VERBS.has(lemma) ? this.candidateOf(object) : undefined;
+    if (booked && !booked.person && wordnet().lexnames(booked.head, { senses: 1 }).some((kind) => kind === 'noun.act' || kind === 'noun.event' || kind === 'noun.communication')) {
+      booked.evidence.push({ weight: 2.5, why: `people ${verb.lemma} it` });
+      booked.acts.push({ verb: lemma, sentence: sentence.index, ...(subject ? { subject } : {}), parties: parties.filter((p) => p !== object) });
+      return true;
+    }
     const candidate = this.ensure(key, record, key.split('_'), verb.index);
     candidate.evidence.push({ weight: 2.5, why: `people ${phrasal ? `${verb.lemma} ${particle}` : verb.lemma}` });
+    // What is booked, rated or paid for is kept too: "book a walker for a time slot".
+    for (const party of parties) {
+      const kept = this.candidateOf(party);
+      if (kept && !kept.person && party !== object) this.add(kept, 0.8, `${lemma} ${party.prep ?? ''} it`.replace('  ', ' '));
+    }
     candidate.acts.push({ verb: lemma, sentence: sentence.index, ...(subject ? { subject } : {}), parties });
     void PRONOUN_SUBJECTS;
     return true;
@@ -230,36 +322,59 @@ export class CandidateTable {
     for (const candidate of [...this.byKey.values()]) {
       if (candidate.key === candidate.head) continue;
       const base = this.byKey.get(candidate.head);
-      if (!base) continue;
+      // Tables an archetype brings ("user_language") are names of their own, never variants.
+      if (!base || base.person !== candidate.person || candidate.phrases.length === 0) continue;
+      // People keep the name the idea first gives them: "Sales reps ... a rep" are sales reps.
+      if (candidate.person) {
+        const [kept, gone] = candidate.first <= base.first ? [candidate, base] : [base, candidate];
+        this.absorb(kept, gone);
+        continue;
+      }
       const modifiers = candidate.key.slice(0, -candidate.head.length - 1).split('_');
-      // Noun modifiers make a kind of their own ("invoice template", "time slot"); adjectives of state do not.
-      if (modifiers.some((word) => wordnet().isNoun(word) && !QUALITIES.has(word)) || score(candidate) > score(base) + 2) continue;
-      base.evidence.push(...candidate.evidence);
-      base.phrases.push(...candidate.phrases);
-      base.acts.push(...candidate.acts);
-      base.first = Math.min(base.first, candidate.first);
-      for (const phrase of candidate.phrases) this.keyOfPhrase.set(phrase.id, base.key);
-      this.byKey.delete(candidate.key);
+      // A modifier that is a record of its own makes a kind of its own ("invoice template", "order item");
+      // other qualifiers ("talk proposal", "escape room", "pre-trip inspection") name the same thing.
+      const kind = modifiers.some((word) => score(this.byKey.get(word) ?? NONE) >= 1.5 || this.byKey.get(word)?.person);
+      const noun = modifiers.some((word) => wordnet().isNoun(word) && !QUALITIES.has(word));
+      if (kind || (noun && score(base) < 0.5) || score(candidate) > score(base) + 2) continue;
+      // The name the idea uses more wins ("their salons" over "hair salons"); on a tie, the plain one.
+      // A compound the idea uses again and again is a name of its own ("purchase orders" beside "orders").
+      if (noun && candidate.phrases.length >= 2) continue;
+      const [kept, gone] = noun && candidate.phrases.length >= base.phrases.length ? [candidate, base] : [base, candidate];
+      this.absorb(kept, gone);
     }
+  }
+
+  private absorb(kept: Candidate, gone: Candidate): void {
+    kept.evidence.push(...gone.evidence);
+    kept.phrases.push(...gone.phrases);
+    kept.acts.push(...gone.acts);
+    kept.first = Math.min(kept.first, gone.first);
+    for (const phrase of gone.phrases) this.keyOfPhrase.set(phrase.id, kept.key);
+    this.byKey.delete(gone.key);
   }
 
   /** Weight that comes from the word itself: names that are never tables, mentions, WordNet's sense. */
   private judge(candidate: Candidate): void {
     const mentions = candidate.phrases.length;
-    if (mentions >= 2) candidate.evidence.push({ weight: Math.min(1.5, 0.5 * (mentions - 1)), why: `named ${mentions} times` });
-    if (NOT_RECORDS.has(candidate.key.replace(/_/g, ' ')) || (candidate.key === candidate.head && NOT_RECORDS.has(candidate.head))) {
+    if (mentions >= 2) candidate.evidence.push({ weight: Math.min(2, 0.6 * (mentions - 1)), why: `named ${mentions} times` });
+    // "purchase date", "habit name": a compound whose head is an attribute is an attribute.
+    if (candidate.key !== candidate.head && ATTRIBUTE_WORDS.has(candidate.head) && !candidate.acts.length) candidate.evidence.push({ weight: -2.5, why: `a ${candidate.head}, an attribute` });
+    const phrase = candidate.key.replace(/_/g, ' ');
+    if (NOT_RECORDS.has(phrase) || (candidate.key === candidate.head && NOT_RECORDS.has(candidate.head))) {
       candidate.evidence.push({ weight: -20, why: 'not something a product keeps' });
+    } else if (SELDOM_RECORDS.has(phrase) || (candidate.key === candidate.head && SELDOM_RECORDS.has(candidate.head))) {
+      candidate.evidence.push({ weight: -2.5, why: 'seldom a record by itself' });
     }
     if (UI_HEADS.has(candidate.head) || UI_HEADS.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a part of the product, not a record' });
     // "the menu", "a list": a container by itself is the product's one list, not a table.
-    if (candidate.key === candidate.head && CONTAINERS.has(candidate.head)) candidate.evidence.push({ weight: -3, why: 'a container' });
+    if (candidate.key === candidate.head && BARE_CONTAINERS.has(candidate.head)) candidate.evidence.push({ weight: -3, why: 'a container' });
     if (ATTRIBUTE_WORDS.has(candidate.key.replace(/_/g, ' ')) || (candidate.key === candidate.head && ATTRIBUTE_WORDS.has(candidate.head))) {
       candidate.evidence.push({ weight: -1.5, why: 'usually an attribute' });
     }
     if (isSqlReserved(candidate.key) && candidate.key !== 'order' && candidate.key !== 'user' && candidate.key !== 'group' && candidate.key !== 'table') {
       candidate.evidence.push({ weight: -20, why: 'a word of the language, not a thing' });
     }
-    const kinds = wordnet().lexnames(candidate.head, { senses: 2 });
+    const kinds = candidate.key === candidate.head ? wordnet().lexnames(candidate.head, { senses: 2 }) : [];
     if (kinds.length > 0 && kinds.every((kind) => ABSTRACT_KINDS.has(kind))) candidate.evidence.push({ weight: -1, why: `an abstract word (${kinds.join(', ')})` });
     if (!wordnet().wordnetNoun(candidate.head) && !candidate.acts.length && !/_/.test(candidate.key)) candidate.evidence.push({ weight: -1.5, why: 'not a noun WordNet knows' });
   }
@@ -317,7 +432,13 @@ export function nameOf(phrase: Phrase): Named | undefined {
 function headLemma(token: Token): string | undefined {
   const norm = token.norm.replace(/'s$/, '').replace(/'$/, '');
   if (!norm) return undefined;
-  return wordnet().nounLemma(norm) ?? token.lemma;
+  const lemma = wordnet().nounLemma(norm);
+  // "sellers" is a lemma of its own in WordNet (Peter Sellers); a proper name never beats the plural's singular.
+  if (lemma && lemma === norm && token.lemma !== norm && wordnet().isNoun(token.lemma) && wordnet().nounSenses(norm).every((sense) => sense.instance)) return token.lemma;
+  if (lemma) return lemma;
+  // "co-speakers", "co-hosts": a prefixed compound WordNet lacks is a kind of its head.
+  if (/^(co|sub|pre|re|multi|self)-?[a-z]{3,}/.test(norm) && !wordnet().isNoun(token.lemma)) return wordnet().nounHead(norm) ?? token.lemma;
+  return token.lemma;
 }
 
 /** A capitalised word in mid-sentence that WordNet does not know as a common noun: a brand or a name. */
@@ -330,7 +451,31 @@ function isProperName(token: Token): boolean {
 function insideBrackets(tokens: Token[], at: number): boolean {
   for (let i = at; i >= 0; i--) {
     if (/[)\]]/.test(tokens[i]!.post) && i < at) return false;
-    if (/[(\[]/.test(tokens[i]!.pre)) return true;
+    if (/[([]/.test(tokens[i]!.pre)) return true;
   }
   return false;
+}
+
+function capital(name: string): string {
+  return name.replace(/(^|\s)\p{Ll}/gu, (letter) => letter.toUpperCase());
+}
+
+/** "complete", "as done", "as read": the state a person marks a thing with. */
+const COMPLETE = /^(as )?(complete|completed|done|finished|read|watched|attended|passed|learned|learnt)\b/;
+
+/** Words that put something off: "later", "maybe later, not now", "in a future version", "ignore for now". */
+export const DEFERRING = /\b(?:(?:maybe|possibly|perhaps)\s+later|later\b|not now|in (?:a )?(?:future|later) (?:version|phase|release)|for (?:a )?v2|phase 2|ignore (?:it |that )?for now|nice to have|not (?:needed|required) (?:yet|for now|in v1)|out of scope)/i;
+
+function charOffset(sentence: Sentence, tokenIndex: number): number {
+  let at = 0;
+  for (let i = 0; i < tokenIndex && i < sentence.tokens.length; i++) {
+    const t = sentence.tokens[i]!;
+    at += (t.pre + t.text + t.post).length;
+  }
+  return at;
+}
+
+/** A bracketed list right after a phrase: "(lead, qualified, won)". */
+function valuesFollow(tokens: Token[], end: number): boolean {
+  return /\(/.test(tokens[end]?.pre ?? '') || /\(/.test(tokens[end - 1]?.post ?? '');
 }

@@ -7,8 +7,9 @@ import { isSupervisorRole } from '../product.js';
 import { makeAttribute } from './attributes.js';
 import { CandidateTable, score, type Candidate } from './candidates.js';
 import { readFields } from './fields.js';
-import { readIntegrations } from './integrations.js';
-import { KEEPING_VERBS, RECORD_ACTS } from './knowledge.js';
+import { RECURRING_PRICE, readIntegrations } from './integrations.js';
+import { acronymsOf, spellAcronyms } from './acronyms.js';
+import { KEEPING_VERBS, NOT_RECORDS, QUALITIES, RECORD_ACTS } from './knowledge.js';
 import { readsAsEnglish } from './language.js';
 import { readConstraints, readNeeds } from './needs.js';
 import { readOverview } from './overview.js';
@@ -29,6 +30,8 @@ const KEEP = 2;
 const SUMMARY_LIMIT = 280;
 const ADMIN_WORDS = new Set(['admin', 'administrator', 'superuser', 'owner', 'operator']);
 const GENERIC_PEOPLE = new Set(['user', 'person', 'people', 'everyone', 'anyone', 'someone', 'individual', 'ppl', 'friend', 'one', 'human']);
+/** Records whose substance is what a person wrote: their text is the body. */
+const BODY_HEADS = new Set(['review', 'comment', 'message', 'reply', 'note', 'feedback', 'answer', 'post']);
 /** Names a record gets when the idea gives it nothing to be shown by. */
 const TITLE_HEADS = new Set(['task', 'event', 'post', 'article', 'ticket', 'issue', 'job', 'listing', 'course', 'lesson', 'episode', 'show', 'proposal', 'project', 'recipe', 'meeting', 'question', 'book', 'request', 'order', 'story', 'page', 'quiz', 'video', 'note', 'message', 'review', 'report', 'campaign', 'deal', 'work_order']);
 
@@ -52,23 +55,31 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     const sentences = parseSentences(tokenized);
     const table = new CandidateTable(sentences, productWords);
     const candidates = table.read();
+    assumptions.push(...table.archetypes);
     const candidateOf = (phrase: Phrase) => table.candidateOf(phrase);
     const people = readPeople(sentences, candidates, candidateOf);
     assumptions.push(...unique(people.notes));
+    // Recurring prices ("€4.99 a month") are plans people subscribe to.
+    if (sentenceTexts.some((t) => RECURRING_PRICE.test(t)) && !candidates.some((c) => c.key === 'subscription' || c.key.endsWith('_subscription'))) {
+      const subscription = table.ensure('subscription', 'subscription', ['subscription'], Number.MAX_SAFE_INTEGER);
+      subscription.evidence.push({ weight: 2.5, why: 'the idea prices a plan per month or year' });
+      candidates.push(subscription);
+    }
     const records = [...candidates.filter((c) => !c.person && score(c) >= KEEP), ...people.records].sort((a, b) => score(b) - score(a) || a.first - b.first);
     const keptKeys = new Set(records.map((c) => c.key));
     const fields = readFields(sentences, keptKeys, candidateOf);
-    const links = new RelationReader(sentences, keptKeys, candidateOf).read(candidates, records.filter((c) => c.acts.length > 0));
     const roleCandidates = people.roles.filter((c) => !GENERIC_PEOPLE.has(c.key) && !productWords.has(c.key));
+    const parties = new Set([...keptKeys, ...roleCandidates.map((c) => c.key)]);
+    const links = new RelationReader(sentences, parties, candidateOf).read(candidates, records.filter((c) => c.acts.length > 0));
     roles = roleCandidates.map((c) => roleOf(c));
     const roleNames = new Set(roles.map((r) => r.name));
     entities = records.map((c) => entityOf(c, fields.get(c.key) ?? [], assumptions));
+    const renamed = nameParts(entities, links);
     relationships = relationshipsOf(links, new Set(entities.map((e) => e.name)), roleNames);
-    for (const relationship of relationships) {
-      if (relationship.through && !entities.some((e) => e.name === relationship.through)) entities.push(joinEntity(relationship.through, relationship.from, relationship.to));
-    }
-    access = accessOf(sentences, records, candidateOf, roleNames);
-    features = featuresOf(sentences, candidateOf, roleNames, new Set(entities.map((e) => e.name)));
+
+    const entityOfKey = (key: string) => renamed.get(key) ?? safeName(key);
+    access = accessOf(sentences, records, candidateOf, roleNames).map((rule) => ({ ...rule, entity: entityOfKey(rule.entity) }));
+    features = featuresOf(sentences, (p) => candidateOf(p), roleNames, new Set(entities.map((e) => e.name)), entityOfKey);
   } else {
     assumptions.push('The description could not be read as English, so the model is generic: one kind of user keeping one kind of record. Describe the product in English for a tailored result.');
   }
@@ -77,13 +88,16 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     roles.push({ name: 'user', label: 'User', description: 'Signs in and keeps their own records', privileged: false, self_signup: true });
   }
   if (entities.length === 0) {
-    entities.push({ name: 'item', label: 'Item', description: 'Generic items kept by each user', owned_by: 'creator', attributes: [{ name: 'name', type: 'text', required: true }, { name: 'description', type: 'long_text' }] });
-    assumptions.push('No records were described, so the product keeps generic items with a name and a description');
+    // "a todo app": the product's own name says what it keeps when nothing else does.
+    const kept = english ? keptByName(tokenized[0] ?? [], overview.productNoun) : undefined;
+    const name = kept ?? 'item';
+    entities.push({ name, description: kept ? `${sentenceCase(name)} records` : 'Generic items kept by each user', owned_by: 'creator', attributes: [{ name: 'name', type: 'text', required: true }, { name: 'description', type: 'long_text' }] });
+    assumptions.push(kept ? `No records were described clearly; "${name}" is what the product is named after, kept by each user` : 'No records were described, so the product keeps generic items with a name and a description');
   }
   const integrations = english ? readIntegrations(sentenceTexts) : [];
   const needs = english ? readNeeds(sentenceTexts).filter((n) => n.source === 'stated') : [];
   const firstSentence = sentenceTexts[0] ?? '';
-  return {
+  const model: ProductModelContract = {
     name,
     summary: english && firstSentence ? clip(firstSentence) : `${name}: a product whose description could not be read as English`,
     ...((english ? overview.domain : null) ?? input.context?.industry ? { domain: ((english ? overview.domain : null) ?? input.context?.industry)! } : {}),
@@ -98,12 +112,58 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     needs: needs.map(({ category, text }) => ({ category, text })),
     assumptions: unique(assumptions),
   };
+  spellAcronyms(model, acronymsOf(tokens));
+  return consistent(model);
+}
+
+/** Names the generated schema already has: a reading that lands on one takes a name of its own. */
+const BUILT_IN: Record<string, string> = { role: 'team_role', user_role: 'team_role', profile: 'person_profile', user: 'member_record' };
+
+/**
+ * The reading as the contract checks it: built-in names renamed, one entity per name, and every
+ * relationship, access rule and feature naming only what the model has. The offline reader must
+ * never hand the agents a model the contract would refuse.
+ */
+function consistent(model: ProductModelContract): ProductModelContract {
+  const rename = (name: string) => BUILT_IN[name] ?? name;
+  const seen = new Set<string>();
+  const roles = new Set(model.roles.map((r) => r.name));
+  model.entities = model.entities
+    .map((e) => ({ ...e, name: rename(e.name) }))
+    .filter((e) => !roles.has(e.name) && !seen.has(e.name) && seen.add(e.name));
+  const entities = new Set(model.entities.map((e) => e.name));
+  const party = (name: string) => entities.has(name) || roles.has(name);
+  model.relationships = model.relationships
+    .map((r) => ({ ...r, from: rename(r.from), to: rename(r.to), ...(r.through ? { through: rename(r.through) } : {}) }))
+    .filter((r) => party(r.from) && party(r.to) && r.from !== r.to && !(r.through && roles.has(r.through)));
+  model.access = model.access.map((a) => ({ ...a, entity: rename(a.entity) })).filter((a) => roles.has(a.role) && entities.has(a.entity));
+  model.features = (model.features ?? []).map((f) => ({
+    ...f,
+    ...(f.roles ? { roles: f.roles.filter((r) => roles.has(r)) } : {}),
+    ...(f.entities ? { entities: f.entities.map(rename).filter((e) => entities.has(e)) } : {}),
+  }));
+  for (const entity of model.entities) {
+    if (entity.owned_by && entity.owned_by !== 'creator' && !roles.has(entity.owned_by)) entity.owned_by = 'creator';
+  }
+  return model;
+}
+
+/** The noun a product is named after ("a todo app" → todo), when it is no product word itself. */
+function keptByName(first: Token[], productNoun: string | null): string | undefined {
+  const at = first.findIndex((t) => t.norm === productNoun?.toLowerCase() || t.lemma === productNoun?.toLowerCase());
+  const modifier = at > 0 ? first[at - 1] : undefined;
+  if (!modifier || !/^[a-z]{3,}$/.test(modifier.lemma) || modifier.tags.has('Determiner') || modifier.tags.has('Adjective') || NOT_RECORDS.has(modifier.lemma)) return undefined;
+  return modifier.lemma;
 }
 
 function roleOf(c: Candidate): ProductModelContract['roles'][number] {
-  const name = safeName(c.key);
-  const privileged = c.key.split('_').some((w) => ADMIN_WORDS.has(w)) || isSupervisorRole(name);
-  return { name, label: sentenceCase(c.words.join(' ')), privileged, self_signup: !privileged };
+  // "independent writers", "on-call quality person": a role is named by its nouns.
+  const adjectives = new Set(c.phrases.flatMap((p) => p.words.slice(0, -1).filter((t) => t.tags.has('Adjective') && !t.tags.has('Noun')).map((t) => t.norm)));
+  const nouns = c.key.split('_').filter((word, i, all) => i === all.length - 1 || (!adjectives.has(word) && !QUALITIES.has(word)));
+  const name = safeName(nouns.join('_'));
+  // "admin", "owner": power over the whole product; a "salon owner" owns their own salon, not everyone's.
+  const privileged = (nouns.length === 1 && ADMIN_WORDS.has(name)) || nouns.some((w) => w === 'admin' || w === 'administrator') || isSupervisorRole(name);
+  return { name, label: sentenceCase(nouns.join(' ')), privileged, self_signup: !privileged };
 }
 
 function safeName(key: string): string {
@@ -113,7 +173,8 @@ function safeName(key: string): string {
 function entityOf(c: Candidate, attributes: AttributeSpec[], assumptions: string[]): ProductModelContract['entities'][number] {
   const name = safeName(c.key);
   const list = attributes.filter((a) => !['id', 'created_at', 'updated_at'].includes(a.name) && !isSqlReserved(a.name));
-  if (!list.some((a) => ['name', 'title', 'label', 'subject', 'full_name', 'display_name'].includes(a.name))) {
+  if (BODY_HEADS.has(c.head) && !list.some((a) => a.kind === 'long_text')) list.unshift({ ...makeAttribute('body', 'long_text'), required: true });
+  if (!list.some((a) => ['name', 'title', 'label', 'subject', 'full_name', 'display_name', 'body', 'prompt'].includes(a.name))) {
     const display = c.person ? 'name' : TITLE_HEADS.has(c.head) || TITLE_HEADS.has(name) ? 'title' : 'name';
     list.unshift(makeAttribute(display, 'text'));
     if (attributes.length === 0) assumptions.push(`${sentenceCase(name)} gets ${display === 'title' ? 'a title' : 'a name'} to show it by (the idea names no attributes for it)`);
@@ -141,8 +202,27 @@ function describe(c: Candidate): string {
   return `${label} records`;
 }
 
-function joinEntity(name: string, from: string, to: string): ProductModelContract['entities'][number] {
-  return { name, label: sentenceCase(name), description: `Links ${pluralName(from).replace(/_/g, ' ')} and ${pluralName(to).replace(/_/g, ' ')}`, attributes: [] };
+/** Words that name a part only with their whole: an invoice's "lines", a route's "stops". */
+const PART_HEADS = new Set(['line', 'item', 'entry', 'stop', 'result', 'row', 'detail', 'step', 'piece', 'part', 'component', 'element', 'set', 'section', 'option', 'answer', 'slot']);
+
+/** "An invoice has several lines": the lines are invoice lines, named with their whole. */
+function nameParts(entities: ProductModelContract['entities'], links: Link[]): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const entity of entities) {
+    if (!PART_HEADS.has(entity.name)) continue;
+    const parents = links.filter((l) => l.to === entity.name && l.kind === 'one-to-many' && entities.some((e) => e.name === l.from));
+    if (parents.length !== 1) continue;
+    const name = `${parents[0]!.from}_${entity.name}`;
+    if (entities.some((e) => e.name === name)) continue;
+    for (const link of links) {
+      if (link.from === entity.name) link.from = name;
+      if (link.to === entity.name) link.to = name;
+    }
+    renamed.set(entity.name, name);
+    entity.name = name;
+    entity.label = sentenceCase(name);
+  }
+  return renamed;
 }
 
 function relationshipsOf(links: Link[], entities: Set<string>, roles: Set<string>): ProductModelContract['relationships'] {
@@ -156,7 +236,7 @@ function relationshipsOf(links: Link[], entities: Set<string>, roles: Set<string
       const through = safeName(`${from}_${to}`);
       if (entities.has(from) && entities.has(to)) out.push({ from, to, kind: 'many-to-many', through });
       else out.push({ from: entities.has(from) ? from : to, to: entities.has(from) ? to : from, kind: 'many-to-many', through });
-    } else out.push({ from, to, kind: 'one-to-many' });
+    } else out.push({ from, to, kind: 'one-to-many', ...(link.as && roles.has(from) ? { as: link.as } : {}) });
   }
   return out;
 }
@@ -186,14 +266,21 @@ function accessOf(sentences: Sentence[], records: Candidate[], candidateOf: (p: 
 }
 
 /** What people do, in plain words: "claim tickets", "book walkers". */
-function featuresOf(sentences: Sentence[], candidateOf: (p: Phrase) => Candidate | undefined, roles: Set<string>, entities: Set<string>): NonNullable<ProductModelContract['features']> {
+function featuresOf(
+  sentences: Sentence[],
+  candidateOf: (p: Phrase) => Candidate | undefined,
+  roles: Set<string>,
+  entities: Set<string>,
+  entityOfKey: (key: string) => string,
+): NonNullable<ProductModelContract['features']> {
   const features: NonNullable<ProductModelContract['features']> = [];
   for (const sentence of sentences) {
     for (const phrase of sentence.phrases) {
       if (phrase.role !== 'object' || !phrase.verb || phrase.negated) continue;
       const role = phrase.subject && candidateOf(phrase.subject)?.key;
       if (!role || !roles.has(role)) continue;
-      const key = candidateOf(phrase)?.key;
+      const found = candidateOf(phrase)?.key;
+      const key = found ? entityOfKey(found) : undefined;
       const object = key && entities.has(key) ? pluralName(key).replace(/_/g, ' ') : phrase.words.map((t) => t.norm).join(' ');
       if (!/^[a-z][a-z -]*$/.test(object) || object.length > 60) continue;
       const text = `${phrase.verb.lemma} ${object}`;

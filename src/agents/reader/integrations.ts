@@ -98,12 +98,15 @@ const RULES: IntegrationRule[] = [
   },
 ];
 
+/** A price per period: "€4.99 a month", "$49/year", "10 dollars per week". */
+export const RECURRING_PRICE = /(?:[€$£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:€|\$|£|eur|euros?|usd|dollars?|pounds?))\s*(?:a|an|per|\/|each)\s*(?:month|year|week|mo|yr)\b/i;
+
 /** Integrations asked for in the sentences of the spec, in the order of the rules above. */
 export function readIntegrations(sentences: string[]): IntegrationSpec[] {
   const found: IntegrationSpec[] = [];
   const lower = sentences.map((s) => s.toLowerCase());
   for (const rule of RULES) {
-    const asks = (s: string): boolean => rule.phrases.some((p) => hasPhrase(s, p)) && !(rule.not ?? []).some((p) => onlyIn(s, rule.phrases, p));
+    const asks = (s: string): boolean => (rule.phrases.some((p) => hasPhrase(s, p)) && !(rule.not ?? []).some((p) => onlyIn(s, rule.phrases, p))) || (rule.kind === 'subscriptions' && RECURRING_PRICE.test(s));
     const at = lower.findIndex(asks);
     if (at < 0) continue;
     const provider = rule.providers.find((p) => lower.some((s) => hasPhrase(s, p.toLowerCase())));

@@ -17,7 +17,6 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
   buy: { record: 'order' },
   purchase: { record: 'order' },
   order: { record: 'order' },
-  checkout: { record: 'order' },
   subscribe: { record: 'subscription' },
   enrol: { record: 'enrollment' },
   enroll: { record: 'enrollment' },
@@ -59,11 +58,9 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
   complain: { record: 'complaint' },
   quote: { record: 'quote' },
   hire: { record: 'hire' },
-  sponsor: { record: 'sponsorship' },
   register: { record: 'registration' },
   visit: { record: 'visit' },
-  sign: { record: 'signature', object: true },
-  spot: { record: 'sighting' },
+  handout: { record: 'assignment', object: true },
   sight: { record: 'sighting' },
 };
 
@@ -73,7 +70,9 @@ export const PHRASAL_ACTS: Readonly<Record<string, string>> = {
   'check in': 'checkin',
   'settle up': 'settle',
   'pay out': 'payout',
-  'hand out': 'assign',
+  'hand out': 'handout',
+  'check out': 'checkout',
+  'lend out': 'lend',
   'give kudos': 'kudos',
   'leave feedback': 'feedback',
   'leave a review': 'review',
@@ -97,7 +96,7 @@ export const CLASSIFIERS = new Set(['category', 'tag', 'label', 'genre', 'type',
 export const KEEPER_NOUNS = new Set(['tracker', 'log', 'logger', 'register', 'manager', 'planner', 'journal', 'database', 'catalog', 'catalogue', 'directory', 'organizer', 'organiser', 'inventory', 'library', 'diary', 'book', 'board', 'list', 'scheduler', 'monitor']);
 
 /** UI and product parts: never a table, whatever qualifies them ("careers page", "bottom nav", "staff side"). */
-export const UI_HEADS = new Set(['page', 'screen', 'nav', 'navigation', 'bar', 'button', 'icon', 'toggle', 'portal', 'dashboard', 'view', 'side', 'row', 'column', 'tab', 'widget', 'modal', 'popup', 'form', 'field', 'app', 'website', 'site', 'platform', 'tool', 'system', 'software', 'pipeline', 'checkbox', 'menu', 'sidebar', 'header', 'footer', 'editor', 'area', 'panel', 'card', 'tile', 'chart', 'graph', 'heatmap', 'map', 'link', 'url', 'animation', 'mode', 'theme', 'font', 'emoji', 'flame', 'confetti', 'track']);
+export const UI_HEADS = new Set(['page', 'screen', 'nav', 'navigation', 'bar', 'button', 'icon', 'toggle', 'portal', 'dashboard', 'view', 'side', 'row', 'column', 'widget', 'modal', 'popup', 'app', 'website', 'site', 'platform', 'software', 'checkbox', 'sidebar', 'header', 'footer', 'editor', 'panel', 'tile', 'chart', 'graph', 'heatmap', 'animation', 'mode', 'theme', 'font', 'emoji', 'confetti']);
 
 /** Records of the phrasal acts above that are not verbs in RECORD_ACTS. */
 export const PHRASAL_RECORDS: Readonly<Record<string, string>> = { payout: 'payout', kudos: 'kudos', feedback: 'feedback' };
@@ -107,8 +106,8 @@ export const KEEPING_VERBS = new Set([
   'create', 'add', 'log', 'record', 'track', 'keep', 'post', 'submit', 'write', 'file', 'open', 'schedule', 'raise',
   'issue', 'enter', 'save', 'upload', 'publish', 'list', 'make', 'draft', 'plan', 'set', 'define', 'build', 'store',
   'import', 'collect', 'register', 'jot', 'note', 'put', 'produce', 'generate', 'send', 'prescribe', 'capture',
-  'attach', 'organise', 'organize', 'maintain', 'manage', 'offer', 'start', 'launch', 'host', 'run', 'create',
-  'photograph', 'tag', 'price', 'scan', 'mark',
+  'attach', 'organise', 'organize', 'maintain', 'manage', 'offer', 'start', 'launch', 'host',
+  'photograph', 'tag', 'price', 'scan', 'mark', 'sign', 'fill', 'complete',
 ]);
 
 /** Verbs that work on records that exist: the thing is kept somewhere, even if the idea never says who makes it. */
@@ -120,6 +119,9 @@ export const WORKING_VERBS = new Set([
   'export', 'duplicate', 'reuse', 'fix', 'repair', 'counter', 'swipe', 'watch', 'follow', 'like', 'favourite',
 ]);
 
+/** Verbs that pick one of a kept set: "pick a room and one of its time slots", "choose the vehicle". */
+export const PICKING_VERBS = new Set(['pick', 'choose', 'select', 'book', 'reserve', 'borrow', 'rent', 'join', 'assign', 'scan', 'attach', 'link']);
+
 /** Verbs that only look: weak evidence that the thing is kept. */
 export const LOOKING_VERBS = new Set(['see', 'view', 'browse', 'search', 'find', 'filter', 'sort', 'look', 'show', 'display', 'list', 'compare', 'read', 'count', 'know']);
 
@@ -127,46 +129,52 @@ export const LOOKING_VERBS = new Set(['see', 'view', 'browse', 'search', 'find',
 export const HAVING_VERBS = new Set(['have', 'contain', 'include', 'hold', 'own', 'consist', 'comprise', 'carry', 'cover', 'take', 'get', 'need', 'come', 'sit', 'belong', 'go']);
 
 /**
- * Nouns that are never a table of the product: the product and its parts, channels, formats and
- * brands, time words, and abstractions that name no record.
+ * Nouns that are never a table of the product: the product and its screens, the stack and the
+ * channels it uses, and words that name no thing at all.
  */
 export const NOT_RECORDS = new Set([
   // the product and what it is made of
-  'app', 'platform', 'system', 'tool', 'site', 'website', 'web', 'page', 'screen', 'view', 'dashboard',
-  'portal', 'software', 'solution', 'service menu', 'feature', 'button', 'toggle', 'tab bar', 'nav',
-  'navigation', 'menu bar', 'sidebar', 'header', 'footer', 'form', 'field', 'input', 'modal', 'popup', 'widget',
-  'interface', 'ui', 'ux', 'design', 'layout', 'theme', 'mode', 'dark mode', 'light mode', 'font', 'colour', 'color',
-  'animation', 'micro animation', 'confetti', 'card', 'tile', 'icon', 'emoji', 'link', 'url', 'qr', 'code', 'api',
-  'endpoint', 'database', 'backend', 'frontend', 'server', 'edge function', 'function', 'admin area', 'area', 'admin panel',
-  'panel', 'editor', 'rich text editor', 'spreadsheet', 'excel', 'word file', 'file', 'pdf', 'csv', 'csv export', 'export',
-  'import', 'document', 'paper', 'sheet', 'day sheet', 'whiteboard', 'notebook', 'inbox', 'gmail', 'whatsapp group',
-  'group chat', 'phone', 'ipad', 'tablet', 'desktop', 'mobile', 'laptop screen', 'browser', 'pwa', 'shortcut',
-  'progress bar', 'bar', 'chart', 'charting library', 'library', 'heatmap', 'map', 'calendar view', 'board', 'grid',
-  'day view', 'floor plan', 'report', 'statement', 'printout', 'default', 'setting', 'preference',
-  'login', 'account creation', 'sign in', 'password', 'magic link', 'auth', 'authentication', 'rls', 'row level security',
-  // channels and outputs
-  'email', 'mail', 'sms', 'text', 'text message', 'notification', 'reminder', 'alert box', 'push', 'push notification',
-  'message box', 'call', 'phone call', 'whatsapp', 'slack', 'stripe', 'supabase', 'react', 'vite', 'resend', 'google',
-  'storage', 'supabase storage', 'domain', 'internet', 'network', 'http', 'endpoint', 'webhook',
-  // time
-  'time', 'day', 'week', 'month', 'year', 'hour', 'minute', 'second', 'today', 'tomorrow', 'morning', 'evening',
-  'night', 'weekend', 'date', 'moment', 'while', 'period', 'season', 'end', 'start', 'beginning', 'past', 'future',
-  'version', 'version 1', 'v1', 'mvp', 'now', 'later', 'once', 'time zone',
-  // abstractions and talk
-  'thing', 'stuff', 'way', 'part', 'kind', 'type', 'sort', 'lot', 'number', 'level', 'one', 'other', 'rest', 'whole',
-  'track', 'control', 'chaos', 'mess', 'problem', 'idea', 'need', 'use', 'help', 'support', 'care', 'detail', 'details',
-  'information', 'info', 'data', 'everything', 'anything', 'nothing', 'something', 'reason', 'fact', 'question mark',
-  'look', 'feel', 'look and feel', 'whitespace', 'white space', 'space', 'photography', 'quality', 'speed', 'security',
-  'privacy', 'access', 'reputation', 'history', 'overview', 'glance', 'top', 'bottom', 'side', 'front', 'back', 'place',
-  'spot', 'fun', 'value', 'sense', 'note field', 'list', 'total', 'count', 'rate', 'percentage', 'figure', 'stats',
-  'statistic', 'statistics', 'analytics', 'insight', 'revenue', 'turnover', 'occupancy', 'progress', 'status', 'state',
-  'flow', 'workflow', 'process', 'step', 'management', 'tracking', 'reporting', 'filtering', 'planning', 'scheduling',
-  'booking site', 'website', 'marketplace', 'community', 'crm', 'erp', 'saas', 'b2b', 'b2c', 'hub', 'tracker', 'planner',
-  'basis', 'purpose', 'context', 'mind', 'eye', 'hand', 'head', 'heart', 'life', 'world', 'city', 'country', 'region',
-  'people', 'person', 'everyone', 'anyone', 'someone', 'somebody', 'nobody', 'ppl',
-  'user', 'user story', 'story', 'stack', 'tech', 'tech note', 'non functional', 'requirement', 'i18n', 'language',
-  'pic', 'picture', 'photo', 'image',
-  'video', 'cover image', 'hero photo', 'gallery image', 'video link', 'video url', 'rich text', 'text box',
+  'app', 'platform', 'system', 'site', 'website', 'web', 'page', 'screen', 'view', 'dashboard', 'portal',
+  'software', 'solution', 'feature', 'button', 'toggle', 'tab bar', 'nav', 'navigation', 'menu bar', 'sidebar',
+  'header', 'footer', 'input', 'modal', 'popup', 'widget', 'interface', 'ui', 'ux', 'design', 'layout', 'theme', 'mode',
+  'dark mode', 'light mode', 'font', 'colour', 'color', 'animation', 'micro animation', 'confetti', 'tile', 'icon',
+  'emoji', 'url', 'qr', 'api', 'endpoint', 'database', 'backend', 'frontend', 'server', 'edge function', 'function',
+  'admin area', 'admin panel', 'panel', 'editor', 'rich text editor', 'spreadsheet', 'excel', 'word file', 'pdf', 'csv',
+  'csv export', 'whiteboard', 'notebook', 'inbox', 'gmail', 'whatsapp group', 'group chat', 'ipad', 'tablet',
+  'desktop', 'mobile', 'browser', 'pwa', 'shortcut', 'progress bar', 'bar', 'chart', 'charting library', 'heatmap',
+  'calendar view', 'grid', 'day view', 'printout', 'login', 'account creation', 'sign in', 'password', 'magic link',
+  'auth', 'authentication', 'rls', 'row level security', 'booking site', 'marketplace', 'crm', 'erp', 'saas', 'b2b',
+  'b2c', 'hub', 'tracker', 'planner', 'mvp', 'version', 'v1', 'stack', 'tech', 'tech note', 'i18n', 'user story',
+  // channels and services
+  'email', 'mail', 'sms', 'text', 'text message', 'notification', 'push', 'push notification', 'whatsapp', 'slack',
+  'stripe', 'supabase', 'react', 'vite', 'resend', 'google', 'storage', 'supabase storage', 'domain', 'internet',
+  'network', 'http', 'webhook',
+  // words that name no thing
+  'thing', 'stuff', 'way', 'part', 'lot', 'one', 'other', 'rest', 'whole', 'everything', 'anything', 'nothing',
+  'something', 'information', 'info', 'data', 'detail', 'details', 'people', 'person', 'everyone', 'anyone', 'someone',
+  'somebody', 'nobody', 'ppl', 'user', 'time', 'day', 'today', 'tomorrow', 'now', 'later', 'once', 'while', 'moment',
+  'control', 'chaos', 'mess', 'idea', 'need', 'use', 'help', 'reason', 'fact', 'look', 'feel', 'look and feel',
+  'whitespace', 'white space', 'space', 'quality', 'speed', 'security', 'privacy', 'access', 'reputation', 'overview',
+  'glance', 'top', 'bottom', 'front', 'back', 'fun', 'sense', 'note field', 'stats', 'statistic', 'statistics',
+  'analytics', 'insight', 'turnover', 'occupancy', 'management', 'tracking', 'reporting', 'filtering', 'planning',
+  'scheduling', 'pricing', 'billing', 'basis', 'purpose', 'context', 'mind', 'eye', 'hand', 'head', 'heart', 'life', 'world',
+]);
+
+/**
+ * Nouns that are usually not a table (times, documents and media, figures, places in general),
+ * but are in some products: a league's seasons, a lost-and-found's reports. They need evidence of
+ * their own to be kept.
+ */
+export const SELDOM_RECORDS = new Set([
+  'week', 'month', 'year', 'hour', 'minute', 'second', 'morning', 'evening', 'night', 'weekend', 'date', 'period',
+  'season', 'end', 'start', 'beginning', 'past', 'future', 'time zone', 'report', 'statement', 'document', 'file',
+  'paper', 'sheet', 'photo', 'image', 'picture', 'pic', 'video', 'cover image', 'hero photo', 'gallery image',
+  'video link', 'video url', 'rich text', 'text box', 'tool', 'form', 'field', 'map', 'menu', 'library', 'board',
+  'card', 'code', 'link', 'template', 'default', 'setting', 'preference', 'reminder', 'call', 'phone call', 'phone',
+  'history', 'progress', 'status', 'state', 'step', 'flow', 'workflow', 'process', 'list', 'total', 'count', 'rate',
+  'percentage', 'figure', 'value', 'revenue', 'place', 'spot', 'region', 'country', 'city', 'language', 'requirement',
+  'kind', 'type', 'sort', 'number', 'level', 'problem', 'support', 'care', 'track', 'community', 'story', 'export',
+  'import', 'item', 'draft',
 ]);
 
 /** Adjectives that say how a thing is, not what kind it is: dropped from names ("their open ticket" → ticket). */
@@ -191,22 +199,23 @@ export const CONTAINERS = new Set([
   'lots', 'number', 'couple', 'handful', 'kind', 'type', 'sort', 'one', 'each', 'every', 'all', 'some', 'any', 'most',
 ]);
 
+/** Containers that say nothing of their own: "a list", "a bunch" is never a table by itself. */
+export const BARE_CONTAINERS = new Set(['group', 'menu', 'list', 'set', 'bunch', 'number', 'couple', 'handful', 'lots', 'dozens', 'kind', 'type', 'sort', 'one', 'each', 'every', 'all', 'some', 'any', 'most', 'range', 'pile', 'stack']);
+
 /**
  * Words that name an attribute of a record rather than a record: kept as columns. A noun here
  * becomes a table only on strong evidence of its own (a heading, people creating it).
  */
 export const ATTRIBUTE_WORDS = new Set([
   'name', 'title', 'label', 'email', 'phone', 'mobile', 'address', 'price', 'cost', 'amount', 'value', 'fee', 'total',
-  'date', 'time', 'datetime', 'timestamp', 'deadline', 'duration', 'length', 'status', 'state', 'stage', 'priority',
-  'description', 'note', 'notes', 'comment', 'body', 'content', 'text', 'summary', 'bio', 'photo', 'picture', 'image',
+  'date', 'time', 'datetime', 'timestamp', 'deadline', 'duration', 'length', 'status', 'state', 'priority',
+  'description', 'notes', 'body', 'content', 'text', 'summary', 'bio', 'photo', 'picture', 'image',
   'pic', 'avatar', 'logo', 'cover', 'video', 'url', 'link', 'website', 'quantity', 'count', 'number', 'size', 'colour',
-  'color', 'weight', 'height', 'capacity', 'limit', 'rating', 'score', 'level', 'grade', 'currency', 'percentage',
-  'discount', 'reference', 'code', 'method', 'condition', 'model', 'serial', 'location', 'position', 'order',
-  'rank', 'year', 'age', 'gender', 'birthday', 'allergy', 'allergies', 'diagnosis', 'goal', 'goals', 'instructions',
-  'reason', 'result', 'outcome', 'feedback', 'temperature', 'humidity', 'battery', 'reading', 'odometer', 'litre',
-  'liter', 'mileage', 'vendor', 'breed', 'species', 'type', 'kind', 'difficulty', 'servings', 'unit',
-  'range', 'interval', 'frequency', 'recommendation', 'strength', 'concern', 'abstract', 'format', 'sets', 'reps',
-  'urgency', 'occupancy', 'bedroom', 'rent', 'deposit', 'salary', 'department', 'school', 'year group', 'exam board',
+  'color', 'weight', 'height', 'capacity', 'limit', 'level', 'grade', 'currency', 'percentage',
+  'discount', 'reference', 'code', 'method', 'condition', 'model', 'serial', 'position', 'rank', 'year', 'age', 'gender', 'birthday', 'allergy', 'allergies', 'diagnosis', 'instructions',
+  'reason', 'outcome', 'temperature', 'humidity', 'battery', 'odometer', 'litre',
+  'liter', 'mileage', 'breed', 'species', 'type', 'kind', 'difficulty', 'servings', 'range', 'interval', 'frequency', 'recommendation', 'strength', 'concern', 'abstract', 'format', 'sets', 'reps',
+  'urgency', 'occupancy', 'bedroom', 'rent', 'deposit', 'salary', 'school', 'year group', 'exam board',
   'target grade', 'seat limit', 'party size', 'prep time', 'cook time', 'hold time', 'flag', 'checkbox', 'toggle',
   'streak', 'heatmap', 'emoji', 'sku', 'tracking number', 'vat number', 'serial number', 'asset tag', 'warranty',
 ]);

@@ -8,3 +8,8 @@ export function isNounWord(lemma: string): boolean {
 export function isVerbWord(lemma: string): boolean {
   return wordnet().isVerb(lemma);
 }
+
+/** A word for people ("staff", "reps", "members"), for telling a subject from a noun before a verb. */
+export function isPeopleWord(lemma: string): boolean {
+  return wordnet().personNoun(lemma) || /^(staff|team|crew|people|folks|ppl)$/.test(lemma);
+}

@@ -1,5 +1,6 @@
 import type { Candidate } from './candidates.js';
 import { score } from './candidates.js';
+import { KEEPING_VERBS, LOOKING_VERBS, PICKING_VERBS, RECORD_ACTS, WORKING_VERBS } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 
 /**
@@ -18,7 +19,7 @@ export interface PeopleReading {
 }
 
 const NEGATION = String.raw`(?:\bnot\b|\bnever\b|n['’]t\b|\bno\b|\bnobody\b|\bwithout\b)`;
-const SIGN_IN = String.raw`(?:log(?:s|ged|ging)?\s*(?:in|into|on)\b|login\b|sign(?:s|ed)?\s*in\b|(?:get|have|need|create)s?\s+(?:an?\s+|their\s+own\s+|any\s+)?(?:accounts?|logins?)\b|(?:use|open|access|see)s?\s+(?:the|this|our)\s+(?:app|system|tool|software|portal|platform|site)\b|(?:use|open)s?\s+it\b)`;
+const SIGN_IN = String.raw`(?:log(?:s|ged|ging)?\s*(?:in|into|on)\b|login\b|sign(?:s|ed)?\s*in\b|(?:get|have|need|create)s?\s+(?:an?\s+|their\s+own\s+|any\s+)?(?:accounts?|logins?)\b|(?:use|open|access|see)s?\s+(?:the|this|our|an?)\s+(?:web\s+)?(?:app|application|system|tool|software|portal|platform|site|website|product)\b|(?:use|open)s?\s+it\b)`;
 const NEGATED_SIGN_IN = new RegExp(`${NEGATION}(?:\\s+\\w+){0,4}?\\s+${SIGN_IN}`, 'i');
 const SIGN_IN_RE = new RegExp(SIGN_IN, 'i');
 /** "only the IT team logs into", "Only the front desk will use the system", "I'm the only person who will ever log in". */
@@ -65,11 +66,29 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     for (const phrase of personPhrases) {
       const c = candidateOf(phrase)!;
       lastPerson = c;
-      if (phrase.heading) add(role, c, 2);
-      if (phrase.role === 'subject' && !phrase.negated && sentence.verbs.length > 0) add(role, c, 1);
+      // "Clients: company name, billing email": a heading that lists a person's details keeps them as records; one over what they do is a role.
+      if (phrase.heading) {
+        const details = sentence.phrases.filter((p) => p.listOf === phrase && p.role === 'list').length;
+        if (details >= 2) add(record, c, 3);
+        else add(role, c, 2);
+      }
+      // Doing something in the product ("customers book online", "tenants see their lease") is signing in; coming in or phoning is not.
+      if (phrase.role === 'subject' && !phrase.negated) {
+        const verbs = sentence.phrases.filter((p) => p.subject === phrase && p.verb && !p.negated).map((p) => p.verb!.lemma);
+        const next = sentence.verbs.find((v) => v.index > phrase.head.index);
+        if (next) verbs.push(next.lemma);
+        if (verbs.some(inProduct)) add(role, c, 1.5);
+        else if (verbs.length > 0) add(role, c, 0.3);
+      }
       // "As a landlord, I want...": a story's subject signs in.
       if (/^as an?\s*$/i.test(sentence.tokens.slice(Math.max(0, phrase.start - 2), phrase.start).map((t) => t.norm).join(' ') + ' ') && phrase.start <= 3) add(role, c, 3);
-      if (phrase.role === 'object' || (phrase.role === 'prep' && phrase.quantity === 'each')) add(record, c, 0.7);
+      // "Suppliers have a name, a contact email and a lead time": people with attributes are records.
+      if (phrase.role === 'subject' && sentence.phrases.filter((p) => p.subject === phrase && p.role === 'object' && p.verb?.lemma === 'have').length >= 2) add(record, c, 1.5);
+      // "book visits with veterinarians", "chat with the seller": the other party of an act uses the product too.
+      if (phrase.prep === 'with' && phrase.verb && phrase.verb.lemma in RECORD_ACTS) add(role, c, 1);
+      // "Stylists work at a salon": staff of a record are kept with it.
+      if (phrase.role === 'subject' && sentence.phrases.some((p) => p.subject === phrase && p.verb && /^(work|belong)$/.test(p.verb.lemma) && (p.prep === 'at' || p.prep === 'for' || p.prep === 'in'))) add(record, c, 1);
+      if (phrase.role === 'object' || (phrase.role === 'prep' && phrase.quantity === 'each')) add(record, c, phrase.verb && (KEEPING_VERBS.has(phrase.verb.lemma) || WORKING_VERBS.has(phrase.verb.lemma) || PICKING_VERBS.has(phrase.verb.lemma)) ? 1 : 0.5);
       if (phrase.role === 'list' && /^roles?$/i.test(phrase.listOf?.head.norm ?? '')) add(role, c, 4);
     }
     // A person with listed attributes is a record: "a file on each student (school, year group...)".
@@ -86,12 +105,17 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     }
   }
 
+  // The narrator runs the operation ("we write up a ticket", "I jot down what we covered"): the people they serve are records unless they act in the product.
+  const operated = sentences.some((sentence) =>
+    sentence.phrases.some((p) => p.role === 'object' && p.verb && !p.negated && (KEEPING_VERBS.has(p.verb.lemma) || WORKING_VERBS.has(p.verb.lemma)) && /^(we|i)$/.test(pronounBefore(sentence, p) ?? '')),
+  );
   const roles: Candidate[] = [];
   const records: Candidate[] = [];
   for (const c of people) {
     const r = role.get(c)!;
     const k = record.get(c)!;
-    const kept = k >= 2 && k >= r - 1 && score(c) + k >= 3;
+    // Kept as a record: the idea says they do not sign in, or it only keeps data about them and never has them act.
+    const kept = (k >= 2 && k >= r - 1 && score(c) + k >= 3) || (k >= 1.2 && r < 0.5 && score(c) >= 1.5) || (operated && k >= 0.5 && r < 0.5 && score(c) >= 1);
     if (kept) records.push(c);
     else if (r > 0 || score(c) >= 1) roles.push(c);
   }
@@ -106,4 +130,19 @@ function charAt(sentence: Sentence, tokenIndex: number): number {
     at += (t.pre + t.text + t.post).length;
   }
   return at - (sentence.tokens[0]?.pre.length ?? 0);
+}
+
+/** Verbs of using the product, as opposed to the world outside it (coming in, phoning, bringing a bike). */
+function inProduct(verb: string): boolean {
+  return KEEPING_VERBS.has(verb) || PICKING_VERBS.has(verb) || LOOKING_VERBS.has(verb) || WORKING_VERBS.has(verb) || verb in RECORD_ACTS || /^(log|sign|manage|approve|want|need|track|receive|get|upload|download)$/.test(verb);
+}
+
+/** The pronoun subject of the clause a phrase is in ("we write up a ticket" → we). */
+function pronounBefore(sentence: Sentence, phrase: Phrase): string | undefined {
+  for (let i = phrase.start - 1; i >= 0; i--) {
+    const t = sentence.tokens[i]!;
+    if (t.tags.has('Pronoun') && !t.tags.has('Possessive')) return t.norm;
+    if (/[.;:]/.test(t.post)) return undefined;
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { Candidate } from './candidates.js';
-import { HAVING_VERBS, KEEPING_VERBS } from './knowledge.js';
+import { CLASSIFIERS, CONTAINERS, HAVING_VERBS, KEEPING_VERBS, PICKING_VERBS } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 
 /**
@@ -14,7 +14,14 @@ export interface Link {
   to: string;
   kind: 'one-to-many' | 'many-to-many';
   why: string;
+  /** What the child calls a person it points at ("assignee"). */
+  as?: string;
 }
+
+/** Verbs that open a place people then fill: "open a shop", "create a club", "set up a workspace". */
+const OPENING_VERBS = new Set(['open', 'create', 'start', 'set', 'build', 'register', 'launch', 'run', 'own']);
+/** Records that hold others: the places, groups and containers of a product. */
+const PLACES = new Set(['shop', 'store', 'club', 'project', 'workspace', 'team', 'group', 'channel', 'board', 'course', 'class', 'studio', 'restaurant', 'salon', 'clinic', 'school', 'company', 'organisation', 'organization', 'community', 'space', 'league', 'event', 'album', 'gallery', 'page', 'site', 'account', 'household', 'family', 'trip', 'campaign', 'portfolio', 'menu', 'program', 'programme', 'plan']);
 
 /** Prepositions that attach a kept thing to its parent: "against the invoice", "under each lesson". */
 const ATTACHING = new Set(['against', 'for', 'on', 'in', 'under', 'to', 'into', 'at', 'of', 'per', 'within', 'inside']);
@@ -36,18 +43,19 @@ export class RelationReader {
     return key && this.kept.has(key) ? key : undefined;
   }
 
-  private link(from: string | undefined, to: string | undefined, kind: Link['kind'], why: string): void {
+  private link(from: string | undefined, to: string | undefined, kind: Link['kind'], why: string, as?: string): void {
     if (!from || !to || from === to) return;
     if (this.links.some((l) => l.from === from && l.to === to && l.kind === kind)) return;
-    this.links.push({ from, to, kind, why });
+    this.links.push({ from, to, kind, why, ...(as ? { as } : {}) });
   }
 
   read(candidates: Candidate[], acts: Candidate[]): Link[] {
     for (const sentence of this.sentences) this.readSentence(sentence);
     // "order item", "invoice line": a name that starts with another record's name is its child.
     for (const key of this.kept) {
+      if (candidates.find((c) => c.key === key)?.person) continue;
       for (const other of this.kept) {
-        if (other !== key && key.startsWith(`${other}_`)) this.link(other, key, 'one-to-many', `"${key.replace(/_/g, ' ')}"`);
+        if (other !== key && key.startsWith(`${other}_`) && !candidates.find((c) => c.key === other)?.person) this.link(other, key, 'one-to-many', `"${key.replace(/_/g, ' ')}"`);
       }
     }
     // The parties of an act: a booking has its customer, its room and its time slot.
@@ -57,6 +65,11 @@ export class RelationReader {
         const subject = this.keyOf(act.subject);
         if (subject) this.link(subject, record.key, 'one-to-many', `${act.verb}`);
         for (const party of act.parties) this.link(this.keyOf(party), record.key, 'one-to-many', `${act.verb} ${party.head.norm}`);
+        // "pick a service and a stylist, and book an appointment": what was picked for it.
+        const sentence = this.sentences[act.sentence];
+        for (const picked of sentence?.phrases.filter((p) => p.role === 'object' && p.verb && PICKING_VERBS.has(p.verb.lemma) && p.verb.lemma !== act.verb && p.subject === act.subject) ?? []) {
+          this.link(this.keyOf(picked), record.key, 'one-to-many', `${picked.head.norm} picked for ${record.key}`);
+        }
       }
     }
     void candidates;
@@ -68,14 +81,39 @@ export class RelationReader {
     for (const phrase of phrases) {
       const key = this.keyOf(phrase);
       // X has Y.
-      if (phrase.role === 'object' && phrase.verb && HAVING_VERBS.has(phrase.verb.lemma) && key) {
+      if (phrase.role === 'object' && phrase.verb && (HAVING_VERBS.has(phrase.verb.lemma) || (KEEPING_VERBS.has(phrase.verb.lemma) && !!phrase.subject && !this.candidateOf(phrase.subject)?.person)) && key && phrase.subject) {
         const owner = this.keyOf(phrase.subject);
         if (owner) this.link(owner, key, 'one-to-many', `${owner} has ${key}`);
       }
+      // "an order keeps ... its line items": "its" is the clause's subject.
+      if (key && phrase.det.some((d) => d === 'its' || d === 'their') && phrase.subject && !this.candidateOf(phrase.subject)?.person) this.link(this.keyOf(phrase.subject), key, 'one-to-many', `its ${key}`);
       // "Y of X", "X's Y", "one of its time slots".
       if (phrase.of && key) this.link(this.keyOf(phrase.of), key, 'one-to-many', `${key} of ${phrase.of.head.norm}`);
       if (phrase.owner && key) this.link(this.keyOf(phrase.owner), key, 'one-to-many', `${phrase.owner.head.norm}'s ${key}`);
       if (key && phrase.det.some((d) => d === 'its') && phrase.coordinated) this.link(this.keyOf(phrase.coordinated), key, 'one-to-many', `its ${key}`);
+      // "each deal belongs to a company", "is owned by a rep", "tasks can be assigned to members".
+      if (key && phrase.role === 'prep' && phrase.verb && phrase.subject) {
+        const child = this.keyOf(phrase.subject);
+        const verb = phrase.verb.lemma;
+        if (child && ((verb === 'belong' && phrase.prep === 'to') || (verb === 'own' && phrase.prep === 'by') || (verb === 'assign' && phrase.prep === 'to') || (verb === 'attach' && phrase.prep === 'to') || (verb === 'link' && phrase.prep === 'to'))) {
+          const person = this.candidateOf(phrase)?.person;
+          this.link(key, child, 'one-to-many', `${child} ${verb} ${phrase.prep} ${key}`, person && verb === 'assign' ? 'assignee' : undefined);
+        }
+      }
+      // "courses made of lessons", "a menu made up of sections", "a survey consisting of questions".
+      if (key && phrase.verb && ((phrase.prep === 'of' && /^(make|compose|consist|build)$/.test(phrase.verb.lemma)) || (phrase.prep === 'into' && /^(divide|break|split|organise|organize|group)$/.test(phrase.verb.lemma)))) {
+        const whole = [...phrases.slice(0, phrases.indexOf(phrase))].reverse().find((p) => this.keyOf(p) && !this.candidateOf(p)?.person && p.verb !== phrase.verb || (p.verb === phrase.verb && p.role === 'object'));
+        if (whole && this.keyOf(whole)) this.link(this.keyOf(whole), key, 'one-to-many', `${whole.head.norm} made of ${key}`);
+      }
+      // "Stylists work at a salon": the people of a place.
+      if (key && phrase.role === 'prep' && phrase.verb && /^(work|belong|teach|practise|practice|serve)$/.test(phrase.verb.lemma) && (phrase.prep === 'at' || phrase.prep === 'for' || phrase.prep === 'in') && phrase.subject && this.candidateOf(phrase.subject)?.person) {
+        this.link(key, this.keyOf(phrase.subject), 'one-to-many', `${phrase.subject.head.norm} work at ${key}`);
+      }
+      // "Sellers open a shop and list products": what the same people add after opening a place goes in it.
+      if (key && phrase.role === 'object' && phrase.verb && OPENING_VERBS.has(phrase.verb.lemma) && phrase.subject && PLACES.has(this.candidateOf(phrase)!.head)) {
+        const later = phrases.find((p) => p.start > phrase.end && p.role === 'object' && p.subject === phrase.subject && p.verb && p.verb !== phrase.verb && KEEPING_VERBS.has(p.verb.lemma) && this.keyOf(p) && !this.candidateOf(p)?.person);
+        this.link(key, this.keyOf(later), 'one-to-many', `${later?.head.norm} in the ${key}`);
+      }
       // "Y per X": "an allowance per leave type", "one invoice per family".
       if (phrase.prep === 'per' && key) {
         const counted = previousKept(phrases, phrase, (p) => this.keyOf(p));
@@ -93,6 +131,16 @@ export class RelationReader {
         const previous = phrases[phrases.indexOf(phrase) - 1];
         if (phrase.prep === 'into' && previous?.quantity === 'each' && previous.coordinated) this.link(this.keyOf(previous), key, 'one-to-many', `each ${previous.head.norm} into ${key}`);
       }
+      // "create quizzes with a title, a time limit and a list of questions": the list is the quiz's questions.
+      if (phrase.of && CONTAINERS.has(phrase.head.lemma) && phrase.prep === 'with' && phrase.verb) {
+        const owner = [...phrases].reverse().find((p) => p.verb === phrase.verb && p.role === 'object' && p.start < phrase.start);
+        this.link(this.keyOf(owner), this.keyOf(phrase.of), 'one-to-many', `a list of ${phrase.of.head.norm}`);
+      }
+      // "articles with a title, a body and tags": tags named with a record's attributes are shared labels.
+      if (key && phrase.prep === 'with' && phrase.plural && CLASSIFIERS.has(this.candidateOf(phrase)!.head) && phrase.verb) {
+        const owner = [...phrases].reverse().find((p) => p.verb === phrase.verb && p.role === 'object' && p.start < phrase.start);
+        this.link(this.keyOf(owner), key, 'many-to-many', `${phrase.head.norm} on ${owner?.head.norm}`);
+      }
       // A listed attribute that names a record: "Invoices: number, client, ..." → the client of the invoice.
       if (key && phrase.role === 'list' && phrase.listOf) this.link(key, this.keyOf(phrase.listOf), 'one-to-many', `${phrase.listOf.head.norm} lists ${key}`);
       // "one product can sit in several collections", "be in more than one club".
@@ -100,11 +148,19 @@ export class RelationReader {
         const subject = this.keyOf(phrase.subject);
         if (subject) this.link(subject, key, 'many-to-many', `${subject} in several ${key}`);
       }
-      // "attach one or more tenants to it", "with one or more interviewers".
+      // "attach one or more tenants to it", "with one or more interviewers": the record they are attached to has many of them.
       if (key && phrase.det.join(' ').includes('or more') && phrase.verb) {
-        const object = phrases.find((p) => p.verb === phrase.verb && p.role === 'object' && p !== phrase);
-        const owner = this.keyOf(object) ?? this.keyOf(phrase.subject);
+        const object = phrases.find((p) => p.verb === phrase.verb && p.role === 'object' && p !== phrase && this.keyOf(p) && !this.candidateOf(p)?.person);
+        // "create a lease ..., and attach one or more tenants to it": "it" is what the sentence creates.
+        const created = phrases.find((p) => p.role === 'object' && p.verb && KEEPING_VERBS.has(p.verb.lemma) && p !== phrase && this.keyOf(p) && !this.candidateOf(p)?.person && p.start < phrase.start);
+        const earlier = created ?? [...phrases.slice(0, phrases.indexOf(phrase))].reverse().find((p) => this.keyOf(p) && !this.candidateOf(p)?.person && p !== phrase);
+        const owner = this.keyOf(object) ?? this.keyOf(earlier) ?? this.keyOf(phrase.subject);
         if (owner) this.link(owner, key, 'many-to-many', `${owner} with one or more ${key}`);
+      }
+      // "a proposal can have co-speakers", "a club has members": people of a record are its members.
+      if (key && this.candidateOf(phrase)?.person && phrase.role === 'object' && phrase.verb && HAVING_VERBS.has(phrase.verb.lemma) && phrase.plural) {
+        const owner = this.keyOf(phrase.subject);
+        if (owner && !this.candidateOf(phrase.subject!)?.person) this.link(owner, key, 'many-to-many', `${owner} has ${key}`);
       }
     }
     // "not every stylist does every service": a many-to-many by denial.
@@ -112,8 +168,27 @@ export class RelationReader {
     if (every.length >= 2 && /\bnot every\b/i.test(sentence.text)) this.link(this.keyOf(every[0]), this.keyOf(every[1]), 'many-to-many', 'not every ... every');
   }
 
+  /**
+   * Things chosen from a catalogue ("pick what they want done", "picks exercises from the
+   * library", "ingredients are shared between recipes") belong to many records at once.
+   */
+  private catalogue(key: string): boolean {
+    for (const sentence of this.sentences) {
+      for (const phrase of sentence.phrases) {
+        if (this.keyOf(phrase) !== key) continue;
+        if (phrase.verb && /^(pick|choose|select|browse)$/.test(phrase.verb.lemma) && phrase.role !== 'subject') return true;
+        if (/\b(shared between|shared across|reused across|reuse[sd]? (it|them)|used across|used in many|used by many|attach it wherever)\b/i.test(sentence.text)) return true;
+      }
+    }
+    return false;
+  }
+
   /** Both directions of one-to-many between the same pair make a many-to-many; the rest stand. */
   private resolve(): Link[] {
+    // "One appointment can include several services", "a recipe has ingredients": a record holding catalogue items holds them many-to-many.
+    for (const link of this.links) {
+      if (link.kind === 'one-to-many' && / has |include/.test(` ${link.why} `) && this.catalogue(link.to) && !this.catalogue(link.from)) link.kind = 'many-to-many';
+    }
     const out: Link[] = [];
     for (const link of this.links) {
       if (out.some((l) => samePair(l, link))) continue;

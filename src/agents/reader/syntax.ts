@@ -1,5 +1,5 @@
 import type { Token } from './tokens.js';
-import { isNounWord, isVerbWord } from './lexicon.js';
+import { isNounWord, isPeopleWord, isVerbWord } from './lexicon.js';
 
 /**
  * The reader's shallow syntax: noun phrases with what governs them (the verb they are the subject
@@ -48,6 +48,8 @@ export interface Phrase {
   possessive: boolean;
   /** The heading the phrase is written under ("Payments:" ... ). */
   section?: Phrase;
+  /** Named as an example of `listOf` ("such as calls, meetings"). */
+  example?: boolean;
 }
 
 export interface Sentence {
@@ -87,8 +89,8 @@ const NOT_CONTENT = new Set([
   'how', 'what', 'who', 'whom', 'which', 'why', 'where', 'when', 'whoever', 'whatever', 'same', 'thing', 'things',
 ]);
 
-const closes = (t: Token): boolean => /[,;:()\[\].!?]/.test(t.post) || /\n/.test(t.post);
-const opensBracket = (t: Token): boolean => /[(\[]/.test(t.pre);
+const closes = (t: Token): boolean => /[,;:()[\].!?]/.test(t.post) || /\n/.test(t.post);
+const opensBracket = (t: Token): boolean => /[([]/.test(t.pre);
 const isPronoun = (t: Token): boolean => t.tags.has('Pronoun') && !t.tags.has('Possessive');
 const isNumber = (t: Token): boolean => /^\d/.test(t.norm) || (t.tags.has('Value') && !t.tags.has('Noun'));
 
@@ -139,6 +141,11 @@ function classify(tokens: Token[]): WordClass[] {
     const before = tokens[i - 1];
     const next = classes[i + 1];
     const nextToken = tokens[i + 1];
+    // "Discount codes:", "Time slots:": the first word of a heading is a modifier, whatever the tagger says.
+    if ((!before || /[.!?\n]/.test(before.post)) && nextToken && /:/.test(nextToken.post) && !closes(t) && isNounWord(t.lemma) && isNounWord(nextToken.lemma)) {
+      classes[i] = 'noun';
+      continue;
+    }
     // A heading: "Clients:", "- Payments:" at the start of a line or sentence.
     if (/:/.test(t.post) && (!before || /[.!?\n]/.test(before.post) || (i === 1 && classes[0] === 'det')) && isNounWord(t.lemma)) {
       classes[i] = 'noun';
@@ -155,6 +162,11 @@ function classify(tokens: Token[]): WordClass[] {
         classes[i] = 'adj';
         continue;
       }
+      // "purchase orders are sent", "Team members create": a verb-noun before the subject of a verb modifies it.
+      if (next === 'noun' && nextToken && !closes(t) && (classes[i + 2] === 'aux' || (nextToken.tags.has('Plural') && isPeopleWord(nextToken.lemma))) && isNounWord(t.lemma) && (!before || closes(before) || previous === 'det' || previous === 'conj')) {
+        classes[i] = 'noun';
+        continue;
+      }
       // "per leave type": after a preposition, a verb-noun before a noun is its modifier.
       if (previous === 'prep' && next === 'noun' && nextToken && !closes(t) && isNounWord(t.lemma) && before?.norm !== 'to') {
         classes[i] = 'noun';
@@ -166,43 +178,75 @@ function classify(tokens: Token[]): WordClass[] {
         classes[i] = 'noun';
         continue;
       }
+      // ", prep time, cook time, servings,": a word between commas in a list is a noun, and so is the word it starts.
+      const itemStart = !!before && /[,:]/.test(before.post);
+      const itemEnds = /,/.test(t.post) || (!!nextToken && /,/.test(nextToken.post) && !closes(t));
+      if ((itemStart && itemEnds && isNounWord(t.lemma)) || (previous === 'noun' && before && /[,:]/.test(tokens[i - 2]?.post ?? '') && /,/.test(t.post) && isNounWord(t.lemma))) {
+        classes[i] = 'noun';
+        continue;
+      }
+      // "build weekly meal plans by ...": an -s form ending a noun phrase that a verb governs is its plural head.
+      if (previous === 'noun' && before && !closes(before) && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (next === 'prep' || next === 'conj' || closes(t) || !nextToken)) {
+        let k = i - 1;
+        while (k > 0 && (classes[k - 1] === 'noun' || classes[k - 1] === 'adj') && !closes(tokens[k - 1]!)) k--;
+        if (classes[k - 1] === 'verb' || classes[k - 1] === 'prep' || (classes[k - 1] === 'conj' && (closes(t) || !nextToken))) {
+          classes[i] = 'noun';
+          continue;
+        }
+      }
       // ": litres, price, odometer": a one-word item of a list is a noun.
       if (before && /,|:/.test(before.post) && (closes(t) || !nextToken) && isNounWord(t.lemma)) {
         classes[i] = 'noun';
         continue;
       }
       // "for filtering and reports.": an -s form ending a list after "and" is a plural noun.
-      if (previous === 'conj' && t.norm.endsWith('s') && (closes(t) || !nextToken) && isNounWord(t.lemma)) {
-        classes[i] = 'noun';
-        continue;
-      }
-      // "a noun verb-s noun" where the first is not a subject: "sign up" excluded.
-      if (previous === 'noun' && before && !closes(before) && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (next === 'prep' || next === 'conj' || closes(t) || !nextToken) && !before.tags.has('Plural')) {
+      if (previous === 'conj' && t.norm.endsWith('s') && (closes(t) || !nextToken || next === 'prep') && isNounWord(t.lemma)) {
         classes[i] = 'noun';
         continue;
       }
     }
+    // "on tasks.", "for filtering": after a preposition, a word that can be a noun is one.
+    if (classes[i] === 'verb' && previous === 'prep' && isNounWord(t.lemma) && (t.norm.endsWith('s') || closes(t) || !nextToken || next === 'prep' || next === 'conj') && before?.norm !== 'to') {
+      classes[i] = 'noun';
+      continue;
+    }
+    // "Staff record stock movements": people opening a sentence are its subject, and the word after them its verb.
+    if ((i === 0 || (!!before && /[.!?\n]/.test(before.post)) || previous === 'sub') && isPeopleWord(t.lemma) && nextToken && isVerbWord(nextToken.lemma) && !closes(t) && next !== 'aux' && next !== 'neg' && next !== 'adv' && (classes[i + 2] === 'noun' || classes[i + 2] === 'det' || classes[i + 2] === 'adj' || classes[i + 2] === 'verb')) {
+      classes[i] = 'noun';
+      classes[i + 1] = 'verb';
+      if (classes[i + 2] === 'verb' && isNounWord(tokens[i + 2]!.lemma)) classes[i + 2] = 'noun';
+      i++;
+      continue;
+    }
     // "- browse courses, pay by card", "Log every fill-up": a line or sentence opening with a verb and its object is an instruction.
     const lineStart = i === 0 || (!!before && /\n/.test(before.post)) || /^[-•*]/.test(t.pre.trim());
-    if (lineStart && classes[i] !== 'verb' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !/:/.test(t.post) && (next === 'det' || next === 'prep' || (next === 'noun' && !!nextToken && nextToken.tags.has('Plural')) || next === 'adj')) {
+    if (lineStart && classes[i] !== 'verb' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !/:/.test(t.post) && !/:/.test(nextToken?.post ?? '') && !(nextToken && isPeopleWord(nextToken.lemma)) && (next === 'det' || next === 'prep' || (next === 'noun' && !!nextToken && nextToken.tags.has('Plural')) || next === 'adj')) {
       classes[i] = 'verb';
+      continue;
+    }
+    // "Reps track deals with ...": after a plural subject opening the clause, a verb-noun before a plural noun is the verb.
+    if (previous === 'noun' && before && (before.tags.has('Plural') || (before.norm.endsWith('s') && before.norm !== before.lemma) || isPeopleWord(before.lemma)) && (i === 1 || classes[i - 2] === 'det' || closes(tokens[i - 2]!)) && isVerbWord(t.lemma) && !t.tags.has('Plural') && nextToken && nextToken.norm.endsWith('s') && isNounWord(nextToken.lemma) && !closes(t)) {
+      classes[i] = 'verb';
+      if (classes[i + 1] === 'verb') classes[i + 1] = 'noun';
       continue;
     }
     if (classes[i] === 'noun' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !t.tags.has('Gerund')) {
       // "Reps log activities", "and pay thru stripe": a verb-like word after its subject or "and", with an object or preposition after it.
-      const afterSubject = previous === 'noun' && before !== undefined && !closes(before) && (before.tags.has('Plural') || before.tags.has('Actor') || before.tags.has('Pronoun'));
+      const afterSubject = previous === 'noun' && before !== undefined && !closes(before) && !closes(t) && (before.tags.has('Plural') || before.tags.has('Actor') || before.tags.has('Pronoun') || isPeopleWord(before.lemma));
       const afterAnd = previous === 'conj' || previous === 'aux' || previous === 'pron' || (previous === 'adv' && i > 0) || previous === 'neg' || (previous === 'prep' && before?.norm === 'to');
       const afterNext = classes[i + 2];
       const objectAfter =
         next === 'det' || next === 'prep' || next === 'pron' || next === 'num' ||
         (next === 'noun' && !!nextToken && (nextToken.tags.has('Plural') || nextToken.tags.has('Actor'))) ||
-        ((next === 'adv' || next === 'adj') && (afterNext === 'prep' || afterNext === 'det'));
+        ((next === 'adv' || next === 'adj') && (afterNext === 'prep' || afterNext === 'det' || (next === 'adj' && afterNext === 'noun')));
       if ((afterSubject || afterAnd) && objectAfter) {
         classes[i] = 'verb';
         continue;
       }
     }
     if (classes[i] === 'pron' && t.tags.has('Possessive')) classes[i] = 'det';
+    // "we keep losing track": a gerund after keep, start or stop is the verb going on.
+    if (t.tags.has('Gerund') && before && /^(keep|keeps|kept|start|starts|stop|stops|go|goes|finish)$/.test(before.norm)) classes[i] = 'verb';
     // "drivers do a pre-trip inspection": "do" with an object is the verb.
     if (classes[i] === 'aux' && /^(do|does|did)$/.test(t.norm) && (next === 'det' || next === 'noun' || next === 'adj' || next === 'num')) classes[i] = 'verb';
   }
@@ -229,9 +273,12 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
     let colonOwner: Phrase | undefined;
     let inBracket = false;
     let section: Phrase | undefined = sections.at(-1);
+    let lastPhrase: Phrase | undefined;
+    let examplesOf: Phrase | undefined;
     let i = 0;
     const resetClause = (at: number) => {
       clauseStart = at;
+      examplesOf = undefined;
       verb = undefined;
       negated = false;
       subject = undefined;
@@ -243,7 +290,7 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
       const cls = classes[i]!;
       if (opensBracket(t)) {
         inBracket = true;
-        bracketOwner = previous;
+        bracketOwner = lastPhrase;
       }
       if (cls === 'sub' && i > 0) {
         resetClause(i + 1);
@@ -262,6 +309,15 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         i++;
         continue;
       }
+      // A verb inside brackets ("(lead, qualified)") is a value, not what the clause does.
+      if (inBracket && cls === 'verb') {
+        if (/[)\]]/.test(t.post)) {
+          inBracket = false;
+          bracketOwner = undefined;
+        }
+        i++;
+        continue;
+      }
       if (cls === 'verb' || (cls === 'aux' && BE.has(t.norm) && classes[i + 1] !== 'verb' && classes[i + 1] !== 'aux')) {
         if (cls === 'verb') verbs.push(t);
         if (verb && afterConj === false && previous && previous.role === 'subject') {
@@ -271,13 +327,23 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         prep = undefined;
         afterConj = false;
         previous = undefined;
-        if (closes(t)) prep = undefined;
+        if (/[)\]]/.test(t.post)) {
+          inBracket = false;
+          bracketOwner = undefined;
+        }
         i++;
+        continue;
+      }
+      // "activities such as calls, meetings and notes", "things like allergies": examples of the phrase before.
+      if ((t.norm === 'such' && tokens[i + 1]?.norm === 'as') || ((t.norm === 'like' || t.norm === 'including') && lastPhrase && lastPhrase.end === i)) {
+        examplesOf = lastPhrase;
+        i += t.norm === 'such' ? 2 : 1;
         continue;
       }
       if (cls === 'prep') {
         prep = t.norm;
         afterConj = false;
+        examplesOf = undefined;
         i++;
         continue;
       }
@@ -301,7 +367,9 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         const nextClass = classes[read.end];
         const last = tokens[read.end - 1]!;
         const participle = nextClass === 'verb' && !!verb && tokens[read.end]!.tags.has('PastTense');
-        if (!heading && !closes(last) && !participle && (nextClass === 'verb' || (nextClass === 'aux' && tokens[read.end]?.norm !== 'to')) && !inBracket && (verb || prep) && i > 0) {
+        // Right after its verb ("include several services back to back"), a phrase is the verb's object, whatever follows.
+        const objectOfVerb = !!verb && tokens.slice(0, i).reverse().find((w, k) => k >= 0 && classes[tokens.indexOf(w)] !== 'det' && classes[tokens.indexOf(w)] !== 'num') === verb;
+        if (!heading && !closes(last) && !participle && !objectOfVerb && (nextClass === 'verb' || (nextClass === 'aux' && tokens[read.end]?.norm !== 'to')) && !inBracket && (verb || prep) && i > 0) {
           resetClause(i);
         }
         const coordinated = (afterConj || (i > 0 && closes(tokens[i - 1]!) && !/[.!?:;]/.test(tokens[i - 1]!.post))) && previous && previous.sentence === index ? (previous.coordinated ?? previous) : undefined;
@@ -339,12 +407,20 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         if (role === 'prep' || (role === 'list' && prep)) phrase.prep = coordinated?.prep ?? prep;
         if (coordinated) phrase.coordinated = coordinated;
         if (inBracket && bracketOwner) phrase.listOf = bracketOwner;
-        else if (colonOwner) phrase.listOf = colonOwner;
+        else if (examplesOf) {
+          phrase.listOf = examplesOf;
+          phrase.role = 'list';
+          phrase.example = true;
+          if (examplesOf.verb) phrase.verb = examplesOf.verb;
+        } else if (colonOwner) phrase.listOf = colonOwner;
         // "X of Y": Y belongs to X.
         if (previous && tokens[read.start - 1]?.norm === 'of' && previous.end === read.start - 1) previous.of = phrase;
         if (previous?.possessive && previous.end === read.start) phrase.owner = previous;
         phrases.push(phrase);
-        previous = phrase;
+        // "a date of birth, a phone number": the list goes on from "date", not from "birth".
+        const ofOwner = previous && previous.of === phrase ? previous : undefined;
+        previous = ofOwner ?? phrase;
+        lastPhrase = phrase;
         afterConj = false;
         if (heading) {
           section = phrase;
@@ -376,6 +452,12 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
     }
     void clauseStart;
     if (section && section !== sections.at(-1)) sections.push(section);
+    // "As a member, I want to be in more than one club": the story's role is who "I" is.
+    const storyRole = /^as an?$/i.test(tokens.slice(0, 2).map((t) => t.norm).join(' ')) ? phrases.find((p) => p.prep === 'as' && p.start <= 3) : undefined;
+    if (storyRole) {
+      storyRole.role = 'subject';
+      for (const phrase of phrases) if (phrase !== storyRole && !phrase.subject && phrase.role !== 'subject') phrase.subject = storyRole;
+    }
     return { index, tokens, text: tokens.map((t) => t.pre + t.text + t.post).join('').trim(), phrases, verbs };
   });
 }
@@ -395,7 +477,7 @@ interface PhraseRead {
 function readPhrase(tokens: Token[], classes: WordClass[], start: number): PhraseRead | null {
   let i = start;
   const det: string[] = [];
-  while (i < tokens.length && (classes[i] === 'det' || classes[i] === 'num' || (tokens[i]!.norm === 'or' && det.length > 0 && classes[i + 1] === 'num') || (tokens[i]!.norm === 'more' && det.length > 0))) {
+  while (i < tokens.length && (classes[i] === 'det' || classes[i] === 'num' || (tokens[i]!.norm === 'or' && det.length > 0 && (classes[i + 1] === 'num' || tokens[i + 1]?.norm === 'more')) || (tokens[i]!.norm === 'more' && det.length > 0))) {
     det.push(tokens[i]!.norm);
     if (closes(tokens[i]!)) return null;
     i++;
@@ -458,7 +540,7 @@ function readsAsList(tokens: Token[], classes: WordClass[], from: number): boole
     }
     if (/[)\]]/.test(t.post)) bracket = false;
     if (!bracket && (/[,;]/.test(t.post) || t.norm === 'and')) segments.push(0);
-    if (/[.!?]/.test(t.post) || /\n/.test(t.post)) break;
+    if (/[.!?;]/.test(t.post) || /\n/.test(t.post)) break;
   }
   const short = segments.filter((words) => words > 0 && words <= 4).length;
   return segments.length >= 2 && short >= segments.length * 0.6 && verbs <= Math.max(1, segments.length / 3);
