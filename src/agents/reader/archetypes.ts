@@ -111,7 +111,8 @@ export function archetypesIn(sentences: Sentence[]): Pointer[] {
         const after = tokens[i + length]?.norm ?? '';
         const pointing = /(^|\s)(like|similar to|clone of|meets|version of|alternative to)$/.test(before) || /^(for|but|meets|clone|style|-style|like)$/.test(after) || /-style$|,$/.test(words[length - 1]!.post.trim());
         const common = isNoun(words.map((t) => t.norm).join('_')) || isNoun(words.map((t) => t.lemma).join('_'));
-        if (!(common ? capitalised && pointing : capitalised || pointing)) continue;
+        // A common word ("Square") or a name of two words ("Google Forms") counts only when the idea points at it.
+        if (!((common || length > 1) ? capitalised && pointing : capitalised || pointing)) continue;
         const about = sentence.phrases.find((p) => p.start > i && p.prep === 'for' && (p.start - (i + length)) <= 6);
         found.push({ archetype, sentence: sentence.index, ...(about ? { about } : {}) });
       }

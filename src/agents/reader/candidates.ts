@@ -57,6 +57,9 @@ export function score(candidate: Candidate): number {
   return sum;
 }
 
+/** Heads that say little alone: "rate", "line", "entry" are named by what qualifies them. */
+const VAGUE_HEADS = new Set(['rate', 'line', 'item', 'entry', 'slot', 'code', 'group', 'type', 'request', 'record', 'log', 'plan', 'list', 'order', 'note', 'form']);
+
 /** Verbs whose object, when it is an event, is the record: "book an appointment". */
 const BOOKING_VERBS = new Set(['book', 'reserve', 'schedule']);
 const NONE: Candidate = { key: '', head: '', words: [], evidence: [], phrases: [], person: false, first: 0, acts: [] };
@@ -205,6 +208,11 @@ export class CandidateTable {
       }
       if (verb && !phrase.negated) {
         const direct = phrase.role === 'object';
+        // "add each one with a photo": "one" is the plural named just before ("my plants").
+        if (direct && KEEPING_VERBS.has(verb) && (candidate.head === 'one' || candidate.head === 'ones')) {
+          const antecedent = this.antecedent(sentence, phrase);
+          if (antecedent) this.add(antecedent, 2, `${verb} each of them`);
+        }
         if (direct && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `${verb} it`);
         else if (direct && PICKING_VERBS.has(verb)) this.add(candidate, 1.5, `${verb} one`);
         else if (direct && WORKING_VERBS.has(verb)) this.add(candidate, 1.2, `${verb} it`);
@@ -213,7 +221,9 @@ export class CandidateTable {
           // "has a title, hero photo, short intro, ...": a list of what a record has is its attributes.
           const listed = sentence.phrases.filter((p) => p.verb === phrase.verb && p.role === 'object').length >= 3 && phrase.quantity === 'one';
           const owner = this.candidateOf(subject);
-          if (!listed) this.add(candidate, owner && !owner.person && !PRONOUN_SUBJECTS.has(subject.head.norm) ? 1.5 : 1, `a ${subject.head.norm} has it`);
+          // "each table has a QR sticker": one of a thing per record is its attribute; "several lines" are rows.
+          const single = phrase.quantity === 'one' && !phrase.plural;
+          if (!listed) this.add(candidate, single ? 0.5 : owner && !owner.person && !PRONOUN_SUBJECTS.has(subject.head.norm) ? 1.5 : 1, `a ${subject.head.norm} has ${single ? 'one' : 'them'}`);
           this.add(this.candidateOf(subject), listed ? 0.5 : 1, `has ${phrase.head.norm}`);
         } else if (direct) this.add(candidate, 0.3, `${verb} it`);
         // "keep health records for their pets": what records are about is kept too.
@@ -240,6 +250,8 @@ export class CandidateTable {
         made.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm}` });
         made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: sentence.phrases.filter((p) => p.verb === phrase.verb && p !== phrase && p.role !== 'subject') });
       }
+      // "choose from this week's bakes": what people choose from is a catalogue.
+      if (phrase.prep === 'from' && verb && /^(choose|pick|select|order|book)$/.test(verb)) this.add(candidate, 1.5, `people ${verb} from them`);
       // "a tax rate picked from the rates we've saved": chosen from a kept list, so a lookup table.
       if (/^(picked|chosen|selected|taken)$/.test(sentence.tokens[phrase.end]?.norm ?? '') && sentence.tokens[phrase.end + 1]?.norm === 'from') this.add(candidate, 2.5, 'picked from a kept list');
       // "courses made of lessons": the parts of a record are records.
@@ -268,12 +280,23 @@ export class CandidateTable {
     }
   }
 
+  /** The last plural thing named before a phrase, in its sentence or the one before ("my plants ... each one"). */
+  private antecedent(sentence: Sentence, phrase: Phrase): Candidate | undefined {
+    const before = [...(this.sentences[sentence.index - 1]?.phrases ?? []), ...sentence.phrases.filter((p) => p.start < phrase.start)];
+    for (let i = before.length - 1; i >= 0; i--) {
+      const candidate = this.candidateOf(before[i]!);
+      if (candidate && before[i]!.plural && !candidate.person) return candidate;
+    }
+    return undefined;
+  }
+
   /** A verb that makes a record: the record candidate gets weight, and remembers its parties. */
   private act(sentence: Sentence, verb: Token, first: Phrase | undefined): boolean {
     const at = sentence.tokens.indexOf(verb);
     const particle = sentence.tokens[at + 1]?.norm;
     const phrasal = particle ? PHRASAL_ACTS[`${verb.lemma} ${particle}`] : undefined;
-    const lemma = phrasal ?? verb.lemma;
+    // "pre-order", "re-book": the act of the bare verb.
+    const lemma = phrasal ?? (RECORD_ACTS[verb.lemma] ? verb.lemma : verb.lemma.replace(/^(pre|re)-?/, ''));
     const rule = RECORD_ACTS[lemma];
     const record = rule?.record ?? PHRASAL_RECORDS[lemma];
     if (!record) return false;
@@ -284,7 +307,9 @@ export class CandidateTable {
     // "follow ur friends", "invite members": social acts are between people.
     if (rule?.people && parties.some((p) => p.role === 'object') && !parties.some((p) => p.role === 'object' && this.candidateOf(p)?.person)) return false;
     // "we also pay for software licences": the business paying its own bills is not a record of the product.
-    const speaker = at > 0 && /^(we|i)$/.test(sentence.tokens.slice(0, at).reverse().find((t) => t.tags.has('Pronoun'))?.norm ?? '') && !subject;
+    // ... unless the clause hands the act to others ("I want customers to pre-order and pay online").
+    const pronoun = sentence.tokens.slice(0, at).reverse().find((t) => t.tags.has('Pronoun') || sentence.phrases.some((p) => p.head === t && this.candidateOf(p)?.person));
+    const speaker = !!pronoun && /^(we|i)$/.test(pronoun.norm) && !subject;
     if (speaker && (lemma === 'pay' || lemma === 'buy' || lemma === 'order' || lemma === 'subscribe')) return false;
     // A record named after a kind of thing paid or requested: "pay rent" → rent_payment.
     const object = parties.find((p) => p.role === 'object');
@@ -339,7 +364,9 @@ export class CandidateTable {
       // The name the idea uses more wins ("their salons" over "hair salons"); on a tie, the plain one.
       // A compound the idea uses again and again is a name of its own ("purchase orders" beside "orders").
       if (noun && candidate.phrases.length >= 2) continue;
-      const [kept, gone] = noun && candidate.phrases.length >= base.phrases.length ? [candidate, base] : [base, candidate];
+      // A vague head ("rate", "type", "line") takes its qualifier's name: "tax rate".
+      const vague = SELDOM_RECORDS.has(base.head) || ATTRIBUTE_WORDS.has(base.head) || VAGUE_HEADS.has(base.head);
+      const [kept, gone] = noun && (vague || candidate.phrases.length >= base.phrases.length) ? [candidate, base] : [base, candidate];
       this.absorb(kept, gone);
     }
   }
@@ -364,6 +391,8 @@ export class CandidateTable {
       candidate.evidence.push({ weight: -20, why: 'not something a product keeps' });
     } else if (SELDOM_RECORDS.has(phrase) || (candidate.key === candidate.head && SELDOM_RECORDS.has(candidate.head))) {
       candidate.evidence.push({ weight: -2.5, why: 'seldom a record by itself' });
+    } else if (SELDOM_RECORDS.has(candidate.head) && !VAGUE_HEADS.has(candidate.head)) {
+      candidate.evidence.push({ weight: -1.2, why: `a ${candidate.head}, seldom a record` });
     }
     if (UI_HEADS.has(candidate.head) || UI_HEADS.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a part of the product, not a record' });
     // "the menu", "a list": a container by itself is the product's one list, not a table.
@@ -406,7 +435,8 @@ export interface Named {
 
 /** The candidate name of a phrase: its head's lemma with the modifiers that make a kind ("canned response", "time slot"). */
 export function nameOf(phrase: Phrase): Named | undefined {
-  const words = phrase.words;
+  // "people writing in": a trailing gerund is what the people do, not what they are.
+  const words = phrase.words.length > 1 && phrase.words[phrase.words.length - 1]!.tags.has('Gerund') && !phrase.words[phrase.words.length - 1]!.tags.has('Noun') ? phrase.words.slice(0, -1) : phrase.words;
   const headToken = words[words.length - 1]!;
   const head = headLemma(headToken);
   if (!head || !/^[a-z][a-z-]*$/.test(head) || head.length < 2) return undefined;
@@ -414,7 +444,7 @@ export function nameOf(phrase: Phrase): Named | undefined {
   const modifiers: string[] = [];
   for (const token of words.slice(0, -1)) {
     const word = token.norm.replace(/'s$/, '').replace(/-/g, '_');
-    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'")) {
+    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'") || (token.tags.has('Gerund') && !wordnet().isNoun(word))) {
       modifiers.length = 0;
       continue;
     }

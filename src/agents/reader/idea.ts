@@ -27,6 +27,8 @@ import { tokenize, type Token } from './tokens.js';
 
 /** The least evidence for a table (see candidates.ts for the weights). */
 const KEEP = 2;
+/** Evidence enough to be weighed again once links are known. */
+const LIKELY = 0.8;
 const SUMMARY_LIMIT = 280;
 const ADMIN_WORDS = new Set(['admin', 'administrator', 'superuser', 'owner', 'operator']);
 const GENERIC_PEOPLE = new Set(['user', 'person', 'people', 'everyone', 'anyone', 'someone', 'individual', 'ppl', 'friend', 'one', 'human']);
@@ -65,21 +67,42 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
       subscription.evidence.push({ weight: 2.5, why: 'the idea prices a plan per month or year' });
       candidates.push(subscription);
     }
+    const roleCandidates = people.roles.filter((c) => !GENERIC_PEOPLE.has(c.key) && !productWords.has(c.key));
+    // A thing the idea ties to a record ("one of its time slots", "each vehicle has service intervals") is likelier kept.
+    const likely = candidates.filter((c) => !c.person && score(c) >= LIKELY);
+    const firmly = new Set([...candidates.filter((c) => !c.person && score(c) >= KEEP), ...people.records].map((c) => c.key));
+    const provisional = new RelationReader(sentences, new Set([...likely.map((c) => c.key), ...people.records.map((c) => c.key), ...roleCandidates.map((c) => c.key)]), candidateOf).read(candidates, likely.filter((c) => c.acts.length > 0));
+    for (const link of provisional) {
+      for (const [end, other] of [[link.from, link.to], [link.to, link.from]] as const) {
+        const candidate = candidates.find((c) => c.key === end);
+        if (candidate && !firmly.has(end) && (firmly.has(other) || roleCandidates.some((r) => r.key === other))) candidate.evidence.push({ weight: 0.8, why: `tied to ${other}` });
+      }
+    }
     const records = [...candidates.filter((c) => !c.person && score(c) >= KEEP), ...people.records].sort((a, b) => score(b) - score(a) || a.first - b.first);
     const keptKeys = new Set(records.map((c) => c.key));
     const fields = readFields(sentences, keptKeys, candidateOf);
-    const roleCandidates = people.roles.filter((c) => !GENERIC_PEOPLE.has(c.key) && !productWords.has(c.key));
     const parties = new Set([...keptKeys, ...roleCandidates.map((c) => c.key)]);
     const links = new RelationReader(sentences, parties, candidateOf).read(candidates, records.filter((c) => c.acts.length > 0));
-    roles = roleCandidates.map((c) => roleOf(c));
+    // Roles are named by their nouns ("team members" → member); everything that names a candidate maps to that name.
+    const roleName = new Map(roleCandidates.map((c) => [c.key, roleOf(c, keptKeys).name]));
+    for (const link of links) {
+      link.from = roleName.get(link.from) ?? link.from;
+      link.to = roleName.get(link.to) ?? link.to;
+    }
+    const named = (key: string | undefined) => (key ? (roleName.get(key) ?? key) : undefined);
+    roles = unique(roleCandidates.map((c) => roleOf(c, keptKeys)), (r) => r.name);
     const roleNames = new Set(roles.map((r) => r.name));
     entities = records.map((c) => entityOf(c, fields.get(c.key) ?? [], assumptions));
     const renamed = nameParts(entities, links);
     relationships = relationshipsOf(links, new Set(entities.map((e) => e.name)), roleNames);
 
     const entityOfKey = (key: string) => renamed.get(key) ?? safeName(key);
-    access = accessOf(sentences, records, candidateOf, roleNames).map((rule) => ({ ...rule, entity: entityOfKey(rule.entity) }));
-    features = featuresOf(sentences, (p) => candidateOf(p), roleNames, new Set(entities.map((e) => e.name)), entityOfKey);
+    const candidateNamed = (p: Phrase): Candidate | undefined => {
+      const c = candidateOf(p);
+      return c && roleName.has(c.key) ? { ...c, key: named(c.key)! } : c;
+    };
+    access = accessOf(sentences, records, candidateNamed, roleNames).map((rule) => ({ ...rule, entity: entityOfKey(rule.entity) }));
+    features = featuresOf(sentences, candidateNamed, roleNames, new Set(entities.map((e) => e.name)), entityOfKey);
   } else {
     assumptions.push('The description could not be read as English, so the model is generic: one kind of user keeping one kind of record. Describe the product in English for a tailored result.');
   }
@@ -156,10 +179,17 @@ function keptByName(first: Token[], productNoun: string | null): string | undefi
   return modifier.lemma;
 }
 
-function roleOf(c: Candidate): ProductModelContract['roles'][number] {
+/** Words for the group a person is in: "team members" are members. */
+const GROUP_WORDS = new Set(['team', 'group', 'crew', 'squad', 'club']);
+/** People named by what they are members of: "project members", "cohort participants". */
+const MEMBER_WORDS = new Set(['member', 'participant', 'attendee', 'collaborator', 'contributor']);
+
+function roleOf(c: Candidate, entities: ReadonlySet<string>): ProductModelContract['roles'][number] {
   // "independent writers", "on-call quality person": a role is named by its nouns.
   const adjectives = new Set(c.phrases.flatMap((p) => p.words.slice(0, -1).filter((t) => t.tags.has('Adjective') && !t.tags.has('Noun')).map((t) => t.norm)));
-  const nouns = c.key.split('_').filter((word, i, all) => i === all.length - 1 || (!adjectives.has(word) && !QUALITIES.has(word)));
+  // "project members" are members of projects: a record or a group named before a person is where they belong, not who they are.
+  const member = MEMBER_WORDS.has(c.head);
+  const nouns = c.key.split('_').filter((word, i, all) => i === all.length - 1 || (!adjectives.has(word) && !QUALITIES.has(word) && !GROUP_WORDS.has(word) && !(member && entities.has(word))));
   const name = safeName(nouns.join('_'));
   // "admin", "owner": power over the whole product; a "salon owner" owns their own salon, not everyone's.
   const privileged = (nouns.length === 1 && ADMIN_WORDS.has(name)) || nouns.some((w) => w === 'admin' || w === 'administrator') || isSupervisorRole(name);

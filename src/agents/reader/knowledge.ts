@@ -145,6 +145,7 @@ export const NOT_RECORDS = new Set([
   'calendar view', 'grid', 'day view', 'printout', 'login', 'account creation', 'sign in', 'password', 'magic link',
   'auth', 'authentication', 'rls', 'row level security', 'booking site', 'marketplace', 'crm', 'erp', 'saas', 'b2b',
   'b2c', 'hub', 'tracker', 'planner', 'mvp', 'version', 'v1', 'stack', 'tech', 'tech note', 'i18n', 'user story',
+  'non functional', 'non-functional', 'nfr', 'kpi', 'kpis', 'requirements', 'nice to have',
   // channels and services
   'email', 'mail', 'sms', 'text', 'text message', 'notification', 'push', 'push notification', 'whatsapp', 'slack',
   'stripe', 'supabase', 'react', 'vite', 'resend', 'google', 'storage', 'supabase storage', 'domain', 'internet',
@@ -174,7 +175,7 @@ export const SELDOM_RECORDS = new Set([
   'history', 'progress', 'status', 'state', 'step', 'flow', 'workflow', 'process', 'list', 'total', 'count', 'rate',
   'percentage', 'figure', 'value', 'revenue', 'place', 'spot', 'region', 'country', 'city', 'language', 'requirement',
   'kind', 'type', 'sort', 'number', 'level', 'problem', 'support', 'care', 'track', 'community', 'story', 'export',
-  'import', 'item', 'draft',
+  'import', 'item', 'draft', 'pipeline',
 ]);
 
 /** Adjectives that say how a thing is, not what kind it is: dropped from names ("their open ticket" → ticket). */

@@ -18,8 +18,8 @@ export interface PeopleReading {
   notes: string[];
 }
 
-const NEGATION = String.raw`(?:\bnot\b|\bnever\b|n['’]t\b|\bno\b|\bnobody\b|\bwithout\b)`;
-const SIGN_IN = String.raw`(?:log(?:s|ged|ging)?\s*(?:in|into|on)\b|login\b|sign(?:s|ed)?\s*in\b|(?:get|have|need|create)s?\s+(?:an?\s+|their\s+own\s+|any\s+)?(?:accounts?|logins?)\b|(?:use|open|access|see)s?\s+(?:the|this|our|an?)\s+(?:web\s+)?(?:app|application|system|tool|software|portal|platform|site|website|product)\b|(?:use|open)s?\s+it\b)`;
+const NEGATION = String.raw`(?:\bnot\b|\bnever\b|n['’]?t\b|\bno\b|\bnobody\b|\bwithout\b|\bcannot\b)`;
+const SIGN_IN = String.raw`(?:log(?:s|ged|ging)?\s*(?:in|into|on)\b|login\b|sign(?:s|ed)?\s*in\b|(?:get|have|need|create)s?\s+(?:an?\s+|their\s+own\s+|any\s+)?(?:[a-z]+\s+)?(?:accounts?|logins?)\b|(?:use|open|access|see)s?\s+(?:the|this|our|an?)\s+(?:web\s+)?(?:app|application|system|tool|software|portal|platform|site|website|product)\b|(?:use|open)s?\s+it\b)`;
 const NEGATED_SIGN_IN = new RegExp(`${NEGATION}(?:\\s+\\w+){0,4}?\\s+${SIGN_IN}`, 'i');
 const SIGN_IN_RE = new RegExp(SIGN_IN, 'i');
 /** "only the IT team logs into", "Only the front desk will use the system", "I'm the only person who will ever log in". */
@@ -99,7 +99,8 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
   }
   if (onlySigners) {
     for (const c of people) {
-      if (onlySigners.includes(c)) continue;
+      // Everyone else the idea keeps data about is a record; people only mentioned in passing are nothing.
+      if (onlySigners.includes(c) || record.get(c)! < 0.5) continue;
       add(record, c, 2);
       add(role, c, -2);
     }

@@ -95,7 +95,8 @@ export class RelationReader {
       if (key && phrase.role === 'prep' && phrase.verb && phrase.subject) {
         const child = this.keyOf(phrase.subject);
         const verb = phrase.verb.lemma;
-        if (child && ((verb === 'belong' && phrase.prep === 'to') || (verb === 'own' && phrase.prep === 'by') || (verb === 'assign' && phrase.prep === 'to') || (verb === 'attach' && phrase.prep === 'to') || (verb === 'link' && phrase.prep === 'to'))) {
+        const toParent = /^(belong|assign|attach|link|send|issue|bill|address|deliver|give|sell|tie|connect)$/.test(verb) && phrase.prep === 'to';
+        if (child && (toParent || (verb === 'own' && phrase.prep === 'by'))) {
           const person = this.candidateOf(phrase)?.person;
           this.link(key, child, 'one-to-many', `${child} ${verb} ${phrase.prep} ${key}`, person && verb === 'assign' ? 'assignee' : undefined);
         }

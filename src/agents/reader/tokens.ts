@@ -66,7 +66,13 @@ function joinHyphenated(sentence: Token[]): Token[] {
     const previous = joined[joined.length - 1];
     if (previous && previous.post === '-' && t.pre === '') {
       const text = `${previous.text}-${t.text}`;
-      const noun = t.tags.has('Noun') || PARTICLES.has(t.norm) || previous.tags.has('Noun');
+      // "cohort-based", "gluten-free", "mobile-friendly": a compound adjective, whatever its first part is.
+      const adjective = /(ed|ing|free|friendly|only|style|like|wide|proof|ready|based|sized|level)$/.test(t.norm) && !PARTICLES.has(t.norm);
+      const noun = !adjective && (t.tags.has('Noun') || PARTICLES.has(t.norm) || previous.tags.has('Noun'));
+      if (adjective) {
+        joined[joined.length - 1] = { ...previous, text, norm: `${previous.norm}-${t.norm}`, lemma: `${previous.norm}-${t.norm}`, tags: new Set(['Adjective']), post: t.post };
+        continue;
+      }
       const tags = new Set(t.tags);
       if (noun && !t.tags.has('Adjective')) {
         tags.delete('Verb');
