@@ -1,11 +1,13 @@
 import type { ArchitectureInput, ArchitectureOutput, NfrCategory } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
+import { accessMatrix, contractMatrix, type AccessMatrix } from './architect/access.js';
 import { PROFILES, buildDataModel, contractEntity, type DataModel } from './architect/data-model.js';
 import type { Design } from './architect/design.js';
 import { apiDesign, serverFunctions } from './architect/endpoints.js';
 import { architectureMarkdown } from './architect/markdown.js';
 import { migrationSql, type MigrationFeatures } from './architect/migration.js';
-import { rlsPolicies } from './architect/rls.js';
+import { pgtapTests } from './architect/pgtap.js';
+import { accessSql } from './architect/rls.js';
 import { rpcsOf } from './architect/rpc.js';
 import { stackFor } from './architect/stack.js';
 import { title } from './naming.js';
@@ -45,10 +47,13 @@ function authStrategy(model: ProductModel): string {
   return `Supabase Auth: email + password and magic link${oauth}; JWT sessions refreshed by supabase-js; auth.uid() identifies the person in every row level security policy`;
 }
 
-function assumptionsOf(model: ProductModel, data: DataModel, input: ArchitectureInput): string[] {
+function assumptionsOf(model: ProductModel, data: DataModel, matrix: AccessMatrix, input: ArchitectureInput): string[] {
+  const given = data.roles.filter((role) => !data.selfServiceRoles.includes(role.name)).map((role) => role.name);
   const assumptions = [
     `Stack preset \`${input.stack_preference ?? 'vite-react'}\`${input.stack_preference ? ' as asked' : ' (the default: Lovable’s stack)'}.`,
-    `People are one \`${PROFILES}\` table with a role (${data.roles.map((role) => role.name).join(', ')}); new people get \`${data.defaultRole}\` unless they pick another non-administrative role at sign-up.`,
+    `People are one \`${PROFILES}\` table with a role (${data.roles.map((role) => role.name).join(', ')}); new people get \`${data.defaultRole}\`${data.selfServiceRoles.length > 1 ? ` unless they pick ${data.selfServiceRoles.filter((role) => role !== data.defaultRole).join(' or ')} at sign-up` : ''}${given.length > 0 ? `; ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} given, never picked` : ''}.`,
+    'Where the idea does not say who may do what, people change only their own rows, private rows are seen by their people and privileged staff, and rows that belong to another follow it (the access matrix says which cells are defaults).',
+    ...matrix.notes,
     'Everything needs sign-in; nothing is readable anonymously in the MVP.',
     'Durations are stored as whole minutes (integer); money as numeric(12,2) in one currency.',
     ...(input.requirements ? [`The PM’s ${input.requirements.functional.length} functional and ${input.requirements.non_functional.length} non-functional requirements shaped this design.`] : []),
@@ -74,15 +79,18 @@ export async function designArchitecture(input: ArchitectureInput, ctx: AgentCon
   ctx.progress(35, 'data model');
   ctx.signal.throwIfAborted();
 
-  const policies = rlsPolicies(data);
-  const rpcs = rpcsOf(data);
+  const matrix = accessMatrix(model, data);
+  const access = accessSql(data, matrix);
+  const policies = access.policies;
+  const rpcs = rpcsOf(data, access.summaries);
   const functions = serverFunctions(model.integrations);
   const features = featuresOf(model, data);
   ctx.progress(55, 'security and API');
   ctx.signal.throwIfAborted();
 
-  const migration = migrationSql(model.name, data, policies, rpcs, features);
-  ctx.progress(75, 'migration');
+  const migration = migrationSql(model.name, data, access, rpcs, features);
+  const tests = pgtapTests(model.name, data, matrix);
+  ctx.progress(75, 'migration and its tests');
   ctx.signal.throwIfAborted();
 
   const architecture: ArchitectureOutput['architecture'] = {
@@ -92,14 +100,17 @@ export async function designArchitecture(input: ArchitectureInput, ctx: AgentCon
     security: {
       auth_strategy: authStrategy(model),
       roles: data.roles.map((role) => role.name),
+      default_role: data.defaultRole,
+      self_signup_roles: data.selfServiceRoles,
+      access_matrix: contractMatrix(matrix),
       rls_policies: policies,
     },
     integrations: model.integrations.map((integration) => ({ kind: integration.kind, provider: integration.provider, purpose: integration.reason })),
   };
-  const design: Design = { model, preset, data, architecture, rpcs, functions, features, needs, assumptions: assumptionsOf(model, data, input), migration };
+  const design: Design = { model, preset, data, matrix, architecture, rpcs, functions, features, needs, assumptions: assumptionsOf(model, data, matrix, input), migration };
   const markdown = architectureMarkdown(design);
   ctx.progress(100, 'architecture document');
-  return { architecture, migration_sql: migration, architecture_markdown: markdown };
+  return { architecture, migration_sql: migration, database_tests_sql: tests, architecture_markdown: markdown };
 }
 
 export const architectAgent: Agent<ArchitectureInput, ArchitectureOutput> = {

@@ -11,7 +11,7 @@ import { readRoutes } from './dev/routes.js';
 import { readDataModel } from './dev/tables.js';
 import { viteReactFiles } from './dev/vite-react.js';
 import { PERSONAS } from './personas.js';
-import { MIGRATION_PATH } from './project-layout.js';
+import { DATABASE_TESTS_PATH, MIGRATION_PATH } from './project-layout.js';
 import { readSpec, specOf } from './reader/read.js';
 import { designUx } from './ux.js';
 
@@ -29,11 +29,13 @@ export async function generateCode(input: CodeInput, ctx: AgentContext = standal
 
   let architecture: Architecture | undefined = input.architecture;
   let migrationSql: string | undefined = input.migration_sql;
+  let testsSql: string | undefined = input.database_tests_sql;
   if (!architecture) {
     ctx.progress(5, 'asking the architect for the data model');
     const designed = await designArchitecture({ ...spec, stack_preference: preset }, within(ctx, model, 5, 35));
     architecture = designed.architecture;
     migrationSql = designed.migration_sql;
+    testsSql = designed.database_tests_sql;
   }
   ctx.signal.throwIfAborted();
 
@@ -66,7 +68,7 @@ export async function generateCode(input: CodeInput, ctx: AgentContext = standal
 
   ctx.progress(90, 'package.json and README');
   const dependencies = dependenciesOf(preset);
-  const setup = setupSteps(preset, framework.env, migrationSql !== undefined);
+  const setup = setupSteps(preset, framework.env, migrationSql !== undefined, testsSql !== undefined);
   const all: GeneratedFile[] = [
     generated('package.json', renderPackageJson(model.name, preset, dependencies)),
     generated(
@@ -82,6 +84,8 @@ export async function generateCode(input: CodeInput, ctx: AgentContext = standal
       }),
     ),
     ...files,
+    // The architect's pgTAP tests of who may do what, beside the migration they test.
+    ...(testsSql !== undefined ? [generated(DATABASE_TESTS_PATH, testsSql.endsWith('\n') ? testsSql : `${testsSql}\n`)] : []),
   ];
 
   const { files: chosen, unknown } = selectFiles(all, input.target_files);
@@ -110,7 +114,7 @@ function within(ctx: AgentContext, model: NonNullable<AgentContext['model']>, fr
   };
 }
 
-function setupSteps(preset: StackPreset, env: { urlName: string; anonKeyName: string }, withMigration: boolean): string[] {
+function setupSteps(preset: StackPreset, env: { urlName: string; anonKeyName: string }, withMigration: boolean, withTests: boolean): string[] {
   const envFile = preset === 'nextjs-react' ? '.env.local' : '.env';
   const port = preset === 'nextjs-react' ? 3000 : 5173;
   return [
@@ -120,6 +124,7 @@ function setupSteps(preset: StackPreset, env: { urlName: string; anonKeyName: st
     withMigration
       ? `Create the tables: \`npx supabase link --project-ref <project-ref>\` then \`npx supabase db push\` (applies \`${MIGRATION_PATH}\`), or paste that file into the Supabase SQL editor and run it.`
       : 'Create the tables: run the migration from the architecture (`migration_sql` of aios_design_architecture) with `npx supabase db push` or in the Supabase SQL editor.',
+    ...(withTests ? [`Check who may do what: with the local stack running (\`npx supabase start\`), \`npx supabase test db\` runs \`${DATABASE_TESTS_PATH}\` (pgTAP), which tries every cell of the access matrix as each role.`] : []),
     'Turn on the Email provider under Authentication → Providers so that people can sign up and sign in.',
     `Start the app: \`npm run dev\` and open http://localhost:${port}.`,
     'Type-check at any time with `npm run typecheck`; after changing the schema, regenerate the Database types with `npx supabase gen types typescript`.',

@@ -145,7 +145,9 @@ export async function runPipeline(input: PipelineInput, options: RunOptions = {}
       case 'code': {
         const codeInput: CodeInput = {
           ...spec,
-          ...(output.architecture ? { architecture: output.architecture.architecture, migration_sql: output.architecture.migration_sql } : {}),
+          ...(output.architecture
+            ? { architecture: output.architecture.architecture, migration_sql: output.architecture.migration_sql, database_tests_sql: output.architecture.database_tests_sql }
+            : {}),
           ...(output.ux ? { ux_spec: output.ux.ux_spec } : {}),
           ...(input.stack_preference ? { framework: input.stack_preference } : {}),
         };

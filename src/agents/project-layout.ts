@@ -39,6 +39,9 @@ export const PROJECT_LAYOUTS: Record<StackPreset, ProjectLayout> = {
  */
 export const MIGRATION_PATH = 'supabase/migrations/00000000000000_init.sql';
 
+/** The architect's pgTAP tests of the access matrix, where `supabase test db` finds them. */
+export const DATABASE_TESTS_PATH = 'supabase/tests/access.test.sql';
+
 /** `order_items` → `use-order-items`: the module of a table's data hooks, under `<root>hooks/`. */
 export const hookModule = (table: string): string => `use-${kebab(table)}`;
 

@@ -15,6 +15,7 @@ import {
   type PipelineOutput,
 } from '../contract/index.js';
 import { runPipeline } from '../agents/pipeline.js';
+import { DATABASE_TESTS_PATH, MIGRATION_PATH } from '../agents/project-layout.js';
 
 interface RunFlags {
   specFile?: string;
@@ -56,6 +57,7 @@ What it writes under --out:
   docs/ARCHITECTURE.md               the @architect's full-stack architecture
   docs/UX.md                         the @ux-design-expert's UI/UX specification
   supabase/migrations/*_init.sql     the database migration (tables, keys, row level security)
+  supabase/tests/access.test.sql     pgTAP tests of who may do what (npx supabase test db)
   package.json, src/...              the @dev's application (npm install && npm run dev)
 
 Progress goes to standard error: a spinner per phase on a terminal, plain lines otherwise.
@@ -153,11 +155,12 @@ export async function writeOutput(dir: string, output: PipelineOutput): Promise<
   if (output.strategy) files.set('docs/PRD.md', output.strategy.prd_markdown);
   if (output.architecture) {
     files.set('docs/ARCHITECTURE.md', output.architecture.architecture_markdown);
-    files.set('supabase/migrations/00000000000000_init.sql', output.architecture.migration_sql);
+    files.set(MIGRATION_PATH, output.architecture.migration_sql);
+    files.set(DATABASE_TESTS_PATH, output.architecture.database_tests_sql);
   }
   if (output.ux) files.set('docs/UX.md', output.ux.ux_markdown);
   if (output.code) {
-    // The app carries the same migration at the same path.
+    // The app carries the same migration and database tests at the same paths.
     for (const file of output.code.files) files.set(file.path, file.content);
   }
 

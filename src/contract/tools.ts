@@ -193,6 +193,35 @@ export const RlsPolicySchema = z.object({
 });
 export type RlsPolicy = z.infer<typeof RlsPolicySchema>;
 
+export const AccessCellSchema = z.object({
+  scope: z.enum(['all', 'own', 'related', 'none']).describe('all rows; own rows; rows related through `via`; none'),
+  via: z.string().optional().describe('related: the table through which rows relate to the person'),
+  link: z
+    .enum(['member', 'manager', 'party', 'reader', 'child'])
+    .optional()
+    .describe('related: member of `via`; manager of it (owner or admin member); one of its people (owner, named person, member); may read it (children follow their parent); one of the people of a `via` row that belongs to this one'),
+  columns: z.array(z.string()).optional().describe('read: only these columns, through the table\'s summary function; the role reads its own rows in full'),
+  source: z.enum(['rule', 'default']).describe('rule: from the product model\'s access rules; default: the architect\'s safe default'),
+  why: z.string(),
+});
+export type AccessCell = z.infer<typeof AccessCellSchema>;
+
+export const AccessMatrixSchema = z
+  .object({
+    roles: z.array(z.string()),
+    tables: z.array(
+      z.object({
+        table: z.string(),
+        hidden_columns: z.array(z.string()).optional().describe('Columns only the rows\' parties and privileged staff read'),
+        summary_function: z.string().optional().describe('The RPC that serves the other columns to roles whose read cell lists `columns`'),
+        roles: z.array(z.object({ role: z.string(), read: AccessCellSchema, create: AccessCellSchema, update: AccessCellSchema, delete: AccessCellSchema })),
+      }),
+    ),
+    notes: z.array(z.string()).describe('Rules that could not be followed as written, and what was done instead'),
+  })
+  .describe('Every role × table × action: which rows the role may touch. The RLS policies, grants and pgTAP tests implement exactly this.');
+export type AccessMatrixContract = z.infer<typeof AccessMatrixSchema>;
+
 export const ArchitectureSchema = z.object({
   stack: z.object({
     preset: StackPresetSchema,
@@ -216,6 +245,11 @@ export const ArchitectureSchema = z.object({
   security: z.object({
     auth_strategy: z.string(),
     roles: z.array(z.string()),
+    /** The role of a new person whose sign-up asks for none, or for one they may not pick. */
+    default_role: z.string().optional(),
+    /** Roles a person may pick at sign-up; every other role is given by an invitation or by someone privileged. */
+    self_signup_roles: z.array(z.string()).optional(),
+    access_matrix: AccessMatrixSchema.optional(),
     rls_policies: z.array(RlsPolicySchema),
   }),
   integrations: z.array(z.object({ kind: z.string(), provider: z.string(), purpose: z.string() })),
@@ -234,6 +268,8 @@ export type ArchitectureInput = z.infer<typeof ArchitectureInputSchema>;
 export const ArchitectureOutputSchema = z.object({
   architecture: ArchitectureSchema,
   migration_sql: z.string(),
+  /** pgTAP tests of the access matrix, for `supabase/tests/` (`supabase test db`). */
+  database_tests_sql: z.string(),
   architecture_markdown: z.string(),
 });
 export type ArchitectureOutput = z.infer<typeof ArchitectureOutputSchema>;
@@ -337,6 +373,8 @@ export const CodeInputSchema = z
     architecture: ArchitectureSchema.optional(),
     /** The architect's migration (`migration_sql` of aios_design_architecture), written to supabase/migrations/. */
     migration_sql: z.string().max(MAX_SPEC_CHARS * 5, `must be at most ${MAX_SPEC_CHARS * 5} characters`).optional(),
+    /** The architect's pgTAP tests (`database_tests_sql`), written to supabase/tests/. */
+    database_tests_sql: z.string().max(MAX_SPEC_CHARS * 20, `must be at most ${MAX_SPEC_CHARS * 20} characters`).optional(),
     ux_spec: UxSpecSchema.optional(),
     target_files: z.array(z.string().min(1).max(300)).max(500).optional(),
     framework: StackPresetSchema.optional(),

@@ -98,12 +98,19 @@ describe.each(MODELS)('the architecture of $id', ({ model }) => {
     }
   });
 
-  it('gives every table row level security policies for each command', async () => {
+  it('gives every table row level security, with a policy for each command the access matrix lets some role use', async () => {
     const output = await run(model);
+    const matrix = output.architecture.security.access_matrix!;
+    const commands = { read: 'select', create: 'insert', update: 'update', delete: 'delete' } as const;
     for (const table of output.architecture.data_model.entities) {
-      const commands = output.architecture.security.rls_policies.filter((policy) => policy.table === table.name).map((policy) => policy.command);
-      expect(commands, table.name).toContain('select');
-      if (table.name !== 'profiles') expect(new Set(commands), table.name).toEqual(new Set(['select', 'insert', 'update', 'delete']));
+      const access = matrix.tables.find((candidate) => candidate.table === table.name)!;
+      expect(access.roles.map((row) => row.role), table.name).toEqual(output.architecture.security.roles);
+      const policies = output.architecture.security.rls_policies.filter((policy) => policy.table === table.name).map((policy) => policy.command);
+      expect(policies, table.name).toContain('select');
+      for (const [action, command] of Object.entries(commands) as Array<[keyof typeof commands, (typeof commands)[keyof typeof commands]]>) {
+        const used = access.roles.some((row) => row[action].scope !== 'none');
+        expect(policies.includes(command), `${table.name} ${command}`).toBe(used);
+      }
       expect(output.migration_sql).toContain(`alter table public.${table.name} enable row level security;`);
     }
   });
@@ -223,8 +230,15 @@ describe('the data model of harder specs', () => {
   it('lets buyers browse products but keeps writes to sellers and admins', async () => {
     const output = await run(MARKET_MODEL);
     const policy = (name: string) => output.architecture.security.rls_policies.find((candidate) => candidate.name === name);
+    const cell = (table: string, role: string) => output.architecture.security.access_matrix!.tables.find((t) => t.table === table)!.roles.find((r) => r.role === role)!;
     expect(policy('products_select')?.using).toBe('true');
-    expect(policy('products_insert')?.with_check).toContain("public.has_role('seller', 'admin')");
+    expect(cell('products', 'seller').create.scope).toBe('own');
+    expect(cell('products', 'admin').create.scope).toBe('all');
+    expect(cell('products', 'buyer').create.scope).toBe('none');
+    expect(cell('products', 'buyer').update.scope).toBe('none');
+    expect(policy('products_insert')?.with_check).toContain("(select public.has_role('seller')) and products.owner_id = (select auth.uid())");
+    expect(policy('products_insert')?.with_check).toContain("(select public.has_role('admin'))");
+    expect(policy('products_insert')?.with_check).not.toContain("'buyer'");
     expect(policy('orders_select')?.using).toContain('orders.owner_id = (select auth.uid())');
     expect(policy('orders_select')?.using).toContain('orders.seller_id = (select auth.uid())');
   });

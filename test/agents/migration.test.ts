@@ -11,17 +11,20 @@ import { EMPTY_MODEL, MARKET_MODEL } from './architect/models.js';
 /**
  * Every generated migration is applied to a real PostgreSQL engine (PGlite, PostgreSQL compiled to
  * WASM) after a minimal stand-in for what Supabase provides: the auth schema with auth.users and
- * auth.uid() reading the JWT subject, the anon / authenticated roles, Storage's buckets and the
- * Realtime publication.
+ * auth.uid() reading the JWT subject, the anon / authenticated / service_role roles, Storage's
+ * buckets and the Realtime publication. (database-tests.test.ts runs the generated pgTAP suites
+ * on a fuller stand-in, on PostgreSQL 15 itself.)
  */
 
 const SUPABASE_STANDIN = `
 create role anon nologin;
 create role authenticated nologin;
+create role service_role nologin bypassrls;
 create schema auth;
 create table auth.users (
   id uuid primary key,
   email text,
+  email_confirmed_at timestamptz,
   raw_user_meta_data jsonb not null default '{}'::jsonb
 );
 create function auth.uid() returns uuid

@@ -61,6 +61,7 @@ describe('aios-mcp run (the built command)', () => {
     const files = await listFiles(out);
     expect(files).toEqual(expect.arrayContaining(['docs/PRD.md', 'docs/ARCHITECTURE.md', 'docs/UX.md', 'package.json']));
     expect(files.some((f) => /^supabase\/migrations\/.+\.sql$/.test(f))).toBe(true);
+    expect(files).toContain('supabase/tests/access.test.sql');
     expect(await readFile(path.join(out, 'docs/PRD.md'), 'utf8')).toMatch(/quiz/i);
   });
 
@@ -70,7 +71,7 @@ describe('aios-mcp run (the built command)', () => {
     await import('node:fs/promises').then((fs) => fs.writeFile(specFile, 'A CRM where sales reps manage companies and deals.'));
     const { code, stderr } = await aios('run', '--spec-file', specFile, '--phases', 'architecture', 'strategy', '--out', out);
     expect(code, stderr).toBe(0);
-    expect((await listFiles(out)).sort()).toEqual(['docs/ARCHITECTURE.md', 'docs/PRD.md', 'supabase/migrations/00000000000000_init.sql']);
+    expect((await listFiles(out)).sort()).toEqual(['docs/ARCHITECTURE.md', 'docs/PRD.md', 'supabase/migrations/00000000000000_init.sql', 'supabase/tests/access.test.sql']);
   });
 
   it('prints the whole result as JSON with --json', async () => {

@@ -92,7 +92,7 @@ export function ProtectedRoute() {
     '',
     `**Data access:** typed with \`supabase gen types typescript\` into \`${PROJECT_LAYOUTS[design.preset].databaseTypes}\`; every query goes through the entity hooks; writes return the changed row (\`.select()\`), so caches update without a refetch.`,
     '',
-    `**Auth flow:** Supabase Auth (${design.architecture.security.auth_strategy}). A trigger on \`auth.users\` creates the profile with a role${design.data.selfServiceRoles.length > 1 ? ` chosen at sign-up (${design.data.selfServiceRoles.join(', ')})` : ''}; ${design.data.appointerRoles.length > 0 ? `other roles are given by ${design.data.appointerRoles.join(' or ')} with \`set_user_role()\`` : 'nobody changes roles from the app'}. Policies read \`auth.uid()\` and the role through \`has_role()\` / \`is_admin()\` (SECURITY DEFINER, so policies never recurse).`,
+    `**Auth flow:** Supabase Auth (${design.architecture.security.auth_strategy}). A trigger on \`auth.users\` creates the profile with a role${design.data.selfServiceRoles.length > 1 ? ` chosen at sign-up (${design.data.selfServiceRoles.join(', ')})` : ''}; ${design.data.appointerRoles.length > 0 ? `other roles are given by an invitation or by ${design.data.appointerRoles.join(' or ')} with \`set_user_role()\`` : 'nobody changes roles from the app'}. Policies read \`auth.uid()\`, the role through \`has_role()\`, and other tables only through SECURITY DEFINER helpers with a fixed search_path (memberships, parents), so no policy recurses.`,
   ].join('\n');
 }
 

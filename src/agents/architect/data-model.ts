@@ -2,7 +2,9 @@ import type { Entity, Relationship } from '../../contract/index.js';
 import { isReserved, pluralName, sentence, singularName, snake, words } from '../naming.js';
 import type { EntitySpec, ProductModel, RelationshipSpec, RoleSpec } from '../model.js';
 import { SYSTEM_COLUMNS, attributeColumn, columnName, type Column } from './columns.js';
+import { literal } from './sql.js';
 import { lower } from '../english.js';
+import { GROUPS, PARTICIPATION, PRIVATE, PRIVATE_SENSITIVE_COLUMNS, SENSITIVE_COLUMNS, columnNamedLike, namedLike } from './access-lexicon.js';
 
 /**
  * The tables of the product: one per entity, one `profiles` table for every person whatever
@@ -14,7 +16,8 @@ export const PROFILES = 'profiles';
 
 export interface Table {
   name: string;
-  kind: 'profiles' | 'entity' | 'join';
+  /** `invitation`: invitations to a group's members table, or to a role of the product. */
+  kind: 'profiles' | 'entity' | 'join' | 'invitation';
   /** Singular snake_case name of a row: `task`, `project_member`. */
   singular: string;
   label: string;
@@ -28,16 +31,32 @@ export interface Table {
   parent?: { column: string; table: string };
   /** Columns that point at a person (an assignee, a rep) who may also see and update the row. */
   people: string[];
+  /** The role of the person each of `people` names (`stylist_id` → stylist). */
+  personRoles: Record<string, string>;
   /** A join table whose rows make people members of this table's rows. */
   membership?: { table: string; column: string; memberColumn: string };
+  /** For a members table: the group table whose members it lists. */
+  membersOf?: string;
+  /** For an invitation table: the group table it invites to; none for invitations to a role. */
+  invitesTo?: string;
   /** Every signed-in person may read the rows (catalogues, listings, reference data). */
   sharedRead: boolean;
+  /** Private rows (bookings, orders, messages, medical records): their parties and privileged staff only. */
+  private: boolean;
+  /** Rows a person makes about another row (a rating, a booking): always their own. */
+  participation: boolean;
+  /** Columns only the parties of a row and privileged staff may read (a diagnosis, a home address). */
+  sensitive: string[];
   /** Roles that create rows, from the spec. */
   creatorRoles: string[];
-  /** Other roles the spec lets change rows ("managers reassign deals"). */
-  editorRoles: string[];
   entity?: EntitySpec;
 }
+
+/** The role a members table gives each member inside the group, besides their role in the product. */
+export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
+/** Members who manage a group: invite, remove, change members' roles. */
+export const MANAGING_MEMBER_ROLES = ['owner', 'admin'] as const;
+export const ROLE_INVITATIONS = 'role_invitations';
 
 export interface DataModel {
   tables: Table[];
@@ -45,9 +64,11 @@ export interface DataModel {
   roles: RoleSpec[];
   adminRoles: string[];
   defaultRole: string;
-  /** Roles a person may pick when signing up: every role but the administrative ones. */
+  /** Roles with power over other people's rows: administrators, managers, staff the model marks privileged. */
+  privilegedRoles: string[];
+  /** Roles a person may pick when signing up: self-service roles without privilege, and the default role. */
   selfServiceRoles: string[];
-  /** Roles that give people their roles: the administrators, or else the managers. */
+  /** Roles that give people their roles: the administrators, or else the other privileged roles. */
   appointerRoles: string[];
   /** Decisions a reader of the architecture should know about. */
   notes: string[];
@@ -128,9 +149,12 @@ function profilesTable(roles: RoleSpec[], defaultRole: string): Table {
     displayColumn: 'display_name',
     uniques: [],
     people: [],
+    personRoles: {},
     sharedRead: true,
+    private: false,
+    participation: false,
+    sensitive: [],
     creatorRoles: [],
-    editorRoles: [],
   };
 }
 
@@ -141,6 +165,11 @@ function tableNameOf(entity: EntitySpec): string {
 }
 
 function entityTable(entity: EntitySpec, relatedNames: Set<string>): Table {
+  const singular = snake(entity.name);
+  const participation = namedLike(singular, PARTICIPATION);
+  const privateRows = namedLike(singular, PRIVATE);
+  // Ratings, bookings, private records and groups are always somebody's: the row names its creator.
+  const owned = entity.owned || participation || privateRows || namedLike(singular, GROUPS);
   const columns: Column[] = [{ name: 'id', type: 'uuid', primary: true, default: 'gen_random_uuid()', description: 'Primary key' }];
   const taken = new Set(['id', 'created_at', 'updated_at', 'owner_id']);
   for (const attribute of entity.attributes) {
@@ -150,7 +179,7 @@ function entityTable(entity: EntitySpec, relatedNames: Set<string>): Table {
     taken.add(name);
     columns.push(attributeColumn(attribute, name));
   }
-  if (entity.owned) {
+  if (owned) {
     columns.push({
       name: 'owner_id',
       type: 'uuid',
@@ -165,19 +194,22 @@ function entityTable(entity: EntitySpec, relatedNames: Set<string>): Table {
   const table: Table = {
     name: tableNameOf(entity),
     kind: 'entity',
-    singular: snake(entity.name),
+    singular,
     label: entity.label || sentence(entity.name),
     description: entity.description || `${sentence(entity.name)} records`,
     columns,
     displayColumn: displayColumnOf(columns),
     uniques: [],
     people: [],
+    personRoles: {},
     sharedRead: false,
+    private: privateRows,
+    participation,
+    sensitive: [],
     creatorRoles: entity.createdBy.map(snake),
-    editorRoles: [],
     entity,
   };
-  if (entity.owned) table.ownerColumn = 'owner_id';
+  if (owned) table.ownerColumn = 'owner_id';
   return table;
 }
 
@@ -206,17 +238,24 @@ export function buildDataModel(model: ProductModel): DataModel {
   const roles = rolesOf(model);
   const roleNames = new Set(roles.map((role) => role.name));
   const adminRoles = roles.filter((role) => role.admin).map((role) => role.name);
+  const powerless = (role: RoleSpec) => !role.admin && !role.privileged && !words(role.name).some((word) => SUPERVISOR_WORDS.has(word));
   const defaultRole = (
-    roles.find((role) => role.primary && !role.admin) ??
-    roles.find((role) => !role.admin && words(role.name).some((word) => CONSUMER_WORDS.has(word))) ??
+    roles.find((role) => role.primary && powerless(role)) ??
+    roles.find((role) => powerless(role) && words(role.name).some((word) => CONSUMER_WORDS.has(word))) ??
+    roles.find((role) => powerless(role) && role.selfSignup) ??
+    roles.find(powerless) ??
     roles.find((role) => !role.admin) ??
     roles[0] ??
     fallbackRole()
   ).name;
   const supervising = roles.filter((role) => !role.admin && words(role.name).some((word) => SUPERVISOR_WORDS.has(word))).map((role) => role.name);
-  // Nobody signs themselves up as an administrator or a manager; the default role is always allowed.
-  const selfServiceRoles = roles.filter((role) => !role.admin && (!supervising.includes(role.name) || role.name === defaultRole)).map((role) => role.name);
-  const appointerRoles = adminRoles.length > 0 ? adminRoles : supervising;
+  // A role that oversees others is privileged even when the model forgot to say so.
+  const privilegedRoles = roles.filter((role) => role.admin || role.privileged || supervising.includes(role.name)).map((role) => role.name);
+  // Nobody signs themselves up into power: only self-service roles without privilege, and the default role.
+  const selfServiceRoles = roles
+    .filter((role) => role.name === defaultRole || (role.selfSignup && !privilegedRoles.includes(role.name)))
+    .map((role) => role.name);
+  const appointerRoles = adminRoles.length > 0 ? adminRoles : privilegedRoles.filter((name) => name !== defaultRole);
   const notes: string[] = [];
 
   const isPerson = (name: string): boolean => roleNames.has(name) || PEOPLE_WORDS.has(name) || roleNames.has(singularName(name));
@@ -279,9 +318,12 @@ export function buildDataModel(model: ProductModel): DataModel {
       displayColumn: 'id',
       uniques: [sides.map((side) => side.column)],
       people: [],
+      personRoles: {},
       sharedRead: false,
+      private: false,
+      participation: false,
+      sensitive: [],
       creatorRoles: [],
-      editorRoles: [],
     };
     tables.push(table);
     return table;
@@ -336,7 +378,7 @@ export function buildDataModel(model: ProductModel): DataModel {
       return;
     }
     // A parent nobody owns (a category, a tag) is reference data: deleting it must not delete children.
-    const contains = Boolean(parent.entity?.owned || parent.parent) && !reaches(parent, child);
+    const contains = Boolean(parent.ownerColumn || parent.parent) && !reaches(parent, child);
     const column = foreignKey(`${parent.singular}_id`, parent.name, contains, `The ${lower(parent.label)} this ${lower(child.label)} belongs to`);
     if (spec.kind === 'one-to-one') column.unique = true;
     if (!addColumn(child, column)) return;
@@ -344,22 +386,35 @@ export function buildDataModel(model: ProductModel): DataModel {
     relate({ from: parent.name, to: child.name, type: spec.kind, description: describe(spec) });
   }
 
-  function relateMembers(entity: Table, role: string, spec: RelationshipSpec): void {
-    const memberColumn = `${columnName(role)}_id`;
-    const name = spec.through ? pluralName(snake(spec.through)) : `${entity.singular}_${pluralName(columnName(role))}`;
+  function relateMembers(entity: Table, role: string | undefined, spec: RelationshipSpec | undefined): void {
+    const memberColumn = `${columnName(role ?? 'member')}_id`;
+    const name = spec?.through ? pluralName(snake(spec.through)) : `${entity.singular}_${pluralName(columnName(role ?? 'member'))}`;
     const join = joinTable(
       name,
       [
         { column: `${entity.singular}_id`, table: entity.name, label: lower(entity.label) },
-        { column: memberColumn, table: PROFILES, label: `${sentence(role).toLowerCase()} (a profile)` },
+        { column: memberColumn, table: PROFILES, label: `${sentence(role ?? 'member').toLowerCase()} (a profile)` },
       ],
-      `Makes people (${role}) members of ${entity.name}`,
+      role ? `Makes people (${role}) members of ${entity.name}` : `The members of each ${lower(entity.label)}, with their role in it`,
     );
     if (!join) return;
     join.parent = { column: `${entity.singular}_id`, table: entity.name };
     join.people.push(memberColumn);
-    entity.membership ??= { table: join.name, column: `${entity.singular}_id`, memberColumn };
-    relate({ from: entity.name, to: PROFILES, type: 'many-to-many', through: join.name, description: describe(spec) });
+    if (role) join.personRoles[memberColumn] = role;
+    if (!entity.membership) {
+      entity.membership = { table: join.name, column: `${entity.singular}_id`, memberColumn };
+      join.membersOf = entity.name;
+      addColumn(join, {
+        name: 'member_role',
+        type: 'text',
+        nullable: false,
+        default: literal('member'),
+        enum_values: [...MEMBER_ROLES],
+        check: `member_role in (${MEMBER_ROLES.map(literal).join(', ')})`,
+        description: `The member's role in the ${lower(entity.label)}: ${MEMBER_ROLES.join(', ')} (owners and admins manage the members)`,
+      });
+    }
+    relate({ from: entity.name, to: PROFILES, type: 'many-to-many', through: join.name, ...(spec ? { description: describe(spec) } : {}) });
   }
 
   function relatePerson(entity: Table, role: string, spec: RelationshipSpec): void {
@@ -374,7 +429,13 @@ export function buildDataModel(model: ProductModel): DataModel {
     );
     if (!addColumn(entity, column)) return;
     entity.people.push(name);
+    entity.personRoles[name] = role;
     relate({ from: PROFILES, to: entity.name, type: spec.kind, description: describe(spec) });
+  }
+
+  // Teams, workspaces, households...: people work together inside them, so they have members.
+  for (const table of [...tables]) {
+    if (table.kind === 'entity' && !table.membership && namedLike(table.singular, GROUPS)) relateMembers(table, undefined, undefined);
   }
 
   for (const table of tables) {
@@ -385,18 +446,105 @@ export function buildDataModel(model: ProductModel): DataModel {
     const usedByOthers = roles.some(
       (role) => !role.admin && !table.creatorRoles.includes(role.name) && role.capabilities.some((capability) => capability.entity && snake(capability.entity) === snake(spec.name)),
     );
-    table.sharedRead = (spec.owned && usedByOthers) || (!spec.owned && !table.parent);
-    table.editorRoles = roles
-      .filter(
-        (role) =>
-          !role.admin &&
-          !table.creatorRoles.includes(role.name) &&
-          role.capabilities.some((capability) => ['update', 'manage'].includes(capability.verb) && capability.entity && snake(capability.entity) === snake(spec.name)),
-      )
-      .map((role) => role.name);
+    const owned = table.ownerColumn !== undefined;
+    table.sharedRead = !table.private && ((owned && usedByOthers) || (!owned && !table.parent));
+    table.sensitive = table.columns
+      .filter((column) => !column.references && (columnNamedLike(column.name, SENSITIVE_COLUMNS) || (table.private && columnNamedLike(column.name, PRIVATE_SENSITIVE_COLUMNS))))
+      .map((column) => column.name);
+    if (owned && !spec.owned) {
+      notes.push(
+        `${spec.pluralLabel} are ${table.participation ? 'rows of their own' : table.private ? 'private rows' : 'groups people create'}: each has its creator in \`owner_id\`${table.private ? ' and is seen only by its people and privileged staff' : ''}.`,
+      );
+    }
   }
 
-  return { tables, relationships, roles, adminRoles, defaultRole, selfServiceRoles, appointerRoles, notes };
+  for (const group of tables.filter((table) => table.membership)) tables.push(invitationTable(group));
+  const invitedRoles = roles.filter((role) => !selfServiceRoles.includes(role.name)).map((role) => role.name);
+  if (invitedRoles.length > 0 && appointerRoles.length > 0) tables.push(roleInvitationTable(invitedRoles));
+
+  return { tables, relationships, roles, adminRoles, defaultRole, privilegedRoles, selfServiceRoles, appointerRoles, notes };
+}
+
+function invitationColumns(): Column[] {
+  return [
+    { name: 'email', type: 'text', nullable: false, check: "email ~* '^[^@\\s]+@[^@\\s]+$'", description: 'Email address of the person invited' },
+    { name: 'token', type: 'uuid', nullable: false, unique: true, default: 'gen_random_uuid()', description: 'Secret of the invitation link; accepting needs it' },
+    { name: 'invited_by', type: 'uuid', nullable: false, default: 'auth.uid()', references: 'auth.users.id', on_delete: 'cascade', description: 'Who sent the invitation' },
+    { name: 'accepted_at', type: 'timestamptz', nullable: true, description: 'When it was accepted; an invitation is used once' },
+    { name: 'expires_at', type: 'timestamptz', nullable: false, default: "now() + interval '14 days'", description: 'After this it can no longer be accepted' },
+  ];
+}
+
+/** Invitations to a group: managers invite by email, the invitee accepts with the link's token. */
+function invitationTable(group: Table): Table {
+  const column = `${group.singular}_id`;
+  const columns: Column[] = [
+    { name: 'id', type: 'uuid', primary: true, default: 'gen_random_uuid()', description: 'Primary key' },
+    foreignKey(column, group.name, true, `The ${lower(group.label)} the person is invited to`),
+    ...invitationColumns(),
+    {
+      name: 'member_role',
+      type: 'text',
+      nullable: false,
+      default: literal('member'),
+      enum_values: [...MEMBER_ROLES],
+      check: `member_role in (${MEMBER_ROLES.map(literal).join(', ')})`,
+      description: `The role the person will have in the ${lower(group.label)}`,
+    },
+    ...timestamps(),
+  ];
+  return {
+    name: `${group.singular}_invitations`,
+    kind: 'invitation',
+    singular: `${group.singular}_invitation`,
+    label: `${sentence(group.singular)} invitation`,
+    description: `Invitations to join a ${lower(group.label)}, accepted with accept_${group.singular}_invitation(token)`,
+    columns,
+    displayColumn: 'email',
+    uniques: [],
+    parent: { column, table: group.name },
+    invitesTo: group.name,
+    people: [],
+    personRoles: {},
+    sharedRead: false,
+    private: true,
+    participation: false,
+    sensitive: [],
+    creatorRoles: [],
+  };
+}
+
+/** Invitations to a role nobody may pick at sign-up: sent by those who give roles, accepted with accept_role_invitation(token). */
+function roleInvitationTable(invitedRoles: string[]): Table {
+  return {
+    name: ROLE_INVITATIONS,
+    kind: 'invitation',
+    singular: 'role_invitation',
+    label: 'Role invitation',
+    description: `Invitations to a role people cannot pick at sign-up (${invitedRoles.join(', ')}), accepted with accept_role_invitation(token)`,
+    columns: [
+      { name: 'id', type: 'uuid', primary: true, default: 'gen_random_uuid()', description: 'Primary key' },
+      ...invitationColumns(),
+      {
+        name: 'role',
+        type: 'text',
+        nullable: false,
+        enum_values: invitedRoles,
+        check: `role in (${invitedRoles.map(literal).join(', ')})`,
+        description: `The role the person will have: ${invitedRoles.join(', ')}`,
+      },
+      ...timestamps(),
+    ],
+    displayColumn: 'email',
+    uniques: [],
+    people: [],
+    personRoles: {},
+    sharedRead: false,
+    private: true,
+    participation: false,
+    sensitive: [],
+    creatorRoles: [],
+  };
 }
 
 /** The table the product is mostly about: the entity the spec mentions most (the first on a tie). */

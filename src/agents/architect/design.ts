@@ -1,5 +1,6 @@
 import type { Architecture, NfrCategory, StackPreset } from '../../contract/index.js';
 import type { ProductModel } from '../model.js';
+import type { AccessMatrix } from './access.js';
 import type { DataModel } from './data-model.js';
 import type { ServerFunction } from './endpoints.js';
 import type { MigrationFeatures } from './migration.js';
@@ -10,6 +11,7 @@ export interface Design {
   model: ProductModel;
   preset: StackPreset;
   data: DataModel;
+  matrix: AccessMatrix;
   architecture: Architecture;
   rpcs: Rpc[];
   functions: ServerFunction[];

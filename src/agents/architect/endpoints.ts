@@ -37,7 +37,8 @@ function tableEndpoints(model: DataModel): Endpoint[] {
       { method: 'GET', path, description: `List ${rows} the caller may read; filter, sort and paginate with PostgREST query parameters` },
       { method: 'POST', path, description: `Create ${table.kind === 'join' ? 'a link in' : 'a row of'} ${rows}` },
     );
-    if (table.kind !== 'join') endpoints.push({ method: 'PATCH', path, description: `Update ${rows} matching \`?id=eq.<id>\`` });
+    if (table.kind === 'entity') endpoints.push({ method: 'PATCH', path, description: `Update ${rows} matching \`?id=eq.<id>\`` });
+    if (table.membersOf) endpoints.push({ method: 'PATCH', path, description: `Change a member's role (\`member_role\`) matching \`?id=eq.<id>\`; owners and admins of the ${table.membersOf.replace(/_/g, ' ')} only` });
     endpoints.push({ method: 'DELETE', path, description: `Delete ${rows} matching \`?id=eq.<id>\`` });
   }
   return endpoints;

@@ -1,7 +1,7 @@
 import type { RlsPolicy } from '../../contract/index.js';
 import type { Column } from './columns.js';
 import { PROFILES, type DataModel, type Table } from './data-model.js';
-import { memberFunction } from './rls.js';
+import type { AccessSql } from './rls.js';
 import type { Rpc } from './rpc.js';
 import { literal, shortIdentifier, textArray } from './sql.js';
 
@@ -92,8 +92,9 @@ as $$
   select ${admin};
 $$;`);
   const chosen = textArray(model.selfServiceRoles.length > 0 ? model.selfServiceRoles : [model.defaultRole]);
+  const given = model.roles.filter((role) => !model.selfServiceRoles.includes(role.name)).map((role) => role.name);
   sql.push(`-- Every new Supabase Auth user gets a profile. A role asked for at sign-up is accepted only if
--- people may pick it themselves (${model.selfServiceRoles.join(', ') || model.defaultRole}); the others are given with set_user_role().
+-- people may pick it themselves (${model.selfServiceRoles.join(', ') || model.defaultRole}); anything else gives ${model.defaultRole}.${given.length > 0 ? `\n-- ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} given by ${model.appointerRoles.length > 0 ? `an invitation or by ${model.appointerRoles.join(' or ')} with set_user_role()` : 'the service role (Supabase dashboard)'}, never taken.` : ''}
 create or replace function public.handle_new_user()
 returns trigger
 language plpgsql security definer
@@ -118,7 +119,63 @@ drop trigger if exists on_auth_user_created on auth.users;
 create trigger on_auth_user_created
   after insert on auth.users
   for each row execute function public.handle_new_user();`);
+  sql.push(`-- The second wall behind the column grants: signed-in people (anon, authenticated) never set a
+-- role themselves. set_user_role() and the invitation functions run as their owner, so they may.
+create or replace function public.protect_profile_role()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if current_user in ('anon', 'authenticated') and (
+    (tg_op = 'INSERT' and new.role is distinct from ${literal(model.defaultRole)})
+    or (tg_op = 'UPDATE' and new.role is distinct from old.role)
+  ) then
+    raise exception 'a role is given, never taken: ask ${model.appointerRoles.join(' or ') || 'the project owner'}' using errcode = '42501';
+  end if;
+  return new;
+end;
+$$;
+
+drop trigger if exists profiles_protect_role on public.${PROFILES};
+create trigger profiles_protect_role
+  before insert or update on public.${PROFILES}
+  for each row execute function public.protect_profile_role();`);
   return sql;
+}
+
+/** Whoever creates a group is its first member, with the role owner. */
+function ownerMemberships(model: DataModel): string[] {
+  return model.tables
+    .filter((table) => table.membership && table.ownerColumn)
+    .filter((table) => {
+      // A members table of one kind of person (a salon's stylists) lists only them, not the owner.
+      const members = model.tables.find((candidate) => candidate.name === table.membership!.table);
+      const role = members?.personRoles[table.membership!.memberColumn];
+      return role === undefined || table.creatorRoles.length === 0 || table.creatorRoles.includes(role);
+    })
+    .map((table) => {
+      const { table: members, column, memberColumn } = table.membership!;
+      const fn = shortIdentifier(`add_${table.singular}_owner_as_member`);
+      return `-- The person who creates a ${table.singular.replace(/_/g, ' ')} is its first member, as its owner.
+create or replace function public.${fn}()
+returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  insert into public.${members} (${column}, ${memberColumn}, member_role)
+  values (new.id, new.${table.ownerColumn}, 'owner')
+  on conflict (${column}, ${memberColumn}) do nothing;
+  return new;
+end;
+$$;
+
+drop trigger if exists ${shortIdentifier(`${table.name}_owner_membership`)} on public.${table.name};
+create trigger ${shortIdentifier(`${table.name}_owner_membership`)}
+  after insert on public.${table.name}
+  for each row execute function public.${fn}();`;
+    });
 }
 
 function createTable(table: Table, created: Set<string>, deferred: string[]): string {
@@ -137,26 +194,6 @@ function createTable(table: Table, created: Set<string>, deferred: string[]): st
   for (const unique of table.uniques) lines.push(`  unique (${unique.join(', ')})`);
   created.add(table.name);
   return `-- ${table.description}\ncreate table if not exists public.${table.name} (\n${lines.join(',\n')}\n);`;
-}
-
-function memberFunctions(model: DataModel): string[] {
-  return model.tables
-    .filter((table) => table.membership)
-    .map((table) => {
-      const membership = table.membership!;
-      return `-- True when the signed-in person is a member of the ${table.singular}; SECURITY DEFINER breaks the
--- ${table.name} ↔ ${membership.table} policy cycle.
-create or replace function ${memberFunction(table)}(p_${table.singular}_id uuid)
-returns boolean
-language sql stable security definer
-set search_path = ''
-as $$
-  select exists (
-    select 1 from public.${membership.table} m
-    where m.${membership.column} = p_${table.singular}_id and m.${membership.memberColumn} = (select auth.uid())
-  );
-$$;`;
-    });
 }
 
 function indexes(model: DataModel, features: MigrationFeatures): string[] {
@@ -185,30 +222,56 @@ function policySql(policy: RlsPolicy): string {
   return `-- ${policy.description}\n${lines.join('\n')};`;
 }
 
-function grants(model: DataModel, rpcs: Rpc[]): string[] {
+/** Columns people may write: never the key, the owner, the timestamps, or what only a function sets. */
+const NEVER_INSERTED = new Set(['created_at', 'updated_at', 'token', 'accepted_at']);
+// updated_at is granted (the trigger sets it anyway), so that touching a row never needs a data column.
+const NEVER_UPDATED = new Set(['id', 'owner_id', 'created_at', 'token', 'invited_by', 'accepted_at']);
+
+export function writableColumns(table: Table, command: 'insert' | 'update'): string[] {
+  if (table.kind === 'profiles') return command === 'insert' ? ['id', 'display_name', 'avatar_url'] : ['display_name', 'avatar_url', 'updated_at'];
+  if (command === 'update' && table.membersOf) return ['member_role', 'updated_at'];
+  const never = command === 'insert' ? NEVER_INSERTED : NEVER_UPDATED;
+  return table.columns.map((column) => column.name).filter((name) => !never.has(name));
+}
+
+/**
+ * Revoke, then grant exactly what the matrix needs. Old Supabase projects grant ALL on every new
+ * table to anon and authenticated by default; new ones grant nothing. Revoking first makes both
+ * the same: anon gets nothing, authenticated gets each command some role may use (and, for
+ * insert and update, only the columns people may write), service_role keeps full access.
+ */
+function grants(model: DataModel, policies: RlsPolicy[], functions: string[]): string[] {
   const sql: string[] = [];
   for (const table of model.tables) {
-    sql.push(`revoke all on table public.${table.name} from anon;`);
-    if (table.kind === 'profiles') {
-      // Column grants: a person can rename themselves but never change their own role.
-      sql.push(
-        `grant select on table public.${table.name} to authenticated;`,
-        `grant insert (id, display_name, avatar_url) on table public.${table.name} to authenticated;`,
-        `grant update (display_name, avatar_url) on table public.${table.name} to authenticated;`,
-      );
-    } else {
-      sql.push(`grant select, insert, update, delete on table public.${table.name} to authenticated;`);
-    }
+    // A command no role may use has no policy and no grant: PostgreSQL refuses it outright.
+    const uses = (command: RlsPolicy['command']) => policies.some((policy) => policy.table === table.name && policy.command === command);
+    const target = `public.${table.name}`;
+    sql.push(`revoke all on table ${target} from anon, authenticated, service_role;`);
+    sql.push(`grant select, insert, update, delete on table ${target} to service_role;`);
+    if (uses('select')) sql.push(`grant select on table ${target} to authenticated;`);
+    const insert = writableColumns(table, 'insert');
+    if (uses('insert') && insert.length > 0) sql.push(`grant insert (${insert.join(', ')}) on table ${target} to authenticated;`);
+    const update = writableColumns(table, 'update');
+    if (uses('update') && update.length > 0) sql.push(`grant update (${update.join(', ')}) on table ${target} to authenticated;`);
+    if (uses('delete')) sql.push(`grant delete on table ${target} to authenticated;`);
   }
-  for (const rpc of rpcs) {
-    const types = rpc.args
-      .split(',')
-      .map((arg) => arg.trim().split(/\s+/)[1])
-      .filter(Boolean)
-      .join(', ');
-    sql.push(`revoke execute on function public.${rpc.name}(${types}) from public, anon;`, `grant execute on function public.${rpc.name}(${types}) to authenticated;`);
+  for (const signature of functions) {
+    sql.push(`revoke all on function ${signature} from public, anon, authenticated;`);
+    if (!TRIGGER_FUNCTIONS.test(signature)) sql.push(`grant execute on function ${signature} to authenticated, service_role;`);
   }
   return sql;
+}
+
+const TRIGGER_FUNCTIONS = /^public\.(set_updated_at|handle_new_user|protect_profile_role|add_\w+_owner_as_member)\(\)$/;
+
+/** `public.name(uuid, text)`: a function's signature, as GRANT and REVOKE name it. */
+function signatureOf(name: string, args: string): string {
+  const types = args
+    .split(',')
+    .map((arg) => arg.trim().split(/\s+/)[1])
+    .filter(Boolean)
+    .join(', ');
+  return `${name.startsWith('public.') ? name : `public.${name}`}(${types})`;
 }
 
 function realtime(tables: string[]): string | undefined {
@@ -252,7 +315,21 @@ function section(title: string, statements: string[], separator = '\n\n'): strin
   return statements.length > 0 ? `-- ${'='.repeat(70)}\n-- ${title}\n-- ${'='.repeat(70)}\n\n${statements.join(separator)}` : '';
 }
 
-export function migrationSql(productName: string, model: DataModel, policies: RlsPolicy[], rpcs: Rpc[], features: MigrationFeatures): string {
+export function migrationSql(productName: string, model: DataModel, access: AccessSql, rpcs: Rpc[], features: MigrationFeatures): string {
+  const policies: RlsPolicy[] = access.policies;
+  const owners = ownerMemberships(model);
+  const functions = [
+    'public.set_updated_at()',
+    'public.has_role(text[])',
+    'public.is_admin()',
+    'public.handle_new_user()',
+    'public.protect_profile_role()',
+    ...access.helpers.map((helper) => signatureOf(helper.name, /\(([^)]*)\)/.exec(helper.sql)?.[1] ?? '')),
+    ...model.tables
+      .filter((table) => table.membership && owners.some((sql) => sql.includes(`add_${table.singular}_owner_as_member`)))
+      .map((table) => `public.${shortIdentifier(`add_${table.singular}_owner_as_member`)}()`),
+    ...rpcs.map((rpc) => signatureOf(rpc.name, rpc.args)),
+  ];
   const profiles = model.tables.find((table) => table.kind === 'profiles');
   const created = new Set<string>([PROFILES]);
   const deferred: string[] = [];
@@ -265,7 +342,8 @@ export function migrationSql(productName: string, model: DataModel, policies: Rl
     section('People', profiles ? [createTable(profiles, new Set(['auth']), deferred)] : []),
     section('Helper functions', helperFunctions(model)),
     section('Tables', [...tables, ...deferred]),
-    section('Membership helpers', memberFunctions(model)),
+    section('Access helpers: what policies ask of other tables (SECURITY DEFINER, so no policy recursion)', access.helpers.map((helper) => `-- ${helper.description}\n${helper.sql}`)),
+    section('Members of groups', owners),
     section('Indexes: every foreign key, and search', indexes(model, features), '\n'),
     section(
       'updated_at triggers',
@@ -281,7 +359,7 @@ export function migrationSql(productName: string, model: DataModel, policies: Rl
       '\n',
     ),
     section('Policies', policies.map(policySql)),
-    section('Grants', grants(model, rpcs), '\n'),
+    section('Grants: revoke everything, then grant what the access matrix needs', grants(model, policies, functions), '\n'),
     section('Realtime and Storage (skipped where Supabase does not provide them)', [
       ...(realtime(features.realtimeTables) ? [realtime(features.realtimeTables)!] : []),
       ...(features.storageBucket ? [storage(features.storageBucket)] : []),

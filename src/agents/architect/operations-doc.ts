@@ -1,7 +1,8 @@
 import { lower, withArticle } from '../english.js';
 import { table } from '../markdown-table.js';
 import { camel, kebab, pascal } from '../naming.js';
-import { PROJECT_LAYOUTS, hookModule } from '../project-layout.js';
+import { DATABASE_TESTS_PATH, PROJECT_LAYOUTS, hookModule } from '../project-layout.js';
+import { accessSection } from './access-doc.js';
 import { coreTable } from './data-model.js';
 import type { Design } from './design.js';
 import { next } from './doc-format.js';
@@ -31,7 +32,7 @@ export function deployment(design: Design): string {
 export function securityPerformance(design: Design): string {
   const stated = design.needs.filter((need) => need.category === 'security' || need.category === 'privacy' || need.category === 'compliance');
   const perf = design.needs.filter((need) => need.category === 'performance' || need.category === 'scalability' || need.category === 'offline');
-  const aggregates = design.rpcs.filter((rpc) => rpc.args === '');
+  const aggregates = design.rpcs.filter((rpc) => rpc.kind === 'aggregate');
   const rendering = next(design)
     ? 'Server components render data-heavy pages; client components only where interactive'
     : 'TanStack Query caches with a 30 s stale time and optimistic updates';
@@ -39,9 +40,9 @@ export function securityPerformance(design: Design): string {
   return [
     '### Security Requirements',
     '',
-    `- **Row level security** on all ${design.data.tables.length} tables, ${design.architecture.security.rls_policies.length} policies; the anon role has no table grants.`,
+    `- **Row level security** on all ${design.data.tables.length} tables, ${design.architecture.security.rls_policies.length} policies written from the access matrix below; the anon role has no table grants.`,
     `- **Authentication:** ${design.architecture.security.auth_strategy}.`,
-    '- **Roles:** kept in `profiles.role`; people cannot change their own role (column-level grants), sign-up can only pick non-administrative roles.',
+    '- **Roles:** kept in `profiles.role`; people cannot change their own role (column grants and a trigger); sign-up can pick only self-service roles, never a privileged one.',
     '- **Input validation:** zod schemas in forms; CHECK constraints and NOT NULL in the database as the last line.',
     '- **Secrets:** only the anon key reaches the browser; service-role and integration keys live in server-side secrets.',
     '- **Headers:** a Content-Security-Policy allowing only the Supabase project and named providers; HTTPS everywhere.',
@@ -55,6 +56,8 @@ export function securityPerformance(design: Design): string {
     `- ${rendering}; route-level code splitting; images served resized from Storage.`,
     '- Budget: LCP under 2.5 s on a mid-range phone over 4G; API p95 under 300 ms.',
     ...perf.map((need) => `- **From the requirements:** ${need.text}`),
+    '',
+    accessSection(design),
   ].join('\n');
 }
 
@@ -67,7 +70,7 @@ export function testing(design: Design): string {
       ['Level', 'Tool', 'What', 'Where'],
       [
         ['Unit / component', 'Vitest + Testing Library', 'Forms, validation, hooks with a mocked client', 'src/**/*.test.tsx'],
-        ['Database', 'Vitest + local Supabase', 'Each policy: an allowed and a refused case per role; RPC results', 'supabase/tests/'],
+        ['Database', 'pgTAP (`npx supabase test db`)', 'Every cell of the access matrix: each role allowed and refused; sign-up with a privileged role, changing one’s own role, invitations', DATABASE_TESTS_PATH],
         ['End to end', 'Playwright', 'Sign up, create and edit the core records, the refused path', 'tests/e2e/'],
       ],
     ),

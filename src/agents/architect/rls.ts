@@ -1,200 +1,305 @@
 import type { RlsPolicy } from '../../contract/index.js';
 import { listing, lower, pluralLabel } from '../english.js';
-import { PROFILES, type DataModel, type Table } from './data-model.js';
-import { literal } from './sql.js';
+import { ACTIONS, Tables, describeCell, type AccessMatrix, type Action, type Cell, type Link, type TableAccess } from './access.js';
+import { MANAGING_MEMBER_ROLES, type DataModel, type Table } from './data-model.js';
+import type { Rpc } from './rpc.js';
+import { literal, shortIdentifier } from './sql.js';
 
 /**
- * Row level security for every table, written as the terms of each policy so that the SQL and
- * the sentence describing it come from the same place. Policies call SECURITY DEFINER helpers
- * (has_role, is_admin, is_<x>_member) so that a policy never reads a table whose own policy
- * reads back: that recursion is an error in PostgreSQL.
+ * Row level security written from the access matrix: one policy per table and command, each the
+ * union of the matrix's cells for that action, role by role. Whatever a policy needs to know about
+ * another table (is the person a member of the project, may they read the quiz) is asked of a
+ * SECURITY DEFINER function with a fixed search_path: a policy never reads a table whose own
+ * policy could read back, which PostgreSQL would refuse as infinite recursion.
  */
 
-const UID = '(select auth.uid())';
+export const UID = '(select auth.uid())';
 
-interface Term {
+export interface Helper {
+  name: string;
+  description: string;
   sql: string;
-  says: string;
+  /** Creation order: what a helper calls is created before it. */
+  rank: number;
 }
 
-export function memberFunction(table: Table): string {
-  return `public.is_${table.singular}_member`;
+export interface AccessSql {
+  policies: RlsPolicy[];
+  helpers: Helper[];
+  /** `<table>_summary()`: the columns a role may read of rows whose hidden columns it may not. */
+  summaries: Rpc[];
 }
 
-function hasRole(roles: readonly string[]): string {
-  return `public.has_role(${roles.map(literal).join(', ')})`;
+const COMMAND: Record<Action, RlsPolicy['command']> = { read: 'select', create: 'insert', update: 'update', delete: 'delete' };
+
+/** `(select public.has_role('a', 'b'))`: evaluated once per statement, not once per row. */
+export function roleCheck(roles: readonly string[]): string {
+  return `(select public.has_role(${roles.map(literal).join(', ')}))`;
 }
 
-function adminTerm(model: DataModel): Term[] {
-  return model.adminRoles.length > 0 ? [{ sql: 'public.is_admin()', says: `administrators (${listing(model.adminRoles)})` }] : [];
+export function accessSql(data: DataModel, matrix: AccessMatrix): AccessSql {
+  return new PolicyWriter(data, matrix).write();
 }
 
-function visibleParent(table: Table): Term[] {
-  if (!table.parent) return [];
-  const { column, table: parent } = table.parent;
-  return [{ sql: `exists (select 1 from public.${parent} where ${parent}.id = ${table.name}.${column})`, says: `people who can see the parent ${parent} row` }];
-}
+class PolicyWriter {
+  private readonly tables: Tables;
+  private readonly helpers = new Map<string, Helper>();
+  private readonly selectUsing = new Map<string, string>();
 
-/**
- * People who may change the parent row: its owner, its members or editors, or, for a parent that
- * has none of these, whoever may change the grandparent. Children nobody owns (a salon's services,
- * a quiz's questions) are managed by whoever manages the parent.
- */
-function writableParent(table: Table, model: DataModel, depth = 0): Term[] {
-  if (!table.parent) return [];
-  const parent = model.tables.find((candidate) => candidate.name === table.parent?.table);
-  if (!parent) return [];
-  const conditions: string[] = [];
-  if (parent.ownerColumn) conditions.push(`${parent.name}.${parent.ownerColumn} = ${UID}`);
-  // Members work inside the parent, but only its owner decides who the members are.
-  if (parent.membership && parent.membership.table !== table.name) conditions.push(`${memberFunction(parent)}(${parent.name}.id)`);
-  if (parent.editorRoles.length > 0) conditions.push(hasRole(parent.editorRoles));
-  if (!parent.ownerColumn && parent.creatorRoles.length > 0 && model.roles.length > 1) conditions.push(hasRole(parent.creatorRoles));
-  if (conditions.length === 0 && depth < 4) conditions.push(...writableParent(parent, model, depth + 1).map((term) => term.sql));
-  if (conditions.length === 0) return visibleParent(table);
-  const condition = conditions.length === 1 ? conditions[0] : `(${conditions.join(' or ')})`;
-  return [
-    {
-      sql: `exists (select 1 from public.${parent.name} where ${parent.name}.id = ${table.name}.${table.parent.column} and ${condition})`,
-      says: `people who can change the ${parent.singular.replace(/_/g, ' ')}`,
-    },
-  ];
-}
-
-/** Who may read a row. */
-function readTerms(table: Table, model: DataModel): Term[] {
-  if (table.sharedRead) return [{ sql: 'true', says: 'every signed-in person' }];
-  const terms: Term[] = [];
-  if (table.ownerColumn) terms.push({ sql: `${table.name}.${table.ownerColumn} = ${UID}`, says: 'the owner' });
-  for (const column of table.people) terms.push({ sql: `${table.name}.${column} = ${UID}`, says: `the person in ${column}` });
-  if (table.membership) terms.push({ sql: `${memberFunction(table)}(${table.name}.id)`, says: `members (${table.membership.table})` });
-  if (table.editorRoles.length > 0) terms.push({ sql: hasRole(table.editorRoles), says: `people with the role ${table.editorRoles.join(' or ')}` });
-  terms.push(...visibleParent(table));
-  terms.push(...adminTerm(model));
-  return terms;
-}
-
-/** Who may change or delete a row; `people` may update rows given to them but not delete them. */
-function writeTerms(table: Table, model: DataModel, command: 'update' | 'delete'): Term[] {
-  const terms: Term[] = [];
-  if (table.kind === 'join' && table.parent) {
-    terms.push(...writableParent(table, model));
-    if (command === 'delete') for (const column of table.people) terms.push({ sql: `${table.name}.${column} = ${UID}`, says: 'the member leaving' });
-    return [...terms, ...adminTerm(model)];
+  constructor(
+    private readonly data: DataModel,
+    private readonly matrix: AccessMatrix,
+  ) {
+    this.tables = new Tables(data);
   }
-  if (table.ownerColumn) terms.push({ sql: `${table.name}.${table.ownerColumn} = ${UID}`, says: 'the owner' });
-  if (command === 'update' && table.editorRoles.length > 0) terms.push({ sql: hasRole(table.editorRoles), says: `people with the role ${table.editorRoles.join(' or ')}` });
-  if (command === 'update') for (const column of table.people) terms.push({ sql: `${table.name}.${column} = ${UID}`, says: `the person in ${column}` });
-  if (!table.ownerColumn) {
-    if (table.parent) terms.push(...writableParent(table, model));
-    else if (table.creatorRoles.length > 0 && model.roles.length > 1) terms.push({ sql: hasRole(table.creatorRoles), says: `people with the role ${table.creatorRoles.join(' or ')}` });
-    else if (model.adminRoles.length === 0) terms.push({ sql: 'true', says: 'every signed-in person' });
-  }
-  return [...terms, ...adminTerm(model)];
-}
 
-/** What a new row must satisfy: every condition holds at once. */
-function insertTerms(table: Table, model: DataModel): Term[] {
-  if (table.kind === 'join') {
-    const allowed = writeTerms(table, model, 'update');
-    return [{ sql: anyOf(allowed), says: whoSays(allowed) }];
-  }
-  const terms: Term[] = [];
-  if (table.ownerColumn) terms.push({ sql: `${table.name}.${table.ownerColumn} = ${UID}`, says: 'the row is the creator’s own' });
-  // Owned rows join a parent the creator can see (a comment on an article); rows nobody owns are
-  // part of their parent and need the right to change it (a service of a salon).
-  const parentTerms = table.parent && table.ownerColumn ? visibleParent(table) : writableParent(table, model);
-  terms.push(...parentTerms.map((term) => ({ sql: term.sql, says: `the creator is among ${term.says}` })));
-  if (table.creatorRoles.length > 0 && model.roles.length > 1) {
-    const roles = [...new Set([...table.creatorRoles, ...model.adminRoles])];
-    terms.push({ sql: hasRole(roles), says: `the creator has the role ${roles.join(' or ')}` });
-  } else if (!table.ownerColumn && !table.parent && model.adminRoles.length > 0) {
-    terms.push({ sql: 'public.is_admin()', says: 'the creator is an administrator' });
-  }
-  return terms;
-}
-
-function anyOf(terms: Term[]): string {
-  if (terms.length === 0 || terms.some((term) => term.sql === 'true')) return 'true';
-  return terms.map((term) => term.sql).join(' or ');
-}
-
-function allOf(terms: Term[]): string {
-  if (terms.length === 0) return 'true';
-  return terms.map((term) => (/ or /.test(term.sql) ? `(${term.sql})` : term.sql)).join(' and ');
-}
-
-function whoSays(terms: Term[]): string {
-  if (terms.length === 0 || terms.some((term) => term.sql === 'true')) return 'every signed-in person';
-  return listing(terms.map((term) => term.says));
-}
-
-function profilePolicies(model: DataModel): RlsPolicy[] {
-  const self = `id = ${UID}`;
-  const admin = model.adminRoles.length > 0 ? ' or public.is_admin()' : '';
-  return [
-    {
-      table: PROFILES,
-      name: 'profiles_select',
-      command: 'select',
-      role: 'authenticated',
-      using: 'true',
-      description: 'Signed-in people can see each other’s display name and role (to assign work and show authors).',
-    },
-    {
-      table: PROFILES,
-      name: 'profiles_insert',
-      command: 'insert',
-      role: 'authenticated',
-      with_check: `${self} and role = ${literal(model.defaultRole)}`,
-      description: `A person can create only their own profile, with the default role (${model.defaultRole}); the sign-up trigger normally does it.`,
-    },
-    {
-      table: PROFILES,
-      name: 'profiles_update',
-      command: 'update',
-      role: 'authenticated',
-      using: self + admin,
-      with_check: self + admin,
-      description: 'A person edits their own profile; the role column is not granted, so only set_user_role() changes roles.',
-    },
-  ];
-}
-
-export function rlsPolicies(model: DataModel): RlsPolicy[] {
-  const policies: RlsPolicy[] = [];
-  for (const table of model.tables) {
-    if (table.kind === 'profiles') {
-      policies.push(...profilePolicies(model));
-      continue;
+  write(): AccessSql {
+    const policies: RlsPolicy[] = [];
+    for (const access of this.matrix.tables) {
+      const table = this.tables.get(access.table);
+      for (const action of ACTIONS) {
+        const expression = this.expression(table, access, action);
+        if (expression === undefined) continue;
+        if (action === 'read') this.selectUsing.set(table.name, expression);
+        const command = COMMAND[action];
+        const policy: RlsPolicy = {
+          table: table.name,
+          name: shortIdentifier(`${table.name}_${command}`),
+          command,
+          role: 'authenticated',
+          description: this.says(table, access, action),
+        };
+        if (action !== 'create') policy.using = expression;
+        if (action === 'create' || action === 'update') policy.with_check = expression;
+        policies.push(policy);
+      }
     }
-    const read = readTerms(table, model);
-    const insert = insertTerms(table, model);
-    const update = writeTerms(table, model, 'update');
-    const remove = writeTerms(table, model, 'delete');
-    const rows = lower(pluralLabel(table.label));
-    policies.push(
-      { table: table.name, name: `${table.name}_select`, command: 'select', role: 'authenticated', using: anyOf(read), description: `Read ${rows}: ${whoSays(read)}.` },
-      {
-        table: table.name,
-        name: `${table.name}_insert`,
-        command: 'insert',
-        role: 'authenticated',
-        with_check: allOf(insert),
-        description:
-          table.kind === 'join' ? `Add ${rows}: ${insert[0]?.says ?? 'every signed-in person'}.` : insert.length > 0 ? `Add ${rows} when ${listing(insert.map((term) => term.says))}.` : `Any signed-in person adds ${rows}.`,
-      },
-      {
-        table: table.name,
-        name: `${table.name}_update`,
-        command: 'update',
-        role: 'authenticated',
-        using: anyOf(update),
-        with_check: anyOf(update),
-        description: `Change ${rows}: ${whoSays(update)}.`,
-      },
-      { table: table.name, name: `${table.name}_delete`, command: 'delete', role: 'authenticated', using: anyOf(remove), description: `Delete ${rows}: ${whoSays(remove)}.` },
-    );
+    const summaries = this.matrix.tables.filter((access) => access.summary).map((access) => this.summary(this.tables.get(access.table), access));
+    // Readers' helpers mirror the select policies, so they are written once those are known.
+    for (const [name, helper] of this.helpers) if (helper.sql === '') this.helpers.set(name, this.readerHelper(helper));
+    const helpers = [...this.helpers.values()].sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
+    return { policies, helpers, summaries };
   }
-  return policies;
+
+  /** The policy expression of one action: each role's cell, roles with the same condition together. */
+  private expression(table: Table, access: TableAccess, action: Action, full = false): string | undefined {
+    const groups = new Map<string, string[]>();
+    for (const role of this.matrix.roles) {
+      const sql = this.cellSql(table, role, action, access.cells[role]![action], full);
+      if (sql === undefined) continue;
+      groups.set(sql, [...(groups.get(sql) ?? []), role]);
+    }
+    if (groups.size === 0) return undefined;
+    const terms = [...groups].map(([sql, roles]) => {
+      if (roles.length === this.matrix.roles.length) return sql;
+      if (sql === 'true') return roleCheck(roles);
+      return `${roleCheck(roles)} and ${wrap(sql)}`;
+    });
+    if (terms.includes('true')) return 'true';
+    return terms.length === 1 ? terms[0]! : terms.map((term) => (/ and /.test(term) ? group(term) : wrap(term))).join(' or ');
+  }
+
+  /** What one cell lets one role do, as SQL over the row; undefined for nothing. */
+  cellSql(table: Table, role: string, action: Action, cell: Cell, full = false): string | undefined {
+    if (cell.scope === 'none') return undefined;
+    const own = this.ownCondition(table, role);
+    if (action === 'read' && cell.columns && !full) return own || undefined;
+    const creator = table.kind === 'invitation' ? `${table.name}.invited_by = ${UID}` : table.ownerColumn ? `${table.name}.${table.ownerColumn} = ${UID}` : undefined;
+    switch (cell.scope) {
+      case 'all':
+        return action === 'create' && table.kind === 'invitation' ? creator : 'true';
+      case 'own':
+        if (action !== 'create') return own || undefined;
+        if (table.kind === 'profiles') return `${table.name}.id = ${UID} and ${table.name}.role = ${literal(this.data.defaultRole)}`;
+        if (!creator) return undefined;
+        // A row of one's own goes only under a parent one can see (a comment on a visible task).
+        return table.parent ? `${creator} and ${this.reader(table, this.tables.get(table.parent.table))}` : creator;
+      case 'related': {
+        const link = this.link(table, cell);
+        if (action === 'create') return creator ? `${creator} and ${wrap(link)}` : link;
+        // A member may read and leave their own membership, but only managers change it (its role).
+        if (action === 'update' && table.membersOf) return link;
+        return own ? `${own} or ${link}` : link;
+      }
+    }
+    return undefined;
+  }
+
+  private ownCondition(table: Table, role: string): string {
+    return this.tables
+      .ownColumns(table, role)
+      .map((column) => `${table.name}.${column} = ${UID}`)
+      .join(' or ');
+  }
+
+  /** The condition of a related cell: a helper asked about the row that relates the person. */
+  private link(table: Table, cell: Cell): string {
+    const via = this.tables.get(cell.via!);
+    const linkKind = cell.link ?? 'party';
+    if (linkKind === 'child') return `${this.childHelper(table, via)}(${table.name}.id)`;
+    if (via === table) return `${this.helper(via, linkKind === 'reader' ? 'party' : linkKind)}(${table.name}.id)`;
+    const parent = this.tables.parentOf(table)!;
+    const column = `${table.name}.${table.parent!.column}`;
+    if (via === parent) return linkKind === 'reader' ? this.reader(table, parent) : `${this.helper(via, linkKind)}(${column})`;
+    return `${this.deepHelper(parent, via, linkKind)}(${column})`;
+  }
+
+  private reader(table: Table, parent: Table): string {
+    const name = shortIdentifier(`public.can_read_${parent.singular}`);
+    if (!this.helpers.has(name)) this.helpers.set(name, { name, description: '', sql: '', rank: 50 + this.tables.ancestors(parent).length });
+    return `${name}(${table.name}.${table.parent!.column})`;
+  }
+
+  private helper(table: Table, link: Exclude<Link, 'child' | 'reader'>): string {
+    if (link === 'member' && !table.membership) return this.helper(table, 'party');
+    if (link === 'manager' && !table.membership) return this.helper(table, 'party');
+    const name = shortIdentifier(`public.is_${table.singular}_${link}`);
+    if (this.helpers.has(name)) return name;
+    const rank = link === 'member' ? 0 : link === 'manager' ? 1 : 10 + this.tables.ancestors(table).length;
+    const helper: Helper = { name, rank, description: '', sql: '' };
+    this.helpers.set(name, helper);
+    const label = lower(table.label);
+    const param = `p_${table.singular}_id`;
+    let body: string;
+    if (link === 'member' || link === 'manager') {
+      const members = table.membership!;
+      const managing = link === 'manager' ? ` and m.member_role in (${MANAGING_MEMBER_ROLES.map(literal).join(', ')})` : '';
+      const member = `exists (\n    select 1 from public.${members.table} m\n    where m.${members.column} = ${param} and m.${members.memberColumn} = ${UID}${managing}\n  )`;
+      const owner = link === 'manager' && table.ownerColumn ? `exists (\n    select 1 from public.${table.name} g\n    where g.id = ${param} and g.${table.ownerColumn} = ${UID}\n  ) or ` : '';
+      body = `select ${owner}${member};`;
+      helper.description = link === 'member' ? `True when the signed-in person is a member of the ${label}.` : `True when the signed-in person manages the ${label}: its owner, or a member who is its ${MANAGING_MEMBER_ROLES.join(' or ')}.`;
+    } else {
+      body = `select exists (\n    select 1 from public.${table.name}\n    where ${table.name}.id = ${param} and ${wrap(this.partyCondition(table))}\n  );`;
+      helper.description = `True when the signed-in person is one of the ${label}'s people: ${this.partyWords(table)}.`;
+    }
+    helper.sql = definer(name, `${param} uuid`, 'boolean', body);
+    return name;
+  }
+
+  /** Who a row's people are: its owner, the people it names, its members; for a row nobody owns, its parent's people. */
+  private partyCondition(table: Table): string {
+    const terms: string[] = [];
+    if (table.ownerColumn) terms.push(`${table.name}.${table.ownerColumn} = ${UID}`);
+    for (const column of table.people) terms.push(`${table.name}.${column} = ${UID}`);
+    if (table.membership) terms.push(`${this.helper(table, 'member')}(${table.name}.id)`);
+    const parent = this.tables.parentOf(table);
+    if (!table.ownerColumn && parent) terms.push(`${this.helper(parent, 'party')}(${table.name}.${table.parent!.column})`);
+    return terms.length > 0 ? terms.join(' or ') : 'false';
+  }
+
+  private partyWords(table: Table): string {
+    const words: string[] = [];
+    if (table.ownerColumn) words.push('its owner');
+    if (table.people.length > 0) words.push(`the person in ${table.people.join(' or ')}`);
+    if (table.membership) words.push('its members');
+    const parent = this.tables.parentOf(table);
+    if (!table.ownerColumn && parent) words.push(`the people of its ${lower(parent.label)}`);
+    return words.length > 0 ? listing(words, 'or') : 'nobody';
+  }
+
+  /** Is the person one of the people of a `child` row that belongs to this one (a vet's visit of a pet)? */
+  private childHelper(table: Table, child: Table): string {
+    const name = shortIdentifier(`public.is_party_of_${table.singular}_${child.name}`);
+    if (this.helpers.has(name)) return name;
+    const column = this.tables.referenceTo(child, table)!;
+    const param = `p_${table.singular}_id`;
+    const helper: Helper = { name, rank: 30, description: `True when the signed-in person is one of the people of a ${lower(child.label)} of the ${lower(table.label)}.`, sql: '' };
+    this.helpers.set(name, helper);
+    helper.sql = definer(name, `${param} uuid`, 'boolean', `select exists (\n    select 1 from public.${child.name}\n    where ${child.name}.${column} = ${param} and ${wrap(this.partyCondition(child))}\n  );`);
+    return name;
+  }
+
+  /** An ancestor beyond the parent: the helper walks up from the parent row. */
+  private deepHelper(parent: Table, ancestor: Table, link: Link): string {
+    const kind = link === 'reader' || link === 'child' ? 'party' : link;
+    const name = shortIdentifier(`public.is_${ancestor.singular}_${kind}_by_${parent.singular}`);
+    if (this.helpers.has(name)) return name;
+    const chain = [parent, ...this.tables.ancestors(parent)];
+    const upTo = chain.indexOf(ancestor);
+    const joins: string[] = [];
+    for (let i = 1; i < upTo; i++) joins.push(`    join public.${chain[i]!.name} t${i} on t${i}.id = t${i - 1}.${chain[i - 1]!.parent!.column}`);
+    const last = `t${upTo - 1}.${chain[upTo - 1]!.parent!.column}`;
+    const param = `p_${parent.singular}_id`;
+    const inner = this.helper(ancestor, kind);
+    const helper: Helper = {
+      name,
+      rank: 40,
+      description: `True when the signed-in person is ${kind === 'member' ? 'a member' : kind === 'manager' ? 'a manager' : 'one of the people'} of the ${lower(ancestor.label)} a ${lower(parent.label)} belongs to.`,
+      sql: '',
+    };
+    this.helpers.set(name, helper);
+    helper.sql = definer(name, `${param} uuid`, 'boolean', `select exists (\n    select 1 from public.${parent.name} t0\n${joins.join('\n')}${joins.length ? '\n' : ''}    where t0.id = ${param} and ${inner}(${last})\n  );`);
+    return name;
+  }
+
+  /** `can_read_<parent>`: the parent's select policy, asked without going through it. */
+  private readerHelper(helper: Helper): Helper {
+    const singular = helper.name.replace(/^public\.can_read_/, '');
+    const table = this.data.tables.find((candidate) => shortIdentifier(`public.can_read_${candidate.singular}`) === helper.name || candidate.singular === singular)!;
+    const using = this.selectUsing.get(table.name) ?? 'false';
+    const param = `p_${table.singular}_id`;
+    return {
+      ...helper,
+      description: `True when the signed-in person may read the ${lower(table.label)}: the same condition as ${table.name}_select.`,
+      sql: definer(helper.name, `${param} uuid`, 'boolean', `select exists (\n    select 1 from public.${table.name}\n    where ${table.name}.id = ${param} and ${wrap(using)}\n  );`),
+    };
+  }
+
+  /** `<table>_summary()`: every row the caller may read in full or in summary, without the hidden columns. */
+  private summary(table: Table, access: TableAccess): Rpc {
+    const name = access.summary!;
+    const safe = table.columns.filter((column) => !access.hidden.includes(column.name));
+    const condition = this.expression(table, access, 'read', true) ?? 'false';
+    const limitedRoles = this.matrix.roles.filter((role) => access.cells[role]!.read.columns);
+    return {
+      name,
+      kind: 'summary',
+      args: '',
+      description: `Lists ${lower(pluralLabel(table.label))} without ${listing(access.hidden)}, for ${listing(limitedRoles)}, who may see the rows but not those columns.`,
+      sql: [
+        `create or replace function public.${name}()`,
+        `returns table (${safe.map((column) => `${column.name} ${column.type}`).join(', ')})`,
+        'language sql stable security definer',
+        "set search_path = ''",
+        'as $$',
+        `  select ${safe.map((column) => `${table.name}.${column.name}`).join(', ')}`,
+        `  from public.${table.name}`,
+        `  where ${condition};`,
+        '$$;',
+      ].join('\n'),
+    };
+  }
+
+  private says(table: Table, access: TableAccess, action: Action): string {
+    const rows = lower(pluralLabel(table.label));
+    const verb = { read: 'Read', create: 'Add', update: 'Change', delete: 'Delete' }[action];
+    const parts = this.matrix.roles
+      .map((role) => [role, access.cells[role]![action]] as const)
+      .filter(([, cell]) => cell.scope !== 'none')
+      .map(([role, cell]) => `${role}: ${describeCell(cell)}`);
+    return `${verb} ${rows}: ${parts.join('; ')}.`;
+  }
+}
+
+/** `(sql)`, unless it already is one parenthesised group. */
+function group(sql: string): string {
+  return sql.startsWith('(') && sql.endsWith(')') && balanced(sql.slice(1, -1)) ? sql : `(${sql})`;
+}
+
+function wrap(sql: string): string {
+  return / or /.test(sql) && !(sql.startsWith('(') && sql.endsWith(')') && balanced(sql.slice(1, -1))) ? `(${sql})` : sql;
+}
+
+/** True when the parentheses of `sql` pair up, so `(sql)` is one group. */
+function balanced(sql: string): boolean {
+  let depth = 0;
+  for (const char of sql) {
+    if (char === '(') depth++;
+    else if (char === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+function definer(name: string, args: string, returns: string, body: string): string {
+  return [`create or replace function ${name}(${args})`, `returns ${returns}`, 'language sql stable security definer', "set search_path = ''", 'as $$', `  ${body}`, '$$;'].join('\n');
 }

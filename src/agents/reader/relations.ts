@@ -23,6 +23,11 @@ const OPENING_VERBS = new Set(['open', 'create', 'start', 'set', 'build', 'regis
 /** Records that hold others: the places, groups and containers of a product. */
 const PLACES = new Set(['shop', 'store', 'club', 'project', 'workspace', 'team', 'group', 'channel', 'board', 'course', 'class', 'studio', 'restaurant', 'salon', 'clinic', 'school', 'company', 'organisation', 'organization', 'community', 'space', 'league', 'event', 'album', 'gallery', 'page', 'site', 'account', 'household', 'family', 'trip', 'campaign', 'portfolio', 'menu', 'program', 'programme', 'plan']);
 
+/** Verbs by which a person takes a record on: the record then names them. */
+const CLAIMING_VERBS = new Set(['claim', 'take', 'handle', 'approve', 'accept', 'review', 'inspect', 'repair', 'fix', 'deliver', 'drive', 'walk', 'teach', 'lead', 'host', 'judge', 'grade', 'mark', 'resolve', 'confirm']);
+/** Prepositions by which one record is of, for, from or on another. */
+const OF_PREPS = new Set(['of', 'for', 'from', 'on', 'in', 'at', 'under', 'within', 'inside', 'per', 'against', 'to']);
+
 /** Prepositions that attach a kept thing to its parent: "against the invoice", "under each lesson". */
 const ATTACHING = new Set(['against', 'for', 'on', 'in', 'under', 'to', 'into', 'at', 'of', 'per', 'within', 'inside']);
 /** "can sit in several collections", "be in more than one club": belonging to many. */
@@ -114,6 +119,16 @@ export class RelationReader {
       if (key && phrase.role === 'object' && phrase.verb && OPENING_VERBS.has(phrase.verb.lemma) && phrase.subject && PLACES.has(this.candidateOf(phrase)!.head)) {
         const later = phrases.find((p) => p.start > phrase.end && p.role === 'object' && p.subject === phrase.subject && p.verb && p.verb !== phrase.verb && KEEPING_VERBS.has(p.verb.lemma) && this.keyOf(p) && !this.candidateOf(p)?.person);
         this.link(key, this.keyOf(later), 'one-to-many', `${later?.head.norm} in the ${key}`);
+      }
+      // "Agents claim tickets", "managers approve purchase orders": the person who takes a record on is on it.
+      if (key && phrase.role === 'object' && phrase.verb && CLAIMING_VERBS.has(phrase.verb.lemma) && phrase.subject && this.candidateOf(phrase.subject)?.person) {
+        this.link(this.keyOf(phrase.subject), key, 'one-to-many', `${phrase.subject.head.norm} ${phrase.verb.lemma} ${key}`, this.keyOf(phrase.subject));
+      }
+      // "every ticket from one person", "the tags we put on tickets": a record and the one it is of, for or on.
+      if (key && phrase.role === 'prep' && phrase.prep && OF_PREPS.has(phrase.prep)) {
+        const owner = [...phrases.slice(0, phrases.indexOf(phrase))].reverse().find((p) => (p.verb === phrase.verb || !p.verb) && p.sentence === phrase.sentence && this.keyOf(p) && p !== phrase && !p.listed);
+        const child = this.keyOf(owner);
+        if (child && !this.candidateOf(owner!)?.person) this.link(key, child, 'one-to-many', `${child} ${phrase.prep} ${key}`);
       }
       // "Y per X": "an allowance per leave type", "one invoice per family".
       if (phrase.prep === 'per' && key) {
