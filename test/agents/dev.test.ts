@@ -371,3 +371,23 @@ describe('the generated app, for a person', () => {
     for (const test of ['lib/config.test.ts', 'lib/datetime.test.ts', 'lib/network.test.ts']) expect(output.files.map((f) => f.path)).toContain(test);
   });
 });
+
+describe('the generated app and the migration it ships with', () => {
+  it('offers at sign-up exactly the roles handle_new_user() accepts, and saves Settings within the profile columns granted for update', async () => {
+    for (const { id, input } of SPEC_CASES) {
+      const output = await generateCode(input);
+      const migration = output.files.find((candidate) => candidate.path.startsWith('supabase/migrations/'))?.content ?? '';
+      const accepted = /raw_user_meta_data ->> 'role' = any\(array\[([^\]]*)\]/.exec(migration)?.[1]?.split(', ').map((quoted) => quoted.slice(1, -1)) ?? [];
+      const signUp = file(output, 'src/pages/SignUpPage.tsx');
+      const offered = /const SIGN_UP_ROLES = \[([^\]]*)\] as const;/.exec(signUp)?.[1]?.split(', ').map((quoted) => quoted.slice(1, -1));
+      // One acceptable role is no choice: the form sends none and the database gives the default.
+      if (accepted.length > 1) expect(new Set(offered), id).toEqual(new Set(accepted));
+      else expect(offered, id).toBeUndefined();
+      const granted = /grant update \(([^)]*)\) on table public\.profiles to authenticated;/.exec(migration)?.[1]?.split(', ') ?? [];
+      const form = file(output, 'src/components/forms/ProfileForm.tsx');
+      const sent = /Pick<Tables<'profiles'>, ([^>]+)>/.exec(form)?.[1]?.split(' | ').map((quoted) => quoted.slice(1, -1)) ?? [];
+      expect(sent.length, id).toBeGreaterThan(0);
+      expect(sent.filter((column) => !granted.includes(column)), id).toEqual([]);
+    }
+  });
+});
