@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerAnalyze } from './cli/analyze.js';
 import { registerKeys } from './cli/keys.js';
 import { registerRun } from './cli/run.js';
 import { registerServe } from './cli/serve.js';
@@ -13,9 +14,10 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 
 const program = new Command()
   .name('aios-mcp')
-  .description('A product team of four AIOS agents (PM, architect, UX designer, developer) for AI app builders.')
+  .description('A product team of five AIOS agents (analyst, PM, architect, UX designer, developer) for AI app builders.')
   .version(VERSION);
 
+registerAnalyze(program);
 registerRun(program);
 registerServe(program);
 registerKeys(program);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_PHASE_TIMEOUTS_MS, PHASES, type Phase } from './contract/index.js';
+import { DEFAULT_PHASE_TIMEOUTS_MS, JOB_PHASES, type JobPhase } from './contract/index.js';
 
 /**
  * Environment → typed, validated config (CONTRACT section 7 plus what the service adds).
@@ -108,11 +108,11 @@ const hostListVar = z
   });
 
 const phaseTimeoutVars = Object.fromEntries(
-  PHASES.map((phase) => [
+  JOB_PHASES.map((phase) => [
     `AGENT_TIMEOUT_${phase.toUpperCase()}_MS`,
     integer(`AGENT_TIMEOUT_${phase.toUpperCase()}_MS`, DEFAULT_PHASE_TIMEOUTS_MS[phase], 1, 24 * 3_600_000),
   ]),
-) as Record<`AGENT_TIMEOUT_${Uppercase<Phase>}_MS`, ReturnType<typeof integer>>;
+) as Record<`AGENT_TIMEOUT_${Uppercase<JobPhase>}_MS`, ReturnType<typeof integer>>;
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], {
@@ -176,7 +176,7 @@ export interface Config {
   dataDir: string;
   rateLimit: { perMinute: number; perDay: number };
   retention: { completedMs: number; failedMs: number };
-  phaseTimeoutsMs: Record<Phase, number>;
+  phaseTimeoutsMs: Record<JobPhase, number>;
   sseHeartbeatMs: number;
   pollingIntervalMs: number;
   /** Hostnames /mcp answers to besides localhost: `MCP_ALLOWED_HOSTS` plus the host of `PUBLIC_URL`. */
@@ -236,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { perMinute: vars.RATE_LIMIT_PER_MINUTE, perDay: vars.RATE_LIMIT_PER_DAY },
     retention: { completedMs: vars.JOB_RETENTION_COMPLETED_MS, failedMs: vars.JOB_RETENTION_FAILED_MS },
     phaseTimeoutsMs: {
+      analysis: vars.AGENT_TIMEOUT_ANALYSIS_MS,
       strategy: vars.AGENT_TIMEOUT_STRATEGY_MS,
       architecture: vars.AGENT_TIMEOUT_ARCHITECTURE_MS,
       ux: vars.AGENT_TIMEOUT_UX_MS,

@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       rateLimit: { perMinute: 60, perDay: 10_000 },
       retention: { completedMs: 3_600_000, failedMs: 86_400_000 },
-      phaseTimeoutsMs: { strategy: 600_000, architecture: 300_000, ux: 480_000, code: 900_000 },
+      phaseTimeoutsMs: { analysis: 300_000, strategy: 600_000, architecture: 300_000, ux: 480_000, code: 900_000 },
       sseHeartbeatMs: 15_000,
     });
   });

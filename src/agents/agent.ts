@@ -1,4 +1,4 @@
-import type { Phase, ToolName } from '../contract/index.js';
+import type { JobPhase, ToolName } from '../contract/index.js';
 import type { ProductModel } from './model.js';
 
 /** What an agent gets besides its input while it runs. */
@@ -7,7 +7,7 @@ export interface AgentContext {
   signal: AbortSignal;
   /** Reports how far the phase is, 0..100, with a short note ("data model", "migration"). */
   progress(percent: number, note: string): void;
-  /** The spec already read by the pipeline, so that every phase works from the same model. */
+  /** A model to build on instead of the input's (tests, and the dev agent asking the architect and the UX designer). */
   model?: ProductModel;
 }
 
@@ -18,7 +18,7 @@ export interface AgentContext {
 export type Engine = 'embedded';
 
 export interface Persona {
-  id: 'pm' | 'architect' | 'ux-design-expert' | 'dev';
+  id: 'analyst' | 'pm' | 'architect' | 'ux-design-expert' | 'dev';
   name: string;
   icon: string;
   title: string;
@@ -30,7 +30,7 @@ export interface Persona {
 
 export interface Agent<I, O> {
   persona: Persona;
-  phase: Phase;
+  phase: JobPhase;
   tool: ToolName;
   engine: Engine;
   run(input: I, ctx: AgentContext): Promise<O>;

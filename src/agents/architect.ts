@@ -1,6 +1,7 @@
 import type { ArchitectureInput, ArchitectureOutput, NfrCategory } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
 import { accessMatrix, contractMatrix, type AccessMatrix } from './architect/access.js';
+import { modelOf } from './analyst.js';
 import { PROFILES, buildDataModel, contractEntity, type DataModel } from './architect/data-model.js';
 import type { Design } from './architect/design.js';
 import { apiDesign, serverFunctions } from './architect/endpoints.js';
@@ -13,7 +14,6 @@ import { stackFor } from './architect/stack.js';
 import { title } from './naming.js';
 import { PERSONAS } from './personas.js';
 import type { ProductModel } from './model.js';
-import { readSpec } from './reader/read.js';
 
 /** Non-functional needs from the spec and, when given, the PM's requirements; the PM's wording wins on duplicates. */
 function needsOf(model: ProductModel, input: ArchitectureInput): Design['needs'] {
@@ -64,7 +64,7 @@ function assumptionsOf(model: ProductModel, data: DataModel, matrix: AccessMatri
 }
 
 export async function designArchitecture(input: ArchitectureInput, ctx: AgentContext = standaloneContext()): Promise<ArchitectureOutput> {
-  const model = ctx.model ?? readSpec({ ...input });
+  const model = modelOf(input, ctx);
   const preset = input.stack_preference ?? 'vite-react';
   ctx.progress(5, 'reading the spec');
   ctx.signal.throwIfAborted();

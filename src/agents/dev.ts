@@ -1,5 +1,6 @@
 import type { Architecture, CodeInput, CodeOutput, GeneratedFile, StackPreset, UxSpec } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
+import { modelOf } from './analyst.js';
 import { designArchitecture } from './architect.js';
 import { generated, type AppDesign } from './dev/app.js';
 import { frameworkOf } from './dev/framework.js';
@@ -12,7 +13,7 @@ import { readDataModel } from './dev/tables.js';
 import { viteReactFiles } from './dev/vite-react.js';
 import { PERSONAS } from './personas.js';
 import { DATABASE_TESTS_PATH, MIGRATION_PATH } from './project-layout.js';
-import { readSpec, specOf } from './reader/read.js';
+import { specOf } from './reader/read.js';
 import { designUx } from './ux.js';
 
 /**
@@ -23,7 +24,7 @@ import { designUx } from './ux.js';
  */
 export async function generateCode(input: CodeInput, ctx: AgentContext = standaloneContext()): Promise<CodeOutput> {
   ctx.signal.throwIfAborted();
-  const model = ctx.model ?? readSpec(input);
+  const model = modelOf(input, ctx);
   const preset: StackPreset = input.framework ?? input.architecture?.stack.preset ?? 'vite-react';
   const spec = specOf(input);
 

@@ -1,5 +1,6 @@
 import {
   AiosError,
+  AnalyzeInputSchema,
   ArchitectureInputSchema,
   CodeInputSchema,
   DEFAULT_PHASE_TIMEOUTS_MS,
@@ -10,12 +11,14 @@ import {
   UxInputSchema,
   parseInput,
   type AgentToolName,
+  type AnalyzeOutput,
   type ArchitectureInput,
   type ArchitectureOutput,
   type CodeInput,
   type CodeOutput,
   type StrategizeOutput,
   type UxOutput,
+  type JobPhase,
   type Phase,
   type PhaseEvent,
   type PipelineInput,
@@ -24,11 +27,11 @@ import {
   type UxInput,
 } from '../contract/index.js';
 import type { Agent, AgentContext } from './agent.js';
+import { analystAgent, readModel } from './analyst.js';
 import { architectAgent } from './architect.js';
 import { devAgent } from './dev.js';
 import { pmAgent } from './pm.js';
-import { readSpec, specOf } from './reader/read.js';
-import type { ProductModel } from './model.js';
+import { specOf } from './reader/read.js';
 import { uxAgent } from './ux.js';
 
 export interface RunOptions {
@@ -36,9 +39,7 @@ export interface RunOptions {
   signal?: AbortSignal;
   onEvent?: (event: PhaseEvent) => void;
   /** Per-phase time limits in ms; CONTRACT section 6 defaults for the ones not given. */
-  timeouts?: Partial<Record<Phase, number>>;
-  /** A spec already read (the pipeline reads it once for all phases). */
-  model?: ProductModel;
+  timeouts?: Partial<Record<JobPhase, number>>;
 }
 
 /** Orders and de-duplicates the phases asked for: always strategy → architecture → ux → code. */
@@ -80,7 +81,6 @@ export async function runPhase<I, O>(agent: Agent<I, O>, input: I, options: RunO
   const ctx: AgentContext = {
     signal: controller.signal,
     progress: (percent, note) => emit({ type: 'phase_progress', phase, percent: clampPercent(percent), note }),
-    ...(options.model ? { model: options.model } : {}),
   };
 
   try {
@@ -107,20 +107,22 @@ export async function runPhase<I, O>(agent: Agent<I, O>, input: I, options: RunO
   }
 }
 
-/** Runs the phases asked for in order, each fed the outputs of the earlier ones. */
+/**
+ * Runs the phases asked for in order, each fed the outputs of the earlier ones. Every phase builds
+ * on one product model: `product_model` when given, else the analyst's reading of the spec, made once.
+ */
 export async function runPipeline(input: PipelineInput, options: RunOptions = {}): Promise<PipelineOutput> {
   const phases = orderPhases(input.phases);
-  const spec = specOf(input);
-  const model = options.model ?? readSpec({ ...spec, ...(input.context ? { context: input.context } : {}) });
-  const run: RunOptions = { ...options, model };
+  const context = input.context ? { context: input.context } : {};
+  const spec = { ...specOf(input), product_model: input.product_model ?? readModel({ ...specOf(input), ...context }) };
   const output: PipelineOutput = {};
 
   for (const phase of phases) {
     options.signal?.throwIfAborted();
     switch (phase) {
       case 'strategy': {
-        const strategyInput: StrategizeInput = { ...spec, ...(input.context ? { context: input.context } : {}) };
-        output.strategy = await runPhase(pmAgent, strategyInput, run);
+        const strategyInput: StrategizeInput = { ...spec, ...context };
+        output.strategy = await runPhase(pmAgent, strategyInput, options);
         break;
       }
       case 'architecture': {
@@ -129,7 +131,7 @@ export async function runPipeline(input: PipelineInput, options: RunOptions = {}
           ...(output.strategy ? { requirements: output.strategy.requirements } : {}),
           ...(input.stack_preference ? { stack_preference: input.stack_preference } : {}),
         };
-        output.architecture = await runPhase(architectAgent, architectureInput, run);
+        output.architecture = await runPhase(architectAgent, architectureInput, options);
         break;
       }
       case 'ux': {
@@ -139,7 +141,7 @@ export async function runPipeline(input: PipelineInput, options: RunOptions = {}
           ...(output.architecture ? { architecture: output.architecture.architecture } : {}),
           ...(input.style_preference ? { style_preference: input.style_preference } : {}),
         };
-        output.ux = await runPhase(uxAgent, uxInput, run);
+        output.ux = await runPhase(uxAgent, uxInput, options);
         break;
       }
       case 'code': {
@@ -151,7 +153,7 @@ export async function runPipeline(input: PipelineInput, options: RunOptions = {}
           ...(output.ux ? { ux_spec: output.ux.ux_spec } : {}),
           ...(input.stack_preference ? { framework: input.stack_preference } : {}),
         };
-        output.code = await runPhase(devAgent, codeInput, run);
+        output.code = await runPhase(devAgent, codeInput, options);
         break;
       }
     }
@@ -159,12 +161,12 @@ export async function runPipeline(input: PipelineInput, options: RunOptions = {}
   return output;
 }
 
-function toAbortError(reason: unknown, phase: Phase): AiosError {
+function toAbortError(reason: unknown, phase: JobPhase): AiosError {
   if (reason instanceof AiosError) return reason;
   return new AiosError('AGENT_FAILURE', `the ${phase} phase was cancelled`, { phase, cancelled: true });
 }
 
-function toAgentError(cause: unknown, phase: Phase): AiosError {
+function toAgentError(cause: unknown, phase: JobPhase): AiosError {
   if (cause instanceof AiosError) return cause;
   const message = cause instanceof Error ? cause.message : String(cause);
   return new AiosError('AGENT_FAILURE', `the ${phase} agent failed: ${message}`, { phase });
@@ -181,6 +183,8 @@ function elapsed(started: number): number {
 /** Runs any agent tool of CONTRACT section 2 on raw input: validates it (`INVALID_INPUT` naming the field), then runs. */
 export async function runTool(tool: AgentToolName, rawInput: unknown, options: RunOptions = {}): Promise<ToolOutput> {
   switch (tool) {
+    case 'aios_analyze':
+      return runPhase(analystAgent, parseInput(AnalyzeInputSchema, rawInput, 'input'), options);
     case 'aios_strategize':
       return runPhase(pmAgent, parseInput(StrategizeInputSchema, rawInput, 'input'), options);
     case 'aios_design_architecture':
@@ -194,10 +198,10 @@ export async function runTool(tool: AgentToolName, rawInput: unknown, options: R
   }
 }
 
-export type ToolOutput = StrategizeOutput | ArchitectureOutput | UxOutput | CodeOutput | PipelineOutput;
+export type ToolOutput = AnalyzeOutput | StrategizeOutput | ArchitectureOutput | UxOutput | CodeOutput | PipelineOutput;
 
 /** The phases a tool runs, in order. */
-export function phasesOf(tool: AgentToolName, input?: { phases?: Phase[] | undefined }): Phase[] {
+export function phasesOf(tool: AgentToolName, input?: { phases?: Phase[] | undefined }): JobPhase[] {
   if (tool === 'aios_full_pipeline') return orderPhases(input?.phases);
   const phase = TOOLS[tool].phase;
   return phase ? [phase] : [];

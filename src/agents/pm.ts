@@ -1,5 +1,6 @@
 import type { StrategizeInput, StrategizeOutput } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
+import { readingOf } from './analyst.js';
 import { PERSONAS } from './personas.js';
 import { personasOf, successMetricsOf } from './pm/audience.js';
 import { numberEpics, planEpics } from './pm/epics.js';
@@ -7,7 +8,6 @@ import { prdMarkdown } from './pm/prd.js';
 import { constraintsOf, nonFunctional, numberFunctional, wontHave } from './pm/requirements.js';
 import { scopeOf } from './pm/scope.js';
 import { assumptionsOf, complexityOf, strategySummary } from './pm/summary.js';
-import { readSpec } from './reader/read.js';
 
 /**
  * @pm (Morgan): turns the product model into prioritised requirements, epics with stories and
@@ -15,7 +15,7 @@ import { readSpec } from './reader/read.js';
  */
 export async function strategize(input: StrategizeInput, ctx: AgentContext = standaloneContext()): Promise<StrategizeOutput> {
   ctx.signal.throwIfAborted();
-  const model = ctx.model ?? readSpec({ ...input });
+  const { product_model, model } = readingOf(input, ctx);
   const scope = scopeOf(model, input.context);
   ctx.progress(10, 'scope');
 
@@ -29,6 +29,7 @@ export async function strategize(input: StrategizeInput, ctx: AgentContext = sta
   const epics = numberEpics(drafts, idOf);
   const parts = {
     product_name: model.name,
+    product_model,
     requirements,
     strategy_summary: strategySummary(scope, requirements),
     estimated_complexity: complexityOf(scope),

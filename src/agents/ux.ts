@@ -1,7 +1,7 @@
 import type { UxInput, UxOutput } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
+import { modelOf } from './analyst.js';
 import { PERSONAS } from './personas.js';
-import { readSpec } from './reader/read.js';
 import { accessibilityItems } from './ux/accessibility.js';
 import { componentInventory, componentLibrary } from './ux/components.js';
 import { screenEntities } from './ux/entities.js';
@@ -19,7 +19,7 @@ import { designTokens } from './ux/tokens.js';
 export async function designUx(input: UxInput, ctx: AgentContext = standaloneContext()): Promise<UxOutput> {
   const persona = PERSONAS['ux-design-expert'];
   ctx.signal.throwIfAborted();
-  const model = ctx.model ?? readSpec(input);
+  const model = modelOf(input, ctx);
   ctx.progress(10, 'reading the product model');
 
   const roles = roleSet(model, input.architecture);

@@ -9,7 +9,7 @@ import {
   STACK_PRESETS,
   STYLES,
   parseInput,
-  type Phase,
+  type JobPhase,
   type PhaseEvent,
   type PipelineInput,
   type PipelineOutput,
@@ -19,6 +19,7 @@ import { DATABASE_TESTS_PATH, MIGRATION_PATH } from '../agents/project-layout.js
 
 interface RunFlags {
   specFile?: string;
+  productModel?: string;
   name?: string;
   phases?: string[];
   stack?: string;
@@ -27,7 +28,8 @@ interface RunFlags {
   json?: boolean;
 }
 
-const PHASE_LABELS: Record<Phase, string> = {
+const PHASE_LABELS: Record<JobPhase, string> = {
+  analysis: '🔍 @analyst    analysis',
   strategy: '📋 @pm         strategy',
   architecture: '🏛️  @architect  architecture',
   ux: '🎨 @ux-design-expert ux',
@@ -41,6 +43,7 @@ export function registerRun(program: Command): void {
     .description('run the agents on a product idea and write their documents and code')
     .argument('[spec...]', 'the product idea in free text (quote it)')
     .option('-f, --spec-file <file>', 'read the product idea from a file ("-" for standard input)')
+    .option('-m, --product-model <file>', 'build on this product model (JSON, e.g. from `aios-mcp analyze --model-out`) instead of reading the idea')
     .option('-n, --name <name>', 'the product name (otherwise read from the idea)')
     .addOption(
       new Option('-p, --phases <phase...>', `phases to run, always in pipeline order (default: all)`).choices([...PHASES]),
@@ -65,6 +68,8 @@ Progress goes to standard error: a spinner per phase on a terminal, plain lines 
 Examples:
   $ aios-mcp run "A booking app for hair salons: customers book appointments with stylists"
   $ aios-mcp run --spec-file idea.md --phases strategy architecture --out ./salon
+  $ aios-mcp analyze --spec-file idea.md --model-out model.json   # then correct model.json
+  $ aios-mcp run --product-model model.json --out ./salon
   $ aios-mcp run "Quiz app for teachers" --style playful --json > result.json`,
     )
     .action(async (words: string[], flags: RunFlags) => {
@@ -78,10 +83,12 @@ Examples:
 
 async function run(words: string[], flags: RunFlags): Promise<void> {
   const spec = await readSpecText(words, flags.specFile);
+  const productModel = flags.productModel === undefined ? undefined : await readJsonFile('--product-model', flags.productModel);
   const input: PipelineInput = parseInput(
     PipelineInputSchema,
     {
-      spec,
+      ...(spec.trim() || productModel === undefined ? { spec } : {}),
+      ...(productModel === undefined ? {} : { product_model: productModel }),
       ...(flags.name ? { product_name: flags.name } : {}),
       ...(flags.phases ? { phases: flags.phases } : {}),
       ...(flags.stack ? { stack_preference: flags.stack } : {}),
@@ -102,7 +109,7 @@ async function run(words: string[], flags: RunFlags): Promise<void> {
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return;
   }
-  const name = output.strategy?.product_name ?? input.product_name ?? 'your product';
+  const name = output.strategy?.product_name ?? input.product_name ?? input.product_model?.name ?? 'your product';
   process.stdout.write(`\n${name}: ${Object.keys(output).length} phase(s) in ${totalMs.toFixed(0)} ms\n`);
   if (outDir) {
     process.stdout.write(`Wrote ${written.length} files under ${path.resolve(outDir)}:\n`);
@@ -111,7 +118,22 @@ async function run(words: string[], flags: RunFlags): Promise<void> {
   }
 }
 
-async function readSpecText(words: string[], specFile: string | undefined): Promise<string> {
+/** A JSON file named by an option; a missing or malformed one is `INVALID_INPUT` naming the option. */
+export async function readJsonFile(option: string, file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+  } catch (error) {
+    throw new AiosError('INVALID_INPUT', `${option}: cannot read ${file} (${(error as NodeJS.ErrnoException).code})`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new AiosError('INVALID_INPUT', `${option}: ${file} is not JSON (${(error as Error).message})`);
+  }
+}
+
+export async function readSpecText(words: string[], specFile: string | undefined): Promise<string> {
   if (specFile) {
     if (specFile === '-') return readStdin();
     try {
@@ -130,7 +152,7 @@ async function readStdin(): Promise<string> {
 }
 
 /** Spinners on a terminal, one plain line per event otherwise (CI logs, pipes). */
-function progressReporter(): ((event: PhaseEvent) => void) & { stop(): void } {
+export function progressReporter(): ((event: PhaseEvent) => void) & { stop(): void } {
   const tty = Boolean(process.stderr.isTTY);
   let spinner: Ora | undefined;
   const report = (event: PhaseEvent) => {
@@ -184,7 +206,7 @@ function summarise(files: string[]): string[] {
   return [...shown].map(([key, count]) => (key.endsWith('/') ? `${key} (${count} files)` : key));
 }
 
-function reportError(error: unknown): number {
+export function reportError(error: unknown): number {
   if (error instanceof AiosError) {
     process.stderr.write(`error ${error.code}: ${error.message}\n`);
     return error.code === 'INVALID_INPUT' ? 2 : 1;

@@ -66,21 +66,40 @@ export class AiosError extends Error {
   }
 }
 
-/** One issue of a failed validation: the dotted path of the field and what is wrong with it. */
+/** One issue of a failed validation: the path of the field and what is wrong with it. */
 export interface FieldIssue {
   field: string;
   message: string;
 }
 
+/** Issues listed in an error's details at most: a 10,000-item array can fail 10,000 times. */
+const MAX_LISTED_ISSUES = 20;
+
+const PLAIN_KEY = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * A field's path as the contract writes it: dots between keys, brackets for array indices
+ * (`input.product_model.entities[2].attributes[0].type`); a key that is not a plain name is quoted.
+ */
+export function fieldPath(path: ReadonlyArray<PropertyKey>, prefix = ''): string {
+  let text = prefix;
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else {
+      const key = String(segment);
+      text += PLAIN_KEY.test(key) ? `${text ? '.' : ''}${key}` : `[${JSON.stringify(key)}]`;
+    }
+  }
+  return text || '(root)';
+}
+
 /** Turns a zod failure into `INVALID_INPUT` whose message names the first bad field. */
 export function invalidInput(error: z.ZodError, prefix = ''): AiosError {
-  const issues: FieldIssue[] = error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
-    message: issue.message,
-  }));
-  const first = issues[0] ?? { field: '(root)', message: 'invalid input' };
+  const issues: FieldIssue[] = error.issues.map((issue) => ({ field: fieldPath(issue.path, prefix), message: issue.message }));
+  const first = issues[0] ?? { field: prefix || '(root)', message: 'invalid input' };
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return new AiosError('INVALID_INPUT', `${first.field}: ${first.message}${more}`, { issues });
+  const details = issues.length > MAX_LISTED_ISSUES ? { issues: issues.slice(0, MAX_LISTED_ISSUES), issue_count: issues.length } : { issues };
+  return new AiosError('INVALID_INPUT', `${first.field}: ${first.message}${more}`, details);
 }
 
 /** Parses `value` with `schema`, throwing `INVALID_INPUT` naming the field on failure. */

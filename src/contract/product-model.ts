@@ -91,7 +91,7 @@ const prose = z.string().trim().max(2_000, 'must be at most 2000 characters');
 const proseList = (max: number) => z.array(z.string().trim().min(1, 'must not be empty').max(1_000, 'must be at most 1000 characters')).max(max, `must have at most ${max} items`);
 
 export const ProductRoleSchema = z.object({
-  name: name('role', 'sales_rep').describe('snake_case, e.g. "sales_rep"; a kind of person who signs in'),
+  name: name('role', 'sales_rep').describe('snake_case: a kind of person who signs in ("sales_rep"); people who never sign in (patients, guests) are entities'),
   label: label.optional().describe('How people say it: "Sales rep"'),
   description: prose.optional(),
   privileged: z.boolean().optional().describe('Has power over other people\'s rows (owner, manager, admin, staff); never chosen at sign-up'),
@@ -110,7 +110,7 @@ export const ProductAttributeSchema = z.object({
 export type ProductAttribute = z.infer<typeof ProductAttributeSchema>;
 
 export const ProductEntitySchema = z.object({
-  name: name('entity', 'time_slot').describe('Singular snake_case, e.g. "order_item"; the table is its plural'),
+  name: name('entity', 'time_slot').describe('Singular snake_case ("order_item"); its table is the plural'),
   label: label.optional().describe('Singular, as people say it: "Order item"'),
   description: prose.optional(),
   owned_by: z.string().max(MAX_NAME_CHARS).optional().describe('Whose rows they are: a role name, or "creator" for whoever made the row'),
@@ -119,19 +119,19 @@ export const ProductEntitySchema = z.object({
 export type ProductEntity = z.infer<typeof ProductEntitySchema>;
 
 export const ProductRelationshipSchema = z.object({
-  from: z.string().max(MAX_NAME_CHARS).describe('An entity or role name; the "one" side of one-to-many'),
-  to: z.string().max(MAX_NAME_CHARS).describe('An entity or role name; the "many" side of one-to-many'),
+  from: z.string().max(MAX_NAME_CHARS).describe('An entity or role name; in one-to-many the "one" side (project for project → task)'),
+  to: z.string().max(MAX_NAME_CHARS).describe('An entity or role name; in one-to-many the "many" side, which holds the key'),
   kind: z.enum(RELATIONSHIP_KINDS),
-  through: z.string().max(MAX_NAME_CHARS).optional().describe('many-to-many only: the join entity (declare it in entities to give it attributes of its own)'),
-  as: name('reference', 'assignee').optional().describe('What the `to` side calls the `from` row when not by its own name: "assignee" for a task\'s person, "host" for an event\'s'),
+  through: z.string().max(MAX_NAME_CHARS).optional().describe('many-to-many only: the join entity\'s name; declare it in entities to give it columns (a stylist\'s price for a service)'),
+  as: name('reference', 'assignee').optional().describe('role → entity: the person column\'s name ("assignee" gives tasks.assignee_id)'),
 });
 export type ProductRelationship = z.infer<typeof ProductRelationshipSchema>;
 
 export const AccessRuleSchema = z.object({
-  role: z.string().max(MAX_NAME_CHARS),
-  entity: z.string().max(MAX_NAME_CHARS),
+  role: z.string().max(MAX_NAME_CHARS).describe('A role name'),
+  entity: z.string().max(MAX_NAME_CHARS).describe('An entity name'),
   actions: z.array(AccessActionSchema).min(1, 'name at least one action').max(4),
-  scope: AccessScopeSchema.describe('all rows, own rows, rows related through `via`, or none'),
+  scope: AccessScopeSchema.describe('all rows; own (they made them); related (through `via`); none'),
   via: z.string().max(MAX_NAME_CHARS).optional().describe('scope "related": the membership or parent entity that relates the role\'s people to the rows'),
 });
 export type AccessRule = z.infer<typeof AccessRuleSchema>;
@@ -161,6 +161,8 @@ const ProductModelShape = z.object({
   summary: z.string().trim().min(1, 'must not be empty').max(2_000, 'must be at most 2000 characters'),
   domain: z.string().trim().max(200).optional().describe('The kind of product, e.g. "applicant tracking"'),
   audience: proseList(20).optional().describe('Who the product is for, in a few words each'),
+  problems: proseList(20).optional().describe('The problems it solves, as the idea states them'),
+  metrics: proseList(20).optional().describe('How success is measured, as the idea states it'),
   roles: z.array(ProductRoleSchema).max(MAX_ROLES, `must have at most ${MAX_ROLES} roles`),
   entities: z.array(ProductEntitySchema).min(1, 'name at least one entity (a kind of record the product keeps)').max(MAX_ENTITIES, `must have at most ${MAX_ENTITIES} entities`),
   relationships: z.array(ProductRelationshipSchema).max(MAX_RELATIONSHIPS, `must have at most ${MAX_RELATIONSHIPS} relationships`),
@@ -210,7 +212,7 @@ function checkReferences(model: z.infer<typeof ProductModelShape>, ctx: z.Refine
     }
     if (relationship.through !== undefined) {
       if (relationship.kind !== 'many-to-many') issue(['relationships', i, 'through'], 'only a many-to-many relationship goes through a join entity');
-      else if (!SNAKE.test(relationship.through)) issue(['relationships', i, 'through'], 'must be a snake_case entity name');
+      else if (!SNAKE.test(relationship.through)) issue(['relationships', i, 'through'], 'must be a snake_case entity name such as "project_member"');
       else if (roles.has(relationship.through)) issue(['relationships', i, 'through'], `"${relationship.through}" is a role; a join is an entity`);
     }
   });
@@ -231,7 +233,7 @@ function checkReferences(model: z.infer<typeof ProductModelShape>, ctx: z.Refine
 }
 
 export const ProductModelSchema = ProductModelShape.superRefine(checkReferences).describe(
-  'What the idea is about: roles (people who sign in), entities (the records kept, with typed attributes), relationships, access rules and features. Give it to build on your own reading instead of the spec.',
+  'Your own reading of the idea, built on instead of the spec (aios_analyze drafts one to correct). roles: people who sign in; entities: the records kept, people who never sign in too; relationships, access and features name them. Names are snake_case.',
 );
 export type ProductModelInput = z.input<typeof ProductModelSchema>;
 export type ProductModelContract = z.infer<typeof ProductModelSchema>;

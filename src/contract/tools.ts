@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NfrCategorySchema, PrioritySchema } from './product-model.js';
+import { NfrCategorySchema, PrioritySchema, ProductModelSchema } from './product-model.js';
 
 /**
  * Tool inputs and outputs of CONTRACT section 2: the single source of truth that MCP schemas,
@@ -23,7 +23,15 @@ export const STYLES = ['minimal', 'corporate', 'playful', 'bold', 'elegant'] as 
 export const StyleSchema = z.enum(STYLES);
 export type Style = z.infer<typeof StyleSchema>;
 
-export const ARTIFACT_TYPES = [...PHASES, 'all'] as const;
+/**
+ * The phases a job can have: the pipeline's four, and `analysis`, the one step of an aios_analyze
+ * job. Status, events and artifacts are keyed by them.
+ */
+export const JOB_PHASES = ['analysis', ...PHASES] as const;
+export const JobPhaseSchema = z.enum(JOB_PHASES);
+export type JobPhase = z.infer<typeof JobPhaseSchema>;
+
+export const ARTIFACT_TYPES = [...JOB_PHASES, 'all'] as const;
 export const ArtifactTypeSchema = z.enum(ARTIFACT_TYPES);
 export type ArtifactType = z.infer<typeof ArtifactTypeSchema>;
 
@@ -60,8 +68,22 @@ function requireSpec(value: { spec?: string | undefined; description?: string | 
   }
 }
 
+/** An agent tool builds on `product_model` when given; otherwise it reads `spec` / `description`. */
+function requireSpecOrModel(value: { spec?: string | undefined; description?: string | undefined; product_model?: unknown }, ctx: z.RefinementCtx): void {
+  if (value.product_model === undefined && !hasText(value.spec) && !hasText(value.description)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['spec'],
+      message: 'describe the product in `spec` (free text) or `description` (with the structured fields), or pass `product_model`; all are empty',
+    });
+  }
+}
+
 export const SpecInputSchema = z.object(specFields).superRefine(requireSpec);
 export type SpecInput = z.infer<typeof SpecInputSchema>;
+
+/** The product model an agent builds on instead of reading the spec (CONTRACT 2a). */
+const modelField = { product_model: ProductModelSchema.optional() };
 
 export const ContextSchema = z.object({
   industry: shortText.optional(),
@@ -69,6 +91,26 @@ export const ContextSchema = z.object({
   budget_tier: z.enum(['startup', 'scaleup', 'enterprise']).optional(),
 });
 export type Context = z.infer<typeof ContextSchema>;
+
+// ---------------------------------------------------------------- aios_analyze (@analyst)
+
+export const ENGINES = ['heuristic', 'llm', 'sampling'] as const;
+export const EngineSchema = z.enum(ENGINES);
+export type EngineName = z.infer<typeof EngineSchema>;
+
+export const AnalyzeInputSchema = z
+  .object({ ...specFields, context: ContextSchema.optional() })
+  .superRefine(requireSpec);
+export type AnalyzeInput = z.infer<typeof AnalyzeInputSchema>;
+
+export const AnalyzeOutputSchema = z.object({
+  product_model: ProductModelSchema,
+  /** The AIOS project brief, written from the product model. */
+  brief_markdown: z.string(),
+  /** Which engine read the idea. */
+  engine: EngineSchema,
+});
+export type AnalyzeOutput = z.infer<typeof AnalyzeOutputSchema>;
 
 // ---------------------------------------------------------------- aios_strategize (@pm)
 
@@ -119,12 +161,14 @@ export const EpicSchema = z.object({
 });
 
 export const StrategizeInputSchema = z
-  .object({ ...specFields, context: ContextSchema.optional() })
-  .superRefine(requireSpec);
+  .object({ ...specFields, ...modelField, context: ContextSchema.optional() })
+  .superRefine(requireSpecOrModel);
 export type StrategizeInput = z.infer<typeof StrategizeInputSchema>;
 
 export const StrategizeOutputSchema = z.object({
   product_name: z.string(),
+  /** The model the PM planned from: the one given, or the analyst's reading of the spec. */
+  product_model: ProductModelSchema,
   requirements: RequirementsSchema,
   strategy_summary: z.string(),
   estimated_complexity: z.enum(['simple', 'standard', 'complex']),
@@ -259,10 +303,11 @@ export type Architecture = z.infer<typeof ArchitectureSchema>;
 export const ArchitectureInputSchema = z
   .object({
     ...specFields,
+    ...modelField,
     requirements: RequirementsSchema.optional(),
     stack_preference: StackPresetSchema.optional(),
   })
-  .superRefine(requireSpec);
+  .superRefine(requireSpecOrModel);
 export type ArchitectureInput = z.infer<typeof ArchitectureInputSchema>;
 
 export const ArchitectureOutputSchema = z.object({
@@ -336,6 +381,7 @@ export type UxSpec = z.infer<typeof UxSpecSchema>;
 export const UxInputSchema = z
   .object({
     ...specFields,
+    ...modelField,
     requirements: RequirementsSchema.optional(),
     architecture: ArchitectureSchema.optional(),
     user_flows: shortList.optional(),
@@ -349,7 +395,7 @@ export const UxInputSchema = z
       .optional(),
     accessibility_requirements: shortList.optional(),
   })
-  .superRefine(requireSpec);
+  .superRefine(requireSpecOrModel);
 export type UxInput = z.infer<typeof UxInputSchema>;
 
 export const UxOutputSchema = z.object({
@@ -370,6 +416,7 @@ export type GeneratedFile = z.infer<typeof GeneratedFileSchema>;
 export const CodeInputSchema = z
   .object({
     ...specFields,
+    ...modelField,
     architecture: ArchitectureSchema.optional(),
     /** The architect's migration (`migration_sql` of aios_design_architecture), written to supabase/migrations/. */
     migration_sql: z.string().max(MAX_SPEC_CHARS * 5, `must be at most ${MAX_SPEC_CHARS * 5} characters`).optional(),
@@ -379,7 +426,7 @@ export const CodeInputSchema = z
     target_files: z.array(z.string().min(1).max(300)).max(500).optional(),
     framework: StackPresetSchema.optional(),
   })
-  .superRefine(requireSpec);
+  .superRefine(requireSpecOrModel);
 export type CodeInput = z.infer<typeof CodeInputSchema>;
 
 export const CodeOutputSchema = z.object({
@@ -397,13 +444,14 @@ export type CodeOutput = z.infer<typeof CodeOutputSchema>;
 export const PipelineInputSchema = z
   .object({
     ...specFields,
+    ...modelField,
     context: ContextSchema.optional(),
     phases: z.array(PhaseSchema).min(1, 'name at least one phase').optional(),
     stack_preference: StackPresetSchema.optional(),
     style_preference: StyleSchema.optional(),
     webhook_url: z.string().url('must be an http(s) URL').max(2_000).optional(),
   })
-  .superRefine(requireSpec);
+  .superRefine(requireSpecOrModel);
 export type PipelineInput = z.infer<typeof PipelineInputSchema>;
 
 /** What a finished pipeline holds: one output per phase that ran. */
@@ -453,9 +501,10 @@ export type GetStatusOutput = z.infer<typeof GetStatusOutputSchema>;
 export const GetArtifactInputSchema = JobIdInputSchema.extend({ artifact_type: ArtifactTypeSchema });
 export type GetArtifactInput = z.infer<typeof GetArtifactInputSchema>;
 
-// ---------------------------------------------------------------- the seven tools, by name
+// ---------------------------------------------------------------- the eight tools, by name
 
 export const TOOLS = {
+  aios_analyze: { input: AnalyzeInputSchema, output: AnalyzeOutputSchema, phase: 'analysis' },
   aios_strategize: { input: StrategizeInputSchema, output: StrategizeOutputSchema, phase: 'strategy' },
   aios_design_architecture: { input: ArchitectureInputSchema, output: ArchitectureOutputSchema, phase: 'architecture' },
   aios_design_ux: { input: UxInputSchema, output: UxOutputSchema, phase: 'ux' },
@@ -470,5 +519,5 @@ export const TOOL_NAMES = Object.keys(TOOLS) as ToolName[];
 export const ToolNameSchema = z.enum(TOOL_NAMES as [ToolName, ...ToolName[]]);
 
 /** The tools that run agents, and so can run as jobs. */
-export const AGENT_TOOLS = ['aios_strategize', 'aios_design_architecture', 'aios_design_ux', 'aios_generate_code', 'aios_full_pipeline'] as const;
+export const AGENT_TOOLS = ['aios_analyze', 'aios_strategize', 'aios_design_architecture', 'aios_design_ux', 'aios_generate_code', 'aios_full_pipeline'] as const;
 export type AgentToolName = (typeof AGENT_TOOLS)[number];

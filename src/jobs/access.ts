@@ -1,4 +1,4 @@
-import { AiosError, type ArtifactType, type GetStatusOutput, type Phase } from '../contract/index.js';
+import { AiosError, type ArtifactType, type GetStatusOutput, type JobPhase } from '../contract/index.js';
 import type { Job, JobQueue } from './port.js';
 
 /**
@@ -44,9 +44,9 @@ export function statusOf(job: Job): GetStatusOutput {
 }
 
 /** A finished job's outputs by phase: a pipeline's output already is; a one-agent tool's is its phase's. */
-export function outputsByPhase(job: Job): Partial<Record<Phase, unknown>> {
-  if (job.tool === 'aios_full_pipeline') return (job.output ?? {}) as Partial<Record<Phase, unknown>>;
-  const [phase] = Object.keys(job.phases) as Phase[];
+export function outputsByPhase(job: Job): Partial<Record<JobPhase, unknown>> {
+  if (job.tool === 'aios_full_pipeline') return (job.output ?? {}) as Partial<Record<JobPhase, unknown>>;
+  const [phase] = Object.keys(job.phases) as JobPhase[];
   return phase ? { [phase]: job.output } : {};
 }
 

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { AiosError, type Phase, type PhaseEvent } from '../contract/index.js';
+import { AiosError, type JobPhase, type PhaseEvent } from '../contract/index.js';
 import { runTool } from '../agents/pipeline.js';
 import type {
   EnqueueRequest,
@@ -35,7 +35,7 @@ import {
 export interface EmbeddedQueueOptions {
   /** Jobs run at once (`QUEUE_CONCURRENCY`). */
   concurrency: number;
-  phaseTimeoutsMs: Record<Phase, number>;
+  phaseTimeoutsMs: Record<JobPhase, number>;
   /** How long finished jobs stay findable: completed 1 h, failed (and cancelled) 24 h by default. */
   retention: { completedMs: number; failedMs: number };
   /** How long an `Idempotency-Key` is remembered; 24 h by default. */
@@ -404,6 +404,6 @@ function lastBefore(entries: Entry[], before: number): number {
 function snapshot(job: Job): Job {
   if (isFinal(job.status)) return job;
   const phases: Job['phases'] = {};
-  for (const phase in job.phases) phases[phase as Phase] = { ...job.phases[phase as Phase]! };
+  for (const phase in job.phases) phases[phase as JobPhase] = { ...job.phases[phase as JobPhase]! };
   return { ...job, phases, error: job.error ? { ...job.error } : null };
 }

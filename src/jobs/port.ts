@@ -1,4 +1,4 @@
-import type { AgentToolName, JobError, JobStatus, Phase, PhaseEvent, PhaseStatus } from '../contract/index.js';
+import type { AgentToolName, JobError, JobPhase, JobStatus, PhaseEvent, PhaseStatus } from '../contract/index.js';
 
 /**
  * The queue port: what the HTTP and MCP layers need from a job queue. Two adapters implement it:
@@ -23,9 +23,9 @@ export interface Job {
   /** Whole-job percent, 0..100. */
   progress: number;
   /** The phases this job runs, in order, with their state. */
-  phases: Partial<Record<Phase, PhaseState>>;
+  phases: Partial<Record<JobPhase, PhaseState>>;
   /** The phase running now (or the one that failed). */
-  current_phase: Phase | null;
+  current_phase: JobPhase | null;
   /**
    * What the tool was called with, for the run. Nothing shows it to callers, so a queue may drop
    * it (null) once the job has ended rather than keep a long idea for the whole retention.
@@ -63,7 +63,7 @@ export interface JobEvent {
   job_id: string;
   status: JobStatus;
   progress: number;
-  phase?: Phase;
+  phase?: JobPhase;
   phase_status?: PhaseStatus;
   note?: string;
   /** On `completed` only. */
@@ -124,7 +124,7 @@ export type Unsubscribe = () => void;
 export type JobRunner = (
   tool: AgentToolName,
   input: unknown,
-  options: { signal: AbortSignal; onEvent: (event: PhaseEvent) => void; timeouts: Record<Phase, number> },
+  options: { signal: AbortSignal; onEvent: (event: PhaseEvent) => void; timeouts: Record<JobPhase, number> },
 ) => Promise<unknown>;
 
 export interface JobQueue {

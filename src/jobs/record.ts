@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AiosError, type JobError, type Phase, type PhaseEvent } from '../contract/index.js';
+import { AiosError, type JobError, type JobPhase, type Phase, type PhaseEvent } from '../contract/index.js';
 import { phasesOf } from '../agents/pipeline.js';
 import type { Logger } from 'pino';
 import type { EnqueueRequest, Job, JobEvent } from './port.js';
@@ -168,7 +168,7 @@ export function progressOf(job: Job): number {
   return Math.round(total / states.length);
 }
 
-export function toJobError(cause: unknown, phase: Phase | null): JobError {
+export function toJobError(cause: unknown, phase: JobPhase | null): JobError {
   if (cause instanceof AiosError) return cause.toJobError(phase ?? undefined);
   const message = cause instanceof Error ? cause.message : String(cause);
   return { code: 'AGENT_FAILURE', message, ...(phase ? { phase } : {}) };

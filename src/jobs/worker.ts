@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { Job as BullJob, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { AiosError, type Phase } from '../contract/index.js';
+import { AiosError, type JobPhase } from '../contract/index.js';
 import { disconnect } from '../redis/connection.js';
 import { QUEUE_NAME, removalAfter, type QueuedJobData, type RetryPolicy } from './bullmq.js';
 import type { Job, JobEvent, JobRunner } from './port.js';
@@ -18,7 +18,7 @@ export interface JobWorkerOptions {
   prefix: string;
   /** Jobs this worker runs at once (`QUEUE_CONCURRENCY`). */
   concurrency: number;
-  phaseTimeoutsMs: Record<Phase, number>;
+  phaseTimeoutsMs: Record<JobPhase, number>;
   retention: { completedMs: number; failedMs: number };
   retry: RetryPolicy;
   /**

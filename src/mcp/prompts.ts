@@ -1,6 +1,6 @@
 import { completable, type GetPromptResult, type McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import { STACK_PRESETS, STYLES } from '../contract/index.js';
+import { ProductModelSchema, STACK_PRESETS, STYLES } from '../contract/index.js';
 import type { Persona } from '../agents/agent.js';
 import { PERSONAS } from '../agents/personas.js';
 
@@ -8,6 +8,34 @@ import { PERSONAS } from '../agents/personas.js';
  * One prompt per agent, so a client can run the AIOS method with its own model: the persona,
  * its principles and the section order of the document it writes (AIOS-METHOD.md).
  */
+
+const BRIEF_SECTIONS = [
+  'Executive Summary: the product concept, the problem, who it is for, its value',
+  'Problem Statement: the problem, who has it, how it is handled today, why now',
+  'Proposed Solution: the core idea, the records it keeps and how they relate, what sets it apart',
+  'Target Users: each kind of user (role), how they join, what they do',
+  'Goals & Success Metrics: business objectives, user success, measurable KPIs',
+  'MVP Scope: core features (must have), out of scope, MVP success criteria',
+  'Post-MVP Vision: what comes later, long-term direction',
+  'Technical Considerations: platform, data and access rules, integrations, qualities asked for',
+  'Constraints & Assumptions: what is fixed, and every assumption you made',
+  'Risks & Open Questions: key risks, questions the idea leaves open',
+];
+const MODEL_RULES = [
+  'roles: the kinds of people who sign in (snake_case, "sales_rep"); privileged ones (admin, manager, owner, staff) have power over other people\'s rows and are never chosen at sign-up.',
+  'entities: the records the product keeps (singular snake_case, "time_slot"), each with typed attributes; people who never sign in (patients, guests, children) are entities too.',
+  'relationships: in one-to-many `from` is the "one" side (project → task); many-to-many `through` names the join entity, declared in entities when the link has columns of its own (a stylist\'s price for a service); `as` names a person column ("assignee").',
+  'access: which role may create, read, update or delete which entity\'s rows: all, own (they made them), related (through `via`) or none.',
+  'features: what the idea says people can do, as verb phrases, with the roles and entities they involve; priority "wont" for what it defers.',
+  'Only what the idea says or clearly implies; everything else goes in `assumptions`.',
+];
+
+let modelSchemaText: string | undefined;
+/** The product model's JSON Schema, as a client's model is asked to fill it (made once). */
+function modelSchema(): string {
+  modelSchemaText ??= JSON.stringify(z.toJSONSchema(ProductModelSchema, { io: 'input' }), null, 1);
+  return modelSchemaText;
+}
 
 const PRD_SECTIONS = [
   'Goals and Background Context: outcome bullets; 1–2 paragraphs on the problem and why now; change log',
@@ -81,6 +109,26 @@ const style = completable(z.string().describe(`Visual style: ${STYLES.join(', ')
 ).optional();
 
 export function registerPrompts(server: McpServer): void {
+  server.registerPrompt(
+    'aios_analyze',
+    {
+      title: '🔍 Analyze an idea: product model and brief (@analyst)',
+      description: 'Atlas, the AIOS analyst, reads an idea into the product model (JSON, to pass as `product_model`) and writes the project brief.',
+      argsSchema: z.object({ idea }),
+    },
+    (args) =>
+      instructions(PERSONAS.analyst, 'the project brief (docs/brief.md)', BRIEF_SECTIONS, args.idea, [
+        'Before the brief, write the product model: one JSON object valid against the JSON Schema below. The brief is written from it.',
+        ...MODEL_RULES.map((rule) => `- ${rule}`),
+        '',
+        '```json',
+        modelSchema(),
+        '```',
+        '',
+        'Then pass the model as `product_model` to aios_full_pipeline (or aios_strategize, aios_design_architecture, aios_design_ux, aios_generate_code): every agent builds on it without reading the idea again.',
+        '',
+      ]),
+  );
   server.registerPrompt(
     'aios_write_prd',
     { title: '📋 Write a PRD (@pm)', description: 'Morgan, the AIOS product manager, writes a PRD from an idea.', argsSchema: z.object({ idea }) },

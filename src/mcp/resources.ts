@@ -9,6 +9,7 @@ export const artifactUri = (id: string, type: string): string => `aios://jobs/${
 
 /** The agents as resources: who each is, what it takes and what it writes. */
 const AGENTS = {
+  analyst: { persona: PERSONAS.analyst, tool: 'aios_analyze' },
   pm: { persona: PERSONAS.pm, tool: 'aios_strategize' },
   architect: { persona: PERSONAS.architect, tool: 'aios_design_architecture' },
   'ux-design-expert': { persona: PERSONAS['ux-design-expert'], tool: 'aios_design_ux' },
@@ -101,7 +102,7 @@ export function registerResources(server: McpServer, deps: McpDeps, principal: P
       }),
       complete: { name: async (value) => AGENT_NAMES.filter((name) => name.startsWith(value)) },
     }),
-    { title: 'AIOS agent', description: 'One of the four agents: persona, principles, tool, inputs and what it writes.', mimeType: 'application/json' },
+    { title: 'AIOS agent', description: 'One of the five agents: persona, principles, tool, inputs and what it writes.', mimeType: 'application/json' },
     async (uri, variables) =>
       guarded(async () => {
         const name = variable(variables.name) as keyof typeof AGENTS;

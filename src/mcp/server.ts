@@ -20,11 +20,13 @@ export interface McpDeps {
 
 export const SERVER_INFO = { name: 'aios-lovable-mcp', title: 'AIOS product team', version: VERSION } as const;
 
-const INSTRUCTIONS = `Four AIOS agents turn a product idea into documents and code:
-aios_strategize (@pm: requirements and PRD), aios_design_architecture (@architect: data model, SQL migration, security),
-aios_design_ux (@ux-design-expert: flows, pages, design tokens), aios_generate_code (@dev: a React + Supabase app).
-aios_full_pipeline runs all four in order as a job; follow it with aios_get_status or the aios://jobs/{job_id} resource,
-then read each phase with aios_get_artifact. Pass the idea as \`spec\` (free text), or as product_name + description.`;
+const INSTRUCTIONS = `Five AIOS agents turn a product idea into documents and code:
+aios_analyze (@analyst: the product model and the project brief), aios_strategize (@pm: requirements and PRD),
+aios_design_architecture (@architect: data model, SQL migration, security), aios_design_ux (@ux-design-expert: flows,
+pages, design tokens), aios_generate_code (@dev: a React + Supabase app). aios_full_pipeline runs the last four in order
+as a job; follow it with aios_get_status or the aios://jobs/{job_id} resource, then read each phase with aios_get_artifact.
+Pass the idea as \`spec\` (free text), or as product_name + description. To control what gets built, call aios_analyze
+first, correct its product_model (or write one yourself) and pass it as \`product_model\` to the other tools.`;
 
 /**
  * Builds one MCP server instance for one caller: the same definition serves every protocol era and

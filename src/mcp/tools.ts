@@ -6,14 +6,16 @@ import {
   PipelineInputSchema,
   TOOLS,
   parseInput,
+  type AnalyzeOutput,
   type ArchitectureOutput,
   type CodeOutput,
+  type JobPhase,
   type Phase,
   type PipelineAccepted,
   type StrategizeOutput,
   type UxOutput,
 } from '../contract/index.js';
-import { phasesOf } from '../agents/pipeline.js';
+import { orderPhases } from '../agents/pipeline.js';
 import { PERSONAS } from '../agents/personas.js';
 import { artifactOf, findOwnedJob, statusOf } from '../jobs/access.js';
 import { followJob } from '../jobs/follow.js';
@@ -24,34 +26,50 @@ import type { McpDeps, Principal } from './server.js';
 import { jobUri } from './resources.js';
 
 /** A rough figure for clients that plan their polling: the embedded engine takes well under a second a phase. */
-function estimateSeconds(phases: Phase[]): number {
+function estimateSeconds(phases: readonly Phase[]): number {
   return Math.max(1, Math.ceil(phases.length * 0.5));
 }
 
+/** Said by every tool that builds on the product model; the schema's field descriptions say how to fill it. */
+const BUILDS_ON_MODEL = ' Builds on `product_model` when given (aios_analyze\'s draft, corrected, or your own reading) instead of reading `spec`.';
+
 const AGENT_TOOL_INFO = {
+  aios_analyze: {
+    persona: PERSONAS.analyst,
+    title: 'Analyze the idea: product model and brief',
+    description:
+      'The @analyst agent (Atlas 🔍) reads a product idea into the product model the other agents build on, and writes the AIOS project brief with its assumptions and open questions. Cheap: check the model, correct it, pass it as `product_model` to the other tools. ' +
+      'You may also write the model yourself: roles are kinds of people who sign in; people who never sign in (patients, guests) are entities; entities are the records kept, with typed attributes; names are snake_case, entities singular. ' +
+      'Relationships: in one-to-many `from` is the "one" side (project → task); many-to-many `through` names the join entity (declare it to give it columns); `as` names a person column (assignee). ' +
+      'Access: which role may create/read/update/delete which entity\'s rows: all, own, related (through `via`) or none.',
+  },
   aios_strategize: {
     persona: PERSONAS.pm,
     title: 'Strategize: requirements and PRD',
     description:
-      'The @pm agent (Morgan 📋) reads a product idea and writes functional requirements with MoSCoW priorities, non-functional requirements, constraints, personas, epics with stories and acceptance criteria, and the PRD in the AIOS template.',
+      'The @pm agent (Morgan 📋) writes functional requirements with MoSCoW priorities, non-functional requirements, constraints, personas, epics with stories and acceptance criteria, and the PRD in the AIOS template; it returns the product model it planned from.' +
+      BUILDS_ON_MODEL,
   },
   aios_design_architecture: {
     persona: PERSONAS.architect,
     title: 'Design the architecture, data model and SQL',
     description:
-      'The @architect agent (Aria 🏛️) designs the stack, the data model (tables, keys, relationships), the endpoints, auth and row level security, and writes a PostgreSQL/Supabase migration and the AIOS full-stack architecture document.',
+      'The @architect agent (Aria 🏛️) designs the stack, the data model (tables, keys, relationships), the endpoints, auth and row level security, and writes a PostgreSQL/Supabase migration and the AIOS full-stack architecture document.' +
+      BUILDS_ON_MODEL,
   },
   aios_design_ux: {
     persona: PERSONAS['ux-design-expert'],
     title: 'Design the UX and design tokens',
     description:
-      'The @ux-design-expert agent (Uma 🎨) writes user flows, pages with routes and shadcn/ui components, design tokens for light and dark modes whose text colours all meet WCAG 2.1 AA, and the AIOS UI/UX specification.',
+      'The @ux-design-expert agent (Uma 🎨) writes user flows, pages with routes and shadcn/ui components, design tokens for light and dark modes whose text colours all meet WCAG 2.1 AA, and the AIOS UI/UX specification.' +
+      BUILDS_ON_MODEL,
   },
   aios_generate_code: {
     persona: PERSONAS.dev,
     title: 'Generate the app',
     description:
-      'The @dev agent (Dex 💻) generates a React + Vite + TypeScript + Tailwind + shadcn/ui + Supabase project (or Next.js): typed Supabase client and types, a data hook per table, forms, a page per route, and the migration.',
+      'The @dev agent (Dex 💻) generates a React + Vite + TypeScript + Tailwind + shadcn/ui + Supabase project (or Next.js): typed Supabase client and types, a data hook per table, forms, a page per route, and the migration.' +
+      BUILDS_ON_MODEL,
   },
 } as const;
 
@@ -64,8 +82,10 @@ export function toolError(error: unknown): CallToolResult {
   return { isError: true, content: [{ type: 'text', text: `${aios.code}: ${aios.message}` }], structuredContent: { error: body } };
 }
 
-function markdownOf(phase: Phase, output: unknown): string {
+function markdownOf(phase: JobPhase, output: unknown): string {
   switch (phase) {
+    case 'analysis':
+      return (output as AnalyzeOutput).brief_markdown;
     case 'strategy':
       return (output as StrategizeOutput).prd_markdown;
     case 'architecture':
@@ -119,16 +139,16 @@ function finished(job: Job): CallToolResult {
     const error = job.error ?? { code: 'AGENT_FAILURE' as const, message: `the job ended ${job.status}` };
     return toolError(new AiosError(error.code, error.message, { job_id: job.id, ...(error.phase ? { phase: error.phase } : {}) }));
   }
-  const [phase] = Object.keys(job.phases) as Phase[];
+  const [phase] = Object.keys(job.phases) as JobPhase[];
   return {
     content: [{ type: 'text', text: phase ? markdownOf(phase, job.output) : JSON.stringify(job.output) }],
     structuredContent: job.output as Record<string, unknown>,
   };
 }
 
-/** Registers the seven tools of CONTRACT section 2 for one caller. */
+/** Registers the eight tools of CONTRACT section 2 for one caller. */
 export function registerTools(server: McpServer, deps: McpDeps, principal: Principal): void {
-  // The four agents answer inline, but run through the job queue so that limits and time-outs hold.
+  // The five agents answer inline, but run through the job queue so that limits and time-outs hold.
   for (const [name, info] of Object.entries(AGENT_TOOL_INFO) as Array<[AgentTool, (typeof AGENT_TOOL_INFO)[AgentTool]]>) {
     const contract = TOOLS[name];
     server.registerTool(
@@ -156,7 +176,7 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
     {
       title: 'Run the whole AIOS pipeline',
       description:
-        'Queues strategy → architecture → ux → code (or the phases given, always in that order, each fed the earlier outputs) and answers at once with the job. Follow it with aios_get_status or the aios://jobs/{job_id} resource, then read each phase with aios_get_artifact. With a progress token, the call instead stays open and reports progress per phase until the job ends.',
+        'Queues strategy → architecture → ux → code (or the phases given, always in that order, each fed the earlier outputs, all built on one product model: `product_model` when given) and answers at once with the job. Follow it with aios_get_status or the aios://jobs/{job_id} resource, then read each phase with aios_get_artifact. With a progress token, the call instead stays open and reports progress per phase until the job ends.',
       inputSchema: advertised(PipelineInputSchema),
       outputSchema: described(TOOLS.aios_full_pipeline.output),
       annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: true },
@@ -173,7 +193,7 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
         const progress = progressSender(ctx);
         const current = progress ? await followJob(deps.queue, job.id, { signal: ctx.mcpReq.signal, onEvent: progress.send }) : job;
         await progress?.flush();
-        const phases = phasesOf('aios_full_pipeline', input);
+        const phases = orderPhases(input.phases);
         const accepted: PipelineAccepted = {
           job_id: job.id,
           status: current.status,
@@ -213,7 +233,7 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
     {
       title: 'Get a finished phase’s output',
       description:
-        'A finished job’s output for one phase (strategy, architecture, ux, code), in the same shape as that agent’s tool, or `all` of them keyed by phase. ARTIFACT_NOT_READY while the job has not completed.',
+        'A finished job’s output for one phase (strategy, architecture, ux, code; analysis for an aios_analyze job), in the same shape as that agent’s tool, or `all` of them keyed by phase. ARTIFACT_NOT_READY while the job has not completed.',
       inputSchema: advertised(GetArtifactInputSchema),
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
@@ -224,8 +244,8 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
         const artifact = artifactOf(job, artifact_type);
         const text =
           artifact_type === 'all'
-            ? Object.entries(artifact as Record<Phase, unknown>)
-                .map(([phase, output]) => markdownOf(phase as Phase, output))
+            ? Object.entries(artifact as Record<JobPhase, unknown>)
+                .map(([phase, output]) => markdownOf(phase as JobPhase, output))
                 .join('\n\n---\n\n')
             : markdownOf(artifact_type, artifact);
         return { content: [{ type: 'text', text }], structuredContent: artifact as Record<string, unknown> };

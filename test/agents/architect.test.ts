@@ -5,7 +5,7 @@ import { architectAgent, designArchitecture } from '../../src/agents/architect.j
 import { SECTION_TITLES } from '../../src/agents/architect/markdown.js';
 import { VERSIONS as DEV_VERSIONS } from '../../src/agents/dev/versions.js';
 import type { ProductModel } from '../../src/agents/model.js';
-import { readSpec } from '../../src/agents/reader/read.js';
+import { modelOf } from '../../src/agents/analyst.js';
 import { PROJECT_MODEL } from '../fixtures/models.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 import { EMPTY_MODEL, MARKET_MODEL } from './architect/models.js';
@@ -25,7 +25,7 @@ const field = (output: ArchitectureOutput, table: string, column: string) => ent
 
 const readerCases = SPEC_CASES.flatMap((specCase) => {
   try {
-    return [{ id: specCase.id, model: readSpec(specCase.input) }];
+    return [{ id: specCase.id, model: modelOf(specCase.input) }];
   } catch {
     return [];
   }

@@ -4,7 +4,7 @@ import { designArchitecture } from '../../src/agents/architect.js';
 import { buildDataModel } from '../../src/agents/architect/data-model.js';
 import { generateCode } from '../../src/agents/dev.js';
 import { pluralName, snake } from '../../src/agents/naming.js';
-import { readSpec } from '../../src/agents/reader/read.js';
+import { modelOf } from '../../src/agents/analyst.js';
 import { designUx } from '../../src/agents/ux.js';
 import { CodeOutputSchema, type CodeInput, type CodeOutput } from '../../src/contract/index.js';
 import { PROJECT_ARCHITECTURE, PROJECT_UX } from '../fixtures/design.js';
@@ -224,7 +224,7 @@ describe('generateCode (nextjs-react)', () => {
 describe('generateCode on every spec case', () => {
   it('routes every UX page and writes a hook per non-join table of the architecture', async () => {
     for (const { id, input } of SPEC_CASES) {
-      const model = readSpec(input);
+      const model = modelOf(input);
       const ctx = { ...standaloneContext(), model };
       const { architecture } = await designArchitecture(input, ctx);
       const { ux_spec } = await designUx({ ...input, architecture }, ctx);

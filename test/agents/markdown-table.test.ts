@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cell, table } from '../../src/agents/markdown-table.js';
 import { runPipeline } from '../../src/agents/pipeline.js';
+import { contractModel } from '../../src/agents/product.js';
 import type { ProductModel } from '../../src/agents/model.js';
 import { PROJECT_MODEL } from '../fixtures/models.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
@@ -61,7 +62,7 @@ describe('the tables of every document', () => {
     ...SPEC_CASES.map((c) => [c.id, c.input.spec, undefined] as const),
     ['labels with a pipe and a line break', PROJECT_MODEL.summary, AWKWARD] as const,
   ])('%s: every row has the cells of its header', async (_id, spec, model) => {
-    const output = await runPipeline({ spec }, model ? { model } : {});
+    const output = await runPipeline(model ? { product_model: contractModel(model) } : { spec });
     expectWellFormedTables(output.strategy!.prd_markdown, 'PRD');
     expectWellFormedTables(output.architecture!.architecture_markdown, 'architecture');
     expectWellFormedTables(output.ux!.ux_markdown, 'UX specification');

@@ -3,59 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchitectureOutput } from '../../src/contract/index.js';
 import { designArchitecture } from '../../src/agents/architect.js';
 import type { ProductModel } from '../../src/agents/model.js';
-import { readSpec } from '../../src/agents/reader/read.js';
+import { modelOf } from '../../src/agents/analyst.js';
 import { PROJECT_MODEL } from '../fixtures/models.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 import { EMPTY_MODEL, MARKET_MODEL } from './architect/models.js';
+import { RESET, SUPABASE_STANDIN } from '../fixtures/supabase.js';
 
-/**
- * Every generated migration is applied to a real PostgreSQL engine (PGlite, PostgreSQL compiled to
- * WASM) after a minimal stand-in for what Supabase provides: the auth schema with auth.users and
- * auth.uid() reading the JWT subject, the anon / authenticated / service_role roles, Storage's
- * buckets and the Realtime publication. (database-tests.test.ts runs the generated pgTAP suites
- * on a fuller stand-in, on PostgreSQL 15 itself.)
- */
-
-const SUPABASE_STANDIN = `
-create role anon nologin;
-create role authenticated nologin;
-create role service_role nologin bypassrls;
-create schema auth;
-create table auth.users (
-  id uuid primary key,
-  email text,
-  email_confirmed_at timestamptz,
-  raw_user_meta_data jsonb not null default '{}'::jsonb
-);
-create function auth.uid() returns uuid
-language sql stable
-as $$ select nullif(current_setting('request.jwt.claim.sub', true), '')::uuid $$;
-grant usage on schema auth to anon, authenticated;
-create schema storage;
-create table storage.buckets (id text primary key, name text not null, public boolean not null default false);
-create table storage.objects (id uuid primary key default gen_random_uuid(), bucket_id text references storage.buckets(id), name text not null);
-alter table storage.objects enable row level security;
-create function storage.foldername(name text) returns text[]
-language sql immutable
-as $$ select (string_to_array(name, '/'))[1:array_length(string_to_array(name, '/'), 1) - 1] $$;
-create publication supabase_realtime;
-`;
-
-/** Drops everything a migration made, so one engine serves every case. */
-const RESET = `
-reset role;
-delete from storage.objects;
-delete from storage.buckets;
-drop schema public cascade;
-create schema public;
-grant usage on schema public to anon, authenticated;
-delete from auth.users;
-`;
+/** Every generated migration is applied to a real PostgreSQL engine after the Supabase stand-in. */
 
 // The spec cases join in as soon as the spec reader works; until then the hand-made models stand in.
 const readerCases = SPEC_CASES.flatMap((specCase) => {
   try {
-    return [{ id: specCase.id, model: readSpec(specCase.input) }];
+    return [{ id: specCase.id, model: modelOf(specCase.input) }];
   } catch {
     return [];
   }

@@ -76,7 +76,7 @@ describe('runTool input validation', () => {
     ['a wrong type', { spec: 42 }, 'input.spec'],
     ['an unknown stack', { spec: 'a todo app', stack_preference: 'angular' }, 'input.stack_preference'],
     ['an unknown style', { spec: 'a todo app', style_preference: 'gothic' }, 'input.style_preference'],
-    ['an unknown phase', { spec: 'a todo app', phases: ['testing'] }, 'input.phases.0'],
+    ['an unknown phase', { spec: 'a todo app', phases: ['testing'] }, 'input.phases[0]'],
     ['a 1 MB spec', { spec: 'word '.repeat(210_000) }, 'input.spec'],
     ['no object at all', 'just a string', 'input'],
   ])('rejects %s with INVALID_INPUT naming the field', async (_label, input, field) => {

@@ -3,7 +3,7 @@ import { StrategizeOutputSchema, type StrategizeOutput } from '../../src/contrac
 import type { AgentContext } from '../../src/agents/agent.js';
 import { strategize } from '../../src/agents/pm.js';
 import type { EntitySpec, ProductModel } from '../../src/agents/model.js';
-import { readSpec } from '../../src/agents/reader/read.js';
+import { modelOf } from '../../src/agents/analyst.js';
 import { PROJECT_MODEL } from '../fixtures/models.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 
@@ -283,7 +283,7 @@ describe('pm agent: strategize', () => {
   describe.each(SPEC_CASES)('on the $id spec, read by the spec reader', ({ input, expect: named }) => {
     it('writes a well-formed PRD from the spec alone', async () => {
       const out = await strategize(input);
-      const model = readSpec(input);
+      const model = modelOf(input);
       expectWellFormed(out, model);
       expect(out.product_name).toBe(model.name);
       expect(await strategize(input)).toEqual(out);

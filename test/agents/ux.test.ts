@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { standaloneContext, type AgentContext } from '../../src/agents/agent.js';
 import type { AttributeSpec, EntitySpec, ProductModel } from '../../src/agents/model.js';
 import { kebab } from '../../src/agents/naming.js';
-import { readSpec } from '../../src/agents/reader/read.js';
+import { modelOf } from '../../src/agents/analyst.js';
 import { designUx } from '../../src/agents/ux.js';
 import { generateCode } from '../../src/agents/dev.js';
 import { contrastRatio, ensureContrast } from '../../src/agents/ux/contrast.js';
@@ -235,7 +235,7 @@ describe('designUx on every spec of the fixtures, read by the spec reader', () =
   it.each(SPEC_CASES.map((c) => [c.id, c] as const))('%s: valid output, one list page per entity, passing contrast', async (_id, specCase) => {
     const output = await designUx({ ...specCase.input });
     expect(() => UxOutputSchema.parse(output)).not.toThrow();
-    const model = readSpec(specCase.input);
+    const model = modelOf(specCase.input);
     const joins = new Set(model.relationships.flatMap((r) => (r.through ? [r.through] : [])));
     const { pages, user_flows } = output.ux_spec;
     const routes = pages.map((p) => p.route);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_STATUS, PHASES } from '../../src/contract/index.js';
+import { ERROR_STATUS, JOB_PHASES } from '../../src/contract/index.js';
 import { EmbeddedQueue } from '../../src/jobs/embedded.js';
 import { AppMetrics } from '../../src/metrics.js';
 
@@ -21,7 +21,7 @@ async function configVariables(): Promise<string[]> {
   const source = await readFile(path.join(root, 'src/config.ts'), 'utf8');
   const schema = source.slice(source.indexOf('const EnvSchema'), source.indexOf('\n});', source.indexOf('const EnvSchema')));
   const names = [...schema.matchAll(/^\s{2}([A-Z][A-Z0-9_]+):/gm)].map((match) => match[1]!);
-  return [...names, ...PHASES.map((phase) => `AGENT_TIMEOUT_${phase.toUpperCase()}_MS`)];
+  return [...names, ...JOB_PHASES.map((phase) => `AGENT_TIMEOUT_${phase.toUpperCase()}_MS`)];
 }
 
 describe('docs/DEPLOYMENT.md', () => {
@@ -41,7 +41,7 @@ describe('docs/DEPLOYMENT.md', () => {
   it('names every metric /metrics serves under the aios_ prefix', async () => {
     const queue = new EmbeddedQueue({
       concurrency: 1,
-      phaseTimeoutsMs: { strategy: 1000, architecture: 1000, ux: 1000, code: 1000 },
+      phaseTimeoutsMs: { analysis: 1000, strategy: 1000, architecture: 1000, ux: 1000, code: 1000 },
       retention: { completedMs: 1000, failedMs: 1000 },
     });
     const metrics = new AppMetrics(queue);

@@ -52,12 +52,12 @@ describe('bad input gets its code, never a 500', () => {
       400,
       'INVALID_INPUT',
     );
-    expect(badPhase.message).toMatch(/^input\.phases\.0:/);
+    expect(badPhase.message).toMatch(/^input\.phases\[0\]:/);
   });
 
   it('an unknown tool lists the valid ones; the read tools point at their routes', async () => {
     const unknown = await expectError(await postJob(server, key, { tool: 'aios_paint', input: { spec: SPEC } }), 400, 'INVALID_INPUT');
-    expect(unknown.message).toContain('aios_strategize, aios_design_architecture, aios_design_ux, aios_generate_code, aios_full_pipeline');
+    expect(unknown.message).toContain('aios_analyze, aios_strategize, aios_design_architecture, aios_design_ux, aios_generate_code, aios_full_pipeline');
     const status = await expectError(await postJob(server, key, { tool: 'aios_get_status', input: { job_id: 'x' } }), 400, 'INVALID_INPUT');
     expect(status.message).toContain('GET /api/jobs/:id');
     await expectError(await postJob(server, key, { input: { spec: SPEC } }), 400, 'INVALID_INPUT');

@@ -137,7 +137,7 @@ describe('job metrics', () => {
 
 describe('jobs counted once', () => {
   it('counts a finished job once however often its event arrives, remembering the last REMEMBERED_JOBS ids', async () => {
-    const queue = new EmbeddedQueue({ concurrency: 1, phaseTimeoutsMs: { strategy: 1, architecture: 1, ux: 1, code: 1 }, retention: { completedMs: 1, failedMs: 1 } });
+    const queue = new EmbeddedQueue({ concurrency: 1, phaseTimeoutsMs: { analysis: 1, strategy: 1, architecture: 1, ux: 1, code: 1 }, retention: { completedMs: 1, failedMs: 1 } });
     const metrics = new AppMetrics(queue);
     const at = new Date().toISOString();
     const job = (id: string) =>
@@ -237,7 +237,7 @@ describe('METRICS_TOKEN', () => {
   let url: string;
   const queue = new EmbeddedQueue({
     concurrency: 1,
-    phaseTimeoutsMs: { strategy: 1000, architecture: 1000, ux: 1000, code: 1000 },
+    phaseTimeoutsMs: { analysis: 1000, strategy: 1000, architecture: 1000, ux: 1000, code: 1000 },
     retention: { completedMs: 60_000, failedMs: 60_000 },
     run: workloadRunner(),
   });

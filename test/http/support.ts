@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { phasesOf, runPhase } from '../../src/agents/pipeline.js';
 import { PERSONAS } from '../../src/agents/personas.js';
 import type { Agent } from '../../src/agents/agent.js';
-import type { AgentToolName, Phase } from '../../src/contract/index.js';
+import type { AgentToolName, JobPhase, Phase } from '../../src/contract/index.js';
 import { buildApp, type AppDeps } from '../../src/http/app.js';
 import type { JobRunner } from '../../src/jobs/port.js';
 import { createLogger } from '../../src/log.js';
@@ -32,9 +32,9 @@ export async function testConfig(env: Record<string, string> = {}): Promise<Conf
 
 /** How long each phase of the test workload takes, by phase; a phase can also fail. */
 export interface Workload {
-  phaseMs?: Partial<Record<Phase, number>>;
+  phaseMs?: Partial<Record<JobPhase, number>>;
   defaultMs?: number;
-  fail?: Partial<Record<Phase, Error>>;
+  fail?: Partial<Record<JobPhase, Error>>;
 }
 
 /**
@@ -44,7 +44,7 @@ export interface Workload {
  */
 export function workloadRunner(workload: Workload = {}): JobRunner {
   return async (tool: AgentToolName, input, options) => {
-    const outputs: Partial<Record<Phase, unknown>> = {};
+    const outputs: Partial<Record<JobPhase, unknown>> = {};
     for (const phase of phasesOf(tool, input as { phases?: Phase[] })) {
       const agent: Agent<unknown, unknown> = {
         persona: PERSONAS.pm,

@@ -197,7 +197,7 @@ describe('EmbeddedQueue', () => {
 
 describe('validateJobRequest', () => {
   it('names the valid tools for an unknown one and points read tools at their routes', () => {
-    expect(() => validateJobRequest('aios_paint', { spec: SPEC })).toThrow(/valid tools: aios_strategize, aios_design_architecture/);
+    expect(() => validateJobRequest('aios_paint', { spec: SPEC })).toThrow(/valid tools: aios_analyze, aios_strategize, aios_design_architecture/);
     expect(() => validateJobRequest('aios_get_status', { job_id: 'x' })).toThrow(/GET \/api\/jobs\/:id/);
     expect(() => validateJobRequest('aios_strategize', { spec: 42 })).toThrow(/^input\.spec:/);
   });

@@ -1,6 +1,7 @@
 import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AnalyzeOutputSchema,
   ArchitectureOutputSchema,
   CodeOutputSchema,
   GetStatusOutputSchema,
@@ -8,6 +9,8 @@ import {
   StrategizeOutputSchema,
   UxOutputSchema,
 } from '../../src/contract/index.js';
+import { pluralName } from '../../src/agents/naming.js';
+import { BAD_MODELS, GARDEN_MODEL, tenThousandEntities } from '../fixtures/product-models.js';
 
 export const SPEC = 'QuizMaster lets teachers create quizzes with a title, a time limit and a list of questions. Students answer them and see their score.';
 
@@ -42,10 +45,11 @@ export function mcpConformance(label: string, connect: () => Promise<Client>): v
       await client?.close();
     });
 
-    it('lists the seven tools, each with input and output schemas and annotations', async () => {
+    it('lists the eight tools, each with input and output schemas and annotations', async () => {
       const { tools } = await client.listTools();
       expect(tools.map((tool) => tool.name).sort()).toEqual(
         [
+          'aios_analyze',
           'aios_design_architecture',
           'aios_design_ux',
           'aios_full_pipeline',
@@ -147,16 +151,88 @@ export function mcpConformance(label: string, connect: () => Promise<Client>): v
       const architect = await client.readResource({ uri: 'aios://agents/architect' });
       const described = JSON.parse((architect.contents[0] as { text: string }).text);
       expect(described).toMatchObject({ name: 'Aria', tool: 'aios_design_architecture' });
-      expect(described.inputs).toContain('stack_preference');
+      expect(described.inputs).toEqual(expect.arrayContaining(['stack_preference', 'product_model']));
+      const analyst = JSON.parse(((await client.readResource({ uri: 'aios://agents/analyst' })).contents[0] as { text: string }).text);
+      expect(analyst).toMatchObject({ id: 'analyst', name: 'Atlas', icon: '🔍', archetype: 'the Decoder', tool: 'aios_analyze' });
+      expect(analyst.inputs).toContain('spec');
+      const { resources } = await client.listResources();
+      expect(resources.map((resource) => resource.uri)).toContain('aios://agents/analyst');
+    });
+
+    it('tells a calling model it may write the product model, and how', async () => {
+      const { tools } = await client.listTools();
+      for (const name of ['aios_strategize', 'aios_design_architecture', 'aios_design_ux', 'aios_generate_code', 'aios_full_pipeline']) {
+        const tool = tools.find((item) => item.name === name)!;
+        expect(Object.keys(tool.inputSchema.properties ?? {}), name).toContain('product_model');
+        expect(tool.description, name).toMatch(/product_model/);
+      }
+      const analyze = tools.find((tool) => tool.name === 'aios_analyze')!;
+      expect(analyze.description).toMatch(/roles are kinds of people who sign in; people who never sign in .* are entities/);
+      expect(analyze.description).toMatch(/one-to-many `from` is the "one" side/);
+      expect(analyze.description).toMatch(/many-to-many `through` names the join entity/);
+      expect(analyze.description).toMatch(/snake_case/);
+      expect(analyze.outputSchema?.properties).toHaveProperty('product_model');
+      const schema = JSON.stringify(tools.find((tool) => tool.name === 'aios_design_architecture')!.inputSchema);
+      expect(schema).toContain('people who never sign in (patients, guests) are entities');
+      expect(tools.find((tool) => tool.name === 'aios_strategize')!.outputSchema?.properties).toHaveProperty('product_model');
+    });
+
+    it('aios_analyze gives the brief and a model; aios_design_architecture builds the tables of that model', async () => {
+      const analyzed = await call(client, 'aios_analyze', { spec: SPEC });
+      expect(analyzed.isError).toBeFalsy();
+      const { product_model, brief_markdown } = AnalyzeOutputSchema.parse(analyzed.structuredContent);
+      expect(analyzed.content).toEqual([{ type: 'text', text: brief_markdown }]);
+      expect(brief_markdown).toMatch(/^# Project Brief: QuizMaster/);
+      // The correction a calling model makes before building: answers are kept per question.
+      product_model.entities.push({ name: 'answer_sheet', attributes: [{ name: 'score', type: 'integer', required: true }] });
+      const built = await call(client, 'aios_design_architecture', { product_model });
+      expect(built.isError).toBeFalsy();
+      const tables = ArchitectureOutputSchema.parse(built.structuredContent).architecture.data_model.entities.map((entity) => entity.name);
+      expect(tables).toEqual(expect.arrayContaining(product_model.entities.map((entity) => pluralName(entity.name))));
+      expect(tables).toContain('answer_sheets');
+    });
+
+    it('builds a hand-written model as given, with no spec', async () => {
+      const built = ArchitectureOutputSchema.parse((await call(client, 'aios_design_architecture', { product_model: GARDEN_MODEL })).structuredContent);
+      expect(built.architecture.data_model.entities.map((entity) => entity.name).sort()).toEqual(
+        ['accounts', 'garden_tools', 'harvests', 'plots', 'profiles', 'workshop_garden_tools', 'workshop_visits', 'workshops'],
+      );
+    });
+
+    it.each(BAD_MODELS.map((bad) => [bad.label, bad] as const))('a bad product_model is a tool error naming its path: %s', async (_label, bad) => {
+      const result = await call(client, 'aios_design_ux', { spec: SPEC, product_model: bad.model });
+      expect(result.isError).toBe(true);
+      const text = (result.content as Array<{ text: string }>)[0]!.text;
+      expect(text.startsWith(`INVALID_INPUT: product_model${bad.path}: `), text).toBe(true);
+      expect(text).toMatch(bad.message);
+      expect(result.structuredContent).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    });
+
+    it('10,000 entities are refused with one issue, and the connection goes on serving', async () => {
+      const result = await call(client, 'aios_full_pipeline', { product_model: tenThousandEntities() });
+      expect(result.structuredContent).toEqual({
+        error: {
+          code: 'INVALID_INPUT',
+          message: 'product_model.entities: must have at most 120 entities',
+          details: { issues: [{ field: 'product_model.entities', message: 'must have at most 120 entities' }] },
+        },
+      });
+      expect((await client.listTools()).tools.length).toBe(8);
     });
 
     it('offers one prompt per agent, with argument completion', async () => {
       const { prompts } = await client.listPrompts();
-      expect(prompts.map((prompt) => prompt.name).sort()).toEqual(['aios_design_architecture', 'aios_design_ux', 'aios_implement', 'aios_write_prd']);
+      expect(prompts.map((prompt) => prompt.name).sort()).toEqual(['aios_analyze', 'aios_design_architecture', 'aios_design_ux', 'aios_implement', 'aios_write_prd']);
       const prd = await client.getPrompt({ name: 'aios_write_prd', arguments: { idea: SPEC } });
       const text = (prd.messages[0]!.content as { text: string }).text;
       expect(text).toContain('Morgan');
       expect(text.indexOf('Goals and Background Context')).toBeLessThan(text.indexOf('Epic List'));
+      const analyst = ((await client.getPrompt({ name: 'aios_analyze', arguments: { idea: SPEC } })).messages[0]!.content as { text: string }).text;
+      expect(analyst).toContain('Atlas 🔍');
+      expect(analyst.indexOf('Executive Summary')).toBeLessThan(analyst.indexOf('Risks & Open Questions'));
+      const schema = JSON.parse(/```json\n([\s\S]*?)```/.exec(analyst)![1]!) as { properties: Record<string, unknown>; required: string[] };
+      expect(schema.required).toEqual(expect.arrayContaining(['name', 'summary', 'roles', 'entities', 'relationships', 'access']));
+      expect(analyst).toContain('pass the model as `product_model`');
       const completion = await client.complete({ ref: { type: 'ref/prompt', name: 'aios_design_ux' }, argument: { name: 'style', value: 'pl' } });
       expect(completion.completion.values).toEqual(['playful']);
     });

@@ -263,10 +263,12 @@ export function buildDataModel(model: ProductModel): DataModel {
   const tables: Table[] = [profilesTable(roles, defaultRole)];
   const byEntity = new Map<string, Table>();
 
+  // An entity is a table unless it names people who sign in: an "account" or a "person" kept as a record is a table.
+  const signsIn = (name: string): boolean => roleNames.has(name) || roleNames.has(singularName(name)) || name === 'user' || name === 'profile';
   for (const entity of model.entities) {
     const name = snake(entity.name);
     if (name === '' || byEntity.has(name)) continue;
-    if (isPerson(name)) {
+    if (signsIn(name)) {
       notes.push(`${entity.pluralLabel} are people: they are rows of \`profiles\` with their role, not a table of their own.`);
       continue;
     }

@@ -250,6 +250,10 @@ export class CandidateTable {
         made.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm}` });
         made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: sentence.phrases.filter((p) => p.verb === phrase.verb && p !== phrase && p.role !== 'subject') });
       }
+      // "once accepted it turns into an order", "a failed item becomes a defect": a record made from another.
+      if (verb && ((phrase.prep === 'into' && /^(turn|convert|change|make)$/.test(verb)) || (phrase.role === 'object' && verb === 'become'))) this.add(candidate, 2, `something ${verb}s into it`);
+      // "post an item with pics, size, condition and price": a thing made with details of its own.
+      if (phrase.role === 'object' && verb && KEEPING_VERBS.has(verb) && sentence.phrases.filter((p) => p.verb === phrase.verb && p.prep === 'with' && p.start > phrase.start).length >= 2) this.add(candidate, 1, 'made with details of its own');
       // "choose from this week's bakes": what people choose from is a catalogue.
       if (phrase.prep === 'from' && verb && /^(choose|pick|select|order|book)$/.test(verb)) this.add(candidate, 1.5, `people ${verb} from them`);
       // "a tax rate picked from the rates we've saved": chosen from a kept list, so a lookup table.
@@ -295,6 +299,15 @@ export class CandidateTable {
     const at = sentence.tokens.indexOf(verb);
     const particle = sentence.tokens[at + 1]?.norm;
     const phrasal = particle ? PHRASAL_ACTS[`${verb.lemma} ${particle}`] : undefined;
+    // "ask to swap", "request to reschedule": a request of that act.
+    const asked = /^(ask|request|apply)$/.test(verb.lemma) && sentence.tokens[at + 1]?.norm === 'to' ? sentence.tokens[at + 2] : undefined;
+    if (asked && /^[a-z]{3,}$/.test(asked.lemma) && wordnet().isVerb(asked.lemma) && !/^(be|have|get|do|make|see|know)$/.test(asked.lemma)) {
+      const key = `${wordnet().derivedNouns(asked.lemma).find((d) => d.lexname === 'noun.act')?.lemma ?? asked.lemma}_request`.replace(/-/g, '_');
+      const request = this.ensure(key, 'request', key.split('_'), verb.index);
+      request.evidence.push({ weight: 2.5, why: `people ${verb.lemma} to ${asked.lemma}` });
+      request.acts.push({ verb: 'request', sentence: sentence.index, ...(first?.subject ? { subject: first.subject } : {}), parties: [] });
+      return true;
+    }
     // "pre-order", "re-book": the act of the bare verb.
     const lemma = phrasal ?? (RECORD_ACTS[verb.lemma] ? verb.lemma : verb.lemma.replace(/^(pre|re)-?/, ''));
     const rule = RECORD_ACTS[lemma];
@@ -314,8 +327,10 @@ export class CandidateTable {
     // A record named after a kind of thing paid or requested: "pay rent" → rent_payment.
     const object = parties.find((p) => p.role === 'object');
     const objectKey = object ? nameOf(object) : undefined;
-    const objectIsKind = rule?.object && objectKey && !isPersonWord(objectKey.head) && !NOT_RECORDS.has(objectKey.head) && !QUALITIES.has(objectKey.head);
-    const key = objectIsKind ? `${objectKey!.head}_${record}` : record;
+    // "request vacation days": a time word names no kind; its qualifier does.
+    const kind = objectKey && NOT_RECORDS.has(objectKey.head) && objectKey.key !== objectKey.head ? objectKey.key.split('_')[0]! : objectKey?.head;
+    const objectIsKind = rule?.object && objectKey && kind && !isPersonWord(objectKey.head) && !NOT_RECORDS.has(kind) && !QUALITIES.has(kind);
+    const key = objectIsKind ? `${kind}_${record}` : record;
     // "sign up with email", "register in the app": joining the product is not a record; signing up for a shift is.
     if ((lemma === 'signup' || lemma === 'register') && !parties.some((p) => (p.prep === 'for' || p.prep === 'to' || p.prep === 'on' || p.role === 'object') && this.candidateOf(p) && !NOT_RECORDS.has(this.candidateOf(p)!.key) && !this.candidateOf(p)!.person)) return true;
     // "split into tickets", "split into aliquots": parts of a thing, not a split of its own.

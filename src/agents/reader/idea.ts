@@ -92,16 +92,24 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     const named = (key: string | undefined) => (key ? (roleName.get(key) ?? key) : undefined);
     roles = unique(roleCandidates.map((c) => roleOf(c, keptKeys)), (r) => r.name);
     const roleNames = new Set(roles.map((r) => r.name));
-    entities = records.map((c) => entityOf(c, fields.get(c.key) ?? [], assumptions));
+    const recordName = new Map(records.map((c) => [c.key, safeName(namedByUse(c))]));
+    for (const link of links) {
+      link.from = recordName.get(link.from) ?? link.from;
+      link.to = recordName.get(link.to) ?? link.to;
+    }
+    entities = records.map((c) => entityOf(c, fields.get(c.key) ?? [], assumptions, recordName.get(c.key)!));
     const renamed = nameParts(entities, links);
     relationships = relationshipsOf(links, new Set(entities.map((e) => e.name)), roleNames);
 
-    const entityOfKey = (key: string) => renamed.get(key) ?? safeName(key);
+    const entityOfKey = (key: string) => {
+      const name = recordName.get(key) ?? safeName(key);
+      return renamed.get(name) ?? name;
+    };
     const candidateNamed = (p: Phrase): Candidate | undefined => {
       const c = candidateOf(p);
       return c && roleName.has(c.key) ? { ...c, key: named(c.key)! } : c;
     };
-    access = accessOf(sentences, records, candidateNamed, roleNames).map((rule) => ({ ...rule, entity: entityOfKey(rule.entity) }));
+    access = accessOf(sentences, records, candidateNamed, roleNames, new Set(roles.filter((r) => r.privileged).map((r) => r.name))).map((rule) => ({ ...rule, entity: entityOfKey(rule.entity) }));
     features = featuresOf(sentences, candidateNamed, roleNames, new Set(entities.map((e) => e.name)), entityOfKey);
   } else {
     assumptions.push('The description could not be read as English, so the model is generic: one kind of user keeping one kind of record. Describe the product in English for a tailored result.');
@@ -200,8 +208,14 @@ function safeName(key: string): string {
   return key.replace(/[^a-z0-9_]/g, '_').replace(/_+/g, '_').replace(/^_|_$/g, '').slice(0, 40);
 }
 
-function entityOf(c: Candidate, attributes: AttributeSpec[], assumptions: string[]): ProductModelContract['entities'][number] {
-  const name = safeName(c.key);
+/** What a generic word names by what people do with it: items posted or listed for sale are listings. */
+function namedByUse(c: Candidate): string {
+  if (GENERIC_THINGS.has(c.key) && c.phrases.some((p) => p.verb && /^(post|list|sell|offer)$/.test(p.verb.lemma) && p.role === 'object')) return 'listing';
+  return c.key;
+}
+const GENERIC_THINGS = new Set(['item', 'thing', 'stuff', 'piece']);
+
+function entityOf(c: Candidate, attributes: AttributeSpec[], assumptions: string[], name: string): ProductModelContract['entities'][number] {
   const list = attributes.filter((a) => !['id', 'created_at', 'updated_at'].includes(a.name) && !isSqlReserved(a.name));
   if (BODY_HEADS.has(c.head) && !list.some((a) => a.kind === 'long_text')) list.unshift({ ...makeAttribute('body', 'long_text'), required: true });
   if (!list.some((a) => ['name', 'title', 'label', 'subject', 'full_name', 'display_name', 'body', 'prompt'].includes(a.name))) {
@@ -272,10 +286,13 @@ function relationshipsOf(links: Link[], entities: Set<string>, roles: Set<string
 }
 
 /** Who makes what, as the idea says it: the people who keep a record create their own. */
-function accessOf(sentences: Sentence[], records: Candidate[], candidateOf: (p: Phrase) => Candidate | undefined, roles: Set<string>): AccessRule[] {
+function accessOf(sentences: Sentence[], records: Candidate[], candidateOf: (p: Phrase) => Candidate | undefined, roles: Set<string>, privileged: Set<string>): AccessRule[] {
+  // What the idea says is who makes what: they create their own rows. Reading, changing and the
+  // power of privileged roles are the architect's defaults, so no rule narrows them.
   const rules: AccessRule[] = [];
   const add = (role: string, entity: string) => {
-    if (!rules.some((r) => r.role === role && r.entity === entity)) rules.push({ role, entity, actions: ['create', 'read', 'update', 'delete'], scope: 'own' });
+    if (privileged.has(role)) return;
+    if (!rules.some((r) => r.role === role && r.entity === entity)) rules.push({ role, entity, actions: ['create'], scope: 'own' });
   };
   const kept = new Set(records.map((c) => c.key));
   for (const sentence of sentences) {

@@ -96,6 +96,8 @@ const isNumber = (t: Token): boolean => /^\d/.test(t.norm) || (t.tags.has('Value
 
 /** The reader's word class of each token, after correcting compromise where the context is clear. */
 type WordClass = 'det' | 'prep' | 'conj' | 'sub' | 'verb' | 'aux' | 'noun' | 'adj' | 'adv' | 'pron' | 'num' | 'neg' | 'other';
+/** A verb the reader is sure of, whatever the tagger says; never read into a noun phrase. */
+type Classes = WordClass[] & { sure?: Set<number> };
 
 function baseClass(t: Token): WordClass {
   const n = t.norm;
@@ -119,8 +121,10 @@ function baseClass(t: Token): WordClass {
 }
 
 /** Corrects compromise's classes where specs mislead it; each rule is one kind of slip. */
-function classify(tokens: Token[]): WordClass[] {
-  const classes = tokens.map(baseClass);
+function classify(tokens: Token[]): Classes {
+  const classes: Classes = tokens.map(baseClass);
+  const sure = new Set<number>();
+  classes.sure = sure;
   let bracket = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -245,6 +249,11 @@ function classify(tokens: Token[]): WordClass[] {
       }
     }
     if (classes[i] === 'pron' && t.tags.has('Possessive')) classes[i] = 'det';
+    // "where the order matters,": a clause's noun then an -s word closing it is subject and verb.
+    if (t.norm.endsWith('s') && (closes(t) || !nextToken) && previous === 'noun' && classes[i - 2] === 'det' && (classes[i - 3] === 'sub' || classes[i - 3] === 'conj') && isVerbWord(t.lemma) && t.norm !== t.lemma) {
+      classes[i] = 'verb';
+      sure.add(i);
+    }
     // "we keep losing track": a gerund after keep, start or stop is the verb going on.
     if (t.tags.has('Gerund') && before && /^(keep|keeps|kept|start|starts|stop|stops|go|goes|finish)$/.test(before.norm)) classes[i] = 'verb';
     // "drivers do a pre-trip inspection": "do" with an object is the verb.
@@ -369,7 +378,8 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         const participle = nextClass === 'verb' && !!verb && tokens[read.end]!.tags.has('PastTense');
         // Right after its verb ("include several services back to back"), a phrase is the verb's object, whatever follows.
         const objectOfVerb = !!verb && tokens.slice(0, i).reverse().find((w, k) => k >= 0 && classes[tokens.indexOf(w)] !== 'det' && classes[tokens.indexOf(w)] !== 'num') === verb;
-        if (!heading && !closes(last) && !participle && !objectOfVerb && (nextClass === 'verb' || (nextClass === 'aux' && tokens[read.end]?.norm !== 'to')) && !inBracket && (verb || prep) && i > 0) {
+        const modalNext = nextClass === 'aux' && tokens[read.end]?.tags.has('Modal');
+        if (!heading && !closes(last) && !participle && !objectOfVerb && (nextClass === 'verb' || (nextClass === 'aux' && tokens[read.end]?.norm !== 'to')) && !inBracket && (verb || prep || modalNext) && i > 0) {
           resetClause(i);
         }
         const coordinated = (afterConj || (i > 0 && closes(tokens[i - 1]!) && !/[.!?:;]/.test(tokens[i - 1]!.post))) && previous && previous.sentence === index ? (previous.coordinated ?? previous) : undefined;
@@ -474,7 +484,7 @@ interface PhraseRead {
 }
 
 /** Determiners, then adjectives and nouns up to a boundary; the last noun is the head. */
-function readPhrase(tokens: Token[], classes: WordClass[], start: number): PhraseRead | null {
+function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRead | null {
   let i = start;
   const det: string[] = [];
   while (i < tokens.length && (classes[i] === 'det' || classes[i] === 'num' || (tokens[i]!.norm === 'or' && det.length > 0 && (classes[i + 1] === 'num' || tokens[i + 1]?.norm === 'more')) || (tokens[i]!.norm === 'more' && det.length > 0))) {
@@ -496,7 +506,7 @@ function readPhrase(tokens: Token[], classes: WordClass[], start: number): Phras
     const t = tokens[i]!;
     const cls = classes[i]!;
     if (words.length > 0 && opensBracket(t)) break;
-    if (cls !== 'noun' && cls !== 'adj' && !(cls === 'verb' && words.length > 0 && isNounWord(t.lemma) && t.tags.has('Plural'))) {
+    if (cls !== 'noun' && cls !== 'adj' && !(cls === 'verb' && !classes.sure?.has(i) && words.length > 0 && isNounWord(t.lemma) && t.tags.has('Plural'))) {
       // "cover image": compromise calls "cover" a verb inside a noun phrase.
       if (!(cls === 'verb' && words.length === 0 && classes[i + 1] === 'noun' && !closes(t) && isNounWord(t.lemma) && det.length > 0)) break;
     }
@@ -542,6 +552,7 @@ function readsAsList(tokens: Token[], classes: WordClass[], from: number): boole
     if (!bracket && (/[,;]/.test(t.post) || t.norm === 'and')) segments.push(0);
     if (/[.!?;]/.test(t.post) || /\n/.test(t.post)) break;
   }
-  const short = segments.filter((words) => words > 0 && words <= 4).length;
-  return segments.length >= 2 && short >= segments.length * 0.6 && verbs <= Math.max(1, segments.length / 3);
+  const filled = segments.filter((words) => words > 0);
+  const short = filled.filter((words) => words <= 4).length;
+  return filled.length >= 2 && short >= filled.length * 0.6 && verbs <= Math.max(1, filled.length / 2);
 }

@@ -41,8 +41,8 @@ export interface ScreenField {
   references?: string;
 }
 
-/** Tables no screen of their own is made for: the account profile lives on /settings. */
-const ACCOUNT_TABLES = new Set(['profiles', 'users', 'accounts']);
+/** Tables no screen of their own is made for: the account profile lives on /settings. An `accounts` entity is a record (a CRM's companies, a fund) and gets its screens. */
+const ACCOUNT_TABLES = new Set(['profiles', 'users']);
 const SYSTEM_FIELDS = new Set(['id', 'created_at', 'updated_at']);
 const LONG_TEXT_NAMES = /(^|_)(description|body|content|notes?|bio|summary|details|message|text|instructions)$/;
 
