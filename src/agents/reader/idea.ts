@@ -9,7 +9,7 @@ import { CandidateTable, DEFERRING, isPersonWord, score, type Candidate } from '
 import { readFields } from './fields.js';
 import { RECURRING_PRICE, readIntegrations } from './integrations.js';
 import { acronymsOf, spellAcronyms } from './acronyms.js';
-import { KEEPING_VERBS, NOT_RECORDS, QUALITIES, RECORD_ACTS } from './knowledge.js';
+import { KEEPING_VERBS, NOT_RECORDS, QUALITIES, RECORD_ACTS, SELF_SERVICE_PEOPLE } from './knowledge.js';
 import { readsAsEnglish } from './language.js';
 import { readConstraints, readNeeds } from './needs.js';
 import { readOverview } from './overview.js';
@@ -226,7 +226,8 @@ function roleOf(c: Candidate, entities: ReadonlySet<string>): ProductModelContra
   const name = safeName(nouns.join('_'));
   // "admin", "owner": power over the whole product; a "salon owner" owns their own salon, not everyone's.
   const privileged = (nouns.length === 1 && ADMIN_WORDS.has(name)) || nouns.some((w) => w === 'admin' || w === 'administrator') || isSupervisorRole(name);
-  return { name, label: sentenceCase(nouns.join(' ')), privileged, self_signup: !privileged };
+  // Customers and members pick their role at sign-up; staff (vets, receptionists) are appointed.
+  return { name, label: sentenceCase(nouns.join(' ')), privileged, self_signup: !privileged && SELF_SERVICE_PEOPLE.has(c.head) };
 }
 
 function safeName(key: string): string {

@@ -227,3 +227,15 @@ export const ATTRIBUTE_WORDS = new Set([
 /** Words of signing in: "customers never log in", "staff do everything", "only the IT team logs into". */
 export const SIGN_IN_VERBS = new Set(['log', 'login', 'sign', 'signin', 'use', 'access', 'open', 'register', 'have', 'get']);
 export const SIGN_IN_OBJECTS = new Set(['account', 'accounts', 'login', 'logins', 'app', 'system', 'application', 'tool', 'portal', 'site', 'platform', 'access']);
+
+/**
+ * People who use a product for themselves, and so may pick their role at sign-up: the customers,
+ * members and learners of it. Staff (vets, receptionists, mechanics) are appointed instead.
+ */
+export const SELF_SERVICE_PEOPLE = new Set([
+  'customer', 'client', 'member', 'buyer', 'seller', 'reader', 'writer', 'author', 'student', 'learner', 'user', 'guest',
+  'patient', 'attendee', 'subscriber', 'player', 'participant', 'tenant', 'traveler', 'traveller', 'visitor', 'shopper',
+  'fan', 'listener', 'creator', 'host', 'owner', 'renter', 'rider', 'driver', 'applicant', 'candidate', 'parent',
+  'volunteer', 'speaker', 'organiser', 'organizer', 'birder', 'flatmate', 'partner', 'patron', 'backer', 'donor',
+  'freelancer', 'mentee', 'mentor', 'cook', 'gardener', 'walker', 'sitter', 'barista', 'landlord', 'agent',
+]);
