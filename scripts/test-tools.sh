@@ -6,6 +6,8 @@
 #   postgresql-15-pgtap  pgTAP for PostgreSQL 15, and pg_prove (libtap-parser-sourcehandler-pgtap-perl):
 #                        the generated database tests run on the PostgreSQL server at PGHOST:PGPORT
 #                        (127.0.0.1:5432, user postgres), each in a database of its own that it drops
+#   chromium             Debian's browser at /usr/bin/chromium, driven by playwright-core to open the
+#                        generated app (test/agents/generated-app.test.ts); playwright never downloads one
 set -euo pipefail
 
 missing=()
@@ -13,6 +15,7 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v docker-compose >/dev/null 2>&1 || docker compose version >/dev/null 2>&1 || missing+=(docker-compose)
 ls /usr/share/postgresql/15/extension/pgtap.control >/dev/null 2>&1 || missing+=(postgresql-15-pgtap)
 command -v pg_prove >/dev/null 2>&1 || missing+=(libtap-parser-sourcehandler-pgtap-perl)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -6,6 +6,8 @@ import { generated, type AppDesign } from './dev/app.js';
 import { frameworkOf } from './dev/framework.js';
 import { nextjsFiles } from './dev/nextjs.js';
 import { dependenciesOf, renderPackageJson, renderReadme } from './dev/project.js';
+import { landingCopy } from './dev/landing.js';
+import { signUpRoles } from './dev/roles.js';
 import { readRoutes } from './dev/routes.js';
 import { readDataModel } from './dev/tables.js';
 import { viteReactFiles } from './dev/vite-react.js';
@@ -50,6 +52,8 @@ export async function generateCode(input: CodeInput, ctx: AgentContext = standal
   const data = readDataModel(architecture);
   const routes = readRoutes(ux, data);
   const design: AppDesign = {
+    signUp: signUpRoles(data, model),
+    landing: landingCopy(model, data),
     productName: model.name,
     summary: model.summary,
     framework,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { standaloneContext, type AgentContext } from '../../src/agents/agent.js';
 import { designArchitecture } from '../../src/agents/architect.js';
+import { buildDataModel } from '../../src/agents/architect/data-model.js';
 import { generateCode } from '../../src/agents/dev.js';
 import { pluralName, snake } from '../../src/agents/naming.js';
 import { modelOf } from '../../src/agents/analyst.js';
@@ -8,6 +9,7 @@ import { designUx } from '../../src/agents/ux.js';
 import { CodeOutputSchema, type CodeInput, type CodeOutput } from '../../src/contract/index.js';
 import { PROJECT_ARCHITECTURE, PROJECT_UX } from '../fixtures/design.js';
 import { PROJECT_MODEL } from '../fixtures/models.js';
+import { SALON_ARCHITECTURE, SALON_MODEL } from '../fixtures/salon.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 
 const SPEC = 'TaskFlow is a project management app for small agencies.';
@@ -97,7 +99,7 @@ describe('generateCode (vite-react, from a given design)', () => {
     for (const version of [...Object.values(pkg.dependencies), ...Object.values(pkg.devDependencies)]) {
       expect(version).toMatch(/^\d+\.\d+\.\d+$/);
     }
-    expect(Object.keys(pkg.scripts).sort()).toEqual(['build', 'dev', 'preview', 'typecheck']);
+    expect(Object.keys(pkg.scripts).sort()).toEqual(['build', 'dev', 'lint', 'preview', 'test', 'typecheck']);
     const installed = (await import('react/package.json', { with: { type: 'json' } })).default.version;
     expect(pkg.dependencies['react']).toBe(installed);
     expect(Object.keys(pkg.dependencies)).toEqual(
@@ -116,10 +118,14 @@ describe('generateCode (vite-react, from a given design)', () => {
     expect(css).toContain('--color-primary-foreground: var(--primary-foreground);');
   });
 
-  it('reads the Supabase settings from the environment and documents them', async () => {
+  it('reads the Supabase settings from the environment when the app runs, and documents them', async () => {
     const output = await generate();
-    expect(file(output, 'src/integrations/supabase/client.ts')).toContain('createClient<Database>(supabaseUrl, supabaseAnonKey');
-    expect(file(output, 'src/vite-env.d.ts')).toContain('readonly VITE_SUPABASE_URL: string;');
+    const client = file(output, 'src/integrations/supabase/client.ts');
+    expect(client).toContain('checkSupabaseConfig(import.meta.env.VITE_SUPABASE_URL, import.meta.env.VITE_SUPABASE_ANON_KEY)');
+    // Never a throw at import: a build without settings must still open, on its configuration screen.
+    expect(client).not.toContain('throw');
+    expect(file(output, 'src/App.tsx')).toContain('if (!supabaseConfig.ok) return <ConfigurationScreen problems={supabaseConfig.problems} />;');
+    expect(file(output, 'src/vite-env.d.ts')).toContain('readonly VITE_SUPABASE_URL?: string;');
     expect(file(output, '.env.example')).toMatch(/VITE_SUPABASE_URL=.*\nVITE_SUPABASE_ANON_KEY=/);
     expect(output.setup_instructions.join('\n')).toMatch(/npm install[^]*VITE_SUPABASE_ANON_KEY[^]*npm run dev/);
   });
@@ -248,5 +254,140 @@ describe('generateCode from a spec alone', () => {
     const types = file(output, 'src/integrations/supabase/types.ts');
     for (const table of ['salons', 'services', 'appointments']) expect(types).toContain(`      ${table}: {`);
     expect(output.setup_instructions.join('\n')).toContain('supabase db push');
+  });
+});
+
+describe('the generated app, for a person', () => {
+  const salonContext = (): AgentContext => ({ ...standaloneContext(), model: SALON_MODEL });
+  const salon = (extra: Partial<CodeInput> = {}): Promise<CodeOutput> =>
+    generateCode({ spec: SALON_MODEL.summary, architecture: SALON_ARCHITECTURE, ...extra }, salonContext());
+
+  it('saves Settings with only the columns a person may change on their own profile, never the role', async () => {
+    const output = await salon();
+    const form = file(output, 'src/components/forms/ProfileForm.tsx');
+    expect(/Pick<Tables<'profiles'>, ([^>]+)>/.exec(form)?.[1]).toBe("'display_name' | 'avatar_url'");
+    expect(form).not.toMatch(/'role'|'id'|'created_at'/);
+    const settings = file(output, 'src/pages/SettingsPage.tsx');
+    // The role is shown, and a failed save says why instead of failing silently.
+    expect(settings).toContain('Role: {formatLabel(profile.data.role)}');
+    expect(settings).toContain('describeError(updateProfile.error)');
+  });
+
+  it('offers at sign-up the roles the migration accepts from sign-up, never an administrator, and sends the choice as metadata', async () => {
+    const signUp = file(await salon(), 'src/pages/SignUpPage.tsx');
+    const offered = /const SIGN_UP_ROLES = \[([^\]]*)\] as const;/.exec(signUp)?.[1]?.split(', ').map((quoted) => quoted.slice(1, -1));
+    const accepted = buildDataModel(SALON_MODEL).selfServiceRoles;
+    expect(offered?.[0]).toBe('customer');
+    expect(new Set(offered)).toEqual(new Set(['customer', ...accepted]));
+    expect(offered).not.toContain('admin');
+    expect(signUp).toContain("useState<string>('customer')");
+    expect(signUp).toContain('options: { emailRedirectTo: window.location.origin, data: { role } }');
+    // One role only (TaskFlow's members; admins are appointed): nothing to choose, nothing sent.
+    const single = file(await generate(), 'src/pages/SignUpPage.tsx');
+    expect(single).not.toContain('SIGN_UP_ROLES');
+    expect(single).not.toContain('data: { role }');
+  });
+
+  it('edits a timestamptz in local time both ways, never by slicing the UTC string', async () => {
+    const form = file(await salon(), 'src/components/forms/AppointmentForm.tsx');
+    expect(form).toContain(
+      "type=\"datetime-local\" required value={toDateTimeLocal(values.starts_at)} onChange={(event) => set('starts_at', fromDateTimeLocal(event.target.value) ?? '')}",
+    );
+    expect(form).not.toContain('.slice(0, 16)');
+  });
+
+  it('steps number inputs by the column type and bounds them by its meaning', async () => {
+    const output = await salon();
+    const services = file(output, 'src/components/forms/ServiceForm.tsx');
+    expect(services).toMatch(/id="service-duration" type="number" inputMode="numeric" step="1" min=\{0\}/);
+    expect(services).toMatch(/id="service-price" type="number" inputMode="decimal" step="0.01" min=\{0\}/);
+    const reviews = file(output, 'src/components/forms/ReviewForm.tsx');
+    expect(reviews).toMatch(/id="review-rating" type="number" inputMode="numeric" step="1" min=\{1\} max=\{5\} required/);
+    expect(services + reviews).not.toContain('step="any"');
+  });
+
+  it('edits a JSON list item by item and child rows on the parent page, never in a JSON box that starts with null', async () => {
+    const output = await salon();
+    const service = file(output, 'src/components/forms/ServiceForm.tsx');
+    expect(service).toContain('<ListField id="service-steps" labelledBy="service-steps-label" itemLabel="step"');
+    expect(service).toContain('onSubmit({ ...values, steps: cleanItems(textItems(values.steps)), ...fixed });');
+    for (const candidate of output.files.filter((generatedFile) => generatedFile.path.endsWith('.tsx'))) {
+      expect(candidate.content, candidate.path).not.toContain('?? null, null, 2)');
+    }
+    const details = file(output, 'src/pages/ServiceDetailsPage.tsx');
+    expect(details).toContain('<AppointmentsSection parentId={row.id} />');
+    expect(details).toContain('function AppointmentsSection({ parentId }: { parentId: string })');
+    expect(details).toContain('<AppointmentForm\n              fixed={{ service_id: parentId }}');
+    // The parent chosen by the page is not asked for again.
+    expect(file(output, 'src/components/forms/AppointmentForm.tsx')).toContain('{fixed?.service_id === undefined && (');
+  });
+
+  it('offers the values of an enum in its select and in a board of its lanes, and an agenda of dated rows', async () => {
+    const output = await salon();
+    expect(file(output, 'src/components/forms/AppointmentForm.tsx')).toContain('{Constants.public.Enums.appointment_status.map((option) => (');
+    const appointments = file(output, 'src/pages/AppointmentsPage.tsx');
+    expect(appointments).toContain('lanes={Constants.public.Enums.appointment_status}');
+    expect(appointments).toContain('values: { status: lane as Database["public"]["Enums"]["appointment_status"] }');
+    expect(appointments).toContain('<AgendaView rows={rows} dateOf={(row) => row.starts_at}');
+    expect(appointments).toContain(' withTime />');
+  });
+
+  it('tells a failed load from an empty one, with a Retry button, and gives up on a slow server in seconds', async () => {
+    const output = await generate();
+    const projects = file(output, 'src/pages/ProjectsPage.tsx');
+    expect(projects.indexOf('<ErrorState')).toBeGreaterThan(-1);
+    expect(projects.indexOf('<ErrorState')).toBeLessThan(projects.indexOf('No projects yet.'));
+    const dashboard = file(output, 'src/pages/DashboardPage.tsx');
+    expect(dashboard).toContain('onRetry={() => failed.forEach((query) => void query.refetch())}');
+    expect(dashboard).toMatch(/Query\.error \? \(\n\s+<p className="text-sm text-muted-foreground">Not loaded\.<\/p>\n\s+\) : \w+Query\.data && \w+Query\.data\.length > 0 \? \(/);
+    expect(file(output, 'src/hooks/use-projects.ts')).toContain('.retry(false)');
+    expect(file(output, 'src/App.tsx')).toContain('retry: retryOnce');
+    expect(file(output, 'src/integrations/supabase/client.ts')).toContain('global: { fetch: fetchWithTimeout }');
+  });
+
+  it('adds up money on the dashboard and counts rows per status', async () => {
+    const dashboard = file(await salon({ framework: 'nextjs-react' }), 'app/(app)/dashboard/page.tsx');
+    expect(dashboard).toContain('formatAmount(total(servicesQuery.data, (row) => row.price))');
+    expect(dashboard).toContain('{Constants.public.Enums.appointment_status.map((lane) => (');
+    expect(dashboard).not.toContain('useProfiles');
+  });
+
+  it('writes the home page for visitors from the summary and the roles, not from planning notes', async () => {
+    const home = file(await salon(), 'src/pages/HomePage.tsx');
+    expect(home).toContain('<h1>Snip</h1>');
+    expect(home).toContain('<p className="max-w-2xl text-lg text-muted-foreground">A booking app for hair salons.</p>');
+    expect(home).toContain('Customers book appointments. Stylists confirm appointments. Each appointment has a title and a status.');
+    expect(home).not.toMatch(/Say what|created by|belongs to/);
+  });
+
+  it('builds without the Supabase settings on Next.js too, and ships lint and test scripts and their configuration', async () => {
+    const output = await generate({ framework: 'nextjs-react' });
+    expect(file(output, 'lib/supabase/client.ts')).not.toContain('throw');
+    expect(file(output, 'app/providers.tsx')).toContain('if (!supabaseConfig.ok) return <ConfigurationScreen problems={supabaseConfig.problems} />;');
+    const pkg = JSON.parse(file(output, 'package.json')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+    expect(pkg.scripts).toMatchObject({ lint: 'eslint .', test: 'vitest run' });
+    expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(['eslint', 'typescript-eslint', 'eslint-plugin-react-hooks', 'vitest']));
+    expect(file(output, 'eslint.config.js')).toContain('reactHooks.configs.flat.recommended');
+    for (const test of ['lib/config.test.ts', 'lib/datetime.test.ts', 'lib/network.test.ts']) expect(output.files.map((f) => f.path)).toContain(test);
+  });
+});
+
+describe('the generated app and the migration it ships with', () => {
+  it('offers at sign-up exactly the roles handle_new_user() accepts, and saves Settings within the profile columns granted for update', async () => {
+    for (const { id, input } of SPEC_CASES) {
+      const output = await generateCode(input);
+      const migration = output.files.find((candidate) => candidate.path.startsWith('supabase/migrations/'))?.content ?? '';
+      const accepted = /raw_user_meta_data ->> 'role' = any\(array\[([^\]]*)\]/.exec(migration)?.[1]?.split(', ').map((quoted) => quoted.slice(1, -1)) ?? [];
+      const signUp = file(output, 'src/pages/SignUpPage.tsx');
+      const offered = /const SIGN_UP_ROLES = \[([^\]]*)\] as const;/.exec(signUp)?.[1]?.split(', ').map((quoted) => quoted.slice(1, -1));
+      // One acceptable role is no choice: the form sends none and the database gives the default.
+      if (accepted.length > 1) expect(new Set(offered), id).toEqual(new Set(accepted));
+      else expect(offered, id).toBeUndefined();
+      const granted = /grant update \(([^)]*)\) on table public\.profiles to authenticated;/.exec(migration)?.[1]?.split(', ') ?? [];
+      const form = file(output, 'src/components/forms/ProfileForm.tsx');
+      const sent = /Pick<Tables<'profiles'>, ([^>]+)>/.exec(form)?.[1]?.split(' | ').map((quoted) => quoted.slice(1, -1)) ?? [];
+      expect(sent.length, id).toBeGreaterThan(0);
+      expect(sent.filter((column) => !granted.includes(column)), id).toEqual([]);
+    }
   });
 });

@@ -23,7 +23,7 @@ export const VERSIONS = {
   tailwind: '4.3.5',
   shadcn: '3.8.5',
   supabaseJs: '2.109.0',
-  supabaseSsr: '0.12.7',
+  supabaseSsr: '0.12.0',
   supabaseCli: '2.122.1',
   reactQuery: '5.108.0',
   lucide: '1.77.0',

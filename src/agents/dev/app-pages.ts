@@ -2,35 +2,57 @@ import { camel } from '../naming.js';
 import { displayOf } from './forms.js';
 import { heading, type PageContext } from './page-parts.js';
 import { linkTo, type AppPage } from './routes.js';
-import { type Imports, jsxText } from './source.js';
-import { access, entityTables } from './tables.js';
+import { type Imports, jsxAttr, jsxText } from './source.js';
+import type { Framework } from './framework.js';
+import { access, entityTables, type Table } from './tables.js';
+import { boardColumn, moneyColumn } from './views.js';
 import { lower } from '../english.js';
 
 /** The pages around the data: dashboard, settings, landing, not-found, and plain pages of the design. */
 
 export function dashboardPage(page: AppPage, context: PageContext, imports: Imports): string {
   const { framework, routes, model } = context;
-  const tables = entityTables(model).slice(0, 6);
-  if (tables.length > 0) imports.add('@/components/ui/card', ['Card', 'CardContent', 'CardDescription', 'CardHeader', 'CardTitle']);
+  // People's profiles are not figures of the work; the tables of the work are.
+  const tables = entityTables(model)
+    .filter((table) => !table.primaryKey?.authUser)
+    .slice(0, 6);
+  if (tables.length > 0) {
+    imports
+      .add('@/components/ui/card', ['Card', 'CardContent', 'CardDescription', 'CardHeader', 'CardTitle'])
+      .add('@/components/ErrorState', 'ErrorState');
+  }
+  const queryOf = (table: Table) => `${camel(table.name)}Query`;
   const queries = tables.map((table) => {
     imports.add(`@/hooks/${table.hookModule}`, `use${table.pluralType}`);
-    return `  const ${camel(table.name)}Query = use${table.pluralType}();`;
+    return `  const ${queryOf(table)} = use${table.pluralType}();`;
   });
-  const cards = tables.map((table) => {
-    const query = `${camel(table.name)}Query`;
-    const list = routes.byTable.get(table.name)?.list;
-    const title = list ? framework.link(imports, linkTo(list.route), jsxText(table.pluralLabel), 'hover:underline') : jsxText(table.pluralLabel);
-    return `        <Card>
+  // A figure of a query that failed is a dash, never a zero: zero would be a claim.
+  const figure = (query: string, value: string) => `{${query}.isLoading ? '…' : ${query}.error ? '—' : ${value}}`;
+  const figureCard = (title: string, value: string) => `        <Card>
           <CardHeader>
             <CardDescription>${title}</CardDescription>
-            <CardTitle className="text-3xl">{${query}.isLoading ? '…' : (${query}.data?.length ?? 0)}</CardTitle>
+            <CardTitle className="text-3xl tabular-nums">${value}</CardTitle>
           </CardHeader>
         </Card>`;
+  const cards = tables.map((table) => {
+    const query = queryOf(table);
+    const list = routes.byTable.get(table.name)?.list;
+    const title = list ? framework.link(imports, linkTo(list.route), jsxText(table.pluralLabel), 'hover:underline') : jsxText(table.pluralLabel);
+    return figureCard(title, figure(query, `(${query}.data?.length ?? 0)`));
   });
+  // Sums of money: the total value of deals, of orders, of services.
+  for (const table of tables) {
+    const money = moneyColumn(table);
+    if (!money) continue;
+    imports.add('@/lib/figures', ['formatAmount', 'total']);
+    const query = queryOf(table);
+    cards.push(figureCard(jsxText(`Total ${lower(money.label)} of ${lower(table.pluralLabel)}`), figure(query, `formatAmount(total(${query}.data, (row) => ${access('row', money.name)}))`)));
+  }
+  const lanesSection = lanesCard(tables, queryOf, framework, imports);
   const recent = tables[0];
   const recentSection = recent
     ? (() => {
-        const query = `${camel(recent.name)}Query`;
+        const query = queryOf(recent);
         const detail = routes.byTable.get(recent.name)?.detail;
         const pk = recent.primaryKey;
         const label = detail && pk
@@ -41,7 +63,11 @@ export function dashboardPage(page: AppPage, context: PageContext, imports: Impo
           <CardTitle>Recent ${jsxText(lower(recent.pluralLabel))}</CardTitle>
         </CardHeader>
         <CardContent>
-          {${query}.data && ${query}.data.length > 0 ? (
+          {${query}.isLoading ? (
+            <p className="text-sm text-muted-foreground">Loading…</p>
+          ) : ${query}.error ? (
+            <p className="text-sm text-muted-foreground">Not loaded.</p>
+          ) : ${query}.data && ${query}.data.length > 0 ? (
             <ul className="space-y-2">
               {${query}.data.slice(0, 5).map((row) => (
                 <li key={${pk ? access('row', pk.name) : 'String(row)'}}>${label}</li>
@@ -54,19 +80,77 @@ export function dashboardPage(page: AppPage, context: PageContext, imports: Impo
       </Card>`;
       })()
     : '';
+  const failed = tables.length > 0
+    ? `
+  const failed = [${tables.map(queryOf).join(', ')}].filter((query) => query.error);`
+    : '';
+  const errorState = tables.length > 0
+    ? `
+      {failed.length > 0 && (
+        <ErrorState
+          title="Could not load some of the figures"
+          error={failed[0]?.error}
+          onRetry={() => failed.forEach((query) => void query.refetch())}
+          retrying={failed.some((query) => query.isFetching)}
+        />
+      )}`
+    : '';
   return `export default function ${page.component}() {
-${queries.join('\n')}
+${queries.join('\n')}${failed}
 
   return (
     <div className="space-y-6">
-      ${heading(page)}
+      ${heading(page)}${errorState}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
 ${cards.join('\n')}
       </div>
-${recentSection}
+${[lanesSection, recentSection].filter(Boolean).join('\n')}
     </div>
   );
 }`;
+}
+
+/** The first table with a status or stage: its rows per lane, with their money when they have some ("totals per stage"). */
+function lanesCard(tables: Table[], queryOf: (table: Table) => string, framework: Framework, imports: Imports): string {
+  const table = tables.find((candidate) => boardColumn(candidate)?.enumName);
+  const lanes = table ? boardColumn(table) : undefined;
+  if (!table || !lanes?.enumName) return '';
+  const query = queryOf(table);
+  const money = moneyColumn(table);
+  imports.add('@/lib/format', 'formatLabel').add(`${framework.layout.supabaseImport}/types`, 'Constants');
+  const rowsOf = `${query}.data?.filter((row) => ${access('row', lanes.name)} === lane)`;
+  const amount = money
+    ? `
+                    <td className="py-1 text-right tabular-nums">{formatAmount(total(${rowsOf}, (row) => ${access('row', money.name)}))}</td>`
+    : '';
+  if (money) imports.add('@/lib/figures', ['formatAmount', 'total']);
+  return `      <Card>
+        <CardHeader>
+          <CardTitle>${jsxText(`${table.pluralLabel} by ${lower(lanes.label)}`)}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {${query}.data ? (
+            <table className="w-full text-sm">
+              <thead className="text-left text-muted-foreground">
+                <tr>
+                  <th className="py-1 font-medium">${jsxText(lanes.label)}</th>
+                  <th className="py-1 text-right font-medium">${jsxText(table.pluralLabel)}</th>${money ? `\n                  <th className="py-1 text-right font-medium">${jsxText(money.label)}</th>` : ''}
+                </tr>
+              </thead>
+              <tbody>
+                {Constants.public.Enums.${lanes.enumName}.map((lane) => (
+                  <tr key={lane} className="border-t">
+                    <td className="py-1">{formatLabel(lane)}</td>
+                    <td className="py-1 text-right tabular-nums">{${rowsOf}.length ?? 0}</td>${amount}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="text-sm text-muted-foreground">{${query}.isLoading ? 'Loading…' : 'Not loaded.'}</p>
+          )}
+        </CardContent>
+      </Card>`;
 }
 
 export function settingsPage(page: AppPage, context: PageContext, imports: Imports): string {
@@ -84,24 +168,47 @@ export function settingsPage(page: AppPage, context: PageContext, imports: Impor
   if (profile && profile.primaryKey) {
     imports
       .add(`@/hooks/${profile.hookModule}`, [`use${profile.type}`, `useUpdate${profile.type}`])
-      .add(`@/components/forms/${profile.type}Form`, `${profile.type}Form`);
+      .add(`@/components/forms/${profile.type}Form`, `${profile.type}Form`)
+      .add('@/components/ErrorState', 'ErrorState')
+      .add('@/lib/network', 'describeError');
     profileHooks = `\n  const profile = use${profile.type}(user?.id);\n  const updateProfile = useUpdate${profile.type}();`;
+    const id = access('profile.data', profile.primaryKey.name);
+    // The role is shown, not edited: it comes from sign-up or an administrator (set_user_role()).
+    const role = profile.columns.find((column) => column.name === 'role' && column.input === 'enum');
+    if (role) imports.add('@/lib/format', 'formatLabel');
+    const roleLine = role
+      ? `\n          {profile.data && <CardDescription>Role: {formatLabel(${access('profile.data', role.name)})}</CardDescription>}`
+      : '';
     profileCard = `
       <Card>
         <CardHeader>
-          <CardTitle>${jsxText(profile.label)}</CardTitle>
+          <CardTitle>${jsxText(profile.label)}</CardTitle>${roleLine}
         </CardHeader>
-        <CardContent>
-          {profile.data ? (
+        <CardContent className="space-y-4">
+          {profile.isLoading ? (
+            <p className="text-sm text-muted-foreground">Loading…</p>
+          ) : profile.error ? (
+            <ErrorState title=${jsxAttr(`Could not load your ${lower(profile.label)}`)} error={profile.error} onRetry={() => void profile.refetch()} retrying={profile.isFetching} />
+          ) : profile.data ? (
             <${profile.type}Form
-              key={${access('profile.data', profile.primaryKey.name)}}
+              key={${id}}
               defaultValues={profile.data}
               submitLabel="Save"
               submitting={updateProfile.isPending}
-              onSubmit={(values) => profile.data && updateProfile.mutate({ id: ${access('profile.data', profile.primaryKey.name)}, values })}
+              onSubmit={(values) => profile.data && updateProfile.mutate({ id: ${id}, values })}
             />
           ) : (
-            <p className="text-sm text-muted-foreground">{profile.isLoading ? 'Loading…' : 'No ${jsxText(lower(profile.label))} yet.'}</p>
+            <p className="text-sm text-muted-foreground">No ${jsxText(lower(profile.label))} yet.</p>
+          )}
+          {updateProfile.error && (
+            <p role="alert" className="text-sm text-destructive">
+              {describeError(updateProfile.error)}
+            </p>
+          )}
+          {updateProfile.isSuccess && (
+            <p role="status" className="text-sm text-muted-foreground">
+              Saved.
+            </p>
           )}
         </CardContent>
       </Card>`;
@@ -146,17 +253,14 @@ export function settingsPage(page: AppPage, context: PageContext, imports: Impor
 }
 
 export function landingPage(page: AppPage, context: PageContext, imports: Imports): string {
-  const { framework, routes, model } = context;
+  const { framework, routes } = context;
   imports.add('@/components/ui/button', 'Button').add('@/hooks/use-auth', 'useAuth');
-  const features = entityTables(model)
-    .filter((table) => !table.primaryKey?.authUser)
-    .slice(0, 6)
-    .map(
-      (table) => `          <li className="rounded-xl border bg-card p-6 text-card-foreground">
-            <h2 className="font-semibold">${jsxText(table.pluralLabel)}</h2>
-            <p className="mt-2 text-sm text-muted-foreground">${jsxText(table.entity.description ?? `Keep track of your ${lower(table.pluralLabel)}.`)}</p>
+  const features = context.landing.features.map(
+    (feature) => `          <li className="rounded-xl border bg-card p-6 text-card-foreground">
+            <h2 className="font-semibold">${jsxText(feature.title)}</h2>
+            <p className="mt-2 text-sm text-muted-foreground">${jsxText(feature.text)}</p>
           </li>`,
-    );
+  );
   const start = routes.signup ?? routes.login;
   return `export default function ${page.component}() {
   const { session } = useAuth();
@@ -164,8 +268,8 @@ export function landingPage(page: AppPage, context: PageContext, imports: Import
   return (
     <div className="min-h-screen bg-background">
       <section className="mx-auto flex max-w-4xl flex-col items-center gap-6 px-4 py-24 text-center">
-        <h1>${jsxText(context.productName)}</h1>
-        <p className="max-w-2xl text-lg text-muted-foreground">${jsxText(page.purpose ?? context.summary)}</p>
+        <h1>${jsxText(context.landing.headline)}</h1>
+        <p className="max-w-2xl text-lg text-muted-foreground">${jsxText(context.landing.support)}</p>
         <div className="flex flex-wrap justify-center gap-3">
           {session ? (
             <Button asChild size="lg">

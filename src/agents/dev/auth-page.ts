@@ -11,10 +11,15 @@ export function authPage(page: AppPage, context: PageContext, imports: Imports):
     .add('react', 'useState')
     .add('react', 'FormEvent', { type: true })
     .add(`${framework.layout.supabaseImport}/client`, 'supabase')
+    .add('@/lib/network', 'describeError')
     .add('@/components/ui/button', 'Button')
     .add('@/components/ui/input', 'Input')
     .add('@/components/ui/label', 'Label')
     .add('@/components/ui/card', ['Card', 'CardContent', 'CardDescription', 'CardHeader', 'CardTitle']);
+  // Sign-up asks which of the self-service roles a person has, when there is a choice.
+  const roles = mode === 'signup' && context.signUp && context.signUp.choices.length > 1 ? context.signUp : undefined;
+  const picker = roles !== undefined;
+  if (picker) imports.add('@/lib/format', 'formatLabel');
   const wantsEmail = mode !== 'reset';
   const wantsPassword = mode !== 'forgot';
   const navigates = mode === 'login' || mode === 'signup' || mode === 'reset';
@@ -24,7 +29,7 @@ export function authPage(page: AppPage, context: PageContext, imports: Imports):
   const goHome = navigator ? `${navigator.go(linkTo(routes.home))};` : '';
   const goBack = navigator && returnTo ? `${navigator.go(`returnTo ?? ${linkTo(routes.home)}`)};` : goHome;
   const failed = `if (authError) {
-      setError(authError.message);
+      setError(describeError(authError));
       return;
     }`;
   const resetUrl = routes.reset ? `\`\${window.location.origin}${routes.reset.route}\`` : 'window.location.origin';
@@ -36,7 +41,7 @@ export function authPage(page: AppPage, context: PageContext, imports: Imports):
     signup: `const { data, error: authError } = await supabase.auth.signUp({
       email,
       password,
-      options: { emailRedirectTo: window.location.origin },
+      options: { emailRedirectTo: window.location.origin${picker ? ', data: { role }' : ''} },
     });
     setSubmitting(false);
     ${failed}
@@ -89,16 +94,37 @@ export function authPage(page: AppPage, context: PageContext, imports: Imports):
               />
             </div>`
     : '';
+  const roleField = roles
+    ? `
+            <fieldset className="space-y-2">
+              <legend className="text-sm font-medium">I am signing up as</legend>
+              <div className="flex flex-wrap gap-x-4 gap-y-2">
+                {SIGN_UP_ROLES.map((option) => (
+                  <label key={option} className="flex items-center gap-2 text-sm">
+                    <input type="radio" name="role" value={option} className="size-4 accent-primary" checked={role === option} onChange={() => setRole(option)} />
+                    {formatLabel(option)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>`
+    : '';
   const state = [
     ...(navigator ? [navigator.hook] : []),
     ...(returnTo ? [returnTo] : []),
     ...(wantsEmail ? ["const [email, setEmail] = useState('');"] : []),
     ...(wantsPassword ? ["const [password, setPassword] = useState('');"] : []),
+    ...(roles ? [`const [role, setRole] = useState<string>(${str(roles.defaultRole)});`] : []),
     'const [error, setError] = useState<string | null>(null);',
     ...(hasNotice ? ['const [notice, setNotice] = useState<string | null>(null);'] : []),
     'const [submitting, setSubmitting] = useState(false);',
   ];
-  return `export default function ${page.component}() {
+  const constants = roles
+    ? `/** The roles people may give themselves; others are given by an administrator. */
+const SIGN_UP_ROLES = [${roles.choices.map(str).join(', ')}] as const;
+
+`
+    : '';
+  return `${constants}export default function ${page.component}() {
 ${state.map((line) => `  ${line}`).join('\n')}
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -118,7 +144,7 @@ ${state.map((line) => `  ${line}`).join('\n')}
           <CardDescription>${jsxText(page.purpose ?? texts[mode].description)}</CardDescription>
         </CardHeader>
         <CardContent>
-          <form onSubmit={handleSubmit} className="space-y-4">${emailField}${passwordField}
+          <form onSubmit={handleSubmit} className="space-y-4">${emailField}${passwordField}${roleField}
             {error && (
               <p role="alert" className="text-sm text-destructive">
                 {error}

@@ -1,10 +1,11 @@
 import { camel } from '../naming.js';
-import { displayOf } from './forms.js';
+import { displayOf, listKind } from './forms.js';
 import { plainPage } from './app-pages.js';
 import { LOADING, cell, heading, listColumns, recordId, type PageContext } from './page-parts.js';
 import { linkTo, type AppPage } from './routes.js';
-import { type Imports, jsxText, str } from './source.js';
+import { type Imports, jsxAttr, jsxText, str } from './source.js';
 import { access, entityTables, optionalAccess, propertyKey, type Column, type DataModel, type Table } from './tables.js';
+import { boardColumn, dateColumn } from './views.js';
 import { lower } from '../english.js';
 
 /**
@@ -12,15 +13,15 @@ import { lower } from '../english.js';
  * the create and edit forms.
  */
 
-/** The lines of a one-record page that answer while its row loads or when it cannot be read. */
-function rowGuard(table: Table): string {
+/** The lines of a one-record page that answer while its row loads, when the load failed, or when there is no such row. */
+function rowGuard(table: Table, imports: Imports): string {
+  imports.add('@/components/ErrorState', 'ErrorState');
   return `  if (isLoading) return ${LOADING};
-  if (error || !row) {
-    return (
-      <p role="alert" className="text-destructive">
-        {error?.message ?? ${str(`${table.label} not found.`)}}
-      </p>
-    );
+  if (error) {
+    return <ErrorState title=${jsxAttr(`Could not load this ${lower(table.label)}`)} error={error} onRetry={() => void refetch()} retrying={isFetching} />;
+  }
+  if (!row) {
+    return <p className="text-muted-foreground">${jsxText(`${table.label} not found.`)}</p>;
   }`;
 }
 
@@ -44,24 +45,41 @@ export function listPage(page: AppPage, table: Table, context: PageContext, impo
     ? framework.link(imports, linkTo(routes.detail.route, access('row', pk.name)), `{${displayOf(table, 'row')}}`, 'font-medium hover:underline')
     : `{${displayOf(table, 'row')}}`;
   const cells = columns.slice(1).map((column) => `                <TableCell>${cell(column, imports)}</TableCell>`);
+  imports.add('@/components/ErrorState', 'ErrorState');
+  const views = otherViews(table, first, context, imports);
+  const switcher = views.length > 0
+    ? `<div role="group" aria-label="View" className="inline-flex gap-1 rounded-md border p-1">
+            {(${JSON.stringify([['table', 'Table'], ...views.map((view) => [view.id, view.label])])} as const).map(([id, label]) => (
+              <Button key={id} type="button" size="sm" variant={view === id ? 'secondary' : 'ghost'} aria-pressed={view === id} onClick={() => setView(id)}>
+                {label}
+              </Button>
+            ))}
+          </div>`
+    : '';
+  if (views.length > 0) imports.add('react', 'useState').add('@/components/ui/button', 'Button');
+  const viewType = ['table', ...views.map((view) => view.id)].map((id) => `'${id}'`).join(' | ');
+  const state = views.length > 0 ? `\n  const [view, setView] = useState<${viewType}>('table');${views.flatMap((view) => view.hooks).map((line) => `\n  ${line}`).join('')}` : '';
+  const shown = views.map((view) => `) : view === '${view.id}' ? (
+        ${view.body}
+      `).join('');
   return `export default function ${page.component}() {
-  const { data: rows = [], isLoading, error } = use${table.pluralType}();
+  const { data: rows = [], isLoading, error, refetch, isFetching } = use${table.pluralType}();${state}
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         ${heading(page, 8)}
-        ${create}
+        <div className="flex flex-wrap items-center gap-2">
+          ${[switcher, create].filter(Boolean).join('\n          ')}
+        </div>
       </div>
       {isLoading ? (
         ${LOADING}
       ) : error ? (
-        <p role="alert" className="text-destructive">
-          {error.message}
-        </p>
+        <ErrorState title=${jsxAttr(`Could not load ${lower(table.pluralLabel)}`)} error={error} onRetry={() => void refetch()} retrying={isFetching} />
       ) : rows.length === 0 ? (
         <p className="text-muted-foreground">No ${jsxText(lower(table.pluralLabel))} yet.</p>
-      ) : (
+      ${shown}) : (
         <Table>
           <TableHeader>
             <TableRow>
@@ -81,6 +99,74 @@ ${cells.join('\n')}
     </div>
   );
 }`;
+}
+
+interface ListView {
+  id: 'board' | 'agenda';
+  label: string;
+  /** Lines at the top of the page component. */
+  hooks: string[];
+  /** The JSX that shows \`rows\` this way. */
+  body: string;
+}
+
+/** A board when rows have a status or stage, an agenda when they have a date: beside the table, by column type. */
+function otherViews(table: Table, first: string, context: PageContext, imports: Imports): ListView[] {
+  const pk = table.primaryKey;
+  if (!pk) return [];
+  const views: ListView[] = [];
+  const key = `(row) => ${access('row', pk.name)}`;
+  const card = first.startsWith('{') ? `<span className="font-medium">${first}</span>` : first;
+  const lanes = boardColumn(table);
+  if (lanes?.enumName) {
+    const { framework } = context;
+    const editable = table.editable.includes(lanes);
+    imports.add('@/components/views/BoardView', 'BoardView').add(`${framework.layout.supabaseImport}/types`, 'Constants');
+    if (editable) {
+      imports
+        .add(`@/hooks/${table.hookModule}`, `useUpdate${table.type}`)
+        .add('@/lib/network', 'describeError')
+        .add(`${framework.layout.supabaseImport}/types`, 'Database', { type: true });
+    }
+    const move = editable
+      ? `
+          onMove={(row, lane) => update.mutate({ id: ${access('row', pk.name)}, values: { ${propertyKey(lanes.name)}: lane as ${lanes.tsType} } })}
+          moving={update.isPending}`
+      : '';
+    const failed = editable
+      ? `{update.error && (
+            <p role="alert" className="text-sm text-destructive">
+              {describeError(update.error)}
+            </p>
+          )}
+          `
+      : '';
+    views.push({
+      id: 'board',
+      label: 'Board',
+      hooks: editable ? [`const update = useUpdate${table.type}();`] : [],
+      body: `<div className="space-y-2">
+          ${failed}<BoardView
+            rows={rows}
+            lanes={Constants.public.Enums.${lanes.enumName}}
+            laneOf={(row) => ${access('row', lanes.name)}}
+            keyOf={${key}}
+            renderCard={(row) => ${card}}${move}
+          />
+        </div>`,
+    });
+  }
+  const when = dateColumn(table);
+  if (when) {
+    imports.add('@/components/views/AgendaView', 'AgendaView');
+    views.push({
+      id: 'agenda',
+      label: 'Agenda',
+      hooks: [],
+      body: `<AgendaView rows={rows} dateOf={(row) => ${access('row', when.name)}} keyOf={${key}} renderItem={(row) => ${card}}${when.input === 'datetime' ? ' withTime' : ''} />`,
+    });
+  }
+  return views;
 }
 
 /** Tables whose rows point at this one: the detail page lists them. */
@@ -107,18 +193,28 @@ export function detailPage(page: AppPage, table: Table, context: PageContext, im
   const navigator = framework.navigator(imports);
   const after = own.list?.route ?? routes.home;
   const related = children(table, model);
-  if (related.length > 0) imports.add('@/components/ui/card', ['CardHeader', 'CardTitle']);
-  const childHooks = related.map(({ child, column }) => {
-    imports.add(`@/hooks/${child.hookModule}`, `use${child.pluralType}`);
-    return `  const ${camel(child.name)}Rows = use${child.pluralType}({ ${propertyKey(column.name)}: recordId });`;
-  });
+  const sectionComponents = related.map(({ child, column }) => childSection(table, child, column, context, imports));
   // A foreign key shows the row it points at, linked to that row's page.
   const parentHooks: string[] = [];
   const fields = table.columns
-    .filter((column) => column !== table.display && column !== pk && column.tsType !== 'Json' && !column.authUser)
+    .filter((column) => column !== table.display && column !== pk && (column.tsType !== 'Json' || listKind(column) === 'json') && !column.authUser)
     .map((column) => {
       const parent = column.references ? entityTables(model).find((candidate) => candidate.name === column.references?.table) : undefined;
       let value = cell(column, imports);
+      if (listKind(column)) {
+        // Steps, ingredients, options: a numbered list, as they were entered.
+        imports.add('@/lib/lists', 'textItems');
+        const items = listKind(column) === 'json' ? `textItems(${access('row', column.name)})` : `(${access('row', column.name)} ?? [])`;
+        value = `{${items}.length > 0 ? (
+                <ol className="list-decimal space-y-1 pl-5">
+                  {${items}.map((item, index) => (
+                    <li key={index}>{item}</li>
+                  ))}
+                </ol>
+              ) : (
+                '—'
+              )}`;
+      }
       if (parent?.primaryKey && parent !== table) {
         const variable = `${camel(column.name.replace(/_id$/, '')) || camel(parent.type)}Row`;
         imports.add(`@/hooks/${parent.hookModule}`, `use${parent.type}`);
@@ -138,45 +234,15 @@ export function detailPage(page: AppPage, table: Table, context: PageContext, im
             ${framework.link(imports, linkTo(own.edit.route, access('row', pk.name)), 'Edit')}
           </Button>`
     : '';
-  const sections = related.map(({ child, column }) => {
-    const childRoutes = routes.byTable.get(child.name) ?? {};
-    // "Add" opens the child's form with this row already chosen as its parent.
-    const add = childRoutes.create
-      ? `
-          <Button asChild variant="outline" size="sm" className="w-fit">
-            ${framework.link(imports, `\`${childRoutes.create.route}?${column.name}=\${${access('row', pk.name)}}\``, `Add ${jsxText(lower(child.label))}`)}
-          </Button>`
-      : '';
-    const childPk = child.primaryKey;
-    const label = childRoutes.detail && childPk
-      ? framework.link(imports, linkTo(childRoutes.detail.route, access('item', childPk.name)), `{${displayOf(child, 'item')}}`, 'hover:underline')
-      : `{${displayOf(child, 'item')}}`;
-    const rows = `${camel(child.name)}Rows`;
-    return `      <Card>
-        <CardHeader>
-          <CardTitle>${jsxText(child.pluralLabel)}</CardTitle>${add}
-        </CardHeader>
-        <CardContent>
-          {${rows}.data && ${rows}.data.length > 0 ? (
-            <ul className="space-y-2">
-              {${rows}.data.map((item) => (
-                <li key={${childPk ? access('item', childPk.name) : 'String(item)'}}>${label}</li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-muted-foreground">No ${jsxText(lower(child.pluralLabel))} yet.</p>
-          )}
-        </CardContent>
-      </Card>`;
-  });
+  const sections = sectionComponents.map((section) => `      <${section.name} parentId={${access('row', pk.name)}} />`);
   return `export default function ${page.component}() {
   ${recordId(page, table, framework, imports)}
   ${navigator.hook}
-  const { data: row, isLoading, error } = use${table.type}(recordId);
+  const { data: row, isLoading, error, refetch, isFetching } = use${table.type}(recordId);
   const remove = useDelete${table.type}();
-${[...parentHooks, ...childHooks].join('\n')}
+${parentHooks.join('\n')}
 
-${rowGuard(table)}
+${rowGuard(table, imports)}
 
   function handleDelete(id: ${pk.tsType}) {
     if (!window.confirm(${str(`Delete this ${lower(table.label)}? This cannot be undone.`)})) return;
@@ -204,7 +270,135 @@ ${fields.join('\n')}
 ${sections.join('\n')}
     </div>
   );
+}${sectionComponents.map((section) => `\n\n${section.source}`).join('')}`;
+}
+
+/** What an insert adds to a form's values: the signed-in user's id and the time, where a column needs them. */
+function insertExtras(table: Table): { user: boolean; values: (values: string) => string } {
+  const byUser = table.columns.filter((column) => column.fillWithUser);
+  const byNow = table.columns.filter((column) => column.fillWithNow);
+  const extra = [
+    ...byUser.map((column) => `${propertyKey(column.name)}: user.id`),
+    ...byNow.map((column) => `${propertyKey(column.name)}: new Date().toISOString()`),
+  ];
+  return { user: byUser.length > 0, values: (values) => (extra.length > 0 ? `{ ...${values}, ${extra.join(', ')} }` : values) };
+}
+
+/**
+ * The rows of a child table on its parent's page (a quiz's questions, an order's items): listed,
+ * removed, and added in place with the child's form, the parent already chosen.
+ */
+function childSection(parent: Table, child: Table, column: Column, context: PageContext, imports: Imports): { name: string; source: string } {
+  const { framework, routes } = context;
+  const name = `${child.pluralType}Section`;
+  const childPk = child.primaryKey;
+  const parentPk = parent.primaryKey;
+  if (!childPk || !parentPk) throw new Error(`${child.name} and ${parent.name} need primary keys`);
+  const childRoutes = routes.byTable.get(child.name) ?? {};
+  const addable = child.editable.includes(column);
+  const insert = insertExtras(child);
+  imports
+    .add('react', 'useState')
+    .add(`@/hooks/${child.hookModule}`, [`use${child.pluralType}`, `useDelete${child.type}`])
+    .add('@/components/ui/card', ['CardHeader', 'CardTitle'])
+    .add('@/components/ErrorState', 'ErrorState')
+    .add('@/lib/network', 'describeError');
+  if (addable) {
+    imports.add(`@/hooks/${child.hookModule}`, `useCreate${child.type}`).add(`@/components/forms/${child.type}Form`, `${child.type}Form`).add('lucide-react', 'LucidePlus');
+    if (insert.user) imports.add('@/hooks/use-auth', 'useAuth');
+  }
+  const label = childRoutes.detail
+    ? framework.link(imports, linkTo(childRoutes.detail.route, access('item', childPk.name)), `{${displayOf(child, 'item')}}`, 'font-medium hover:underline')
+    : `<span className="font-medium">{${displayOf(child, 'item')}}</span>`;
+  const details = listColumns(child)
+    .slice(1)
+    .filter((candidate) => candidate !== column)
+    .slice(0, 2)
+    .map((candidate) => `<span className="text-sm text-muted-foreground">${cell(candidate, imports, 'item')}</span>`);
+  const what = lower(child.label);
+  const hooks = [
+    `const rows = use${child.pluralType}({ ${propertyKey(column.name)}: parentId });`,
+    `const remove = useDelete${child.type}();`,
+    ...(addable ? [`const create = useCreate${child.type}();`, 'const [adding, setAdding] = useState(false);'] : []),
+    ...(addable && insert.user ? ['const { user } = useAuth();'] : []),
+  ];
+  const addButton = addable
+    ? `
+        {!adding && (
+          <Button type="button" variant="outline" size="sm" onClick={() => setAdding(true)}>
+            <LucidePlus aria-hidden="true" />
+            Add ${jsxText(what)}
+          </Button>
+        )}`
+    : '';
+  const addForm = addable
+    ? `
+        {adding && (
+          <div className="space-y-3 rounded-lg border p-4">
+            <${child.type}Form
+              fixed={{ ${propertyKey(column.name)}: parentId }}
+              submitLabel=${jsxAttr(`Add ${what}`)}
+              submitting={create.isPending}
+              onSubmit={(values) => {${insert.user ? '\n                if (!user) return;' : ''}
+                create.mutate(${insert.values('values')}, { onSuccess: () => setAdding(false) });
+              }}
+            />
+            {create.error && (
+              <p role="alert" className="text-sm text-destructive">
+                {describeError(create.error)}
+              </p>
+            )}
+            <Button type="button" variant="ghost" size="sm" onClick={() => setAdding(false)}>
+              Cancel
+            </Button>
+          </div>
+        )}`
+    : '';
+  const source = `/** ${child.pluralLabel} of this ${lower(parent.label)}, edited here. */
+function ${name}({ parentId }: { parentId: ${parentPk.tsType} }) {
+${hooks.map((line) => `  ${line}`).join('\n')}
+
+  function handleRemove(id: ${childPk.tsType}) {
+    if (!window.confirm(${str(`Remove this ${what}?`)})) return;
+    remove.mutate(id);
+  }
+
+  return (
+    <Card>
+      <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
+        <CardTitle>${jsxText(child.pluralLabel)}</CardTitle>${addButton}
+      </CardHeader>
+      <CardContent className="space-y-4">
+        {rows.isLoading ? (
+          ${LOADING}
+        ) : rows.error ? (
+          <ErrorState title=${jsxAttr(`Could not load ${lower(child.pluralLabel)}`)} error={rows.error} onRetry={() => void rows.refetch()} retrying={rows.isFetching} />
+        ) : rows.data && rows.data.length > 0 ? (
+          <ul className="divide-y">
+            {rows.data.map((item) => (
+              <li key={${access('item', childPk.name)}} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <div className="flex flex-wrap items-baseline gap-3">
+                  ${[label, ...details].join('\n                  ')}
+                </div>
+                <Button type="button" variant="ghost" size="sm" disabled={remove.isPending} onClick={() => handleRemove(${access('item', childPk.name)})}>
+                  Remove
+                </Button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-muted-foreground">No ${jsxText(lower(child.pluralLabel))} yet.</p>
+        )}
+        {remove.error && (
+          <p role="alert" className="text-sm text-destructive">
+            {describeError(remove.error)}
+          </p>
+        )}${addForm}
+      </CardContent>
+    </Card>
+  );
 }`;
+  return { name, source };
 }
 
 export function formPage(page: AppPage, table: Table, context: PageContext, imports: Imports): string {
@@ -217,9 +411,10 @@ export function formPage(page: AppPage, table: Table, context: PageContext, impo
   // After saving, show the saved row when there is a page for it, else the list.
   const destination = own.detail ? linkTo(own.detail.route, access('saved', pk.name)) : linkTo(own.list?.route ?? routes.home);
   const onSuccess = `onSuccess: (${destination.includes('saved') ? 'saved' : ''}) => ${navigator.go(destination)}`;
+  imports.add('@/lib/network', 'describeError');
   const error = (mutation: string) => `{${mutation}.error && (
             <p role="alert" className="mt-4 text-sm text-destructive">
-              {${mutation}.error.message}
+              {describeError(${mutation}.error)}
             </p>
           )}`;
 
@@ -228,10 +423,10 @@ export function formPage(page: AppPage, table: Table, context: PageContext, impo
     return `export default function ${page.component}() {
   ${recordId(page, table, framework, imports)}
   ${navigator.hook}
-  const { data: row, isLoading, error } = use${table.type}(recordId);
+  const { data: row, isLoading, error, refetch, isFetching } = use${table.type}(recordId);
   const update = useUpdate${table.type}();
 
-${rowGuard(table)}
+${rowGuard(table, imports)}
   const rowId = ${access('row', pk.name)};
 
   return (
@@ -254,14 +449,9 @@ ${rowGuard(table)}
   }
 
   imports.add(`@/hooks/${table.hookModule}`, `useCreate${table.type}`);
-  const byUser = table.columns.filter((column) => column.fillWithUser);
-  const byNow = table.columns.filter((column) => column.fillWithNow);
-  if (byUser.length > 0) imports.add('@/hooks/use-auth', 'useAuth');
-  const extra = [
-    ...byUser.map((column) => `${propertyKey(column.name)}: user.id`),
-    ...byNow.map((column) => `${propertyKey(column.name)}: new Date().toISOString()`),
-  ];
-  const values = extra.length > 0 ? `{ ...values, ${extra.join(', ')} }` : 'values';
+  const insert = insertExtras(table);
+  if (insert.user) imports.add('@/hooks/use-auth', 'useAuth');
+  const values = insert.values('values');
   // A parent chosen on the page that linked here (`?project_id=…`) starts selected.
   const prefilled = table.editable.filter((column) => column.input === 'reference');
   const search = prefilled.length > 0 ? framework.searchParams(imports) : undefined;
@@ -272,7 +462,7 @@ ${rowGuard(table)}
   });
   const defaultValuesAttr = defaults.length > 0 ? `\n            defaultValues={{ ${defaults.join(', ')} }}` : '';
   return `export default function ${page.component}() {
-  ${navigator.hook}${search ? `\n  ${search}` : ''}${byUser.length > 0 ? '\n  const { user } = useAuth();' : ''}
+  ${navigator.hook}${search ? `\n  ${search}` : ''}${insert.user ? '\n  const { user } = useAuth();' : ''}
   const create = useCreate${table.type}();
 
   return (
@@ -283,7 +473,7 @@ ${rowGuard(table)}
           <${table.type}Form${defaultValuesAttr}
             submitLabel=${JSON.stringify(`Create ${lower(table.label)}`)}
             submitting={create.isPending}
-            onSubmit={(values) => {${byUser.length > 0 ? '\n              if (!user) return;' : ''}
+            onSubmit={(values) => {${insert.user ? '\n              if (!user) return;' : ''}
               create.mutate(${values}, { ${onSuccess} });
             }}
           />

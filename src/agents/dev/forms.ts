@@ -1,13 +1,14 @@
 import { lower, withArticle } from '../english.js';
-import { kebab } from '../naming.js';
+import { kebab, sentence, singularName } from '../naming.js';
 import type { Framework } from './framework.js';
-import { Imports, file, jsxText, str } from './source.js';
-import { access, entityTables, optionalAccess, propertyKey, type Column, type DataModel, type Table } from './tables.js';
+import { Imports, file, jsxAttr, jsxText, str } from './source.js';
+import { access, entityTables, numberRange, optionalAccess, propertyKey, type Column, type DataModel, type Table } from './tables.js';
 
 /**
  * `src/components/forms/<Entity>Form.tsx`: the create/edit form of a table, one control per
- * editable column chosen by its type: text, long text, number, date, time, checkbox, a select
- * of the enum's values, or a select of the rows a foreign key points at.
+ * editable column chosen by its type: text, long text, a number input stepped like the column
+ * (whole numbers, cents), a date, a datetime in local time, a checkbox, a select of the enum's
+ * values, a select of the rows a foreign key points at, or a list edited item by item.
  */
 export function renderForm(table: Table, model: DataModel, framework: Framework): string {
   const imports = new Imports()
@@ -17,7 +18,20 @@ export function renderForm(table: Table, model: DataModel, framework: Framework)
     .add(`${framework.layout.supabaseImport}/types`, 'Tables', { type: true });
   const values = `${table.type}FormValues`;
   const hooks: string[] = [];
-  const controls = table.editable.map((column) => renderControl(column, table, model, imports, hooks, values, framework));
+  const controls = table.editable.map((column) => {
+    const control = renderControl(column, table, model, imports, hooks, values, framework);
+    // A parent given by the page (the row whose detail page holds this form) is not asked for.
+    if (column.input !== 'reference') return control;
+    return `      {${optionalAccess('fixed', column.name)} === undefined && (\n        ${control.trimStart().replace(/\n/g, '\n  ')}\n      )}`;
+  });
+  const cleaned = table.editable.flatMap((column) => {
+    const kind = listKind(column);
+    if (kind === 'json') return [`${propertyKey(column.name)}: cleanItems(textItems(${access('values', column.name)}))`];
+    if (kind === 'array') return [`${propertyKey(column.name)}: cleanItems(${access('values', column.name)} ?? [])`];
+    return [];
+  });
+  if (cleaned.length > 0) imports.add('@/lib/lists', ['cleanItems', 'textItems']);
+  const submitted = `{ ...values${cleaned.length > 0 ? `, ${cleaned.join(', ')}` : ''}, ...fixed }`;
   const keys = table.editable.map((column) => str(column.name));
   const initial = table.editable.map((column) => `    ${propertyKey(column.name)}: ${optionalAccess('defaultValues', column.name)} ?? ${emptyValue(column)},`);
 
@@ -28,11 +42,13 @@ export function renderForm(table: Table, model: DataModel, framework: Framework)
 export type ${values} = Pick<Tables<${str(table.name)}>, ${keys.length > 0 ? keys.join(' | ') : 'never'}>;`,
     `interface ${table.type}FormProps {
   defaultValues?: Partial<${values}>;
+  /** Values the page decides (the parent row): not shown, always submitted. */
+  fixed?: Partial<${values}>;
   submitLabel: string;
   submitting?: boolean;
   onSubmit: (values: ${values}) => void;
 }`,
-    `export function ${table.type}Form({ defaultValues, submitLabel, submitting = false, onSubmit }: ${table.type}FormProps) {
+    `export function ${table.type}Form({ defaultValues, fixed, submitLabel, submitting = false, onSubmit }: ${table.type}FormProps) {
   ${table.editable.length > 0 ? 'const [values, setValues]' : 'const [values]'} = useState<${values}>(() => ({
 ${initial.join('\n')}
   }));${hooks.length > 0 ? `\n${hooks.map((line) => `  ${line}`).join('\n')}` : ''}
@@ -47,7 +63,7 @@ ${
 }
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onSubmit(values);
+    onSubmit(${submitted});
   }
 
   return (
@@ -92,21 +108,24 @@ function renderControl(
     case 'number': {
       imports.add('@/components/ui/input', 'Input');
       const empty = column.nullable ? 'null' : '0';
-      control = `<Input id="${id}" type="number" step="any"${requiredAttr} value={${value}${column.nullable ? " ?? ''" : ''}} onChange={(event) => set(${key}, event.target.value === '' ? ${empty} : Number(event.target.value))} />`;
+      const { step, min, max } = numberRange(column);
+      const bounds = `${min !== undefined ? ` min={${min}}` : ''}${max !== undefined ? ` max={${max}}` : ''}`;
+      control = `<Input id="${id}" type="number" inputMode="${step === '1' ? 'numeric' : 'decimal'}" step="${step}"${bounds}${requiredAttr} value={${value}${column.nullable ? " ?? ''" : ''}} onChange={(event) => set(${key}, event.target.value === '' ? ${empty} : Number(event.target.value))} />`;
+      break;
+    }
+    case 'datetime': {
+      // The stored timestamp is UTC; the input shows and returns the reader's local time.
+      imports.add('@/components/ui/input', 'Input').add('@/lib/datetime', ['fromDateTimeLocal', 'toDateTimeLocal']);
+      const stored = `fromDateTimeLocal(event.target.value)${column.nullable ? '' : " ?? ''"}`;
+      control = `<Input id="${id}" type="datetime-local"${requiredAttr} value={toDateTimeLocal(${value})} onChange={(event) => set(${key}, ${stored})} />`;
       break;
     }
     case 'date':
-    case 'time':
-    case 'datetime': {
+    case 'time': {
       imports.add('@/components/ui/input', 'Input');
-      const type = input === 'datetime' ? 'datetime-local' : input;
-      const length = input === 'datetime' ? 16 : input === 'time' ? 5 : 10;
+      const length = input === 'time' ? 5 : 10;
       const shown = column.nullable ? `(${value} ?? '').slice(0, ${length})` : `${value}.slice(0, ${length})`;
-      const stored =
-        input === 'datetime'
-          ? `event.target.value ? new Date(event.target.value).toISOString() : ${column.nullable ? 'null' : "''"}`
-          : `event.target.value${orNull}`;
-      control = `<Input id="${id}" type="${type}"${requiredAttr} value={${shown}} onChange={(event) => set(${key}, ${stored})} />`;
+      control = `<Input id="${id}" type="${input}"${requiredAttr} value={${shown}} onChange={(event) => set(${key}, event.target.value${orNull})} />`;
       break;
     }
     case 'checkbox':
@@ -151,22 +170,36 @@ function renderControl(
       break;
     }
     case 'json':
+    case 'list': {
+      const kind = listKind(column);
+      if (kind) {
+        imports.add('@/components/ListField', 'ListField').add('@/lib/lists', 'textItems');
+        label = `<Label id="${id}-label">${jsxText(column.label)}</Label>`;
+        const items = kind === 'json' ? `textItems(${value})` : `${value} ?? []`;
+        control = `<ListField id="${id}" labelledBy="${id}-label" itemLabel=${jsxAttr(itemLabel(column))} items={${items}} onChange={(items) => set(${key}, items)} />`;
+        break;
+      }
+      if (input === 'list') {
+        // Numbers, typed with commas; uncontrolled, so that a comma just typed is not parsed away.
+        imports.add('@/components/ui/input', 'Input');
+        control = `<Input id="${id}" aria-describedby="${id}-hint" defaultValue={(${value} ?? []).join(', ')} onChange={(event) => set(${key}, event.target.value.split(',').map((item) => item.trim()).filter(Boolean).map(Number))} />
+        <p id="${id}-hint" className="text-xs text-muted-foreground">Separate numbers with commas.</p>`;
+        break;
+      }
+      // A JSON object, kept as typed until it parses, so a half-written value never reaches the row.
       imports.add('@/components/ui/textarea', 'Textarea');
-      // JSON is kept as typed until it parses, so a half-written value never reaches the row.
-      control = `<Textarea id="${id}" className="font-mono" defaultValue={JSON.stringify(${value} ?? null, null, 2)} onChange={(event) => {
+      control = `<Textarea id="${id}" className="font-mono" placeholder='{ "key": "value" }' defaultValue={${value} == null ? '' : JSON.stringify(${value}, null, 2)} onChange={(event) => {
+            const text = event.target.value.trim();
+            if (!text) {
+              set(${key}, null);
+              return;
+            }
             try {
-              set(${key}, JSON.parse(event.target.value));
+              set(${key}, JSON.parse(text));
             } catch {
               // Not valid JSON yet: keep the last valid value.
             }
           }} />`;
-      break;
-    case 'list': {
-      // Uncontrolled, so that a comma just typed is not parsed away before the next value.
-      imports.add('@/components/ui/input', 'Input');
-      const parse = column.tsType === 'number[]' ? '.map(Number)' : '';
-      control = `<Input id="${id}" aria-describedby="${id}-hint" defaultValue={(${value} ?? []).join(', ')} onChange={(event) => set(${key}, event.target.value.split(',').map((item) => item.trim()).filter(Boolean)${parse})} />
-        <p id="${id}-hint" className="text-xs text-muted-foreground">Separate values with commas.</p>`;
       break;
     }
     default: {
@@ -181,8 +214,26 @@ function renderControl(
       </div>`;
 }
 
+/**
+ * Lists a person edits item by item: a json/jsonb column named for several things (ingredients,
+ * steps, answer_options) or starting as an empty array, and a text[] column.
+ */
+export function listKind(column: Column): 'json' | 'array' | undefined {
+  if (column.input === 'list') return column.tsType === 'string[]' ? 'array' : undefined;
+  if (column.input !== 'json') return undefined;
+  const last = column.name.split('_').at(-1) ?? column.name;
+  const plural = singularName(last) !== last;
+  return plural || /^'\[\]'/.test(column.field.default ?? '') ? 'json' : undefined;
+}
+
+/** `answer_options` → "answer option": what one item of a list is called. */
+function itemLabel(column: Column): string {
+  return lower(sentence(singularName(column.name)));
+}
+
 /** The value a new row's field starts with. */
 function emptyValue(column: Column): string {
+  if (listKind(column) === 'json') return '[]';
   if (column.nullable) return 'null';
   if (column.input === 'enum') return str(defaultEnum(column));
   if (column.input === 'list') return '[]';

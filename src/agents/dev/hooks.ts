@@ -6,7 +6,8 @@ import { access, type Table } from './tables.js';
 /**
  * `src/hooks/use-<table>.ts`: one react-query hook module per table people work with: list
  * (optionally narrowed to one parent row), get by id, create, update and delete, all typed by
- * the generated Database types.
+ * the generated Database types. Reads turn supabase-js's own retries off (three, 1 to 4 s apart):
+ * TanStack Query retries (lib/network's retryOnce), so a failed load shows its error in seconds.
  */
 export function renderHooks(table: Table, framework: Framework): string {
   const pk = table.primaryKey;
@@ -38,7 +39,7 @@ export function renderHooks(table: Table, framework: Framework): string {
     queryFn: async () => {
       let query = ${from}.select('*');
 ${applyFilters}
-      const { data, error } = await query.order(${str(order.name)}, { ascending: false });
+      const { data, error } = await query.order(${str(order.name)}, { ascending: false }).retry(false);
       if (error) throw error;
       return data;
     },
@@ -48,7 +49,7 @@ ${applyFilters}
   return useQuery({
     queryKey: [...${key}, 'list'],
     queryFn: async () => {
-      const { data, error } = await ${from}.select('*').order(${str(order.name)}, { ascending: false });
+      const { data, error } = await ${from}.select('*').order(${str(order.name)}, { ascending: false }).retry(false);
       if (error) throw error;
       return data;
     },
@@ -69,7 +70,7 @@ export type ${type}Update = TablesUpdate<${str(table.name)}>;`,
     queryKey: [...${key}, 'detail', id],
     enabled: id !== undefined,
     queryFn: async () => {
-      const { data, error } = await ${from}.select('*').eq(${str(pk.name)}, id ?? ${emptyId}).single();
+      const { data, error } = await ${from}.select('*').eq(${str(pk.name)}, id ?? ${emptyId}).single().retry(false);
       if (error) throw error;
       return data;
     },

@@ -1,6 +1,6 @@
 import type { GeneratedFile } from '../../contract/index.js';
 import { pageFile } from '../project-layout.js';
-import { generated, migrationFile, pageSource, sharedFiles, uiFiles, type AppDesign } from './app.js';
+import { checkFiles, generated, migrationFile, pageSource, sharedFiles, uiFiles, type AppDesign } from './app.js';
 import {
   GITIGNORE,
   NEXT_CONFIG,
@@ -31,6 +31,7 @@ export function nextjsFiles(design: AppDesign): GeneratedFile[] {
     generated('components.json', renderComponentsJson(framework)),
     generated('.env.example', renderEnvExample(framework)),
     generated('.gitignore', GITIGNORE),
+    ...checkFiles(design),
     generated('app/globals.css', renderStylesheet(ux.design_tokens)),
     generated('app/layout.tsx', renderRootLayout(productName, summary)),
     generated('app/providers.tsx', PROVIDERS),
@@ -76,12 +77,18 @@ const PROVIDERS = `'use client';
 import { useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AuthProvider } from '@/components/auth/AuthProvider';
+import { ConfigurationScreen } from '@/components/ConfigurationScreen';
+import { supabaseConfig } from '@/lib/supabase/client';
+import { retryOnce } from '@/lib/network';
 
 export function Providers({ children }: { children: ReactNode }) {
   // One client per browser session, not one per render.
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: retryOnce } } }),
   );
+  // A build without its Supabase settings says what to set instead of failing or showing a blank page.
+  if (!supabaseConfig.ok) return <ConfigurationScreen problems={supabaseConfig.problems} />;
+
   return (
     <QueryClientProvider client={queryClient}>
       <AuthProvider>{children}</AuthProvider>

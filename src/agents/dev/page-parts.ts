@@ -1,8 +1,10 @@
 import type { UserFlow } from '../../contract/index.js';
 import type { Framework } from './framework.js';
+import type { LandingCopy } from './landing.js';
+import type { SignUpRoles } from './roles.js';
 import type { AppPage, AppRoutes } from './routes.js';
 import { type Imports, jsxText } from './source.js';
-import { access, type Column, type DataModel, type Table } from './tables.js';
+import { access, isMoney, type Column, type DataModel, type Table } from './tables.js';
 
 /** What every page renderer works from, and the pieces pages share. */
 export interface PageContext {
@@ -12,6 +14,8 @@ export interface PageContext {
   productName: string;
   summary: string;
   flows: UserFlow[];
+  signUp: SignUpRoles | undefined;
+  landing: LandingCopy;
 }
 
 export const LOADING = '<p className="text-muted-foreground">Loading…</p>';
@@ -31,13 +35,18 @@ export function listColumns(table: Table): Column[] {
   return [table.display, ...others.slice(0, 4)];
 }
 
-export function cell(column: Column, imports: Imports): string {
-  const value = access('row', column.name);
+export function cell(column: Column, imports: Imports, row = 'row'): string {
+  const value = access(row, column.name);
   if (column.input === 'enum') {
     imports.add('@/components/ui/badge', 'Badge').add('@/lib/format', 'formatLabel');
     return column.nullable
       ? `{${value} ? <Badge variant="secondary">{formatLabel(${value})}</Badge> : '—'}`
       : `<Badge variant="secondary">{formatLabel(${value})}</Badge>`;
+  }
+  if (isMoney(column)) {
+    // Amounts of money with their cents: 55.50, not 55.5.
+    imports.add('@/lib/figures', 'formatAmount');
+    return column.nullable ? `{${value} == null ? '—' : formatAmount(${value})}` : `{formatAmount(${value})}`;
   }
   imports.add('@/lib/format', 'formatValue');
   return `{formatValue(${value})}`;

@@ -4,6 +4,7 @@ import { kebab } from '../naming.js';
 import type { Framework } from './framework.js';
 import type { AppRoutes } from './routes.js';
 import type { DataModel } from './tables.js';
+import { scriptsOf } from './tooling.js';
 import { pinned, type PackageName } from './versions.js';
 
 /**
@@ -28,24 +29,27 @@ const RUNTIME: PackageName[] = [
   'tailwind-merge',
 ];
 
+/** `npm run lint` and `npm test`; Vitest runs on Vite, so the Next.js preset pins it too. */
+const CHECKS: PackageName[] = ['eslint', '@eslint/js', 'typescript-eslint', 'eslint-plugin-react-hooks', 'globals', 'vitest', 'vite'];
+
 export function dependenciesOf(preset: StackPreset): Dependencies {
   if (preset === 'nextjs-react') {
     return {
       production: pinned([...RUNTIME, 'next', '@supabase/ssr']),
-      development: pinned(['typescript', '@types/node', '@types/react', '@types/react-dom', 'tailwindcss', '@tailwindcss/postcss']),
+      development: pinned(['typescript', '@types/node', '@types/react', '@types/react-dom', 'tailwindcss', '@tailwindcss/postcss', ...CHECKS]),
     };
   }
   return {
     production: pinned([...RUNTIME, 'react-router-dom']),
     development: pinned([
       'typescript',
-      'vite',
       '@vitejs/plugin-react',
       'tailwindcss',
       '@tailwindcss/vite',
       '@types/node',
       '@types/react',
       '@types/react-dom',
+      ...CHECKS,
     ]),
   };
 }
@@ -55,10 +59,7 @@ export function packageName(productName: string): string {
 }
 
 export function renderPackageJson(productName: string, preset: StackPreset, dependencies: Dependencies): string {
-  const scripts =
-    preset === 'nextjs-react'
-      ? { dev: 'next dev', build: 'next build', start: 'next start', typecheck: 'tsc --noEmit' }
-      : { dev: 'vite', build: 'tsc -b && vite build', preview: 'vite preview', typecheck: 'tsc -b' };
+  const scripts = scriptsOf(preset);
   const json = {
     name: packageName(productName),
     private: true,
@@ -158,7 +159,7 @@ export const VITE_TSCONFIG_NODE = json({
     noUnusedParameters: true,
     noFallthroughCasesInSwitch: true,
   },
-  include: ['vite.config.ts'],
+  include: ['vite.config.ts', 'vitest.config.ts'],
 });
 
 export const NEXT_TSCONFIG = json({
@@ -271,8 +272,10 @@ ${markdownTable(
   ['command', 'what it does'],
   [
     ['`npm run dev`', 'starts the development server'],
-    ['`npm run build`', 'type-checks and builds for production'],
+    ['`npm run build`', 'type-checks and builds for production (the Supabase settings are checked when the app runs: without them it shows what to set)'],
     ['`npm run typecheck`', 'type-checks only'],
+    ['`npm run lint`', 'ESLint with typescript-eslint and the React hooks rules'],
+    ['`npm test`', 'Vitest: the settings check, datetime fields, list fields and request errors'],
   ],
 )}
 
@@ -295,6 +298,8 @@ ${markdownTable(['route', 'page', 'kind', 'sign-in required'], pages)}
 - \`${code}hooks/\`: data hooks (TanStack Query over supabase-js), one module per table, and \`use-auth\`
 - \`${code}components/ui/\`: shadcn/ui components
 - \`${code}components/layout/AppShell.tsx\`: navigation around signed-in pages
+- \`${code}components/views/\`: the board (a lane per status) and the agenda (rows by day) beside a list's table
+- \`${code}lib/\`: the Supabase settings check (\`config.ts\`; \`ConfigurationScreen\` shows its problems), request time limits and error messages (\`network.ts\`), datetime fields in local time, list fields, agenda days and dashboard sums, each with its \`*.test.ts\`
 `;
 }
 

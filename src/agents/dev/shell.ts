@@ -8,36 +8,12 @@ import { Imports, file, jsxText, str } from './source.js';
  * pages share.
  */
 
-export function renderSupabaseClient(framework: Framework): string {
-  const imports = new Imports().add(`${framework.layout.supabaseImport}/types`, 'Database', { type: true });
-  const create = framework.preset === 'nextjs-react' ? 'createBrowserClient' : 'createClient';
-  imports.add(framework.preset === 'nextjs-react' ? '@supabase/ssr' : '@supabase/supabase-js', create);
-  return file(
-    framework.directive,
-    imports.render(),
-    `const supabaseUrl = ${framework.env.url};
-const supabaseAnonKey = ${framework.env.anonKey};
-
-if (!supabaseUrl || !supabaseAnonKey) {
-  throw new Error('Set ${framework.env.urlName} and ${framework.env.anonKeyName} (see .env.example) to connect to Supabase.');
-}`,
-    framework.preset === 'nextjs-react'
-      ? `export const supabase = ${create}<Database>(supabaseUrl, supabaseAnonKey);`
-      : `export const supabase = ${create}<Database>(supabaseUrl, supabaseAnonKey, {
-  auth: {
-    storage: localStorage,
-    persistSession: true,
-    autoRefreshToken: true,
-  },
-});`,
-  );
-}
-
 export const VITE_ENV_SOURCE = `/// <reference types="vite/client" />
 
 interface ImportMetaEnv {
-  readonly VITE_SUPABASE_URL: string;
-  readonly VITE_SUPABASE_ANON_KEY: string;
+  // Absent from a build made without them: the app checks them when it starts.
+  readonly VITE_SUPABASE_URL?: string;
+  readonly VITE_SUPABASE_ANON_KEY?: string;
 }
 
 interface ImportMeta {

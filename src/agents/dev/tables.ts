@@ -113,6 +113,10 @@ function readTable(entity: Entity, name: string, resolve: (table: string) => str
     // A required column that nothing else fills must be typed by a person, whatever its name.
     if (column.system && required && !column.fillWithUser && !column.fillWithNow) column.system = false;
   }
+  // A person's role on their own profile comes from sign-up or from set_user_role(), never from
+  // a form: the migration grants no update of it, so sending it fails the whole save.
+  const role = primaryKey?.authUser ? columns.find((column) => column.name === 'role') : undefined;
+  if (role) role.system = true;
   const display =
     columns.find((column) => column.name === entity.display_field) ??
     DISPLAY_NAMES.map((wanted) => columns.find((column) => column.name === wanted)).find(Boolean) ??
@@ -227,6 +231,32 @@ export function access(object: string, name: string): string {
 export function optionalAccess(object: string, name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? `${object}?.${name}` : `${object}?.[${JSON.stringify(name)}]`;
 }
+
+/** MONEY and numeric(12,2) step by cents, integers by one, other decimals freely; min and max from the column's meaning. */
+export function numberRange(column: Column): { step: string; min: number | undefined; max: number | undefined } {
+  const type = column.field.type.trim().toLowerCase();
+  const description = column.field.description ?? '';
+  const scale = /^(?:numeric|decimal)\s*\(\s*\d+\s*,\s*(\d+)\s*\)/.exec(type)?.[1];
+  const money = isMoney(column);
+  let step = 'any';
+  if (/^(small|big)?int|^integer|serial$/.test(type)) step = '1';
+  else if (scale !== undefined) step = Number(scale) === 0 ? '1' : (1 / 10 ** Number(scale)).toFixed(Number(scale));
+  else if (money || /^(numeric|decimal)/.test(type)) step = '0.01';
+  const range = /from (-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)/i.exec(description);
+  if (range) return { step, min: Number(range[1]), max: Number(range[2]) };
+  const counted = money || /\bin (minutes|hours|days|seconds)\b/i.test(description) || COUNT_NAMES.test(column.name);
+  return { step, min: counted ? 0 : undefined, max: undefined };
+}
+
+const MONEY_NAMES = /(^|_)(price|cost|amount|total|fee|deposit|salary|budget|balance|value|subtotal)$/;
+
+/** A number column that holds an amount of money (the dashboard adds them up). */
+export function isMoney(column: Column): boolean {
+  if (column.input !== 'number') return false;
+  const type = column.field.type.trim().toLowerCase();
+  return type === 'money' || /amount of money/i.test(column.field.description ?? '') || MONEY_NAMES.test(column.name);
+}
+const COUNT_NAMES = /(^|_)(quantity|qty|count|capacity|stock|seats|spots|duration|minutes|hours|age|servings|limit|level)$/;
 
 /** Tables people work with directly (join tables are handled through their parents). */
 export function entityTables(model: DataModel): Table[] {

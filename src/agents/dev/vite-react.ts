@@ -1,6 +1,6 @@
 import type { GeneratedFile } from '../../contract/index.js';
 import { pageFile } from '../project-layout.js';
-import { generated, migrationFile, pageSource, sharedFiles, uiFiles, type AppDesign } from './app.js';
+import { checkFiles, generated, migrationFile, pageSource, sharedFiles, uiFiles, type AppDesign } from './app.js';
 import {
   GITIGNORE,
   VITE_CONFIG,
@@ -33,6 +33,7 @@ export function viteReactFiles(design: AppDesign): GeneratedFile[] {
     generated('components.json', renderComponentsJson(framework)),
     generated('.env.example', renderEnvExample(framework)),
     generated('.gitignore', GITIGNORE),
+    ...checkFiles(design),
     generated('src/main.tsx', MAIN_SOURCE),
     generated('src/App.tsx', renderApp(routes.pages)),
     generated('src/index.css', renderStylesheet(ux.design_tokens)),
@@ -66,7 +67,10 @@ function renderApp(pages: AppPage[]): string {
   const imports = new Imports()
     .add('@tanstack/react-query', ['QueryClient', 'QueryClientProvider'])
     .add('react-router-dom', ['BrowserRouter', 'Route', 'Routes'])
-    .add('@/components/auth/AuthProvider', 'AuthProvider');
+    .add('@/components/auth/AuthProvider', 'AuthProvider')
+    .add('@/components/ConfigurationScreen', 'ConfigurationScreen')
+    .add('@/integrations/supabase/client', 'supabaseConfig')
+    .add('@/lib/network', 'retryOnce');
   for (const page of pages) imports.addDefault(`@/pages/${page.component}`, page.component);
   const route = (page: AppPage, pad: string) => `${pad}<Route path="${page.route}" element={<${page.component} />} />`;
   const publicPages = pages.filter((page) => !page.protected && page.route !== '*');
@@ -89,9 +93,12 @@ ${protectedPages.map((page) => route(page, '                ')).join('\n')}
   return file(
     imports.render(),
     `const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 30_000, retry: 1 } },
+  defaultOptions: { queries: { staleTime: 30_000, retry: retryOnce } },
 });`,
     `export default function App() {
+  // A build without its Supabase settings says what to set instead of showing a blank page.
+  if (!supabaseConfig.ok) return <ConfigurationScreen problems={supabaseConfig.problems} />;
+
   return (
     <QueryClientProvider client={queryClient}>
       <AuthProvider>

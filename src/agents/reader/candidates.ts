@@ -57,6 +57,9 @@ export function score(candidate: Candidate): number {
   return sum;
 }
 
+/** Times of day and calendar words qualify when, not what ("every morning drivers"). */
+const TIME_WORDS = new Set(['morning', 'evening', 'night', 'afternoon', 'today', 'tonight', 'daily', 'weekly', 'monthly', 'yearly', 'annual', 'weekend']);
+
 /** Heads that say little alone: "rate", "line", "entry" are named by what qualifies them. */
 const VAGUE_HEADS = new Set(['rate', 'line', 'item', 'entry', 'slot', 'code', 'group', 'type', 'request', 'record', 'log', 'plan', 'list', 'order', 'note', 'form']);
 
@@ -194,13 +197,14 @@ export class CandidateTable {
         if (listed.length > 0 && listed.filter((p) => isPersonWord(headLemma(p.head) ?? '')).length * 2 >= listed.length) this.add(candidate, -5, 'a heading over people');
         else this.add(candidate, 3, 'a heading of its own');
       }
-      if (phrase.role === 'list' && phrase.listOf) this.add(candidate, -1.5, `listed under ${phrase.listOf.head.norm}`);
+      if (phrase.role === 'list' && phrase.listOf) this.add(candidate, -1.5, 'listed with the details of something else');
       // "a stage (lead, qualified, won, lost)": a closed set of values is an attribute's, not a table's.
       if (phrase.prep === 'with' && valuesFollow(sentence.tokens, phrase.end) && !phrase.of) this.add(candidate, -1.5, 'its values are listed');
       if (phrase.quantity === 'each') this.add(candidate, 0.8, `"${phrase.det.join(' ')} ${phrase.head.norm}"`);
       else if (phrase.quantity === 'many') this.add(candidate, 0.5, 'counted');
       if (phrase.plural && phrase.role !== 'list') this.add(candidate, 0.3, 'plural');
-      if (phrase.det.some((d) => d === 'our' || d === 'my') && !phrase.plural && phrase.quantity === 'one') this.add(candidate, -2.5, 'the speaker’s own, one of it');
+      // "my web studio", "our flat": the narrator's own one of it, not a table; in a user story "my" is the persona's.
+      if (phrase.det.some((d) => d === 'our' || d === 'my') && !phrase.plural && phrase.quantity === 'one' && phrase.role !== 'list' && !/^\W*as an?\b/i.test(sentence.text)) this.add(candidate, -2.5, 'the speaker’s own, one of it');
       // "create an account", "get accounts": signing in, not a record.
       if (candidate.head === 'account' && verb && /^(create|have|get|need|open|make|register|sign)$/.test(verb) && (!subject || this.candidateOf(subject)?.person || phrase.negated)) {
         this.add(candidate, -2, 'an account to sign in with');
@@ -250,6 +254,15 @@ export class CandidateTable {
         made.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm}` });
         made.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: sentence.phrases.filter((p) => p.verb === phrase.verb && p !== phrase && p.role !== 'subject') });
       }
+      // "once accepted it turns into an order", "a failed item becomes a defect": a record made from another.
+      if (verb && ((phrase.prep === 'into' && /^(turn|convert|change|make)$/.test(verb)) || (phrase.role === 'object' && verb === 'become'))) this.add(candidate, 2, `something ${verb}s into it`);
+      // "post an item with pics, size, condition and price", "artworks come with artist, date and an image": a thing with details of its own.
+      const details = sentence.phrases.filter((p) => p.prep === 'with' && p.start > phrase.start && (phrase.role === 'object' ? p.verb === phrase.verb : p.subject === phrase)).length;
+      if ((phrase.role === 'object' || phrase.role === 'subject') && details >= 2) this.add(candidate, 1, 'has details of its own');
+      // "drivers do a pre-trip inspection", "carry out an audit": an act people perform is kept.
+      if (phrase.role === 'object' && verb && /^(do|perform|conduct|complete|run|carry)$/.test(verb) && wordnet().lexnames(candidate.head, { senses: 1 }).some((kind) => kind === 'noun.act' || kind === 'noun.event')) this.add(candidate, 2, `people ${verb} it`);
+      // "service intervals (oil every 10,000 km, safety inspection every 12 months)": examples of its rows.
+      if (phrase.plural && phrase.role !== 'list' && valuesFollow(sentence.tokens, phrase.end) && !CLASSIFIERS.has(candidate.head)) this.add(candidate, 0.8, 'examples of its rows');
       // "choose from this week's bakes": what people choose from is a catalogue.
       if (phrase.prep === 'from' && verb && /^(choose|pick|select|order|book)$/.test(verb)) this.add(candidate, 1.5, `people ${verb} from them`);
       // "a tax rate picked from the rates we've saved": chosen from a kept list, so a lookup table.
@@ -295,6 +308,15 @@ export class CandidateTable {
     const at = sentence.tokens.indexOf(verb);
     const particle = sentence.tokens[at + 1]?.norm;
     const phrasal = particle ? PHRASAL_ACTS[`${verb.lemma} ${particle}`] : undefined;
+    // "ask to swap", "request to reschedule": a request of that act.
+    const asked = /^(ask|request|apply)$/.test(verb.lemma) && sentence.tokens[at + 1]?.norm === 'to' ? sentence.tokens[at + 2] : undefined;
+    if (asked && /^[a-z]{3,}$/.test(asked.lemma) && wordnet().isVerb(asked.lemma) && !/^(be|have|get|do|make|see|know)$/.test(asked.lemma)) {
+      const key = `${wordnet().derivedNouns(asked.lemma).find((d) => d.lexname === 'noun.act')?.lemma ?? asked.lemma}_request`.replace(/-/g, '_');
+      const request = this.ensure(key, 'request', key.split('_'), verb.index);
+      request.evidence.push({ weight: 2.5, why: `people ${verb.lemma} to ${asked.lemma}` });
+      request.acts.push({ verb: 'request', sentence: sentence.index, ...(first?.subject ? { subject: first.subject } : {}), parties: [] });
+      return true;
+    }
     // "pre-order", "re-book": the act of the bare verb.
     const lemma = phrasal ?? (RECORD_ACTS[verb.lemma] ? verb.lemma : verb.lemma.replace(/^(pre|re)-?/, ''));
     const rule = RECORD_ACTS[lemma];
@@ -314,8 +336,10 @@ export class CandidateTable {
     // A record named after a kind of thing paid or requested: "pay rent" → rent_payment.
     const object = parties.find((p) => p.role === 'object');
     const objectKey = object ? nameOf(object) : undefined;
-    const objectIsKind = rule?.object && objectKey && !isPersonWord(objectKey.head) && !NOT_RECORDS.has(objectKey.head) && !QUALITIES.has(objectKey.head);
-    const key = objectIsKind ? `${objectKey!.head}_${record}` : record;
+    // "request vacation days": a time word names no kind; its qualifier does.
+    const kind = objectKey && NOT_RECORDS.has(objectKey.head) && objectKey.key !== objectKey.head ? objectKey.key.split('_')[0]! : objectKey?.head;
+    const objectIsKind = rule?.object && objectKey && kind && !isPersonWord(objectKey.head) && !NOT_RECORDS.has(kind) && !QUALITIES.has(kind);
+    const key = objectIsKind ? `${kind}_${record}` : record;
     // "sign up with email", "register in the app": joining the product is not a record; signing up for a shift is.
     if ((lemma === 'signup' || lemma === 'register') && !parties.some((p) => (p.prep === 'for' || p.prep === 'to' || p.prep === 'on' || p.role === 'object') && this.candidateOf(p) && !NOT_RECORDS.has(this.candidateOf(p)!.key) && !this.candidateOf(p)!.person)) return true;
     // "split into tickets", "split into aliquots": parts of a thing, not a split of its own.
@@ -383,6 +407,8 @@ export class CandidateTable {
   /** Weight that comes from the word itself: names that are never tables, mentions, WordNet's sense. */
   private judge(candidate: Candidate): void {
     const mentions = candidate.phrases.length;
+    // Listed among another's details but also a subject or object of its own: mostly a thing.
+    if (candidate.phrases.some((p) => p.role !== 'list') && candidate.evidence.some((e) => e.why === 'listed with the details of something else')) candidate.evidence.push({ weight: 1, why: 'named outside the lists too' });
     if (mentions >= 2) candidate.evidence.push({ weight: Math.min(2, 0.6 * (mentions - 1)), why: `named ${mentions} times` });
     // "purchase date", "habit name": a compound whose head is an attribute is an attribute.
     if (candidate.key !== candidate.head && ATTRIBUTE_WORDS.has(candidate.head) && !candidate.acts.length) candidate.evidence.push({ weight: -2.5, why: `a ${candidate.head}, an attribute` });
@@ -444,7 +470,7 @@ export function nameOf(phrase: Phrase): Named | undefined {
   const modifiers: string[] = [];
   for (const token of words.slice(0, -1)) {
     const word = token.norm.replace(/'s$/, '').replace(/-/g, '_');
-    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'") || (token.tags.has('Gerund') && !wordnet().isNoun(word))) {
+    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || TIME_WORDS.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'") || (token.tags.has('Gerund') && !wordnet().isNoun(word))) {
       modifiers.length = 0;
       continue;
     }

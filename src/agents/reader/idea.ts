@@ -5,11 +5,11 @@ import type { AttributeSpec } from '../model.js';
 import { capitalize, pluralName, sentence as sentenceCase } from '../naming.js';
 import { isSupervisorRole } from '../product.js';
 import { makeAttribute } from './attributes.js';
-import { CandidateTable, score, type Candidate } from './candidates.js';
+import { CandidateTable, DEFERRING, isPersonWord, score, type Candidate } from './candidates.js';
 import { readFields } from './fields.js';
 import { RECURRING_PRICE, readIntegrations } from './integrations.js';
 import { acronymsOf, spellAcronyms } from './acronyms.js';
-import { KEEPING_VERBS, NOT_RECORDS, QUALITIES, RECORD_ACTS } from './knowledge.js';
+import { KEEPING_VERBS, NOT_RECORDS, QUALITIES, RECORD_ACTS, SELF_SERVICE_PEOPLE } from './knowledge.js';
 import { readsAsEnglish } from './language.js';
 import { readConstraints, readNeeds } from './needs.js';
 import { readOverview } from './overview.js';
@@ -31,7 +31,7 @@ const KEEP = 2;
 const LIKELY = 0.8;
 const SUMMARY_LIMIT = 280;
 const ADMIN_WORDS = new Set(['admin', 'administrator', 'superuser', 'owner', 'operator']);
-const GENERIC_PEOPLE = new Set(['user', 'person', 'people', 'everyone', 'anyone', 'someone', 'individual', 'ppl', 'friend', 'one', 'human']);
+const GENERIC_PEOPLE = new Set(['user', 'person', 'people', 'everyone', 'anyone', 'someone', 'individual', 'ppl', 'friend', 'one', 'human', 'nobody', 'somebody', 'everybody', 'man', 'woman', 'men', 'women', 'guy', 'folk']);
 /** Records whose substance is what a person wrote: their text is the body. */
 const BODY_HEADS = new Set(['review', 'comment', 'message', 'reply', 'note', 'feedback', 'answer', 'post']);
 /** Names a record gets when the idea gives it nothing to be shown by. */
@@ -92,11 +92,19 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     const named = (key: string | undefined) => (key ? (roleName.get(key) ?? key) : undefined);
     roles = unique(roleCandidates.map((c) => roleOf(c, keptKeys)), (r) => r.name);
     const roleNames = new Set(roles.map((r) => r.name));
-    entities = records.map((c) => entityOf(c, fields.get(c.key) ?? [], assumptions));
+    const recordName = new Map(records.map((c) => [c.key, safeName(namedByUse(c))]));
+    for (const link of links) {
+      link.from = recordName.get(link.from) ?? link.from;
+      link.to = recordName.get(link.to) ?? link.to;
+    }
+    entities = records.map((c) => entityOf(c, fields.get(c.key) ?? [], assumptions, recordName.get(c.key)!));
     const renamed = nameParts(entities, links);
     relationships = relationshipsOf(links, new Set(entities.map((e) => e.name)), roleNames);
 
-    const entityOfKey = (key: string) => renamed.get(key) ?? safeName(key);
+    const entityOfKey = (key: string) => {
+      const name = recordName.get(key) ?? safeName(key);
+      return renamed.get(name) ?? name;
+    };
     const candidateNamed = (p: Phrase): Candidate | undefined => {
       const c = candidateOf(p);
       return c && roleName.has(c.key) ? { ...c, key: named(c.key)! } : c;
@@ -105,6 +113,12 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     features = featuresOf(sentences, candidateNamed, roleNames, new Set(entities.map((e) => e.name)), entityOfKey);
   } else {
     assumptions.push('The description could not be read as English, so the model is generic: one kind of user keeping one kind of record. Describe the product in English for a tailored result.');
+  }
+  // The narrator signs in too: "I own a hair salon", "I'm a self-employed tutor", "I'm the music director".
+  const narrator = english ? narratorRole(sentenceTexts) : undefined;
+  if (narrator && !roles.some((r) => r.name === narrator.name || r.name.endsWith(`_${narrator.name}`))) {
+    roles.unshift(narrator);
+    assumptions.push(`The person describing the idea signs in as ${narrator.label ?? narrator.name} and runs the product`);
   }
   if (roles.length === 0) {
     assumptions.push('The spec names no kinds of users, so everyone who signs in is a "user" with the same rights');
@@ -171,6 +185,25 @@ function consistent(model: ProductModelContract): ProductModelContract {
   return model;
 }
 
+/** The role of the person telling the idea, when they say who they are or what they run. */
+function narratorRole(sentences: string[]): ProductModelContract['roles'][number] | undefined {
+  for (const text of sentences.slice(0, 3)) {
+    const owns =
+      /\b(?:i|we)\s+(?:own|run|manage|have)\s+(?:a|an|the|my|our)\s+(?:[\w-]+\s+){0,3}?(?:salon|shop|studio|bakery|clinic|practice|restaurant|bar|cafe|café|gym|business|company|store|agency|boutique|hotel|farm|garage|school|firm)\b/i.exec(text) ??
+      /\bmy\s+(?:[\w-]+\s+){0,2}?(?:salon|shop|studio|bakery|clinic|practice|restaurant|bar|cafe|café|gym|store|boutique|hotel|farm|garage)\b/i.exec(text);
+    if (owns) return { name: 'owner', label: 'Owner', description: 'Runs the business and the product', privileged: true, self_signup: false };
+    // "I'm a self-employed maths and physics tutor with ...": the last person word before the description goes on.
+    const is = /\b(?:i'?m|i am|we'?re|we are)\s+(?:a|an|the)\s+([a-z -]+?)(?=[,.;:(]|\s+(?:with|who|that|at|in|for|of|and i|and we|from)\b|$)/i.exec(text);
+    if (is) {
+      const head = is[1]!.toLowerCase().split(/\s+/).reverse().find((w) => isPersonWord(w)) ?? '';
+      if (!head || /^(person|one|user|people|team)$/.test(head)) continue;
+      const privileged = /^(owner|manager|director|admin|administrator|head|lead|coordinator|founder)$/.test(head);
+      return { name: head, label: sentenceCase(head), description: 'The person describing the idea', privileged, self_signup: !privileged };
+    }
+  }
+  return undefined;
+}
+
 /** The noun a product is named after ("a todo app" → todo), when it is no product word itself. */
 function keptByName(first: Token[], productNoun: string | null): string | undefined {
   const at = first.findIndex((t) => t.norm === productNoun?.toLowerCase() || t.lemma === productNoun?.toLowerCase());
@@ -193,15 +226,22 @@ function roleOf(c: Candidate, entities: ReadonlySet<string>): ProductModelContra
   const name = safeName(nouns.join('_'));
   // "admin", "owner": power over the whole product; a "salon owner" owns their own salon, not everyone's.
   const privileged = (nouns.length === 1 && ADMIN_WORDS.has(name)) || nouns.some((w) => w === 'admin' || w === 'administrator') || isSupervisorRole(name);
-  return { name, label: sentenceCase(nouns.join(' ')), privileged, self_signup: !privileged };
+  // Customers and members pick their role at sign-up; staff (vets, receptionists) are appointed.
+  return { name, label: sentenceCase(nouns.join(' ')), privileged, self_signup: !privileged && SELF_SERVICE_PEOPLE.has(c.head) };
 }
 
 function safeName(key: string): string {
   return key.replace(/[^a-z0-9_]/g, '_').replace(/_+/g, '_').replace(/^_|_$/g, '').slice(0, 40);
 }
 
-function entityOf(c: Candidate, attributes: AttributeSpec[], assumptions: string[]): ProductModelContract['entities'][number] {
-  const name = safeName(c.key);
+/** What a generic word names by what people do with it: items posted or listed for sale are listings. */
+function namedByUse(c: Candidate): string {
+  if (GENERIC_THINGS.has(c.key) && c.phrases.some((p) => p.verb && /^(post|list|sell|offer)$/.test(p.verb.lemma) && p.role === 'object')) return 'listing';
+  return c.key;
+}
+const GENERIC_THINGS = new Set(['item', 'thing', 'stuff', 'piece']);
+
+function entityOf(c: Candidate, attributes: AttributeSpec[], assumptions: string[], name: string): ProductModelContract['entities'][number] {
   const list = attributes.filter((a) => !['id', 'created_at', 'updated_at'].includes(a.name) && !isSqlReserved(a.name));
   if (BODY_HEADS.has(c.head) && !list.some((a) => a.kind === 'long_text')) list.unshift({ ...makeAttribute('body', 'long_text'), required: true });
   if (!list.some((a) => ['name', 'title', 'label', 'subject', 'full_name', 'display_name', 'body', 'prompt'].includes(a.name))) {
@@ -322,11 +362,38 @@ function featuresOf(
         if (!existing.roles!.includes(role)) existing.roles!.push(role);
         continue;
       }
-      features.push({ text, roles: [role], ...(key && entities.has(key) ? { entities: [key] } : {}) });
+      features.push({ text, roles: [role], ...(key && entities.has(key) ? { entities: [key] } : {}), ...(DEFERRING.test(sentence.text) ? { priority: 'wont' as const } : {}) });
     }
+    // Screens and ways of working the idea names: "a GitHub-style heatmap", "a floor plan", "drag and drop".
+    for (const phrase of sentence.phrases) {
+      const head = phrase.head.lemma;
+      if (!VIEW_WORDS.has(head) && !VIEW_WORDS.has(phrase.words.map((t) => t.norm).join(' '))) continue;
+      const words = phrase.words.map((t) => t.norm).filter((w) => /^[a-z][a-z-]*$/.test(w) && !UNITS.has(w));
+      if (words.length === 0 || words.length > 6) continue;
+      const text = words.join(' ');
+      const same = features.findIndex((f) => f.text.endsWith(text) || text.endsWith(f.text));
+      if (same >= 0) {
+        if (text.length > features[same]!.text.length && !features[same]!.roles) features[same]!.text = text;
+        continue;
+      }
+      const near = sentence.phrases.map((p) => candidateOf(p)?.key).map((k) => (k ? entityOfKey(k) : undefined)).find((k): k is string => !!k && entities.has(k));
+      features.push({ text, ...(near ? { entities: [near] } : {}), ...(DEFERRING.test(sentence.text) ? { priority: 'wont' as const } : {}) });
+    }
+    if (/\bdrag(?:ging)?\s+(?:and|&|n)\s+drop/i.test(sentence.text) && !features.some((f) => f.text === 'drag and drop')) features.push({ text: 'drag and drop' });
   }
   return features.slice(0, 60);
 }
+
+/** Units of measure that qualify nothing a person would name ("16px cards"). */
+const UNITS = new Set(['px', 'em', 'rem', 'pt', 'ms', 'kb', 'mb', 'gb']);
+
+/** What people see and do on screen rather than records: each one the documents must carry. */
+const VIEW_WORDS = new Set([
+  'heatmap', 'floor plan', 'calendar', 'calendar view', 'day view', 'week view', 'board', 'kanban', 'kanban board', 'map', 'dashboard', 'chart',
+  'graph', 'timeline', 'leaderboard', 'progress bar', 'streak', 'confetti', 'dark mode', 'light mode', 'grid', 'feed', 'carousel',
+  'gallery', 'report', 'statement', 'export', 'pdf', 'qr', 'qr code', 'barcode', 'sticker', 'label', 'receipt', 'notification',
+  'reminder', 'alert', 'widget', 'tile', 'card', 'toggle', 'filter', 'search', 'pwa', 'offline mode', 'shortcut', 'view',
+]);
 
 function textOf(sentence: Token[]): string {
   return sentence.map((t) => t.pre + t.text + t.post).join('').trim();

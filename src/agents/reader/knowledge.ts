@@ -60,6 +60,9 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
   hire: { record: 'hire' },
   register: { record: 'registration' },
   visit: { record: 'visit' },
+  suggest: { record: 'suggestion' },
+  nominate: { record: 'nomination' },
+  propose: { record: 'proposal' },
   handout: { record: 'assignment', object: true },
   sight: { record: 'sighting' },
 };
@@ -114,7 +117,7 @@ export const KEEPING_VERBS = new Set([
 export const WORKING_VERBS = new Set([
   'assign', 'approve', 'decline', 'reject', 'accept', 'claim', 'edit', 'update', 'archive', 'delete', 'remove', 'close',
   'move', 'reorder', 'rename', 'sell', 'rent', 'confirm', 'cancel', 'acknowledge', 'escalate', 'convert', 'pick',
-  'choose', 'select', 'turn', 'allocate', 'hold', 'complete', 'tick', 'drag', 'drop', 'attach', 'link', 'group', 'split',
+  'choose', 'select', 'turn', 'allocate', 'hold', 'complete', 'tick', 'drag', 'attach', 'link', 'group', 'split',
   'share', 'invite', 'review', 'rate', 'pay', 'book', 'join', 'check', 'return', 'hand', 'print', 'email', 'text',
   'export', 'duplicate', 'reuse', 'fix', 'repair', 'counter', 'swipe', 'watch', 'follow', 'like', 'favourite',
 ]);
@@ -215,7 +218,7 @@ export const ATTRIBUTE_WORDS = new Set([
   'color', 'weight', 'height', 'capacity', 'limit', 'level', 'grade', 'currency', 'percentage',
   'discount', 'reference', 'code', 'method', 'condition', 'model', 'serial', 'position', 'rank', 'year', 'age', 'gender', 'birthday', 'allergy', 'allergies', 'diagnosis', 'instructions',
   'reason', 'outcome', 'temperature', 'humidity', 'battery', 'odometer', 'litre',
-  'liter', 'mileage', 'breed', 'species', 'type', 'kind', 'difficulty', 'servings', 'range', 'interval', 'frequency', 'recommendation', 'strength', 'concern', 'abstract', 'format', 'sets', 'reps',
+  'liter', 'mileage', 'breed', 'species', 'type', 'kind', 'difficulty', 'servings', 'range', 'frequency', 'recommendation', 'strength', 'concern', 'abstract', 'format', 'sets', 'reps',
   'urgency', 'occupancy', 'bedroom', 'rent', 'deposit', 'salary', 'school', 'year group', 'exam board',
   'target grade', 'seat limit', 'party size', 'prep time', 'cook time', 'hold time', 'flag', 'checkbox', 'toggle',
   'streak', 'heatmap', 'emoji', 'sku', 'tracking number', 'vat number', 'serial number', 'asset tag', 'warranty',
@@ -224,3 +227,15 @@ export const ATTRIBUTE_WORDS = new Set([
 /** Words of signing in: "customers never log in", "staff do everything", "only the IT team logs into". */
 export const SIGN_IN_VERBS = new Set(['log', 'login', 'sign', 'signin', 'use', 'access', 'open', 'register', 'have', 'get']);
 export const SIGN_IN_OBJECTS = new Set(['account', 'accounts', 'login', 'logins', 'app', 'system', 'application', 'tool', 'portal', 'site', 'platform', 'access']);
+
+/**
+ * People who use a product for themselves, and so may pick their role at sign-up: the customers,
+ * members and learners of it. Staff (vets, receptionists, mechanics) are appointed instead.
+ */
+export const SELF_SERVICE_PEOPLE = new Set([
+  'customer', 'client', 'member', 'buyer', 'seller', 'reader', 'writer', 'author', 'student', 'learner', 'user', 'guest',
+  'patient', 'attendee', 'subscriber', 'player', 'participant', 'tenant', 'traveler', 'traveller', 'visitor', 'shopper',
+  'fan', 'listener', 'creator', 'host', 'owner', 'renter', 'rider', 'driver', 'applicant', 'candidate', 'parent',
+  'volunteer', 'speaker', 'organiser', 'organizer', 'birder', 'flatmate', 'partner', 'patron', 'backer', 'donor',
+  'freelancer', 'mentee', 'mentor', 'cook', 'gardener', 'walker', 'sitter', 'barista', 'landlord', 'agent',
+]);

@@ -18,8 +18,8 @@ export interface PeopleReading {
   notes: string[];
 }
 
-const NEGATION = String.raw`(?:\bnot\b|\bnever\b|n['’]?t\b|\bno\b|\bnobody\b|\bwithout\b|\bcannot\b)`;
-const SIGN_IN = String.raw`(?:log(?:s|ged|ging)?\s*(?:in|into|on)\b|login\b|sign(?:s|ed)?\s*in\b|(?:get|have|need|create)s?\s+(?:an?\s+|their\s+own\s+|any\s+)?(?:[a-z]+\s+)?(?:accounts?|logins?)\b|(?:use|open|access|see)s?\s+(?:the|this|our|an?)\s+(?:web\s+)?(?:app|application|system|tool|software|portal|platform|site|website|product)\b|(?:use|open)s?\s+it\b)`;
+const NEGATION = String.raw`(?:\bnot\b|\bnever\b|n['’]t\b|\b(?:dont|doesnt|didnt|wont|cant|isnt|arent|wasnt|werent|shouldnt|wouldnt|couldnt|cannot)\b|\bno\b|\bnobody\b|\bwithout\b)`;
+const SIGN_IN = String.raw`(?:log(?:s|ged|ging)?\s*(?:in|into|on)\b|login\b|sign(?:s|ed)?\s*in\b|(?:get|have|need|create|make|open)s?\s+(?:an?\s+|their\s+own\s+|any\s+)?(?:[a-z]+\s+)?(?:accounts?|logins?)\b|(?:use|open|access|see)s?\s+(?:the|this|our|an?)\s+(?:web\s+)?(?:app|application|system|tool|software|portal|platform|site|website|product)\b|(?:use|open)s?\s+it\b)`;
 const NEGATED_SIGN_IN = new RegExp(`${NEGATION}(?:\\s+\\w+){0,4}?\\s+${SIGN_IN}`, 'i');
 const SIGN_IN_RE = new RegExp(SIGN_IN, 'i');
 /** "only the IT team logs into", "Only the front desk will use the system", "I'm the only person who will ever log in". */
@@ -63,6 +63,14 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     }
     if (JUST_RECORDS.test(text)) add(record, subjectBefore(JUST_RECORDS.exec(text)!.index) ?? lastPerson, 2);
 
+    // "we look them up by phone number or add them (name, phone, email)": the people just named are kept.
+    const them = sentence.tokens.findIndex((t, i) => /^(them|him|her)$/.test(t.norm) && i > 0 && KEEPING_VERBS.has(sentence.tokens[i - 1]!.lemma));
+    if (them >= 0) {
+      // "them" is the last plural named before it: people only if that was people ("mark them as shipped" is the orders).
+      const before = sentence.phrases.filter((p) => p.end <= them && (p.plural || candidateOf(p)?.person || sentence.tokens[them]!.norm !== 'them'));
+      const antecedent = before.length ? candidateOf(before[before.length - 1]!) : lastPerson;
+      if (antecedent?.person) add(record, antecedent, 1.5);
+    }
     for (const phrase of personPhrases) {
       const c = candidateOf(phrase)!;
       lastPerson = c;
@@ -88,6 +96,11 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       if (phrase.prep === 'with' && phrase.verb && phrase.verb.lemma in RECORD_ACTS) add(role, c, 1);
       // "Stylists work at a salon": staff of a record are kept with it.
       if (phrase.role === 'subject' && sentence.phrases.some((p) => p.subject === phrase && p.verb && /^(work|belong)$/.test(p.verb.lemma) && (p.prep === 'at' || p.prep === 'for' || p.prep === 'in'))) add(record, c, 1);
+      // "assign a mechanic", "assigned to attendants": people work is given to see it in the product.
+      if (phrase.verb && /^(assign|allocate|delegate)$/.test(phrase.verb.lemma) && phrase.role !== 'list') {
+        add(role, c, 1);
+        continue;
+      }
       if (phrase.role === 'object' || (phrase.role === 'prep' && phrase.quantity === 'each')) add(record, c, phrase.verb && (KEEPING_VERBS.has(phrase.verb.lemma) || WORKING_VERBS.has(phrase.verb.lemma) || PICKING_VERBS.has(phrase.verb.lemma)) ? 1 : 0.5);
       if (phrase.role === 'list' && /^roles?$/i.test(phrase.listOf?.head.norm ?? '')) add(role, c, 4);
     }
@@ -118,7 +131,9 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     // Kept as a record: the idea says they do not sign in, or it only keeps data about them and never has them act.
     const kept = (k >= 2 && k >= r - 1 && score(c) + k >= 3) || (k >= 1.2 && r < 0.5 && score(c) >= 1.5) || (operated && k >= 0.5 && r < 0.5 && score(c) >= 1);
     if (kept) records.push(c);
-    else if (r > 0 || score(c) >= 1) roles.push(c);
+    // A role is someone the idea has act, or names often; an example in a list ("extras like a second driver") is neither.
+    // People named only as examples or in lists ("contractors (plumber, electrician)") are roles only when the idea says so ("Roles: ...").
+    else if ((r > 0 || score(c) >= 1) && (r >= 1 || c.phrases.some((p) => !p.example && p.role !== 'list'))) roles.push(c);
   }
   return { roles, records, notes };
 }

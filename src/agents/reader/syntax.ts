@@ -1,4 +1,5 @@
 import type { Token } from './tokens.js';
+import { RECORD_ACTS } from './knowledge.js';
 import { isNounWord, isPeopleWord, isVerbWord } from './lexicon.js';
 
 /**
@@ -65,7 +66,7 @@ const DETERMINERS = new Set([
   'a', 'an', 'the', 'each', 'every', 'any', 'some', 'all', 'several', 'many', 'multiple', 'various', 'numerous', 'few',
   'their', 'our', 'my', 'your', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'no', 'another', 'other', 'both',
   'more', 'most', 'such', 'which', 'what', 'whose', 'own', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight',
-  'nine', 'ten', 'dozens', 'lots', 'plenty', 'couple', 'per', 'whole',
+  'nine', 'ten', 'dozens', 'lots', 'plenty', 'couple', 'per', 'whole', 'ur', 'u',
 ]);
 const MANY = new Set(['several', 'many', 'multiple', 'various', 'numerous', 'some', 'all', 'few', 'these', 'those', 'dozens', 'lots', 'plenty', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'more', 'both']);
 const EACH = new Set(['each', 'every', 'per', 'any']);
@@ -96,6 +97,8 @@ const isNumber = (t: Token): boolean => /^\d/.test(t.norm) || (t.tags.has('Value
 
 /** The reader's word class of each token, after correcting compromise where the context is clear. */
 type WordClass = 'det' | 'prep' | 'conj' | 'sub' | 'verb' | 'aux' | 'noun' | 'adj' | 'adv' | 'pron' | 'num' | 'neg' | 'other';
+/** A verb the reader is sure of, whatever the tagger says; never read into a noun phrase. */
+type Classes = WordClass[] & { sure?: Set<number> };
 
 function baseClass(t: Token): WordClass {
   const n = t.norm;
@@ -119,8 +122,10 @@ function baseClass(t: Token): WordClass {
 }
 
 /** Corrects compromise's classes where specs mislead it; each rule is one kind of slip. */
-function classify(tokens: Token[]): WordClass[] {
-  const classes = tokens.map(baseClass);
+function classify(tokens: Token[]): Classes {
+  const classes: Classes = tokens.map(baseClass);
+  const sure = new Set<number>();
+  classes.sure = sure;
   let bracket = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -245,6 +250,17 @@ function classify(tokens: Token[]): WordClass[] {
       }
     }
     if (classes[i] === 'pron' && t.tags.has('Possessive')) classes[i] = 'det';
+    // "where the order matters,": a clause's noun then an -s word closing it is subject and verb.
+    if (t.norm.endsWith('s') && (closes(t) || !nextToken) && previous === 'noun' && classes[i - 2] === 'det' && (classes[i - 3] === 'sub' || classes[i - 3] === 'conj') && isVerbWord(t.lemma) && t.norm !== t.lemma) {
+      classes[i] = 'verb';
+      sure.add(i);
+    }
+    // "I want to RSVP", "able to chat": after "to" following a wish or an ability, the word is a verb.
+    if (previous === 'prep' && before?.norm === 'to' && classes[i] !== 'verb' && (RECORD_ACTS[t.lemma] || isVerbWord(t.lemma)) && /^(want|wants|need|needs|able|like|love|try|have|has|going|allowed|possible)$/.test(tokens[i - 2]?.norm ?? '') && !t.tags.has('Plural')) {
+      classes[i] = 'verb';
+      sure.add(i);
+      continue;
+    }
     // "we keep losing track": a gerund after keep, start or stop is the verb going on.
     if (t.tags.has('Gerund') && before && /^(keep|keeps|kept|start|starts|stop|stops|go|goes|finish)$/.test(before.norm)) classes[i] = 'verb';
     // "drivers do a pre-trip inspection": "do" with an object is the verb.
@@ -290,7 +306,9 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
       const cls = classes[i]!;
       if (opensBracket(t)) {
         inBracket = true;
-        bracketOwner = lastPhrase;
+        // "add them (name, phone, email)": the details are of the people "them" stands for.
+        const pronoun = i > 0 && /^(them|him|her|it)$/.test(tokens[i - 1]!.norm);
+        bracketOwner = pronoun ? ([...phrases].reverse().find((p) => isPeopleWord(p.head.lemma) || (p.plural && tokens[i - 1]!.norm === 'them')) ?? lastPhrase) : lastPhrase;
       }
       if (cls === 'sub' && i > 0) {
         resetClause(i + 1);
@@ -369,7 +387,8 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         const participle = nextClass === 'verb' && !!verb && tokens[read.end]!.tags.has('PastTense');
         // Right after its verb ("include several services back to back"), a phrase is the verb's object, whatever follows.
         const objectOfVerb = !!verb && tokens.slice(0, i).reverse().find((w, k) => k >= 0 && classes[tokens.indexOf(w)] !== 'det' && classes[tokens.indexOf(w)] !== 'num') === verb;
-        if (!heading && !closes(last) && !participle && !objectOfVerb && (nextClass === 'verb' || (nextClass === 'aux' && tokens[read.end]?.norm !== 'to')) && !inBracket && (verb || prep) && i > 0) {
+        const modalNext = nextClass === 'aux' && tokens[read.end]?.tags.has('Modal');
+        if (!heading && !closes(last) && !participle && !objectOfVerb && (nextClass === 'verb' || (nextClass === 'aux' && tokens[read.end]?.norm !== 'to')) && !inBracket && (verb || prep || modalNext) && i > 0) {
           resetClause(i);
         }
         const coordinated = (afterConj || (i > 0 && closes(tokens[i - 1]!) && !/[.!?:;]/.test(tokens[i - 1]!.post))) && previous && previous.sentence === index ? (previous.coordinated ?? previous) : undefined;
@@ -474,13 +493,19 @@ interface PhraseRead {
 }
 
 /** Determiners, then adjectives and nouns up to a boundary; the last noun is the head. */
-function readPhrase(tokens: Token[], classes: WordClass[], start: number): PhraseRead | null {
+function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRead | null {
   let i = start;
   const det: string[] = [];
   while (i < tokens.length && (classes[i] === 'det' || classes[i] === 'num' || (tokens[i]!.norm === 'or' && det.length > 0 && (classes[i + 1] === 'num' || tokens[i + 1]?.norm === 'more')) || (tokens[i]!.norm === 'more' && det.length > 0))) {
     det.push(tokens[i]!.norm);
     if (closes(tokens[i]!)) return null;
     i++;
+  }
+  // "more than one club", "at least two", "up to five": a comparison is part of the count.
+  if (/^(more|less|fewer)$/.test(tokens[i]?.norm ?? '') && tokens[i + 1]?.norm === 'than') {
+    det.push(tokens[i]!.norm, 'than');
+    i += 2;
+    while (i < tokens.length && (classes[i] === 'det' || classes[i] === 'num')) det.push(tokens[i++]!.norm);
   }
   // "one or more X", "one of its time slots": "of" after a quantity keeps the phrase going.
   if (det.length > 0 && tokens[i]?.norm === 'of' && (classes[i + 1] === 'det' || classes[i + 1] === 'noun' || classes[i + 1] === 'adj')) {
@@ -496,7 +521,7 @@ function readPhrase(tokens: Token[], classes: WordClass[], start: number): Phras
     const t = tokens[i]!;
     const cls = classes[i]!;
     if (words.length > 0 && opensBracket(t)) break;
-    if (cls !== 'noun' && cls !== 'adj' && !(cls === 'verb' && words.length > 0 && isNounWord(t.lemma) && t.tags.has('Plural'))) {
+    if (cls !== 'noun' && cls !== 'adj' && !(cls === 'verb' && !classes.sure?.has(i) && words.length > 0 && isNounWord(t.lemma) && t.tags.has('Plural'))) {
       // "cover image": compromise calls "cover" a verb inside a noun phrase.
       if (!(cls === 'verb' && words.length === 0 && classes[i + 1] === 'noun' && !closes(t) && isNounWord(t.lemma) && det.length > 0)) break;
     }
@@ -542,6 +567,7 @@ function readsAsList(tokens: Token[], classes: WordClass[], from: number): boole
     if (!bracket && (/[,;]/.test(t.post) || t.norm === 'and')) segments.push(0);
     if (/[.!?;]/.test(t.post) || /\n/.test(t.post)) break;
   }
-  const short = segments.filter((words) => words > 0 && words <= 4).length;
-  return segments.length >= 2 && short >= segments.length * 0.6 && verbs <= Math.max(1, segments.length / 3);
+  const filled = segments.filter((words) => words > 0);
+  const short = filled.filter((words) => words <= 4).length;
+  return filled.length >= 2 && short >= filled.length * 0.6 && verbs <= Math.max(1, filled.length / 2);
 }
