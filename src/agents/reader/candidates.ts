@@ -57,6 +57,9 @@ export function score(candidate: Candidate): number {
   return sum;
 }
 
+/** What products are called: "a system for the reservations". */
+const PRODUCT_HEADS = new Set(['app', 'application', 'system', 'tool', 'platform', 'website', 'site', 'portal', 'software', 'database', 'cms', 'crm', 'tracker', 'dashboard']);
+
 /** Times of day and calendar words qualify when, not what ("every morning drivers"). */
 const TIME_WORDS = new Set(['morning', 'evening', 'night', 'afternoon', 'today', 'tonight', 'daily', 'weekly', 'monthly', 'yearly', 'annual', 'weekend']);
 
@@ -263,6 +266,9 @@ export class CandidateTable {
       if (phrase.role === 'object' && verb && /^(do|perform|conduct|complete|run|carry)$/.test(verb) && wordnet().lexnames(candidate.head, { senses: 1 }).some((kind) => kind === 'noun.act' || kind === 'noun.event')) this.add(candidate, 2, `people ${verb} it`);
       // "service intervals (oil every 10,000 km, safety inspection every 12 months)": examples of its rows.
       if (phrase.plural && phrase.role !== 'list' && valuesFollow(sentence.tokens, phrase.end) && !CLASSIFIERS.has(candidate.head)) this.add(candidate, 0.8, 'examples of its rows');
+      // "we want a system for the reservations", "an app for our recipes": what the product is for.
+      // (Who it is for — "an app for small agencies", "a marketplace for handmade goods" — is its audience, not a table.)
+      if (phrase.prep === 'for' && !candidate.person && (sentence.index > 0 || phrase.det.includes('the')) && !wordnet().lexnames(candidate.head, { senses: 1 }).includes('noun.group') && sentence.phrases.some((p) => p.end <= phrase.start && p.end >= phrase.start - 2 && (this.productWords.has(p.head.lemma) || PRODUCT_HEADS.has(p.head.lemma)))) this.add(candidate, 1.5, 'the product is for it');
       // "choose from this week's bakes": what people choose from is a catalogue.
       if (phrase.prep === 'from' && verb && /^(choose|pick|select|order|book)$/.test(verb)) this.add(candidate, 1.5, `people ${verb} from them`);
       // "a tax rate picked from the rates we've saved": chosen from a kept list, so a lookup table.
@@ -345,6 +351,13 @@ export class CandidateTable {
     // "split into tickets", "split into aliquots": parts of a thing, not a split of its own.
     if (lemma === 'split' && parties.some((p) => p.prep === 'into')) {
       for (const p of parties.filter((p) => p.prep === 'into')) this.add(this.candidateOf(p), 1, 'parts split off');
+      return true;
+    }
+    // "report a maintenance issue", "log an incident": what is reported is the record.
+    if (lemma === 'report' && object && this.candidateOf(object) && !this.candidateOf(object)!.person) {
+      const reported = this.candidateOf(object)!;
+      reported.evidence.push({ weight: 2.5, why: 'people report it' });
+      reported.acts.push({ verb: lemma, sentence: sentence.index, ...(subject ? { subject } : {}), parties: parties.filter((p) => p !== object) });
       return true;
     }
     // "book an appointment", "schedule a meeting": an event booked is the booking itself.

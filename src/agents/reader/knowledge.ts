@@ -171,7 +171,7 @@ export const NOT_RECORDS = new Set([
  */
 export const SELDOM_RECORDS = new Set([
   'week', 'month', 'year', 'hour', 'minute', 'second', 'morning', 'evening', 'night', 'weekend', 'date', 'period',
-  'season', 'end', 'start', 'beginning', 'past', 'future', 'time zone', 'report', 'statement', 'document', 'file',
+  'end', 'start', 'beginning', 'past', 'future', 'time zone', 'report', 'statement', 'document', 'file',
   'paper', 'sheet', 'photo', 'image', 'picture', 'pic', 'video', 'cover image', 'hero photo', 'gallery image',
   'video link', 'video url', 'rich text', 'text box', 'tool', 'form', 'field', 'map', 'menu', 'library', 'board',
   'card', 'code', 'link', 'template', 'default', 'setting', 'preference', 'reminder', 'call', 'phone call', 'phone',
