@@ -495,7 +495,6 @@ export function buildDataModel(model: ProductModel): DataModel {
     }
   }
 
-
   return { tables, relationships, roles, adminRoles, defaultRole, privilegedRoles, selfServiceRoles, appointerRoles, notes };
 }
 
@@ -506,15 +505,15 @@ export function buildDataModel(model: ProductModel): DataModel {
  */
 function belongingByRules(model: ProductModel, byEntity: Map<string, Table>, roleNames: Set<string>): Array<{ group: Table; role: string; entity: string }> {
   const found: Array<{ group: Table; role: string; entity: string }> = [];
+  const names = (raw: string, name: string) => singularName(snake(raw)) === name || snake(raw) === name;
   for (const rule of model.access) {
     if (rule.scope !== 'related' || !rule.via) continue;
     const group = byEntity.get(singularName(snake(rule.via))) ?? byEntity.get(snake(rule.via));
     const role = snake(rule.role);
     if (!group || !roleNames.has(role) || found.some((known) => known.group === group)) continue;
     const owns = group.ownerColumn !== undefined && group.creatorRoles.includes(role);
-    const ends = (a: string, b: string) => singularName(snake(a)) === b || snake(a) === b;
     const tied = model.relationships.some(
-      (spec) => (ends(spec.from, role) && ends(spec.to, group.singular)) || (ends(spec.from, group.singular) && ends(spec.to, role)),
+      (spec) => (names(spec.from, role) && names(spec.to, group.singular)) || (names(spec.from, group.singular) && names(spec.to, role)),
     );
     if (!owns && !tied) found.push({ group, role, entity: snake(rule.entity) });
   }
