@@ -112,7 +112,8 @@ export function archetypesIn(sentences: Sentence[]): Pointer[] {
         const pointing = /(^|\s)(like|similar to|clone of|meets|version of|alternative to)$/.test(before) || /^(for|but|meets|clone|style|-style|like)$/.test(after) || /-style$|,$/.test(words[length - 1]!.post.trim());
         const common = isNoun(words.map((t) => t.norm).join('_')) || isNoun(words.map((t) => t.lemma).join('_'));
         // A common word ("Square") or a name of two words ("Google Forms") counts only when the idea points at it.
-        if (!((common || length > 1) ? capitalised && pointing : capitalised || pointing)) continue;
+        // A name the idea only uses ("we use a WhatsApp group", "emails through Resend") points at nothing.
+        if (!pointing || ((common || length > 1) && !capitalised)) continue;
         const about = sentence.phrases.find((p) => p.start > i && p.prep === 'for' && (p.start - (i + length)) <= 6);
         found.push({ archetype, sentence: sentence.index, ...(about ? { about } : {}) });
       }

@@ -152,7 +152,7 @@ export class CandidateTable {
     for (const candidate of this.byKey.values()) {
       if (candidate.person) continue;
       // Acting as people do in a product: keeping, picking, working on records.
-      const acting = candidate.phrases.some((p) => p.role === 'subject' && !p.negated && this.sentences[p.sentence]!.phrases.some((o) => o.subject === p && o.verb && (KEEPING_VERBS.has(o.verb.lemma) || WORKING_VERBS.has(o.verb.lemma) || PICKING_VERBS.has(o.verb.lemma))));
+      const acting = candidate.phrases.some((p) => p.role === 'subject' && !p.negated && this.sentences[p.sentence]!.phrases.some((o) => o.subject === p && o.verb && (KEEPING_VERBS.has(o.verb.lemma) || WORKING_VERBS.has(o.verb.lemma) || PICKING_VERBS.has(o.verb.lemma) || GIVING_VERBS.has(o.verb.lemma) || o.verb.lemma in RECORD_ACTS)));
       if (acting && wordnet().personNoun(candidate.head, { senses: 2 }) && !CONTAINERS.has(candidate.head)) candidate.person = true;
     }
   }
@@ -324,7 +324,8 @@ export class CandidateTable {
       return true;
     }
     // "pre-order", "re-book": the act of the bare verb.
-    const lemma = phrasal ?? (RECORD_ACTS[verb.lemma] ? verb.lemma : verb.lemma.replace(/^(pre|re)-?/, ''));
+    // ("reorder", "rebook" are verbs of their own; only a prefixed form WordNet lacks is read as its base.)
+    const lemma = phrasal ?? (RECORD_ACTS[verb.lemma] || wordnet().isVerb(verb.lemma) ? verb.lemma : verb.lemma.replace(/^(pre|re)-?/, ''));
     const rule = RECORD_ACTS[lemma];
     const record = rule?.record ?? PHRASAL_RECORDS[lemma];
     if (!record) return false;
@@ -464,7 +465,7 @@ export function isPersonWord(head: string): boolean {
 }
 
 /** People words WordNet does not read as people in their first sense. */
-const PEOPLE_WORDS = new Set(['admin', 'user', 'member', 'staff', 'rep', 'flatmate', 'physio', 'barista', 'host', 'guest', 'walker', 'owner', 'player', 'reviewer', 'speaker', 'chair', 'driver']);
+const PEOPLE_WORDS = new Set(['admin', 'user', 'member', 'staff', 'rep', 'flatmate', 'physio', 'barista', 'host', 'guest', 'walker', 'owner', 'player', 'reviewer', 'speaker', 'chair', 'driver', 'agent', 'attendant', 'picker', 'packer']);
 
 export interface Named {
   key: string;

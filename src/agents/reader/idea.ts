@@ -195,7 +195,7 @@ function narratorRole(sentences: string[]): ProductModelContract['roles'][number
     // "I'm a self-employed maths and physics tutor with ...": the last person word before the description goes on.
     const is = /\b(?:i'?m|i am|we'?re|we are)\s+(?:a|an|the)\s+([a-z -]+?)(?=[,.;:(]|\s+(?:with|who|that|at|in|for|of|and i|and we|from)\b|$)/i.exec(text);
     if (is) {
-      const head = is[1]!.toLowerCase().split(/\s+/).reverse().find((w) => isPersonWord(w)) ?? '';
+      const head = is[1]!.toLowerCase().split(/\s+/).reverse().find((w) => /^[a-z]+$/.test(w) && isPersonWord(w)) ?? '';
       if (!head || /^(person|one|user|people|team)$/.test(head)) continue;
       const privileged = /^(owner|manager|director|admin|administrator|head|lead|coordinator|founder)$/.test(head);
       return { name: head, label: sentenceCase(head), description: 'The person describing the idea', privileged, self_signup: !privileged };

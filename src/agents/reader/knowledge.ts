@@ -62,7 +62,6 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
   visit: { record: 'visit' },
   suggest: { record: 'suggestion' },
   nominate: { record: 'nomination' },
-  propose: { record: 'proposal' },
   handout: { record: 'assignment', object: true },
   sight: { record: 'sighting' },
 };
@@ -189,7 +188,7 @@ export const QUALITIES = new Set([
   'quick', 'easy', 'free', 'online', 'offline', 'local', 'entire', 'individual', 'separate', 'extra', 'additional',
   'available', 'possible', 'nice', 'gorgeous', 'beautiful', 'clean', 'fresh', 'empty', 'busy', 'tiny', 'short', 'long',
   'high', 'low', 'fixed', 'exact', 'correct', 'right', 'wrong', 'total', 'overall', 'normal', 'usual', 'regular',
-  'typical', 'common', 'shared', 'personal', 'favorite', 'favourite', 'secondhand', 'used', 'unused', 'unacknowledged',
+  'typical', 'common', 'shared', 'personal', 'private', 'favorite', 'favourite', 'secondhand', 'used', 'unused', 'unacknowledged',
   'upcoming', 'outstanding', 'overdue', 'accepted', 'rejected', 'failed', 'broken', 'completed', 'done', 'active',
   'inactive', 'archived', 'selected', 'chosen', 'assigned', 'given', 'paid', 'unpaid', 'late', 'early', 'yearly',
   'weekly', 'daily', 'monthly', 'annual', 'fancy', 'whole group', 'specific', 'relevant', 'important', 'tricky',
