@@ -246,6 +246,14 @@ export class CandidateTable {
       }
       if (phrase.role === 'subject' && sentence.verbs.length > 0) this.add(candidate, 0.3, 'does something');
       if (phrase.owner) this.add(this.candidateOf(phrase.owner), 1, `has ${phrase.head.norm}`);
+      // "an allowance per leave type", "stock per bin": what things are counted by is a record, and so is what is counted.
+      if (phrase.prep === 'per' && !candidate.person && !NOT_RECORDS.has(candidate.head)) {
+        this.add(candidate, 1.2, 'things are counted per it');
+        const counted = sentence.phrases.filter((p) => p.end <= phrase.start && p.end >= phrase.start - 3 && p !== phrase).at(-1);
+        if (counted && !PRONOUN_SUBJECTS.has(counted.head.norm)) this.add(this.candidateOf(counted), 1, `kept per ${phrase.head.norm}`);
+      }
+      // "their country office's public holidays": what a thing's Xs are, is kept.
+      if (phrase.owner && phrase.plural && !candidate.person) this.add(candidate, 0.8, `a ${phrase.owner.head.norm}'s ${phrase.head.norm}`);
       // "group those people by the company", "filter by category": a grouping record.
       if (phrase.prep === 'by' && verb && /^(group|sort|filter|organise|organize|split|break|report|count|search|list)$/.test(verb)) this.add(candidate, 1.2, `${verb} by it`);
       // "pick a category", "the tags we put on tickets": a lookup table.
@@ -421,11 +429,15 @@ export class CandidateTable {
   /** Weight that comes from the word itself: names that are never tables, mentions, WordNet's sense. */
   private judge(candidate: Candidate): void {
     const mentions = candidate.phrases.length;
+    // "a stage (lead, qualified, won)" ... "totals per stage": a dimension whose values the idea lists is an enum.
+    const enumerated = candidate.phrases.some((p) => valuesFollow(this.sentences[p.sentence]!.tokens, p.end) && !p.plural);
+    if (enumerated && candidate.evidence.some((e) => e.why === 'things are counted per it')) candidate.evidence.push({ weight: -1.2, why: 'its values are listed, so it is an enum' });
     // Listed among another's details but also a subject or object of its own: mostly a thing.
     if (candidate.phrases.some((p) => p.role !== 'list') && candidate.evidence.some((e) => e.why === 'listed with the details of something else')) candidate.evidence.push({ weight: 1, why: 'named outside the lists too' });
     if (mentions >= 2) candidate.evidence.push({ weight: Math.min(2, 0.6 * (mentions - 1)), why: `named ${mentions} times` });
     // "purchase date", "habit name": a compound whose head is an attribute is an attribute.
-    if (candidate.key !== candidate.head && ATTRIBUTE_WORDS.has(candidate.head) && !candidate.acts.length) candidate.evidence.push({ weight: -2.5, why: `a ${candidate.head}, an attribute` });
+    // ("leave type", "room type": a kind of something, named, is a lookup table.)
+    if (candidate.key !== candidate.head && ATTRIBUTE_WORDS.has(candidate.head) && !CLASSIFIERS.has(candidate.head) && !candidate.acts.length) candidate.evidence.push({ weight: -2.5, why: `a ${candidate.head}, an attribute` });
     const phrase = candidate.key.replace(/_/g, ' ');
     if (NOT_RECORDS.has(phrase) || (candidate.key === candidate.head && NOT_RECORDS.has(candidate.head))) {
       candidate.evidence.push({ weight: -20, why: 'not something a product keeps' });
