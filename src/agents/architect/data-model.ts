@@ -298,6 +298,19 @@ export function buildDataModel(model: ProductModel): DataModel {
     return false;
   };
 
+  // Required references from one table that lead to another (rooms → room types → minibars): a
+  // required one back would close a circle in which no row could be the first.
+  const requires = (from: Table, target: Table, seen = new Set<Table>()): boolean => {
+    if (from === target) return true;
+    if (seen.has(from)) return false;
+    seen.add(from);
+    return from.columns.some((column) => {
+      if (column.primary || column.nullable !== false || !column.references) return false;
+      const next = tables.find((table) => `${table.name}.id` === column.references);
+      return next !== undefined && requires(next, target, seen);
+    });
+  };
+
   const belonging = belongingByRules(model, byEntity, roleNames);
   for (const { group } of belonging) {
     // Someone runs a group: its creator, its first member and owner. Decided before the
@@ -391,7 +404,7 @@ export function buildDataModel(model: ProductModel): DataModel {
       return;
     }
     // A parent nobody owns (a category, a tag) is reference data: deleting it must not delete children.
-    const contains = Boolean(parent.ownerColumn || parent.parent) && !reaches(parent, child);
+    const contains = Boolean(parent.ownerColumn || parent.parent) && !reaches(parent, child) && !requires(parent, child);
     const column = foreignKey(`${parent.singular}_id`, parent.name, contains, `The ${lower(parent.label)} this ${lower(child.label)} belongs to`);
     if (spec.kind === 'one-to-one') column.unique = true;
     if (!addColumn(child, column)) return;
