@@ -303,9 +303,12 @@ function relationshipsOf(links: Link[], entities: Set<string>, roles: Set<string
     const to = safeName(link.to);
     if (!known(from) || !known(to) || from === to) continue;
     if (link.kind === 'many-to-many') {
-      const through = safeName(`${from}_${to}`);
-      if (entities.has(from) && entities.has(to)) out.push({ from, to, kind: 'many-to-many', through });
-      else out.push({ from: entities.has(from) ? from : to, to: entities.has(from) ? to : from, kind: 'many-to-many', through });
+      if (entities.has(from) && entities.has(to)) out.push({ from, to, kind: 'many-to-many', through: safeName(`${from}_${to}`) });
+      else {
+        // People of a record: the record first ("club_members"), the role second.
+        const [entity, role] = entities.has(from) ? [from, to] : [to, from];
+        out.push({ from: entity, to: role, kind: 'many-to-many', through: safeName(`${entity}_${role}`) });
+      }
     } else out.push({ from, to, kind: 'one-to-many', ...(link.as && roles.has(from) ? { as: link.as } : {}) });
   }
   return out;

@@ -502,9 +502,9 @@ function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRea
     i++;
   }
   // "more than one club", "at least two", "up to five": a comparison is part of the count.
-  if (/^(more|less|fewer)$/.test(tokens[i]?.norm ?? '') && tokens[i + 1]?.norm === 'than') {
-    det.push(tokens[i]!.norm, 'than');
-    i += 2;
+  if (/^(more|less|fewer)$/.test(det[det.length - 1] ?? '') && tokens[i]?.norm === 'than') {
+    det.push('than');
+    i += 1;
     while (i < tokens.length && (classes[i] === 'det' || classes[i] === 'num')) det.push(tokens[i++]!.norm);
   }
   // "one or more X", "one of its time slots": "of" after a quantity keeps the phrase going.
