@@ -179,6 +179,23 @@ describe('readSpec details', () => {
     expect(attribute(invoicing, 'invoice', 'amount')).toBeDefined();
   });
 
+  it('reads acts asked of others, gestures, ticking off and trackers', () => {
+    const names = (spec: string) => readSpec({ spec }).entities.map((e) => e.name);
+    // "want members to pre-book": the members book, and they sign in to do it.
+    const studio = readSpec({ spec: 'I teach pottery and want members to pre-book their wheel sessions and pay by card.' });
+    expect(studio.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['payment']));
+    expect(studio.entities.map((e) => e.name).some((name) => /session|booking/.test(name))).toBe(true);
+    expect(studio.roles.map((r) => r.name)).toContain('member');
+    // A swipe to dismiss is a gesture; people swiping on something keep swipes.
+    expect(names('A reading list app. Users save articles and swipe left to delete one.')).not.toContain('swipe');
+    expect(names('Students swipe right on tutors they like, and a match opens a chat.')).toContain('swipe');
+    // Ticking off is a record of its own, named after what is ticked; a record marked done has a status.
+    expect(names('Cleaners tick off the checklist of each flat after a clean.')).toContain('checklist_completion');
+    expect(names('A medication tracker: I list my pills and every evening I mark today as done.')).toEqual(expect.arrayContaining(['pill', 'completion']));
+    // A tracker is the product, not a person: a "mood tracker" keeps moods.
+    expect(names('Build me a calm mood tracker with a chart of the last 30 days.')).toContain('mood');
+  });
+
   it("keeps the spec's acronyms in labels, not in names", () => {
     const help = readSpec({ spec: 'A help center. Support agents write FAQ entries with a question and an answer. Customers browse FAQ entries.' });
     const entry = help.entities.find((e) => e.name === 'faq_entry');

@@ -4,7 +4,7 @@ import {
   QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
 import { archetypesIn } from './archetypes.js';
-import type { Phrase, Sentence } from './syntax.js';
+import { askedToAct, type Phrase, type Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
 import { wordnet } from './wordnet.js';
 
@@ -61,7 +61,7 @@ export function score(candidate: Candidate): number {
 const PRODUCT_HEADS = new Set(['app', 'application', 'system', 'tool', 'platform', 'website', 'site', 'portal', 'software', 'database', 'cms', 'crm', 'tracker', 'dashboard']);
 
 /** Times of day and calendar words qualify when, not what ("every morning drivers"). */
-const TIME_WORDS = new Set(['morning', 'evening', 'night', 'afternoon', 'today', 'tonight', 'daily', 'weekly', 'monthly', 'yearly', 'annual', 'weekend']);
+const TIME_WORDS = new Set(['morning', 'evening', 'night', 'afternoon', 'today', 'tonight', 'daily', 'weekly', 'monthly', 'yearly', 'annual', 'weekend', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** Heads that say little alone: "rate", "line", "entry" are named by what qualifies them. */
 const VAGUE_HEADS = new Set(['rate', 'line', 'item', 'entry', 'slot', 'code', 'group', 'type', 'request', 'record', 'log', 'plan', 'list', 'order', 'note', 'form']);
@@ -116,7 +116,7 @@ export class CandidateTable {
    */
   private weighProductPhrase(): void {
     const first = this.sentences[0];
-    const phrase = first?.phrases.find((p) => p.words.length >= 2 && !isPersonWord(p.head.lemma) && (this.productWords.has(p.head.lemma) || KEEPER_NOUNS.has(p.head.lemma) || UI_HEADS.has(p.head.lemma)));
+    const phrase = first?.phrases.find((p) => p.words.length >= 2 && (!isPersonWord(p.head.lemma) || PRODUCT_HEADS.has(p.head.lemma)) && (this.productWords.has(p.head.lemma) || KEEPER_NOUNS.has(p.head.lemma) || UI_HEADS.has(p.head.lemma)));
     if (!phrase) return;
     const modifier = phrase.words[phrase.words.length - 2]!;
     const keeper = KEEPER_NOUNS.has(phrase.head.lemma);
@@ -320,8 +320,15 @@ export class CandidateTable {
   /** A verb that makes a record: the record candidate gets weight, and remembers its parties. */
   private act(sentence: Sentence, verb: Token, first: Phrase | undefined): boolean {
     const at = sentence.tokens.indexOf(verb);
-    const particle = sentence.tokens[at + 1]?.norm;
-    const phrasal = particle ? PHRASAL_ACTS[`${verb.lemma} ${particle}`] : undefined;
+    // "tick it off", "check them off": the particle after a pronoun; "mark today as done": the state after "as".
+    const pronounFirst = /^(it|them|one|each)$/.test(sentence.tokens[at + 1]?.norm ?? '');
+    const particle = sentence.tokens[at + (pronounFirst ? 2 : 1)]?.norm;
+    const state = sentence.tokens.slice(at + 1, at + 6).findIndex((t) => t.norm === 'as');
+    // ("mark them as done" of records is a status; of a day, "mark today as done", a record of its own.)
+    const marked = state >= 0 && TIME_WORDS.has(sentence.tokens[at + 1]?.norm ?? '') ? PHRASAL_ACTS[`${verb.lemma} ${sentence.tokens[at + 2 + state]?.norm}`] : undefined;
+    const phrasal = (particle ? PHRASAL_ACTS[`${verb.lemma} ${particle}`] : undefined) ?? marked;
+    // "ticks off who collected": what is ticked is whether people came, not a record.
+    if (phrasal && /^(who|whom|whether)$/.test(sentence.tokens[at + 2]?.norm ?? '')) return false;
     // "ask to swap", "request to reschedule": a request of that act.
     const asked = /^(ask|request|apply)$/.test(verb.lemma) && sentence.tokens[at + 1]?.norm === 'to' ? sentence.tokens[at + 2] : undefined;
     if (asked && /^[a-z]{3,}$/.test(asked.lemma) && wordnet().isVerb(asked.lemma) && !/^(be|have|get|do|make|see|know)$/.test(asked.lemma)) {
@@ -340,16 +347,19 @@ export class CandidateTable {
     // "(paid, sent to printer, shipped)": values of a status, not acts.
     if (insideBrackets(sentence.tokens, at)) return false;
     const parties = sentence.phrases.filter((p) => p.verb === verb && p.role !== 'subject');
-    const subject = first?.subject ?? parties[0]?.subject ?? sentence.phrases.find((p) => p.role === 'subject' && p.end <= at);
+    const subject = first?.subject ?? parties[0]?.subject ?? sentence.phrases.find((p) => askedToAct(sentence, p) === verb) ?? sentence.phrases.find((p) => p.role === 'subject' && p.end <= at);
     // "follow ur friends", "invite members": social acts are between people.
     if (rule?.people && parties.some((p) => p.role === 'object') && !parties.some((p) => p.role === 'object' && this.candidateOf(p)?.person)) return false;
+    // "Swipe left to archive": a gesture in the interface, unless people swipe on something ("swipe right on a shift").
+    if (/^(left|right|up|down)$/.test(particle ?? '') && !parties.some((p) => p.prep === 'on')) return false;
     // "we also pay for software licences": the business paying its own bills is not a record of the product.
     // ... unless the clause hands the act to others ("I want customers to pre-order and pay online").
     const pronoun = sentence.tokens.slice(0, at).reverse().find((t) => t.tags.has('Pronoun') || sentence.phrases.some((p) => p.head === t && this.candidateOf(p)?.person));
     const speaker = !!pronoun && /^(we|i)$/.test(pronoun.norm) && !subject;
     if (speaker && (lemma === 'pay' || lemma === 'buy' || lemma === 'order' || lemma === 'subscribe')) return false;
     // A record named after a kind of thing paid or requested: "pay rent" → rent_payment.
-    const object = parties.find((p) => p.role === 'object');
+    // "tick off the checklist": the phrase after the particle is the object.
+    const object = parties.find((p) => p.role === 'object') ?? (phrasal && !pronounFirst ? sentence.phrases.find((p) => p.start === at + 2) : undefined);
     const objectKey = object ? nameOf(object) : undefined;
     // "request vacation days": a time word names no kind; its qualifier does.
     const kind = objectKey && NOT_RECORDS.has(objectKey.head) && objectKey.key !== objectKey.head ? objectKey.key.split('_')[0]! : objectKey?.head;

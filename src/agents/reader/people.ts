@@ -1,7 +1,7 @@
 import type { Candidate } from './candidates.js';
 import { score } from './candidates.js';
 import { KEEPING_VERBS, LOOKING_VERBS, PICKING_VERBS, RECORD_ACTS, WORKING_VERBS } from './knowledge.js';
-import type { Phrase, Sentence } from './syntax.js';
+import { askedToAct, type Phrase, type Sentence } from './syntax.js';
 
 /**
  * Who signs in and who is only kept as a record. People who act in the idea (post, book, approve)
@@ -88,6 +88,9 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
         if (verbs.some(inProduct)) add(role, c, 1.5);
         else if (verbs.length > 0) add(role, c, 0.3);
       }
+      // "want customers to pre-order": people asked to do something in the product sign in.
+      const asked = askedToAct(sentence, phrase);
+      if (asked && inProduct(asked.lemma)) add(role, c, 1.5);
       // "As a landlord, I want...": a story's subject signs in.
       if (/^as an?\s*$/i.test(sentence.tokens.slice(Math.max(0, phrase.start - 2), phrase.start).map((t) => t.norm).join(' ') + ' ') && phrase.start <= 3) add(role, c, 3);
       // "Suppliers have a name, a contact email and a lead time": people with attributes are records.
@@ -149,7 +152,9 @@ function charAt(sentence: Sentence, tokenIndex: number): number {
 }
 
 /** Verbs of using the product, as opposed to the world outside it (coming in, phoning, bringing a bike). */
-function inProduct(verb: string): boolean {
+function inProduct(word: string): boolean {
+  // "pre-order", "re-book": the bare verb's act.
+  const verb = word in RECORD_ACTS ? word : word.replace(/^(pre|re)-/, '');
   return KEEPING_VERBS.has(verb) || PICKING_VERBS.has(verb) || LOOKING_VERBS.has(verb) || WORKING_VERBS.has(verb) || verb in RECORD_ACTS || /^(log|sign|manage|approve|want|need|track|receive|get|upload|download)$/.test(verb);
 }
 

@@ -146,6 +146,21 @@ function classify(tokens: Token[]): Classes {
     const before = tokens[i - 1];
     const next = classes[i + 1];
     const nextToken = tokens[i + 1];
+    // A word an earlier rule is sure of keeps its class.
+    if (sure.has(i)) continue;
+    // "want customers to pre-order", "ask members to vote": a wish for others, and what they are to do.
+    if (WISHES_FOR_OTHERS.test(t.norm) && !/[.,;:!?]/.test(t.post) && nextToken && (isPeopleWord(nextToken.lemma) || /^(them|us|me|everyone|people)$/.test(nextToken.norm)) && !/[.,;:!?]/.test(nextToken.post)) {
+      // ("lets teachers create quizzes" parses as it reads: the teachers are the subject.)
+      const doing = tokens[i + 2]?.norm === 'to' ? i + 3 : -1;
+      const act = tokens[doing];
+      if (act && !act.tags.has('Plural') && (RECORD_ACTS[act.lemma] || RECORD_ACTS[act.lemma.replace(/^(pre|re)-?/, '')] || isVerbWord(act.lemma))) {
+        classes[i] = 'verb';
+        classes[i + 1] = 'noun';
+        classes[doing] = 'verb';
+        sure.add(doing);
+        continue;
+      }
+    }
     // "Discount codes:", "Time slots:": the first word of a heading is a modifier, whatever the tagger says.
     if ((!before || /[.!?\n]/.test(before.post)) && nextToken && /:/.test(nextToken.post) && !closes(t) && isNounWord(t.lemma) && isNounWord(nextToken.lemma)) {
       classes[i] = 'noun';
@@ -267,6 +282,17 @@ function classify(tokens: Token[]): Classes {
     if (classes[i] === 'aux' && /^(do|does|did)$/.test(t.norm) && (next === 'det' || next === 'noun' || next === 'adj' || next === 'num')) classes[i] = 'verb';
   }
   return classes;
+}
+
+/** Verbs that ask others to do something: "want customers to order", "allow guests to book". */
+export const WISHES_FOR_OTHERS = /^(want|wants|need|needs|ask|asks|allow|allows|help|helps|invite|invites|remind|reminds|require|requires|expect|expects|get|gets)$/;
+
+/** The people a wish is for and the verb they are to do: "want customers to pre-order" → customers, pre-order. */
+export function askedToAct(sentence: Sentence, phrase: Phrase): Token | undefined {
+  if (phrase.role !== 'object' || !phrase.verb || !WISHES_FOR_OTHERS.test(phrase.verb.norm)) return undefined;
+  const after = sentence.tokens[phrase.end]?.norm === 'to' ? phrase.end + 1 : phrase.end;
+  const verb = sentence.tokens[after];
+  return verb && sentence.verbs.includes(verb) ? verb : undefined;
 }
 
 export function parseSentences(sentences: Token[][]): Sentence[] {
