@@ -148,6 +148,10 @@ describe('the data model of the project spec', () => {
     expect(field(output, 'projects', 'start_date')?.type).toBe('date');
     expect(field(output, 'tasks', 'status')).toMatchObject({ type: 'text', enum_values: ['todo', 'in_progress', 'done'], nullable: false });
     expect(field(output, 'projects', 'owner_id')).toMatchObject({ references: 'auth.users.id', default: 'auth.uid()' });
+    // The creator link is a relationship of the data model like any other, listed with its column.
+    const created = output.architecture.data_model.relationships.find((r) => r.from === 'profiles' && r.to === 'projects');
+    expect(created).toMatchObject({ type: 'one-to-many' });
+    expect(created?.description).toContain('`owner_id`');
     expect(entity(output, 'projects')).toMatchObject({ owner_field: 'owner_id', display_field: 'name' });
     expect(entity(output, 'tasks')?.display_field).toBe('title');
     expect(field(output, 'profiles', 'role')?.enum_values).toEqual(['admin', 'member']);

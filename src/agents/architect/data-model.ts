@@ -452,7 +452,10 @@ export function buildDataModel(model: ProductModel): DataModel {
   function relatePerson(entity: Table, role: string, spec: RelationshipSpec): void {
     const name = personColumn(role, spec.as);
     // "Reps own deals", "readers comment": the person is the row's creator, already in owner_id.
-    if (!spec.as && entity.ownerColumn && (entity.creatorRoles.length === 0 || entity.creatorRoles.includes(role))) return;
+    if (!spec.as && entity.ownerColumn && (entity.creatorRoles.length === 0 || entity.creatorRoles.includes(role))) {
+      relate({ from: PROFILES, to: entity.name, type: spec.kind, description: `${describe(spec)} (\`${entity.ownerColumn}\`)` });
+      return;
+    }
     const column = foreignKey(
       name,
       PROFILES,
@@ -481,6 +484,12 @@ export function buildDataModel(model: ProductModel): DataModel {
     notes.push(
       `${sentence(spec.from)} → ${spec.to} (${spec.kind}) is read as each ${lower(entity.label)} naming one ${sentence(spec.as ?? role).toLowerCase()} (\`${entity.name}.${name}\`): ${pluralName(role).replace(/_/g, ' ')} are people, rows of \`profiles\`. Make it many-to-many to give ${entity.name} members.`,
     );
+  }
+
+  // Every row someone creates is linked to its creator: a relationship of the data model like any other.
+  for (const table of tables) {
+    if (table.kind !== 'entity' || !table.ownerColumn || relationships.some((r) => r.from === PROFILES && r.to === table.name && r.type === 'one-to-many')) continue;
+    relate({ from: PROFILES, to: table.name, type: 'one-to-many', description: `Each person who signs in creates many ${words(table.name).join(' ')} (\`${table.ownerColumn}\`)` });
   }
 
   for (const { group, role, entity } of belonging) {
