@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedQueue } from '../../src/jobs/embedded.js';
 import { runTool } from '../../src/agents/pipeline.js';
 import { createKey, removeDataDir, sleep, startServer, testConfig, workloadRunner, type Server } from '../http/support.js';
-import { ERAS, alternatingFetch, httpClient, type Era } from './clients.js';
+import { ERAS, alternatingFetch, httpClient, toolErrorOf, type Era } from './clients.js';
 import { SPEC, mcpConformance, subscriptionConformance, waitForJob } from './suite.js';
 
 let server: Server;
@@ -143,9 +143,9 @@ describe('jobs seen through MCP', () => {
       };
       expect(accepted.status_url).toBe(`${slow.url}/api/jobs/${accepted.job_id}`);
       const early = await a.callTool({ name: 'aios_get_artifact', arguments: { job_id: accepted.job_id, artifact_type: 'strategy' } });
-      expect(early.structuredContent).toMatchObject({ error: { code: 'ARTIFACT_NOT_READY' } });
+      expect(toolErrorOf(early)).toMatchObject({ code: 'ARTIFACT_NOT_READY' });
       const foreign = await b.callTool({ name: 'aios_get_status', arguments: { job_id: accepted.job_id } });
-      expect(foreign.structuredContent).toMatchObject({ error: { code: 'JOB_NOT_FOUND' } });
+      expect(toolErrorOf(foreign)).toMatchObject({ code: 'JOB_NOT_FOUND' });
       await waitForJob(a, accepted.job_id);
       await Promise.all([a.close(), b.close()]);
     } finally {

@@ -11,6 +11,7 @@ import {
 } from '../../src/contract/index.js';
 import { pluralName } from '../../src/agents/naming.js';
 import { BAD_MODELS, GARDEN_MODEL, tenThousandEntities } from '../fixtures/product-models.js';
+import { toolErrorOf } from './clients.js';
 
 export const SPEC = 'QuizMaster lets teachers create quizzes with a title, a time limit and a list of questions. Students answer them and see their score.';
 
@@ -131,15 +132,15 @@ export function mcpConformance(label: string, connect: () => Promise<Client>): v
       expect(result.isError).toBe(true);
       const text = (result.content as Array<{ text: string }>)[0]!.text;
       expect(text.startsWith(`INVALID_INPUT: ${field}:`)).toBe(true);
-      expect(result.structuredContent).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+      expect(toolErrorOf(result)).toMatchObject({ code: 'INVALID_INPUT' });
     });
 
     it('an unknown job is JOB_NOT_FOUND for status, artifacts and resources', async () => {
       const missing = await call(client, 'aios_get_status', { job_id: 'no-such-job' });
       expect(missing.isError).toBe(true);
-      expect(missing.structuredContent).toMatchObject({ error: { code: 'JOB_NOT_FOUND' } });
+      expect(toolErrorOf(missing)).toMatchObject({ code: 'JOB_NOT_FOUND' });
       const artifact = await call(client, 'aios_get_artifact', { job_id: 'no-such-job', artifact_type: 'all' });
-      expect(artifact.structuredContent).toMatchObject({ error: { code: 'JOB_NOT_FOUND' } });
+      expect(toolErrorOf(artifact)).toMatchObject({ code: 'JOB_NOT_FOUND' });
       await expect(client.readResource({ uri: 'aios://jobs/no-such-job' })).rejects.toThrow(/JOB_NOT_FOUND/);
     });
 
@@ -205,17 +206,15 @@ export function mcpConformance(label: string, connect: () => Promise<Client>): v
       const text = (result.content as Array<{ text: string }>)[0]!.text;
       expect(text.startsWith(`INVALID_INPUT: product_model${bad.path}: `), text).toBe(true);
       expect(text).toMatch(bad.message);
-      expect(result.structuredContent).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+      expect(toolErrorOf(result)).toMatchObject({ code: 'INVALID_INPUT' });
     });
 
     it('10,000 entities are refused with one issue, and the connection goes on serving', async () => {
       const result = await call(client, 'aios_full_pipeline', { product_model: tenThousandEntities() });
-      expect(result.structuredContent).toEqual({
-        error: {
-          code: 'INVALID_INPUT',
-          message: 'product_model.entities: must have at most 120 entities',
-          details: { issues: [{ field: 'product_model.entities', message: 'must have at most 120 entities' }] },
-        },
+      expect(toolErrorOf(result)).toEqual({
+        code: 'INVALID_INPUT',
+        message: 'product_model.entities: must have at most 120 entities',
+        details: { issues: [{ field: 'product_model.entities', message: 'must have at most 120 entities' }] },
       });
       expect((await client.listTools()).tools.length).toBe(8);
     });
