@@ -15,6 +15,7 @@ import { artifactRoutes } from './artifacts.js';
 import { apiKeyHook } from './auth.js';
 import { BODY_LIMIT_BYTES, handleError, handleNotFound } from './errors.js';
 import { healthRoutes } from './health.js';
+import { assertJsonDepth } from './json-body.js';
 import { jobRoutes } from './jobs.js';
 import { mcpRoutes } from './mcp.js';
 import { metricsRoutes } from './metrics.js';
@@ -88,8 +89,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const defaultJson = app.getDefaultJsonParser('error', 'ignore');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') done(null, undefined);
-    else defaultJson(request, body as string, done);
+    if (body === '') return done(null, undefined);
+    try {
+      assertJsonDepth(body as string);
+    } catch (error) {
+      return done(error as Error);
+    }
+    defaultJson(request, body as string, done);
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
@@ -137,6 +143,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(mcpRoutes, {
     queue,
     authenticate,
+    limiter,
     publicUrl: config.publicUrl,
     allowedHosts: config.mcpAllowedHosts,
     logger: tagged(logger, LOG_TAGS.mcp),

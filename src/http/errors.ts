@@ -34,6 +34,8 @@ export function toAiosError(error: unknown): AiosError {
       return new AiosError('INVALID_INPUT', '(body): send JSON with the header Content-Type: application/json');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AiosError('INVALID_INPUT', '(body): the body is empty; send a JSON object');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AiosError('INVALID_INPUT', '(body): not valid JSON; send one JSON value with the header Content-Type: application/json');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AiosError('INVALID_INPUT', '(body): Content-Length does not match the body sent');
     default:

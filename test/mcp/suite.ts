@@ -144,6 +144,17 @@ export function mcpConformance(label: string, connect: () => Promise<Client>): v
       await expect(client.readResource({ uri: 'aios://jobs/no-such-job' })).rejects.toThrow(/JOB_NOT_FOUND/);
     });
 
+    it('a resource read error is Invalid Params carrying the contract code, not an internal error', async () => {
+      const error = await client.readResource({ uri: 'aios://jobs/no-such-job' }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: -32602, data: { code: 'JOB_NOT_FOUND' } });
+    });
+
+    it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('aios://agents/%s is no agent: INVALID_INPUT naming the five', async (name) => {
+      const error = await client.readResource({ uri: `aios://agents/${name}` }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: -32602, data: { code: 'INVALID_INPUT' } });
+      expect((error as Error).message).toContain('INVALID_INPUT: name: must be one of analyst, pm, architect, ux-design-expert, dev');
+    });
+
     it('describes the agents as resources and lists the job resource templates', async () => {
       const { resourceTemplates } = await client.listResourceTemplates();
       expect(resourceTemplates.map((template) => template.uriTemplate)).toEqual(
