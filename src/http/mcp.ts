@@ -1,4 +1,12 @@
-import { createMcpHandler, localhostAllowedHostnames, validateHostHeader, validateOriginHeader } from '@modelcontextprotocol/server';
+import {
+  PROTOCOL_VERSION_META_KEY,
+  ProtocolErrorCode,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  createMcpHandler,
+  localhostAllowedHostnames,
+  validateHostHeader,
+  validateOriginHeader,
+} from '@modelcontextprotocol/server';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Logger } from 'pino';
@@ -30,7 +38,19 @@ interface AuthInfoLike {
 
 /** The only MCP revision with JSON-RPC batches: added in 2025-03-26, removed in 2025-06-18. */
 const BATCH_REVISION = '2025-03-26';
-const PROTOCOL_VERSION_META = 'io.modelcontextprotocol/protocolVersion';
+/** Every revision /mcp speaks: the stateless 2026 one and the 2025-era ones the SDK serves. */
+const REVISIONS = ['2026-07-28', ...SUPPORTED_PROTOCOL_VERSIONS];
+
+/** A /mcp request refused before any server sees it, answered as a JSON-RPC error with its own code. */
+class McpRefusal extends AiosError {
+  constructor(
+    readonly rpcCode: number,
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
+    super('INVALID_INPUT', message, details);
+  }
+}
 
 /**
  * The revision a batch is sent under: the MCP-Protocol-Version header, else one its messages name
@@ -41,7 +61,7 @@ function batchRevision(header: string | string[] | undefined, batch: unknown[]):
   if (typeof header === 'string' && header !== '') return header;
   for (const message of batch) {
     const params = (message as { params?: { protocolVersion?: unknown; _meta?: Record<string, unknown> } } | null)?.params;
-    const named = params?._meta?.[PROTOCOL_VERSION_META] ?? params?.protocolVersion;
+    const named = params?._meta?.[PROTOCOL_VERSION_META_KEY] ?? params?.protocolVersion;
     if (typeof named === 'string') return named;
   }
   return BATCH_REVISION;
@@ -57,7 +77,12 @@ function answerMcpError(error: FastifyError | Error, request: FastifyRequest, re
   const aios = toAiosError(error);
   if (aios.code !== 'INVALID_INPUT' && aios.code !== 'PAYLOAD_TOO_LARGE') return handleError(error, request, reply);
   request.log.info({ code: aios.code }, 'request refused: %s', aios.message);
-  const rpcCode = error instanceof SyntaxError || (error as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? -32700 : -32600;
+  const rpcCode =
+    error instanceof McpRefusal
+      ? error.rpcCode
+      : error instanceof SyntaxError || (error as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+        ? ProtocolErrorCode.ParseError
+        : ProtocolErrorCode.InvalidRequest;
   return reply.code(aios.status).send({
     jsonrpc: '2.0',
     id: null,
@@ -141,12 +166,20 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
     handler: async (request, reply) => {
       const key = request.apiKey;
       if (!key) throw new AiosError('UNAUTHORIZED', 'send your API key as "Authorization: Bearer <key>"');
+      const named = request.headers['mcp-protocol-version'];
+      if (typeof named === 'string' && !REVISIONS.includes(named)) {
+        throw new McpRefusal(ProtocolErrorCode.UnsupportedProtocolVersion, `MCP-Protocol-Version "${named.slice(0, 40)}" is not a revision this server speaks: use one of ${REVISIONS.join(', ')}`, {
+          supported: REVISIONS,
+        });
+      }
       if (Array.isArray(request.body)) {
-        const revision = batchRevision(request.headers['mcp-protocol-version'], request.body);
+        const revision = batchRevision(named, request.body);
         if (revision !== BATCH_REVISION) {
-          throw new AiosError('INVALID_INPUT', `JSON-RPC batches are not part of MCP ${revision} (only ${BATCH_REVISION} had them); send one message per request`, {
-            protocol_version: revision,
-          });
+          throw new McpRefusal(
+            ProtocolErrorCode.InvalidRequest,
+            `JSON-RPC batches are not part of MCP ${revision} (only ${BATCH_REVISION} had them); send one message per request`,
+            { protocol_version: revision },
+          );
         }
         // One request was spent by the auth hook; a batch costs one per message, as if sent apart.
         if (request.body.length > 1) {

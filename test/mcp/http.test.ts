@@ -105,6 +105,16 @@ describe('/mcp guards', () => {
     expect(response.json()).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32600, data: { code: 'PAYLOAD_TOO_LARGE' } } });
   });
 
+  it.each(['banana', '2099-01-01'])('an MCP-Protocol-Version of %s is refused as an unsupported revision, naming the ones served', async (version) => {
+    const response = await rawPost({ authorization: `Bearer ${key}`, 'mcp-protocol-version': version });
+    expect(response.status).toBe(400);
+    const body = response.json() as { error: { code: number; message: string; data: { code: string; details: { supported: string[] } } } };
+    expect(body.error).toMatchObject({ code: -32022, data: { code: 'INVALID_INPUT' } });
+    expect(body.error.message).toBe(`INVALID_INPUT: MCP-Protocol-Version "${version}" is not a revision this server speaks: use one of ${body.error.data.details.supported.join(', ')}`);
+    expect(body.error.data.details.supported).toEqual(expect.arrayContaining(['2026-07-28', '2025-11-25', '2025-06-18', '2025-03-26']));
+    expect(body.error.message).not.toContain('_meta');
+  });
+
   it('answers malformed JSON with JSON-RPC -32700 and deep nesting with -32600, both carrying INVALID_INPUT', async () => {
     const post = (body: string) =>
       fetch(`${server.url}/mcp`, {

@@ -230,6 +230,12 @@ export function mcpConformance(label: string, connect: () => Promise<Client>): v
       expect((await client.listTools()).tools.length).toBe(8);
     });
 
+    it('advertises no list changes, which it never sends', () => {
+      const capabilities = client.getServerCapabilities();
+      expect(capabilities?.tools).toBeDefined();
+      for (const list of ['tools', 'resources', 'prompts'] as const) expect(capabilities?.[list]?.listChanged ?? false).toBe(false);
+    });
+
     it('offers one prompt per agent, with argument completion', async () => {
       const { prompts } = await client.listPrompts();
       expect(prompts.map((prompt) => prompt.name).sort()).toEqual(['aios_analyze', 'aios_design_architecture', 'aios_design_ux', 'aios_implement', 'aios_write_prd']);
@@ -245,6 +251,22 @@ export function mcpConformance(label: string, connect: () => Promise<Client>): v
       expect(analyst).toContain('pass the model as `product_model`');
       const completion = await client.complete({ ref: { type: 'ref/prompt', name: 'aios_design_ux' }, argument: { name: 'style', value: 'pl' } });
       expect(completion.completion.values).toEqual(['playful']);
+    });
+
+    it('speaks to the model in good English: "you are ..., who finds", never "you finds"', async () => {
+      const prompts = [
+        ['aios_analyze', 'turns a raw idea'],
+        ['aios_write_prd', 'finds the real'],
+        ['aios_design_architecture', 'designs the whole system'],
+        ['aios_design_ux', 'puts real user needs first'],
+        ['aios_implement', 'implements the stories'],
+      ] as const;
+      for (const [name, focus] of prompts) {
+        const text = ((await client.getPrompt({ name, arguments: { idea: SPEC } })).messages[0]!.content as { text: string }).text;
+        const opening = text.split('\n')[0]!;
+        expect(opening).toMatch(new RegExp(`^You are .+, who ${focus}`));
+        expect(text).not.toMatch(/\byou (turns|finds|designs|puts|implements|real)\b/i);
+      }
     });
 
   });
