@@ -96,11 +96,18 @@ describe('a request that is never finished', () => {
     expect408(await holdOpen(`GET /health HTTP/1.1\r\nHost: ${host()}\r\n`, 'X-Slow: 1\r\n'));
   });
 
-  it('bytes that are not HTTP get a 400 in the contract shape with a request id', async () => {
-    const cut = await holdOpen('NOT HTTP AT ALL\r\n\r\n');
-    expect(cut.text).toMatch(/^HTTP\/1\.1 400 /);
-    expect(cut.text).toMatch(/\r\nX-Request-Id: [\w-]+\r\n/i);
-    expect(cut.text).toContain('"code":"INVALID_INPUT"');
+});
+
+describe('what the HTTP parser refuses answers in the contract shape, with a request id', () => {
+  it.each([
+    ['bytes that are not HTTP', () => 'NOT HTTP AT ALL\r\n\r\n', 400],
+    ['headers over 16 KB', () => `GET /health HTTP/1.1\r\nHost: ${host()}\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`, 431],
+  ] as const)('%s', async (_label, head, status) => {
+    const cut = await holdOpen(head());
+    expect(cut.text).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    const id = /\r\nX-Request-Id: ([\w-]+)\r\n/i.exec(cut.text)?.[1];
+    const body = JSON.parse(cut.text.slice(cut.text.indexOf('\r\n\r\n') + 4)) as { error: { code: string; request_id: string } };
+    expect(body.error).toEqual(expect.objectContaining({ code: 'INVALID_INPUT', request_id: id }));
   });
 });
 
