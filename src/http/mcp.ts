@@ -167,7 +167,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
       const key = request.apiKey;
       if (!key) throw new AiosError('UNAUTHORIZED', 'send your API key as "Authorization: Bearer <key>"');
       const named = request.headers['mcp-protocol-version'];
-      if (typeof named === 'string' && !REVISIONS.includes(named)) {
+      if (typeof named === 'string' && named !== '' && !REVISIONS.includes(named)) {
         throw new McpRefusal(ProtocolErrorCode.UnsupportedProtocolVersion, `MCP-Protocol-Version "${named.slice(0, 40)}" is not a revision this server speaks: use one of ${REVISIONS.join(', ')}`, {
           supported: REVISIONS,
         });
