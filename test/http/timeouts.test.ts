@@ -71,7 +71,7 @@ function expect408(cut: Cut): void {
   expect(body.error.message).toContain(`the whole request within ${REQUEST_MS} ms`);
 }
 
-const host = () => new URL(server.url).host;
+const host = (): string => new URL(server.url).host;
 
 describe('a request that is never finished', () => {
   it('a chunked body that never ends is cut off with 408 (with a key)', async () => {
@@ -95,13 +95,12 @@ describe('a request that is never finished', () => {
   it('headers that never end are cut off with 408', async () => {
     expect408(await holdOpen(`GET /health HTTP/1.1\r\nHost: ${host()}\r\n`, 'X-Slow: 1\r\n'));
   });
-
 });
 
 describe('what the HTTP parser refuses answers in the contract shape, with a request id', () => {
   it.each([
-    ['bytes that are not HTTP', () => 'NOT HTTP AT ALL\r\n\r\n', 400],
-    ['headers over 16 KB', () => `GET /health HTTP/1.1\r\nHost: ${host()}\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`, 431],
+    ['bytes that are not HTTP', (): string => 'NOT HTTP AT ALL\r\n\r\n', 400],
+    ['headers over 16 KB', (): string => `GET /health HTTP/1.1\r\nHost: ${host()}\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`, 431],
   ] as const)('%s', async (_label, head, status) => {
     const cut = await holdOpen(head());
     expect(cut.text).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
