@@ -140,6 +140,9 @@ const EnvSchema = z.object({
   JOB_RETENTION_FAILED_MS: integer('JOB_RETENTION_FAILED_MS', 86_400_000, 1, 30 * 86_400_000),
   SSE_HEARTBEAT_MS: integer('SSE_HEARTBEAT_MS', 15_000, 10, 600_000),
   POLLING_INTERVAL_MS: integer('POLLING_INTERVAL_MS', 2_000, 100, 600_000),
+  // How long a client may take to send a request's headers, and the whole request (not the answer: SSE streams last).
+  HEADERS_TIMEOUT_MS: integer('HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+  REQUEST_TIMEOUT_MS: integer('REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
   MCP_ALLOWED_HOSTS: hostListVar,
   // A scrape-only secret for GET /metrics, besides ADMIN_API_KEY.
   METRICS_TOKEN: secretVar('METRICS_TOKEN'),
@@ -179,6 +182,12 @@ export interface Config {
   phaseTimeoutsMs: Record<JobPhase, number>;
   sseHeartbeatMs: number;
   pollingIntervalMs: number;
+  /**
+   * Bounds on receiving a request (`HEADERS_TIMEOUT_MS`, `REQUEST_TIMEOUT_MS`): a client that sends
+   * its headers or body too slowly, or never ends its body, gets 408 and is disconnected. Answers
+   * (SSE streams, MCP calls reporting progress) are not bounded by them.
+   */
+  timeouts: { headersMs: number; requestMs: number };
   /** Hostnames /mcp answers to besides localhost: `MCP_ALLOWED_HOSTS` plus the host of `PUBLIC_URL`. */
   mcpAllowedHosts: string[];
   /** Scrape-only secret for GET /metrics, besides ADMIN_API_KEY. */
@@ -218,6 +227,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const vars = result.data;
+  if (vars.HEADERS_TIMEOUT_MS > vars.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError([
+      `HEADERS_TIMEOUT_MS (${vars.HEADERS_TIMEOUT_MS}) must not be over REQUEST_TIMEOUT_MS (${vars.REQUEST_TIMEOUT_MS}): the headers are part of the request`,
+    ]);
+  }
   const redisUrl = vars.REDIS_URL ?? (vars.REDIS_HOST ? `redis://${vars.REDIS_HOST}:${vars.REDIS_PORT}` : undefined);
   return {
     nodeEnv: vars.NODE_ENV,
@@ -244,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     sseHeartbeatMs: vars.SSE_HEARTBEAT_MS,
     pollingIntervalMs: vars.POLLING_INTERVAL_MS,
+    timeouts: { headersMs: vars.HEADERS_TIMEOUT_MS, requestMs: vars.REQUEST_TIMEOUT_MS },
     metricsToken: vars.METRICS_TOKEN,
     mcpAllowedHosts: [...new Set([...vars.MCP_ALLOWED_HOSTS, ...(vars.PUBLIC_URL ? [new URL(vars.PUBLIC_URL).hostname] : [])])],
     redisKeyPrefix: vars.REDIS_KEY_PREFIX,

@@ -23,11 +23,41 @@ const REDACT_PATHS = [
   'admin_key',
 ];
 
-const SECRET_QUERY = /([?&](?:api_key|admin_key)=)[^&#]*/gi;
+/** Query names that carry a secret once decoded: `api_key`, `admin_key`, and their array forms (`api_key[]`). */
+const SECRET_NAME = /^(?:api_key|admin_key)(?:\[|$)/i;
 
-/** Hides `?api_key=` / `?admin_key=` values in a URL (EventSource clients must pass keys there). */
+/**
+ * A query name as a server would read it, however it was spelled: `%XX` escapes decoded (a few
+ * rounds, for double encoding; a malformed escape left as it is), `+` as a space, trimmed.
+ */
+function decodedName(raw: string): string {
+  let name = raw.replace(/\+/g, ' ');
+  for (let round = 0; round < 3 && name.includes('%'); round++) {
+    name = name.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  }
+  return name.trim();
+}
+
+/**
+ * Hides the values of `api_key` / `admin_key` query parameters in a URL (EventSource clients must
+ * pass keys there), judged by the decoded name, since the framework decodes names before reading
+ * them: `?api%5Fkey=` and `?%61pi_key=` are the key too.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_QUERY, '$1[Redacted]');
+  const start = url.indexOf('?');
+  if (start === -1) return url;
+  const parts = url.slice(start + 1).split('&');
+  let changed = false;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const equals = part.indexOf('=');
+    const name = equals === -1 ? part : part.slice(0, equals);
+    if (SECRET_NAME.test(decodedName(name))) {
+      parts[i] = `${name}=[Redacted]`;
+      changed = true;
+    }
+  }
+  return changed ? `${url.slice(0, start + 1)}${parts.join('&')}` : url;
 }
 
 /** pino-pretty is a dev dependency: absent from a production install, so fall back to JSON. */

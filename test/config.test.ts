@@ -72,4 +72,11 @@ describe('loadConfig', () => {
     expect(problems({ AIOS_API_KEYS: '["a"]' })[0]).toMatch(/JSON object of name → key/);
     expect(problems({ AIOS_API_KEYS: '{"lovable":"short"}' })[0]).toMatch(/AIOS_API_KEYS\.lovable must be a string of at least 16/);
   });
+
+  it('bounds receiving a request by default, headers first', () => {
+    expect(loadConfig({}).timeouts).toEqual({ headersMs: 10_000, requestMs: 30_000 });
+    expect(loadConfig({ HEADERS_TIMEOUT_MS: '2000', REQUEST_TIMEOUT_MS: '5000' }).timeouts).toEqual({ headersMs: 2_000, requestMs: 5_000 });
+    expect(problems({ HEADERS_TIMEOUT_MS: '9000', REQUEST_TIMEOUT_MS: '5000' })[0]).toMatch(/HEADERS_TIMEOUT_MS \(9000\) must not be over REQUEST_TIMEOUT_MS \(5000\)/);
+    expect(problems({ REQUEST_TIMEOUT_MS: '0' })[0]).toMatch(/REQUEST_TIMEOUT_MS must be a whole number from 100/);
+  });
 });

@@ -53,7 +53,7 @@ export const PERSONAS = {
     icon: '🎨',
     title: 'UX/UI Designer & Design System Architect',
     archetype: 'the Empathizer',
-    focus: 'real user needs first, expressed as tokens and reusable components',
+    focus: 'puts real user needs first, expressed as tokens and reusable components',
     principles: [
       'Real user needs first, evidence over opinion',
       'Tokens and reusable components, never one-off pages; no hard-coded style values',

@@ -4,7 +4,7 @@ import { loadConfig } from '../config.js';
 import { embeddedQueueFor } from '../jobs/embedded.js';
 import { LOG_TAGS, createLogger, tagged } from '../log.js';
 import { serveMcpStdio } from '../mcp/stdio.js';
-import { reportingConfigErrors } from './process.js';
+import { closeOnSignals, reportingConfigErrors } from './process.js';
 
 /** `aios-mcp stdio`: the MCP server for Claude Desktop, Cursor, the Inspector; stdout carries only JSON-RPC. */
 export function registerStdio(program: Command): void {
@@ -17,8 +17,13 @@ export function registerStdio(program: Command): void {
         const logger = createLogger(config, pino.destination(2));
         const queue = embeddedQueueFor(config, tagged(logger, LOG_TAGS.queue));
         const mcpLog = tagged(logger, LOG_TAGS.mcp);
-        await serveMcpStdio(queue, mcpLog);
+        const handle = await serveMcpStdio(queue, mcpLog);
         mcpLog.info({ concurrency: config.queueConcurrency }, 'serving MCP on stdio');
+        // A client stopping the server (SIGTERM, or Ctrl-C in a terminal) gets a clean close and exit 0.
+        closeOnSignals(mcpLog, 'stdio server stopping', () => ({}), async () => {
+          await handle.close();
+          await queue.close();
+        });
       }),
     );
 }

@@ -27,7 +27,12 @@ function bodyFromQuery(rawUrl: string): unknown {
   const query = rawUrl.split('?')[1];
   if (!query) return undefined;
   for (const part of query.split('&')) {
-    const text = decodeURIComponent(part.replace(/=$/, ''));
+    let text: string;
+    try {
+      text = decodeURIComponent(part.replace(/=$/, ''));
+    } catch {
+      throw new AiosError('INVALID_INPUT', '(query): a %-escape in the query string is malformed (such as %ZZ); send the JSON as the request body');
+    }
     if (text.startsWith('{')) {
       try {
         return JSON.parse(text);

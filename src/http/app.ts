@@ -13,8 +13,9 @@ import { LOG_TAGS, createLogger, redactUrl, tagged } from '../log.js';
 import { adminRoutes } from './admin.js';
 import { artifactRoutes } from './artifacts.js';
 import { apiKeyHook } from './auth.js';
-import { BODY_LIMIT_BYTES, handleError, handleNotFound } from './errors.js';
+import { BODY_LIMIT_BYTES, answerClientError, handleError, handleNotFound } from './errors.js';
 import { healthRoutes } from './health.js';
+import { assertJsonDepth } from './json-body.js';
 import { jobRoutes } from './jobs.js';
 import { mcpRoutes } from './mcp.js';
 import { metricsRoutes } from './metrics.js';
@@ -65,6 +66,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // Replaced by the one-line-a-request hook below.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // A client must send its request in time, so one that never ends its body cannot hold a socket;
+    // answers are not bounded (SSE streams, MCP calls reporting progress). Node checks the bounds
+    // every connectionsCheckingInterval (30 s by default): check at least every second.
+    requestTimeout: config.timeouts.requestMs,
+    http: { headersTimeout: config.timeouts.headersMs, connectionsCheckingInterval: Math.min(1_000, config.timeouts.headersMs) },
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, config.timeouts),
     genReqId: (req) => requestId(req.headers['x-request-id']),
     requestIdHeader: false,
     // Router-level failures (a bad URL, an over-long path segment) come before any hook: answer them here.
@@ -88,8 +95,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const defaultJson = app.getDefaultJsonParser('error', 'ignore');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') done(null, undefined);
-    else defaultJson(request, body as string, done);
+    if (body === '') return done(null, undefined);
+    try {
+      assertJsonDepth(body as string);
+    } catch (error) {
+      return done(error as Error);
+    }
+    defaultJson(request, body as string, done);
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
@@ -137,6 +149,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(mcpRoutes, {
     queue,
     authenticate,
+    limiter,
     publicUrl: config.publicUrl,
     allowedHosts: config.mcpAllowedHosts,
     logger: tagged(logger, LOG_TAGS.mcp),

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { AiosError } from '../contract/index.js';
-import type { RateLimiter } from '../keys/rate-limit.js';
+import type { RateDecision, RateLimiter } from '../keys/rate-limit.js';
 import { secretsMatch } from '../keys/secret.js';
 import type { ApiKeyStore } from '../keys/port.js';
 import type { ApiKey } from '../keys/store.js';
@@ -43,20 +43,21 @@ export function apiKeyHook(keys: ApiKeyStore, limiter: RateLimiter): onRequestHo
       return;
     }
     request.apiKey = key;
-    limiter.consume(key).then((decision) => {
-      reply.header('x-ratelimit-limit', String(decision.limit));
-      reply.header('x-ratelimit-remaining', String(decision.remaining));
-      reply.header('x-ratelimit-reset', String(decision.reset));
-      if (decision.allowed) return done();
-      done(
-        new AiosError(
-          'RATE_LIMITED',
-          `rate limit of ${decision.limit} requests reached for this key; retry in ${decision.retryAfter} s or ask an admin for a higher limit`,
-          { limit: decision.limit, reset: decision.reset, retry_after_seconds: decision.retryAfter },
-        ),
-      );
-    }, done);
+    limiter.consume(key).then((decision) => done(applyRateDecision(reply, decision)), done);
   };
+}
+
+/** Puts a rate decision's `X-RateLimit-*` headers on the reply; the RATE_LIMITED error when it refused. */
+export function applyRateDecision(reply: FastifyReply, decision: RateDecision): AiosError | undefined {
+  reply.header('x-ratelimit-limit', String(decision.limit));
+  reply.header('x-ratelimit-remaining', String(decision.remaining));
+  reply.header('x-ratelimit-reset', String(decision.reset));
+  if (decision.allowed) return undefined;
+  return new AiosError(
+    'RATE_LIMITED',
+    `rate limit of ${decision.limit} requests reached for this key; retry in ${decision.retryAfter} s or ask an admin for a higher limit`,
+    { limit: decision.limit, reset: decision.reset, retry_after_seconds: decision.retryAfter },
+  );
 }
 
 /** Admin routes: `ADMIN_API_KEY` as `X-Admin-Key`, `Authorization: Bearer`, or the guide's `?admin_key=`. */

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AiosError, invalidInput, type ErrorBody, type ErrorCode } from '../contract/index.js';
@@ -34,6 +37,8 @@ export function toAiosError(error: unknown): AiosError {
       return new AiosError('INVALID_INPUT', '(body): send JSON with the header Content-Type: application/json');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AiosError('INVALID_INPUT', '(body): the body is empty; send a JSON object');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AiosError('INVALID_INPUT', '(body): not valid JSON; send one JSON value with the header Content-Type: application/json');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AiosError('INVALID_INPUT', '(body): Content-Length does not match the body sent');
     default:
@@ -82,4 +87,36 @@ export function handleNotFound(request: FastifyRequest, reply: FastifyReply): Fa
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+/**
+ * What the HTTP parser refuses before Fastify sees a request (a body not received in time, headers
+ * too large, bytes that are not HTTP): the contract's shape too, with a request id in the body and
+ * in `X-Request-Id`, then the connection is closed.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket, timeouts: { headersMs: number; requestMs: number }): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  let refused: HttpError;
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    refused = new HttpError(
+      408,
+      'INVALID_INPUT',
+      `the request was not received in time: headers within ${timeouts.headersMs} ms, the whole request within ${timeouts.requestMs} ms`,
+      { headers_timeout_ms: timeouts.headersMs, request_timeout_ms: timeouts.requestMs },
+    );
+  } else if (error.code === 'HPE_HEADER_OVERFLOW') {
+    refused = new HttpError(431, 'INVALID_INPUT', 'the request headers are too large (16 KB at most)');
+  } else {
+    refused = new HttpError(400, 'INVALID_INPUT', 'the request is not valid HTTP');
+  }
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const id = randomUUID();
+  const body = JSON.stringify(errorBody(refused, id));
+  socket.end(
+    `HTTP/1.1 ${refused.status} ${STATUS_CODES[refused.status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -1,19 +1,30 @@
-import { createMcpHandler, localhostAllowedHostnames, validateHostHeader, validateOriginHeader } from '@modelcontextprotocol/server';
+import {
+  PROTOCOL_VERSION_META_KEY,
+  ProtocolErrorCode,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  createMcpHandler,
+  localhostAllowedHostnames,
+  validateHostHeader,
+  validateOriginHeader,
+} from '@modelcontextprotocol/server';
 import { toNodeHandler } from '@modelcontextprotocol/node';
-import type { FastifyPluginAsync, onRequestHookHandler } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Logger } from 'pino';
 import { AiosError } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
+import type { RateLimiter } from '../keys/rate-limit.js';
 import { mcpServerFactory, type Principal } from '../mcp/server.js';
 import { changedUris } from '../mcp/updates.js';
-import { BODY_LIMIT_BYTES } from './errors.js';
+import { BODY_LIMIT_BYTES, handleError, toAiosError } from './errors.js';
 import { baseUrl } from './job-view.js';
-import { runHook } from './auth.js';
+import { applyRateDecision, runHook } from './auth.js';
 
 export interface McpRoutesOptions {
   queue: JobQueue;
   /** The API key and rate limit hook that guards /api too: the same keys and budgets. */
   authenticate: onRequestHookHandler;
+  /** The same budgets: every call of an accepted JSON-RPC batch spends one request. */
+  limiter: RateLimiter;
   publicUrl: string | undefined;
   /** Public hostnames the server answers to besides the localhost names (DNS rebinding guard). */
   allowedHosts: string[];
@@ -23,6 +34,64 @@ export interface McpRoutesOptions {
 interface AuthInfoLike {
   clientId?: string;
   extra?: { baseUrl?: string };
+}
+
+/** The only MCP revision with JSON-RPC batches: added in 2025-03-26, removed in 2025-06-18. */
+const BATCH_REVISION = '2025-03-26';
+/** Every revision /mcp speaks: the stateless 2026 one and the 2025-era ones the SDK serves. */
+const REVISIONS = ['2026-07-28', ...SUPPORTED_PROTOCOL_VERSIONS];
+
+/** A /mcp request refused before any server sees it, answered as a JSON-RPC error with its own code. */
+class McpRefusal extends AiosError {
+  constructor(
+    readonly rpcCode: number,
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
+    super('INVALID_INPUT', message, details);
+  }
+}
+
+/**
+ * The revision a batch is sent under: the MCP-Protocol-Version header, else one its messages name
+ * (an initialize's protocolVersion, a 2026-era `_meta` envelope), else 2025-03-26, which the spec
+ * says to assume when a client names none.
+ */
+function batchRevision(header: string | string[] | undefined, batch: unknown[]): string {
+  if (typeof header === 'string' && header !== '') return header;
+  for (const message of batch) {
+    const params = (message as { params?: { protocolVersion?: unknown; _meta?: Record<string, unknown> } } | null)?.params;
+    const named = params?._meta?.[PROTOCOL_VERSION_META_KEY] ?? params?.protocolVersion;
+    if (typeof named === 'string') return named;
+  }
+  return BATCH_REVISION;
+}
+
+/**
+ * Errors about the body of a /mcp request answer in JSON-RPC, as MCP clients read them: -32700 for
+ * JSON that does not parse, -32600 for a request that is not acceptable (too deep, a batch where
+ * the revision has none); the message starts with the contract code and `data` carries it with the
+ * request id. Auth, Host and rate limit refusals keep the contract's REST shape (and the 401 challenge).
+ */
+function answerMcpError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const aios = toAiosError(error);
+  if (aios.code !== 'INVALID_INPUT' && aios.code !== 'PAYLOAD_TOO_LARGE') return handleError(error, request, reply);
+  request.log.info({ code: aios.code }, 'request refused: %s', aios.message);
+  const rpcCode =
+    error instanceof McpRefusal
+      ? error.rpcCode
+      : error instanceof SyntaxError || (error as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+        ? ProtocolErrorCode.ParseError
+        : ProtocolErrorCode.InvalidRequest;
+  return reply.code(aios.status).send({
+    jsonrpc: '2.0',
+    id: null,
+    error: {
+      code: rpcCode,
+      message: `${aios.code}: ${aios.message}`,
+      data: { code: aios.code, ...(aios.details === undefined ? {} : { details: aios.details }), request_id: request.id },
+    },
+  });
 }
 
 /**
@@ -93,9 +162,31 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
     method: ['GET', 'POST', 'DELETE'],
     url: '/mcp',
     onRequest: [guardHostAndOrigin, authenticate],
+    errorHandler: answerMcpError,
     handler: async (request, reply) => {
       const key = request.apiKey;
       if (!key) throw new AiosError('UNAUTHORIZED', 'send your API key as "Authorization: Bearer <key>"');
+      const named = request.headers['mcp-protocol-version'];
+      if (typeof named === 'string' && named !== '' && !REVISIONS.includes(named)) {
+        throw new McpRefusal(ProtocolErrorCode.UnsupportedProtocolVersion, `MCP-Protocol-Version "${named.slice(0, 40)}" is not a revision this server speaks: use one of ${REVISIONS.join(', ')}`, {
+          supported: REVISIONS,
+        });
+      }
+      if (Array.isArray(request.body)) {
+        const revision = batchRevision(named, request.body);
+        if (revision !== BATCH_REVISION) {
+          throw new McpRefusal(
+            ProtocolErrorCode.InvalidRequest,
+            `JSON-RPC batches are not part of MCP ${revision} (only ${BATCH_REVISION} had them); send one message per request`,
+            { protocol_version: revision },
+          );
+        }
+        // One request was spent by the auth hook; a batch costs one per message, as if sent apart.
+        if (request.body.length > 1) {
+          const refused = applyRateDecision(reply, await options.limiter.consume(key, request.body.length - 1));
+          if (refused) throw refused;
+        }
+      }
       (request.raw as typeof request.raw & { auth?: unknown }).auth = {
         token: 'redacted',
         clientId: key.id,

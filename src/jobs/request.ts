@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { AGENT_TOOLS, AiosError, TOOLS, TOOL_NAMES, parseInput, type AgentToolName } from '../contract/index.js';
 
-/** Tools that answer about jobs rather than run agents: callers reach them through GET routes. */
-const READ_TOOLS: Record<string, string> = {
-  aios_get_status: 'GET /api/jobs/:id',
-  aios_get_artifact: 'GET /api/jobs/:id/artifacts/:type',
-};
+/**
+ * Tools that answer about jobs rather than run agents: callers reach them through GET routes.
+ * A Map, since the name comes from the caller: `constructor` must not find Object's.
+ */
+const READ_TOOLS = new Map<string, string>([
+  ['aios_get_status', 'GET /api/jobs/:id'],
+  ['aios_get_artifact', 'GET /api/jobs/:id/artifacts/:type'],
+]);
 
 function isAgentTool(tool: string): tool is AgentToolName {
   return (AGENT_TOOLS as readonly string[]).includes(tool);
@@ -19,7 +22,7 @@ export function validateJobRequest(tool: unknown, input: unknown): { tool: Agent
   if (typeof tool !== 'string' || tool.length === 0) {
     throw new AiosError('INVALID_INPUT', `tool: name one of ${AGENT_TOOLS.join(', ')}`, { field: 'tool', valid_tools: AGENT_TOOLS });
   }
-  const readRoute = READ_TOOLS[tool];
+  const readRoute = READ_TOOLS.get(tool);
   if (readRoute) {
     throw new AiosError('INVALID_INPUT', `tool: ${tool} is not a job; call ${readRoute} instead`, {
       field: 'tool',

@@ -27,13 +27,14 @@ export class RateLimiter {
 
   constructor(private readonly create: (points: number, durationSeconds: number) => RateLimiterAbstract = memoryLimiter) {}
 
-  consume(key: Pick<ApiKey, 'id' | 'requests_per_minute' | 'requests_per_day'>): Promise<RateDecision> {
+  /** Spends `calls` requests of the key's budgets (more than one for a JSON-RPC batch). */
+  consume(key: Pick<ApiKey, 'id' | 'requests_per_minute' | 'requests_per_day'>, calls = 1): Promise<RateDecision> {
     // Both windows at once: one round trip on Redis instead of two. A request the minute window
-    // refuses does not count against the day, so the day's point is given back then.
+    // refuses does not count against the day, so the day's points are given back then.
     // (Promise chains rather than async functions: this runs on every authenticated request.)
-    return Promise.all([this.spend('minute', key.requests_per_minute, key.id), this.spend('day', key.requests_per_day, key.id)]).then(
+    return Promise.all([this.spend('minute', key.requests_per_minute, key.id, calls), this.spend('day', key.requests_per_day, key.id, calls)]).then(
       ([minute, day]) => {
-        if (!minute.allowed) return this.giveBack('day', key.requests_per_day, key.id).then(() => minute);
+        if (!minute.allowed) return this.giveBack('day', key.requests_per_day, key.id, calls).then(() => minute);
         if (!day.allowed) return day;
         // Report the window closer to running out.
         return day.remaining < minute.remaining ? day : minute;
@@ -41,9 +42,9 @@ export class RateLimiter {
     );
   }
 
-  private spend(window: Window, points: number, id: string): Promise<RateDecision> {
+  private spend(window: Window, points: number, id: string, calls: number): Promise<RateDecision> {
     return this.limiter(window, points)
-      .consume(id)
+      .consume(id, calls)
       .then(
         (result) => decision(true, points, result),
         (rejection: unknown) => {
@@ -54,9 +55,9 @@ export class RateLimiter {
       );
   }
 
-  private giveBack(window: Window, points: number, id: string): Promise<void> {
+  private giveBack(window: Window, points: number, id: string, calls: number): Promise<void> {
     return this.limiter(window, points)
-      .reward(id, 1)
+      .reward(id, calls)
       .then(
         () => undefined,
         (error: unknown) => {

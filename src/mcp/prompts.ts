@@ -83,7 +83,8 @@ const DEV_STEPS = [
 
 function instructions(persona: Persona, document: string, sections: string[], idea: string, extra: string[]): GetPromptResult {
   const text = [
-    `You are ${persona.name} ${persona.icon}, the AIOS ${persona.title} (${persona.archetype}): you ${persona.focus}.`,
+    // `focus` reads in the third person ("finds the real why"): it follows "who".
+    `You are ${persona.name} ${persona.icon}, the AIOS ${persona.title} (${persona.archetype}), who ${persona.focus}.`,
     '',
     'Principles:',
     ...persona.principles.map((principle) => `- ${principle}`),

@@ -1,4 +1,4 @@
-import { ResourceTemplate, type McpServer, type ReadResourceResult } from '@modelcontextprotocol/server';
+import { ProtocolError, ProtocolErrorCode, ResourceTemplate, type McpServer, type ReadResourceResult } from '@modelcontextprotocol/server';
 import { ARTIFACT_TYPES, AiosError, ArtifactTypeSchema, TOOLS } from '../contract/index.js';
 import { PERSONAS } from '../agents/personas.js';
 import { artifactOf, findOwnedJob, statusOf } from '../jobs/access.js';
@@ -26,13 +26,18 @@ function variable(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 }
 
-/** A read error becomes a protocol error carrying the contract code, e.g. `JOB_NOT_FOUND: job … was not found`. */
+/**
+ * A read error becomes a JSON-RPC error whose message starts with the contract code (`JOB_NOT_FOUND:
+ * job … was not found`) and whose data carries it: what the caller got wrong is Invalid Params
+ * (-32602, also what a resource miss is), only our own failures are Internal Error (-32603).
+ */
 async function guarded(read: () => Promise<ReadResourceResult>): Promise<ReadResourceResult> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof AiosError) throw new Error(`${error.code}: ${error.message}`, { cause: error });
-    throw error;
+    if (!(error instanceof AiosError)) throw error;
+    const code = error.status < 500 ? ProtocolErrorCode.InvalidParams : ProtocolErrorCode.InternalError;
+    throw new ProtocolError(code, `${error.code}: ${error.message}`, { code: error.code, ...(error.details === undefined ? {} : { details: error.details }) });
   }
 }
 
@@ -105,8 +110,9 @@ export function registerResources(server: McpServer, deps: McpDeps, principal: P
     { title: 'AIOS agent', description: 'One of the five agents: persona, principles, tool, inputs and what it writes.', mimeType: 'application/json' },
     async (uri, variables) =>
       guarded(async () => {
-        const name = variable(variables.name) as keyof typeof AGENTS;
-        const agent = AGENTS[name];
+        const name = variable(variables.name);
+        // Own keys only: `constructor`, `__proto__` or `toString` are no agents.
+        const agent = Object.hasOwn(AGENTS, name) ? AGENTS[name as keyof typeof AGENTS] : undefined;
         if (!agent) throw new AiosError('INVALID_INPUT', `name: must be one of ${AGENT_NAMES.join(', ')}`, { field: 'name' });
         const inputs = Object.keys((TOOLS[agent.tool].input as unknown as { shape: Record<string, unknown> }).shape);
         return json(uri.href, { ...agent.persona, tool: agent.tool, inputs, engine: 'embedded' });

@@ -35,7 +35,13 @@ first, correct its product_model (or write one yourself) and pass it as \`produc
  */
 export function buildMcpServer(deps: McpDeps, principal: Principal, options: { subscribe: boolean }): McpServer {
   const server = new McpServer(SERVER_INFO, {
-    capabilities: { tools: {}, resources: { subscribe: options.subscribe }, prompts: {}, completions: {} },
+    // The lists never change while a server runs (and a stateless one could not say so): no listChanged.
+    capabilities: {
+      tools: { listChanged: false },
+      resources: { subscribe: options.subscribe, listChanged: false },
+      prompts: { listChanged: false },
+      completions: {},
+    },
     instructions: INSTRUCTIONS,
   });
   registerTools(server, deps, principal);

@@ -75,11 +75,22 @@ const AGENT_TOOL_INFO = {
 
 type AgentTool = keyof typeof AGENT_TOOL_INFO;
 
-/** A tool error a client (and its model) can act on: the contract code first, then what to do. */
+/**
+ * A tool error a client (and its model) can act on: the contract code first, then what to do; a
+ * second text block holds `{"error": {code, message, details?}}` as JSON for programs. No
+ * `structuredContent`: a tool's output schema does not describe an error, and clients built on the
+ * v1 SDK validate it even with `isError`, so they would throw instead of showing the error.
+ */
 export function toolError(error: unknown): CallToolResult {
   const aios = error instanceof AiosError ? error : new AiosError('INTERNAL_ERROR', 'the tool failed unexpectedly; try again');
   const body = { code: aios.code, message: aios.message, ...(aios.details === undefined ? {} : { details: aios.details }) };
-  return { isError: true, content: [{ type: 'text', text: `${aios.code}: ${aios.message}` }], structuredContent: { error: body } };
+  return {
+    isError: true,
+    content: [
+      { type: 'text', text: `${aios.code}: ${aios.message}` },
+      { type: 'text', text: JSON.stringify({ error: body }) },
+    ],
+  };
 }
 
 function markdownOf(phase: JobPhase, output: unknown): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '../../src/contract/index.js';
 import {
+  ADMIN_KEY,
   authed,
   postJob,
   serveDuringFile,
@@ -61,6 +62,28 @@ describe('bad input gets its code, never a 500', () => {
     const status = await expectError(await postJob(server, key, { tool: 'aios_get_status', input: { job_id: 'x' } }), 400, 'INVALID_INPUT');
     expect(status.message).toContain('GET /api/jobs/:id');
     await expectError(await postJob(server, key, { input: { spec: SPEC } }), 400, 'INVALID_INPUT');
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('the tool "%s" is an unknown tool, not an Object.prototype member', async (tool) => {
+    const error = await expectError(await postJob(server, key, { tool, input: { spec: SPEC } }), 400, 'INVALID_INPUT');
+    expect(error.message).toBe(`tool: unknown tool "${tool}"; valid tools: aios_analyze, aios_strategize, aios_design_architecture, aios_design_ux, aios_generate_code, aios_full_pipeline`);
+  });
+
+  it('a body nested 6,000 levels deep is INVALID_INPUT, with or without an Idempotency-Key', async () => {
+    const deep = `{"tool":"aios_strategize","input":{"spec":"${SPEC}","context":${'['.repeat(6_000)}${']'.repeat(6_000)}}}`;
+    for (const headers of [{ 'idempotency-key': 'deep-body-1' }, {}] as Record<string, string>[]) {
+      const error = await expectError(await rawPost(deep, headers), 400, 'INVALID_INPUT');
+      expect(error.message).toBe('(body): the JSON nests deeper than 64 levels; no valid request does');
+    }
+    // Brackets inside strings are text, not nesting.
+    const job = await postJob(server, key, { tool: 'aios_strategize', input: { spec: `${SPEC} ${'[{'.repeat(500)}` } });
+    expect(job.status).toBe(202);
+  });
+
+  it('a malformed %-escape in the admin query string is INVALID_INPUT', async () => {
+    const response = await fetch(`${server.url}/api/admin/keys?%ZZ`, { method: 'POST', headers: { 'x-admin-key': ADMIN_KEY } });
+    const error = await expectError(response, 400, 'INVALID_INPUT');
+    expect(error.message).toContain('%-escape');
   });
 
   it('a body over 1 MB is PAYLOAD_TOO_LARGE', async () => {

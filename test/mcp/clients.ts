@@ -54,3 +54,12 @@ export function alternatingFetch(bases: string[]): { fetch: typeof fetch; hits: 
   };
   return { fetch: alternating, hits };
 }
+
+/** The `{code, message, details?}` of a tool error: the JSON of its second text block (errors carry no structuredContent). */
+export function toolErrorOf(result: object): { code: string; message: string; details?: unknown } {
+  const tool = result as { isError?: unknown; content?: unknown; structuredContent?: unknown };
+  if (tool.isError !== true) throw new Error(`not a tool error: ${JSON.stringify(result).slice(0, 300)}`);
+  if (tool.structuredContent !== undefined) throw new Error('a tool error must not carry structuredContent (the output schema does not describe it)');
+  const blocks = tool.content as Array<{ type: string; text?: string }>;
+  return (JSON.parse(blocks[1]?.text ?? 'null') as { error: { code: string; message: string; details?: unknown } }).error;
+}

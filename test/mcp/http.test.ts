@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedQueue } from '../../src/jobs/embedded.js';
 import { runTool } from '../../src/agents/pipeline.js';
 import { createKey, removeDataDir, sleep, startServer, testConfig, workloadRunner, type Server } from '../http/support.js';
-import { ERAS, alternatingFetch, httpClient, type Era } from './clients.js';
+import { ERAS, alternatingFetch, httpClient, toolErrorOf, type Era } from './clients.js';
 import { SPEC, mcpConformance, subscriptionConformance, waitForJob } from './suite.js';
 
 let server: Server;
@@ -102,7 +102,37 @@ describe('/mcp guards', () => {
   it('bounds the request size: over 1 MB is 413 PAYLOAD_TOO_LARGE', async () => {
     const response = await rawPost({ authorization: `Bearer ${key}` }, { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'aios_strategize', arguments: { spec: 'x'.repeat(1_100_000) } } });
     expect(response.status).toBe(413);
-    expect(response.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(response.json()).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32600, data: { code: 'PAYLOAD_TOO_LARGE' } } });
+  });
+
+  it.each(['banana', '2099-01-01'])('an MCP-Protocol-Version of %s is refused as an unsupported revision, naming the ones served', async (version) => {
+    const response = await rawPost({ authorization: `Bearer ${key}`, 'mcp-protocol-version': version });
+    expect(response.status).toBe(400);
+    const body = response.json() as { error: { code: number; message: string; data: { code: string; details: { supported: string[] } } } };
+    expect(body.error).toMatchObject({ code: -32022, data: { code: 'INVALID_INPUT' } });
+    expect(body.error.message).toBe(`INVALID_INPUT: MCP-Protocol-Version "${version}" is not a revision this server speaks: use one of ${body.error.data.details.supported.join(', ')}`);
+    expect(body.error.data.details.supported).toEqual(expect.arrayContaining(['2026-07-28', '2025-11-25', '2025-06-18', '2025-03-26']));
+    expect(body.error.message).not.toContain('_meta');
+  });
+
+  it('answers malformed JSON with JSON-RPC -32700 and deep nesting with -32600, both carrying INVALID_INPUT', async () => {
+    const post = (body: string) =>
+      fetch(`${server.url}/mcp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${key}` },
+        body,
+      });
+    const malformed = await post('{"jsonrpc":"2.0","id":1,"method":');
+    expect(malformed.status).toBe(400);
+    const requestId = malformed.headers.get('x-request-id');
+    expect(await malformed.json()).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32700, data: { code: 'INVALID_INPUT', request_id: requestId } } });
+    const deep = await post(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"aios_strategize","arguments":{"spec":${'['.repeat(10_000)}${']'.repeat(10_000)}}}}`);
+    expect(deep.status).toBe(400);
+    const body = (await deep.json()) as { error: { code: number; message: string; data: { code: string } } };
+    expect(body.error).toMatchObject({ code: -32600, data: { code: 'INVALID_INPUT' } });
+    expect(body.error.message).toBe('INVALID_INPUT: (body): the JSON nests deeper than 64 levels; no valid request does');
+    // The server goes on serving.
+    expect((await post(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }))).status).toBe(200);
   });
 
   it('spends the same rate limit as the REST API', async () => {
@@ -129,6 +159,57 @@ describe('/mcp guards', () => {
   });
 });
 
+describe('JSON-RPC batches on /mcp', () => {
+  const calls = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ jsonrpc: '2.0', id: i + 1, method: 'tools/call', params: { name: 'aios_get_status', arguments: { job_id: `no-job-${i}` } } }));
+
+  async function postBatch(target: Server, batchKey: string, batch: unknown[], version?: string): Promise<Response> {
+    return fetch(`${target.url}/mcp`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        authorization: `Bearer ${batchKey}`,
+        ...(version ? { 'mcp-protocol-version': version } : {}),
+      },
+      body: JSON.stringify(batch),
+    });
+  }
+
+  it.each(['2025-06-18', '2025-11-25', '2026-07-28'])('are refused under %s, which has none, and no call runs', async (version) => {
+    const batchKey = await createKey(server, { name: `batch-${version}` });
+    const batch = [{ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'aios_full_pipeline', arguments: { spec: SPEC } } }, ...calls(2)];
+    const response = await postBatch(server, batchKey, batch, version);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: number; message: string; data: { code: string } } };
+    expect(body.error).toMatchObject({ code: -32600, data: { code: 'INVALID_INPUT' } });
+    expect(body.error.message).toContain(`JSON-RPC batches are not part of MCP ${version}`);
+    const listed = (await (await fetch(`${server.url}/api/jobs`, { headers: { authorization: `Bearer ${batchKey}` } })).json()) as { jobs: unknown[] };
+    expect(listed.jobs).toEqual([]);
+  });
+
+  it('are served under 2025-03-26 (or no revision named), each call spending one request of the budget', async () => {
+    const config = await testConfig({ RATE_LIMIT_PER_MINUTE: '12' });
+    const limited = await startServer(config);
+    try {
+      const limitedKey = await createKey(limited);
+      const served = await postBatch(limited, limitedKey, calls(5), '2025-03-26');
+      expect(served.status).toBe(200);
+      expect(served.headers.get('x-ratelimit-remaining')).toBe('7');
+      const unnamed = await postBatch(limited, limitedKey, calls(5));
+      expect(unnamed.status).toBe(200);
+      expect(unnamed.headers.get('x-ratelimit-remaining')).toBe('2');
+      // Three calls with two requests left: refused whole, as three requests would be.
+      const over = await postBatch(limited, limitedKey, calls(3), '2025-03-26');
+      expect(over.status).toBe(429);
+      expect(((await over.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+      await removeDataDir(config);
+    }
+  });
+});
+
 describe('jobs seen through MCP', () => {
   it('an artifact of a job still running is ARTIFACT_NOT_READY; another key cannot see the job', async () => {
     const config = await testConfig();
@@ -143,9 +224,9 @@ describe('jobs seen through MCP', () => {
       };
       expect(accepted.status_url).toBe(`${slow.url}/api/jobs/${accepted.job_id}`);
       const early = await a.callTool({ name: 'aios_get_artifact', arguments: { job_id: accepted.job_id, artifact_type: 'strategy' } });
-      expect(early.structuredContent).toMatchObject({ error: { code: 'ARTIFACT_NOT_READY' } });
+      expect(toolErrorOf(early)).toMatchObject({ code: 'ARTIFACT_NOT_READY' });
       const foreign = await b.callTool({ name: 'aios_get_status', arguments: { job_id: accepted.job_id } });
-      expect(foreign.structuredContent).toMatchObject({ error: { code: 'JOB_NOT_FOUND' } });
+      expect(toolErrorOf(foreign)).toMatchObject({ code: 'JOB_NOT_FOUND' });
       await waitForJob(a, accepted.job_id);
       await Promise.all([a.close(), b.close()]);
     } finally {

@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StrategizeOutputSchema, TOOL_NAMES } from '../../src/contract/index.js';
 import { removeDataDir, startServer, testConfig, type Server } from '../http/support.js';
+import { toolErrorOf } from './clients.js';
+import { FAILING_CALLS } from './tool-errors.js';
 
 /**
  * A client of the ecosystem, not ours: the MCP Inspector's CLI mode lists the tools and calls
@@ -52,10 +54,12 @@ async function inspector(args: string[]): Promise<InspectorRun> {
     const { stdout } = await run(NODE_22, cli, options);
     return { code: 0, json: JSON.parse(stdout) as InspectorRun['json'] };
   } catch (error) {
+    // A failure prints its error envelope on stderr; a tool error (exit 5) also prints the result on stdout.
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    const text = failed.stderr?.trim() || failed.stdout?.trim() || '';
-    if (typeof failed.code !== 'number' || !text.startsWith('{')) throw error;
-    return { code: failed.code, json: JSON.parse(text) as InspectorRun['json'] };
+    const [stdout, stderr] = [failed.stdout?.trim() ?? '', failed.stderr?.trim() ?? ''];
+    if (typeof failed.code !== 'number' || !(stdout.startsWith('{') || stderr.startsWith('{'))) throw error;
+    const json = { ...(stdout.startsWith('{') ? JSON.parse(stdout) : {}), ...(stderr.startsWith('{') ? JSON.parse(stderr) : {}) } as InspectorRun['json'];
+    return { code: failed.code, json };
   }
 }
 
@@ -96,6 +100,25 @@ describe('the MCP Inspector CLI as a client', () => {
         const tools = json.result?.tools as { name: string; inputSchema: { type: string } }[];
         expect(tools.map((tool) => tool.name).sort()).toEqual([...TOOL_NAMES].sort());
         for (const tool of tools) expect(tool.inputSchema.type).toBe('object');
+      });
+
+      it.each(TOOL_NAMES)('shows %s’s error with its contract code (2025 era)', async (name) => {
+        const failing = FAILING_CALLS[name];
+        const { code, json } = await inspector([
+          '--method',
+          'tools/call',
+          '--tool-name',
+          name,
+          '--tool-args-json',
+          JSON.stringify(failing.args),
+          ...target(),
+        ]);
+        // Exit 5 is the Inspector's "the tool returned isError": the error was read and shown, not a protocol failure.
+        expect(json.error?.code, JSON.stringify(json.error)).toBe('tool_is_error');
+        expect(code).toBe(5);
+        const result = json.result as { isError?: boolean; content: { type: string; text: string }[] };
+        expect(result.content[0]?.text).toMatch(failing.text);
+        expect(toolErrorOf(result)).toMatchObject({ code: failing.code });
       });
 
       it('calls aios_strategize and gets a PRD for the idea it sent (2026-07-28 era)', async () => {

@@ -11,6 +11,7 @@ import {
 } from '../../src/contract/index.js';
 import { pluralName } from '../../src/agents/naming.js';
 import { BAD_MODELS, GARDEN_MODEL, tenThousandEntities } from '../fixtures/product-models.js';
+import { toolErrorOf } from './clients.js';
 
 export const SPEC = 'QuizMaster lets teachers create quizzes with a title, a time limit and a list of questions. Students answer them and see their score.';
 
@@ -131,16 +132,27 @@ export function mcpConformance(label: string, connect: () => Promise<Client>): v
       expect(result.isError).toBe(true);
       const text = (result.content as Array<{ text: string }>)[0]!.text;
       expect(text.startsWith(`INVALID_INPUT: ${field}:`)).toBe(true);
-      expect(result.structuredContent).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+      expect(toolErrorOf(result)).toMatchObject({ code: 'INVALID_INPUT' });
     });
 
     it('an unknown job is JOB_NOT_FOUND for status, artifacts and resources', async () => {
       const missing = await call(client, 'aios_get_status', { job_id: 'no-such-job' });
       expect(missing.isError).toBe(true);
-      expect(missing.structuredContent).toMatchObject({ error: { code: 'JOB_NOT_FOUND' } });
+      expect(toolErrorOf(missing)).toMatchObject({ code: 'JOB_NOT_FOUND' });
       const artifact = await call(client, 'aios_get_artifact', { job_id: 'no-such-job', artifact_type: 'all' });
-      expect(artifact.structuredContent).toMatchObject({ error: { code: 'JOB_NOT_FOUND' } });
+      expect(toolErrorOf(artifact)).toMatchObject({ code: 'JOB_NOT_FOUND' });
       await expect(client.readResource({ uri: 'aios://jobs/no-such-job' })).rejects.toThrow(/JOB_NOT_FOUND/);
+    });
+
+    it('a resource read error is Invalid Params carrying the contract code, not an internal error', async () => {
+      const error = await client.readResource({ uri: 'aios://jobs/no-such-job' }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: -32602, data: { code: 'JOB_NOT_FOUND' } });
+    });
+
+    it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('aios://agents/%s is no agent: INVALID_INPUT naming the five', async (name) => {
+      const error = await client.readResource({ uri: `aios://agents/${name}` }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: -32602, data: { code: 'INVALID_INPUT' } });
+      expect((error as Error).message).toContain('INVALID_INPUT: name: must be one of analyst, pm, architect, ux-design-expert, dev');
     });
 
     it('describes the agents as resources and lists the job resource templates', async () => {
@@ -205,19 +217,23 @@ export function mcpConformance(label: string, connect: () => Promise<Client>): v
       const text = (result.content as Array<{ text: string }>)[0]!.text;
       expect(text.startsWith(`INVALID_INPUT: product_model${bad.path}: `), text).toBe(true);
       expect(text).toMatch(bad.message);
-      expect(result.structuredContent).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+      expect(toolErrorOf(result)).toMatchObject({ code: 'INVALID_INPUT' });
     });
 
     it('10,000 entities are refused with one issue, and the connection goes on serving', async () => {
       const result = await call(client, 'aios_full_pipeline', { product_model: tenThousandEntities() });
-      expect(result.structuredContent).toEqual({
-        error: {
-          code: 'INVALID_INPUT',
-          message: 'product_model.entities: must have at most 120 entities',
-          details: { issues: [{ field: 'product_model.entities', message: 'must have at most 120 entities' }] },
-        },
+      expect(toolErrorOf(result)).toEqual({
+        code: 'INVALID_INPUT',
+        message: 'product_model.entities: must have at most 120 entities',
+        details: { issues: [{ field: 'product_model.entities', message: 'must have at most 120 entities' }] },
       });
       expect((await client.listTools()).tools.length).toBe(8);
+    });
+
+    it('advertises no list changes, which it never sends', () => {
+      const capabilities = client.getServerCapabilities();
+      expect(capabilities?.tools).toBeDefined();
+      for (const list of ['tools', 'resources', 'prompts'] as const) expect(capabilities?.[list]?.listChanged ?? false).toBe(false);
     });
 
     it('offers one prompt per agent, with argument completion', async () => {
@@ -235,6 +251,22 @@ export function mcpConformance(label: string, connect: () => Promise<Client>): v
       expect(analyst).toContain('pass the model as `product_model`');
       const completion = await client.complete({ ref: { type: 'ref/prompt', name: 'aios_design_ux' }, argument: { name: 'style', value: 'pl' } });
       expect(completion.completion.values).toEqual(['playful']);
+    });
+
+    it('speaks to the model in good English: "you are ..., who finds", never "you finds"', async () => {
+      const prompts = [
+        ['aios_analyze', 'turns a raw idea'],
+        ['aios_write_prd', 'finds the real'],
+        ['aios_design_architecture', 'designs the whole system'],
+        ['aios_design_ux', 'puts real user needs first'],
+        ['aios_implement', 'implements the stories'],
+      ] as const;
+      for (const [name, focus] of prompts) {
+        const text = ((await client.getPrompt({ name, arguments: { idea: SPEC } })).messages[0]!.content as { text: string }).text;
+        const opening = text.split('\n')[0]!;
+        expect(opening).toMatch(new RegExp(`^You are .+, who ${focus}`));
+        expect(text).not.toMatch(/\byou (turns|finds|designs|puts|implements|real)\b/i);
+      }
     });
 
   });
