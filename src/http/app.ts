@@ -19,7 +19,10 @@ import { jobRoutes } from './jobs.js';
 import { mcpRoutes } from './mcp.js';
 import { metricsRoutes } from './metrics.js';
 import { streamRoutes } from './stream.js';
+import { webhookRoutes } from './webhooks.js';
 import { VERSION } from '../version.js';
+import { Webhooks } from '../webhooks/open.js';
+import type { Resolver } from '../webhooks/url-guard.js';
 
 export interface AppDeps {
   logger?: Logger;
@@ -34,6 +37,8 @@ export interface AppDeps {
   rateLimiter?: RateLimiter;
   /** Reload the key file when the `keys` CLI changes it (on for `serve`). */
   watchKeys?: boolean;
+  /** Tests only: how webhook host names resolve, in place of DNS. */
+  webhookResolver?: Resolver;
 }
 
 /** A caller's `X-Request-Id` is kept when it is a sane token; otherwise a new one is made. */
@@ -59,6 +64,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const httpLog = tagged(logger, LOG_TAGS.http);
   const keys = deps.keys ?? (await openKeyStore(config, { watch: deps.watchKeys ?? Boolean(config.redisUrl), logger: httpLog }));
   const limiter = deps.rateLimiter ?? redis?.limiter ?? new RateLimiter();
+  const webhooks = await Webhooks.open(config, {
+    queue,
+    keys,
+    logger: tagged(logger, LOG_TAGS.webhook),
+    redisUrl: redis ? config.redisUrl : undefined,
+    ...(deps.webhookResolver ? { resolve: deps.webhookResolver } : {}),
+  });
 
   const app = Fastify({
     loggerInstance: httpLog as FastifyBaseLogger,
@@ -116,6 +128,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     done();
   });
   app.addHook('onClose', async () => {
+    await webhooks.close();
     if (redis) await redis.close(config.shutdownTimeoutMs);
     else if (!deps.queue) await queue.close();
     if (!deps.keys) keys.close();
@@ -129,9 +142,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // Everything else under /api needs an API key and spends its rate limit.
   await app.register(async (api) => {
     api.addHook('onRequest', authenticate);
-    await api.register(jobRoutes, { queue, publicUrl: config.publicUrl, pollingIntervalMs: config.pollingIntervalMs });
+    await api.register(jobRoutes, { queue, publicUrl: config.publicUrl, pollingIntervalMs: config.pollingIntervalMs, webhooks });
     await api.register(streamRoutes, { queue, heartbeatMs: config.sseHeartbeatMs });
     await api.register(artifactRoutes, { queue });
+    await api.register(webhookRoutes, { queue, webhooks });
   });
   // MCP over Streamable HTTP: the same keys and budgets as /api.
   await app.register(mcpRoutes, {
@@ -140,6 +154,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     publicUrl: config.publicUrl,
     allowedHosts: config.mcpAllowedHosts,
     logger: tagged(logger, LOG_TAGS.mcp),
+    webhooks,
   });
 
   return app;
