@@ -27,6 +27,8 @@ export interface BullMqDispatcherOptions {
   concurrency: number;
   /** How long ended deliveries and their order sets are kept (`JOB_RETENTION_FAILED_MS`). */
   retentionMs: number;
+  /** How long a delivery's lock lasts unrenewed (`QUEUE_LOCK_MS`): a killed process's attempt is taken over after about this. */
+  lockMs: number;
   logger?: Logger | undefined;
 }
 
@@ -58,6 +60,8 @@ export class BullMqDispatcher implements DeliveryDispatcher {
       connection: options.workerClient,
       prefix,
       concurrency: options.concurrency,
+      lockDuration: options.lockMs,
+      stalledInterval: options.lockMs,
       settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade, options.sender.options.backoffMs) },
       drainDelay: 1,
     });

@@ -82,6 +82,7 @@ export class Webhooks {
         sender,
         concurrency: REDIS_DELIVERY_CONCURRENCY,
         retentionMs: config.retention.failedMs,
+        lockMs: config.queueLockMs,
         logger: deps.logger,
       });
     } else {
