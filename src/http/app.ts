@@ -20,6 +20,8 @@ import { mcpRoutes } from './mcp.js';
 import { metricsRoutes } from './metrics.js';
 import { streamRoutes } from './stream.js';
 import { webhookRoutes } from './webhooks.js';
+import { errorTracking } from './error-tracking.js';
+import { openErrorTracker } from '../sentry.js';
 import { VERSION } from '../version.js';
 import { Webhooks } from '../webhooks/open.js';
 import type { Resolver } from '../webhooks/url-guard.js';
@@ -134,6 +136,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     if (!deps.keys) keys.close();
   });
 
+  // SENTRY_DSN: 500s and unexpected job failures go to Sentry.
+  const tracker = await openErrorTracker(config, httpLog);
+  if (tracker) await app.register(errorTracking, { tracker, queue });
   // First, so its timing hook covers every route registered after it.
   await app.register(metricsRoutes, { queue, adminApiKey: config.adminApiKey, metricsToken: config.metricsToken });
   await app.register(healthRoutes, { queue, version: VERSION });

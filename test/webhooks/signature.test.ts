@@ -42,7 +42,7 @@ describe('webhook signatures', () => {
   it('during a rotation the header carries one signature per secret, and either secret verifies', () => {
     const now = Math.floor(Date.now() / 1000);
     const headers = signedHeaders(['whsec_new_secret_0123456789abcd', SECRET], BODY, now);
-    expect(headers['X-AIOS-Signature'].split(', ')).toEqual([hmac('whsec_new_secret_0123456789abcd', String(now), BODY), hmac(SECRET, String(now), BODY)]);
+    expect(headers['X-AIOS-Signature']!.split(', ')).toEqual([hmac('whsec_new_secret_0123456789abcd', String(now), BODY), hmac(SECRET, String(now), BODY)]);
     expect(verifyWebhook(BODY, headers, SECRET)).toBe(true);
     expect(verifyWebhook(BODY, headers, 'whsec_new_secret_0123456789abcd')).toBe(true);
     expect(verifyWebhook(BODY, headers, 'whsec_third_secret_0123456789ab')).toBe(false);
