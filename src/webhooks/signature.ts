@@ -5,7 +5,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * timestamp + "." + raw body)>` with `X-AIOS-Timestamp` in unix seconds. While a key's secret is
  * being rotated the header carries one signature per valid secret, comma-separated, so receivers
  * holding either secret accept it. This module imports nothing else of the service: it is what
- * receivers import (`import { verifyWebhook } from 'aios-lovable-mcp'`).
+ * receivers import (`import { verifyWebhook } from 'aios-lovable-mcp/webhooks'`).
  */
 
 export const SIGNATURE_HEADER = 'x-aios-signature';
