@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SPEC } from '../http/support.js';
+import { ADMIN_KEY, SPEC, removeDataDir, startServer, testConfig, workloadRunner } from '../http/support.js';
 import { TestRedis } from '../redis/redis-server.js';
 import { startApi, stopAll, type CliProcess } from '../redis/processes.js';
 import { eventually, startReceiver } from './support.js';
@@ -23,7 +23,7 @@ let failing = true;
 
 beforeAll(async () => {
   redis = await TestRedis.start();
-  receiver = await startReceiver(() => (failing ? 500 : 200));
+  receiver = await startReceiver((path) => (path === '/hook' && failing ? 500 : 200));
 });
 
 afterAll(async () => {
@@ -109,4 +109,44 @@ describe('webhooks on Redis', () => {
     ]);
     expect(second.output()).toContain('[Webhook] job.completed delivered');
   }, 60_000);
+
+  it('a key in the Redis store signs with its own secret, rotated with a grace period; the log lives in Redis', async () => {
+    const config = await testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'rotation', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_BACKOFF_MS: '20' });
+    const server = await startServer(config, { runner: workloadRunner({ defaultMs: 5 }) });
+    try {
+      const made = await fetch(`${server.url}/api/admin/keys`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY },
+        body: JSON.stringify({ name: 'redis-rotation' }),
+      });
+      const created = (await made.json()) as { id: string; key: string; webhook_secret: string };
+      const rotated = await fetch(`${server.url}/api/admin/keys/${created.id}/webhook-secret`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY },
+        body: JSON.stringify({ grace_seconds: 600 }),
+      });
+      const { webhook_secret: newSecret } = (await rotated.json()) as { webhook_secret: string };
+      const posted = await fetch(`${server.url}/api/jobs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${created.key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ tool: 'aios_strategize', input: { spec: SPEC }, webhook_url: `${receiver.url}/rotation` }),
+      });
+      const { job_id } = (await posted.json()) as { job_id: string };
+      const mine = () => receiver.received.filter((entry) => entry.path === '/rotation' && (JSON.parse(entry.body) as { job_id: string }).job_id === job_id);
+      const got = await eventually(mine, (list) => list.some((entry) => (JSON.parse(entry.body) as { event: string }).event === 'job.completed'), 'job.completed');
+      for (const entry of got) {
+        expect(verifyWebhook(entry.body, entry.headers, newSecret)).toBe(true);
+        expect(verifyWebhook(entry.body, entry.headers, created.webhook_secret)).toBe(true);
+      }
+      const client = redis.client();
+      try {
+        expect(await client.llen(`rotation:webhooks:log:${job_id}`)).toBe(got.length);
+      } finally {
+        client.disconnect();
+      }
+    } finally {
+      await server.close();
+      await removeDataDir(config);
+    }
+  });
 });
