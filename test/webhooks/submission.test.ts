@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { verifyWebhook } from '../../src/webhooks/signature.js';
 import { ADMIN_KEY, SPEC, authed, postJob, removeDataDir, startServer, testConfig, workloadRunner, type Server } from '../http/support.js';
 import { httpClient } from '../mcp/clients.js';
-import { REFUSED_URLS, fakeDns, startReceiver, type Received } from './support.js';
+import { REFUSED_URLS, eventually, fakeDns, startReceiver, type Received } from './support.js';
 
 /** The URL guard at submission (REST and MCP), the signing secrets and their rotation, on a real server. */
 
@@ -18,6 +18,7 @@ async function admin(server: Server, method: string, path: string, body?: unknow
 }
 
 describe('the webhook URL guard at submission (guard on)', () => {
+  let rebindLookups = 0;
   let server: Server;
   let key: string;
   let mcp: Client;
@@ -26,7 +27,11 @@ describe('the webhook URL guard at submission (guard on)', () => {
     server = await startServer(await testConfig(), {
       runner: workloadRunner({ defaultMs: 5 }),
       // Stands in for DNS, which cannot be reached from here: a public-looking name that resolves to loopback.
-      webhookResolver: fakeDns({ 'loopback.example': ['127.0.0.1'], 'example.com': ['93.184.215.14'] }),
+      webhookResolver: async (hostname) => {
+        // A name that is public when the job is posted and loopback afterwards (DNS rebinding).
+        if (hostname === 'rebind.example') return [{ address: rebindLookups++ === 0 ? '93.184.215.14' : '127.0.0.1', family: 4 }];
+        return fakeDns({ 'loopback.example': ['127.0.0.1'], 'example.com': ['93.184.215.14'] })(hostname);
+      },
     });
     key = (await admin(server, 'POST', '/api/admin/keys', { name: 'guard' })).json.key as string;
     mcp = await httpClient('2026-07-28', `${server.url}/mcp`, key);
@@ -62,6 +67,24 @@ describe('the webhook URL guard at submission (guard on)', () => {
     expect((result.content as Array<{ text: string }>)[0]!.text).toMatch(/^INVALID_WEBHOOK_URL: webhook_url: /);
   });
 
+  it('the guard runs again at each delivery: a name that turns to loopback after submission is refused, not retried', async () => {
+    const response = await postJob(server, key, { tool: 'aios_strategize', input: { spec: SPEC }, webhook_url: 'https://rebind.example/hook' });
+    expect(response.status).toBe(202);
+    const { job_id } = (await response.json()) as { job_id: string };
+    const attempts = await eventually(
+      async () => ((await (await fetch(`${server.url}/api/jobs/${job_id}/webhooks`, authed(key))).json()) as { attempts: Array<{ event: string; attempt: number; error: string; final: boolean; status_code: number | null }> }).attempts,
+      (list) => list.some((attempt) => attempt.event === 'job.completed'),
+      'every event tried',
+    );
+    expect(attempts.map((attempt) => [attempt.event, attempt.attempt, attempt.final, attempt.status_code])).toEqual([
+      ['job.started', 1, true, null],
+      ['phase.started', 1, true, null],
+      ['phase.completed', 1, true, null],
+      ['job.completed', 1, true, null],
+    ]);
+    expect(attempts[0]!.error).toContain('resolves to 127.0.0.1 is a loopback address');
+  });
+
   it('a public URL is accepted on REST and MCP and kept on the job', async () => {
     const response = await postJob(server, key, { tool: 'aios_strategize', input: { spec: SPEC }, webhook_url: 'https://example.com/hooks/aios' });
     expect(response.status).toBe(202);
@@ -81,8 +104,19 @@ describe('webhook signing secrets', () => {
     receiver = await startReceiver(() => 200);
     server = await startServer(
       await testConfig({ WEBHOOK_ALLOW_PRIVATE: 'true', AIOS_API_KEYS: JSON.stringify({ fromenv: 'aios_env_key_0123456789abcdef' }) }),
-      { runner: workloadRunner({ defaultMs: 5 }) },
+      // Stands in for DNS: this name exists nowhere else, so a delivery can only reach it through the address checked.
+      { runner: workloadRunner({ defaultMs: 5 }), webhookResolver: fakeDns({ 'receiver.test-only.example': ['127.0.0.1'] }) },
     );
+  });
+
+  it('a delivery connects to the address the guard checked, never resolving the name again', async () => {
+    const created = (await admin(server, 'POST', '/api/admin/keys', { name: 'pinned' })).json as { key: string };
+    const port = new URL(receiver.url).port;
+    const response = await fetch(`${server.url}/api/webhooks/test`, authed(created.key, { method: 'POST', body: JSON.stringify({ url: `http://receiver.test-only.example:${port}/pinned` }) }));
+    expect(await response.json()).toMatchObject({ delivered: true, status_code: 200 });
+    const sent = receiver.received.at(-1)!;
+    expect(sent.path).toBe('/pinned');
+    expect(sent.headers.host).toBe(`receiver.test-only.example:${port}`);
   });
 
   afterAll(async () => {
