@@ -450,7 +450,11 @@ export const PipelineInputSchema = z
     stack_preference: StackPresetSchema.optional(),
     style_preference: StyleSchema.optional(),
     // Checked by the webhook URL guard (http(s), public addresses only), which answers INVALID_WEBHOOK_URL.
-    webhook_url: z.string().max(2_000, 'must be at most 2000 characters').optional(),
+    webhook_url: z
+      .string()
+      .max(2_000, 'must be at most 2000 characters')
+      .optional()
+      .describe('A public http(s) URL that gets a signed POST on the job\'s progress and end (pipeline.completed with artifact_urls); check each with verifyWebhook'),
   })
   .superRefine(requireSpecOrModel);
 export type PipelineInput = z.infer<typeof PipelineInputSchema>;

@@ -50,7 +50,7 @@ export function retryDelayMs(retry: number, baseMs: number): number {
 export class WebhookSender {
   constructor(readonly options: WebhookSenderOptions) {}
 
-  /** Signing secrets for `owner`, or an error message when it has none. */
+  /** The secrets that sign `owner`'s webhooks now, newest first; empty when there is none. */
   secretsOf(owner: string): string[] {
     return this.options.secrets(owner);
   }
