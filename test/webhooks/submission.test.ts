@@ -3,7 +3,7 @@ import type { Client } from '@modelcontextprotocol/client';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { verifyWebhook } from '../../src/webhooks/signature.js';
 import { ADMIN_KEY, SPEC, authed, postJob, removeDataDir, startServer, testConfig, workloadRunner, type Server } from '../http/support.js';
-import { httpClient } from '../mcp/clients.js';
+import { httpClient, stdioClient } from '../mcp/clients.js';
 import { REFUSED_URLS, eventually, fakeDns, startReceiver, type Received } from './support.js';
 
 /** The URL guard at submission (REST and MCP), the signing secrets and their rotation, on a real server. */
@@ -191,5 +191,18 @@ describe('webhook signing secrets', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE: 'true' })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
     expect(loadConfig({ NODE_ENV: 'development', WEBHOOK_ALLOW_PRIVATE: 'true' }).webhookAllowPrivate).toBe(true);
     expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE must be true or false/);
+  });
+});
+
+describe('webhooks over stdio', () => {
+  it('stdio sends no webhooks, so webhook_url is refused there with INVALID_WEBHOOK_URL', async () => {
+    const client = await stdioClient('2026-07-28');
+    try {
+      const result = await client.callTool({ name: 'aios_full_pipeline', arguments: { spec: SPEC, webhook_url: 'https://example.com/hook' } });
+      expect(result.isError).toBe(true);
+      expect(result.structuredContent).toMatchObject({ error: { code: 'INVALID_WEBHOOK_URL', details: { reason: 'no webhooks over stdio' } } });
+    } finally {
+      await client.close();
+    }
   });
 });
