@@ -85,6 +85,14 @@ export class BullMqDispatcher implements DeliveryDispatcher {
     disconnect(this.options.client);
   }
 
+  /** The job's next event waits (delayed) for this one: start it now rather than at its next look. */
+  private async wakeNext(jobId: string, pending: string): Promise<void> {
+    const [next] = await this.options.client.zrange(pending, 0, 0);
+    if (next === undefined) return;
+    const waiting = await this.queue.getJob(`${jobId}.${next}`);
+    if (waiting && (await waiting.isDelayed())) await waiting.promote().catch(() => undefined);
+  }
+
   private pendingKey(jobId: string): string {
     return `${this.options.prefix}:webhooks:pending:${jobId}`;
   }
@@ -110,6 +118,7 @@ export class BullMqDispatcher implements DeliveryDispatcher {
     const outcome = await this.options.sender.attempt(delivery, attempt);
     if (outcome.delivered || outcome.permanent || attempt >= WEBHOOK_ATTEMPTS) {
       await client.zrem(pending, String(delivery.seq));
+      await this.wakeNext(delivery.job_id, pending);
       return outcome.delivered ? 'delivered' : 'failed';
     }
     // BullMQ keeps it, delayed by the backoff strategy, until the next attempt.

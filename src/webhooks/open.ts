@@ -35,8 +35,11 @@ export interface TestDelivery {
   timestamp: string;
 }
 
-/** Deliveries in flight at once per process in the Redis mode. */
-const REDIS_DELIVERY_CONCURRENCY = 10;
+/**
+ * Deliveries in flight at once per process in the Redis mode. They mostly wait on receivers, so
+ * many: a few receivers that never answer must not hold every slot for their whole timeout.
+ */
+const REDIS_DELIVERY_CONCURRENCY = 50;
 
 /**
  * The webhooks of one API process: the submission check (URL guard and a signing secret), the
