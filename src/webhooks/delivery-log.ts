@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { viaRedis } from '../redis/connection.js';
 import type { WebhookEventName } from './events.js';
 
 /** One attempt of one delivery, as `GET /api/jobs/:id/webhooks` lists it. */
@@ -84,10 +85,15 @@ export class MemoryDeliveryLog implements DeliveryLog {
   }
 }
 
-/** The Redis mode's log: a list per job, shared by every instance, expiring with the retention. */
+/**
+ * The Redis mode's log: a list per job, shared by every instance, expiring with the retention.
+ * Written on a `worker` connection (a write waits out an outage); read for requests on a `request`
+ * connection, so a read while Redis is away is `REDIS_CONNECTION_FAILED` at once.
+ */
 export class RedisDeliveryLog implements DeliveryLog {
   constructor(
-    private readonly client: Redis,
+    private readonly writer: Redis,
+    private readonly reader: Redis,
     private readonly prefix: string,
     private readonly retentionMs: number,
   ) {}
@@ -98,11 +104,11 @@ export class RedisDeliveryLog implements DeliveryLog {
 
   async add(jobId: string, record: AttemptRecord): Promise<void> {
     const key = this.key(jobId);
-    await this.client.multi().rpush(key, JSON.stringify(record)).ltrim(key, -MAX_ATTEMPTS_KEPT, -1).pexpire(key, this.retentionMs).exec();
+    await this.writer.multi().rpush(key, JSON.stringify(record)).ltrim(key, -MAX_ATTEMPTS_KEPT, -1).pexpire(key, this.retentionMs).exec();
   }
 
   async list(jobId: string): Promise<AttemptRecord[]> {
-    const raw = await this.client.lrange(this.key(jobId), 0, -1);
+    const raw = await viaRedis(() => this.reader.lrange(this.key(jobId), 0, -1));
     return raw.map((line) => JSON.parse(line) as AttemptRecord);
   }
 }

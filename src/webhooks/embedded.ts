@@ -23,11 +23,6 @@ export class EmbeddedDispatcher implements DeliveryDispatcher {
     });
   }
 
-  /** Resolves once every delivery taken so far has ended (delivered or given up). */
-  async idle(): Promise<void> {
-    while (this.chains.size > 0) await Promise.all(this.chains.values());
-  }
-
   async close(): Promise<void> {
     this.closed = true;
     for (const wait of this.waits) {

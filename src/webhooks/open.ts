@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import { AiosError } from '../contract/index.js';
-import type { JobQueue, Unsubscribe } from '../jobs/port.js';
+import type { JobQueue } from '../jobs/port.js';
 import type { ApiKeyStore } from '../keys/port.js';
 import { attemptDelivery } from './attempt.js';
 import { WebhookSender, type SecretSource } from './delivery.js';
@@ -51,7 +51,8 @@ export class Webhooks {
     private readonly sender: WebhookSender,
     private readonly log: DeliveryLog,
     private readonly dispatcher: DeliveryDispatcher,
-    private readonly stopFeed: Unsubscribe,
+    /** Stops following job events and releases the log's connection. */
+    private readonly stop: () => void,
     private readonly resolve: Resolver | undefined,
   ) {}
 
@@ -64,6 +65,7 @@ export class Webhooks {
     let log: DeliveryLog;
     let dispatcher: DeliveryDispatcher;
     let sender: WebhookSender;
+    let release: () => void = () => undefined;
     const senderOptions = {
       timeoutMs: config.webhookTimeoutMs,
       allowPrivate: config.webhookAllowPrivate,
@@ -74,9 +76,11 @@ export class Webhooks {
     };
     if (deps.redisUrl) {
       // Loaded only in the Redis mode, like the job queue's BullMQ.
-      const [{ connectRedis }, { BullMqDispatcher }] = await Promise.all([import('../redis/connection.js'), import('./bullmq.js')]);
+      const [{ connectRedis, disconnect }, { BullMqDispatcher }] = await Promise.all([import('../redis/connection.js'), import('./bullmq.js')]);
       const client = connectRedis(deps.redisUrl, 'worker', deps.logger);
-      log = new RedisDeliveryLog(client, config.redisKeyPrefix, config.retention.failedMs);
+      const reader = connectRedis(deps.redisUrl, 'request', deps.logger);
+      release = () => disconnect(reader);
+      log = new RedisDeliveryLog(client, reader, config.redisKeyPrefix, config.retention.failedMs);
       sender = new WebhookSender({ ...senderOptions, log });
       dispatcher = new BullMqDispatcher({
         client,
@@ -94,7 +98,10 @@ export class Webhooks {
       dispatcher = new EmbeddedDispatcher(sender);
     }
     const stopFeed = await feedWebhooks(deps.queue, publicBase(config), dispatcher, deps.logger);
-    return new Webhooks(config, sender, log, dispatcher, stopFeed, deps.resolve);
+    return new Webhooks(config, sender, log, dispatcher, () => {
+      stopFeed();
+      release();
+    }, deps.resolve);
   }
 
   /** Counts deliveries, failures and latency on this registry (the app's `/metrics`). */
@@ -146,13 +153,8 @@ export class Webhooks {
     return { webhook_url: checked, delivered: outcome.delivered, status_code: outcome.status_code, error: outcome.error, duration_ms: outcome.duration_ms, timestamp };
   }
 
-  /** Resolves once the embedded mode's deliveries taken so far have ended (tests, a graceful stop). */
-  async idle(): Promise<void> {
-    if (this.dispatcher instanceof EmbeddedDispatcher) await this.dispatcher.idle();
-  }
-
   async close(): Promise<void> {
-    this.stopFeed();
+    this.stop();
     await this.dispatcher.close();
   }
 }
