@@ -146,7 +146,6 @@ function finished(job: Job): CallToolResult {
   };
 }
 
-/** Registers the eight tools of CONTRACT section 2 for one caller. */
 /** A tool's `webhook_url`, checked as REST checks it; refused where this server sends no webhooks (stdio). */
 function checkedWebhookUrl(deps: McpDeps, url: string, owner: string): Promise<string> {
   if (!deps.checkWebhookUrl) {
@@ -158,6 +157,7 @@ function checkedWebhookUrl(deps: McpDeps, url: string, owner: string): Promise<s
   return deps.checkWebhookUrl(url, owner);
 }
 
+/** Registers the eight tools of CONTRACT section 2 for one caller. */
 export function registerTools(server: McpServer, deps: McpDeps, principal: Principal): void {
   // The five agents answer inline, but run through the job queue so that limits and time-outs hold.
   for (const [name, info] of Object.entries(AGENT_TOOL_INFO) as Array<[AgentTool, (typeof AGENT_TOOL_INFO)[AgentTool]]>) {
