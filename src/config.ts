@@ -127,6 +127,11 @@ const EnvSchema = z.object({
   AIOS_API_KEYS: apiKeysVar,
   ADMIN_API_KEY: secretVar('ADMIN_API_KEY'),
   WEBHOOK_TIMEOUT_MS: integer('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+  WEBHOOK_SECRET: secretVar('WEBHOOK_SECRET'),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false', ''], {
+    error: (issue) => `WEBHOOK_ALLOW_PRIVATE must be true or false, got "${String(issue.input)}"`,
+  }).optional(),
+  WEBHOOK_BACKOFF_MS: integer('WEBHOOK_BACKOFF_MS', 1_000, 10, 600_000),
   LOG_LEVEL: z.enum(LOG_LEVELS, {
     error: (issue) => `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${String(issue.input)}"`,
   }).default('info'),
@@ -171,6 +176,12 @@ export interface Config {
   apiKeys: Record<string, string>;
   adminApiKey: string | undefined;
   webhookTimeoutMs: number;
+  /** Signs webhooks of keys without a secret of their own (`AIOS_API_KEYS` keys, keys made before webhooks). */
+  webhookSecret: string | undefined;
+  /** `WEBHOOK_ALLOW_PRIVATE=true`: webhooks may target loopback and private addresses (local development only). */
+  webhookAllowPrivate: boolean;
+  /** First webhook retry delay, doubled each retry, with jitter (`WEBHOOK_BACKOFF_MS`). */
+  webhookBackoffMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
   sentryDsn: string | undefined;
   /** Base of the absolute URLs the API hands out (status_url...); otherwise taken from the request. */
@@ -232,6 +243,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `HEADERS_TIMEOUT_MS (${vars.HEADERS_TIMEOUT_MS}) must not be over REQUEST_TIMEOUT_MS (${vars.REQUEST_TIMEOUT_MS}): the headers are part of the request`,
     ]);
   }
+  if (vars.WEBHOOK_ALLOW_PRIVATE === 'true' && vars.NODE_ENV === 'production') {
+    throw new ConfigError([
+      'WEBHOOK_ALLOW_PRIVATE=true lets webhooks reach loopback and private addresses, which is for local development only; unset it in production',
+    ]);
+  }
   const redisUrl = vars.REDIS_URL ?? (vars.REDIS_HOST ? `redis://${vars.REDIS_HOST}:${vars.REDIS_PORT}` : undefined);
   return {
     nodeEnv: vars.NODE_ENV,
@@ -243,6 +259,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeys: vars.AIOS_API_KEYS,
     adminApiKey: vars.ADMIN_API_KEY,
     webhookTimeoutMs: vars.WEBHOOK_TIMEOUT_MS,
+    webhookSecret: vars.WEBHOOK_SECRET,
+    webhookAllowPrivate: vars.WEBHOOK_ALLOW_PRIVATE === 'true',
+    webhookBackoffMs: vars.WEBHOOK_BACKOFF_MS,
     logLevel: vars.LOG_LEVEL,
     sentryDsn: vars.SENTRY_DSN,
     publicUrl: vars.PUBLIC_URL,

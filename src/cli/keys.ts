@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { AiosError } from '../contract/index.js';
 import { openKeyStore } from '../keys/open.js';
 import type { ApiKeyStore } from '../keys/port.js';
-import { KeyNameSchema, type ApiKey } from '../keys/store.js';
+import { DEFAULT_ROTATION_GRACE_MS, KeyNameSchema, type ApiKey } from '../keys/store.js';
 
 interface StoreFlags {
   dataDir?: string;
@@ -13,6 +13,12 @@ interface StoreFlags {
 function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return number;
+}
+
+function wholeSeconds(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 30 * 86_400) throw new InvalidArgumentError('must be a whole number of seconds from 0 to 2592000 (30 days)');
   return number;
 }
 
@@ -52,7 +58,7 @@ function guarded<A extends unknown[]>(action: (...args: A) => Promise<void>): (.
 }
 
 /**
- * `aios-mcp keys create|list|revoke`: the same key store the server reads (Redis when REDIS_URL is set, else DATA_DIR/api-keys.json);
+ * `aios-mcp keys create|list|revoke|rotate-webhook-secret`: the same key store the server reads (Redis when REDIS_URL is set, else DATA_DIR/api-keys.json);
  * a running server picks changes up within a couple of seconds.
  */
 export function registerKeys(program: Command): void {
@@ -73,17 +79,18 @@ export function registerKeys(program: Command): void {
         const parsed = KeyNameSchema.safeParse(name);
         if (!parsed.success) throw new AiosError('INVALID_INPUT', `name: ${parsed.error.issues[0]?.message ?? 'not valid'}`);
         const store = await openStore(keys.opts<StoreFlags>());
-        const { key, secret } = await store.create({
+        const { key, secret, webhookSecret } = await store.create({
           name: parsed.data,
           requests_per_minute: flags.perMinute,
           requests_per_day: flags.perDay,
         });
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ ...key, key: secret }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ ...key, key: secret, webhook_secret: webhookSecret }, null, 2)}\n`);
           return;
         }
         process.stdout.write(`Created ${key.id} (${key.name}, ${key.requests_per_minute}/min, ${key.requests_per_day}/day).\n`);
         process.stdout.write(`Store this key now, it is shown only once:\n\n  ${secret}\n\n`);
+        process.stdout.write(`Webhooks of this key's jobs are signed with this secret (verifyWebhook), also shown only once:\n\n  ${webhookSecret}\n\n`);
       }),
     );
 
@@ -120,6 +127,27 @@ export function registerKeys(program: Command): void {
         const shown = /^(key_|env:)/.test(id) ? id : 'that value';
         if (!key) throw new AiosError('INVALID_INPUT', `no API key with id ${shown}; \`aios-mcp keys list\` shows them`);
         process.stdout.write(`Revoked ${key.id} (${key.name}).\n`);
+      }),
+    );
+
+  keys
+    .command('rotate-webhook-secret')
+    .description('give a key a new webhook signing secret; the old one keeps signing during the grace period')
+    .argument('<id>', 'the key id, e.g. key_0123456789abcdef (see `keys list`)')
+    .option('--grace <seconds>', 'how long the old secret keeps signing (default 86400, 24 hours; 0 ends it now)', wholeSeconds)
+    .option('--json', 'print the result as JSON')
+    .action(
+      guarded(async (id: string, flags: { grace?: number; json?: boolean }) => {
+        const store = await openStore(keys.opts<StoreFlags>());
+        const rotated = await store.rotateWebhookSecret(id, (flags.grace ?? DEFAULT_ROTATION_GRACE_MS / 1_000) * 1_000);
+        const shown = /^(key_|env:)/.test(id) ? id : 'that value';
+        if (!rotated) throw new AiosError('INVALID_INPUT', `no API key with id ${shown}; \`aios-mcp keys list\` shows them`);
+        if (flags.json) {
+          process.stdout.write(`${JSON.stringify(rotated, null, 2)}\n`);
+          return;
+        }
+        const until = rotated.previous_valid_until ? `The old secret keeps signing until ${rotated.previous_valid_until}.` : 'The old secret no longer signs.';
+        process.stdout.write(`New webhook secret for ${rotated.key.id} (${rotated.key.name}), shown only once:\n\n  ${rotated.webhook_secret}\n\n${until}\n`);
       }),
     );
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { LOG_TAGS, createLogger, tagged } from '../log.js';
+import { openErrorTracker } from '../sentry.js';
 import { closeOnSignals, reportingConfigErrors } from './process.js';
 
 /**
@@ -20,9 +21,12 @@ export function registerWorker(program: Command): void {
         // Loaded here, not at the top: every other command would load BullMQ with it.
         const { openWorker } = await import('../redis/mode.js');
         const worker = openWorker(config, logger);
-        closeOnSignals(logger, 'worker shutting down', () => ({ running: worker.active, grace_ms: config.shutdownTimeoutMs }), () =>
-          worker.close(config.shutdownTimeoutMs),
-        );
+        // SENTRY_DSN: a crash of this process is reported (job failures are, by the API processes that hear them).
+        const tracker = await openErrorTracker(config, logger);
+        closeOnSignals(logger, 'worker shutting down', () => ({ running: worker.active, grace_ms: config.shutdownTimeoutMs }), async () => {
+          await worker.close(config.shutdownTimeoutMs);
+          await tracker?.close(2_000);
+        });
         await worker.ready();
         logger.info({ concurrency: config.queueConcurrency, pid: process.pid }, 'worker ready: %d jobs at a time', config.queueConcurrency);
       }),

@@ -449,7 +449,12 @@ export const PipelineInputSchema = z
     phases: z.array(PhaseSchema).min(1, 'name at least one phase').optional(),
     stack_preference: StackPresetSchema.optional(),
     style_preference: StyleSchema.optional(),
-    webhook_url: z.string().url('must be an http(s) URL').max(2_000).optional(),
+    // Checked by the webhook URL guard (http(s), public addresses only), which answers INVALID_WEBHOOK_URL.
+    webhook_url: z
+      .string()
+      .max(2_000, 'must be at most 2000 characters')
+      .optional()
+      .describe('A public http(s) URL that gets a signed POST on the job\'s progress and end (pipeline.completed with artifact_urls); check each with verifyWebhook'),
   })
   .superRefine(requireSpecOrModel);
 export type PipelineInput = z.infer<typeof PipelineInputSchema>;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { AiosError } from '../contract/index.js';
 import type { ApiKeyStore } from '../keys/port.js';
-import { KeyNameSchema } from '../keys/store.js';
+import { DEFAULT_ROTATION_GRACE_MS, KeyNameSchema } from '../keys/store.js';
 import { adminHook } from './auth.js';
 import { HttpError } from './errors.js';
 
@@ -18,6 +18,12 @@ const CreateKeyBodySchema = z.object({
 });
 
 const KeyIdParamsSchema = z.object({ id: z.string().min(1).max(200) });
+
+const RotateBodySchema = z
+  .object({
+    grace_seconds: z.number().int('must be a whole number').min(0, 'must be at least 0').max(30 * 86_400, 'must be at most 2592000 (30 days)').optional(),
+  })
+  .optional();
 
 /**
  * The guide's curl (`-d '{...}' -G -d "admin_key=..."`) sends its JSON in the query string, not
@@ -44,7 +50,7 @@ function bodyFromQuery(rawUrl: string): unknown {
   return undefined;
 }
 
-/** `GET|POST /api/admin/keys`, `DELETE /api/admin/keys/:id`, behind `ADMIN_API_KEY`. */
+/** `GET|POST /api/admin/keys`, `DELETE /api/admin/keys/:id`, `POST /api/admin/keys/:id/webhook-secret`, behind `ADMIN_API_KEY`. */
 export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, { keys, adminApiKey }) => {
   app.addHook('onRequest', adminHook(adminApiKey));
 
@@ -54,13 +60,30 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, {
     const raw = request.body ?? bodyFromQuery(request.url);
     const parsed = CreateKeyBodySchema.safeParse(raw);
     if (!parsed.success) throw parsed.error;
-    const { key, secret } = await keys.create(parsed.data);
+    const { key, secret, webhookSecret } = await keys.create(parsed.data);
     request.log.info({ key_id: key.id, name: key.name }, 'API key created');
     return reply.code(201).send({
       ...key,
       key: secret,
-      message: 'Store this key now: it is shown only once. Send it as "Authorization: Bearer <key>".',
+      webhook_secret: webhookSecret,
+      message:
+        'Store this key and its webhook secret now: they are shown only once. Send the key as "Authorization: Bearer <key>"; check webhooks with verifyWebhook(rawBody, headers, webhook_secret).',
     });
+  });
+
+  // The old secret keeps signing (a second signature) during the grace period, so receivers can switch over.
+  app.post('/api/admin/keys/:id/webhook-secret', { schema: { params: KeyIdParamsSchema } }, async (request) => {
+    const { id } = request.params as z.infer<typeof KeyIdParamsSchema>;
+    const parsed = RotateBodySchema.safeParse(request.body);
+    if (!parsed.success) throw parsed.error;
+    const graceMs = parsed.data?.grace_seconds === undefined ? DEFAULT_ROTATION_GRACE_MS : parsed.data.grace_seconds * 1_000;
+    const rotated = await keys.rotateWebhookSecret(id, graceMs);
+    if (!rotated) throw new HttpError(404, 'INVALID_INPUT', `id: no API key with id ${id}; GET /api/admin/keys lists them`, { field: 'id' });
+    request.log.info({ key_id: id, grace_ms: graceMs }, 'webhook secret rotated');
+    return {
+      ...rotated,
+      message: 'Store this webhook secret now: it is shown only once.',
+    };
   });
 
   app.delete('/api/admin/keys/:id', { schema: { params: KeyIdParamsSchema } }, async (request) => {

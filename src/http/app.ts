@@ -20,7 +20,12 @@ import { jobRoutes } from './jobs.js';
 import { mcpRoutes } from './mcp.js';
 import { metricsRoutes } from './metrics.js';
 import { streamRoutes } from './stream.js';
+import { webhookRoutes } from './webhooks.js';
+import { errorTracking } from './error-tracking.js';
+import { openErrorTracker } from '../sentry.js';
 import { VERSION } from '../version.js';
+import { Webhooks } from '../webhooks/open.js';
+import type { Resolver } from '../webhooks/url-guard.js';
 
 export interface AppDeps {
   logger?: Logger;
@@ -35,6 +40,8 @@ export interface AppDeps {
   rateLimiter?: RateLimiter;
   /** Reload the key file when the `keys` CLI changes it (on for `serve`). */
   watchKeys?: boolean;
+  /** Tests only: how webhook host names resolve, in place of DNS. */
+  webhookResolver?: Resolver;
 }
 
 /** A caller's `X-Request-Id` is kept when it is a sane token; otherwise a new one is made. */
@@ -60,6 +67,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const httpLog = tagged(logger, LOG_TAGS.http);
   const keys = deps.keys ?? (await openKeyStore(config, { watch: deps.watchKeys ?? Boolean(config.redisUrl), logger: httpLog }));
   const limiter = deps.rateLimiter ?? redis?.limiter ?? new RateLimiter();
+  const webhooks = await Webhooks.open(config, {
+    queue,
+    keys,
+    logger: tagged(logger, LOG_TAGS.webhook),
+    redisUrl: redis ? config.redisUrl : undefined,
+    ...(deps.webhookResolver ? { resolve: deps.webhookResolver } : {}),
+  });
 
   const app = Fastify({
     loggerInstance: httpLog as FastifyBaseLogger,
@@ -128,11 +142,15 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     done();
   });
   app.addHook('onClose', async () => {
+    await webhooks.close();
     if (redis) await redis.close(config.shutdownTimeoutMs);
     else if (!deps.queue) await queue.close();
     if (!deps.keys) keys.close();
   });
 
+  // SENTRY_DSN: 500s and unexpected job failures go to Sentry.
+  const tracker = await openErrorTracker(config, httpLog);
+  if (tracker) await app.register(errorTracking, { tracker, queue });
   // First, so its timing hook covers every route registered after it.
   await app.register(metricsRoutes, { queue, adminApiKey: config.adminApiKey, metricsToken: config.metricsToken });
   await app.register(healthRoutes, { queue, version: VERSION });
@@ -141,9 +159,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // Everything else under /api needs an API key and spends its rate limit.
   await app.register(async (api) => {
     api.addHook('onRequest', authenticate);
-    await api.register(jobRoutes, { queue, publicUrl: config.publicUrl, pollingIntervalMs: config.pollingIntervalMs });
+    await api.register(jobRoutes, { queue, publicUrl: config.publicUrl, pollingIntervalMs: config.pollingIntervalMs, webhooks });
     await api.register(streamRoutes, { queue, heartbeatMs: config.sseHeartbeatMs });
     await api.register(artifactRoutes, { queue });
+    await api.register(webhookRoutes, { queue, webhooks });
   });
   // MCP over Streamable HTTP: the same keys and budgets as /api.
   await app.register(mcpRoutes, {
@@ -153,6 +172,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     publicUrl: config.publicUrl,
     allowedHosts: config.mcpAllowedHosts,
     logger: tagged(logger, LOG_TAGS.mcp),
+    webhooks,
   });
 
   return app;

@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { AiosError, JobStatusSchema } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
 import { fingerprint, validateJobRequest } from '../jobs/request.js';
+import type { Webhooks } from '../webhooks/open.js';
 import { FinalViews, JobIdParamsSchema, baseUrl, jobSummary, jobUrls, jobView, ownedJob } from './job-view.js';
 
 export interface JobRoutesOptions {
   queue: JobQueue;
   publicUrl: string | undefined;
   pollingIntervalMs: number;
+  /** Checks a job's `webhook_url` (the URL guard, a signing secret) and reports its deliveries. */
+  webhooks: Webhooks;
 }
 
 const CreateJobBodySchema = z.object({
@@ -30,28 +33,14 @@ const IdempotencyKeySchema = z
   .max(255, 'must be at most 255 characters')
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 
-/** Webhook URLs must at least be http(s); the delivery guard (private addresses) comes with webhooks. */
-function checkWebhookUrl(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new AiosError('INVALID_WEBHOOK_URL', `webhook_url: "${url.slice(0, 200)}" is not a URL`, { field: 'webhook_url' });
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new AiosError('INVALID_WEBHOOK_URL', 'webhook_url: must be an http(s) URL', { field: 'webhook_url' });
-  }
-  return parsed.toString();
-}
-
 /** `POST /api/jobs`, `GET /api/jobs`, `GET /api/jobs/:id`, `DELETE /api/jobs/:id`. */
-export const jobRoutes: FastifyPluginAsync<JobRoutesOptions> = async (app, { queue, publicUrl, pollingIntervalMs }) => {
+export const jobRoutes: FastifyPluginAsync<JobRoutesOptions> = async (app, { queue, publicUrl, pollingIntervalMs, webhooks }) => {
   app.post('/api/jobs', { schema: { body: CreateJobBodySchema } }, async (request, reply) => {
     const body = request.body as z.infer<typeof CreateJobBodySchema>;
     const { tool, input } = validateJobRequest(body.tool, body.input);
     const inputWebhook = (input as { webhook_url?: string }).webhook_url;
-    const webhookUrl = checkWebhookUrl(body.webhook_url ?? inputWebhook);
+    const requested = body.webhook_url ?? inputWebhook;
+    const webhookUrl = requested === undefined ? undefined : await webhooks.check(requested, request.apiKey!.id);
 
     const header = request.headers['idempotency-key'];
     let idempotency: { key: string; fingerprint: string } | undefined;
@@ -102,7 +91,10 @@ export const jobRoutes: FastifyPluginAsync<JobRoutesOptions> = async (app, { que
   app.get('/api/jobs/:id', { schema: { params: JobIdParamsSchema } }, async (request, reply) => {
     const { id } = request.params as z.infer<typeof JobIdParamsSchema>;
     const job = await ownedJob(queue, request, id);
-    return reply.type('application/json; charset=utf-8').send(finalViews.json(job, baseUrl(request, publicUrl)));
+    const base = baseUrl(request, publicUrl);
+    // A job with a webhook shows its latest delivery, which changes after the job has ended: not cached.
+    if (job.webhook_url) return { ...jobView(job, base), webhook: await webhooks.state(job.id) };
+    return reply.type('application/json; charset=utf-8').send(finalViews.json(job, base));
   });
 
   // Cancelling is idempotent: a finished job is answered as it is, with its final status.

@@ -18,6 +18,7 @@ import { changedUris } from '../mcp/updates.js';
 import { BODY_LIMIT_BYTES, handleError, toAiosError } from './errors.js';
 import { baseUrl } from './job-view.js';
 import { applyRateDecision, runHook } from './auth.js';
+import type { Webhooks } from '../webhooks/open.js';
 
 export interface McpRoutesOptions {
   queue: JobQueue;
@@ -29,6 +30,8 @@ export interface McpRoutesOptions {
   /** Public hostnames the server answers to besides the localhost names (DNS rebinding guard). */
   allowedHosts: string[];
   logger: Logger;
+  /** Checks a tool's `webhook_url` as REST does. */
+  webhooks: Webhooks;
 }
 
 interface AuthInfoLike {
@@ -106,6 +109,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
     mcpServerFactory(
       {
         queue: options.queue,
+        checkWebhookUrl: (url, owner) => options.webhooks.check(url, owner),
         jobUrls: (id, principal) => {
           const status_url = `${principal.baseUrl ?? ''}/api/jobs/${id}`;
           return { status_url, stream_url: `${status_url}/stream` };

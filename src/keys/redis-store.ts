@@ -2,7 +2,19 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { connectRedis, disconnect, viaRedis } from '../redis/connection.js';
 import type { ApiKeyStore } from './port.js';
-import { KeyIndex, StoredKeySchema, newStoredKey, toApiKey, type ApiKey, type CreateKeyRequest, type StoredKey } from './store.js';
+import {
+  KeyIndex,
+  StoredKeySchema,
+  newStoredKey,
+  rotatedKey,
+  toApiKey,
+  webhookSecretsOf,
+  type ApiKey,
+  type CreateKeyRequest,
+  type CreatedKey,
+  type RotatedSecret,
+  type StoredKey,
+} from './store.js';
 
 export interface RedisKeyStoreOptions {
   url: string;
@@ -74,10 +86,23 @@ export class RedisKeyStore implements ApiKeyStore {
     return this.keys.activeCount();
   }
 
-  async create(request: CreateKeyRequest): Promise<{ key: ApiKey; secret: string }> {
-    const { secret, stored } = newStoredKey(request, this.options.defaults);
+  async create(request: CreateKeyRequest): Promise<CreatedKey> {
+    const { secret, webhookSecret, stored } = newStoredKey(request, this.options.defaults);
     await this.write(stored);
-    return { key: toApiKey(stored, 'redis'), secret };
+    return { key: toApiKey(stored, 'redis'), secret, webhookSecret };
+  }
+
+  async rotateWebhookSecret(id: string, graceMs: number): Promise<RotatedSecret | undefined> {
+    this.keys.refuseEnvChange(id, 'rotate its webhook secret', 'set WEBHOOK_SECRET instead, which signs for every key without a secret of its own');
+    const raw = await viaRedis(() => this.client.hget(this.hashKey, id));
+    if (!raw) return undefined;
+    const { stored, secret } = rotatedKey(StoredKeySchema.parse(JSON.parse(raw)), graceMs);
+    await this.write(stored);
+    return { key: toApiKey(stored, 'redis'), webhook_secret: secret, previous_valid_until: stored.previous_webhook_secret_until ?? null };
+  }
+
+  webhookSecrets(id: string): string[] {
+    return webhookSecretsOf(this.keys.storedById(id));
   }
 
   async revoke(id: string): Promise<ApiKey | undefined> {

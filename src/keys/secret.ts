@@ -5,6 +5,11 @@ export function generateKey(): string {
   return `aios_${randomBytes(32).toString('base64url')}`;
 }
 
+/** A new webhook signing secret: 256 random bits, prefixed like the keys so it is recognisable. */
+export function generateWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64url')}`;
+}
+
 /**
  * What is stored instead of a key. A fast hash is enough here: the keys are 256-bit random
  * strings, not passwords, so there is nothing to brute-force.

@@ -19,7 +19,7 @@ export async function ensureUsableKeys(config: Config, keys: ApiKeyStore, show: 
     return;
   }
   if (active > 0) return;
-  const { key, secret } = await keys.create({ name: 'development' });
+  const { key, secret, webhookSecret } = await keys.create({ name: 'development' });
   show(
     [
       '',
@@ -27,6 +27,8 @@ export async function ensureUsableKeys(config: Config, keys: ApiKeyStore, show: 
       'It is shown only this once:',
       '',
       `  ${secret}`,
+      '',
+      `Webhooks of its jobs are signed with this secret (check them with verifyWebhook): ${webhookSecret}`,
       '',
       `Try: curl -H "Authorization: Bearer ${secret}" http://localhost:${config.port}/api/jobs`,
       '',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AiosError } from '../contract/index.js';
 import type { ApiKeyStore } from './port.js';
-import { generateKey, hashKey } from './secret.js';
+import { generateKey, generateWebhookSecret, hashKey } from './secret.js';
 
 /** An API key as the admin API and the CLI show it: never the key itself, only its first characters. */
 export interface ApiKey {
@@ -19,6 +19,38 @@ export interface ApiKey {
   revoked_at: string | null;
   /** `env` keys come from `AIOS_API_KEYS` and are changed there; `file` and `redis` keys are made at run time. */
   source: 'env' | 'file' | 'redis';
+  /** Whether webhooks of this key's jobs are signed with its own secret (else with `WEBHOOK_SECRET`). */
+  has_webhook_secret: boolean;
+}
+
+/** What a rotation answers: the new secret (shown once) and until when the old one still signs. */
+export interface RotatedSecret {
+  key: ApiKey;
+  webhook_secret: string;
+  previous_valid_until: string | null;
+}
+
+/** How long the old secret keeps signing after a rotation, unless the caller says otherwise: 24 hours. */
+export const DEFAULT_ROTATION_GRACE_MS = 86_400_000;
+
+/** A stored key with its webhook secret rotated: the new one signs, the old one too until the grace ends. */
+export function rotatedKey(stored: StoredKey, graceMs: number, now = Date.now()): { stored: StoredKey; secret: string } {
+  const secret = generateWebhookSecret();
+  const next: StoredKey = { ...stored, webhook_secret: secret };
+  delete next.previous_webhook_secret;
+  delete next.previous_webhook_secret_until;
+  if (stored.webhook_secret && graceMs > 0) {
+    next.previous_webhook_secret = stored.webhook_secret;
+    next.previous_webhook_secret_until = new Date(now + graceMs).toISOString();
+  }
+  return { stored: next, secret };
+}
+
+/** The secrets that sign a key's webhooks now: its own (newest first), none when it has none. */
+export function webhookSecretsOf(stored: StoredKey | undefined, now = Date.now()): string[] {
+  if (!stored?.webhook_secret) return [];
+  const previousValid = stored.previous_webhook_secret && stored.previous_webhook_secret_until && Date.parse(stored.previous_webhook_secret_until) > now;
+  return previousValid ? [stored.webhook_secret, stored.previous_webhook_secret!] : [stored.webhook_secret];
 }
 
 export const StoredKeySchema = z.object({
@@ -30,6 +62,11 @@ export const StoredKeySchema = z.object({
   requests_per_day: z.number().int().positive(),
   created_at: z.string(),
   revoked_at: z.string().nullable(),
+  /** The key's webhook signing secret (kept readable: deliveries are signed with it). Absent on keys made before webhooks. */
+  webhook_secret: z.string().optional(),
+  /** The secret before the last rotation, still signing until `previous_webhook_secret_until`. */
+  previous_webhook_secret: z.string().optional(),
+  previous_webhook_secret_until: z.string().optional(),
 });
 export type StoredKey = z.infer<typeof StoredKeySchema>;
 
@@ -41,6 +78,13 @@ export const KeyNameSchema = z
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
   .regex(/^[\w .@:-]+$/, 'may hold letters, digits, spaces and . _ - @ : only');
+
+/** A key just made: the API key and its webhook signing secret, shown this once. */
+export interface CreatedKey {
+  key: ApiKey;
+  secret: string;
+  webhookSecret: string;
+}
 
 export interface CreateKeyRequest {
   name: string;
@@ -99,13 +143,13 @@ export class KeyStore implements ApiKeyStore {
     return this.keys.activeCount();
   }
 
-  /** Makes a key; the returned secret is the only time it is ever seen. */
-  async create(request: CreateKeyRequest): Promise<{ key: ApiKey; secret: string }> {
-    const { secret, stored } = newStoredKey(request, this.options.defaults);
+  /** Makes a key; the returned secrets are the only time they are ever seen. */
+  async create(request: CreateKeyRequest): Promise<CreatedKey> {
+    const { secret, webhookSecret, stored } = newStoredKey(request, this.options.defaults);
     // Re-read first so keys another process wrote meanwhile are kept.
     await this.reload();
     await this.save([...this.keys.stored, stored]);
-    return { key: toApiKey(stored), secret };
+    return { key: toApiKey(stored), secret, webhookSecret };
   }
 
   /** Revokes a key by id; undefined when there is no such key. */
@@ -118,6 +162,20 @@ export class KeyStore implements ApiKeyStore {
       await this.save(this.keys.stored.map((key) => (key.id === id ? { ...key, revoked_at: new Date().toISOString() } : key)));
     }
     return this.keys.find(id);
+  }
+
+  async rotateWebhookSecret(id: string, graceMs: number): Promise<RotatedSecret | undefined> {
+    this.keys.refuseEnvChange(id, 'rotate its webhook secret', 'set WEBHOOK_SECRET instead, which signs for every key without a secret of its own');
+    await this.reload();
+    const target = this.keys.stored.find((key) => key.id === id);
+    if (!target) return undefined;
+    const { stored, secret } = rotatedKey(target, graceMs);
+    await this.save(this.keys.stored.map((key) => (key.id === id ? stored : key)));
+    return { key: toApiKey(stored), webhook_secret: secret, previous_valid_until: stored.previous_webhook_secret_until ?? null };
+  }
+
+  webhookSecrets(id: string): string[] {
+    return webhookSecretsOf(this.keys.storedById(id));
   }
 
   close(): void {
@@ -197,6 +255,7 @@ export class KeyIndex {
       created_at: null,
       revoked_at: null,
       source: 'env',
+      has_webhook_secret: false,
     }));
     this.envHashes = entries.map(([, secret]) => hashKey(secret));
     this.replace([]);
@@ -229,9 +288,19 @@ export class KeyIndex {
 
   /** `AIOS_API_KEYS` is the operator's to change: its keys cannot be revoked at run time. */
   refuseEnvRevoke(id: string): void {
+    this.refuseEnvChange(id, 'revoke it', 'remove it there and restart');
+  }
+
+  /** Refuses a run-time change to an `AIOS_API_KEYS` key, saying what to do instead. */
+  refuseEnvChange(id: string, what: string, instead: string): void {
     if (this.envKeys.some((key) => key.id === id)) {
-      throw new AiosError('INVALID_INPUT', `id: ${id} comes from AIOS_API_KEYS; remove it there and restart to revoke it`, { field: 'id' });
+      throw new AiosError('INVALID_INPUT', `id: ${id} comes from AIOS_API_KEYS, so this service cannot ${what}; ${instead}`, { field: 'id' });
     }
+  }
+
+  /** A stored key by id (with its webhook secrets), undefined for unknown and `AIOS_API_KEYS` keys. */
+  storedById(id: string): StoredKey | undefined {
+    return this.storedKeys.find((key) => key.id === id);
   }
 
   /** Takes the stored keys as now loaded. */
@@ -247,10 +316,15 @@ export class KeyIndex {
 }
 
 /** A new key: the secret (shown once) and what is stored of it (a hash and its first characters). */
-export function newStoredKey(request: CreateKeyRequest, defaults: { perMinute: number; perDay: number }): { secret: string; stored: StoredKey } {
+export function newStoredKey(
+  request: CreateKeyRequest,
+  defaults: { perMinute: number; perDay: number },
+): { secret: string; webhookSecret: string; stored: StoredKey } {
   const secret = generateKey();
+  const webhookSecret = generateWebhookSecret();
   return {
     secret,
+    webhookSecret,
     stored: {
       id: `key_${randomBytes(8).toString('hex')}`,
       name: request.name,
@@ -260,6 +334,7 @@ export function newStoredKey(request: CreateKeyRequest, defaults: { perMinute: n
       requests_per_day: request.requests_per_day ?? defaults.perDay,
       created_at: new Date().toISOString(),
       revoked_at: null,
+      webhook_secret: webhookSecret,
     },
   };
 }
@@ -274,5 +349,6 @@ export function toApiKey(stored: StoredKey, source: ApiKey['source'] = 'file'): 
     created_at: stored.created_at,
     revoked_at: stored.revoked_at,
     source,
+    has_webhook_secret: Boolean(stored.webhook_secret),
   };
 }

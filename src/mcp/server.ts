@@ -16,6 +16,11 @@ export interface McpDeps {
   queue: JobQueue;
   /** Where a job can be followed outside MCP. */
   jobUrls(id: string, principal: Principal): { status_url: string; stream_url: string };
+  /**
+   * Checks a `webhook_url` as REST does (the URL guard, a signing secret) and answers the URL to
+   * call; throws `INVALID_WEBHOOK_URL`. Absent where no webhooks are sent (stdio).
+   */
+  checkWebhookUrl?(url: string, owner: string): Promise<string>;
 }
 
 export const SERVER_INFO = { name: 'aios-lovable-mcp', title: 'AIOS product team', version: VERSION } as const;

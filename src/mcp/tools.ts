@@ -157,6 +157,17 @@ function finished(job: Job): CallToolResult {
   };
 }
 
+/** A tool's `webhook_url`, checked as REST checks it; refused where this server sends no webhooks (stdio). */
+function checkedWebhookUrl(deps: McpDeps, url: string, owner: string): Promise<string> {
+  if (!deps.checkWebhookUrl) {
+    throw new AiosError('INVALID_WEBHOOK_URL', 'webhook_url: this server (stdio) sends no webhooks; follow the job with aios_get_status or the aios://jobs/{job_id} resource', {
+      field: 'webhook_url',
+      reason: 'no webhooks over stdio',
+    });
+  }
+  return deps.checkWebhookUrl(url, owner);
+}
+
 /** Registers the eight tools of CONTRACT section 2 for one caller. */
 export function registerTools(server: McpServer, deps: McpDeps, principal: Principal): void {
   // The five agents answer inline, but run through the job queue so that limits and time-outs hold.
@@ -195,11 +206,12 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
     async (args: unknown, ctx: ServerContext) => {
       try {
         const input = parseInput(PipelineInputSchema, args ?? {});
+        const webhookUrl = input.webhook_url === undefined ? undefined : await checkedWebhookUrl(deps, input.webhook_url, principal.owner);
         const { job } = await deps.queue.enqueue({
           tool: 'aios_full_pipeline',
           input,
           owner: principal.owner,
-          ...(input.webhook_url ? { webhookUrl: input.webhook_url } : {}),
+          ...(webhookUrl ? { webhookUrl } : {}),
         });
         const progress = progressSender(ctx);
         const current = progress ? await followJob(deps.queue, job.id, { signal: ctx.mcpReq.signal, onEvent: progress.send }) : job;

@@ -35,6 +35,33 @@ async function keys(...args: string[]): Promise<string> {
 }
 
 describe('aios-mcp keys', () => {
+  it('prints the webhook secret once at creation, and rotates it with a grace period', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'aios-cli-keys-'));
+    dirs.push(dir);
+    const created = JSON.parse(await keys('--data-dir', dir, 'create', 'lovable', '--json')) as { id: string; webhook_secret: string };
+    expect(created.webhook_secret).toMatch(/^whsec_[\w-]{40,}$/);
+    const open = () => KeyStore.open({ dataDir: dir, defaults: { perMinute: 60, perDay: 10_000 } });
+    expect((await open()).webhookSecrets(created.id)).toEqual([created.webhook_secret]);
+
+    const rotated = JSON.parse(await keys('--data-dir', dir, 'rotate-webhook-secret', created.id, '--grace', '3600', '--json')) as {
+      webhook_secret: string;
+      previous_valid_until: string;
+    };
+    expect(rotated.webhook_secret).not.toBe(created.webhook_secret);
+    expect(Date.parse(rotated.previous_valid_until) - Date.now()).toBeGreaterThan(3_500_000);
+    expect((await open()).webhookSecrets(created.id)).toEqual([rotated.webhook_secret, created.webhook_secret]);
+    // The listing never shows a secret.
+    expect(await keys('--data-dir', dir, 'list', '--json')).not.toContain(rotated.webhook_secret);
+
+    const text = await keys('--data-dir', dir, 'rotate-webhook-secret', created.id, '--grace', '0');
+    const newest = /whsec_[\w-]{40,}/.exec(text)![0];
+    expect(text).toContain('The old secret no longer signs.');
+    expect((await open()).webhookSecrets(created.id)).toEqual([newest]);
+
+    expect(await keys('--data-dir', dir, 'rotate-webhook-secret', 'key_0000000000000000')).toContain('no API key with id key_0000000000000000');
+    expect(process.exitCode).toBe(2);
+  });
+
   it('creates, lists and revokes keys in the store the server reads', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'aios-cli-keys-'));
     dirs.push(dir);

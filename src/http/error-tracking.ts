@@ -1,0 +1,28 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { JobQueue } from '../jobs/port.js';
+import type { ErrorTracker } from '../sentry.js';
+import { toAiosError } from './errors.js';
+
+export interface ErrorTrackingOptions {
+  tracker: ErrorTracker;
+  queue: JobQueue;
+}
+
+/**
+ * Sends unexpected errors to the tracker (Sentry): requests answered 500 (with their request id
+ * and route pattern) and jobs that failed unexpectedly (with their job id).
+ */
+export const errorTracking: FastifyPluginAsync<ErrorTrackingOptions> = async (app, { tracker, queue }) => {
+  app.addHook('onError', async (request, _reply, error) => {
+    if (toAiosError(error).status < 500) return;
+    tracker.capture(error, { request_id: request.id, method: request.method, ...(request.routeOptions.url ? { route: request.routeOptions.url } : {}) });
+  });
+  const stop = await queue.subscribeAll((event) => tracker.jobFailed(event));
+  app.addHook('onClose', async () => {
+    stop();
+    await tracker.close(2_000);
+  });
+};
+
+// The onError hook must reach every route of the app, not only this plugin's (as fastify-plugin would set).
+Object.assign(errorTracking, { [Symbol.for('skip-override')]: true });

@@ -1,0 +1,86 @@
+import type { JobPhase } from '../contract/index.js';
+import type { Job, JobEvent } from '../jobs/port.js';
+
+/**
+ * What a job's webhook receives (CONTRACT section 4): one POST per change worth telling, in the
+ * order the changes happened. Percent-only updates are left to SSE; a webhook hears the job
+ * start, each phase start and end, and the job's end.
+ */
+
+export type WebhookEventName =
+  | 'job.started'
+  | 'phase.started'
+  | 'phase.completed'
+  | 'phase.failed'
+  | 'job.completed'
+  | 'pipeline.completed'
+  | 'job.failed'
+  | 'job.cancelled'
+  | 'webhook.test';
+
+export interface WebhookPayload {
+  event: WebhookEventName;
+  /** Unique per delivery content; the same on every retry (also the `X-AIOS-Event-Id` header). */
+  event_id: string;
+  job_id: string;
+  status: Job['status'];
+  progress: number;
+  phase?: JobPhase;
+  output?: unknown;
+  error?: Job['error'];
+  /** `pipeline.completed` only. */
+  phases_completed?: JobPhase[];
+  artifact_urls?: Record<string, string>;
+  duration_ms?: number;
+  timestamp: string;
+}
+
+/** The event a job change is sent as, or undefined when a webhook need not hear it. */
+export function webhookEventName(event: JobEvent, tool: Job['tool']): WebhookEventName | undefined {
+  switch (event.status) {
+    case 'completed':
+      return tool === 'aios_full_pipeline' ? 'pipeline.completed' : 'job.completed';
+    case 'failed':
+      return 'job.failed';
+    case 'cancelled':
+      return 'job.cancelled';
+    case 'processing':
+      if (event.phase_status === undefined) return event.note === undefined ? 'job.started' : undefined;
+      if (event.phase_status === 'processing' && event.note === undefined) return 'phase.started';
+      if (event.phase_status === 'completed') return 'phase.completed';
+      if (event.phase_status === 'failed') return 'phase.failed';
+      return undefined;
+    default:
+      // `queued`: the job was accepted (the caller knows) or goes back for another attempt.
+      return undefined;
+  }
+}
+
+/**
+ * The payload for one job change of a `tool` job. `ended` is the job as it ended, for the final
+ * event (`pipeline.completed` reports its phases and run time); `publicUrl` makes URLs absolute.
+ */
+export function webhookPayload(event: JobEvent, tool: Job['tool'], publicUrl: string, ended?: Job): WebhookPayload | undefined {
+  const name = webhookEventName(event, tool);
+  if (!name) return undefined;
+  const payload: WebhookPayload = {
+    event: name,
+    event_id: `${event.job_id}.${event.id}`,
+    job_id: event.job_id,
+    status: event.status,
+    progress: event.progress,
+    ...(event.phase ? { phase: event.phase } : {}),
+    timestamp: event.at,
+  };
+  if (event.error) payload.error = event.error;
+  if (name === 'pipeline.completed') {
+    const phases = Object.keys(ended?.phases ?? {}) as JobPhase[];
+    const jobUrl = `${publicUrl}/api/jobs/${event.job_id}`;
+    payload.phases_completed = phases.filter((phase) => ended?.phases[phase]?.status === 'completed');
+    payload.artifact_urls = Object.fromEntries([...phases.map((phase) => [phase, `${jobUrl}/artifacts/${phase}`]), ['all', `${jobUrl}/artifacts/all`]]);
+    payload.duration_ms = ended?.started_at && ended.finished_at ? Date.parse(ended.finished_at) - Date.parse(ended.started_at) : 0;
+  } else if (name === 'job.completed') {
+    payload.output = event.output ?? ended?.output;
+  }
+  return payload;
+}

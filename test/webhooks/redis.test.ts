@@ -1,0 +1,152 @@
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_KEY, SPEC, removeDataDir, startServer, testConfig, workloadRunner } from '../http/support.js';
+import { TestRedis } from '../redis/redis-server.js';
+import { startApi, stopAll, type CliProcess } from '../redis/processes.js';
+import { eventually, startReceiver } from './support.js';
+import { verifyWebhook } from '../../src/webhooks/signature.js';
+
+/**
+ * Redis mode: deliveries are BullMQ jobs in Redis. `aios-mcp serve` is SIGKILLed while a delivery
+ * waits for its retry; another process started later makes the delivery, once.
+ */
+
+const KEY = 'aios_webhook_redis_test_key_0123456789';
+const SECRET = 'whsec_redis_test_secret_0123456789';
+const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
+
+let redis: TestRedis;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+const started: CliProcess[] = [];
+/** The receiver fails every request until the first process is gone. */
+let failing = true;
+
+beforeAll(async () => {
+  redis = await TestRedis.start();
+  receiver = await startReceiver((path) => (path === '/hook' && failing ? 500 : 200));
+});
+
+afterAll(async () => {
+  await stopAll(started);
+  await receiver?.close();
+  await redis?.destroy();
+});
+
+describe('webhooks on Redis', () => {
+  it('a process killed between attempts loses no delivery: another one makes it, once, in order', async () => {
+    const env = {
+      REDIS_URL: redis.url,
+      ADMIN_API_KEY: 'admin-secret-for-webhook-tests-01',
+      AIOS_API_KEYS: JSON.stringify({ hooks: KEY }),
+      WEBHOOK_SECRET: SECRET,
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      // The first retry comes 2.5 to 7.5 s after the first attempt: time to kill the process in between.
+      WEBHOOK_BACKOFF_MS: '5000',
+    };
+    const first = await startApi(env);
+    started.push(first);
+    const posted = await fetch(`${first.url}/api/jobs`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ tool: 'aios_analyze', input: { spec: SPEC }, webhook_url: `${receiver.url}/hook` }),
+    });
+    expect(posted.status).toBe(202);
+    const { job_id } = (await posted.json()) as { job_id: string };
+    await eventually(
+      async () => ((await (await fetch(`${first.url}/api/jobs/${job_id}`, { headers })).json()) as { status: string }).status,
+      (status) => status === 'completed',
+      'the job completes',
+    );
+    await eventually(() => receiver.received.length, (count) => count >= 1, 'the first attempt');
+    // Between attempts: the delivery is back in Redis, delayed until its retry.
+    const queue = new Queue('aios-webhooks', { connection: { host: '127.0.0.1', port: redis.port }, prefix: 'aios:bull' });
+    try {
+      await eventually(
+        async () => {
+          const delivery = await queue.getJob(`${job_id}.2`);
+          return delivery ? { state: await delivery.getState(), attemptsMade: delivery.attemptsMade } : undefined;
+        },
+        (value) => value?.state === 'delayed' && value.attemptsMade === 1,
+        'the first delivery waiting for its retry',
+      );
+    } finally {
+      await queue.close();
+    }
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const beforeRestart = receiver.received.length;
+    expect(beforeRestart).toBe(1);
+    failing = false;
+
+    const second = await startApi(env);
+    started.push(second);
+    const events = ['job.started', 'phase.started', 'phase.completed', 'job.completed'];
+    await eventually(
+      () => receiver.received.filter((entry) => entry.answered === 200).length,
+      (count) => count >= events.length,
+      'every event delivered by the second process',
+      30_000,
+    ).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}\n${second.output().slice(-3_000)}`);
+    });
+    const delivered = receiver.received.filter((entry) => entry.answered === 200);
+    expect(delivered.map((entry) => (JSON.parse(entry.body) as { event: string }).event)).toEqual(events);
+    for (const entry of delivered) expect(verifyWebhook(entry.body, entry.headers, SECRET)).toBe(true);
+    // The first event: one failed attempt before the kill, one delivery after, nothing twice.
+    const startedEvent = receiver.received.filter((entry) => (JSON.parse(entry.body) as { event: string }).event === 'job.started');
+    expect(startedEvent.map((entry) => entry.answered)).toEqual([500, 200]);
+    expect(new Set(delivered.map((entry) => entry.headers['x-aios-event-id'])).size).toBe(events.length);
+
+    const log = (await (await fetch(`${second.url}/api/jobs/${job_id}/webhooks`, { headers })).json()) as {
+      attempts: Array<{ event: string; attempt: number; status_code: number | null; delivered: boolean }>;
+    };
+    expect(log.attempts.map((a) => [a.event, a.attempt, a.status_code])).toEqual([
+      ['job.started', 1, 500],
+      ['job.started', 2, 200],
+      ['phase.started', 1, 200],
+      ['phase.completed', 1, 200],
+      ['job.completed', 1, 200],
+    ]);
+    expect(second.output()).toContain('[Webhook] job.completed delivered');
+  }, 60_000);
+
+  it('a key in the Redis store signs with its own secret, rotated with a grace period; the log lives in Redis', async () => {
+    const config = await testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'rotation', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_BACKOFF_MS: '20' });
+    const server = await startServer(config, { runner: workloadRunner({ defaultMs: 5 }) });
+    try {
+      const made = await fetch(`${server.url}/api/admin/keys`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY },
+        body: JSON.stringify({ name: 'redis-rotation' }),
+      });
+      const created = (await made.json()) as { id: string; key: string; webhook_secret: string };
+      const rotated = await fetch(`${server.url}/api/admin/keys/${created.id}/webhook-secret`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY },
+        body: JSON.stringify({ grace_seconds: 600 }),
+      });
+      const { webhook_secret: newSecret } = (await rotated.json()) as { webhook_secret: string };
+      const posted = await fetch(`${server.url}/api/jobs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${created.key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ tool: 'aios_strategize', input: { spec: SPEC }, webhook_url: `${receiver.url}/rotation` }),
+      });
+      const { job_id } = (await posted.json()) as { job_id: string };
+      const mine = () => receiver.received.filter((entry) => entry.path === '/rotation' && (JSON.parse(entry.body) as { job_id: string }).job_id === job_id);
+      const got = await eventually(mine, (list) => list.some((entry) => (JSON.parse(entry.body) as { event: string }).event === 'job.completed'), 'job.completed');
+      for (const entry of got) {
+        expect(verifyWebhook(entry.body, entry.headers, newSecret)).toBe(true);
+        expect(verifyWebhook(entry.body, entry.headers, created.webhook_secret)).toBe(true);
+      }
+      const client = redis.client();
+      try {
+        expect(await client.llen(`rotation:webhooks:log:${job_id}`)).toBe(got.length);
+      } finally {
+        client.disconnect();
+      }
+    } finally {
+      await server.close();
+      await removeDataDir(config);
+    }
+  });
+});
