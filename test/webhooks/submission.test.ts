@@ -3,7 +3,7 @@ import type { Client } from '@modelcontextprotocol/client';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { verifyWebhook } from '../../src/webhooks/signature.js';
 import { ADMIN_KEY, SPEC, authed, postJob, removeDataDir, startServer, testConfig, workloadRunner, type Server } from '../http/support.js';
-import { httpClient, stdioClient } from '../mcp/clients.js';
+import { httpClient, stdioClient, toolErrorOf } from '../mcp/clients.js';
 import { REFUSED_URLS, eventually, fakeDns, startReceiver, type Received } from './support.js';
 
 /** The URL guard at submission (REST and MCP), the signing secrets and their rotation, on a real server. */
@@ -63,7 +63,7 @@ describe('the webhook URL guard at submission (guard on)', () => {
   it.each(urls)('MCP aios_full_pipeline refuses %s as a tool error INVALID_WEBHOOK_URL', async (url) => {
     const result = await mcp.callTool({ name: 'aios_full_pipeline', arguments: { spec: SPEC, webhook_url: url } });
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toMatchObject({ error: { code: 'INVALID_WEBHOOK_URL' } });
+    expect(toolErrorOf(result)).toMatchObject({ code: 'INVALID_WEBHOOK_URL' });
     expect((result.content as Array<{ text: string }>)[0]!.text).toMatch(/^INVALID_WEBHOOK_URL: webhook_url: /);
   });
 
@@ -200,7 +200,7 @@ describe('webhooks over stdio', () => {
     try {
       const result = await client.callTool({ name: 'aios_full_pipeline', arguments: { spec: SPEC, webhook_url: 'https://example.com/hook' } });
       expect(result.isError).toBe(true);
-      expect(result.structuredContent).toMatchObject({ error: { code: 'INVALID_WEBHOOK_URL', details: { reason: 'no webhooks over stdio' } } });
+      expect(toolErrorOf(result)).toMatchObject({ code: 'INVALID_WEBHOOK_URL', details: { reason: 'no webhooks over stdio' } });
     } finally {
       await client.close();
     }
