@@ -41,13 +41,15 @@ export function unique<T>(items: readonly T[], key: (item: T) => string = String
   });
 }
 
-/** A label as it reads mid-sentence: "Salon owner" → "salon owner", but "SKU" stays "SKU". */
+/** A label as it reads mid-sentence: "Salon owner" → "salon owner", but "SKU" and "GitHub" stay as they are. */
 export function lower(label: string): string {
   const text = label.trim();
   const space = text.search(/\s/);
   const first = space < 0 ? text : text.slice(0, space);
   const acronym = first.length > 1 && first === first.toUpperCase() && first !== first.toLowerCase();
-  return acronym ? text : first.toLowerCase() + text.slice(first.length);
+  // A capital inside the word makes it a name: "GitHub", "TripSlip", "iPhone".
+  const name = /^[A-Za-z]+$/.test(first) && /[A-Z]/.test(first.slice(1)) && /[a-z]/.test(first);
+  return acronym || name ? text : first.toLowerCase() + text.slice(first.length);
 }
 
 /** Plural of a human label, inflecting the last word: "Salon owner" → "salon owners". */

@@ -4,7 +4,9 @@ import { table } from '../markdown-table.js';
 import { capitalize } from '../naming.js';
 import { PERSONAS } from '../personas.js';
 import { sectionsOf } from './foundation.js';
+import { featureRows } from './features.js';
 import { count } from './phrases.js';
+import { statedInSpec } from './requirements.js';
 import { isExternal, type Scope } from './scope.js';
 import { stackOf } from './stack.js';
 
@@ -17,7 +19,7 @@ export function prdMarkdown(scope: Scope, parts: Parts): string {
     opening(parts),
     changeLog(),
     goals(scope, parts),
-    requirements(parts),
+    requirements(scope, parts),
     uiGoals(scope),
     technical(scope, parts),
     epicList(parts),
@@ -75,10 +77,10 @@ const PRIORITY_TITLES: Record<Priority, string> = {
   must: 'Must have (MVP)',
   should: 'Should have',
   could: 'Could have',
-  wont: "Won't have (this release)",
+  wont: "Won't have (this release): deferred",
 };
 
-function requirements(parts: Parts): string {
+function requirements(scope: Scope, parts: Parts): string {
   const { functional, non_functional, constraints } = parts.requirements;
   const lines = [
     '## 2. Requirements',
@@ -97,6 +99,12 @@ function requirements(parts: Parts): string {
   for (const nfr of non_functional) lines.push(`- ${aiosId(nfr.id)}: **${capitalize(nfr.category)}**: ${nfr.description}`);
   lines.push('', '### Constraints', '');
   for (const con of constraints) lines.push(`- ${aiosId(con.id)}: ${con.description}`);
+  const rows = featureRows(scope, functional);
+  if (rows.length > 0) {
+    lines.push('', '### Stated Features', '', 'Every feature and service the spec names, with the requirements that deliver it or defer it.', '', table(['Feature', 'Requirements', 'Status'], rows));
+  }
+  const sources = statedInSpec(scope);
+  if (sources.length > 0) lines.push('', '### Stated in the Spec', '', 'The spec\'s own words behind the requirements above, quoted as sources:', '', ...sources.map((text) => `- ${text}`));
   return lines.join('\n');
 }
 

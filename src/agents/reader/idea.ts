@@ -8,7 +8,7 @@ import { makeAttribute } from './attributes.js';
 import { CandidateTable, DEFERRING, isPersonWord, score, type Candidate } from './candidates.js';
 import { readFields } from './fields.js';
 import { RECURRING_PRICE, readIntegrations } from './integrations.js';
-import { acronymsOf, spellAcronyms } from './acronyms.js';
+import { acronymsOf, namesOf, spellAcronyms } from './acronyms.js';
 import { KEEPING_VERBS, NOT_RECORDS, QUALITIES, RECORD_ACTS, SELF_SERVICE_PEOPLE } from './knowledge.js';
 import { readsAsEnglish } from './language.js';
 import { readConstraints, readNeeds } from './needs.js';
@@ -149,7 +149,7 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     needs: needs.map(({ category, text }) => ({ category, text })),
     assumptions: unique(assumptions),
   };
-  spellAcronyms(model, acronymsOf(tokens));
+  spellAcronyms(model, acronymsOf(tokens), english ? namesOf(tokenized) : new Map());
   return consistent(model);
 }
 

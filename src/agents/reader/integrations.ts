@@ -15,6 +15,14 @@ interface IntegrationRule {
   fallback: string;
 }
 
+/** "Google login", "GitHub sign-in", "login via Google": a provider's own account signs people in. */
+function signInWith(providers: string[]): string[] {
+  return providers.flatMap((provider) => {
+    const name = provider.toLowerCase();
+    return [`${name} login`, `${name} log in`, `${name} sign-in`, `${name} sign in`, `${name} account`, `login via ${name}`, `log in via ${name}`, `sign in via ${name}`];
+  });
+}
+
 const RULES: IntegrationRule[] = [
   {
     kind: 'payments',
@@ -42,7 +50,7 @@ const RULES: IntegrationRule[] = [
   },
   {
     kind: 'oauth',
-    phrases: ['sign in with', 'log in with', 'login with', 'sign up with', 'oauth', 'sso', 'single sign-on', 'social login'],
+    phrases: ['sign in with', 'log in with', 'login with', 'sign up with', 'oauth', 'sso', 'single sign-on', 'social login', ...signInWith(['Google', 'GitHub', 'Apple', 'Microsoft', 'Facebook', 'LinkedIn', 'Slack', 'Discord'])],
     not: ['sign in with email', 'sign up with email', 'log in with email', 'login with email', 'sign in with an email', 'sign up with an email', 'sign in with a password'],
     providers: ['Google', 'GitHub', 'Apple', 'Microsoft', 'Facebook', 'LinkedIn', 'Slack', 'Discord', 'Twitter', 'Okta', 'Auth0', 'Azure AD'],
     fallback: 'Supabase Auth',
@@ -135,6 +143,11 @@ const LABELS: Record<IntegrationKind, string> = {
   file_uploads: 'File uploads', realtime: 'Live updates', maps: 'Maps', search: 'Search', calendar: 'Calendar sync',
   analytics: 'Analytics', notifications: 'Push notifications', ai: 'AI features',
 };
+
+/** What people call an integration of this kind: "Social sign-in", "Live updates". */
+export function integrationLabel(kind: IntegrationKind): string {
+  return LABELS[kind];
+}
 
 /** The assumption behind a provider the spec did not name. */
 export function providerNote(integration: Pick<IntegrationSpec, 'kind' | 'provider'>): string {
