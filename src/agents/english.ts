@@ -1,4 +1,4 @@
-import { pluralName, words } from './naming.js';
+import { isMassNoun, pluralName, words } from './naming.js';
 
 /**
  * Small pieces of English that every agent's sentences are built from, so that "a user", "an
@@ -21,8 +21,11 @@ export function article(phrase: string): 'a' | 'an' {
   return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
-/** The phrase with its article: "an appointment". */
-export const withArticle = (phrase: string): string => `${article(phrase)} ${phrase}`;
+/** The phrase with its article: "an appointment"; a mass noun takes none ("staff", "week staff"). */
+export function withArticle(phrase: string): string {
+  const last = /([A-Za-z]+)\s*$/.exec(phrase)?.[1] ?? '';
+  return last && isMassNoun(last) ? phrase : `${article(phrase)} ${phrase}`;
+}
 
 /** "a", "a and b", "a, b and c". */
 export function listing(items: readonly string[], conjunction = 'and'): string {

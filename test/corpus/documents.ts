@@ -153,7 +153,8 @@ const startsWithVowelSound = (word: string): boolean => {
 /** Grammar slips in one sentence of a story or requirement, each said in a few words. */
 export function grammarSlips(sentence: string): string[] {
   const slips: string[] = [];
-  const tokens = sentence.replace(/[“”"(]/g, ' ').split(/\s+/).filter(Boolean);
+  // A quoted name ("the feature “reports” is") is one thing, whatever its words.
+  const tokens = sentence.replace(/“[^”]*”/g, 'it').replace(/["(]/g, ' ').split(/\s+/).filter(Boolean);
   const bare = (token: string | undefined) => (token ?? '').replace(/[,.;:!?)]+$/, '');
   for (let i = 0; i < tokens.length; i++) {
     const word = bare(tokens[i]);
@@ -176,12 +177,12 @@ export function grammarSlips(sentence: string): string[] {
     if (i > 0 && SINGULAR_BE.test(lower) && /^[A-Za-z]+s$/.test(tokens[i - 1]!) && pluralize.isPlural(bare(tokens[i - 1]).toLowerCase()) && !pluralize.isSingular(bare(tokens[i - 1]).toLowerCase()) && !/^(?:a|an|each|every|one)$/i.test(bare(tokens[i - 2]))) {
       slips.push(`"${bare(tokens[i - 1])} ${word}": a plural subject with a singular verb`);
     }
-    if (i > 1 && PLURAL_BE.test(lower) && /^(?:a|an|each|every)$/i.test(bare(tokens[i - 2])) && isCountable(bare(tokens[i - 1]))) {
+    if (i > 1 && PLURAL_BE.test(lower) && !/\)$/.test(tokens[i - 1]!) && /^(?:a|an|each|every)$/i.test(bare(tokens[i - 2])) && isCountable(bare(tokens[i - 1]))) {
       slips.push(`"${bare(tokens[i - 2])} ${bare(tokens[i - 1])} ${word}": a singular subject with a plural verb`);
     }
     if (lower === 'i' && i + 1 < tokens.length && /^(?:is|has|does|wants|needs|was)$/.test(bare(tokens[i + 1]))) slips.push(`"I ${bare(tokens[i + 1])}"`);
     // A reciprocal verb with one subject needs its partner: "can match with", "swap shifts"; "a match" is a noun.
-    if (RECIPROCAL_FORMS.has(lower) && actsAsVerb(tokens.slice(0, i))) {
+    if (RECIPROCAL_FORMS.has(lower) && actsAsVerb(lower, tokens.slice(0, i))) {
       const ends = /[,.;:)]$/.test(tokens[i]!) || ENDS_CLAUSE.test(tokens.slice(i + 1).join(' ').toLowerCase());
       if (ends && !pluralSubjectBefore(tokens, i)) slips.push(`"${word}" needs a partner ("${lower} with ...") or an object`);
     }
@@ -190,14 +191,14 @@ export function grammarSlips(sentence: string): string[] {
 }
 
 /** A word after a modal, "to" or a pronoun, or after "a barista", is a verb ("can match", "a barista matches"). */
-function actsAsVerb(before: string[]): boolean {
+function actsAsVerb(verb: string, before: string[]): boolean {
   const raw = before.at(-1) ?? '';
   // "name, date and ...": a list of things, not an action.
   if (/[,;:]$/.test(raw)) return false;
   const previous = raw.toLowerCase();
   if (previous === 'to') return /^(?:want|wants|need|needs|able|like|how|lets?|going|tries|try)$/i.test(before.at(-2) ?? '');
   if (/^(?:can|cannot|may|must|will|would|should|could|i|you|we|they|who|he|she|it|then|also)$/.test(previous)) return true;
-  return /^(?:a|an|the|each|every)$/i.test(before.at(-2) ?? '') && isCountable(previous) && !isAdjective(previous);
+  return /^(?:a|an|the|each|every)$/i.test(before.at(-2) ?? '') && isCountable(previous) && !isAdjective(previous) && /s$/.test(verb);
 }
 
 /** Words that end the noun phrase an article opens. */
