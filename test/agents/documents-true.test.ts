@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pluralName } from '../../src/agents/naming.js';
 import { runPipeline } from '../../src/agents/pipeline.js';
 import { integrationLabel } from '../../src/agents/reader/integrations.js';
 import type { PipelineOutput } from '../../src/contract/index.js';
@@ -113,6 +114,61 @@ describe(`the documents of ${IDEAS.length} corpus ideas`, () => {
   });
 });
 
+/**
+ * Each row of the architecture's checklist, checked again here on the artifacts themselves (the
+ * migration, the OpenAPI block and the document): a PASS the artifacts do not bear out fails, and
+ * so does a row this test does not know how to check.
+ */
+const CHECKS: Record<string, (run: Run) => boolean> = {
+  'Every entity of the spec has a data model': ({ output }) => {
+    const { architecture } = output.architecture!;
+    const model = output.strategy!.product_model;
+    const tables = new Set(architecture.data_model.entities.map((e) => e.name));
+    const roles = new Set(model.roles.map((r) => r.name));
+    return model.entities.every((e) => roles.has(e.name) || tables.has(pluralName(e.name)));
+  },
+  'Row level security on every table': ({ output }) =>
+    output.architecture!.architecture.data_model.entities.every((e) => output.architecture!.migration_sql.includes(`alter table public.${e.name} enable row level security;`) && new RegExp(`create policy \\S+ on public\\.${e.name}\\b`).test(output.architecture!.migration_sql)),
+  'Every foreign key indexed': ({ output }) => {
+    const sql = output.architecture!.migration_sql;
+    return output.architecture!.architecture.data_model.entities.every((e) =>
+      // An index on the column, or a unique constraint that starts with it (which PostgreSQL indexes).
+      e.fields.filter((f) => f.references && !f.primary).every((f) => f.unique || new RegExp(`on public\\.${e.name} \\(${f.name}[,)]|unique \\(${f.name}[,)]`).test(sql)),
+    );
+  },
+  'Tech stack versions pinned': ({ output }) => output.architecture!.architecture.stack.technologies.every((t) => /\bno SDK\b/.test(t.version) || (/\d/.test(t.version) && !/latest|[\^~*]/i.test(t.version))),
+  'Every endpoint in the OpenAPI document': ({ output, docs }) => output.architecture!.architecture.api_design.endpoints.every((e) => docs.architecture.includes(`"${e.path.split('?')[0]}":`)),
+  'Secrets kept server-side': ({ docs }) => {
+    const env = [...docs.architecture.matchAll(/^\| ([A-Z][A-Z0-9_]*) \| ([^|]+) \|/gm)];
+    return env.length > 0 && env.every(([, name, where]) => where!.trim() !== 'app' || /_SUPABASE_(?:URL|ANON_KEY)$/.test(name!)) && !/sk_(?:live|test)_|service_role_key/i.test(output(docs));
+  },
+  'Every stated feature carried or deferred': ({ output, docs }) => {
+    const model = output.strategy!.product_model;
+    return (model.features ?? []).every((f) => (f.priority === 'wont' ? mentions(deferredSection(docs.architecture), f.text) : mentions(docs.architecture, f.text)));
+  },
+};
+const output = (docs: Run['docs']): string => docs.architecture.replace(/SUPABASE_SERVICE_ROLE_KEY/g, '');
+
+describe('the architecture checklist', () => {
+  it('says PASS only for what the generated artifacts bear out, on every corpus idea', async () => {
+    const wrong = await problems((run) =>
+      checklistRows(run.docs.architecture).flatMap(({ check, result, evidence }) => {
+        const verify = CHECKS[check];
+        if (!verify) return [`"${check}" is a check this test cannot verify`];
+        const holds = verify(run);
+        if (result === 'PASS' && !holds) return [`"${check}" says PASS (${evidence}) but the artifacts do not bear it out`];
+        if (result !== 'PASS' && holds) return [`"${check}" says ${result} (${evidence}) though the artifacts bear it out`];
+        if (result !== 'PASS' && !evidence) return [`"${check}" says ${result} without a reason`];
+        return [];
+      }),
+    );
+    expect(wrong).toEqual([]);
+    // Every row is there on every idea: the checklist is never cut short.
+    const rows = await problems((run) => (checklistRows(run.docs.architecture).length === Object.keys(CHECKS).length ? [] : ['a checklist row is missing']));
+    expect(rows).toEqual([]);
+  });
+});
+
 describe('the grammar check', () => {
   it('finds a reciprocal verb with one subject, agreement slips and articles that do not fit', () => {
     expect(grammarSlips('A barista can match.')).toHaveLength(1);
@@ -128,5 +184,10 @@ describe('the grammar check', () => {
     expect(grammarSlips('Members has a list.')).toHaveLength(1);
     expect(grammarSlips('A member have a list.')).toHaveLength(1);
     expect(grammarSlips('A member has a list of bookings.')).toEqual([]);
+    expect(grammarSlips('A barista matches.')).toHaveLength(1);
+    expect(grammarSlips('Dates is picked from a calendar.')).toHaveLength(1);
+    expect(grammarSlips('Staff can move tickets; a new issue starts as low.')).toEqual([]);
+    expect(grammarSlips('A form captures a name, a birth date and a due date.')).toEqual([]);
+    expect(grammarSlips('The stated feature “reports” is available.')).toEqual([]);
   });
 });
