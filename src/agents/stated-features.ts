@@ -38,13 +38,13 @@ export function statedFeatures(model: ProductModel): StatedFeature[] {
 const plain = (text: string): string => ` ${text.toLowerCase().replace(/[^a-z0-9']+/g, ' ').trim()} `;
 
 /**
- * True when the text carries the feature: its words in order, or for a service its label and its
- * provider on one line ("Live updates through Supabase Realtime").
+ * True when the text carries the feature: its words in order, or for a service its provider and
+ * its kind on one line ("Live updates through Supabase Realtime", "Sign in with Google (OAuth)").
  */
 export function carries(text: string, feature: StatedFeature): boolean {
   if (plain(text).includes(plain(feature.text))) return true;
   const { integration } = feature;
   if (!integration) return false;
-  const label = integrationLabel(integration.kind).toLowerCase();
-  return text.split('\n').some((line) => line.toLowerCase().includes(label) && line.includes(integration.provider));
+  const names = [integrationLabel(integration.kind), integration.kind.replace(/_/g, ' ')].map((name) => name.toLowerCase());
+  return text.split('\n').some((line) => line.includes(integration.provider) && names.some((name) => line.toLowerCase().includes(name)));
 }

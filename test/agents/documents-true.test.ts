@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pluralName } from '../../src/agents/naming.js';
 import { runPipeline } from '../../src/agents/pipeline.js';
-import { integrationLabel } from '../../src/agents/reader/integrations.js';
+import { defaultProvider, integrationLabel } from '../../src/agents/reader/integrations.js';
 import type { PipelineOutput } from '../../src/contract/index.js';
 import {
   checklistRows,
@@ -57,17 +57,21 @@ describe(`the documents of ${IDEAS.length} corpus ideas`, () => {
     const missing = await problems(({ output, docs }) => {
       const model = output.strategy!.product_model;
       const out: string[] = [];
+      // The PRD carries a feature in a requirement, not only in its table of features.
+      const where = { ...docs, PRD: requirementLines(docs.PRD).join('\n') };
       for (const feature of model.features ?? []) {
-        for (const [name, doc] of Object.entries(docs)) {
-          const deferred = mentions(deferredSection(doc), feature.text);
+        for (const [name, doc] of Object.entries(where)) {
+          const deferred = mentions(deferredSection(docs[name as keyof Run['docs']]), feature.text);
           if (feature.priority === 'wont' ? !deferred : !mentions(doc, feature.text) && !deferred) out.push(`${name} lacks the feature "${feature.text}"${feature.priority === 'wont' ? ' in its deferred list' : ''}`);
         }
       }
       for (const integration of model.integrations ?? []) {
-        const label = integrationLabel(integration.kind);
-        for (const [name, doc] of Object.entries(docs)) {
-          const carried = doc.split('\n').some((line) => line.toLowerCase().includes(label.toLowerCase()) && (!integration.provider || line.includes(integration.provider)));
-          if (!carried) out.push(`${name} lacks the integration "${label}"${integration.provider ? ` with ${integration.provider}` : ''}`);
+        // Its provider and its kind on one line: "Payments through Stripe", "Sign in with Google (OAuth)".
+        const kinds = [integrationLabel(integration.kind), integration.kind.replace(/_/g, ' ')].map((k) => k.toLowerCase());
+        const provider = integration.provider ?? defaultProvider(integration.kind);
+        for (const [name, doc] of Object.entries(where)) {
+          const carried = doc.split('\n').some((line) => line.includes(provider) && kinds.some((k) => line.toLowerCase().includes(k)));
+          if (!carried) out.push(`${name} lacks the integration ${integration.kind} with ${provider}`);
         }
       }
       return out;
