@@ -109,12 +109,18 @@ const RULES: IntegrationRule[] = [
 /** A price per period: "€4.99 a month", "$49/year", "10 dollars per week". */
 export const RECURRING_PRICE = /(?:[€$£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:€|\$|£|eur|euros?|usd|dollars?|pounds?))\s*(?:a|an|per|\/|each)\s*(?:month|year|week|mo|yr)\b/i;
 
+/** "no online payment", "without email": a phrase the sentence refuses, up to two words after the "no". */
+const refused = (lower: string, phrase: string): boolean => new RegExp(`\\b(?:no|not|without|never)\\s+(?:[a-z-]+\\s+){0,2}${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower);
+/** "for now", "not yet", "later": what is refused is put off, not ruled out. */
+const PUT_OFF = /\b(?:for now|yet|later|at first|in v1|for the mvp)\b/;
+
 /** Integrations asked for in the sentences of the spec, in the order of the rules above. */
 export function readIntegrations(sentences: string[]): IntegrationSpec[] {
   const found: IntegrationSpec[] = [];
   const lower = sentences.map((s) => s.toLowerCase());
   for (const rule of RULES) {
-    const asks = (s: string): boolean => (rule.phrases.some((p) => hasPhrase(s, p)) && !(rule.not ?? []).some((p) => onlyIn(s, rule.phrases, p))) || (rule.kind === 'subscriptions' && RECURRING_PRICE.test(s));
+    const asks = (s: string): boolean =>
+      (rule.phrases.some((p) => hasPhrase(s, p) && !refused(s, p)) && !(rule.not ?? []).some((p) => onlyIn(s, rule.phrases, p))) || (rule.kind === 'subscriptions' && RECURRING_PRICE.test(s));
     const at = lower.findIndex(asks);
     if (at < 0) continue;
     const provider = rule.providers.find((p) => lower.some((s) => hasPhrase(s, p.toLowerCase())));
@@ -129,6 +135,24 @@ export function readIntegrations(sentences: string[]): IntegrationSpec[] {
     });
   }
   return found;
+}
+
+/**
+ * Services the spec puts off ("so no online payment for now"): the words it refuses them with,
+ * each said once, for the documents to list as deferred.
+ */
+export function deferredIntegrations(sentences: string[]): string[] {
+  const deferred: string[] = [];
+  for (const sentence of sentences.map((s) => s.toLowerCase())) {
+    if (!PUT_OFF.test(sentence)) continue;
+    for (const rule of RULES) {
+      for (const phrase of rule.phrases) {
+        const match = new RegExp(`\\b(?:no|not|without)\\s+((?:[a-z-]+\\s+){0,2}${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\b`).exec(sentence);
+        if (match && !deferred.some((text) => text.includes(match[1]!))) deferred.push(match[1]!);
+      }
+    }
+  }
+  return deferred;
 }
 
 /** True when every match of the rule's phrases in the sentence is inside the excluded phrase. */
