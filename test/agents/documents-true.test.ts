@@ -118,6 +118,46 @@ describe(`the documents of ${IDEAS.length} corpus ideas`, () => {
   });
 });
 
+describe('a product model written by hand', () => {
+  it('gets its features and services into every document, and its deferred feature into every deferred list', async () => {
+    const output = await runPipeline({
+      spec: 'A kitchen display for a small restaurant.',
+      phases: ['strategy', 'architecture', 'ux'],
+      product_model: {
+        name: 'Pass',
+        summary: 'Orders reach the kitchen as tickets the cooks move along.',
+        roles: [{ name: 'cook', label: 'Cook' }, { name: 'manager', label: 'Manager', privileged: true }],
+        entities: [{ name: 'ticket', attributes: [{ name: 'table_number', type: 'integer', required: true }] }],
+        relationships: [],
+        access: [{ role: 'cook', entity: 'ticket', actions: ['read', 'update'], scope: 'all' }],
+        features: [
+          { text: 'bump tickets off the kitchen screen', roles: ['cook'], entities: ['ticket'] },
+          { text: 'floor plan', roles: ['manager'] },
+          { text: 'dark mode' },
+          { text: 'loyalty points', priority: 'wont' },
+        ],
+        integrations: [{ kind: 'realtime' }, { kind: 'oauth', provider: 'Google' }],
+      },
+    });
+    const docs = { PRD: output.strategy!.prd_markdown, architecture: output.architecture!.architecture_markdown, ux: output.ux!.ux_markdown };
+    const requirements = requirementLines(docs.PRD).join('\n');
+    for (const text of ['bump tickets off the kitchen screen', 'floor plan', 'dark mode']) {
+      expect(mentions(requirements, text)).toBe(true);
+      expect(mentions(docs.architecture, text)).toBe(true);
+      expect(mentions(docs.ux, text)).toBe(true);
+    }
+    for (const doc of Object.values(docs)) {
+      expect(mentions(deferredSection(doc), 'loyalty points')).toBe(true);
+      expect(doc).toMatch(/Google/);
+    }
+    expect(docs.architecture).toMatch(/\| Every stated feature carried or deferred \| PASS \| 6\/6 /);
+    expect(docs.architecture).toMatch(/\| floor plan \| the manager dashboard/);
+    // A feature named by a thing is something its role uses: never "a manager can floor plan".
+    expect(requirements).toContain('A manager can use the floor plan.');
+    expect(docs.ux).toMatch(/\| dark mode \| the app shell, on every signed-in screen \|/);
+  });
+});
+
 /**
  * Each row of the architecture's checklist, checked again here on the artifacts themselves (the
  * migration, the OpenAPI block and the document): a PASS the artifacts do not bear out fails, and
