@@ -213,6 +213,22 @@ describe('the architecture checklist', () => {
   });
 });
 
+describe('the PRD checklist', () => {
+  it('says PASS for its requirements only when every planned one is delivered by a story and every non-functional one can be measured', async () => {
+    const wrong = await problems(({ docs }) => {
+      const row = (name: string) => new RegExp(`^\\| ${name} \\| (\\w+) \\|`, 'm').exec(docs.PRD)?.[1];
+      const covered = new Set([...docs.PRD.matchAll(/^Covers: (.*)$/gm)].flatMap((m) => m[1]!.split(', ')));
+      const planned = [...docs.PRD.split("#### Won't have")[0]!.matchAll(/^- (FR\d+):/gm)].map((m) => m[1]!);
+      const nfrs = [...docs.PRD.matchAll(/^- NFR\d+: (.*)$/gm)].map((m) => m[1]!);
+      const out: string[] = [];
+      if ((row('Functional requirements') === 'PASS') !== planned.every((id) => covered.has(id))) out.push(`functional requirements say ${row('Functional requirements')}`);
+      if ((row('Non-functional requirements') === 'PASS') !== nfrs.every((text) => /\d|\btest(?:s|ed)?\b/.test(text))) out.push(`non-functional requirements say ${row('Non-functional requirements')}`);
+      return out;
+    });
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('the grammar check', () => {
   it('finds a reciprocal verb with one subject, agreement slips and articles that do not fit', () => {
     expect(grammarSlips('A barista can match.')).toHaveLength(1);
