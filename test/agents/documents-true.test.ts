@@ -106,11 +106,11 @@ describe(`the documents of ${IDEAS.length} corpus ideas`, () => {
     expect(wrong).toEqual([]);
   });
 
-  it('write stories and requirements that read as English', async () => {
+  it('write stories, requirements and the UX spec\'s goals that read as English', async () => {
     const slips = await problems(({ docs }) => {
       const sentences = [
         ...requirementLines(docs.PRD).map((line) => line.replace(/^- (?:FR|NFR|CON)\d+: |^\d+\. /, '')),
-        ...docs['UX spec'].split('\n').filter((line) => line.startsWith('**User goal:**')).map((line) => line.replace('**User goal:** ', '')),
+        ...docs['UX spec'].split('\n').flatMap((line) => /^\*\*(?:User goal|Success criteria|Purpose):\*\* /.exec(line) ? [line.replace(/^\*\*[^*]+\*\* /, '')] : []),
       ];
       return sentences.flatMap((sentence) => grammarSlips(sentence).map((slip) => `${slip} in: ${sentence}`));
     });
@@ -249,5 +249,7 @@ describe('the grammar check', () => {
     expect(grammarSlips('Staff can move tickets; a new issue starts as low.')).toEqual([]);
     expect(grammarSlips('A form captures a name, a birth date and a due date.')).toEqual([]);
     expect(grammarSlips('The stated feature “reports” is available.')).toEqual([]);
+    expect(grammarSlips('Reserve tools is done and confirmed on screen.')).toHaveLength(1);
+    expect(grammarSlips('The problem it solves is inferred; a SECURITY DEFINER function and an API key.')).toEqual([]);
   });
 });

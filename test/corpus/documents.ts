@@ -144,7 +144,8 @@ const isCountable = (noun: string): boolean => {
 const SAME_IN_PLURAL = new Set(['series', 'species', 'sheep', 'fish', 'deer', 'aircraft', 'means', 'moose', 'offspring', 'salmon', 'trout']);
 const startsWithVowelSound = (word: string): boolean => {
   const w = word.toLowerCase();
-  if (/^[A-Z]{2,}/.test(word)) return /^[aefhilmnorsx]/i.test(word);
+  // An acronym is read letter by letter ("an API", "a URL"); a word in capitals ("a SECURITY DEFINER function") is read as a word.
+  if (/^[A-Z]{2,4}s?$/.test(word)) return /^[aefhilmnorsx]/i.test(word);
   if (/^(?:uni(?![mn])|use|usu|uti|eu|one\b|once)/.test(w)) return false;
   if (/^(?:hour|honest|honou?r|heir)/.test(w)) return true;
   return /^[aeiou]/.test(w);
@@ -161,20 +162,21 @@ export function grammarSlips(sentence: string): string[] {
     const lower = word.toLowerCase();
     // "a"/"an" by sound, and only before one countable thing: "As a staff member", "an extra", never "a staff".
     if ((lower === 'a' || lower === 'an') && i + 1 < tokens.length) {
-      const next = bare(tokens[i + 1]);
+      const next = bare(tokens[i + 1]).replace(/'s$/, '');
       if (/^[A-Za-z]/.test(next) && (lower === 'an') !== startsWithVowelSound(next)) slips.push(`"${word} ${next}"`);
       // The noun the article goes with: "a staff member" → member; "a workspace's page" → workspace.
       const phrase = [next];
       for (let j = i + 2; j < tokens.length && !/[,.;:)]$|'s$/.test(tokens[j - 1]!); j++) {
         const w = bare(tokens[j]).toLowerCase();
-        if (STOP.test(w) || !/^[a-z-]+$/.test(w) || !isNoun(w) || (/[^su]s$/.test(w) && isVerb(w.slice(0, -1)))) break;
+        const stem = w.replace(/'s$/, '');
+        if (STOP.test(w) || !/^[a-z-]+(?:'s)?$/.test(w) || !isNoun(stem) || (/[^su]s$/.test(w) && isVerb(w.slice(0, -1)))) break;
         phrase.push(bare(tokens[j]));
       }
       const noun = phrase.at(-1)!.replace(/'s$/, '').toLowerCase();
       if (/^[a-z]+$/.test(noun) && isNoun(pluralize.singular(noun)) && !isCountable(noun)) slips.push(`"${word} ${phrase.join(' ')}": "${noun}" is not one countable thing`);
     }
     // Agreement: "a member have", "members has".
-    if (i > 0 && SINGULAR_BE.test(lower) && /^[A-Za-z]+s$/.test(tokens[i - 1]!) && pluralize.isPlural(bare(tokens[i - 1]).toLowerCase()) && !pluralize.isSingular(bare(tokens[i - 1]).toLowerCase()) && !/^(?:a|an|each|every|one)$/i.test(bare(tokens[i - 2]))) {
+    if (i > 0 && SINGULAR_BE.test(lower) && /^[A-Za-z]+s$/.test(tokens[i - 1]!) && pluralize.isPlural(bare(tokens[i - 1]).toLowerCase()) && !pluralize.isSingular(bare(tokens[i - 1]).toLowerCase()) && isNoun(pluralize.singular(bare(tokens[i - 1]).toLowerCase())) && !/^(?:a|an|each|every|one)$/i.test(bare(tokens[i - 2]))) {
       slips.push(`"${bare(tokens[i - 1])} ${word}": a plural subject with a singular verb`);
     }
     if (i > 1 && PLURAL_BE.test(lower) && !/\)$/.test(tokens[i - 1]!) && /^(?:a|an|each|every)$/i.test(bare(tokens[i - 2])) && isCountable(bare(tokens[i - 1]))) {

@@ -10,7 +10,7 @@ import type { FlowPlan } from './flows.js';
 import type { PagePlan } from './pages.js';
 import type { RoleSet } from './roles.js';
 import type { StyleChoice } from './styles.js';
-import { lower } from '../english.js';
+import { lower, withArticle } from '../english.js';
 import { featuresSection } from './features.js';
 
 /** Everything the UI/UX specification is written from. */
@@ -88,7 +88,7 @@ function introduction({ model, roles, entities, style, flows }: UxDocument): str
   const mobile = model.needs.some((n) => n.source === 'stated' && /mobile|phone|responsive/i.test(n.text));
   const core = flows.filter((f) => !f.requested).length;
   const goals = [
-    `Ease of learning: a new ${lower(roles.primary.label)} signs up and ${first ? `creates their first ${lower(first.label)}` : 'completes their first task'} in under three minutes without help.`,
+    `Ease of learning: ${withArticle(`new ${lower(roles.primary.label)}`)} signs up and ${first ? `creates their first ${lower(first.label)}` : 'completes their first task'} in under three minutes without help.`,
     'Efficiency: every core task starts from the dashboard or the sidebar and takes three clicks or fewer to begin.',
     'Error prevention: destructive actions ask for confirmation; forms validate inline and never lose what was typed.',
     'Accessibility: WCAG 2.1 AA throughout, verified by the checks in section 7.',
