@@ -97,7 +97,9 @@ function rolesOf(model: ProductModelContract, features: FeatureSpec[]): RoleSpec
   const ordinary = admins.filter((admin) => !admin).length;
   return declared.map((role, index) => {
     const privileged = Boolean(role.privileged);
+    // What the idea puts off is no one's capability yet: the documents list it as deferred.
     const capabilities: CapabilitySpec[] = features
+      .filter((feature) => feature.priority !== 'wont')
       .filter((feature) => feature.roles.includes(role.name) || (model.roles.length === 0 && feature.roles.length === 0))
       .map((feature) => ({ verb: capabilityVerb(feature.text), ...(feature.entities[0] ? { entity: feature.entities[0] } : {}), text: asAction(feature.text) }));
     return {

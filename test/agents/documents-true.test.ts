@@ -134,7 +134,7 @@ describe('a product model written by hand', () => {
           { text: 'bump tickets off the kitchen screen', roles: ['cook'], entities: ['ticket'] },
           { text: 'floor plan', roles: ['manager'] },
           { text: 'dark mode' },
-          { text: 'loyalty points', priority: 'wont' },
+          { text: 'award loyalty points', roles: ['manager'], priority: 'wont' },
         ],
         integrations: [{ kind: 'realtime' }, { kind: 'oauth', provider: 'Google' }],
       },
@@ -147,13 +147,16 @@ describe('a product model written by hand', () => {
       expect(mentions(docs.ux, text)).toBe(true);
     }
     for (const doc of Object.values(docs)) {
-      expect(mentions(deferredSection(doc), 'loyalty points')).toBe(true);
+      expect(mentions(deferredSection(doc), 'award loyalty points')).toBe(true);
       expect(doc).toMatch(/Google/);
     }
     expect(docs.architecture).toMatch(/\| Every stated feature carried or deferred \| PASS \| 6\/6 /);
     expect(docs.architecture).toMatch(/\| floor plan \| the manager dashboard/);
     // A feature named by a thing is something its role uses: never "a manager can floor plan".
     expect(requirements).toContain('A manager can use the floor plan.');
+    // What the idea puts off is listed, never planned: no story or flow delivers it.
+    expect(output.strategy!.epics.flatMap((e) => e.stories).some((story) => /loyalty/.test(story.i_want))).toBe(false);
+    expect(output.ux!.ux_spec.user_flows.some((flow) => /loyalty/i.test(flow.name))).toBe(false);
     expect(docs.ux).toMatch(/\| dark mode \| the app shell, on every signed-in screen \|/);
   });
 });
