@@ -1,4 +1,4 @@
-import { pluralName, words } from './naming.js';
+import { isMassNoun, pluralName, words } from './naming.js';
 
 /**
  * Small pieces of English that every agent's sentences are built from, so that "a user", "an
@@ -21,8 +21,11 @@ export function article(phrase: string): 'a' | 'an' {
   return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
-/** The phrase with its article: "an appointment". */
-export const withArticle = (phrase: string): string => `${article(phrase)} ${phrase}`;
+/** The phrase with its article: "an appointment"; a mass noun takes none ("staff", "week staff"). */
+export function withArticle(phrase: string): string {
+  const last = /([A-Za-z]+)\s*$/.exec(phrase)?.[1] ?? '';
+  return last && isMassNoun(last) ? phrase : `${article(phrase)} ${phrase}`;
+}
 
 /** "a", "a and b", "a, b and c". */
 export function listing(items: readonly string[], conjunction = 'and'): string {
@@ -41,13 +44,15 @@ export function unique<T>(items: readonly T[], key: (item: T) => string = String
   });
 }
 
-/** A label as it reads mid-sentence: "Salon owner" → "salon owner", but "SKU" stays "SKU". */
+/** A label as it reads mid-sentence: "Salon owner" → "salon owner", but "SKU" and "GitHub" stay as they are. */
 export function lower(label: string): string {
   const text = label.trim();
   const space = text.search(/\s/);
   const first = space < 0 ? text : text.slice(0, space);
   const acronym = first.length > 1 && first === first.toUpperCase() && first !== first.toLowerCase();
-  return acronym ? text : first.toLowerCase() + text.slice(first.length);
+  // A capital inside the word makes it a name: "GitHub", "TripSlip", "iPhone".
+  const name = /^[A-Za-z]+$/.test(first) && /[A-Z]/.test(first.slice(1)) && /[a-z]/.test(first);
+  return acronym || name ? text : first.toLowerCase() + text.slice(first.length);
 }
 
 /** Plural of a human label, inflecting the last word: "Salon owner" → "salon owners". */

@@ -54,6 +54,12 @@ const pluralOnly = remembered((word) => String(pluralize.isPlural(word) && !plur
 /** True for a word that is plural and cannot be read as singular ("tasks", not "news"). */
 export const isPluralWord = (word: string): boolean => pluralOnly(word) === 'true';
 
+/** Nouns whose plural is the singular yet count one by one: "a series", "a sheep". */
+const SAME_IN_PLURAL = new Set(['series', 'species', 'sheep', 'fish', 'deer', 'moose', 'aircraft', 'offspring', 'salmon', 'trout', 'bison', 'swine']);
+const massOnly = remembered((word) => String(!SAME_IN_PLURAL.has(word) && pluralize.isSingular(word) && pluralize.isPlural(word)));
+/** True for a noun that takes no "a" ("staff", "hardware", "equipment"): pluralize's uncountable words. */
+export const isMassNoun = (word: string): boolean => massOnly(word.toLowerCase()) === 'true';
+
 /** Plural of a snake_case name, inflecting only the last word: "order_item" → "order_items". */
 export function pluralName(name: string): string {
   const parts = words(name);

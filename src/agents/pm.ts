@@ -4,6 +4,7 @@ import { readingOf } from './analyst.js';
 import { PERSONAS } from './personas.js';
 import { personasOf, successMetricsOf } from './pm/audience.js';
 import { numberEpics, planEpics } from './pm/epics.js';
+import { placeFeatures } from './pm/features.js';
 import { prdMarkdown } from './pm/prd.js';
 import { constraintsOf, nonFunctional, numberFunctional, wontHave } from './pm/requirements.js';
 import { scopeOf } from './pm/scope.js';
@@ -21,7 +22,8 @@ export async function strategize(input: StrategizeInput, ctx: AgentContext = sta
 
   ctx.signal.throwIfAborted();
   const drafts = planEpics(scope);
-  const { functional, idOf } = numberFunctional(drafts, wontHave(scope));
+  const deferred = placeFeatures(scope, drafts);
+  const { functional, idOf } = numberFunctional(drafts, [...wontHave(scope), ...deferred]);
   const requirements = { functional, non_functional: nonFunctional(scope), constraints: constraintsOf(scope) };
   ctx.progress(40, 'requirements');
 

@@ -4,6 +4,7 @@ import type { AttributeSpec, CapabilitySpec, CapabilityVerb, EntitySpec, Feature
 import { capitalize, pluralName, sentence, snake, words } from './naming.js';
 import { defaultProvider, integrationPurpose, providerNote } from './reader/integrations.js';
 import { withBaseline } from './reader/needs.js';
+import { isNoun, isVerb } from './reader/wordnet.js';
 
 /**
  * The one way from a contract product model (CONTRACT 2a) to the model the agents work with, and
@@ -96,9 +97,11 @@ function rolesOf(model: ProductModelContract, features: FeatureSpec[]): RoleSpec
   const ordinary = admins.filter((admin) => !admin).length;
   return declared.map((role, index) => {
     const privileged = Boolean(role.privileged);
+    // What the idea puts off is no one's capability yet: the documents list it as deferred.
     const capabilities: CapabilitySpec[] = features
+      .filter((feature) => feature.priority !== 'wont')
       .filter((feature) => feature.roles.includes(role.name) || (model.roles.length === 0 && feature.roles.length === 0))
-      .map((feature) => ({ verb: capabilityVerb(feature.text), ...(feature.entities[0] ? { entity: feature.entities[0] } : {}), text: feature.text }));
+      .map((feature) => ({ verb: capabilityVerb(feature.text), ...(feature.entities[0] ? { entity: feature.entities[0] } : {}), text: asAction(feature.text) }));
     return {
       name: role.name,
       label: role.label ?? sentence(role.name),
@@ -110,6 +113,16 @@ function rolesOf(model: ProductModelContract, features: FeatureSpec[]): RoleSpec
       capabilities,
     };
   });
+}
+
+/**
+ * What a person does, as a verb phrase a story can say ("I want to see the floor plan"): a feature
+ * named by a thing ("floor plan", "dark mode", "kitchen screen") is something they use.
+ */
+export function asAction(text: string): string {
+  const first = words(text)[0] ?? '';
+  const compound = text.trim().toLowerCase().replace(/\s+/g, '_');
+  return isVerb(first) && !isNoun(compound) ? text : `use the ${text}`;
 }
 
 function entityOf(entity: ProductModelContract['entities'][number], model: ProductModelContract, features: FeatureSpec[]): EntitySpec {

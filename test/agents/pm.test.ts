@@ -187,7 +187,10 @@ describe('pm agent: strategize', () => {
     // Billing is out of scope by assumption, so the admin's "manage billing" becomes a won't, not a story.
     expect(fr(/billing/i).map((item) => item.priority)).toEqual(['wont']);
     expect(out.requirements.non_functional[0]).toMatchObject({ category: 'usability' });
-    expect(out.requirements.non_functional[0]?.description).toContain('It must work well on mobile');
+    // The spec's words are quoted as the source, beside the requirement written in the PM's own words.
+    expect(out.requirements.non_functional[0]?.description).not.toContain('It must work well on mobile');
+    expect(out.requirements.non_functional[0]?.description).toContain('The spec asks for it');
+    expect(out.prd_markdown).toMatch(/### Stated in the Spec[\s\S]*- “It must work well on mobile”/);
     expect(out.requirements.non_functional.some((nfr) => /WCAG 2\.1 AA/.test(nfr.description))).toBe(true);
     expect(out.requirements.non_functional.some((nfr) => /2\.5 s/.test(nfr.description))).toBe(true);
     expect(out.requirements.constraints.some((con) => /React \+ Vite \+ TypeScript \+ Tailwind CSS \+ shadcn\/ui/.test(con.description))).toBe(true);
@@ -204,7 +207,8 @@ describe('pm agent: strategize', () => {
     expect(out.success_metrics).toEqual(['500 bookings a month by month three']);
     expect(out.personas.find((persona) => persona.role === 'customer')?.frustrations).toContain('Booking by phone wastes the stylists’ time.');
     expect(out.requirements.constraints.some((con) => /Scale-up budget/.test(con.description))).toBe(true);
-    expect(out.requirements.non_functional[0]?.description).toContain('The site must load fast');
+    expect(out.requirements.non_functional[0]?.description).toMatch(/^Pages become interactive .* The spec asks for it/);
+    expect(out.prd_markdown).toContain('- “The site must load fast”');
     const payments = out.epics.find((epic) => epic.stories.some((story) => /Stripe/.test(story.i_want)));
     expect(payments?.stories[0]?.as_a).toBe('customer');
     expect(out.requirements.functional.find((fr) => /Stripe/.test(fr.description))?.priority).toBe('must');
@@ -247,7 +251,8 @@ describe('pm agent: strategize', () => {
     const model: ProductModel = { ...PROJECT_MODEL, constraints: ['No native mobile app', 'Must use Next.js for SEO'] };
     const out = await strategize({ spec: model.summary, context: { budget_tier: 'enterprise' } }, context(model).ctx);
     const { functional, constraints, non_functional } = out.requirements;
-    expect(constraints[0]?.description).toBe('No native mobile app.');
+    expect(constraints[0]?.description).toBe('Every story honours the rules the spec sets (quoted under "Stated in the spec").');
+    expect(out.prd_markdown).toMatch(/### Stated in the Spec[\s\S]*- “No native mobile app”\n- “Must use Next\.js for SEO”/);
     expect(constraints.some((con) => /^Front end: Next\.js/.test(con.description))).toBe(true);
     expect(constraints.some((con) => /^Enterprise budget/.test(con.description))).toBe(true);
     expect(non_functional.find((nfr) => nfr.category === 'reliability')?.description).toMatch(/99\.9%/);

@@ -121,6 +121,16 @@ describe('readSpec details', () => {
     expect(publishing.needs).toContainEqual(expect.objectContaining({ category: 'performance', source: 'stated' }));
   });
 
+  it('reads sign-in named by its provider, and a service the idea refuses or puts off', () => {
+    const habits = readSpec({ spec: 'A habit tracker where people tick off habits every day. Mobile first, Google login via Supabase.' });
+    expect(habits.integrations).toContainEqual(expect.objectContaining({ kind: 'oauth', provider: 'Google', stated: true }));
+    const bar = readSpec({ spec: 'Guests order dishes from their phones at the table. At the end a waiter brings the card machine, so no online payment for now.' });
+    expect(bar.integrations.map((i) => i.kind)).not.toContain('payments');
+    expect(bar.features).toContainEqual(expect.objectContaining({ text: 'online payment', priority: 'wont' }));
+    const shop = readSpec({ spec: 'Customers order cakes and pay online by card.' });
+    expect(shop.integrations.map((i) => i.kind)).toContain('payments');
+  });
+
   it('reads stated needs and adds the baseline', () => {
     const pm = model('project-management');
     expect(pm.needs).toContainEqual(expect.objectContaining({ category: 'accessibility', source: 'stated' }));

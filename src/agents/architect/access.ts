@@ -1,5 +1,5 @@
 import type { AccessAction, AccessMatrixContract, AccessRule, AccessScope } from '../../contract/index.js';
-import { lower } from '../english.js';
+import { lower, withArticle } from '../english.js';
 import type { ProductModel } from '../model.js';
 import { pluralName, sentence, singularName, snake } from '../naming.js';
 import type { DataModel, Table } from './data-model.js';
@@ -287,10 +287,10 @@ function ruleCell(tables: Tables, table: Table, role: string, action: Action, ru
   if (rule.scope === 'own') {
     if (action === 'create' ? table.ownerColumn !== undefined || table.kind === 'profiles' : tables.ownColumns(table, role).length > 0) return ruled('own', 'the idea says so');
     if (parent) {
-      notes.push(`${rows}: "own" ${table.name} have no column naming a ${role}; read as those of the ${parent.singular.replace(/_/g, ' ')} they belong to.`);
+      notes.push(`${rows}: "own" ${table.name} have no column naming ${withArticle(role)}; read as those of the ${parent.singular.replace(/_/g, ' ')} they belong to.`);
       return ruled('related', `their own ${lower(sentence(parent.singular))}'s`, { via: parent.name, link: 'party' });
     }
-    notes.push(`${rows}: "own" ${table.name} have no column naming a ${role}, so there are none.`);
+    notes.push(`${rows}: "own" ${table.name} have no column naming ${withArticle(role)}, so there are none.`);
     return ruled('none', `no ${table.name} are a ${role}'s own`);
   }
   // related

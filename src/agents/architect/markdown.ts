@@ -6,6 +6,7 @@ import { frontBack, structure } from './app-doc.js';
 import type { Design } from './design.js';
 import { next } from './doc-format.js';
 import { routeOf } from './endpoints.js';
+import { featuresSection } from './features-doc.js';
 import { dataModelsSection } from './models-doc.js';
 import { openApiYaml } from './openapi.js';
 import { checklist, deployment, errorHandling, monitoring, securityPerformance, standards, testing } from './operations-doc.js';
@@ -154,6 +155,7 @@ function components(design: Design): string {
     '### External APIs',
     '',
     external.length > 0 ? table(['Provider', 'Kind', 'Purpose', 'Source'], external) : 'None: everything runs on Supabase.',
+    ...(featuresSection(design) ? ['', featuresSection(design)] : []),
   ].join('\n');
 }
 
@@ -177,8 +179,9 @@ export function architectureMarkdown(design: Design): string {
     standards(design),
     errorHandling(),
     monitoring(design),
-    checklist(design, openApi),
   ];
-  const sections = SECTION_TITLES.map((titleText, index) => `## ${titleText}\n\n${bodies[index] ?? ''}`);
-  return `${[header(design), ...sections].join('\n\n')}\n`;
+  const written = [header(design), ...bodies.map((body, index) => `## ${SECTION_TITLES[index]}\n\n${body}`)].join('\n\n');
+  // The checklist is judged on the document as written above it, not on what the design meant to write.
+  const checked = `## ${SECTION_TITLES[bodies.length]}\n\n${checklist(design, openApi, written)}`;
+  return `${written}\n\n${checked}\n`;
 }

@@ -1,10 +1,11 @@
 import { lower, withArticle } from '../english.js';
 import { table } from '../markdown-table.js';
-import { camel, kebab, pascal } from '../naming.js';
+import { camel, kebab, pascal, snake } from '../naming.js';
 import { DATABASE_TESTS_PATH, PROJECT_LAYOUTS, hookModule } from '../project-layout.js';
 import { accessSection } from './access-doc.js';
 import { coreTable } from './data-model.js';
 import type { Design } from './design.js';
+import { carriedFeatures } from './features-doc.js';
 import { next } from './doc-format.js';
 
 /** Sections 11 to 17: deployment, security and performance, testing, standards, errors, monitoring, checklist. */
@@ -139,19 +140,28 @@ export function monitoring(design: Design): string {
   ].join('\n');
 }
 
-export function checklist(design: Design, openApi: string): string {
+/**
+ * The architect's checklist, each row judged on the generated artifacts (the migration, the
+ * OpenAPI document, the document written above it): PASS only when the check holds, else CHECK
+ * with what it found.
+ */
+export function checklist(design: Design, openApi: string, written: string): string {
   const tables = design.data.tables;
   const policies = design.architecture.security.rls_policies;
-  const covered = tables.filter((t) => policies.some((policy) => policy.table === t.name)).length;
+  const secured = tables.filter((t) => policies.some((policy) => policy.table === t.name) && design.migration.includes(`alter table public.${t.name} enable row level security;`)).length;
   const roles = new Set(design.data.roles.map((role) => role.name));
   const modelled = design.model.entities.filter((entity) => roles.has(entity.name) || tables.some((t) => t.entity === entity)).length;
   const fks = tables.flatMap((t) => t.columns.filter((c) => c.references && !c.primary).map((c) => ({ table: t, column: c })));
   const indexed = fks.filter(
     ({ table: t, column: c }) => c.unique || t.uniques.some((unique) => unique[0] === c.name) || design.migration.includes(`on public.${t.name} (${c.name});`),
   ).length;
-  const pinned = design.architecture.stack.technologies.every((tech) => !/latest|[\^~*]/i.test(tech.version));
+  // A provider called over plain HTTP has no package, so nothing to pin; anything else needs a fixed version.
+  const packageless = design.architecture.stack.technologies.filter((tech) => /\bno SDK\b/.test(tech.version));
+  const unpinned = design.architecture.stack.technologies.filter((tech) => !packageless.includes(tech) && (!/\d/.test(tech.version) || /latest|[\^~*]/i.test(tech.version)));
   const endpoints = design.architecture.api_design.endpoints;
   const documented = endpoints.filter((endpoint) => openApi.includes(`"${endpoint.path.split('?')[0]}":`)).length;
+  const secrets = secretsCheck(design, written);
+  const features = carriedFeatures(design, written);
   const mark = (ok: boolean) => (ok ? 'PASS' : 'CHECK');
   return table(
     ['Check', 'Result', 'Evidence'],
@@ -161,11 +171,42 @@ export function checklist(design: Design, openApi: string): string {
         mark(modelled === design.model.entities.length),
         `${modelled}/${design.model.entities.length} entities: ${tables.filter((t) => t.kind === 'entity').length} tables, people in profiles, ${tables.filter((t) => t.kind === 'join').length} join tables`,
       ],
-      ['Row level security on every table', mark(covered === tables.length), `${covered}/${tables.length} tables with policies`],
+      ['Row level security on every table', mark(secured === tables.length), `${secured}/${tables.length} tables enable row level security in the migration and have policies`],
       ['Every foreign key indexed', mark(indexed === fks.length), `${indexed}/${fks.length} foreign keys`],
-      ['Tech stack versions pinned', mark(pinned), `${design.architecture.stack.technologies.length} rows, each with a fixed version`],
+      ['Tech stack versions pinned', mark(unpinned.length === 0), unpinned.length === 0 ? `${design.architecture.stack.technologies.length - packageless.length} rows, each with a fixed version${packageless.length > 0 ? `; ${packageless.length} called over HTTP with no package to pin` : ''}` : `not pinned: ${unpinned.map((tech) => tech.technology).join(', ')}`],
       ['Every endpoint in the OpenAPI document', mark(documented === endpoints.length), `${documented}/${endpoints.length} endpoints`],
-      ['Secrets kept server-side', mark(true), `${design.functions.length} server functions hold the integration keys; the browser has only the anon key`],
+      ['Secrets kept server-side', mark(secrets.ok), secrets.evidence],
+      ['Every stated feature carried or deferred', mark(features.carried === features.total), `${features.carried}/${features.total} features and services of the spec appear in this document or its deferred list`],
     ],
   );
+}
+
+/**
+ * Reads the environment variables the document lists: the browser gets only the project URL and
+ * the anon key, and every integration with a server function has its key on the server side.
+ */
+function secretsCheck(design: Design, written: string): { ok: boolean; evidence: string } {
+  const rows = [...written.matchAll(/^\| ([A-Z][A-Z0-9_]*) \| ([^|]+) \|/gm)].map((match) => ({ name: match[1]!, where: match[2]!.trim() }));
+  const browser = rows.filter((row) => row.where === 'app');
+  const exposed = browser.filter((row) => !/_SUPABASE_(?:URL|ANON_KEY)$/.test(row.name));
+  const server = rows.filter((row) => row.where !== 'app');
+  const keyed = [...new Set(design.functions.map((fn) => fn.integration))];
+  const unkeyed = keyed.filter((kind) => {
+    const provider = design.model.integrations.find((integration) => integration.kind === kind)?.provider ?? kind;
+    // The names app-doc.ts gives them: STRIPE_SECRET_KEY, RESEND_API_KEY.
+    const prefix = snake(provider).toUpperCase();
+    return !server.some((row) => row.name.startsWith(prefix));
+  });
+  const ok = browser.length > 0 && exposed.length === 0 && unkeyed.length === 0;
+  const problems = [
+    ...(browser.length === 0 ? ['no environment variables listed'] : []),
+    ...exposed.map((row) => `${row.name} is given to the browser`),
+    ...unkeyed.map((kind) => `no server-side key for ${kind.replace(/_/g, ' ')}`),
+  ];
+  return {
+    ok,
+    evidence: ok
+      ? `the browser gets ${browser.map((row) => row.name).join(' and ')}; ${server.length} secrets stay server-side for ${design.functions.length} server functions`
+      : problems.join('; '),
+  };
 }

@@ -2,7 +2,6 @@ import { listing, lower, pluralLabel, withArticle } from '../english.js';
 import { capitalize } from '../naming.js';
 import type { RoleSpec } from '../model.js';
 import type { DraftEpic, DraftRequirement, DraftStory } from './draft.js';
-import { quoted } from './phrases.js';
 import { creatorsOf, type Scope } from './scope.js';
 import { stackOf } from './stack.js';
 
@@ -107,7 +106,7 @@ function shellStory(scope: Scope): DraftStory {
     i_want: `a dashboard that links to ${sectionsOf(scope, primary)}`,
     so_that: `I can reach everything ${model.name} does for me from one place`,
     acceptance_criteria: [
-      `The landing page at / says what ${model.name} is${model.summary.trim() ? ` (${quoted(model.summary)})` : ''} and offers sign-up and sign-in.`,
+      `The landing page at / says what ${model.name} keeps for ${listing(roles.map((role) => pluralLabel(role.label)))} (${sectionsOf(scope, primary)}) and offers sign-up and sign-in.`,
       `After signing in, a person lands on a dashboard with navigation to ${sectionsOf(scope, primary)}.`,
       'Navigation is a sidebar on screens 1024 px and wider and a compact menu on phones; every page works from 360 px wide.',
       first

@@ -16,7 +16,7 @@ export function integrationEpics(scope: Scope): DraftEpic[] {
     epics.push({
       title: capitalize(listing(unique(kinds))),
       goal:
-        `Take money through ${listing(unique(scope.money.map((i) => i.provider)))}: ${unique(scope.money.map((i) => lower(trimReason(i.reason)))).join('; ')}. ` +
+        `Take money through ${listing(unique(scope.money.map((i) => i.provider)))}: ${unique(scope.money.map((i) => reasonOf(i))).join('; ')}. ` +
         'Amounts come from the database and payment state only changes when the provider confirms it by webhook, so nothing can be paid for twice or unlocked for free.',
       stories: scope.money.map((integration) => integrationStory(scope, integration)),
     });
@@ -26,7 +26,7 @@ export function integrationEpics(scope: Scope): DraftEpic[] {
     epics.push({
       title: capitalize(listing(unique(kinds))),
       goal:
-        `Connect ${scope.model.name} to ${listing(unique(scope.services.map((i) => i.provider)))} for what the spec asks: ${unique(scope.services.map((i) => lower(trimReason(i.reason)))).join('; ')}. ` +
+        `Connect ${scope.model.name} to ${listing(unique(scope.services.map((i) => i.provider)))} for what the spec asks: ${unique(scope.services.map((i) => reasonOf(i))).join('; ')}. ` +
         'Each integration builds on the workflows already delivered, keeps its secrets server-side in Edge Functions, and degrades gracefully when the provider is down.',
       stories: scope.services.map((integration) => integrationStory(scope, integration)),
     });
@@ -206,7 +206,7 @@ function integrationStory(scope: Scope, integration: IntegrationSpec): DraftStor
   const actor = actorFor(scope, kind.actor);
   const requirement: DraftRequirement = {
     key: `integration:${integration.kind}:${integration.provider}`,
-    description: `${capitalize(kind.title)} through ${integration.provider}: ${lower(trimReason(integration.reason))}.`,
+    description: `${capitalize(kind.title)} through ${integration.provider}: ${reasonOf(integration)}.`,
     priority: kind.priority,
   };
   return {
@@ -232,4 +232,10 @@ function actorFor(scope: Scope, pattern: RegExp): RoleSpec {
 
 function trimReason(reason: string): string {
   return reason.trim().replace(/[.\s]+$/, '');
+}
+
+/** The reason mid-sentence: lower case, unless it starts with the provider's name ("Stripe takes payments online"). */
+function reasonOf(integration: IntegrationSpec): string {
+  const reason = trimReason(integration.reason);
+  return reason.startsWith(integration.provider) ? reason : lower(reason);
 }

@@ -4,7 +4,9 @@ import { table } from '../markdown-table.js';
 import { capitalize } from '../naming.js';
 import { PERSONAS } from '../personas.js';
 import { sectionsOf } from './foundation.js';
+import { featureRows } from './features.js';
 import { count } from './phrases.js';
+import { statedInSpec } from './requirements.js';
 import { isExternal, type Scope } from './scope.js';
 import { stackOf } from './stack.js';
 
@@ -12,18 +14,19 @@ type Parts = Omit<StrategizeOutput, 'prd_markdown'>;
 
 /** The PRD in the AIOS order (AIOS-METHOD.md "PRD"), drafted unattended with its assumptions listed. */
 export function prdMarkdown(scope: Scope, parts: Parts): string {
-  return [
+  const written = [
     `# ${parts.product_name} Product Requirements Document (PRD)`,
     opening(parts),
     changeLog(),
     goals(scope, parts),
-    requirements(parts),
+    requirements(scope, parts),
     uiGoals(scope),
     technical(scope, parts),
     epicList(parts),
     epicDetails(parts),
-    nextSteps(scope, parts),
-  ].join('\n\n') + '\n';
+  ].join('\n\n');
+  // The checklist is judged on the PRD as written above it.
+  return `${written}\n\n${nextSteps(scope, parts, written)}\n`;
 }
 
 const aiosId = (id: string): string => id.replace('-', '');
@@ -75,10 +78,10 @@ const PRIORITY_TITLES: Record<Priority, string> = {
   must: 'Must have (MVP)',
   should: 'Should have',
   could: 'Could have',
-  wont: "Won't have (this release)",
+  wont: "Won't have (this release): deferred",
 };
 
-function requirements(parts: Parts): string {
+function requirements(scope: Scope, parts: Parts): string {
   const { functional, non_functional, constraints } = parts.requirements;
   const lines = [
     '## 2. Requirements',
@@ -97,6 +100,12 @@ function requirements(parts: Parts): string {
   for (const nfr of non_functional) lines.push(`- ${aiosId(nfr.id)}: **${capitalize(nfr.category)}**: ${nfr.description}`);
   lines.push('', '### Constraints', '');
   for (const con of constraints) lines.push(`- ${aiosId(con.id)}: ${con.description}`);
+  const rows = featureRows(scope, functional);
+  if (rows.length > 0) {
+    lines.push('', '### Stated Features', '', 'Every feature and service the spec names, with the requirements that deliver it or defer it.', '', table(['Feature', 'Requirements', 'Status'], rows));
+  }
+  const sources = statedInSpec(scope);
+  if (sources.length > 0) lines.push('', '### Stated in the Spec', '', 'The spec\'s own words behind the requirements above, quoted as sources:', '', ...sources.map((text) => `- ${text}`));
   return lines.join('\n');
 }
 
@@ -212,27 +221,41 @@ function epicDetails(parts: Parts): string {
   return lines.join('\n');
 }
 
-/** The PM checklist, judged on what this draft holds: PASS or PARTIAL with the reason. */
-function checklist(scope: Scope, parts: Parts): string {
+/** The PM checklist, judged on the PRD as written: PASS only where the check holds, else PARTIAL with what it found. */
+function checklist(scope: Scope, parts: Parts, written: string): string {
   const { model } = scope;
   const stories = parts.epics.flatMap((epic) => epic.stories);
-  const allCriteria = stories.every((story) => story.acceptance_criteria.length > 0);
+  const allCriteria = stories.every((story) => story.acceptance_criteria.length > 0 && written.includes(`#### Story ${story.id} `));
   const { functional } = parts.requirements;
-  const planned = functional.filter((fr) => fr.priority !== 'wont').length;
+  const planned = functional.filter((fr) => fr.priority !== 'wont');
+  const delivered = planned.filter((fr) => stories.some((story) => story.requirements.includes(fr.id))).length;
+  const section = (title: string): string => {
+    const at = written.indexOf(`\n## ${title}`);
+    if (at < 0) return '';
+    const end = written.indexOf('\n## ', at + 1);
+    return written.slice(at, end < 0 ? undefined : end);
+  };
+  const ui = section('3. User Interface Design Goals');
+  const screens = (ui.split('### Core Screens and Views')[1] ?? '').split('\n###')[0]!.split('\n').filter((line) => line.startsWith('- ')).length;
+  const uxOk = screens > 0 && /### Accessibility: WCAG/.test(ui);
+  const technical = section('4. Technical Assumptions');
+  const guidance = ['### Repository Structure', '### Service Architecture', '### Testing Requirements'].filter((heading) => !technical.includes(heading));
+  // Measurable: a figure to meet, or the test that shows it is met.
+  const measured = parts.requirements.non_functional.filter((nfr) => /\d|\btest(?:s|ed)?\b/.test(nfr.description)).length;
   const rows: Array<[string, boolean, string]> = [
     ['Problem definition and context', model.problems.length > 0, model.problems.length > 0 ? 'problems stated in the spec' : 'problem inferred; confirm with stakeholders'],
-    ['MVP scope definition', parts.requirements.functional.some((fr) => fr.priority === 'wont'), 'must / should / could / won\'t set for every requirement'],
-    ['User experience requirements', true, 'UI goals, core screens and WCAG AA target set'],
-    ['Functional requirements', planned > 0, `${planned} planned, each delivered by a story; ${functional.length - planned} won't-have`],
-    ['Non-functional requirements', parts.requirements.non_functional.length > 0, `${parts.requirements.non_functional.length} measurable requirements`],
-    ['Epic and story structure', allCriteria, `${count(parts.epics.length, 'epic')}, ${count(stories.length, 'story', 'stories')}, each with numbered acceptance criteria`],
+    ['MVP scope definition', functional.some((fr) => fr.priority === 'wont'), 'must / should / could / won\'t set for every requirement'],
+    ['User experience requirements', uxOk, uxOk ? `UI goals, ${count(screens, 'core screen')} and a WCAG target set` : 'core screens or the WCAG target missing from section 3'],
+    ['Functional requirements', planned.length > 0 && delivered === planned.length, `${delivered}/${planned.length} planned requirements delivered by a story; ${functional.length - planned.length} won't-have`],
+    ['Non-functional requirements', parts.requirements.non_functional.length > 0 && measured === parts.requirements.non_functional.length, `${measured}/${parts.requirements.non_functional.length} with a figure to meet or the test that shows it`],
+    ['Epic and story structure', allCriteria, `${count(parts.epics.length, 'epic')}, ${count(stories.length, 'story', 'stories')}${allCriteria ? ', each with numbered acceptance criteria' : '; some story lacks acceptance criteria'}`],
     ['Success metrics', model.metrics.length > 0, model.metrics.length > 0 ? 'metrics from the spec' : 'metrics proposed; confirm targets'],
-    ['Technical guidance', true, 'stack, architecture and testing level fixed in section 4'],
+    ['Technical guidance', guidance.length === 0, guidance.length === 0 ? 'repository, service architecture and testing level fixed in section 4' : `section 4 lacks ${guidance.join(', ')}`],
   ];
   return table(['Category', 'Status', 'Notes'], rows.map(([category, pass, note]) => [category, pass ? 'PASS' : 'PARTIAL', note]));
 }
 
-function nextSteps(scope: Scope, parts: Parts): string {
+function nextSteps(scope: Scope, parts: Parts, written: string): string {
   const { model } = scope;
   const roles = listing(scope.roles.map((role) => pluralLabel(role.label)));
   const first = parts.epics[1] ?? parts.epics[0];
@@ -241,7 +264,7 @@ function nextSteps(scope: Scope, parts: Parts): string {
     '',
     '### Checklist Results',
     '',
-    checklist(scope, parts),
+    checklist(scope, parts, written),
     '',
     '### Next Steps',
     '',

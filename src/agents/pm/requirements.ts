@@ -129,8 +129,8 @@ export function nonFunctional(scope: Scope): Requirements['non_functional'] {
   for (const need of stated) {
     if (covered.has(need.category)) continue;
     covered.add(need.category);
-    const quotes = stated.filter((other) => other.category === need.category).map((other) => quoted(other.text));
-    entries.push({ category: need.category, description: `${measurable(need.category, scope, need)} The spec asks: ${unique(quotes).join('; ')}.` });
+    // The spec's own words are its source, quoted beside the requirements (statedInSpec), never its text.
+    entries.push({ category: need.category, description: `${measurable(need.category, scope, need)} The spec asks for it (quoted under "Stated in the spec").` });
   }
   for (const need of needs) {
     if (need.source !== 'default' || covered.has(need.category)) continue;
@@ -151,13 +151,19 @@ const TIERS = {
   enterprise: 'Enterprise budget: Supabase Team or Enterprise (SSO, SOC 2 report, support SLA), separate staging and production projects, and vendor reviews for every provider.',
 } as const;
 
+/** The spec's own words behind the requirements: its stated needs and constraints, quoted as sources. */
+export function statedInSpec(scope: Scope): string[] {
+  const { model } = scope;
+  return unique([...model.needs.filter((need) => need.source === 'stated').map((need) => need.text), ...model.constraints].map(quoted));
+}
+
 /** The spec's own constraints, then what the platform and the budget impose. */
 export function constraintsOf(scope: Scope): Requirements['constraints'] {
   const { model, context } = scope;
   const stack = stackOf(scope);
   const providers = unique(model.integrations.filter(isExternal).map((i) => `${i.provider} (${i.kind.replace(/_/g, ' ')})`));
   const texts = unique([
-    ...model.constraints.map((text) => sentenceEnd(capitalize(text.trim()))),
+    ...(model.constraints.length > 0 ? [`Every story honours the ${model.constraints.length === 1 ? 'rule' : 'rules'} the spec sets (quoted under "Stated in the spec").`] : []),
     `Front end: ${stack.frontend}${stack.frontend.startsWith('React + Vite') ? ', the stack Lovable builds (it cannot build Next.js)' : ''}.`,
     `Back end: ${stack.backend}; no separate application server in the MVP, and server-side logic lives in Edge Functions.`,
     TIERS[context.budget_tier ?? 'startup'],

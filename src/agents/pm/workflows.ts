@@ -1,6 +1,6 @@
 import type { Priority } from '../../contract/index.js';
 import { listing, lower, pluralLabel, withArticle } from '../english.js';
-import { capitalize, words } from '../naming.js';
+import { capitalize, isPluralWord, words } from '../naming.js';
 import type { AttributeSpec, CapabilitySpec, EntitySpec, RelationshipSpec, RoleSpec } from '../model.js';
 import type { DraftEpic, DraftRequirement, DraftStory } from './draft.js';
 import { field, prose, sentenceEnd } from './phrases.js';
@@ -265,7 +265,9 @@ function attributeCriteria(entity: EntitySpec): string[] {
   });
   const shared = KIND_RULES.flatMap(({ kinds, rule }) => {
     const names = entity.attributes.filter((attr) => kinds.includes(attr.kind)).map((attr) => lower(attr.label));
-    return names.length > 0 ? [`${capitalize(listing(names))} ${rule(names.length > 1)}`] : [];
+    // The verb agrees with its subject: several fields, or one field named by a plural ("dates are picked").
+    const plural = names.length > 1 || isPluralWord(words(names[0] ?? '').pop() ?? '');
+    return names.length > 0 ? [`${capitalize(listing(names))} ${rule(plural)}`] : [];
   });
   return [...enums, ...shared];
 }

@@ -7,8 +7,8 @@ import { isSupervisorRole } from '../product.js';
 import { makeAttribute } from './attributes.js';
 import { CandidateTable, DEFERRING, isPersonWord, score, type Candidate } from './candidates.js';
 import { readFields } from './fields.js';
-import { RECURRING_PRICE, readIntegrations } from './integrations.js';
-import { acronymsOf, spellAcronyms } from './acronyms.js';
+import { RECURRING_PRICE, deferredIntegrations, readIntegrations } from './integrations.js';
+import { acronymsOf, namesOf, spellAcronyms } from './acronyms.js';
 import { KEEPING_VERBS, NOT_RECORDS, QUALITIES, RECORD_ACTS, SELF_SERVICE_PEOPLE } from './knowledge.js';
 import { readsAsEnglish } from './language.js';
 import { readConstraints, readNeeds } from './needs.js';
@@ -132,6 +132,10 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     assumptions.push(kept ? `No records were described clearly; "${name}" is what the product is named after, kept by each user` : 'No records were described, so the product keeps generic items with a name and a description');
   }
   const integrations = english ? readIntegrations(sentenceTexts) : [];
+  // A service the idea puts off ("no online payment for now") is a deferred feature, never a planned integration.
+  for (const text of english ? deferredIntegrations(sentenceTexts) : []) {
+    if (!features.some((f) => f.text === text)) features.push({ text, priority: 'wont' });
+  }
   const needs = english ? readNeeds(sentenceTexts).filter((n) => n.source === 'stated') : [];
   const firstSentence = sentenceTexts[0] ?? '';
   const model: ProductModelContract = {
@@ -149,7 +153,7 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     needs: needs.map(({ category, text }) => ({ category, text })),
     assumptions: unique(assumptions),
   };
-  spellAcronyms(model, acronymsOf(tokens));
+  spellAcronyms(model, acronymsOf(tokens), english ? namesOf(tokenized) : new Map());
   return consistent(model);
 }
 

@@ -15,6 +15,14 @@ interface IntegrationRule {
   fallback: string;
 }
 
+/** "Google login", "GitHub sign-in", "login via Google": a provider's own account signs people in. */
+function signInWith(providers: string[]): string[] {
+  return providers.flatMap((provider) => {
+    const name = provider.toLowerCase();
+    return [`${name} login`, `${name} log in`, `${name} sign-in`, `${name} sign in`, `${name} account`, `login via ${name}`, `log in via ${name}`, `sign in via ${name}`];
+  });
+}
+
 const RULES: IntegrationRule[] = [
   {
     kind: 'payments',
@@ -42,7 +50,7 @@ const RULES: IntegrationRule[] = [
   },
   {
     kind: 'oauth',
-    phrases: ['sign in with', 'log in with', 'login with', 'sign up with', 'oauth', 'sso', 'single sign-on', 'social login'],
+    phrases: ['sign in with', 'log in with', 'login with', 'sign up with', 'oauth', 'sso', 'single sign-on', 'social login', ...signInWith(['Google', 'GitHub', 'Apple', 'Microsoft', 'Facebook', 'LinkedIn', 'Slack', 'Discord'])],
     not: ['sign in with email', 'sign up with email', 'log in with email', 'login with email', 'sign in with an email', 'sign up with an email', 'sign in with a password'],
     providers: ['Google', 'GitHub', 'Apple', 'Microsoft', 'Facebook', 'LinkedIn', 'Slack', 'Discord', 'Twitter', 'Okta', 'Auth0', 'Azure AD'],
     fallback: 'Supabase Auth',
@@ -101,12 +109,18 @@ const RULES: IntegrationRule[] = [
 /** A price per period: "€4.99 a month", "$49/year", "10 dollars per week". */
 export const RECURRING_PRICE = /(?:[€$£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:€|\$|£|eur|euros?|usd|dollars?|pounds?))\s*(?:a|an|per|\/|each)\s*(?:month|year|week|mo|yr)\b/i;
 
+/** "no online payment", "without email": a phrase the sentence refuses, up to two words after the "no". */
+const refused = (lower: string, phrase: string): boolean => new RegExp(`\\b(?:no|not|without|never)\\s+(?:[a-z-]+\\s+){0,2}${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower);
+/** "for now", "not yet", "later": what is refused is put off, not ruled out. */
+const PUT_OFF = /\b(?:for now|yet|later|at first|in v1|for the mvp)\b/;
+
 /** Integrations asked for in the sentences of the spec, in the order of the rules above. */
 export function readIntegrations(sentences: string[]): IntegrationSpec[] {
   const found: IntegrationSpec[] = [];
   const lower = sentences.map((s) => s.toLowerCase());
   for (const rule of RULES) {
-    const asks = (s: string): boolean => (rule.phrases.some((p) => hasPhrase(s, p)) && !(rule.not ?? []).some((p) => onlyIn(s, rule.phrases, p))) || (rule.kind === 'subscriptions' && RECURRING_PRICE.test(s));
+    const asks = (s: string): boolean =>
+      (rule.phrases.some((p) => hasPhrase(s, p) && !refused(s, p)) && !(rule.not ?? []).some((p) => onlyIn(s, rule.phrases, p))) || (rule.kind === 'subscriptions' && RECURRING_PRICE.test(s));
     const at = lower.findIndex(asks);
     if (at < 0) continue;
     const provider = rule.providers.find((p) => lower.some((s) => hasPhrase(s, p.toLowerCase())));
@@ -123,6 +137,24 @@ export function readIntegrations(sentences: string[]): IntegrationSpec[] {
   return found;
 }
 
+/**
+ * Services the spec puts off ("so no online payment for now"): the words it refuses them with,
+ * each said once, for the documents to list as deferred.
+ */
+export function deferredIntegrations(sentences: string[]): string[] {
+  const deferred: string[] = [];
+  for (const sentence of sentences.map((s) => s.toLowerCase())) {
+    if (!PUT_OFF.test(sentence)) continue;
+    for (const rule of RULES) {
+      for (const phrase of rule.phrases) {
+        const match = new RegExp(`\\b(?:no|not|without)\\s+((?:[a-z-]+\\s+){0,2}${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\b`).exec(sentence);
+        if (match && !deferred.some((text) => text.includes(match[1]!))) deferred.push(match[1]!);
+      }
+    }
+  }
+  return deferred;
+}
+
 /** True when every match of the rule's phrases in the sentence is inside the excluded phrase. */
 function onlyIn(lower: string, phrases: string[], excluded: string): boolean {
   if (!hasPhrase(lower, excluded)) return false;
@@ -135,6 +167,11 @@ const LABELS: Record<IntegrationKind, string> = {
   file_uploads: 'File uploads', realtime: 'Live updates', maps: 'Maps', search: 'Search', calendar: 'Calendar sync',
   analytics: 'Analytics', notifications: 'Push notifications', ai: 'AI features',
 };
+
+/** What people call an integration of this kind: "Social sign-in", "Live updates". */
+export function integrationLabel(kind: IntegrationKind): string {
+  return LABELS[kind];
+}
 
 /** The assumption behind a provider the spec did not name. */
 export function providerNote(integration: Pick<IntegrationSpec, 'kind' | 'provider'>): string {

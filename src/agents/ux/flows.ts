@@ -260,7 +260,7 @@ function capabilityFlow(ctx: FlowContext, role: RoleSpec, capability: Capability
       'See a toast confirming it',
     ],
     entryPoints: [at(ctx, home)],
-    success: `${name} is done and confirmed on screen.`,
+    success: `“${name}” is done and confirmed on screen.`,
     edgeCases: ['Invalid input: inline error; nothing is sent', 'The action fails: toast with "Retry"'],
     requested: false,
   };

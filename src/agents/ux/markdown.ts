@@ -10,7 +10,8 @@ import type { FlowPlan } from './flows.js';
 import type { PagePlan } from './pages.js';
 import type { RoleSet } from './roles.js';
 import type { StyleChoice } from './styles.js';
-import { lower } from '../english.js';
+import { lower, withArticle } from '../english.js';
+import { featuresSection } from './features.js';
 
 /** Everything the UI/UX specification is written from. */
 export interface UxDocument {
@@ -87,7 +88,7 @@ function introduction({ model, roles, entities, style, flows }: UxDocument): str
   const mobile = model.needs.some((n) => n.source === 'stated' && /mobile|phone|responsive/i.test(n.text));
   const core = flows.filter((f) => !f.requested).length;
   const goals = [
-    `Ease of learning: a new ${lower(roles.primary.label)} signs up and ${first ? `creates their first ${lower(first.label)}` : 'completes their first task'} in under three minutes without help.`,
+    `Ease of learning: ${withArticle(`new ${lower(roles.primary.label)}`)} signs up and ${first ? `creates their first ${lower(first.label)}` : 'completes their first task'} in under three minutes without help.`,
     'Efficiency: every core task starts from the dashboard or the sidebar and takes three clicks or fewer to begin.',
     'Error prevention: destructive actions ask for confirmation; forms validate inline and never lose what was typed.',
     'Accessibility: WCAG 2.1 AA throughout, verified by the checks in section 7.',
@@ -125,7 +126,8 @@ function introduction({ model, roles, entities, style, flows }: UxDocument): str
   ].join('\n');
 }
 
-function informationArchitecture({ pages, entities, roles }: UxDocument): string {
+function informationArchitecture(doc: UxDocument): string {
+  const { pages, entities, roles } = doc;
   const ids = new Map(pages.map((p, i) => [p.route, `p${i}`]));
   const edges: string[] = [];
   const link = (from: string, to: string) => {
@@ -181,6 +183,7 @@ function informationArchitecture({ pages, entities, roles }: UxDocument): string
     `- **Breadcrumbs** on detail and form pages follow the data hierarchy${nested.length ? ` (${nested.map((e) => `${e.parents.map((t) => entities.find((p) => p.table === t)?.pluralLabel ?? t).join(' / ')} › ${e.pluralLabel}`).join('; ')})` : ''}.`,
     '- Signed-out visitors see only Home, Sign in, Sign up and the password pages; opening any other route redirects to Sign in and back after signing in.',
     ...(nested.length ? [`- Child records are also reached from their parent's details page, in a tab: ${nested.map((e) => `${e.pluralLabel} on ${e.parents.map((t) => entities.find((p) => p.table === t)?.label ?? t).join(' and ')}`).join('; ')}.`] : []),
+    ...(featuresSection(doc) ? ['', featuresSection(doc)] : []),
   ].join('\n');
 }
 

@@ -1,5 +1,5 @@
 import type { Page } from '../../contract/index.js';
-import { lower, unique, withArticle } from '../english.js';
+import { listing, lower, pluralLabel, unique, withArticle } from '../english.js';
 import type { ProductModel } from '../model.js';
 import type { ScreenEntity, ScreenField } from './entities.js';
 import { creatorsOf, rolesFor, VISITOR, type RoleSet } from './roles.js';
@@ -55,7 +55,7 @@ export function planPages(model: ProductModel, entities: ScreenEntity[], roles: 
     route: '/',
     kind: 'landing',
     layout: LAYOUTS.marketing,
-    purpose: `Say what ${model.name} does (${model.summary.replace(/\.$/, '')}) and lead visitors to sign up.`,
+    purpose: `Say what ${model.name} keeps for ${listing(roles.all.map((r) => pluralLabel(r.label)))} (${listing(entities.slice(0, 4).map((e) => lower(e.pluralLabel))) || 'their records'}) and lead visitors to sign up.`,
     roles: [VISITOR],
     components: ['Button', 'Card', 'Badge', 'Separator'],
     elements: [

@@ -1,0 +1,50 @@
+import { unique } from './english.js';
+import type { IntegrationSpec, ProductModel } from './model.js';
+import { integrationLabel } from './reader/integrations.js';
+
+/**
+ * What the idea says people can do or see (the model's `features`: a heatmap, a floor plan,
+ * drag and drop) and the services it asks for (its `integrations`: sign-in with Google, live
+ * updates), as one list every document accounts for: the PRD, the architecture and the UX
+ * specification each carry every item, or list it as deferred.
+ */
+export interface StatedFeature {
+  /** As the reading says it: "see floor plan", "GitHub-style heatmap", "Social sign-in with Google". */
+  text: string;
+  /** The idea puts it off ("maybe later"): the documents list it as deferred, not as planned. */
+  deferred: boolean;
+  roles: string[];
+  entities: string[];
+  integration?: IntegrationSpec;
+}
+
+/** "Social sign-in with Google", "Live updates with Supabase Realtime". */
+export function integrationFeature(integration: Pick<IntegrationSpec, 'kind' | 'provider'>): string {
+  return `${integrationLabel(integration.kind)} with ${integration.provider}`;
+}
+
+export function statedFeatures(model: ProductModel): StatedFeature[] {
+  const features = model.features.map((feature) => ({
+    text: feature.text,
+    deferred: feature.priority === 'wont',
+    roles: [...feature.roles],
+    entities: [...feature.entities],
+  }));
+  const services = model.integrations.map((integration) => ({ text: integrationFeature(integration), deferred: false, roles: [], entities: [], integration }));
+  return unique([...features, ...services], (feature) => feature.text);
+}
+
+/** Lower case, with hyphens and punctuation as spaces: "GitHub-style heatmap" → "github style heatmap". */
+const plain = (text: string): string => ` ${text.toLowerCase().replace(/[^a-z0-9']+/g, ' ').trim()} `;
+
+/**
+ * True when the text carries the feature: its words in order, or for a service its provider and
+ * its kind on one line ("Live updates through Supabase Realtime", "Sign in with Google (OAuth)").
+ */
+export function carries(text: string, feature: StatedFeature): boolean {
+  if (plain(text).includes(plain(feature.text))) return true;
+  const { integration } = feature;
+  if (!integration) return false;
+  const names = [integrationLabel(integration.kind), integration.kind.replace(/_/g, ' ')].map((name) => name.toLowerCase());
+  return text.split('\n').some((line) => line.includes(integration.provider) && names.some((name) => line.toLowerCase().includes(name)));
+}
