@@ -1,4 +1,5 @@
 import type { Candidate } from './candidates.js';
+import { wordnet } from './wordnet.js';
 import { CLASSIFIERS, CONTAINERS, HAVING_VERBS, KEEPING_VERBS, PICKING_VERBS } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 
@@ -54,7 +55,8 @@ export class RelationReader {
     this.links.push({ from, to, kind, why, ...(as ? { as } : {}) });
   }
 
-  read(candidates: Candidate[], acts: Candidate[]): Link[] {
+  /** `settled`: the kept records are final, so records about something may take the nearest one (never a reason to keep a record). */
+  read(candidates: Candidate[], acts: Candidate[], settled = false): Link[] {
     for (const sentence of this.sentences) this.readSentence(sentence);
     // "order item", "invoice line": a name that starts with another record's name is its child.
     for (const key of this.kept) {
@@ -77,8 +79,35 @@ export class RelationReader {
         }
       }
     }
-    void candidates;
+    if (settled) this.aboutNearest(candidates);
     return this.resolve();
+  }
+
+  /**
+   * A reply, a note, a completion or a waiver is always about something: when nothing the idea
+   * says ties it to a record, it belongs to the record named nearest to it where it is named
+   * ("threaded into their open ticket when they reply", "add internal notes" after "claim tickets").
+   */
+  private aboutNearest(candidates: Candidate[]): void {
+    const byKey = new Map(candidates.map((c) => [c.key, c]));
+    const person = (key: string) => !!byKey.get(key)?.person;
+    for (const key of this.kept) {
+      const candidate = byKey.get(key);
+      if (!candidate || candidate.person || !isAbout(candidate)) continue;
+      if (this.links.some((l) => l.to === key && !person(l.from)) || this.links.some((l) => l.from === key && l.kind === 'one-to-many' && !person(l.to))) continue;
+      let nearest: { key: string; distance: number } | undefined;
+      for (const phrase of candidate.phrases) {
+        const sentence = this.sentences[phrase.sentence];
+        for (const other of sentence?.phrases ?? []) {
+          const otherKey = this.keyOf(other);
+          if (!otherKey || otherKey === key || person(otherKey) || this.catalogue(otherKey) || isAbout(byKey.get(otherKey)!)) continue;
+          // What came before is what it is about ("claim tickets ... add notes"); after, a little further.
+          const distance = other.start < phrase.start ? phrase.start - other.end : (other.start - phrase.end) * 1.5;
+          if (!nearest || distance < nearest.distance) nearest = { key: otherKey, distance };
+        }
+      }
+      if (nearest) this.link(nearest.key, key, 'one-to-many', `${key} about ${nearest.key}`);
+    }
   }
 
   private readSentence(sentence: Sentence): void {
@@ -219,6 +248,16 @@ export class RelationReader {
     return out;
   }
 }
+
+/** Records that are about another: what people say, do or sign about it. */
+function isAbout(candidate: Candidate): boolean {
+  if (candidate.acts.length > 0 || ABOUT_HEADS.has(candidate.head)) return true;
+  const kinds = wordnet().lexnames(candidate.head, { senses: 1 });
+  return kinds.length > 0 && kinds.every((kind) => kind === 'noun.communication' || kind === 'noun.act');
+}
+
+/** Heads of records written or done about something else. */
+const ABOUT_HEADS = new Set(['reply', 'note', 'comment', 'message', 'review', 'rating', 'feedback', 'completion', 'waiver', 'signature', 'rsvp', 'vote', 'answer', 'response', 'reaction', 'log', 'entry']);
 
 function samePair(a: Link, b: Link): boolean {
   return (a.from === b.from && a.to === b.to) || (a.from === b.to && a.to === b.from);
