@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readModel } from '../../src/agents/analyst.js';
+import { designArchitecture } from '../../src/agents/architect.js';
+import { standaloneContext } from '../../src/agents/agent.js';
 import { buildDataModel } from '../../src/agents/architect/data-model.js';
 import { expandModel } from '../../src/agents/product.js';
 import { figuresIn, statedViews } from '../../src/agents/stated-views.js';
+import { ThrowawayDatabase, postgresReady } from './architect/supabase-postgres.js';
 
 /** The screens an idea names, read from the product model's features, and what the architect gives them. */
 const RESTAURANT = `A restaurant reservation app. Guests book tables for a date and time with a party size. Hosts see a floor plan of the tables and a calendar of the bookings. Managers see a dashboard with revenue per month.`;
@@ -70,4 +73,26 @@ describe('the views an idea states, from the reader to the data model', () => {
     const candidates = without.tables.find((table) => table.name === 'candidates');
     expect(candidates?.columns.find((column) => column.name === 'status')).toMatchObject({ enum_values: ['to_do', 'in_progress', 'done'], default: "'to_do'", nullable: false });
   });
+});
+
+describe('a migration with the columns a stated view needs', () => {
+  it('applies on PostgreSQL dressed as Supabase, keeps a place on the grid, and its pgTAP suite passes', async () => {
+    await postgresReady();
+    const model = expandModel(readModel({ spec: RESTAURANT }));
+    const output = await designArchitecture({ spec: RESTAURANT }, { ...standaloneContext(), model });
+    expect(output.migration_sql).toContain('position_x integer');
+    const database = await ThrowawayDatabase.create('stated_views', 'none');
+    try {
+      await database.run(output.migration_sql);
+      const proof = await database.prove(output.database_tests_sql);
+      expect(proof.lines.filter((line) => !line.ok).map((line) => line.description), proof.output.slice(-3_000)).toEqual([]);
+      expect(proof.passed).toBe(true);
+      // A cell off the grid is refused by the table itself.
+      const checks = await database.run(`select pg_get_constraintdef(oid) from pg_constraint where conrelid = 'public.tables'::regclass and conname like '%position%' order by conname;`);
+      expect(checks).toContain('CHECK (((position_x >= 0) AND (position_x <= 99)))');
+      expect(checks).toContain('CHECK (((position_y >= 0) AND (position_y <= 99)))');
+    } finally {
+      await database.drop();
+    }
+  }, 120_000);
 });
