@@ -70,11 +70,6 @@ export function statedViews(features: readonly FeatureSpec[], entities: readonly
   return views;
 }
 
-/** The views of one kind that show the entity. */
-export function viewsOf(views: readonly StatedView[], kind: StatedViewKind, entity: string): StatedView[] {
-  return views.filter((view) => view.kind === kind && view.entity !== undefined && singularName(view.entity) === singularName(entity));
-}
-
 /** An entity the words name, singular or plural: "floor plan of tables" → table. */
 function entityNamedIn(text: string, entities: readonly string[]): string | undefined {
   const spoken = ` ${text.replace(/[^a-z0-9]+/g, ' ')} `;
