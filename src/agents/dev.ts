@@ -15,6 +15,8 @@ import { PERSONAS } from './personas.js';
 import { DATABASE_TESTS_PATH, MIGRATION_PATH } from './project-layout.js';
 import { specOf } from './reader/read.js';
 import { designUx } from './ux.js';
+import { singularName } from './naming.js';
+import { statedViews } from './stated-views.js';
 
 /**
  * @dev (Dex): turns the architecture and the UX spec into a project for the stack preset:
@@ -54,6 +56,8 @@ export async function generateCode(input: CodeInput, ctx: AgentContext = standal
   const design: AppDesign = {
     signUp: signUpRoles(data, model),
     landing: landingCopy(model, data),
+    // Read against the tables the app is built on, which may be a caller's own design.
+    views: statedViews(model.features, data.tables.map((table) => singularName(table.name))),
     productName: model.name,
     summary: model.summary,
     framework,

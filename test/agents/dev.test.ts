@@ -332,6 +332,31 @@ describe('the generated app, for a person', () => {
     expect(appointments).toContain(' withTime />');
   });
 
+  it('opens on the views the idea states: a month calendar of appointments, a floor plan of the stations with their day, revenue per month', async () => {
+    const output = await salon();
+    const paths = output.files.map((generatedFile) => generatedFile.path);
+    for (const path of ['src/components/views/CalendarView.tsx', 'src/lib/calendar.test.ts', 'src/components/views/FloorPlanView.tsx', 'src/lib/floor-plan.test.ts', 'src/components/views/FigureBars.tsx']) {
+      expect(paths).toContain(path);
+    }
+    const appointments = file(output, 'src/pages/AppointmentsPage.tsx');
+    expect(appointments).toContain("useState<'table' | 'calendar' | 'board' | 'agenda'>('calendar')");
+    expect(appointments).toContain('<CalendarView rows={rows} dateOf={(row) => row.starts_at}');
+    const stations = file(output, 'src/pages/StationsPage.tsx');
+    expect(stations).toContain("useState<'table' | 'floor_plan'>('floor_plan')");
+    expect(stations).toContain('positionOf={(row) => ({ x: row.position_x, y: row.position_y })}');
+    // A station's state is its appointments today, once they have loaded.
+    expect(stations).toContain(
+      'stateOf={appointmentsQuery.data ? (row) => dayState((appointmentsQuery.data ?? []).filter((item) => item.station_id === row.id).map((item) => item.starts_at), today, true) : undefined}',
+    );
+    const dashboard = file(output, 'src/pages/DashboardPage.tsx');
+    expect(dashboard).toContain('<CardTitle>Revenue per month</CardTitle>');
+    expect(dashboard).toContain("groups={totalsBy(appointmentsQuery.data, (row) => periodOf(row.starts_at, 'month'), (row) => row.amount_paid)}");
+    // TaskFlow states no view: its lists open on the table, with no calendar, floor plan or figures.
+    const plain = await generate();
+    expect(plain.files.map((generatedFile) => generatedFile.path).filter((path) => /CalendarView|FloorPlanView|FigureBars/.test(path))).toEqual([]);
+    expect(file(plain, 'src/pages/TasksPage.tsx')).toContain(">('table');");
+  });
+
   it('tells a failed load from an empty one, with a Retry button, and gives up on a slow server in seconds', async () => {
     const output = await generate();
     const projects = file(output, 'src/pages/ProjectsPage.tsx');
@@ -356,7 +381,7 @@ describe('the generated app, for a person', () => {
     const home = file(await salon(), 'src/pages/HomePage.tsx');
     expect(home).toContain('<h1>Snip</h1>');
     expect(home).toContain('<p className="max-w-2xl text-lg text-muted-foreground">A booking app for hair salons.</p>');
-    expect(home).toContain('Customers book appointments. Stylists confirm appointments. Each appointment has a title and a status.');
+    expect(home).toContain('Customers book appointments. Stylists confirm appointments. Each appointment has a title, a status and an amount paid.');
     expect(home).not.toMatch(/Say what|created by|belongs to/);
   });
 

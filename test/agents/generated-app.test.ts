@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ import { SPEC_CASES } from '../fixtures/specs.js';
  * and tested with their own scripts, for ideas of specs.ts run through every agent. Then a salon
  * booking app (the hand-made design of fixtures/salon.ts, so that what the browser checks does not
  * move with the idea reader), built once without its Supabase settings and once pointed at a
- * server that never answers, is opened in Debian's Chromium. Screenshots land in
+ * server that never answers, is opened in Debian's Chromium, and so is the Next.js project. Screenshots land in
  * test-output/generated-app/ (gitignored).
  */
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,6 +35,8 @@ const PROJECTS: Array<{ id: string; preset: StackPreset }> = [
 
 let root = '';
 const timings: string[] = [];
+/** Screenshots older than this are from an earlier run. */
+const runStarted = Date.now();
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'aios-generated-app-'));
@@ -98,6 +100,20 @@ describe.sequential('generated projects install, build, lint and test with their
       timings.push(`  ${id} (${preset}): install ${install.toFixed(1)}, build ${build.toFixed(1)}, lint ${lint.toFixed(1)}, test ${test.toFixed(1)}`);
     }, 600_000);
   }
+
+  it('salon, with the views its idea states (calendar, floor plan, figures), on nextjs-react: type-check, lint and test', async () => {
+    // The Next.js project above pins the same packages: the salon uses its installation.
+    const installed = dirs.get('crm');
+    if (!installed || !existsSync(join(installed, 'node_modules'))) throw new Error('the nextjs-react project was not installed (see above)');
+    const output = await generateCode({ spec: SALON_MODEL.summary, architecture: SALON_ARCHITECTURE, framework: 'nextjs-react' }, { ...standaloneContext(), model: SALON_MODEL });
+    const paths = output.files.map((generatedFile) => generatedFile.path);
+    expect(paths).toEqual(expect.arrayContaining(['components/views/CalendarView.tsx', 'components/views/FloorPlanView.tsx', 'components/views/FigureBars.tsx']));
+    const dir = writeFiles('salon-nextjs-react', output);
+    symlinkSync(join(installed, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    run(dir, 'npm', ['run', 'typecheck']);
+    run(dir, 'npm', ['run', 'lint']);
+    run(dir, 'npm', ['test']);
+  }, 300_000);
 });
 
 /** Serves a built single-page app: files as they are, every other path the index page. */
@@ -116,16 +132,21 @@ function serveApp(dir: string): Promise<{ server: Server; url: string }> {
 const USER_ID = '11111111-1111-4111-8111-111111111111';
 const STAMP = '2026-03-01T10:00:00+00:00';
 
-/** What the fake project holds: one customer, a service with its steps, two appointments. */
+/** What the fake project holds: one customer, a service with its steps, two stations on the floor plan, three appointments. */
 function salonRows(): Record<string, Array<Record<string, unknown>>> {
   const owned = { owner_id: USER_ID, created_at: STAMP, updated_at: STAMP };
   return {
     profiles: [{ id: USER_ID, display_name: 'Ada', avatar_url: null, role: 'customer', created_at: STAMP, updated_at: STAMP }],
     services: [{ id: 'svc-1', name: 'Cut and style', duration: 45, price: 55.5, steps: ['Wash', 'Cut', 'Style'], ...owned }],
+    stations: [
+      { id: 'st-1', name: 'Window chair', position_x: 2, position_y: 0, ...owned },
+      { id: 'st-2', name: 'Basin', position_x: 0, position_y: 1, ...owned },
+    ],
     appointments: [
       // 13:30 UTC on 29 March 2026 is 09:30 in New York (daylight saving time has begun there).
-      { id: 'apt-1', title: 'Ada, cut and style', starts_at: '2026-03-29T13:30:00+00:00', status: 'pending', service_id: 'svc-1', ...owned },
-      { id: 'apt-2', title: 'Grace, colour', starts_at: '2026-03-30T15:00:00+00:00', status: 'confirmed', service_id: 'svc-1', ...owned },
+      { id: 'apt-1', title: 'Ada, cut and style', starts_at: '2026-03-29T13:30:00+00:00', status: 'pending', service_id: 'svc-1', station_id: 'st-1', amount_paid: 40, ...owned },
+      { id: 'apt-2', title: 'Grace, colour', starts_at: '2026-03-30T15:00:00+00:00', status: 'confirmed', service_id: 'svc-1', station_id: 'st-2', amount_paid: 60.25, ...owned },
+      { id: 'apt-3', title: 'Joan, trim', starts_at: '2026-04-02T14:00:00+00:00', status: 'confirmed', service_id: 'svc-1', station_id: null, amount_paid: 20, ...owned },
     ],
     reviews: [],
   };
@@ -252,8 +273,11 @@ describe.sequential('the generated salon booking app in Chromium', () => {
     const output = await generateCode({ spec: SALON_MODEL.summary, architecture: SALON_ARCHITECTURE }, { ...standaloneContext(), model: SALON_MODEL });
     salon = writeFiles('salon-vite-react', output);
     symlinkSync(join(installed, 'node_modules'), join(salon, 'node_modules'), 'dir');
-    // Once without the Supabase settings, once with them: Vite writes them into the bundle.
+    // Once without the Supabase settings, once with them: Vite writes them into the bundle. Its
+    // views (calendar, floor plan, figures) pass the project's own lint and tests too.
     run(salon, 'npm', ['run', 'build']);
+    run(salon, 'npm', ['run', 'lint']);
+    run(salon, 'npm', ['test']);
     backend = await fakeSupabase();
     servers.push(backend.server);
     const env = cleanEnv({ VITE_SUPABASE_URL: backend.url, VITE_SUPABASE_ANON_KEY: 'anon-key-for-the-test' });
@@ -388,6 +412,47 @@ describe.sequential('the generated salon booking app in Chromium', () => {
       expect(new Date(String(saved?.['starts_at'])).toISOString()).toBe('2026-03-29T13:30:00.000Z');
     }, 60_000);
 
+    it('opens appointments on the month calendar the idea asks for, each on its local day, and turns the month', async () => {
+      // The day before the first appointment: the calendar opens on the month of the next one.
+      const before = await context.newPage();
+      await before.clock.setFixedTime(new Date('2026-03-28T15:00:00Z'));
+      await before.goto(`${configured}/appointments`);
+      const march = before.getByRole('table', { name: 'March 2026' });
+      await march.waitFor({ timeout: 10_000 });
+      expect(await before.getByRole('button', { name: 'Calendar' }).getAttribute('aria-pressed')).toBe('true');
+      const sunday = march.getByRole('cell', { name: 'Sunday, March 29, 2026' });
+      expect(await sunday.textContent()).toMatch(/09:30 AM\s*Ada, cut and style/);
+      expect(await march.getByRole('cell', { name: 'Monday, March 30, 2026' }).textContent()).toContain('Grace, colour');
+      // Monday first: the grid starts on 23 February and ends on 5 April.
+      const cells = await march.getByRole('cell').evaluateAll((found) => found.map((cell) => cell.getAttribute('aria-label')));
+      expect([cells.length, cells[0], cells.at(-1)]).toEqual([42, 'Monday, February 23, 2026', 'Sunday, April 5, 2026']);
+      await before.screenshot({ path: join(SHOTS, 'appointments-calendar.png'), fullPage: true });
+      await before.getByRole('button', { name: 'Next month' }).click();
+      const april = before.getByRole('table', { name: 'April 2026' });
+      await april.waitFor({ timeout: 10_000 });
+      expect(await april.getByRole('cell', { name: 'Thursday, April 2, 2026' }).textContent()).toContain('Joan, trim');
+      await before.close();
+    }, 60_000);
+
+    it('lays out the stations on the floor plan where they stand, each with its day', async () => {
+      // The salon's morning of 29 March: the window chair has an appointment at 09:30, the basin none.
+      const morning = await context.newPage();
+      await morning.clock.setFixedTime(new Date('2026-03-29T12:00:00Z'));
+      await morning.goto(`${configured}/stations`);
+      const plan = morning.getByRole('list', { name: 'Floor plan' });
+      await plan.waitFor({ timeout: 10_000 });
+      const chair = plan.getByRole('listitem').filter({ hasText: 'Window chair' });
+      const basin = plan.getByRole('listitem').filter({ hasText: 'Basin' });
+      await expect.poll(() => chair.textContent(), { timeout: 10_000 }).toMatch(/Booked today: 09:30\sAM/);
+      expect(await basin.textContent()).toContain('Free today');
+      // Grid column 3, row 1 and column 1, row 2: position_x and position_y from 0 at the top left.
+      const cell = (item: typeof chair) => item.evaluate((element) => [element.style.gridColumn, element.style.gridRow].map((value) => value.split(' ')[0]));
+      expect(await cell(chair)).toEqual(['3', '1']);
+      expect(await cell(basin)).toEqual(['1', '2']);
+      await morning.screenshot({ path: join(SHOTS, 'stations-floor-plan.png'), fullPage: true });
+      await morning.close();
+    }, 60_000);
+
     it('shows appointments on a board by status, moves one, and lists them by day', async () => {
       await page.goto(`${configured}/appointments`);
       await page.getByRole('button', { name: 'Board' }).click();
@@ -404,12 +469,15 @@ describe.sequential('the generated salon booking app in Chromium', () => {
       await page.screenshot({ path: join(SHOTS, 'appointments-agenda.png'), fullPage: true });
     }, 60_000);
 
-    it('adds up money on the dashboard and counts appointments per status', async () => {
+    it('adds up money on the dashboard, shows the revenue per month the idea asks for, and counts appointments per status', async () => {
       await page.goto(`${configured}/dashboard`);
       const total = page.getByText('Total price of services').locator('xpath=../..');
       await expect.poll(() => total.textContent(), { timeout: 10_000 }).toContain('55.50');
+      const revenue = page.getByRole('table', { name: 'Revenue per month' });
+      expect(await revenue.getByRole('row', { name: /March 2026/ }).textContent()).toContain('100.25');
+      expect(await revenue.getByRole('row', { name: /April 2026/ }).textContent()).toContain('20.00');
       const lanes = page.getByRole('table').filter({ hasText: 'Status' });
-      expect(await lanes.getByRole('row', { name: /Confirmed/ }).textContent()).toContain('2');
+      expect(await lanes.getByRole('row', { name: /Confirmed/ }).textContent()).toContain('3');
       await page.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
     }, 60_000);
 
@@ -432,4 +500,124 @@ describe.sequential('the generated salon booking app in Chromium', () => {
       await page.screenshot({ path: join(SHOTS, 'service-details.png'), fullPage: true });
     }, 60_000);
   });
+
+  it('keeps screenshots of the home page, sign-up and a form as test output', () => {
+    for (const name of ['home.png', 'sign-up.png', 'appointment-form.png', 'appointments-calendar.png', 'stations-floor-plan.png', 'dashboard.png']) {
+      const png = readFileSync(join(SHOTS, name));
+      expect(png.subarray(1, 4).toString('latin1'), name).toBe('PNG');
+      // A page, not an empty frame: width and height from the PNG header.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)].every((side) => side >= 300), name).toBe(true);
+      expect(statSync(join(SHOTS, name)).mtimeMs, `${name} is from this run`).toBeGreaterThanOrEqual(runStarted);
+    }
+  });
+});
+
+/** A port nobody listens on yet, for `next start`. */
+function freePort(): Promise<number> {
+  const probe = createHttpServer();
+  return new Promise((resolve) =>
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    }),
+  );
+}
+
+/** `next start` on a built project; resolves once it answers, with a stop that ends it. */
+async function nextStart(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}:\n${output}`);
+    const answered = await fetch(url).then((response) => response.ok, () => false);
+    if (answered) return { url, stop };
+    if (Date.now() - started > 60_000) {
+      await stop();
+      throw new Error(`next start did not answer within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * The Next.js project of the install tests (the CRM idea), served by `next start`: its build
+ * without settings shows the configuration screen; rebuilt with settings that point at a server
+ * that never answers, a signed-in page shows an error with Retry within 10 s. @supabase/ssr keeps
+ * the session in a cookie, so the test signs in by setting that cookie.
+ */
+describe.sequential('the generated Next.js app in Chromium', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let profile = '';
+  let dir = '';
+  let hung: Server | undefined;
+  const held = new Set<ServerResponse>();
+  let server: { url: string; stop: () => Promise<void> } | undefined;
+
+  beforeAll(async () => {
+    const installed = dirs.get('crm');
+    if (!installed || !existsSync(join(installed, '.next'))) throw new Error('the nextjs-react project was not built (see the install tests above)');
+    dir = installed;
+    profile = mkdtempSync(join(tmpdir(), 'aios-chromium-next-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      timezoneId: 'America/New_York',
+      locale: 'en-US',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+    for (const response of held) response.destroy();
+    if (hung) await close(hung);
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('shows the configuration screen, naming both settings, when the build has none', async () => {
+    server = await nextStart(dir);
+    await page.goto(`${server.url}/dashboard`);
+    await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 10_000 }).toMatch(/^Connect .+ to Supabase$/);
+    // Next.js adds an alert of its own, its route announcer: the app's alert is the one that names the settings.
+    const problems = await page.getByRole('alert').filter({ hasText: 'is not set.' }).textContent();
+    expect(problems).toContain('NEXT_PUBLIC_SUPABASE_URL is not set.');
+    expect(problems).toContain('NEXT_PUBLIC_SUPABASE_ANON_KEY is not set.');
+    await page.screenshot({ path: join(SHOTS, 'nextjs-configuration-screen.png'), fullPage: true });
+    await server.stop();
+    server = undefined;
+  }, 120_000);
+
+  it('shows an error with a Retry button within 10 s on a signed-in page when the backend never answers', async () => {
+    hung = createHttpServer((_request, response) => {
+      held.add(response);
+      response.on('close', () => held.delete(response));
+    });
+    await new Promise<void>((resolve) => hung!.listen(0, '127.0.0.1', () => resolve()));
+    const backend = `http://127.0.0.1:${(hung.address() as AddressInfo).port}`;
+    // Next.js writes NEXT_PUBLIC_ settings into the bundle: a second build, with them.
+    run(dir, 'npm', ['run', 'build'], cleanEnv({ NEXT_PUBLIC_SUPABASE_URL: backend, NEXT_PUBLIC_SUPABASE_ANON_KEY: 'anon-key-for-the-test' }));
+    server = await nextStart(dir);
+    const session = storedSession();
+    await context.addCookies([{ name: session.key, value: `base64-${Buffer.from(session.value).toString('base64url')}`, url: server.url }]);
+    const started = Date.now();
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByRole('button', { name: 'Retry' }).waitFor({ timeout: 10_000 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await page.getByRole('alert').filter({ hasText: 'Could not load' }).first().textContent()).toMatch(/Could not load[^]*(took too long|could not be reached)/);
+    await page.screenshot({ path: join(SHOTS, 'nextjs-dashboard-unreachable.png'), fullPage: true });
+  }, 300_000);
 });

@@ -4,6 +4,7 @@ import type { EntitySpec, ProductModel, RelationshipSpec, RoleSpec } from '../mo
 import { SYSTEM_COLUMNS, attributeColumn, columnName, type Column } from './columns.js';
 import { literal } from './sql.js';
 import { lower } from '../english.js';
+import { LANE_NAMES, POSITION_COLUMNS, statedViews, type StatedView } from '../stated-views.js';
 import { PARTICIPATION, PRIVATE, PRIVATE_SENSITIVE_COLUMNS, SENSITIVE_COLUMNS, columnNamedLike, namedLike } from './access-lexicon.js';
 
 /**
@@ -498,6 +499,8 @@ export function buildDataModel(model: ProductModel): DataModel {
     notes.push(`${group.name} have members (\`${group.membership!.table}\`): ${pluralName(role).replace(/_/g, ' ')} reach ${pluralName(entity).replace(/_/g, ' ')} through the ${lower(group.label)} they belong to.`);
   }
 
+  viewColumns(statedViews(model.features, [...byEntity.keys()]), byEntity, notes);
+
   for (const table of tables) {
     if (table.kind !== 'entity' || !table.entity) continue;
     table.displayColumn = displayColumnOf(table.columns);
@@ -518,6 +521,46 @@ export function buildDataModel(model: ProductModel): DataModel {
   }
 
   return { tables, relationships, roles, adminRoles, defaultRole, privilegedRoles, selfServiceRoles, appointerRoles, notes };
+}
+
+/** A board's lanes when the idea states a board but names no status: the usual three. */
+const BOARD_LANES = ['to_do', 'in_progress', 'done'];
+
+/**
+ * What the views the idea states need of their tables, where the entity lacks it: a floor plan
+ * places each row at a grid column and row, a board moves rows between the values of a status,
+ * a calendar puts each row on a day.
+ */
+function viewColumns(views: StatedView[], byEntity: Map<string, Table>, notes: string[]): void {
+  for (const view of views) {
+    const table = view.entity ? byEntity.get(view.entity) : undefined;
+    if (!table) continue;
+    const label = lower(table.label);
+    if (view.kind === 'floor_plan') {
+      const added = [
+        { name: POSITION_COLUMNS.x, description: `Column of the ${label} on the floor plan, from 0 at the left` },
+        { name: POSITION_COLUMNS.y, description: `Row of the ${label} on the floor plan, from 0 at the top` },
+      ].filter((column) => addColumn(table, { ...column, type: 'integer', nullable: true, check: `${column.name} between 0 and 99` }));
+      if (added.length > 0) notes.push(`The idea asks for a floor plan of ${table.name}: each ${label} has its place on a grid (\`${POSITION_COLUMNS.x}\`, \`${POSITION_COLUMNS.y}\`).`);
+    } else if (view.kind === 'board') {
+      if (table.columns.some((column) => column.enum_values && LANE_NAMES.test(column.name))) continue;
+      const added = addColumn(table, {
+        name: 'status',
+        type: 'text',
+        nullable: false,
+        default: literal(BOARD_LANES[0]!),
+        enum_values: BOARD_LANES,
+        check: `status in (${BOARD_LANES.map(literal).join(', ')})`,
+        description: `Status of the ${label}, a lane of the board: ${BOARD_LANES.join(', ')}`,
+      });
+      if (added) notes.push(`The idea asks for a board of ${table.name}: each ${label} has a status (${BOARD_LANES.join(', ')}), a lane of the board.`);
+    } else if (view.kind === 'calendar') {
+      if (table.columns.some((column) => (column.type === 'date' || column.type === 'timestamptz') && !SYSTEM_COLUMNS.has(column.name))) continue;
+      if (addColumn(table, { name: 'starts_at', type: 'timestamptz', nullable: true, description: `When the ${label} takes place, its day on the calendar` })) {
+        notes.push(`The idea asks for a calendar of ${table.name}: each ${label} has a date and time (\`starts_at\`).`);
+      }
+    }
+  }
 }
 
 /**

@@ -4,7 +4,8 @@ import { heading, type PageContext } from './page-parts.js';
 import { linkTo, type AppPage } from './routes.js';
 import { type Imports, jsxAttr, jsxText } from './source.js';
 import type { Framework } from './framework.js';
-import { access, entityTables, type Table } from './tables.js';
+import { dashboardFigures, type DashboardFigure } from './dashboard-figures.js';
+import { access, entityTables, isMoney, type Table } from './tables.js';
 import { boardColumn, moneyColumn } from './views.js';
 import { lower } from '../english.js';
 
@@ -13,9 +14,10 @@ import { lower } from '../english.js';
 export function dashboardPage(page: AppPage, context: PageContext, imports: Imports): string {
   const { framework, routes, model } = context;
   // People's profiles are not figures of the work; the tables of the work are.
-  const tables = entityTables(model)
-    .filter((table) => !table.primaryKey?.authUser)
-    .slice(0, 6);
+  const work = entityTables(model).filter((table) => !table.primaryKey?.authUser);
+  // The figures the idea names ("revenue per month"), whatever tables they come from.
+  const stated = dashboardFigures(context.views, work);
+  const tables = [...new Set([...work.slice(0, 6), ...stated.map((figure) => figure.table)])];
   if (tables.length > 0) {
     imports
       .add('@/components/ui/card', ['Card', 'CardContent', 'CardDescription', 'CardHeader', 'CardTitle'])
@@ -49,6 +51,7 @@ export function dashboardPage(page: AppPage, context: PageContext, imports: Impo
     cards.push(figureCard(jsxText(`Total ${lower(money.label)} of ${lower(table.pluralLabel)}`), figure(query, `formatAmount(total(${query}.data, (row) => ${access('row', money.name)}))`)));
   }
   const lanesSection = lanesCard(tables, queryOf, framework, imports);
+  const figureSections = stated.map((figure) => statedFigureCard(figure, queryOf(figure.table), framework, imports));
   const recent = tables[0];
   const recentSection = recent
     ? (() => {
@@ -104,10 +107,52 @@ ${queries.join('\n')}${failed}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
 ${cards.join('\n')}
       </div>
-${[lanesSection, recentSection].filter(Boolean).join('\n')}
+${[...figureSections, lanesSection, recentSection].filter(Boolean).join('\n')}
     </div>
   );
 }`;
+}
+
+/** A figure the idea names: its rows grouped by period or by value, each group's sum or count as a bar. */
+function statedFigureCard(figure: DashboardFigure, query: string, framework: Framework, imports: Imports): string {
+  imports.add('@/components/views/FigureBars', 'FigureBars').add('@/lib/figures', 'totalsBy');
+  const { by, value } = figure;
+  let keyOf: string;
+  let keys = '';
+  let labelOf: string;
+  if (by.kind === 'period') {
+    imports.add('@/lib/figures', ['formatPeriod', 'periodOf']);
+    const date = access('row', by.column.name);
+    keyOf = by.column.nullable ? `(row) => (${date} ? periodOf(${date}, '${by.period}') : null)` : `(row) => periodOf(${date}, '${by.period}')`;
+    labelOf = `(key) => formatPeriod(key, '${by.period}')`;
+  } else {
+    imports.add('@/lib/format', 'formatLabel').add(`${framework.layout.supabaseImport}/types`, 'Constants');
+    keyOf = `(row) => ${access('row', by.column.name)}`;
+    keys = `, Constants.public.Enums.${by.column.enumName}`;
+    labelOf = 'formatLabel';
+  }
+  const money = value !== undefined && isMoney(value);
+  if (money) imports.add('@/lib/figures', 'formatAmount');
+  const valueOf = value ? `(row) => ${access('row', value.name)}` : '() => 1';
+  const format = money ? 'formatAmount' : '(count) => count.toLocaleString()';
+  return `      <Card>
+        <CardHeader>
+          <CardTitle>${jsxText(figure.title)}</CardTitle>
+          <CardDescription>${jsxText(value ? `Total ${lower(value.label)} of ${lower(figure.table.pluralLabel)}` : `Number of ${lower(figure.table.pluralLabel)}`)}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {${query}.data ? (
+            <FigureBars
+              title=${jsxAttr(figure.title)}
+              groups={totalsBy(${query}.data, ${keyOf}, ${valueOf}${keys})}
+              labelOf={${labelOf}}
+              format={${format}}
+            />
+          ) : (
+            <p className="text-sm text-muted-foreground">{${query}.isLoading ? 'Loading…' : 'Not loaded.'}</p>
+          )}
+        </CardContent>
+      </Card>`;
 }
 
 /** The first table with a status or stage: its rows per lane, with their money when they have some ("totals per stage"). */

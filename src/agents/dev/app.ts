@@ -16,6 +16,10 @@ import { renderConfigSource, renderConfigTest, renderConfigurationScreen, render
 import { renderSupabaseTypes } from './supabase-types.js';
 import { entityTables, type DataModel } from './tables.js';
 import { renderEslintConfig, renderVitestConfig } from './tooling.js';
+import { CALENDAR_SOURCE, CALENDAR_TEST, renderCalendarView } from './calendar.js';
+import { dashboardFigures, renderFigureBars } from './dashboard-figures.js';
+import { FLOOR_PLAN_SOURCE, FLOOR_PLAN_TEST, positionColumns, renderFloorPlanView } from './floor-plan.js';
+import type { StatedView } from '../stated-views.js';
 import { AGENDA_SOURCE, AGENDA_TEST, FIGURES_SOURCE, FIGURES_TEST, boardColumn, dateColumn, renderAgendaView, renderBoardView } from './views.js';
 
 /** Everything the code is written from, once the design is known. */
@@ -32,6 +36,8 @@ export interface AppDesign {
   signUp: SignUpRoles | undefined;
   /** The home page's words for visitors. */
   landing: LandingCopy;
+  /** The views the idea states, read from the product model's features. */
+  views: StatedView[];
 }
 
 /** `x.tsx` → `{path, content, language}`. */
@@ -86,14 +92,30 @@ export function sharedFiles(design: AppDesign): GeneratedFile[] {
     generated(`${root}components/layout/AppShell.tsx`, renderAppShell(framework, routes, productName)),
   ];
   const tables = entityTables(model);
+  const floorPlans = tables.some((table) => positionColumns(table));
   if (tables.some((table) => boardColumn(table))) files.push(generated(`${root}components/views/BoardView.tsx`, renderBoardView(framework)));
+  if (tables.some((table) => dateColumn(table)) || floorPlans) {
+    files.push(generated(`${root}lib/agenda.ts`, AGENDA_SOURCE), generated(`${root}lib/agenda.test.ts`, AGENDA_TEST));
+  }
   if (tables.some((table) => dateColumn(table))) {
+    files.push(generated(`${root}components/views/AgendaView.tsx`, renderAgendaView(framework)));
+    // The month calendar only where the idea asks for one.
+    if (design.views.some((view) => view.kind === 'calendar')) {
+      files.push(
+        generated(`${root}components/views/CalendarView.tsx`, renderCalendarView(framework)),
+        generated(`${root}lib/calendar.ts`, CALENDAR_SOURCE),
+        generated(`${root}lib/calendar.test.ts`, CALENDAR_TEST),
+      );
+    }
+  }
+  if (floorPlans) {
     files.push(
-      generated(`${root}components/views/AgendaView.tsx`, renderAgendaView(framework)),
-      generated(`${root}lib/agenda.ts`, AGENDA_SOURCE),
-      generated(`${root}lib/agenda.test.ts`, AGENDA_TEST),
+      generated(`${root}components/views/FloorPlanView.tsx`, renderFloorPlanView(framework)),
+      generated(`${root}lib/floor-plan.ts`, FLOOR_PLAN_SOURCE),
+      generated(`${root}lib/floor-plan.test.ts`, FLOOR_PLAN_TEST),
     );
   }
+  if (dashboardFigures(design.views, tables).length > 0) files.push(generated(`${root}components/views/FigureBars.tsx`, renderFigureBars(framework.directive)));
   files.push(generated(`${root}lib/figures.ts`, FIGURES_SOURCE), generated(`${root}lib/figures.test.ts`, FIGURES_TEST));
   for (const table of tables) {
     files.push(generated(`${root}hooks/${table.hookModule}.ts`, renderHooks(table, framework)));
@@ -112,6 +134,7 @@ export function pageContext(design: AppDesign): PageContext {
     flows: design.ux.user_flows,
     signUp: design.signUp,
     landing: design.landing,
+    views: design.views,
   };
 }
 

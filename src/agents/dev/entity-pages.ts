@@ -1,4 +1,4 @@
-import { camel } from '../naming.js';
+import { camel, singularName } from '../naming.js';
 import { displayOf, listKind } from './forms.js';
 import { plainPage } from './app-pages.js';
 import { LOADING, cell, heading, listColumns, recordId, type PageContext } from './page-parts.js';
@@ -6,6 +6,8 @@ import { linkTo, type AppPage } from './routes.js';
 import { type Imports, jsxAttr, jsxText, str } from './source.js';
 import { access, entityTables, optionalAccess, propertyKey, type Column, type DataModel, type Table } from './tables.js';
 import { boardColumn, dateColumn } from './views.js';
+import { positionColumns } from './floor-plan.js';
+import type { StatedViewKind } from '../stated-views.js';
 import { lower } from '../english.js';
 
 /**
@@ -58,7 +60,9 @@ export function listPage(page: AppPage, table: Table, context: PageContext, impo
     : '';
   if (views.length > 0) imports.add('react', 'useState').add('@/components/ui/button', 'Button');
   const viewType = ['table', ...views.map((view) => view.id)].map((id) => `'${id}'`).join(' | ');
-  const state = views.length > 0 ? `\n  const [view, setView] = useState<${viewType}>('table');${views.flatMap((view) => view.hooks).map((line) => `\n  ${line}`).join('')}` : '';
+  // The view the idea asks for opens first (a floor plan of the tables, a calendar of bookings).
+  const opening = views.find((view) => view.stated)?.id ?? 'table';
+  const state = views.length > 0 ? `\n  const [view, setView] = useState<${viewType}>('${opening}');${views.flatMap((view) => view.hooks).map((line) => `\n  ${line}`).join('')}` : '';
   const shown = views.map((view) => `) : view === '${view.id}' ? (
         ${view.body}
       `).join('');
@@ -102,19 +106,26 @@ ${cells.join('\n')}
 }
 
 interface ListView {
-  id: 'board' | 'agenda';
+  id: 'board' | 'agenda' | 'calendar' | 'floor_plan';
   label: string;
+  /** The idea asks for this view of these rows. */
+  stated: boolean;
   /** Lines at the top of the page component. */
   hooks: string[];
   /** The JSX that shows \`rows\` this way. */
   body: string;
 }
 
-/** A board when rows have a status or stage, an agenda when they have a date: beside the table, by column type. */
+/**
+ * Beside the table: a board when rows have a status or stage, an agenda when they have a date, a
+ * month calendar where the idea asks for one, a floor plan when rows have a place on a grid.
+ * Views the idea states come first.
+ */
 function otherViews(table: Table, first: string, context: PageContext, imports: Imports): ListView[] {
   const pk = table.primaryKey;
   if (!pk) return [];
   const views: ListView[] = [];
+  const stated = (kind: StatedViewKind) => statedFor(kind, table, context);
   const key = `(row) => ${access('row', pk.name)}`;
   const card = first.startsWith('{') ? `<span className="font-medium">${first}</span>` : first;
   const lanes = boardColumn(table);
@@ -144,6 +155,7 @@ function otherViews(table: Table, first: string, context: PageContext, imports: 
     views.push({
       id: 'board',
       label: 'Board',
+      stated: stated('board'),
       hooks: editable ? [`const update = useUpdate${table.type}();`] : [],
       body: `<div className="space-y-2">
           ${failed}<BoardView
@@ -158,15 +170,92 @@ function otherViews(table: Table, first: string, context: PageContext, imports: 
   }
   const when = dateColumn(table);
   if (when) {
+    const withTime = when.input === 'datetime' ? ' withTime' : '';
+    if (stated('calendar')) {
+      imports.add('@/components/views/CalendarView', 'CalendarView');
+      views.push({
+        id: 'calendar',
+        label: 'Calendar',
+        stated: true,
+        hooks: [],
+        body: `<CalendarView rows={rows} dateOf={(row) => ${access('row', when.name)}} keyOf={${key}} renderItem={(row) => ${card}}${withTime} />`,
+      });
+    }
     imports.add('@/components/views/AgendaView', 'AgendaView');
     views.push({
       id: 'agenda',
       label: 'Agenda',
+      stated: false,
       hooks: [],
-      body: `<AgendaView rows={rows} dateOf={(row) => ${access('row', when.name)}} keyOf={${key}} renderItem={(row) => ${card}}${when.input === 'datetime' ? ' withTime' : ''} />`,
+      body: `<AgendaView rows={rows} dateOf={(row) => ${access('row', when.name)}} keyOf={${key}} renderItem={(row) => ${card}}${withTime} />`,
     });
   }
-  return views;
+  const place = positionColumns(table);
+  if (place) views.push(floorPlanView(table, place, key, card, stated('floor_plan'), context, imports));
+  // The stated views first, so that the switcher reads in the order the idea gives them.
+  return [...views.filter((view) => view.stated), ...views.filter((view) => !view.stated)];
+}
+
+/** Whether the idea asks for this kind of view of the table; a view of no named entity goes to the first table that can show it. */
+function statedFor(kind: StatedViewKind, table: Table, context: PageContext): boolean {
+  const views = context.views.filter((view) => view.kind === kind);
+  if (views.some((view) => view.entity && singularName(view.entity) === singularName(table.name))) return true;
+  if (!views.some((view) => !view.entity)) return false;
+  const fits = (candidate: Table) =>
+    kind === 'calendar' ? dateColumn(candidate) !== undefined : kind === 'board' ? boardColumn(candidate) !== undefined : kind === 'floor_plan' ? positionColumns(candidate) !== undefined : false;
+  return entityTables(context.model).find((candidate) => !candidate.primaryKey?.authUser && fits(candidate)) === table;
+}
+
+/**
+ * Places on their grid cells, each with its state now: booked or free today from the first
+ * table whose dated rows point at them (a booking of a table), else the place's own status.
+ */
+function floorPlanView(table: Table, place: { x: Column; y: Column }, key: string, card: string, stated: boolean, context: PageContext, imports: Imports): ListView {
+  const { model } = context;
+  const pk = table.primaryKey!;
+  imports.add('@/components/views/FloorPlanView', 'FloorPlanView');
+  const hooks: string[] = [];
+  let stateOf = '';
+  const booking = entityTables(model)
+    .filter((candidate) => candidate !== table)
+    .map((candidate) => ({ child: candidate, column: candidate.columns.find((column) => column.references?.table === table.name), when: dateColumn(candidate) }))
+    .find((found): found is { child: Table; column: Column; when: Column } => found.column !== undefined && found.when !== undefined);
+  const status = boardColumn(table);
+  if (booking) {
+    const { child, column, when } = booking;
+    imports
+      .add(`@/hooks/${child.hookModule}`, `use${child.pluralType}`)
+      .add('@/lib/floor-plan', 'dayState')
+      .add('@/lib/agenda', 'localDay')
+      .add('react', 'useState');
+    hooks.push(
+      `const ${camel(child.pluralType)}Query = use${child.pluralType}();`,
+      '// Read once, when the page opens: rendering stays pure.',
+      "const [today] = useState(() => localDay(new Date().toISOString()));",
+    );
+    const query = `${camel(child.pluralType)}Query`;
+    const rowsOf = `(${query}.data ?? []).filter((item) => ${access('item', column.name)} === ${access('row', pk.name)})`;
+    // No state until the bookings have loaded: "Free today" would be a claim.
+    stateOf = `
+          stateOf={${query}.data ? (row) => dayState(${rowsOf}.map((item) => ${access('item', when.name)}), today, ${when.input === 'datetime'}) : undefined}`;
+  } else if (status?.enumValues?.length) {
+    imports.add('@/lib/format', 'formatLabel');
+    // The first value is the place at rest (free, available); any other is in use.
+    stateOf = `
+          stateOf={(row) => (${access('row', status.name)} ? { busy: ${access('row', status.name)} !== ${str(status.enumValues[0]!)}, label: formatLabel(${access('row', status.name)}) } : undefined)}`;
+  }
+  return {
+    id: 'floor_plan',
+    label: 'Floor plan',
+    stated,
+    hooks,
+    body: `<FloorPlanView
+          rows={rows}
+          positionOf={(row) => ({ x: ${access('row', place.x.name)}, y: ${access('row', place.y.name)} })}
+          keyOf={${key}}
+          renderPlace={(row) => ${card}}${stateOf}
+        />`,
+  };
 }
 
 /** Tables whose rows point at this one: the detail page lists them. */

@@ -1,4 +1,5 @@
 import type { UserFlow } from '../../contract/index.js';
+import type { StatedView } from '../stated-views.js';
 import type { Framework } from './framework.js';
 import type { LandingCopy } from './landing.js';
 import type { SignUpRoles } from './roles.js';
@@ -16,6 +17,8 @@ export interface PageContext {
   flows: UserFlow[];
   signUp: SignUpRoles | undefined;
   landing: LandingCopy;
+  /** The views the idea states (a calendar, a floor plan, a board, dashboard figures). */
+  views: StatedView[];
 }
 
 export const LOADING = '<p className="text-muted-foreground">Loading…</p>';

@@ -275,7 +275,7 @@ ${markdownTable(
     ['`npm run build`', 'type-checks and builds for production (the Supabase settings are checked when the app runs: without them it shows what to set)'],
     ['`npm run typecheck`', 'type-checks only'],
     ['`npm run lint`', 'ESLint with typescript-eslint and the React hooks rules'],
-    ['`npm test`', 'Vitest: the settings check, datetime fields, list fields and request errors'],
+    ['`npm test`', 'Vitest: the settings check, datetime fields, list fields, request errors, and the days, places and sums the views show'],
   ],
 )}
 
@@ -298,8 +298,8 @@ ${markdownTable(['route', 'page', 'kind', 'sign-in required'], pages)}
 - \`${code}hooks/\`: data hooks (TanStack Query over supabase-js), one module per table, and \`use-auth\`
 - \`${code}components/ui/\`: shadcn/ui components
 - \`${code}components/layout/AppShell.tsx\`: navigation around signed-in pages
-- \`${code}components/views/\`: the board (a lane per status) and the agenda (rows by day) beside a list's table
-- \`${code}lib/\`: the Supabase settings check (\`config.ts\`; \`ConfigurationScreen\` shows its problems), request time limits and error messages (\`network.ts\`), datetime fields in local time, list fields, agenda days and dashboard sums, each with its \`*.test.ts\`
+- \`${code}components/views/\`: beside a list's table, the board (a lane per status), the agenda (rows by day), the month calendar and the floor plan (places on a grid, each with its state today) where the idea asks for them; the dashboard's figures per month or per stage
+- \`${code}lib/\`: the Supabase settings check (\`config.ts\`; \`ConfigurationScreen\` shows its problems), request time limits and error messages (\`network.ts\`), datetime fields in local time, list fields, agenda days, calendar months, floor-plan places and dashboard sums, each with its \`*.test.ts\`
 `;
 }
 

@@ -1,3 +1,4 @@
+import { LANE_NAMES } from '../stated-views.js';
 import type { Framework } from './framework.js';
 import { file } from './source.js';
 import { isMoney, type Column, type Table } from './tables.js';
@@ -7,8 +8,6 @@ import { isMoney, type Column, type Table } from './tables.js';
  * of a status or stage, an agenda of the rows by day when they have a date, and the dashboard's
  * figures (counts, sums of money, totals per lane).
  */
-
-const LANE_NAMES = /(^|_)(status|stage|state|phase|lane)$/;
 
 /** The enum a board's lanes come from: a status, a stage, a state. */
 export function boardColumn(table: Table): Column | undefined {
@@ -116,16 +115,111 @@ export function total<T>(rows: readonly T[] | undefined, valueOf: (row: T) => nu
 export function formatAmount(amount: number): string {
   return amount.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
+
+export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/**
+ * The period a stored date or timestamp falls in, where the reader is: \`2026-03-29\` (day),
+ * the Monday of its week (week), \`2026-03\` (month), \`2026-Q1\` (quarter), \`2026\` (year).
+ */
+export function periodOf(value: string, period: Period): string {
+  const date = new Date(/^\\d{4}-\\d{2}-\\d{2}$/.test(value) ? \`\${value}T00:00:00\` : value);
+  if (Number.isNaN(date.getTime())) return '';
+  const year = date.getFullYear();
+  if (period === 'year') return String(year);
+  if (period === 'quarter') return \`\${year}-Q\${Math.floor(date.getMonth() / 3) + 1}\`;
+  if (period === 'month') return \`\${year}-\${pad(date.getMonth() + 1)}\`;
+  const day = period === 'week' ? new Date(year, date.getMonth(), date.getDate() - ((date.getDay() + 6) % 7)) : date;
+  return \`\${day.getFullYear()}-\${pad(day.getMonth() + 1)}-\${pad(day.getDate())}\`;
+}
+
+/** A period's name for people: "March 2026", "Week of Mar 23, 2026", "2026 Q1". */
+export function formatPeriod(key: string, period: Period): string {
+  if (period === 'year' || period === 'quarter') return key.replace('-', ' ');
+  if (period === 'month') return new Date(\`\${key}-01T00:00:00\`).toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
+  const day = new Date(\`\${key}T00:00:00\`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return period === 'week' ? \`Week of \${day}\` : day;
+}
+
+export interface Group {
+  key: string;
+  value: number;
+}
+
+/**
+ * Rows added up per key (a month, a stage), in the order of \`keys\` when given (an enum's
+ * values, every one shown), else by key; rows without a key are left out.
+ */
+export function totalsBy<T>(
+  rows: readonly T[] | undefined,
+  keyOf: (row: T) => string | null | undefined,
+  valueOf: (row: T) => number | null | undefined,
+  keys?: readonly string[],
+): Group[] {
+  const totals = new Map<string, number>((keys ?? []).map((key) => [key, 0]));
+  for (const row of rows ?? []) {
+    const key = keyOf(row);
+    if (!key) continue;
+    totals.set(key, (totals.get(key) ?? 0) + (valueOf(row) ?? 0));
+  }
+  const groups = [...totals.entries()].map(([key, value]) => ({ key, value }));
+  return keys ? groups : groups.sort((a, b) => a.key.localeCompare(b.key));
+}
 `;
 
 /** `lib/figures.test.ts`. */
-export const FIGURES_TEST = `import { describe, expect, it } from 'vitest';
-import { total } from './figures';
+export const FIGURES_TEST = `import { afterEach, describe, expect, it, vi } from 'vitest';
+import { periodOf, total, totalsBy } from './figures';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 describe('total', () => {
   it('adds the values, counting empty ones as nothing', () => {
     expect(total([{ value: 10.5 }, { value: null }, { value: 2 }], (row) => row.value)).toBe(12.5);
     expect(total(undefined, () => 1)).toBe(0);
+  });
+});
+
+describe('periodOf', () => {
+  it('puts a timestamp in the day, week, month, quarter and year where the reader is', () => {
+    vi.stubEnv('TZ', 'America/New_York');
+    // 03:00 UTC on Wednesday 1 April is still Tuesday 31 March in New York.
+    const value = '2026-04-01T03:00:00Z';
+    expect(periodOf(value, 'day')).toBe('2026-03-31');
+    expect(periodOf(value, 'week')).toBe('2026-03-30');
+    expect(periodOf(value, 'month')).toBe('2026-03');
+    expect(periodOf(value, 'quarter')).toBe('2026-Q1');
+    expect(periodOf(value, 'year')).toBe('2026');
+    expect(periodOf('2026-03-29', 'week')).toBe('2026-03-23');
+    expect(periodOf('not a date', 'month')).toBe('');
+  });
+});
+
+describe('totalsBy', () => {
+  const rows = [
+    { month: '2026-04', amount: 10 },
+    { month: '2026-03', amount: 5.5 },
+    { month: '2026-04', amount: null },
+    { month: null, amount: 100 },
+  ];
+
+  it('adds up per key, in order, leaving out rows without one', () => {
+    expect(totalsBy(rows, (row) => row.month, (row) => row.amount)).toEqual([
+      { key: '2026-03', value: 5.5 },
+      { key: '2026-04', value: 10 },
+    ]);
+  });
+
+  it('counts rows, and shows every key it is given, in that order', () => {
+    expect(totalsBy(rows, (row) => row.month, () => 1, ['2026-05', '2026-04', '2026-03'])).toEqual([
+      { key: '2026-05', value: 0 },
+      { key: '2026-04', value: 2 },
+      { key: '2026-03', value: 1 },
+    ]);
   });
 });
 `;

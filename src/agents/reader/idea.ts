@@ -363,13 +363,17 @@ function featuresOf(
       const key = found ? entityOfKey(found) : undefined;
       const object = key && entities.has(key) ? pluralName(key).replace(/_/g, ' ') : phrase.words.map((t) => t.norm).join(' ');
       if (!/^[a-z][a-z -]*$/.test(object) || object.length > 60) continue;
-      const text = `${phrase.verb.lemma} ${object}`;
+      // A screen keeps what it shows: "a floor plan of the tables", "a dashboard with revenue per month".
+      const shown = isView(phrase) ? viewDetails(sentence, phrase) : [];
+      const text = [phrase.verb.lemma === 'be' ? object : `${phrase.verb.lemma} ${object}`, ...shown.map((p) => `${p.prep} ${p.words.map((t) => t.norm).join(' ')}`)].join(' ');
       const existing = features.find((f) => f.text === text);
       if (existing) {
         if (!existing.roles!.includes(role)) existing.roles!.push(role);
         continue;
       }
-      features.push({ text, roles: [role], ...(key && entities.has(key) ? { entities: [key] } : {}), ...(DEFERRING.test(sentence.text) ? { priority: 'wont' as const } : {}) });
+      const of = shown.map((p) => candidateOf(p)?.key).map((k) => (k ? entityOfKey(k) : undefined)).find((k): k is string => !!k && entities.has(k));
+      const entity = key && entities.has(key) ? key : of;
+      features.push({ text, roles: [role], ...(entity ? { entities: [entity] } : {}), ...(DEFERRING.test(sentence.text) ? { priority: 'wont' as const } : {}) });
     }
     // Screens and ways of working the idea names: "a GitHub-style heatmap", "a floor plan", "drag and drop".
     for (const phrase of sentence.phrases) {
@@ -378,7 +382,7 @@ function featuresOf(
       const words = phrase.words.map((t) => t.norm).filter((w) => /^[a-z][a-z-]*$/.test(w) && !UNITS.has(w));
       if (words.length === 0 || words.length > 6) continue;
       const text = words.join(' ');
-      const same = features.findIndex((f) => f.text.endsWith(text) || text.endsWith(f.text));
+      const same = features.findIndex((f) => ` ${f.text} `.includes(` ${text} `) || text.endsWith(f.text));
       if (same >= 0) {
         if (text.length > features[same]!.text.length && !features[same]!.roles) features[same]!.text = text;
         continue;
@@ -390,6 +394,28 @@ function featuresOf(
   }
   return features.slice(0, 60);
 }
+
+function isView(phrase: Phrase): boolean {
+  return VIEW_WORDS.has(phrase.head.lemma) || VIEW_WORDS.has(phrase.words.map((t) => t.norm).join(' '));
+}
+
+/** The phrases right after a screen's name that say what it shows: "of the tables", "with revenue", "per month". */
+function viewDetails(sentence: Sentence, view: Phrase): Phrase[] {
+  const details: Phrase[] = [];
+  let end = view.end;
+  for (const phrase of sentence.phrases) {
+    if (phrase.start < end) continue;
+    // Only phrases that follow at once (a word or two between, "of the"), of the same clause.
+    if (phrase.role !== 'prep' || !VIEW_PREPOSITIONS.has(phrase.prep ?? '') || phrase.verb !== view.verb || phrase.start - end > 2) break;
+    const words = phrase.words.map((t) => t.norm);
+    if (words.length === 0 || words.length > 4 || !words.every((w) => /^[a-z][a-z-]*$/.test(w))) break;
+    details.push(phrase);
+    end = phrase.end;
+  }
+  return details.slice(0, 3);
+}
+
+const VIEW_PREPOSITIONS = new Set(['of', 'with', 'per', 'by', 'for']);
 
 /** Units of measure that qualify nothing a person would name ("16px cards"). */
 const UNITS = new Set(['px', 'em', 'rem', 'pt', 'ms', 'kb', 'mb', 'gb']);
