@@ -2,6 +2,7 @@ import type { AnalyzeInput, AnalyzeOutput, Context, ProductModelContract, SpecIn
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
 import { briefMarkdown } from './analyst/brief.js';
 import { validModel } from './analyst/valid-model.js';
+import { readWithModel, type ModelReading } from './engines/reading.js';
 import type { ProductModel } from './model.js';
 import { PERSONAS } from './personas.js';
 import { contractModel, expandModel } from './product.js';
@@ -52,15 +53,30 @@ export function modelOf(input: ProductInput, ctx?: Pick<AgentContext, 'model'>):
   return ctx?.model ?? expandModel(input.product_model ?? readModel(input), input);
 }
 
+/**
+ * The reading by the engine the context chose: a model's, checked and with the offline reading
+ * as its draft and its fallback, or the offline reader's alone.
+ */
+export async function readWithEngine(
+  input: SpecInput & { context?: Context | undefined },
+  ctx: Pick<AgentContext, 'signal' | 'progress' | 'engine'>,
+  ceiling?: number,
+): Promise<ModelReading> {
+  const draft = readModel(input);
+  const chosen = ctx.engine;
+  if (!chosen?.port) return { product_model: draft, record: { engine: 'heuristic', ...(chosen?.fallback ? { fallback: chosen.fallback } : {}) } };
+  return readWithModel(input, draft, chosen.port, ctx, ceiling);
+}
+
 export async function analyze(input: AnalyzeInput, ctx: AgentContext = standaloneContext()): Promise<AnalyzeOutput> {
   ctx.signal.throwIfAborted();
-  const product_model = readModel(input);
-  ctx.progress(60, 'product model');
+  const { product_model, record } = await readWithEngine(input, ctx, 90);
+  ctx.progress(90, 'product model');
 
   ctx.signal.throwIfAborted();
   const brief_markdown = briefMarkdown(product_model, expandModel(product_model, input));
   ctx.progress(100, 'project brief');
-  return { product_model, brief_markdown, engine: 'heuristic' };
+  return { product_model, brief_markdown, ...record };
 }
 
 export const analystAgent: Agent<AnalyzeInput, AnalyzeOutput> = {
