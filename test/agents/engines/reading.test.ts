@@ -102,6 +102,26 @@ describe('the llm engine reads the idea', () => {
   });
 });
 
+describe('time limits and cancellation reach the model call', () => {
+  it('a model slower than the phase limit ends the phase with AGENT_TIMEOUT and its call is aborted', async () => {
+    const scripted = scriptedModel(['hang']);
+    await expect(runTool('aios_analyze', { spec: FLAT_IDEA }, { engines: llm(scripted.port), timeouts: { analysis: 150 } })).rejects.toMatchObject({ code: 'AGENT_TIMEOUT' });
+    expect(scripted.aborted()).toBe(1);
+  });
+
+  it('cancelling the run aborts the call, in a pipeline too, and no fallback hides it', async () => {
+    const scripted = scriptedModel(['hang']);
+    const controller = new AbortController();
+    const events: PhaseEvent[] = [];
+    const run = runPipeline({ spec: FLAT_IDEA, phases: ['architecture'] }, { engines: llm(scripted.port), signal: controller.signal, onEvent: (event) => events.push(event) });
+    while (scripted.model.doStreamCalls.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    await expect(run).rejects.toMatchObject({ code: 'AGENT_FAILURE', details: { cancelled: true } });
+    expect(scripted.aborted()).toBe(1);
+    expect(events.at(-1)).toMatchObject({ type: 'phase_failed', phase: 'architecture' });
+  });
+});
+
 describe('the pipeline on a model reading', () => {
   it('builds the migration and the app from the model\'s tables, keys and roles', async () => {
     const scripted = scriptedModel([GOOD]);
