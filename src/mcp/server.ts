@@ -1,4 +1,6 @@
 import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
+import type { Engines } from '../agents/engines/port.js';
+import type { JobPhase } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
@@ -12,10 +14,19 @@ export interface Principal {
   baseUrl?: string;
 }
 
+/** What a call needs to run here with the client's model as its sampler (stdio). */
+export interface SamplingDeps {
+  /** The configured engines (`AIOS_ENGINE`, the model): `auto` samples only when no model is configured. */
+  engines: Engines;
+  timeouts: Record<JobPhase, number>;
+}
+
 export interface McpDeps {
   queue: JobQueue;
   /** Where a job can be followed outside MCP. */
   jobUrls(id: string, principal: Principal): { status_url: string; stream_url: string };
+  /** Set where the client's model can be asked (MCP sampling on a 2025-era stdio connection). */
+  sampling?: SamplingDeps;
 }
 
 export const SERVER_INFO = { name: 'aios-lovable-mcp', title: 'AIOS product team', version: VERSION } as const;
@@ -33,12 +44,12 @@ first, correct its product_model (or write one yourself) and pass it as \`produc
  * transport. `subscribe` says whether resource changes can reach this caller (not on stateless
  * 2025-era HTTP, which has no stream to carry them).
  */
-export function buildMcpServer(deps: McpDeps, principal: Principal, options: { subscribe: boolean }): McpServer {
+export function buildMcpServer(deps: McpDeps, principal: Principal, options: { subscribe: boolean; era?: 'legacy' | 'modern' }): McpServer {
   const server = new McpServer(SERVER_INFO, {
     capabilities: { tools: {}, resources: { subscribe: options.subscribe }, prompts: {}, completions: {} },
     instructions: INSTRUCTIONS,
   });
-  registerTools(server, deps, principal);
+  registerTools(server, deps, principal, options.era);
   registerResources(server, deps, principal);
   registerPrompts(server);
   return server;
@@ -46,5 +57,5 @@ export function buildMcpServer(deps: McpDeps, principal: Principal, options: { s
 
 /** The factory the SDK's HTTP entry calls per request; 2026-era clients follow resources on `subscriptions/listen`. */
 export function mcpServerFactory(deps: McpDeps, principalOf: (authInfo: unknown) => Principal): McpServerFactory {
-  return (ctx) => buildMcpServer(deps, principalOf(ctx.authInfo), { subscribe: ctx.era === 'modern' });
+  return (ctx) => buildMcpServer(deps, principalOf(ctx.authInfo), { subscribe: ctx.era === 'modern', era: ctx.era });
 }
