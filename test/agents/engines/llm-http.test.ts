@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/log.js';
-import { authed, createKey, getJob, postJob, readStream, removeDataDir, sleep, startServer, testConfig, waitForStatus, type Server } from '../../http/support.js';
+import { ADMIN_KEY, authed, createKey, getJob, postJob, readStream, removeDataDir, sleep, startServer, testConfig, waitForStatus, type Server } from '../../http/support.js';
 import { FLAT_IDEA, FLAT_MODEL } from '../../fixtures/model-answers.js';
 import { startReplayServer, type Reply, type ReplayServer } from './openai-server.js';
 
@@ -75,9 +75,12 @@ describe('a configured OpenAI-compatible model, over HTTP', () => {
 
     // Progress while the model wrote reached the SSE stream.
     expect(events.some((event) => /model is writing/.test(JSON.stringify(event.data)))).toBe(true);
-    // The key is in no log line, output or event.
+    // The tokens reach /metrics, by tool, phase, engine and kind.
+    const metrics = await scrapeUntil(run, 'aios_model_tokens_total{tool="aios_full_pipeline",phase="architecture",engine="llm",kind="input"} 2100');
+    expect(metrics).toContain('aios_model_tokens_total{tool="aios_full_pipeline",phase="architecture",engine="llm",kind="output"} 650');
+    // The key is in no log line, output, event or metric.
     expect(run.logs.length).toBeGreaterThan(5);
-    for (const text of [run.logs.join('\n'), JSON.stringify(job), JSON.stringify(events)]) expect(text).not.toContain(MODEL_KEY);
+    for (const text of [run.logs.join('\n'), JSON.stringify(job), JSON.stringify(events), metrics]) expect(text).not.toContain(MODEL_KEY);
   });
 
   it('an aios_analyze job falls back to the offline reading when the model server refuses the key, with the reason cleared of the key', async () => {
@@ -91,6 +94,7 @@ describe('a configured OpenAI-compatible model, over HTTP', () => {
     expect(output.fallback.reason).toContain('[redacted]');
     expect(run.model.requests).toHaveLength(1);
     for (const text of [run.logs.join('\n'), JSON.stringify(job)]) expect(text).not.toContain(MODEL_KEY);
+    await scrapeUntil(run, 'aios_engine_fallbacks_total{tool="aios_analyze",phase="analysis",from="llm"} 1');
   });
 
   it('retries a 429 and a 503 from the server, then uses its answer', async () => {
@@ -128,6 +132,16 @@ describe('a configured OpenAI-compatible model, over HTTP', () => {
     await waitUntil(() => run.model.abandoned === 1);
   });
 });
+
+/** Scrapes /metrics until a line appears: jobs are counted from the queue's feed, a moment after they end. */
+async function scrapeUntil(run: Running, line: string): Promise<string> {
+  for (;;) {
+    const response = await fetch(`${run.server.url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+    const text = await response.text();
+    if (text.split('\n').includes(line)) return text;
+    await sleep(20);
+  }
+}
 
 /** Waits for something the server does on its own time (a socket closing); the test's own timeout bounds it. */
 async function waitUntil(done: () => boolean): Promise<void> {
