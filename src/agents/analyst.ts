@@ -1,7 +1,9 @@
-import type { AnalyzeInput, AnalyzeOutput, Context, ProductModelContract, SpecInput } from '../contract/index.js';
+import type { AnalyzeInput, AnalyzeOutput, Context, EngineRecord, ProductModelContract, SpecInput } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
-import { briefMarkdown } from './analyst/brief.js';
+import { briefMarkdown, type BriefProse } from './analyst/brief.js';
 import { validModel } from './analyst/valid-model.js';
+import { NO_TOKENS, addTokens } from './engines/port.js';
+import { writeBriefProse } from './engines/prose.js';
 import { readWithModel, type ModelReading } from './engines/reading.js';
 import type { ProductModel } from './model.js';
 import { PERSONAS } from './personas.js';
@@ -70,13 +72,26 @@ export async function readWithEngine(
 
 export async function analyze(input: AnalyzeInput, ctx: AgentContext = standaloneContext()): Promise<AnalyzeOutput> {
   ctx.signal.throwIfAborted();
-  const { product_model, record } = await readWithEngine(input, ctx, 90);
-  ctx.progress(90, 'product model');
+  const { product_model, record } = await readWithEngine(input, ctx, 60);
+  ctx.progress(60, 'product model');
+
+  // The model that read the idea writes the brief's prose too; the brief keeps the product's own
+  // sentences when it cannot (and says so), and when the idea was read offline.
+  const port = ctx.engine?.port;
+  let prose: BriefProse | undefined;
+  let written: EngineRecord = record;
+  if (port && record.engine === port.engine) {
+    const asked = await writeBriefProse(port, input, product_model, ctx, { from: 60, to: 95 });
+    const tokens = addTokens(record.tokens ?? NO_TOKENS, asked.tokens);
+    written = { ...record, model: port.model, tokens };
+    if (asked.ok) prose = asked.value;
+    else written.fallback = { from: port.engine, reason: `the brief's prose: ${asked.reason}; the brief keeps its own sentences (the model's reading was used)` };
+  }
 
   ctx.signal.throwIfAborted();
-  const brief_markdown = briefMarkdown(product_model, expandModel(product_model, input));
+  const brief_markdown = briefMarkdown(product_model, expandModel(product_model, input), prose);
   ctx.progress(100, 'project brief');
-  return { product_model, brief_markdown, ...record };
+  return { product_model, brief_markdown, ...written };
 }
 
 export const analystAgent: Agent<AnalyzeInput, AnalyzeOutput> = {

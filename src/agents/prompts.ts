@@ -169,3 +169,28 @@ export function repairRequest(problems: string[]): string {
     ...problems.map((problem) => `- ${problem}`),
   ].join('\n');
 }
+
+/** The brief's sections whose prose a model writes; the tables, lists and names stay the product's own. */
+export const BRIEF_PROSE_PARTS = {
+  executive_summary: BRIEF_SECTIONS[0]!,
+  problem_statement: BRIEF_SECTIONS[1]!,
+  post_mvp_vision: BRIEF_SECTIONS[6]!,
+} as const;
+
+/** The analyst's writing task: the prose of the brief's narrative sections, in the AIOS template. */
+export function briefProseSystemPrompt(): string {
+  return [
+    ...personaIntro(PERSONAS.analyst),
+    '',
+    'Your task: write the prose of three sections of the AIOS project brief for the product below, from its product model (already checked; the brief\'s tables, lists and names are written from it by the AIOS tools):',
+    ...Object.entries(BRIEF_PROSE_PARTS).map(([key, section]) => `- ${key}: ${section}`),
+    'Plain prose, one to three short paragraphs each: no headings, lists, tables, code, links or HTML. Name records and roles as people say them, never invent features the model does not have, and say "assumed" where the idea is silent.',
+    '',
+    `Answer with one JSON object with the string fields ${Object.keys(BRIEF_PROSE_PARTS).join(', ')}: no prose around it, no code fence.`,
+  ].join('\n');
+}
+
+/** The writing request: the fenced idea and the checked product model. */
+export function briefProseRequest(idea: string, model: unknown): string {
+  return [fencedIdea(idea), '', 'The product model:', unfenced(JSON.stringify(model))].join('\n');
+}

@@ -3,7 +3,7 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProductModelSchema } from '../../src/contract/index.js';
-import { BAD_FLAT_MODEL, FLAT_IDEA, FLAT_MODEL } from '../fixtures/model-answers.js';
+import { BAD_FLAT_MODEL, FLAT_IDEA, FLAT_MODEL, FLAT_PROSE } from '../fixtures/model-answers.js';
 import { createKey, removeDataDir, startServer, testConfig, type Server } from '../http/support.js';
 
 /**
@@ -69,22 +69,24 @@ async function analyze(client: Client, args: Record<string, unknown>) {
 
 describe('MCP sampling over stdio (2025 revision)', () => {
   it('reads the idea with the client\'s model when no model is configured (auto), and says so', async () => {
-    const { client, requests } = await overStdio([JSON.stringify(FLAT_MODEL)]);
+    const { client, requests } = await overStdio([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)]);
     const result = await analyze(client, {});
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:client-model-7', product_model: ProductModelSchema.parse(FLAT_MODEL) });
     expect(result.structuredContent.fallback).toBeUndefined();
-    expect(result.content[0]!.text).toContain('FlatSplit');
-    expect(requests).toHaveLength(1);
+    expect(result.content[0]!.text).toContain(FLAT_PROSE.executive_summary);
+    // The reading, then the brief's prose.
+    expect(requests).toHaveLength(2);
     expect(requests[0]!.systemPrompt).toContain('Atlas');
     expect(requests[0]!.messages[0]!.content.text).toContain(`<idea>\n${FLAT_IDEA}\n</idea>`);
   });
 
   it('sends an invalid answer back once, with its problems, in the same conversation', async () => {
-    const { client, requests } = await overStdio([JSON.stringify(BAD_FLAT_MODEL), JSON.stringify(FLAT_MODEL)]);
+    const { client, requests } = await overStdio([JSON.stringify(BAD_FLAT_MODEL), JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)]);
     const result = await analyze(client, { engine: 'sampling' });
     expect(result.structuredContent.engine).toBe('sampling');
-    expect(requests).toHaveLength(2);
+    expect(result.structuredContent.fallback).toBeUndefined();
+    expect(requests).toHaveLength(3);
     expect(requests[1]!.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
     expect(requests[1]!.messages[2]!.content.text).toMatch(/access\.2\.role: "landlord" is not a role/);
   });
@@ -105,7 +107,7 @@ describe('MCP sampling over stdio (2025 revision)', () => {
   });
 
   it('AIOS_ENGINE=heuristic, or engine "heuristic" on the call, never asks the client', async () => {
-    const configured = await overStdio([JSON.stringify(FLAT_MODEL)], { AIOS_ENGINE: 'heuristic' });
+    const configured = await overStdio([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)], { AIOS_ENGINE: 'heuristic' });
     expect((await analyze(configured.client, {})).structuredContent.engine).toBe('heuristic');
     expect(configured.requests).toHaveLength(0);
     expect((await analyze(configured.client, { engine: 'sampling' })).structuredContent.engine).toBe('sampling');

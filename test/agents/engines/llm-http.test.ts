@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/log.js';
 import { ADMIN_KEY, authed, createKey, getJob, postJob, readStream, removeDataDir, sleep, startServer, testConfig, waitForStatus, type Server } from '../../http/support.js';
-import { FLAT_IDEA, FLAT_MODEL } from '../../fixtures/model-answers.js';
+import { FLAT_IDEA, FLAT_MODEL, FLAT_PROSE } from '../../fixtures/model-answers.js';
 import { startReplayServer, type Reply, type ReplayServer } from './openai-server.js';
 
 /**
@@ -98,19 +98,22 @@ describe('a configured OpenAI-compatible model, over HTTP', () => {
   });
 
   it('retries a 429 and a 503 from the server, then uses its answer', async () => {
-    const run = await start([{ status: 429, retryAfter: '0' }, { status: 503 }, { content: JSON.stringify(FLAT_MODEL) }]);
+    const run = await start([{ status: 429, retryAfter: '0' }, { status: 503 }, { content: JSON.stringify(FLAT_MODEL) }, { content: JSON.stringify(FLAT_PROSE) }]);
     const { job } = await runJob(run, { tool: 'aios_analyze', input: { spec: FLAT_IDEA } });
     expect(job.output).toMatchObject({ engine: 'llm' });
-    expect(run.model.requests).toHaveLength(3);
+    expect((job.output as { fallback?: unknown }).fallback).toBeUndefined();
+    expect((job.output as { brief_markdown: string }).brief_markdown).toContain(FLAT_PROSE.executive_summary);
+    // Three tries for the reading, one for the brief's prose.
+    expect(run.model.requests).toHaveLength(4);
   });
 
   it('AIOS_ENGINE=heuristic, or a job asking for it, never calls the model', async () => {
-    const run = await start([{ content: JSON.stringify(FLAT_MODEL) }], { AIOS_ENGINE: 'heuristic' });
+    const run = await start([{ content: JSON.stringify(FLAT_MODEL) }, { content: JSON.stringify(FLAT_PROSE) }], { AIOS_ENGINE: 'heuristic' });
     const byDefault = await runJob(run, { tool: 'aios_analyze', input: { spec: FLAT_IDEA } });
     expect(byDefault.job.output).toMatchObject({ engine: 'heuristic' });
     const asked = await runJob(run, { tool: 'aios_analyze', input: { spec: FLAT_IDEA, engine: 'llm' } });
     expect(asked.job.output).toMatchObject({ engine: 'llm' });
-    expect(run.model.requests).toHaveLength(1);
+    expect(run.model.requests).toHaveLength(2);
   });
 
   it('a model slower than the phase limit fails the job with AGENT_TIMEOUT and the model call is abandoned', async () => {
