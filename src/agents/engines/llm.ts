@@ -12,6 +12,17 @@ import { DEFAULT_RETRY, withRetries, type RetryPolicy } from './retry.js';
  * can report progress while the model writes.
  */
 
+/**
+ * The AI SDK prints its warnings (a provider ignoring an option...) with console.info/warn, on
+ * standard output, which is the JSON-RPC channel of `aios-mcp stdio` and the result of
+ * `analyze --json`: they go to standard error, the log channel, instead. Set once, unless the
+ * embedding program chose its own (the SDK's documented switch).
+ */
+const sdk = globalThis as { AI_SDK_LOG_WARNINGS?: unknown };
+sdk.AI_SDK_LOG_WARNINGS ??= (options: { warnings: unknown[]; provider: string; model: string }) => {
+  for (const warning of options.warnings) process.stderr.write(`AI SDK warning (${options.provider} / ${options.model}): ${JSON.stringify(warning)}\n`);
+};
+
 /** The AI SDK model of the configuration; `fetch` lets a caller route the calls (never needed in use). */
 export function languageModelOf(settings: ModelSettings, fetch?: typeof globalThis.fetch): LanguageModel {
   const common = { ...(settings.apiKey ? { apiKey: settings.apiKey } : {}), ...(fetch ? { fetch } : {}) };
