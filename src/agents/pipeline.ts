@@ -35,7 +35,7 @@ import { analystAgent, readModel, readWithEngine, type ProductInput } from './an
 import { architectAgent } from './architect.js';
 import { devAgent } from './dev.js';
 import { chooseEngine, type Chosen } from './engines/choose.js';
-import type { Engines } from './engines/port.js';
+import { InputNeeded, type Engines } from './engines/port.js';
 import { pmAgent } from './pm.js';
 import { specOf } from './reader/read.js';
 import { uxAgent } from './ux.js';
@@ -106,6 +106,8 @@ export async function runPhase<I, O>(agent: Agent<I, O>, input: I, options: Phas
     emit({ type: 'phase_completed', phase, at: new Date().toISOString(), duration_ms: elapsed(started) });
     return output;
   } catch (cause) {
+    // The run waits for a model's answer from outside (MCP sampling over several round trips): not a failure.
+    if (cause instanceof InputNeeded) throw cause;
     const error = toAgentError(cause, phase);
     emit({
       type: 'phase_failed',

@@ -19,7 +19,7 @@ export function registerStdio(program: Command): void {
         const queue = embeddedQueueFor(config, tagged(logger, LOG_TAGS.queue));
         const mcpLog = tagged(logger, LOG_TAGS.mcp);
         // The client's model can be sampled here: the tool calls run in this process, on its connection.
-        await serveMcpStdio(queue, mcpLog, { engines: enginesOf(config), timeouts: config.phaseTimeoutsMs });
+        await serveMcpStdio(queue, mcpLog, { engines: enginesOf(config), timeouts: config.phaseTimeoutsMs, connected: true });
         const engines = engineSummary(config);
         mcpLog.info({ concurrency: config.queueConcurrency, ...engines }, 'serving MCP on stdio; engine %s, model %s', engines.engine, engines.model);
       }),

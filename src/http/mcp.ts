@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, onRequestHookHandler } from 'fastify';
 import type { Logger } from 'pino';
 import { AiosError } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
-import { mcpServerFactory, type Principal } from '../mcp/server.js';
+import { mcpServerFactory, type Principal, type SamplingDeps } from '../mcp/server.js';
 import { changedUris } from '../mcp/updates.js';
 import { BODY_LIMIT_BYTES } from './errors.js';
 import { baseUrl } from './job-view.js';
@@ -18,6 +18,8 @@ export interface McpRoutesOptions {
   /** Public hostnames the server answers to besides the localhost names (DNS rebinding guard). */
   allowedHosts: string[];
   logger: Logger;
+  /** The configured engines and phase limits, for calls that sample the client's model (2026 revision only: stateless). */
+  sampling?: SamplingDeps;
 }
 
 interface AuthInfoLike {
@@ -37,6 +39,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
     mcpServerFactory(
       {
         queue: options.queue,
+        ...(options.sampling ? { sampling: options.sampling } : {}),
         jobUrls: (id, principal) => {
           const status_url = `${principal.baseUrl ?? ''}/api/jobs/${id}`;
           return { status_url, stream_url: `${status_url}/stream` };

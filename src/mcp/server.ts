@@ -14,18 +14,20 @@ export interface Principal {
   baseUrl?: string;
 }
 
-/** What a call needs to run here with the client's model as its sampler (stdio). */
+/** What a call needs to run here with the client's model as its sampler. */
 export interface SamplingDeps {
   /** The configured engines (`AIOS_ENGINE`, the model): `auto` samples only when no model is configured. */
   engines: Engines;
   timeouts: Record<JobPhase, number>;
+  /** The transport keeps a connection (stdio), so 2025-era clients can be asked mid-call; stateless HTTP does not. */
+  connected: boolean;
 }
 
 export interface McpDeps {
   queue: JobQueue;
   /** Where a job can be followed outside MCP. */
   jobUrls(id: string, principal: Principal): { status_url: string; stream_url: string };
-  /** Set where the client's model can be asked (MCP sampling on a 2025-era stdio connection). */
+  /** Set where the client's model can be asked (MCP sampling: see sampling.ts). */
   sampling?: SamplingDeps;
 }
 

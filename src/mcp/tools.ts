@@ -1,4 +1,4 @@
-import type { CallToolResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
+import { inputRequired, type CallToolResult, type InputRequiredResult, type McpServer, type ServerContext } from '@modelcontextprotocol/server';
 import {
   AiosError,
   GetArtifactInputSchema,
@@ -17,7 +17,7 @@ import {
   type StrategizeOutput,
   type UxOutput,
 } from '../contract/index.js';
-import type { Engines } from '../agents/engines/port.js';
+import { InputNeeded, type Engines } from '../agents/engines/port.js';
 import { orderPhases, runTool } from '../agents/pipeline.js';
 import { PERSONAS } from '../agents/personas.js';
 import { artifactOf, findOwnedJob, statusOf } from '../jobs/access.js';
@@ -27,7 +27,7 @@ import { advertised, described } from './schema.js';
 import { acceptedText, codeText, statusText } from './text.js';
 import type { McpDeps, Principal, SamplingDeps } from './server.js';
 import { jobUri } from './resources.js';
-import { canSample, samplingPort } from './sampling.js';
+import { canSample, nextRound, replayPort, roundAnswers, samplingPort } from './sampling.js';
 
 /** A rough figure for clients that plan their polling: the embedded engine takes well under a second a phase. */
 function estimateSeconds(phases: readonly Phase[]): number {
@@ -157,11 +157,16 @@ function progressOf(event: PhaseEvent): ProgressEvent | undefined {
  * model as the sampler: a queued job may run in another process (a Redis worker) that cannot
  * reach the client. The phase time limit, the client's cancellation and progress hold as in a job.
  */
-async function runSampled(sampling: SamplingDeps, tool: AgentTool, input: unknown, ctx: ServerContext): Promise<CallToolResult> {
+async function runSampled(sampling: SamplingDeps, tool: AgentTool, input: unknown, ctx: ServerContext, era: 'legacy' | 'modern'): Promise<CallToolResult | InputRequiredResult> {
   const phase = TOOLS[tool].phase;
   const progress = progressSender(ctx);
-  const engines: Engines = { ...sampling.engines, sampler: samplingPort(ctx, sampling.timeouts[phase]) };
-  const output = await runTool(tool, input, {
+  // 2025 revisions: ask mid-call on the connection. 2026-07-28: replay the answers so far, ask for the next one.
+  const rounds = era === 'modern' ? roundAnswers(ctx) : undefined;
+  const sampler = rounds ? replayPort(rounds) : samplingPort(ctx, sampling.timeouts[phase]);
+  const engines: Engines = { ...sampling.engines, sampler };
+  let output: unknown;
+  try {
+    output = await runTool(tool, input, {
     engines,
     signal: ctx.mcpReq.signal,
     timeouts: sampling.timeouts,
@@ -169,7 +174,13 @@ async function runSampled(sampling: SamplingDeps, tool: AgentTool, input: unknow
       const update = progressOf(event);
       if (update) progress?.send(update);
     },
-  });
+    });
+  } catch (error) {
+    if (!(error instanceof InputNeeded) || !rounds) throw error;
+    await progress?.flush();
+    const next = nextRound(error, rounds);
+    return inputRequired({ inputRequests: { [next.key]: inputRequired.createMessage(next.params) }, requestState: next.requestState });
+  }
   await progress?.flush();
   return { content: [{ type: 'text', text: markdownOf(phase, output) }], structuredContent: output as Record<string, unknown> };
 }
@@ -205,7 +216,7 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
           const input = parseInput(contract.input, args ?? {});
           const sampling = deps.sampling;
           const choice = input.engine ?? sampling?.engines.choice ?? 'auto';
-          if (sampling && wantsSampling(choice, sampling.engines) && canSample(server, era)) return await runSampled(sampling, name, input, ctx);
+          if (sampling && wantsSampling(choice, sampling.engines) && canSample(server, ctx, era, sampling.connected)) return await runSampled(sampling, name, input, ctx, era);
           return finished(await runAsJob(deps, principal, name, input, ctx));
         } catch (error) {
           return toolError(error);

@@ -9,7 +9,7 @@ import { createKey, removeDataDir, startServer, testConfig, type Server } from '
 /**
  * The `sampling` engine end to end: the official SDK Client, declaring the sampling capability
  * with a handler that plays the client's model (replaying prepared answers), calls aios_analyze
- * on the built `aios-mcp stdio` command, and the server reads the idea with it.
+ * on the built `aios-mcp stdio` command and on `/mcp`, and the server reads the idea with it.
  */
 
 interface SamplingRequest {
@@ -31,11 +31,13 @@ afterEach(async () => {
   }
 });
 
-function samplingClient(answers: Answer[] | undefined): { client: Client; requests: SamplingRequest[] } {
+type Era = '2025-11-25' | '2026-07-28';
+
+function samplingClient(answers: Answer[] | undefined, era: Era = '2025-11-25'): { client: Client; requests: SamplingRequest[] } {
   const requests: SamplingRequest[] = [];
   const client = new Client(
     { name: 'aios-sampling-test', version: '1.0.0' },
-    { versionNegotiation: { mode: 'legacy' } as never, capabilities: answers ? { sampling: {} } : {} },
+    { versionNegotiation: (era === '2025-11-25' ? { mode: 'legacy' } : { mode: { pin: era } }) as never, capabilities: answers ? { sampling: {} } : {} },
   );
   if (answers) {
     client.setRequestHandler('sampling/createMessage', async (request) => {
@@ -49,8 +51,8 @@ function samplingClient(answers: Answer[] | undefined): { client: Client; reques
   return { client, requests };
 }
 
-async function overStdio(answers: Answer[] | undefined, env: Record<string, string> = {}) {
-  const made = samplingClient(answers);
+async function overStdio(answers: Answer[] | undefined, env: Record<string, string> = {}, era: Era = '2025-11-25') {
+  const made = samplingClient(answers, era);
   await made.client.connect(
     new StdioClientTransport({
       command: process.execPath,
@@ -124,12 +126,52 @@ describe('MCP sampling over stdio (2025 revision)', () => {
   });
 });
 
-describe('MCP sampling over HTTP (2025 revision)', () => {
+async function overHttp(answers: Answer[] | undefined, era: Era) {
+  server = await startServer(await testConfig());
+  const key = await createKey(server);
+  const made = samplingClient(answers, era);
+  await made.client.connect(new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${key}` } } }));
+  return made;
+}
+
+describe('MCP sampling on the 2026-07-28 revision (input_required, stateless)', () => {
+  it('over HTTP: the call asks for each answer in turn, and the client\'s reading and prose are used', async () => {
+    const { client, requests } = await overHttp([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)], '2026-07-28');
+    const result = await analyze(client, {});
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:client-model-7', product_model: ProductModelSchema.parse(FLAT_MODEL) });
+    expect(result.structuredContent.fallback).toBeUndefined();
+    expect(result.content[0]!.text).toContain(FLAT_PROSE.problem_statement);
+    expect(requests).toHaveLength(2);
+    expect(requests[0]!.messages[0]!.content.text).toContain(`<idea>\n${FLAT_IDEA}\n</idea>`);
+    expect(requests[1]!.systemPrompt).toContain('project brief');
+  });
+
+  it('over HTTP: an invalid answer goes back once with its problems, in the same conversation', async () => {
+    const { client, requests } = await overHttp([JSON.stringify(BAD_FLAT_MODEL), JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)], '2026-07-28');
+    const result = await analyze(client, { engine: 'sampling' });
+    expect(result.structuredContent).toMatchObject({ engine: 'sampling', product_model: ProductModelSchema.parse(FLAT_MODEL) });
+    expect(requests).toHaveLength(3);
+    expect(requests[1]!.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+    expect(requests[1]!.messages[2]!.content.text).toMatch(/access\.2\.role: "landlord" is not a role/);
+  });
+
+  it('over stdio too', async () => {
+    const { client, requests } = await overStdio([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)], {}, '2026-07-28');
+    const result = await analyze(client, {});
+    expect(result.structuredContent).toMatchObject({ engine: 'sampling', product_model: ProductModelSchema.parse(FLAT_MODEL) });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('a client without the capability gets the offline reading', async () => {
+    const { client } = await overHttp(undefined, '2026-07-28');
+    expect((await analyze(client, {})).structuredContent).toMatchObject({ engine: 'heuristic' });
+  });
+});
+
+describe('MCP sampling over HTTP (2025 revisions)', () => {
   it('is not offered on stateless HTTP: a call asking for it gets the offline reading and the reason', async () => {
-    server = await startServer(await testConfig());
-    const key = await createKey(server);
-    const { client, requests } = samplingClient([JSON.stringify(FLAT_MODEL)]);
-    await client.connect(new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${key}` } } }));
+    const { client, requests } = await overHttp([JSON.stringify(FLAT_MODEL)], '2025-11-25');
     const result = await analyze(client, { engine: 'sampling' });
     expect(result.structuredContent).toMatchObject({ engine: 'heuristic', fallback: { from: 'sampling' } });
     expect(requests).toHaveLength(0);

@@ -1,7 +1,7 @@
 import type { TokenUsage } from '../../contract/index.js';
 import type { AgentContext } from '../agent.js';
 import { repairRequest } from '../prompts.js';
-import { NO_TOKENS, addTokens, type ModelMessage, type ModelPort } from './port.js';
+import { InputNeeded, NO_TOKENS, addTokens, type ModelMessage, type ModelPort } from './port.js';
 
 /**
  * One task for a model, checked: ask, check the answer, send it back once with the problems, check
@@ -59,6 +59,7 @@ export async function askChecked<T>(port: ModelPort, task: Task<T>, ctx: Pick<Ag
       text = answer.text;
     } catch (error) {
       if (ctx.signal.aborted) throw ctx.signal.reason;
+      if (error instanceof InputNeeded) throw error;
       return { ok: false, tokens, reason: `the model call failed: ${error instanceof Error ? error.message : String(error)}` };
     }
     const checked = task.check(text);

@@ -21,7 +21,14 @@ export function chooseEngine(asked: EngineChoice | undefined, engines: Engines |
     case 'sampling':
       return engines?.sampler
         ? { port: engines.sampler }
-        : { port: undefined, fallback: { from: 'sampling', reason: 'the client did not offer sampling (MCP sampling/createMessage), or the call did not come over MCP' } };
+        : {
+            port: undefined,
+            fallback: {
+              from: 'sampling',
+              reason:
+                'no client model to sample: only an MCP tool call whose client declares the sampling capability can be sampled (over stdio, or over HTTP on the 2026-07-28 revision); REST jobs, aios_full_pipeline and 2025-revision HTTP calls cannot',
+            },
+          };
     case 'auto':
       return { port: engines?.llm ?? engines?.sampler };
   }

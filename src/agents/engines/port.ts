@@ -52,3 +52,18 @@ export function addTokens(a: TokenUsage, b: TokenUsage): TokenUsage {
     total_tokens: a.total_tokens + b.total_tokens,
   };
 }
+
+/**
+ * Thrown by a port that has no answer yet for the `index`-th call and must first ask for one
+ * outside the run (MCP's multi-round-trip sampling: the tool call returns the request, and the
+ * client calls again with the answer). It passes through the run untouched.
+ */
+export class InputNeeded extends Error {
+  constructor(
+    readonly request: CompletionRequest,
+    readonly index: number,
+  ) {
+    super(`the model's answer ${index + 1} is needed`);
+    this.name = 'InputNeeded';
+  }
+}
