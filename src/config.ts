@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_PHASE_TIMEOUTS_MS, JOB_PHASES, type JobPhase } from './contract/index.js';
+import { DEFAULT_PHASE_TIMEOUTS_MS, ENGINE_CHOICES, JOB_PHASES, type EngineChoice, type JobPhase } from './contract/index.js';
 
 /**
  * Environment → typed, validated config (CONTRACT section 7 plus what the service adds).
@@ -107,6 +107,27 @@ const hostListVar = z
     return hosts;
   });
 
+export const MODEL_PROVIDERS = ['anthropic', 'openai', 'openai-compatible'] as const;
+export type ModelProvider = (typeof MODEL_PROVIDERS)[number];
+
+/** `AIOS_MODEL`: `<provider>:<model id>`, e.g. `anthropic:claude-sonnet-4-5` or `openai-compatible:llama3.1`. */
+const modelVar = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw.trim() === '') return undefined;
+    const match = /^([a-z-]+):(\S.{0,199})$/.exec(raw.trim());
+    const provider = match?.[1] as ModelProvider | undefined;
+    if (!match || !provider || !MODEL_PROVIDERS.includes(provider)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `AIOS_MODEL must be ${MODEL_PROVIDERS.map((name) => `${name}:<model id>`).join(', ')} (e.g. "openai:gpt-4.1-mini"), got "${raw}"`,
+      });
+      return z.NEVER;
+    }
+    return { provider, id: match[2]!.trim() };
+  });
+
 const phaseTimeoutVars = Object.fromEntries(
   JOB_PHASES.map((phase) => [
     `AGENT_TIMEOUT_${phase.toUpperCase()}_MS`,
@@ -163,7 +184,26 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer('SHUTDOWN_TIMEOUT_MS', 30_000, 0, 3_600_000),
   AIOS_TEST_JOB_DELAY_MS: integer('AIOS_TEST_JOB_DELAY_MS', 0, 0, 600_000),
   ...phaseTimeoutVars,
+  // Engines (CONTRACT section 7).
+  AIOS_ENGINE: z.enum(ENGINE_CHOICES, {
+    error: (issue) => `AIOS_ENGINE must be one of ${ENGINE_CHOICES.join(', ')}, got "${String(issue.input)}"`,
+  }).default('auto'),
+  AIOS_MODEL: modelVar,
+  AIOS_MODEL_BASE_URL: optionalUrl('AIOS_MODEL_BASE_URL', ['https:', 'http:']),
+  AIOS_MODEL_API_KEY: z.string().trim().optional(),
+  ANTHROPIC_API_KEY: z.string().trim().optional(),
+  OPENAI_API_KEY: z.string().trim().optional(),
 });
+
+/** The configured model: which provider and model, where, and the key (never logged). */
+export interface ModelSettings {
+  provider: ModelProvider;
+  id: string;
+  /** `<provider>:<model id>`, as configured: what outputs and logs name. */
+  name: string;
+  baseUrl: string | undefined;
+  apiKey: string | undefined;
+}
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
@@ -211,6 +251,8 @@ export interface Config {
   queueLockMs: number;
   /** On SIGTERM/SIGINT, how long running jobs may take to finish before they are handed back to the queue. */
   shutdownTimeoutMs: number;
+  /** Who reads ideas by default (`AIOS_ENGINE`), and the configured model (`AIOS_MODEL`...), if any. */
+  engine: { choice: EngineChoice; model: ModelSettings | undefined };
   /** Test knob only (`AIOS_TEST_JOB_DELAY_MS`): each job waits this long, running, before its first phase, so tests can act on jobs mid-run. 0 in real use. */
   testJobDelayMs: number;
 }
@@ -248,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'WEBHOOK_ALLOW_PRIVATE=true lets webhooks reach loopback and private addresses, which is for local development only; unset it in production',
     ]);
   }
+  const model = modelSettings(vars);
   const redisUrl = vars.REDIS_URL ?? (vars.REDIS_HOST ? `redis://${vars.REDIS_HOST}:${vars.REDIS_PORT}` : undefined);
   return {
     nodeEnv: vars.NODE_ENV,
@@ -285,5 +328,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queueLockMs: vars.QUEUE_LOCK_MS,
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     testJobDelayMs: vars.AIOS_TEST_JOB_DELAY_MS,
+    engine: { choice: vars.AIOS_ENGINE, model },
   };
+}
+
+/** The model settings, checked together: a base URL where one is needed, a key where one is needed. */
+function modelSettings(vars: z.infer<typeof EnvSchema>): ModelSettings | undefined {
+  const problems: string[] = [];
+  const model = vars.AIOS_MODEL;
+  if (!model) {
+    if (vars.AIOS_ENGINE === 'llm') problems.push('AIOS_ENGINE=llm needs a model: set AIOS_MODEL (e.g. "openai:gpt-4.1-mini")');
+    if (vars.AIOS_MODEL_BASE_URL) problems.push('AIOS_MODEL_BASE_URL is set but AIOS_MODEL is not: set AIOS_MODEL (e.g. "openai-compatible:llama3.1")');
+    if (problems.length) throw new ConfigError(problems);
+    return undefined;
+  }
+  const providerKey = { anthropic: vars.ANTHROPIC_API_KEY, openai: vars.OPENAI_API_KEY, 'openai-compatible': undefined }[model.provider];
+  const apiKey = vars.AIOS_MODEL_API_KEY || providerKey || undefined;
+  if (model.provider === 'openai-compatible' && !vars.AIOS_MODEL_BASE_URL) {
+    problems.push('AIOS_MODEL=openai-compatible:... needs AIOS_MODEL_BASE_URL, the server\'s OpenAI-style API (e.g. "http://127.0.0.1:11434/v1" for Ollama)');
+  }
+  if (model.provider !== 'openai-compatible' && !apiKey) {
+    const usual = model.provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'OPENAI_API_KEY';
+    problems.push(`AIOS_MODEL=${model.provider}:... needs a key: set AIOS_MODEL_API_KEY or ${usual}`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return { provider: model.provider, id: model.id, name: `${model.provider}:${model.id}`, baseUrl: vars.AIOS_MODEL_BASE_URL, apiKey };
 }

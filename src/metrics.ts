@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { EngineRecord } from './contract/index.js';
 import { isFinal, type Job, type JobQueue, type QueueState } from './jobs/port.js';
 
 /**
@@ -96,6 +97,20 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  readonly modelTokens = new Counter({
+    name: 'aios_model_tokens_total',
+    help: 'Language-model tokens used by finished jobs, by tool, phase, engine (llm, sampling) and kind (input, output); fallen-back attempts included',
+    labelNames: ['tool', 'phase', 'engine', 'kind'] as const,
+    registers: [this.registry],
+  });
+
+  readonly engineFallbacks = new Counter({
+    name: 'aios_engine_fallbacks_total',
+    help: 'Phases of finished jobs where a model was asked but the offline reading was used, by tool, phase and the engine that fell back',
+    labelNames: ['tool', 'phase', 'from'] as const,
+    registers: [this.registry],
+  });
+
   readonly queueJobs: Gauge<'state'>;
   readonly queueUp: Gauge;
 
@@ -150,8 +165,11 @@ export class AppMetrics {
     this.httpRequestDuration.observe({ method, route: route ?? UNMATCHED_ROUTE, status_code: String(statusCode) }, elapsedMs / 1000);
   }
 
-  /** A job that reached a final status: counted once, with its run, wait and phase durations. */
-  observeJob(job: Job): void {
+  /**
+   * A job that reached a final status: counted once, with its run, wait and phase durations, and
+   * from its `output` (a completed job's, when at hand) the model tokens and fallbacks of each phase.
+   */
+  observeJob(job: Job, output?: unknown): void {
     if (!isFinal(job.status) || this.counted.has(job.id)) return;
     this.remember(job.id);
     const { tool, status } = job;
@@ -164,6 +182,24 @@ export class AppMetrics {
     }
     for (const [phase, state] of Object.entries(job.phases)) {
       if (state?.duration_ms !== undefined) this.phaseDuration.observe({ tool, phase, status: state.status }, state.duration_ms / 1000);
+    }
+    if (output !== undefined && output !== null) this.observeEngines(job, output);
+  }
+
+  /** Each phase's output says which engine made it and what it cost (CONTRACT section 7). */
+  private observeEngines(job: Job, output: unknown): void {
+    const phases = Object.keys(job.phases);
+    // A pipeline's output is keyed by phase; a one-phase tool's output is that phase's.
+    const outputs = job.tool === 'aios_full_pipeline' ? (output as Record<string, unknown>) : Object.fromEntries(phases.map((phase) => [phase, output]));
+    for (const phase of phases) {
+      const record = outputs[phase] as Partial<EngineRecord> | undefined;
+      if (!record || typeof record !== 'object') continue;
+      const engine = record.fallback?.from ?? record.engine;
+      if (record.tokens && engine && engine !== 'heuristic') {
+        this.modelTokens.inc({ tool: job.tool, phase, engine, kind: 'input' }, record.tokens.input_tokens);
+        this.modelTokens.inc({ tool: job.tool, phase, engine, kind: 'output' }, record.tokens.output_tokens);
+      }
+      if (record.fallback) this.engineFallbacks.inc({ tool: job.tool, phase, from: record.fallback.from });
     }
   }
 

@@ -1,4 +1,5 @@
 import type { JobPhase, ToolName } from '../contract/index.js';
+import type { Chosen } from './engines/choose.js';
 import type { ProductModel } from './model.js';
 
 /** What an agent gets besides its input while it runs. */
@@ -9,11 +10,13 @@ export interface AgentContext {
   progress(percent: number, note: string): void;
   /** A model to build on instead of the input's (tests, and the dev agent asking the architect and the UX designer). */
   model?: ProductModel;
+  /** Who reads the idea: a model port, or none (the offline reader, with why a model asked for is not used). */
+  engine?: Chosen;
 }
 
 /**
- * How an agent does its work. `embedded` is deterministic and offline; language-model engines
- * (hosted, local, or the client's own) come later behind this same seam.
+ * How an agent's own documents are made. `embedded` is deterministic and offline; the idea's
+ * reading may come from a model (`engines/`), and every artifact is still built from it here.
  */
 export type Engine = 'embedded';
 

@@ -1,7 +1,10 @@
-import type { AnalyzeInput, AnalyzeOutput, Context, ProductModelContract, SpecInput } from '../contract/index.js';
+import type { AnalyzeInput, AnalyzeOutput, Context, EngineRecord, ProductModelContract, SpecInput } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
-import { briefMarkdown } from './analyst/brief.js';
+import { briefMarkdown, type BriefProse } from './analyst/brief.js';
 import { validModel } from './analyst/valid-model.js';
+import { NO_TOKENS, addTokens } from './engines/port.js';
+import { writeBriefProse } from './engines/prose.js';
+import { readWithModel, type ModelReading } from './engines/reading.js';
 import type { ProductModel } from './model.js';
 import { PERSONAS } from './personas.js';
 import { contractModel, expandModel } from './product.js';
@@ -52,15 +55,43 @@ export function modelOf(input: ProductInput, ctx?: Pick<AgentContext, 'model'>):
   return ctx?.model ?? expandModel(input.product_model ?? readModel(input), input);
 }
 
+/**
+ * The reading by the engine the context chose: a model's, checked and with the offline reading
+ * as its draft and its fallback, or the offline reader's alone.
+ */
+export async function readWithEngine(
+  input: SpecInput & { context?: Context | undefined },
+  ctx: Pick<AgentContext, 'signal' | 'progress' | 'engine'>,
+  ceiling?: number,
+): Promise<ModelReading> {
+  const draft = readModel(input);
+  const chosen = ctx.engine;
+  if (!chosen?.port) return { product_model: draft, record: { engine: 'heuristic', ...(chosen?.fallback ? { fallback: chosen.fallback } : {}) } };
+  return readWithModel(input, draft, chosen.port, ctx, ceiling);
+}
+
 export async function analyze(input: AnalyzeInput, ctx: AgentContext = standaloneContext()): Promise<AnalyzeOutput> {
   ctx.signal.throwIfAborted();
-  const product_model = readModel(input);
+  const { product_model, record } = await readWithEngine(input, ctx, 60);
   ctx.progress(60, 'product model');
 
+  // The model that read the idea writes the brief's prose too; the brief keeps the product's own
+  // sentences when it cannot (and says so), and when the idea was read offline.
+  const port = ctx.engine?.port;
+  let prose: BriefProse | undefined;
+  let written: EngineRecord = record;
+  if (port && record.engine === port.engine) {
+    const asked = await writeBriefProse(port, input, product_model, ctx, { from: 60, to: 95 });
+    const tokens = addTokens(record.tokens ?? NO_TOKENS, asked.tokens);
+    written = { ...record, model: port.model, tokens };
+    if (asked.ok) prose = asked.value;
+    else written.fallback = { from: port.engine, reason: `the brief's prose: ${asked.reason}; the brief keeps its own sentences (the model's reading was used)` };
+  }
+
   ctx.signal.throwIfAborted();
-  const brief_markdown = briefMarkdown(product_model, expandModel(product_model, input));
+  const brief_markdown = briefMarkdown(product_model, expandModel(product_model, input), prose);
   ctx.progress(100, 'project brief');
-  return { product_model, brief_markdown, engine: 'heuristic' };
+  return { product_model, brief_markdown, ...written };
 }
 
 export const analystAgent: Agent<AnalyzeInput, AnalyzeOutput> = {

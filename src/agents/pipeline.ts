@@ -18,18 +18,24 @@ import {
   type CodeOutput,
   type StrategizeOutput,
   type UxOutput,
+  type EngineChoice,
+  type EngineFallback,
   type JobPhase,
   type Phase,
   type PhaseEvent,
+  type SpecInput,
   type PipelineInput,
   type PipelineOutput,
+  type ProductModelContract,
   type StrategizeInput,
   type UxInput,
 } from '../contract/index.js';
 import type { Agent, AgentContext } from './agent.js';
-import { analystAgent, readModel } from './analyst.js';
+import { analystAgent, readModel, readWithEngine, type ProductInput } from './analyst.js';
 import { architectAgent } from './architect.js';
 import { devAgent } from './dev.js';
+import { chooseEngine, type Chosen } from './engines/choose.js';
+import { InputNeeded, type Engines } from './engines/port.js';
 import { pmAgent } from './pm.js';
 import { specOf } from './reader/read.js';
 import { uxAgent } from './ux.js';
@@ -40,6 +46,16 @@ export interface RunOptions {
   onEvent?: (event: PhaseEvent) => void;
   /** Per-phase time limits in ms; CONTRACT section 6 defaults for the ones not given. */
   timeouts?: Partial<Record<JobPhase, number>>;
+  /** The engines the run may use (`AIOS_ENGINE`, the configured model, the client's); the offline reader only when not given. */
+  engines?: Engines;
+}
+
+/** What runPhase adds for the pipeline: the engine already chosen, and who hears of a model's reading. */
+interface PhaseOptions extends RunOptions {
+  chosen?: Chosen;
+  /** Why a model asked for did not read the idea the phase builds on (the pipeline's first phase). */
+  readingFallback?: EngineFallback | undefined;
+  onReading?: (product_model: ProductModelContract) => void;
 }
 
 /** Orders and de-duplicates the phases asked for: always strategy → architecture → ux → code. */
@@ -52,7 +68,7 @@ export function orderPhases(phases: readonly Phase[] | undefined): Phase[] {
  * Runs one agent as one phase: emits its events, enforces its time limit (`AGENT_TIMEOUT`) and
  * turns an unexpected error into `AGENT_FAILURE`. Contract errors (`INVALID_INPUT`...) pass through.
  */
-export async function runPhase<I, O>(agent: Agent<I, O>, input: I, options: RunOptions = {}): Promise<O> {
+export async function runPhase<I, O>(agent: Agent<I, O>, input: I, options: PhaseOptions = {}): Promise<O> {
   const { phase } = agent;
   const limit = options.timeouts?.[phase] ?? DEFAULT_PHASE_TIMEOUTS_MS[phase];
   const controller = new AbortController();
@@ -78,16 +94,20 @@ export async function runPhase<I, O>(agent: Agent<I, O>, input: I, options: RunO
     else controller.signal.addEventListener('abort', rejectWithReason, { once: true });
   });
 
+  const chosen = options.chosen ?? chooseEngine((input as { engine?: EngineChoice | undefined }).engine, options.engines);
   const ctx: AgentContext = {
     signal: controller.signal,
     progress: (percent, note) => emit({ type: 'phase_progress', phase, percent: clampPercent(percent), note }),
+    engine: chosen,
   };
 
   try {
-    const output = await Promise.race([agent.run(input, ctx), timedOut, aborted]);
+    const output = await Promise.race([withReading(agent, input, ctx, options), timedOut, aborted]);
     emit({ type: 'phase_completed', phase, at: new Date().toISOString(), duration_ms: elapsed(started) });
     return output;
   } catch (cause) {
+    // The run waits for a model's answer from outside (MCP sampling over several round trips): not a failure.
+    if (cause instanceof InputNeeded) throw cause;
     const error = toAgentError(cause, phase);
     emit({
       type: 'phase_failed',
@@ -114,15 +134,31 @@ export async function runPhase<I, O>(agent: Agent<I, O>, input: I, options: RunO
 export async function runPipeline(input: PipelineInput, options: RunOptions = {}): Promise<PipelineOutput> {
   const phases = orderPhases(input.phases);
   const context = input.context ? { context: input.context } : {};
-  const spec = { ...specOf(input), product_model: input.product_model ?? readModel({ ...specOf(input), ...context }) };
+  const chosen = chooseEngine(input.engine, options.engines);
+  // A model reads the idea inside the first phase, under its time limit; the offline reader here, at once.
+  const modelReads = input.product_model === undefined && chosen.port !== undefined;
+  const spec: SpecInput & { product_model?: ProductModelContract } = {
+    ...specOf(input),
+    ...(modelReads ? {} : { product_model: input.product_model ?? readModel({ ...specOf(input), ...context }) }),
+  };
+  let phaseOptions: PhaseOptions = {
+    ...options,
+    chosen,
+    // The first phase is where the idea was read: it says why a model asked for did not read it.
+    ...(input.product_model === undefined && chosen.fallback ? { readingFallback: chosen.fallback } : {}),
+    onReading: (product_model) => {
+      spec.product_model = product_model;
+    },
+  };
   const output: PipelineOutput = {};
 
-  for (const phase of phases) {
+  for (const [index, phase] of phases.entries()) {
     options.signal?.throwIfAborted();
+    if (index === 1) phaseOptions = { ...phaseOptions, readingFallback: undefined };
     switch (phase) {
       case 'strategy': {
         const strategyInput: StrategizeInput = { ...spec, ...context };
-        output.strategy = await runPhase(pmAgent, strategyInput, options);
+        output.strategy = await runPhase(pmAgent, strategyInput, phaseOptions);
         break;
       }
       case 'architecture': {
@@ -131,7 +167,7 @@ export async function runPipeline(input: PipelineInput, options: RunOptions = {}
           ...(output.strategy ? { requirements: output.strategy.requirements } : {}),
           ...(input.stack_preference ? { stack_preference: input.stack_preference } : {}),
         };
-        output.architecture = await runPhase(architectAgent, architectureInput, options);
+        output.architecture = await runPhase(architectAgent, architectureInput, phaseOptions);
         break;
       }
       case 'ux': {
@@ -141,7 +177,7 @@ export async function runPipeline(input: PipelineInput, options: RunOptions = {}
           ...(output.architecture ? { architecture: output.architecture.architecture } : {}),
           ...(input.style_preference ? { style_preference: input.style_preference } : {}),
         };
-        output.ux = await runPhase(uxAgent, uxInput, options);
+        output.ux = await runPhase(uxAgent, uxInput, phaseOptions);
         break;
       }
       case 'code': {
@@ -153,12 +189,34 @@ export async function runPipeline(input: PipelineInput, options: RunOptions = {}
           ...(output.ux ? { ux_spec: output.ux.ux_spec } : {}),
           ...(input.stack_preference ? { framework: input.stack_preference } : {}),
         };
-        output.code = await runPhase(devAgent, codeInput, options);
+        output.code = await runPhase(devAgent, codeInput, phaseOptions);
         break;
       }
     }
   }
   return output;
+}
+
+/**
+ * Runs the agent, first reading the idea with the chosen model when the input needs a reading
+ * (no `product_model`), within the phase's time limit; the output says which engine read it. The
+ * analyst reads for itself. Phases that build on a given model record the offline engine: their
+ * documents are the product's own.
+ */
+async function withReading<I, O>(agent: Agent<I, O>, input: I, ctx: AgentContext, options: PhaseOptions): Promise<O> {
+  if (agent.phase === 'analysis') return agent.run(input, ctx);
+  const given = input as I & ProductInput;
+  if (given.product_model !== undefined || !ctx.engine?.port) {
+    const output = await agent.run(input, ctx);
+    const fallback = options.readingFallback ?? (given.product_model === undefined ? ctx.engine?.fallback : undefined);
+    return { ...output, engine: 'heuristic', ...(fallback ? { fallback } : {}) };
+  }
+  const { product_model, record } = await readWithEngine(given, ctx);
+  options.onReading?.(product_model);
+  // The agent's own progress follows the reading's, in the phase's second half.
+  const agentCtx: AgentContext = { ...ctx, progress: (percent, note) => ctx.progress(50 + percent / 2, note) };
+  const output = await agent.run({ ...input, product_model }, agentCtx);
+  return { ...output, ...record };
 }
 
 function toAbortError(reason: unknown, phase: JobPhase): AiosError {

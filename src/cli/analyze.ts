@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { AiosError, AnalyzeInputSchema, parseInput } from '../contract/index.js';
 import { analystAgent } from '../agents/analyst.js';
 import { runPhase } from '../agents/pipeline.js';
+import { cliEngines, engineOption, reportFallbacks } from './engines.js';
 import { progressReporter, readSpecText, reportError } from './run.js';
 
 interface AnalyzeFlags {
@@ -11,6 +12,7 @@ interface AnalyzeFlags {
   name?: string;
   json?: boolean;
   modelOut?: string;
+  engine?: 'auto' | 'heuristic' | 'llm';
 }
 
 /** `aios-mcp analyze "<idea>"`: the analyst's product model and project brief, here. */
@@ -23,6 +25,7 @@ export function registerAnalyze(program: Command): void {
     .option('-n, --name <name>', 'the product name (otherwise read from the idea)')
     .option('--json', 'print the whole result (product_model, brief_markdown, engine) as JSON instead of the brief')
     .option('--model-out <file>', 'also write the product model as JSON, to correct and pass to `run --product-model`')
+    .addOption(engineOption())
     .addHelpText(
       'after',
       `
@@ -44,9 +47,11 @@ who may do what. Correct it and build from it:
 
 async function analyzeCommand(words: string[], flags: AnalyzeFlags): Promise<void> {
   const spec = await readSpecText(words, flags.specFile);
-  const input = parseInput(AnalyzeInputSchema, { spec, ...(flags.name ? { product_name: flags.name } : {}) }, '');
+  const input = parseInput(AnalyzeInputSchema, { spec, ...(flags.name ? { product_name: flags.name } : {}), ...(flags.engine ? { engine: flags.engine } : {}) }, '');
+  const engines = cliEngines();
   const progress = progressReporter();
-  const output = await runPhase(analystAgent, input, { onEvent: progress }).finally(() => progress.stop());
+  const output = await runPhase(analystAgent, input, { onEvent: progress, engines }).finally(() => progress.stop());
+  reportFallbacks({ analysis: output });
   if (flags.modelOut) {
     const target = path.resolve(flags.modelOut);
     try {

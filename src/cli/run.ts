@@ -15,6 +15,7 @@ import {
   type PipelineOutput,
 } from '../contract/index.js';
 import { runPipeline } from '../agents/pipeline.js';
+import { cliEngines, engineOption, reportFallbacks } from './engines.js';
 import { DATABASE_TESTS_PATH, MIGRATION_PATH } from '../agents/project-layout.js';
 
 interface RunFlags {
@@ -26,6 +27,7 @@ interface RunFlags {
   style?: string;
   out?: string;
   json?: boolean;
+  engine?: 'auto' | 'heuristic' | 'llm';
 }
 
 const PHASE_LABELS: Record<JobPhase, string> = {
@@ -52,6 +54,7 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--style <style>', 'visual style of the design tokens').choices([...STYLES]))
     .option('-o, --out <dir>', 'where to write the documents and the app (default: ./aios-output)')
     .option('--json', 'print the whole result as JSON on standard output (files are written only with --out)')
+    .addOption(engineOption())
     .addHelpText(
       'after',
       `
@@ -93,13 +96,16 @@ async function run(words: string[], flags: RunFlags): Promise<void> {
       ...(flags.phases ? { phases: flags.phases } : {}),
       ...(flags.stack ? { stack_preference: flags.stack } : {}),
       ...(flags.style ? { style_preference: flags.style } : {}),
+      ...(flags.engine ? { engine: flags.engine } : {}),
     },
     '',
   );
 
+  const engines = cliEngines();
   const progress = progressReporter();
   const started = performance.now();
-  const output = await runPipeline(input, { onEvent: progress }).finally(() => progress.stop());
+  const output = await runPipeline(input, { onEvent: progress, engines }).finally(() => progress.stop());
+  reportFallbacks(output);
   const totalMs = performance.now() - started;
 
   const outDir = flags.out ?? (flags.json ? undefined : 'aios-output');

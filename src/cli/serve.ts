@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
+import { engineSummary } from '../agents/engines/configured.js';
 import { buildApp } from '../http/app.js';
 import { openKeyStore } from '../keys/open.js';
 import { ensureUsableKeys } from '../keys/startup.js';
@@ -41,12 +42,16 @@ async function serve(flags: ServeFlags): Promise<void> {
   app.addHook('onClose', async () => keys.close());
   await app.listen({ port: config.port, host: config.host });
   const queueMode = !redis ? 'embedded queue' : flags.worker ? 'Redis queue with a worker in this process' : 'Redis queue, no worker here';
+  // The model's name, never its key.
+  const engines = engineSummary(config);
   httpLog.info(
-    { port: config.port, host: config.host, env: config.nodeEnv, queue: redis ? 'redis' : 'embedded', worker: !redis || flags.worker, concurrency: config.queueConcurrency },
-    'ready: %s, %d jobs at a time, %s mode',
+    { port: config.port, host: config.host, env: config.nodeEnv, queue: redis ? 'redis' : 'embedded', worker: !redis || flags.worker, concurrency: config.queueConcurrency, ...engines },
+    'ready: %s, %d jobs at a time, %s mode; engine %s, model %s',
     queueMode,
     config.queueConcurrency,
     config.nodeEnv,
+    engines.engine,
+    engines.model,
   );
 
   // Running jobs get SHUTDOWN_TIMEOUT_MS to finish, then go back to the queue (Redis mode).

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import pino from 'pino';
+import { engineSummary, enginesOf } from '../agents/engines/configured.js';
 import { loadConfig } from '../config.js';
 import { embeddedQueueFor } from '../jobs/embedded.js';
 import { LOG_TAGS, createLogger, tagged } from '../log.js';
@@ -17,8 +18,10 @@ export function registerStdio(program: Command): void {
         const logger = createLogger(config, pino.destination(2));
         const queue = embeddedQueueFor(config, tagged(logger, LOG_TAGS.queue));
         const mcpLog = tagged(logger, LOG_TAGS.mcp);
-        const handle = await serveMcpStdio(queue, mcpLog);
-        mcpLog.info({ concurrency: config.queueConcurrency }, 'serving MCP on stdio');
+        // The client's model can be sampled here: the tool calls run in this process, on its connection.
+        const handle = await serveMcpStdio(queue, mcpLog, { engines: enginesOf(config), timeouts: config.phaseTimeoutsMs, connected: true });
+        const engines = engineSummary(config);
+        mcpLog.info({ concurrency: config.queueConcurrency, ...engines }, 'serving MCP on stdio; engine %s, model %s', engines.engine, engines.model);
         // A client stopping the server (SIGTERM, or Ctrl-C in a terminal) gets a clean close and exit 0.
         closeOnSignals(mcpLog, 'stdio server stopping', () => ({}), async () => {
           await handle.close();

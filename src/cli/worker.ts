@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { engineSummary } from '../agents/engines/configured.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { LOG_TAGS, createLogger, tagged } from '../log.js';
 import { openErrorTracker } from '../sentry.js';
@@ -28,7 +29,14 @@ export function registerWorker(program: Command): void {
           await tracker?.close(2_000);
         });
         await worker.ready();
-        logger.info({ concurrency: config.queueConcurrency, pid: process.pid }, 'worker ready: %d jobs at a time', config.queueConcurrency);
+        const engines = engineSummary(config);
+        logger.info(
+          { concurrency: config.queueConcurrency, pid: process.pid, ...engines },
+          'worker ready: %d jobs at a time; engine %s, model %s',
+          config.queueConcurrency,
+          engines.engine,
+          engines.model,
+        );
       }),
     );
 }

@@ -39,6 +39,51 @@ export const HexColorSchema = z
   .string()
   .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour such as #2563eb');
 
+// ---------------------------------------------------------------- engines (CONTRACT section 7)
+
+/** Who did a phase's model work: the offline reader, a configured model, or the calling client's model. */
+export const ENGINES = ['heuristic', 'llm', 'sampling'] as const;
+export const EngineSchema = z.enum(ENGINES);
+export type EngineName = z.infer<typeof EngineSchema>;
+
+/** What a call may ask for: one engine, or `auto` (a configured model, else sampling when offered, else heuristic). */
+export const ENGINE_CHOICES = ['auto', ...ENGINES] as const;
+export const EngineChoiceSchema = z.enum(ENGINE_CHOICES);
+export type EngineChoice = z.infer<typeof EngineChoiceSchema>;
+
+const engineField = {
+  engine: EngineChoiceSchema.optional().describe(
+    'Who reads the idea: "auto" (the server\'s default: its configured model, else your own through MCP sampling when you offer it, else the offline reader), "heuristic", "llm" or "sampling"',
+  ),
+};
+
+export const TokenUsageSchema = z.object({
+  input_tokens: z.number().int().nonnegative(),
+  output_tokens: z.number().int().nonnegative(),
+  total_tokens: z.number().int().nonnegative(),
+});
+export type TokenUsage = z.infer<typeof TokenUsageSchema>;
+
+export const EngineFallbackSchema = z.object({
+  from: z.enum(['llm', 'sampling']),
+  reason: z.string(),
+});
+export type EngineFallback = z.infer<typeof EngineFallbackSchema>;
+
+/** What every phase's output says about how it was made. */
+export const engineRecordFields = {
+  /** The model that did the work (`openai:gpt-4.1`, or the sampling client's model). */
+  model: z.string().optional(),
+  /** Tokens the phase's model calls used, fallen-back attempts included. */
+  tokens: TokenUsageSchema.optional(),
+  /** Set when a model was asked but its work was not used: the engine that failed and why. */
+  fallback: EngineFallbackSchema.optional(),
+};
+export const EngineRecordSchema = z.object({ engine: EngineSchema, ...engineRecordFields });
+export type EngineRecord = z.infer<typeof EngineRecordSchema>;
+/** On the phases other than the analysis, where `engine` came later to the output. */
+const phaseEngineFields = { engine: EngineSchema.optional(), ...engineRecordFields };
+
 /** A product description: free text, the guide's structured form, or both. */
 export const specFields = {
   spec: z
@@ -94,12 +139,8 @@ export type Context = z.infer<typeof ContextSchema>;
 
 // ---------------------------------------------------------------- aios_analyze (@analyst)
 
-export const ENGINES = ['heuristic', 'llm', 'sampling'] as const;
-export const EngineSchema = z.enum(ENGINES);
-export type EngineName = z.infer<typeof EngineSchema>;
-
 export const AnalyzeInputSchema = z
-  .object({ ...specFields, context: ContextSchema.optional() })
+  .object({ ...specFields, ...engineField, context: ContextSchema.optional() })
   .superRefine(requireSpec);
 export type AnalyzeInput = z.infer<typeof AnalyzeInputSchema>;
 
@@ -109,6 +150,7 @@ export const AnalyzeOutputSchema = z.object({
   brief_markdown: z.string(),
   /** Which engine read the idea. */
   engine: EngineSchema,
+  ...engineRecordFields,
 });
 export type AnalyzeOutput = z.infer<typeof AnalyzeOutputSchema>;
 
@@ -161,7 +203,7 @@ export const EpicSchema = z.object({
 });
 
 export const StrategizeInputSchema = z
-  .object({ ...specFields, ...modelField, context: ContextSchema.optional() })
+  .object({ ...specFields, ...modelField, ...engineField, context: ContextSchema.optional() })
   .superRefine(requireSpecOrModel);
 export type StrategizeInput = z.infer<typeof StrategizeInputSchema>;
 
@@ -177,6 +219,7 @@ export const StrategizeOutputSchema = z.object({
   epics: z.array(EpicSchema),
   assumptions: z.array(z.string()),
   prd_markdown: z.string(),
+  ...phaseEngineFields,
 });
 export type StrategizeOutput = z.infer<typeof StrategizeOutputSchema>;
 
@@ -304,6 +347,7 @@ export const ArchitectureInputSchema = z
   .object({
     ...specFields,
     ...modelField,
+    ...engineField,
     requirements: RequirementsSchema.optional(),
     stack_preference: StackPresetSchema.optional(),
   })
@@ -316,6 +360,7 @@ export const ArchitectureOutputSchema = z.object({
   /** pgTAP tests of the access matrix, for `supabase/tests/` (`supabase test db`). */
   database_tests_sql: z.string(),
   architecture_markdown: z.string(),
+  ...phaseEngineFields,
 });
 export type ArchitectureOutput = z.infer<typeof ArchitectureOutputSchema>;
 
@@ -382,6 +427,7 @@ export const UxInputSchema = z
   .object({
     ...specFields,
     ...modelField,
+    ...engineField,
     requirements: RequirementsSchema.optional(),
     architecture: ArchitectureSchema.optional(),
     user_flows: shortList.optional(),
@@ -401,6 +447,7 @@ export type UxInput = z.infer<typeof UxInputSchema>;
 export const UxOutputSchema = z.object({
   ux_spec: UxSpecSchema,
   ux_markdown: z.string(),
+  ...phaseEngineFields,
 });
 export type UxOutput = z.infer<typeof UxOutputSchema>;
 
@@ -417,6 +464,7 @@ export const CodeInputSchema = z
   .object({
     ...specFields,
     ...modelField,
+    ...engineField,
     architecture: ArchitectureSchema.optional(),
     /** The architect's migration (`migration_sql` of aios_design_architecture), written to supabase/migrations/. */
     migration_sql: z.string().max(MAX_SPEC_CHARS * 5, `must be at most ${MAX_SPEC_CHARS * 5} characters`).optional(),
@@ -436,6 +484,7 @@ export const CodeOutputSchema = z.object({
     development: z.record(z.string(), z.string()),
   }),
   setup_instructions: z.array(z.string()),
+  ...phaseEngineFields,
 });
 export type CodeOutput = z.infer<typeof CodeOutputSchema>;
 
@@ -445,6 +494,7 @@ export const PipelineInputSchema = z
   .object({
     ...specFields,
     ...modelField,
+    ...engineField,
     context: ContextSchema.optional(),
     phases: z.array(PhaseSchema).min(1, 'name at least one phase').optional(),
     stack_preference: StackPresetSchema.optional(),

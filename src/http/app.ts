@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Config } from '../config.js';
 import { AiosError } from '../contract/index.js';
+import { enginesOf } from '../agents/engines/configured.js';
 import { embeddedQueueFor } from '../jobs/embedded.js';
 import type { JobQueue, JobRunner } from '../jobs/port.js';
 import { openKeyStore } from '../keys/open.js';
@@ -173,6 +174,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     allowedHosts: config.mcpAllowedHosts,
     logger: tagged(logger, LOG_TAGS.mcp),
     webhooks,
+    // A call that samples the client's model runs in this process, which holds the call.
+    sampling: { engines: enginesOf(config), timeouts: config.phaseTimeoutsMs, connected: false },
   });
 
   return app;

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import { AiosError } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
 import type { RateLimiter } from '../keys/rate-limit.js';
-import { mcpServerFactory, type Principal } from '../mcp/server.js';
+import { mcpServerFactory, type Principal, type SamplingDeps } from '../mcp/server.js';
 import { changedUris } from '../mcp/updates.js';
 import { BODY_LIMIT_BYTES, handleError, toAiosError } from './errors.js';
 import { baseUrl } from './job-view.js';
@@ -32,6 +32,8 @@ export interface McpRoutesOptions {
   logger: Logger;
   /** Checks a tool's `webhook_url` as REST does. */
   webhooks: Webhooks;
+  /** The configured engines and phase limits, for calls that sample the client's model (2026 revision only: stateless). */
+  sampling?: SamplingDeps;
 }
 
 interface AuthInfoLike {
@@ -110,6 +112,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
       {
         queue: options.queue,
         checkWebhookUrl: (url, owner) => options.webhooks.check(url, owner),
+        ...(options.sampling ? { sampling: options.sampling } : {}),
         jobUrls: (id, principal) => {
           const status_url = `${principal.baseUrl ?? ''}/api/jobs/${id}`;
           return { status_url, stream_url: `${status_url}/stream` };

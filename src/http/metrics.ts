@@ -47,10 +47,11 @@ export const metricsRoutes: FastifyPluginAsync<MetricsRoutesOptions> = async (ap
 
   const stopFeed = await queue.subscribeAll((event) => {
     if (!isFinal(event.status)) return;
-    // The event has no tool or phase timings: the job record has both.
+    // The event has no tool or phase timings: the job record has both. A completed event carries
+    // the output, whose phases say what their models used.
     queue.get(event.job_id, { output: false }).then(
       (job) => {
-        if (job) metrics.observeJob(job);
+        if (job) metrics.observeJob(job, event.output);
       },
       (error: unknown) => app.log.warn({ err: error, job_id: event.job_id }, 'metrics: could not read a finished job'),
     );

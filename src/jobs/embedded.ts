@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { AiosError, type JobPhase, type PhaseEvent } from '../contract/index.js';
+import { configuredRunner } from '../agents/engines/configured.js';
 import { runTool } from '../agents/pipeline.js';
 import type {
   EnqueueRequest,
@@ -78,7 +79,7 @@ export function embeddedQueueFor(config: Config, logger?: Logger, run?: JobRunne
     concurrency: config.queueConcurrency,
     phaseTimeoutsMs: config.phaseTimeoutsMs,
     retention: config.retention,
-    ...(run ? { run } : {}),
+    run: run ?? configuredRunner(config),
     ...(logger ? { logger } : {}),
   });
 }

@@ -1,4 +1,6 @@
 import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
+import type { Engines } from '../agents/engines/port.js';
+import type { JobPhase } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
@@ -12,6 +14,15 @@ export interface Principal {
   baseUrl?: string;
 }
 
+/** What a call needs to run here with the client's model as its sampler. */
+export interface SamplingDeps {
+  /** The configured engines (`AIOS_ENGINE`, the model): `auto` samples only when no model is configured. */
+  engines: Engines;
+  timeouts: Record<JobPhase, number>;
+  /** The transport keeps a connection (stdio), so 2025-era clients can be asked mid-call; stateless HTTP does not. */
+  connected: boolean;
+}
+
 export interface McpDeps {
   queue: JobQueue;
   /** Where a job can be followed outside MCP. */
@@ -21,6 +32,8 @@ export interface McpDeps {
    * call; throws `INVALID_WEBHOOK_URL`. Absent where no webhooks are sent (stdio).
    */
   checkWebhookUrl?(url: string, owner: string): Promise<string>;
+  /** Set where the client's model can be asked (MCP sampling: see sampling.ts). */
+  sampling?: SamplingDeps;
 }
 
 export const SERVER_INFO = { name: 'aios-lovable-mcp', title: 'AIOS product team', version: VERSION } as const;
@@ -38,7 +51,7 @@ first, correct its product_model (or write one yourself) and pass it as \`produc
  * transport. `subscribe` says whether resource changes can reach this caller (not on stateless
  * 2025-era HTTP, which has no stream to carry them).
  */
-export function buildMcpServer(deps: McpDeps, principal: Principal, options: { subscribe: boolean }): McpServer {
+export function buildMcpServer(deps: McpDeps, principal: Principal, options: { subscribe: boolean; era?: 'legacy' | 'modern' }): McpServer {
   const server = new McpServer(SERVER_INFO, {
     // The lists never change while a server runs (and a stateless one could not say so): no listChanged.
     capabilities: {
@@ -49,7 +62,7 @@ export function buildMcpServer(deps: McpDeps, principal: Principal, options: { s
     },
     instructions: INSTRUCTIONS,
   });
-  registerTools(server, deps, principal);
+  registerTools(server, deps, principal, options.era);
   registerResources(server, deps, principal);
   registerPrompts(server);
   return server;
@@ -57,5 +70,5 @@ export function buildMcpServer(deps: McpDeps, principal: Principal, options: { s
 
 /** The factory the SDK's HTTP entry calls per request; 2026-era clients follow resources on `subscriptions/listen`. */
 export function mcpServerFactory(deps: McpDeps, principalOf: (authInfo: unknown) => Principal): McpServerFactory {
-  return (ctx) => buildMcpServer(deps, principalOf(ctx.authInfo), { subscribe: ctx.era === 'modern' });
+  return (ctx) => buildMcpServer(deps, principalOf(ctx.authInfo), { subscribe: ctx.era === 'modern', era: ctx.era });
 }

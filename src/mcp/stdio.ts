@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/server';
 import { StdioServerTransport, serveStdio, type StdioServerHandle } from '@modelcontextprotocol/server/stdio';
 import type { Logger } from 'pino';
 import type { JobQueue } from '../jobs/port.js';
-import { buildMcpServer, type McpDeps } from './server.js';
+import { buildMcpServer, type McpDeps, type SamplingDeps } from './server.js';
 import { jobUri } from './resources.js';
 import { acceptLegacySubscriptions, changedUris } from './updates.js';
 
@@ -62,9 +62,10 @@ export function answeringParseErrors(stdin: Readable, stdout: Writable): Readabl
  * Serves MCP on this process's stdin/stdout. stdout carries only JSON-RPC: logs go to the logger,
  * which the caller points at stderr. No API key: whoever can spawn the process already has the machine.
  */
-export async function serveMcpStdio(queue: JobQueue, logger: Logger): Promise<StdioServerHandle> {
+export async function serveMcpStdio(queue: JobQueue, logger: Logger, sampling?: SamplingDeps): Promise<StdioServerHandle> {
   const deps: McpDeps = {
     queue,
+    ...(sampling ? { sampling } : {}),
     // There is no HTTP server to point at: hand out the resource that follows the job instead.
     jobUrls: (id) => ({ status_url: jobUri(id), stream_url: jobUri(id) }),
   };
@@ -80,7 +81,7 @@ export async function serveMcpStdio(queue: JobQueue, logger: Logger): Promise<St
   });
   const handle = await serveStdio(
     (ctx) => {
-      const server = buildMcpServer(deps, { owner: LOCAL_OWNER }, { subscribe: true });
+      const server = buildMcpServer(deps, { owner: LOCAL_OWNER }, { subscribe: true, era: ctx.era });
       const instance: Instance = { server, ...(ctx.era === 'legacy' ? { followed: acceptLegacySubscriptions(server) } : {}) };
       instances.add(instance);
       server.server.onclose = () => instances.delete(instance);

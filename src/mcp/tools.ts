@@ -1,4 +1,4 @@
-import type { CallToolResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
+import { inputRequired, type CallToolResult, type InputRequiredResult, type McpServer, type ServerContext } from '@modelcontextprotocol/server';
 import {
   AiosError,
   GetArtifactInputSchema,
@@ -12,18 +12,22 @@ import {
   type JobPhase,
   type Phase,
   type PipelineAccepted,
+  type EngineChoice,
+  type PhaseEvent,
   type StrategizeOutput,
   type UxOutput,
 } from '../contract/index.js';
-import { orderPhases } from '../agents/pipeline.js';
+import { InputNeeded, type Engines } from '../agents/engines/port.js';
+import { orderPhases, runTool } from '../agents/pipeline.js';
 import { PERSONAS } from '../agents/personas.js';
 import { artifactOf, findOwnedJob, statusOf } from '../jobs/access.js';
 import { followJob } from '../jobs/follow.js';
 import type { Job, JobEvent } from '../jobs/port.js';
 import { advertised, described } from './schema.js';
 import { acceptedText, codeText, statusText } from './text.js';
-import type { McpDeps, Principal } from './server.js';
+import type { McpDeps, Principal, SamplingDeps } from './server.js';
 import { jobUri } from './resources.js';
+import { canSample, nextRound, replayPort, roundAnswers, samplingPort } from './sampling.js';
 
 /** A rough figure for clients that plan their polling: the embedded engine takes well under a second a phase. */
 function estimateSeconds(phases: readonly Phase[]): number {
@@ -114,12 +118,14 @@ const PROGRESS_GAP_MS = 25;
  * Sends MCP progress notifications for a job's events when the client asked for them, in order;
  * `flush` waits until all have been written, so none arrives after the tool's result.
  */
-function progressSender(ctx: ServerContext): { send: (event: JobEvent) => void; flush: () => Promise<void> } | undefined {
+type ProgressEvent = Pick<JobEvent, 'progress' | 'phase' | 'phase_status' | 'status' | 'note'>;
+
+function progressSender(ctx: ServerContext): { send: (event: ProgressEvent) => void; flush: () => Promise<void> } | undefined {
   const token = ctx.mcpReq._meta?.progressToken;
   if (token === undefined) return undefined;
   let last = -1;
   let pending = Promise.resolve();
-  const send = (event: JobEvent) => {
+  const send = (event: ProgressEvent) => {
     // Progress must only increase; a repeat of the same percent says nothing new.
     if (event.progress <= last) return;
     last = event.progress;
@@ -145,6 +151,51 @@ async function runAsJob(deps: McpDeps, principal: Principal, tool: AgentTool | '
   return finished;
 }
 
+/** Whether a call's engine choice would take the client's model: asked for, or `auto` with no model configured here. */
+function wantsSampling(choice: EngineChoice, engines: Engines): boolean {
+  return choice === 'sampling' || (choice === 'auto' && !engines.llm);
+}
+
+/** A phase event as the progress of a one-phase tool call. */
+function progressOf(event: PhaseEvent): ProgressEvent | undefined {
+  if (event.type === 'phase_progress') return { progress: event.percent, phase: event.phase, phase_status: 'processing', status: 'processing', note: event.note };
+  if (event.type === 'phase_completed') return { progress: 100, phase: event.phase, phase_status: 'completed', status: 'processing' };
+  return undefined;
+}
+
+/**
+ * Runs an agent tool here, in the process that holds the client's connection, with the client's
+ * model as the sampler: a queued job may run in another process (a Redis worker) that cannot
+ * reach the client. The phase time limit, the client's cancellation and progress hold as in a job.
+ */
+async function runSampled(sampling: SamplingDeps, tool: AgentTool, input: unknown, ctx: ServerContext, era: 'legacy' | 'modern'): Promise<CallToolResult | InputRequiredResult> {
+  const phase = TOOLS[tool].phase;
+  const progress = progressSender(ctx);
+  // 2025 revisions: ask mid-call on the connection. 2026-07-28: replay the answers so far, ask for the next one.
+  const rounds = era === 'modern' ? roundAnswers(ctx) : undefined;
+  const sampler = rounds ? replayPort(rounds) : samplingPort(ctx, sampling.timeouts[phase]);
+  const engines: Engines = { ...sampling.engines, sampler };
+  let output: unknown;
+  try {
+    output = await runTool(tool, input, {
+    engines,
+    signal: ctx.mcpReq.signal,
+    timeouts: sampling.timeouts,
+    onEvent: (event) => {
+      const update = progressOf(event);
+      if (update) progress?.send(update);
+    },
+    });
+  } catch (error) {
+    if (!(error instanceof InputNeeded) || !rounds) throw error;
+    await progress?.flush();
+    const next = nextRound(error, rounds);
+    return inputRequired({ inputRequests: { [next.key]: inputRequired.createMessage(next.params) }, requestState: next.requestState });
+  }
+  await progress?.flush();
+  return { content: [{ type: 'text', text: markdownOf(phase, output) }], structuredContent: output as Record<string, unknown> };
+}
+
 function finished(job: Job): CallToolResult {
   if (job.status !== 'completed') {
     const error = job.error ?? { code: 'AGENT_FAILURE' as const, message: `the job ended ${job.status}` };
@@ -168,8 +219,8 @@ function checkedWebhookUrl(deps: McpDeps, url: string, owner: string): Promise<s
   return deps.checkWebhookUrl(url, owner);
 }
 
-/** Registers the eight tools of CONTRACT section 2 for one caller. */
-export function registerTools(server: McpServer, deps: McpDeps, principal: Principal): void {
+/** Registers the eight tools of CONTRACT section 2 for one caller; `era` is the protocol era of its connection. */
+export function registerTools(server: McpServer, deps: McpDeps, principal: Principal, era: 'legacy' | 'modern' = 'modern'): void {
   // The five agents answer inline, but run through the job queue so that limits and time-outs hold.
   for (const [name, info] of Object.entries(AGENT_TOOL_INFO) as Array<[AgentTool, (typeof AGENT_TOOL_INFO)[AgentTool]]>) {
     const contract = TOOLS[name];
@@ -185,6 +236,9 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
       async (args: unknown, ctx: ServerContext) => {
         try {
           const input = parseInput(contract.input, args ?? {});
+          const sampling = deps.sampling;
+          const choice = input.engine ?? sampling?.engines.choice ?? 'auto';
+          if (sampling && wantsSampling(choice, sampling.engines) && canSample(server, ctx, era, sampling.connected)) return await runSampled(sampling, name, input, ctx, era);
           return finished(await runAsJob(deps, principal, name, input, ctx));
         } catch (error) {
           return toolError(error);

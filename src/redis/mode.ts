@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import { BullMqQueue } from '../jobs/bullmq.js';
 import type { JobRunner } from '../jobs/port.js';
 import { JobWorker } from '../jobs/worker.js';
-import { runTool } from '../agents/pipeline.js';
+import { configuredRunner } from '../agents/engines/configured.js';
 import { RateLimiter, redisLimiter } from '../keys/rate-limit.js';
 import { connectRedis } from './connection.js';
 
@@ -16,9 +16,9 @@ export interface RedisMode {
   close(graceMs: number): Promise<void>;
 }
 
-/** The runner a worker uses: `runTool`, or the caller's, held back by the test knob `AIOS_TEST_JOB_DELAY_MS`. */
+/** The runner a worker uses: `runTool` with the configured engines, or the caller's, held back by the test knob `AIOS_TEST_JOB_DELAY_MS`. */
 function runnerFor(config: Config, runner: JobRunner | undefined): JobRunner {
-  const run: JobRunner = runner ?? runTool;
+  const run: JobRunner = runner ?? configuredRunner(config);
   if (config.testJobDelayMs === 0) return run;
   return async (tool, input, options) => {
     await new Promise<void>((resolve, reject) => {

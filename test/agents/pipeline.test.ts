@@ -40,7 +40,7 @@ describe('runPhase', () => {
   it('emits started, progress and completed with a duration', async () => {
     const events: PhaseEvent[] = [];
     const output = await runPhase(slowAgent(5), { n: 1 }, { onEvent: (event) => events.push(event) });
-    expect(output).toEqual({ n: 2 });
+    expect(output).toEqual({ n: 2, engine: 'heuristic' });
     expect(events.map((event) => event.type)).toEqual(['phase_started', 'phase_progress', 'phase_completed']);
     const done = events[2];
     expect(done?.type === 'phase_completed' && done.duration_ms).toBeGreaterThan(0);

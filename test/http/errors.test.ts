@@ -131,7 +131,7 @@ describe('jobs over HTTP', () => {
     expect(notInJob.message).toContain('runs strategy');
     await waitForStatus(server, key, jobId, ['completed']);
     const all = await fetch(`${server.url}/api/jobs/${jobId}/artifacts/all`, authed(key));
-    expect(await all.json()).toEqual({ strategy: { phase: 'strategy', spec: SPEC } });
+    expect(await all.json()).toEqual({ strategy: { phase: 'strategy', spec: SPEC, engine: 'heuristic' } });
   });
 
   it('DELETE cancels a queued and a running job', async () => {

@@ -50,7 +50,7 @@ describe('POST /api/jobs → stream → GET', () => {
     expect(job.output).toEqual(last.data.output);
 
     const artifact = await fetch(`${server.url}/api/jobs/${jobId}/artifacts/architecture`, authed(key));
-    expect(await artifact.json()).toEqual({ phase: 'architecture', spec: SPEC });
+    expect(await artifact.json()).toEqual({ phase: 'architecture', spec: SPEC, engine: 'heuristic' });
   });
 
   it('first sends connected, and a reconnect with Last-Event-ID gets exactly the missed events', async () => {

@@ -16,11 +16,21 @@ const PERSONAL_TYPES = new Set(['email', 'phone']);
 const NAME_ONLY = new Set(['name', 'title']);
 const PERSONAL_NAMES = /birth|health|medical|diagnos|allerg|passport|salary/;
 
+const READING_NOTE =
+  'This brief is a reading of the idea, not a plan: it fixes who the users are, what the product keeps and who may do what, so that the PM, the architect, the UX designer and the developer build on one understanding. Everything the idea left open is listed at the end.';
+
 /** How the brief names an integration's kind in a question. */
 const KIND_NAMES: Record<string, string> = { sms: 'text messages (SMS)', oauth: 'social sign-in', ai: 'AI features', file_uploads: 'file uploads' };
 
-export function briefMarkdown(contract: ProductModelContract, model: ProductModel): string {
-  const brief = new Brief(contract, model);
+/** Prose a model wrote for the brief's narrative sections (engines/prose.ts, checked as plain prose). */
+export interface BriefProse {
+  executive_summary: string;
+  problem_statement: string;
+  post_mvp_vision: string;
+}
+
+export function briefMarkdown(contract: ProductModelContract, model: ProductModel, prose?: BriefProse): string {
+  const brief = new Brief(contract, model, prose);
   return [
     `# Project Brief: ${model.name}`,
     brief.changeLog(),
@@ -49,6 +59,7 @@ class Brief {
   constructor(
     private readonly contract: ProductModelContract,
     private readonly model: ProductModel,
+    private readonly prose?: BriefProse,
   ) {
     this.roles = model.roles;
     this.people = model.roles.filter((role) => !role.admin);
@@ -63,6 +74,7 @@ class Brief {
 
   executiveSummary(): string {
     const { model } = this;
+    if (this.prose) return ['## Executive Summary', '', this.prose.executive_summary, '', READING_NOTE].join('\n');
     const kind = model.domain ? `${withArticle(lower(model.domain))} product` : 'a web product';
     const audience = model.segments.length > 0 ? ` for ${listing(model.segments.map(lower))}` : '';
     const who = this.assumedUser ? 'Everyone who signs in has the same rights.' : `People sign in as ${listing(this.roles.map((role) => lower(pluralLabel(role.label))))}.`;
@@ -77,15 +89,17 @@ class Brief {
         ? `Its value rests on a few things done well: ${doing}.`
         : `The idea names the records but not what people do with them; the working assumption is that each person keeps and shares their own ${lower(this.core[0]!.pluralLabel)}.`,
       '',
-      'This brief is a reading of the idea, not a plan: it fixes who the users are, what the product keeps and who may do what, so that the PM, the architect, the UX designer and the developer build on one understanding. Everything the idea left open is listed at the end.',
+      READING_NOTE,
     ].join('\n');
   }
 
   problem(): string {
     const { model } = this;
+    const written = this.prose ? ['', this.prose.problem_statement] : [];
     if (model.problems.length > 0) {
-      return ['## Problem Statement', '', 'The problems the product answers, as given:', '', ...model.problems.map((problem) => `- ${problem}`)].join('\n');
+      return ['## Problem Statement', '', 'The problems the product answers, as given:', '', ...model.problems.map((problem) => `- ${problem}`), ...written].join('\n');
     }
+    if (this.prose) return ['## Problem Statement', ...written].join('\n');
     const doing = this.whoDoesWhat(4);
     const inferred = doing
       ? `Read from what it describes, the product is where ${doing}; the problem would be that nothing brings this together today.`
@@ -187,10 +201,12 @@ class Brief {
       ...(kinds.has('email') || kinds.has('notifications') ? [] : ['Notifications (email or push) when something changes that a person should act on.']),
       'A native or installable mobile app, if people use it away from a desk.',
     ];
+    const later = deferred.length > 0 ? `What the idea puts off until later: ${listing(deferred.map((feature) => lower(feature.text)))}.` : 'The idea names nothing beyond the first version.';
+    if (this.prose) return ['## Post-MVP Vision', '', later, '', this.prose.post_mvp_vision].join('\n');
     return [
       '## Post-MVP Vision',
       '',
-      deferred.length > 0 ? `What the idea puts off until later: ${listing(deferred.map((feature) => lower(feature.text)))}.` : 'The idea names nothing beyond the first version.',
+      later,
       '',
       'Directions the model suggests, none of them asked for:',
       '',

@@ -1,0 +1,179 @@
+import path from 'node:path';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProductModelSchema } from '../../src/contract/index.js';
+import { BAD_FLAT_MODEL, FLAT_IDEA, FLAT_MODEL, FLAT_PROSE } from '../fixtures/model-answers.js';
+import { createKey, removeDataDir, startServer, testConfig, type Server } from '../http/support.js';
+
+/**
+ * The `sampling` engine end to end: the official SDK Client, declaring the sampling capability
+ * with a handler that plays the client's model (replaying prepared answers), calls aios_analyze
+ * on the built `aios-mcp stdio` command and on `/mcp`, and the server reads the idea with it.
+ */
+
+interface SamplingRequest {
+  systemPrompt?: string;
+  messages: Array<{ role: string; content: { type: string; text?: string } }>;
+}
+
+type Answer = string | 'never';
+
+const open: Client[] = [];
+let server: Server | undefined;
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((client) => client.close()));
+  if (server) {
+    await server.close();
+    await removeDataDir(server.config);
+    server = undefined;
+  }
+});
+
+type Era = '2025-11-25' | '2026-07-28';
+
+function samplingClient(answers: Answer[] | undefined, era: Era = '2025-11-25'): { client: Client; requests: SamplingRequest[] } {
+  const requests: SamplingRequest[] = [];
+  const client = new Client(
+    { name: 'aios-sampling-test', version: '1.0.0' },
+    { versionNegotiation: (era === '2025-11-25' ? { mode: 'legacy' } : { mode: { pin: era } }) as never, capabilities: answers ? { sampling: {} } : {} },
+  );
+  if (answers) {
+    client.setRequestHandler('sampling/createMessage', async (request) => {
+      requests.push(request.params as unknown as SamplingRequest);
+      const answer = answers[Math.min(requests.length - 1, answers.length - 1)]!;
+      if (answer === 'never') await new Promise(() => undefined);
+      return { model: 'client-model-7', role: 'assistant' as const, content: { type: 'text' as const, text: answer } };
+    });
+  }
+  open.push(client);
+  return { client, requests };
+}
+
+async function overStdio(answers: Answer[] | undefined, env: Record<string, string> = {}, era: Era = '2025-11-25') {
+  const made = samplingClient(answers, era);
+  await made.client.connect(
+    new StdioClientTransport({
+      command: process.execPath,
+      args: [path.resolve('dist/cli.js'), 'stdio'],
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+      stderr: 'pipe',
+    }),
+  );
+  return made;
+}
+
+async function analyze(client: Client, args: Record<string, unknown>) {
+  const result = await client.callTool({ name: 'aios_analyze', arguments: { spec: FLAT_IDEA, ...args } });
+  return result as { isError?: boolean; structuredContent: Record<string, unknown>; content: Array<{ text: string }> };
+}
+
+describe('MCP sampling over stdio (2025 revision)', () => {
+  it('reads the idea with the client\'s model when no model is configured (auto), and says so', async () => {
+    const { client, requests } = await overStdio([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)]);
+    const result = await analyze(client, {});
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:client-model-7', product_model: ProductModelSchema.parse(FLAT_MODEL) });
+    expect(result.structuredContent.fallback).toBeUndefined();
+    expect(result.content[0]!.text).toContain(FLAT_PROSE.executive_summary);
+    // The reading, then the brief's prose.
+    expect(requests).toHaveLength(2);
+    expect(requests[0]!.systemPrompt).toContain('Atlas');
+    expect(requests[0]!.messages[0]!.content.text).toContain(`<idea>\n${FLAT_IDEA}\n</idea>`);
+  });
+
+  it('sends an invalid answer back once, with its problems, in the same conversation', async () => {
+    const { client, requests } = await overStdio([JSON.stringify(BAD_FLAT_MODEL), JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)]);
+    const result = await analyze(client, { engine: 'sampling' });
+    expect(result.structuredContent.engine).toBe('sampling');
+    expect(result.structuredContent.fallback).toBeUndefined();
+    expect(requests).toHaveLength(3);
+    expect(requests[1]!.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+    expect(requests[1]!.messages[2]!.content.text).toMatch(/access\.2\.role: "landlord" is not a role/);
+  });
+
+  it('falls back to the offline reading when the client\'s answer stays invalid', async () => {
+    const { client, requests } = await overStdio(['I cannot help with that.']);
+    const result = await analyze(client, {});
+    expect(requests).toHaveLength(2);
+    expect(result.structuredContent).toMatchObject({ engine: 'heuristic', fallback: { from: 'sampling', reason: expect.stringContaining('not a valid product model') } });
+  });
+
+  it('a client without the sampling capability gets the offline reader; asking for sampling says why it fell back', async () => {
+    const { client } = await overStdio(undefined);
+    expect((await analyze(client, {})).structuredContent).toMatchObject({ engine: 'heuristic' });
+    expect((await analyze(client, {})).structuredContent.fallback).toBeUndefined();
+    const asked = await analyze(client, { engine: 'sampling' });
+    expect(asked.structuredContent).toMatchObject({ engine: 'heuristic', fallback: { from: 'sampling' } });
+  });
+
+  it('AIOS_ENGINE=heuristic, or engine "heuristic" on the call, never asks the client', async () => {
+    const configured = await overStdio([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)], { AIOS_ENGINE: 'heuristic' });
+    expect((await analyze(configured.client, {})).structuredContent.engine).toBe('heuristic');
+    expect(configured.requests).toHaveLength(0);
+    expect((await analyze(configured.client, { engine: 'sampling' })).structuredContent.engine).toBe('sampling');
+    const perCall = await overStdio([JSON.stringify(FLAT_MODEL)]);
+    expect((await analyze(perCall.client, { engine: 'heuristic' })).structuredContent.engine).toBe('heuristic');
+    expect(perCall.requests).toHaveLength(0);
+  });
+
+  it('a client that never answers hits the phase limit: AGENT_TIMEOUT', async () => {
+    const { client } = await overStdio(['never'], { AGENT_TIMEOUT_ANALYSIS_MS: '500' });
+    const result = await analyze(client, {});
+    expect(result.isError).toBe(true);
+    expect(result.content[0]!.text).toMatch(/^AGENT_TIMEOUT: /);
+  });
+});
+
+async function overHttp(answers: Answer[] | undefined, era: Era) {
+  server = await startServer(await testConfig());
+  const key = await createKey(server);
+  const made = samplingClient(answers, era);
+  await made.client.connect(new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${key}` } } }));
+  return made;
+}
+
+describe('MCP sampling on the 2026-07-28 revision (input_required, stateless)', () => {
+  it('over HTTP: the call asks for each answer in turn, and the client\'s reading and prose are used', async () => {
+    const { client, requests } = await overHttp([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)], '2026-07-28');
+    const result = await analyze(client, {});
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:client-model-7', product_model: ProductModelSchema.parse(FLAT_MODEL) });
+    expect(result.structuredContent.fallback).toBeUndefined();
+    expect(result.content[0]!.text).toContain(FLAT_PROSE.problem_statement);
+    expect(requests).toHaveLength(2);
+    expect(requests[0]!.messages[0]!.content.text).toContain(`<idea>\n${FLAT_IDEA}\n</idea>`);
+    expect(requests[1]!.systemPrompt).toContain('project brief');
+  });
+
+  it('over HTTP: an invalid answer goes back once with its problems, in the same conversation', async () => {
+    const { client, requests } = await overHttp([JSON.stringify(BAD_FLAT_MODEL), JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)], '2026-07-28');
+    const result = await analyze(client, { engine: 'sampling' });
+    expect(result.structuredContent).toMatchObject({ engine: 'sampling', product_model: ProductModelSchema.parse(FLAT_MODEL) });
+    expect(requests).toHaveLength(3);
+    expect(requests[1]!.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+    expect(requests[1]!.messages[2]!.content.text).toMatch(/access\.2\.role: "landlord" is not a role/);
+  });
+
+  it('over stdio too', async () => {
+    const { client, requests } = await overStdio([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)], {}, '2026-07-28');
+    const result = await analyze(client, {});
+    expect(result.structuredContent).toMatchObject({ engine: 'sampling', product_model: ProductModelSchema.parse(FLAT_MODEL) });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('a client without the capability gets the offline reading', async () => {
+    const { client } = await overHttp(undefined, '2026-07-28');
+    expect((await analyze(client, {})).structuredContent).toMatchObject({ engine: 'heuristic' });
+  });
+});
+
+describe('MCP sampling over HTTP (2025 revisions)', () => {
+  it('is not offered on stateless HTTP: a call asking for it gets the offline reading and the reason', async () => {
+    const { client, requests } = await overHttp([JSON.stringify(FLAT_MODEL)], '2025-11-25');
+    const result = await analyze(client, { engine: 'sampling' });
+    expect(result.structuredContent).toMatchObject({ engine: 'heuristic', fallback: { from: 'sampling' } });
+    expect(requests).toHaveLength(0);
+  });
+});
