@@ -101,8 +101,11 @@ export const jobRoutes: FastifyPluginAsync<JobRoutesOptions> = async (app, { que
   const finalViews = new FinalViews();
   app.get('/api/jobs/:id', { schema: { params: JobIdParamsSchema } }, async (request, reply) => {
     const { id } = request.params as z.infer<typeof JobIdParamsSchema>;
-    const job = await ownedJob(queue, request, id);
-    return reply.type('application/json; charset=utf-8').send(finalViews.json(job, baseUrl(request, publicUrl)));
+    const base = baseUrl(request, publicUrl);
+    // A finished job read before is answered from its kept view, without reading its output back.
+    const record = await ownedJob(queue, request, id, { output: false });
+    const job = record.status === 'completed' && !finalViews.has(record, base) ? await ownedJob(queue, request, id) : record;
+    return reply.type('application/json; charset=utf-8').send(finalViews.json(job, base));
   });
 
   // Cancelling is idempotent: a finished job is answered as it is, with its final status.
