@@ -1,5 +1,4 @@
 import { createMcpHandler, localhostAllowedHostnames, validateHostHeader, validateOriginHeader } from '@modelcontextprotocol/server';
-import { toNodeHandler } from '@modelcontextprotocol/node';
 import type { FastifyPluginAsync, onRequestHookHandler } from 'fastify';
 import type { Logger } from 'pino';
 import { AiosError } from '../contract/index.js';
@@ -9,6 +8,7 @@ import { changedUris } from '../mcp/updates.js';
 import { BODY_LIMIT_BYTES } from './errors.js';
 import { baseUrl } from './job-view.js';
 import { runHook } from './auth.js';
+import { nodeMcpHandler } from './mcp-node.js';
 
 export interface McpRoutesOptions {
   queue: JobQueue;
@@ -53,8 +53,8 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
       onerror: (error) => options.logger.warn({ err: error }, 'MCP request error: %s', error.message),
     },
   );
-  const serve = toNodeHandler(handler, {
-    maxRequestBodySize: BODY_LIMIT_BYTES,
+  // The body Fastify parsed goes to the SDK as it is (see mcp-node.ts).
+  const serve = nodeMcpHandler(handler, {
     onerror: (error) => options.logger.error({ err: error }, 'MCP handler failed: %s', error.message),
   });
   // 2026-era clients follow jobs on `subscriptions/listen` streams; the SDK filters each stream by its URIs.
