@@ -64,7 +64,15 @@ export class OutputStore {
 
   /** Keeps `output` for job `id`; it can be read at once. */
   put(id: string, output: unknown): void {
-    const json = JSON.stringify(output) ?? 'null';
+    let json: string;
+    try {
+      json = JSON.stringify(output) ?? 'null';
+    } catch (error) {
+      // Not JSON (an agent's bug): kept as it is, uncounted, rather than failing the queue's bookkeeping.
+      this.options.logger?.error({ err: error, job_id: id }, 'a job output is not JSON; kept in memory as it is');
+      this.keep(id, { where: 'object', value: output, bytes: 0 });
+      return;
+    }
     if (json.length < SMALL_OUTPUT_BYTES) this.keep(id, { where: 'object', value: output, bytes: json.length });
     else {
       const packed = gzipSync(json, { level: LEVEL });

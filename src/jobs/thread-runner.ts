@@ -262,6 +262,10 @@ export class AgentThreads {
  * What runs the agents of the queue in this process (`AGENT_THREADS`): worker threads, or the main
  * thread when it is 0 or when the code runs from its TypeScript source (there is no built thread
  * entry to start then; the test suite runs that way).
+ *
+ * An engine that must run where the caller's MCP connection is (`sampling`) is routed here: pass
+ * `runsInProcess` (which jobs) and `inProcess` (a runner that can reach that connection) to
+ * `AgentThreads`. Model calls over fetch (`llm`) run in the threads: the abort reaches their signal.
  */
 export function agentRunnerFor(config: Pick<Config, 'agentThreads'>, logger?: Logger): { run: JobRunner; close(): Promise<void> } {
   if (config.agentThreads === 0 || !existsSync(fileURLToPath(AGENT_THREAD_ENTRY))) {
