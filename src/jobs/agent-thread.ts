@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runTool } from '../agents/pipeline.js';
 import { AiosError, type AgentToolName, type JobPhase, type PhaseEvent } from '../contract/index.js';
+import { SMALL_OUTPUT_BYTES, packOutput } from './output-store.js';
 
 /**
  * The entry of an agent thread (see `AgentThreads` in thread-runner.ts): runs jobs' agents with
@@ -35,7 +36,8 @@ export type ToThread =
 /** Agent thread → main thread. */
 export type FromThread =
   | { type: 'event'; id: number; event: PhaseEvent }
-  | { type: 'done'; id: number; output: unknown }
+  /** `packed`: the output's JSON compressed as the output store keeps it, when it is not small. */
+  | { type: 'done'; id: number; output: unknown; packed?: Uint8Array }
   | { type: 'failed'; id: number; error: WireError };
 
 export function toWire(error: unknown): WireError {
@@ -83,7 +85,10 @@ if (port) {
       .then(
         (output) => {
           try {
-            port.postMessage({ type: 'done', id, output } satisfies FromThread);
+            // Serialised and compressed here, not on the API's event loop (a large spec's output is ~1 MB of JSON).
+            const json = JSON.stringify(output) ?? 'null';
+            const packed = json.length >= SMALL_OUTPUT_BYTES ? packOutput(json) : undefined;
+            port.postMessage({ type: 'done', id, output, ...(packed ? { packed } : {}) } satisfies FromThread);
           } catch (error) {
             // An output that cannot be copied to the main thread (a function, a symbol...) is the agent's fault.
             port.postMessage({ type: 'failed', id, error: toWire(error) } satisfies FromThread);

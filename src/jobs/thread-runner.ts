@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { runTool } from '../agents/pipeline.js';
 import { AiosError, type AgentToolName, type JobPhase, type PhaseEvent } from '../contract/index.js';
 import { fromWire, toWire, type FromThread, type ToThread } from './agent-thread.js';
+import { PACKED_OUTPUT } from './output-store.js';
 import type { JobRunner } from './port.js';
 
 /**
@@ -178,6 +179,9 @@ export class AgentThreads {
         if (!run.settled) run.onEvent(message.event);
         return;
       case 'done':
+        if (message.packed && typeof message.output === 'object' && message.output !== null) {
+          Object.defineProperty(message.output, PACKED_OUTPUT, { value: message.packed, enumerable: false });
+        }
         this.finish(thread, message.id, run, () => run.resolve(message.output));
         return;
       case 'failed':

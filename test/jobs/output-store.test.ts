@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AiosError, DEFAULT_PHASE_TIMEOUTS_MS } from '../../src/contract/index.js';
 import { EmbeddedQueue, type EmbeddedQueueOptions } from '../../src/jobs/embedded.js';
+import { PACKED_OUTPUT, packOutput } from '../../src/jobs/output-store.js';
 import type { Job, JobEvent, JobRunner } from '../../src/jobs/port.js';
 import { sleep } from '../http/support.js';
 
@@ -96,6 +97,22 @@ describe('EmbeddedQueue outputs within EMBEDDED_OUTPUT_MEMORY_MB', () => {
     expect(await readdir(dir)).toEqual([]);
     await q.close();
     await expect(readdir(dir)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('EmbeddedQueue outputs compressed where they were made', () => {
+  it('keeps the compressed JSON an agent thread sent with the output, and reads the output back from it', async () => {
+    const made = { spec: 'made in a thread', text: 'x'.repeat(20_000) };
+    const withPacked: JobRunner = async () => {
+      const output = structuredClone(made);
+      Object.defineProperty(output, PACKED_OUTPUT, { value: packOutput(JSON.stringify(made)), enumerable: false });
+      return output;
+    };
+    const { q } = await queue({ run: withPacked, memoryBytes: 1_000_000 });
+    const { job } = await q.enqueue({ tool: 'aios_strategize', input: { spec: 'x' }, owner: 'key_a' });
+    await until(q, job.id, ['completed']);
+    expect(q.outputMemory.bytes).toBe(packOutput(JSON.stringify(made)).length);
+    expect((await q.get(job.id))?.output).toEqual(made);
   });
 });
 

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runTool } from '../../src/agents/pipeline.js';
 import { AiosError, DEFAULT_PHASE_TIMEOUTS_MS, type PhaseEvent } from '../../src/contract/index.js';
+import { PACKED_OUTPUT } from '../../src/jobs/output-store.js';
 import { AgentThreads, type AgentThreadsOptions } from '../../src/jobs/thread-runner.js';
 import type { JobRunner } from '../../src/jobs/port.js';
 import { specOfWords } from '../fixtures/specs.js';
@@ -64,6 +66,9 @@ describe('AgentThreads', () => {
     expect(threads.size).toBe(1);
     const inProcess = await runTool('aios_full_pipeline', input);
     expect(output).toEqual(inProcess);
+    // Compressed in the thread, as the output store keeps it, so the event loop need not.
+    const packed = (output as { [PACKED_OUTPUT]?: Uint8Array })[PACKED_OUTPUT];
+    expect(JSON.parse(gunzipSync(packed!).toString('utf8'))).toEqual(inProcess);
     expect(events.filter((event) => event.type === 'phase_started').map((event) => event.phase)).toEqual(['strategy', 'architecture']);
     expect(events.at(-1)).toMatchObject({ type: 'phase_completed', phase: 'architecture' });
   });
