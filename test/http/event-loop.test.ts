@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SPEC_CHARS } from '../../src/contract/index.js';
 import { specOfWords } from '../fixtures/specs.js';
-import { TestRedis } from '../redis/redis-server.js';
-import { startApi, stopAll, type CliProcess } from '../redis/processes.js';
+import { TestRedis, freePort } from '../redis/redis-server.js';
+import { startCli, stopAll, waitForOutput, type CliProcess } from '../redis/processes.js';
 
 /**
  * Issue 15 item 8: the agents run off the API's event loop, in the embedded mode and in `serve`
@@ -63,14 +63,17 @@ async function healthWhileRunning(url: string): Promise<{ during: number[]; stat
 describe('the API answers while agents work', () => {
   for (const mode of ['embedded', 'redis'] as const) {
     it(`${mode}: /health answers in under 100 ms (median) while a full pipeline runs on the largest spec`, async () => {
-      const api = await startApi({
+      const port = await freePort();
+      // Kept before it is ready, so that it is stopped even when it never gets there.
+      const api = startCli(['serve', '--port', String(port)], {
         AIOS_API_KEYS: JSON.stringify({ loop: KEY }),
         DATA_DIR: path.join(dataDir, mode),
         AGENT_THREADS: '1',
         ...(mode === 'redis' ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'event-loop' } : {}),
       });
       started.push(api);
-      const { during, status } = await healthWhileRunning(api.url);
+      await waitForOutput(api, '] ready: ');
+      const { during, status } = await healthWhileRunning(`http://127.0.0.1:${port}`);
       expect(status).toBe('completed');
       expect(during.length).toBeGreaterThanOrEqual(10);
       expect(during[Math.floor(during.length / 2)]!).toBeLessThan(100);
