@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Client, StreamableHTTPClientTransport, type Transport, type VersionNegotiationOptions } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { BENCH_KEY, startServerProcess } from './server-process.js';
+import { BENCH_KEY, startServerProcess, type ServerProcess } from './server-process.js';
 
 /**
  * The MCP figures (issue 4), in a process of their own: `tools/call aios_get_status` round trips
@@ -10,7 +10,8 @@ import { BENCH_KEY, startServerProcess } from './server-process.js';
  * (/mcp on the real server, in its own process) and over stdio (the built `aios-mcp stdio`,
  * spawned), for the 2026-07-28 revision and the 2025 one. A fixed number of calls is kept in
  * flight. Over HTTP the client's own tools/call request is also replayed raw with autocannon, which
- * gives the server's rate without the client's cost. Prints one JSON line.
+ * gives the server's rate without the client's cost, in rounds alternating with GET /api/jobs/:id of
+ * the same job on the same server (issue 15 item 9: /mcp as a ratio of REST). Prints one JSON line.
  */
 const IN_FLIGHT = 8;
 const SECONDS = 3;
@@ -22,7 +23,7 @@ const ERAS: Record<string, VersionNegotiationOptions> = {
 const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 
 export interface CallFigures {
-  transport: 'http' | 'stdio' | 'http raw';
+  transport: 'http' | 'stdio';
   era: string;
   calls_per_second: number;
   p99_ms: number;
@@ -67,13 +68,13 @@ async function hammer(client: Client, jobId: string, seconds: number): Promise<{
   };
 }
 
-async function measure(transport: CallFigures['transport'], era: string, client: Client): Promise<CallFigures> {
+async function measure(transport: CallFigures['transport'], era: string, client: Client): Promise<CallFigures & { job_id: string }> {
   try {
     const accepted = await client.callTool({ name: 'aios_full_pipeline', arguments: { spec: SPEC, phases: ['strategy'] } });
     const jobId = (accepted.structuredContent as { job_id: string }).job_id;
     await finished(client, jobId);
     await hammer(client, jobId, 0.5);
-    return { transport, era, ...(await hammer(client, jobId, SECONDS)) };
+    return { transport, era, job_id: jobId, ...(await hammer(client, jobId, SECONDS)) };
   } finally {
     await client.close();
   }
@@ -84,14 +85,68 @@ interface RecordedRequest {
   body: string;
 }
 
-/** The same request as the client's last tools/call, sent by autocannon over CONNECTIONS = IN_FLIGHT sockets. */
-async function replay(url: string, era: string, request: RecordedRequest): Promise<CallFigures> {
-  const result = await autocannon({ url, method: 'POST', connections: IN_FLIGHT, duration: SECONDS, headers: request.headers, body: request.body });
-  if (result.non2xx + result.errors + result.timeouts > 0) throw new Error(`raw tools/call replay: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { transport: 'http raw', era, calls_per_second: result.requests.total / result.duration, p99_ms: result.latency.p99 };
+/** Rounds of the /mcp ↔ REST comparison, each measuring both back to back, alternating which goes first. */
+const ROUNDS = 4;
+const ROUND_SECONDS = 1.5;
+
+export interface ComparedFigures {
+  era: string;
+  /** Medians over the rounds: calls (or requests) per second, and the server's CPU time per call. */
+  mcp: { calls_per_second: number; cpu_us_per_call: number; p99_ms: number };
+  rest: { calls_per_second: number; cpu_us_per_call: number; p99_ms: number };
+  /** Median over the rounds of /mcp calls/s ÷ REST req/s, each pair measured back to back (the aim: ≥ 0.3). */
+  ratio: number;
+  /** REST CPU per request ÷ /mcp CPU per call: the ratio if the server had a core to itself. */
+  cpu_ratio: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function timed(api: ServerProcess, options: Parameters<typeof autocannon>[0], what: string) {
+  const before = await api.cpuMicros();
+  const result = await autocannon({ connections: IN_FLIGHT, duration: ROUND_SECONDS, ...options });
+  const cpuUs = (await api.cpuMicros()) - before;
+  if (result.non2xx + result.errors + result.timeouts > 0) throw new Error(`${what}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { perSecond: result.requests.total / result.duration, cpuPerCall: cpuUs / Math.max(1, result.requests.total), p99: result.latency.p99 };
+}
+
+/**
+ * The client's own tools/call aios_get_status (same headers and JSON-RPC body) replayed raw by
+ * autocannon, against GET /api/jobs/:id of the same finished job on the same server: the server
+ * alone, both ways of reading a status, in alternating rounds so both see the same machine.
+ */
+async function compare(api: ServerProcess, era: string, request: RecordedRequest, jobId: string): Promise<ComparedFigures> {
+  const mcp: Array<Awaited<ReturnType<typeof timed>>> = [];
+  const rest: Array<Awaited<ReturnType<typeof timed>>> = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const runMcp = () => timed(api, { url: `${api.url}/mcp`, method: 'POST', headers: request.headers, body: request.body }, 'raw tools/call replay');
+    const runRest = () => timed(api, { url: `${api.url}/api/jobs/${jobId}`, headers: { authorization: `Bearer ${BENCH_KEY}` } }, 'REST read');
+    let m: (typeof mcp)[number];
+    let r: (typeof rest)[number];
+    if (round % 2 === 0) {
+      m = await runMcp();
+      r = await runRest();
+    } else {
+      r = await runRest();
+      m = await runMcp();
+    }
+    mcp.push(m);
+    rest.push(r);
+    ratios.push(m.perSecond / r.perSecond);
+  }
+  const figures = (rounds: typeof mcp) => ({
+    calls_per_second: median(rounds.map((r) => r.perSecond)),
+    cpu_us_per_call: median(rounds.map((r) => r.cpuPerCall)),
+    p99_ms: Math.max(...rounds.map((r) => r.p99)),
+  });
+  const mcpFigures = figures(mcp);
+  const restFigures = figures(rest);
+  return { era, mcp: mcpFigures, rest: restFigures, ratio: median(ratios), cpu_ratio: restFigures.cpu_us_per_call / mcpFigures.cpu_us_per_call };
 }
 
 const figures: CallFigures[] = [];
+const compared: ComparedFigures[] = [];
 const api = await startServerProcess('api-server.js');
 try {
   for (const [era, negotiation] of Object.entries(ERAS)) {
@@ -106,9 +161,10 @@ try {
         return fetch(url, init);
       },
     });
-    figures.push(await measure('http', era, await connect(negotiation, transport)));
+    const { job_id: jobId, ...http } = await measure('http', era, await connect(negotiation, transport));
+    figures.push(http);
     if (!recorded) throw new Error('no tools/call request was seen to replay');
-    figures.push(await replay(`${api.url}/mcp`, era, recorded));
+    compared.push(await compare(api, era, recorded, jobId));
   }
 } finally {
   await api.close();
@@ -120,6 +176,7 @@ for (const [era, negotiation] of Object.entries(ERAS)) {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn' },
     stderr: 'inherit',
   });
-  figures.push(await measure('stdio', era, await connect(negotiation, transport)));
+  const { job_id: _jobId, ...stdio } = await measure('stdio', era, await connect(negotiation, transport));
+  figures.push(stdio);
 }
-process.stdout.write(`${JSON.stringify({ in_flight: IN_FLIGHT, seconds: SECONDS, figures })}\n`);
+process.stdout.write(`${JSON.stringify({ in_flight: IN_FLIGHT, seconds: SECONDS, rounds: ROUNDS, round_seconds: ROUND_SECONDS, figures, compared })}\n`);

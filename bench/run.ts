@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CallFigures } from './mcp.js';
+import type { CapacityFigures } from './capacity.js';
+import type { CallFigures, ComparedFigures } from './mcp.js';
 import type { E2eFigures } from './e2e.js';
 import type { PairFigures } from './rest.js';
 import type { WordNetFigures } from './wordnet.js';
@@ -53,7 +54,10 @@ interface WebhookFigures {
 interface McpFigures {
   in_flight: number;
   seconds: number;
+  rounds: number;
+  round_seconds: number;
   figures: CallFigures[];
+  compared: ComparedFigures[];
 }
 
 const pad = (value: string | number, width: number) => String(value).padStart(width);
@@ -133,11 +137,44 @@ console.log(`
 MCP tools/call aios_get_status round trips on a finished job, ${mcp.in_flight} calls in flight, ${mcp.seconds} s each after a warm-up:
   http:     the official client (@modelcontextprotocol/client) with StreamableHTTPClientTransport to /mcp of the real
             server (buildApp as above, its own process, Bearer key); the client's time is included.
-  http raw: that client's own tools/call request (same headers and JSON-RPC body) replayed by autocannon: the server alone.
   stdio:    the official client with StdioClientTransport spawning \`aios-mcp stdio\` (the built CLI).
   transport   protocol          calls/s   p99 ms`);
 for (const f of mcp.figures) {
   console.log(`  ${f.transport.padEnd(9)}   ${f.era.padEnd(14)}   ${pad(f.calls_per_second.toFixed(0), 7)}   ${pad(f.p99_ms.toFixed(1), 6)}`);
+}
+console.log(`
+/mcp against REST on the same server, the same finished job: that client's own tools/call aios_get_status request (same
+headers and JSON-RPC body) replayed by autocannon, and GET /api/jobs/:id, ${mcp.in_flight} connections, ${mcp.rounds} rounds of ${mcp.round_seconds} s each
+measuring both back to back (alternating which goes first); medians over the rounds. "ratio": /mcp calls/s ÷ REST req/s
+(the aim); "CPU ratio": REST ÷ /mcp server CPU per call, the ratio if the server had a core to itself.
+  protocol         /mcp calls/s   REST req/s   ratio   aim               CPU µs/call /mcp   REST   CPU ratio   p99 ms /mcp   REST`);
+for (const c of mcp.compared) {
+  console.log(
+    `  ${c.era.padEnd(14)}   ${pad(c.mcp.calls_per_second.toFixed(0), 12)}   ${pad(c.rest.calls_per_second.toFixed(0), 10)}   ${pad(c.ratio.toFixed(2), 5)}   ≥0.3 ${verdict(
+      c.ratio >= 0.3,
+    ).padEnd(10)}   ${pad(c.mcp.cpu_us_per_call.toFixed(0), 16)}   ${pad(c.rest.cpu_us_per_call.toFixed(0), 4)}   ${pad(c.cpu_ratio.toFixed(2), 9)}   ${pad(
+      c.mcp.p99_ms,
+      11,
+    )}   ${pad(c.rest.p99_ms, 4)}`,
+  );
+}
+
+const capacity = section<CapacityFigures>('capacity.js');
+console.log(`
+Capacity (issue 15). Memory: ${capacity.jobs} full-pipeline jobs posted to the real server (buildApp, production, embedded queue,
+EMBEDDED_OUTPUT_MEMORY_MB at its default), all kept for their retention hour; each ends with its own copy of one real
+full-pipeline output (the agents run once at start-up, not ${capacity.jobs} times). ${capacity.seconds.toFixed(0)} s to post and complete them.
+  RSS once all completed ${capacity.rss_mb.toFixed(0)} MB, peak ${capacity.peak_rss_mb.toFixed(0)} MB; aim < 200 MB: ${verdict(capacity.rss_mb < 200)}
+/health while ${capacity.health[0]?.large_jobs ?? 0} full pipelines run on the largest spec allowed (the built CLI's serve, embedded queue, the real
+agents), asked one at a time until they are done:
+  agents           answers   p50 ms   p99 ms   max ms   jobs took s   aim p99 < 50 ms`);
+for (const h of capacity.health) {
+  console.log(
+    `  ${h.agents.padEnd(14)}   ${pad(h.answers, 7)}   ${pad(h.p50_ms.toFixed(1), 6)}   ${pad(h.p99_ms.toFixed(1), 6)}   ${pad(h.max_ms.toFixed(0), 6)}   ${pad(
+      h.seconds.toFixed(1),
+      11,
+    )}   ${h.agents === 'worker threads' ? verdict(h.p99_ms < 50) : '(before: for comparison)'}`,
+  );
 }
 
 const e2e = section<{ figures: E2eFigures[] }>('e2e.js');

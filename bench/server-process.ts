@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * A benchmark server in a child process of its own, so the load generator and the server do not
  * share an event loop and the server's peak memory is its own. The child says `{port}` over IPC
- * once listening, answers `'rss'` with its `{max_rss_kb}` and `'cpu'` with the CPU time it has used.
+ * once listening, answers `'rss'` with its `{max_rss_kb}`, `'rss-now'` with its `{rss_kb}` and `'cpu'` with the CPU time it has used.
  */
 
 /** The API key the benchmark server accepts. */
@@ -13,6 +13,8 @@ export const BENCH_KEY = 'bench-key-0123456789abcdefghijkl';
 export interface ServerMessage {
   port?: number;
   max_rss_kb?: number;
+  /** Resident set now, in kB. */
+  rss_kb?: number;
   /** User + system CPU time of the whole process so far (its GC and I/O threads included). */
   cpu_us?: number;
 }
@@ -21,6 +23,8 @@ export interface ServerProcess {
   url: string;
   /** Peak resident set of the server process so far, in MB. */
   peakRssMb(): Promise<number>;
+  /** Resident set of the server process now, in MB. */
+  rssMb(): Promise<number>;
   /** CPU time the server process has used so far, in microseconds. */
   cpuMicros(): Promise<number>;
   close(): Promise<void>;
@@ -53,6 +57,11 @@ export async function startServerProcess(script: string, env: Record<string, str
       child.send('rss');
       return (await answer) / 1024;
     },
+    async rssMb() {
+      const answer = reply(child, 'rss_kb');
+      child.send('rss-now');
+      return (await answer) / 1024;
+    },
     cpuMicros() {
       const answer = reply(child, 'cpu_us');
       child.send('cpu');
@@ -72,6 +81,7 @@ export function serveBenchmarkChild(port: number): void {
   process.send?.({ port } satisfies ServerMessage);
   process.on('message', (message) => {
     if (message === 'rss') process.send?.({ max_rss_kb: process.resourceUsage().maxRSS } satisfies ServerMessage);
+    if (message === 'rss-now') process.send?.({ rss_kb: process.memoryUsage().rss / 1024 } satisfies ServerMessage);
     if (message === 'cpu') {
       const { user, system } = process.cpuUsage();
       process.send?.({ cpu_us: user + system } satisfies ServerMessage);

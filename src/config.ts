@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PHASE_TIMEOUTS_MS, ENGINE_CHOICES, JOB_PHASES, type EngineChoice, type JobPhase } from './contract/index.js';
@@ -182,6 +183,10 @@ const EnvSchema = z.object({
   QUEUE_BACKOFF_MS: integer('QUEUE_BACKOFF_MS', 1_000, 10, 600_000),
   QUEUE_LOCK_MS: integer('QUEUE_LOCK_MS', 30_000, 1_000, 600_000),
   SHUTDOWN_TIMEOUT_MS: integer('SHUTDOWN_TIMEOUT_MS', 30_000, 0, 3_600_000),
+  // Capacity: agent threads (-1 = one per core but one, at most QUEUE_CONCURRENCY), the embedded store's memory, jobs per key.
+  AGENT_THREADS: integer('AGENT_THREADS', -1, 0, 64),
+  EMBEDDED_OUTPUT_MEMORY_MB: integer('EMBEDDED_OUTPUT_MEMORY_MB', 32, 0, 100_000),
+  MAX_ACTIVE_JOBS_PER_KEY: integer('MAX_ACTIVE_JOBS_PER_KEY', 20, 1, 100_000),
   AIOS_TEST_JOB_DELAY_MS: integer('AIOS_TEST_JOB_DELAY_MS', 0, 0, 600_000),
   ...phaseTimeoutVars,
   // Engines (CONTRACT section 7).
@@ -253,6 +258,18 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Who reads ideas by default (`AIOS_ENGINE`), and the configured model (`AIOS_MODEL`...), if any. */
   engine: { choice: EngineChoice; model: ModelSettings | undefined };
+  /**
+   * Worker threads that run the agents off the API's event loop (`AGENT_THREADS`; 0 = on the main
+   * thread). By default one per core but one, at least one, at most `queueConcurrency`.
+   */
+  agentThreads: number;
+  /**
+   * Embedded mode: bytes of finished jobs' outputs (compressed) kept in memory
+   * (`EMBEDDED_OUTPUT_MEMORY_MB`); the oldest beyond it move to DATA_DIR and are read back on demand.
+   */
+  embeddedOutputMemoryBytes: number;
+  /** Embedded mode: jobs one API key may have queued or running at once (`MAX_ACTIVE_JOBS_PER_KEY`); more is `RATE_LIMITED`. */
+  maxActiveJobsPerKey: number;
   /** Test knob only (`AIOS_TEST_JOB_DELAY_MS`): each job waits this long, running, before its first phase, so tests can act on jobs mid-run. 0 in real use. */
   testJobDelayMs: number;
 }
@@ -329,6 +346,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     testJobDelayMs: vars.AIOS_TEST_JOB_DELAY_MS,
     engine: { choice: vars.AIOS_ENGINE, model },
+    agentThreads: vars.AGENT_THREADS >= 0 ? vars.AGENT_THREADS : Math.min(vars.QUEUE_CONCURRENCY, Math.max(1, availableParallelism() - 1)),
+    embeddedOutputMemoryBytes: vars.EMBEDDED_OUTPUT_MEMORY_MB * 1_048_576,
+    maxActiveJobsPerKey: vars.MAX_ACTIVE_JOBS_PER_KEY,
   };
 }
 

@@ -47,17 +47,25 @@ export function jobView(job: Job, base: string) {
   };
 }
 
-/** How many finished jobs' views are kept as text. */
+/** How many finished jobs' views are kept as text, and how many characters of them at most. */
 const FINAL_VIEWS_KEPT = 64;
+const FINAL_VIEWS_CHARS = 16 * 1_048_576;
 
 /**
  * The JSON text of recently read finished jobs' views. A finished job never changes, and clients
  * read one again and again (pollers, pages that follow a job), while its view can hold a whole
- * pipeline's output (~250 kB) that would otherwise be serialised on every read. Bounded: only the
- * most recently read few are kept, so retained jobs do not double in memory.
+ * pipeline's output (~400 kB) that would otherwise be serialised on every read. Bounded by count
+ * and by size: only the most recently read few are kept, so retained jobs do not double in memory.
  */
 export class FinalViews {
   private readonly texts = new Map<string, { finishedAt: string; base: string; text: string }>();
+  private chars = 0;
+
+  /** Whether the view of `job` is kept (then `json` needs no output on it). */
+  has(job: Job, base: string): boolean {
+    const kept = this.texts.get(job.id);
+    return kept !== undefined && kept.finishedAt === job.finished_at && kept.base === base;
+  }
 
   /** The view of `job` as JSON text, from the cache when the job is final and was read before. */
   json(job: Job, base: string): string {
@@ -70,10 +78,20 @@ export class FinalViews {
       return kept.text;
     }
     const text = JSON.stringify(jobView(job, base));
-    this.texts.delete(job.id);
+    if (kept) this.forget(job.id, kept.text);
+    if (text.length > FINAL_VIEWS_CHARS) return text;
     this.texts.set(job.id, { finishedAt: job.finished_at, base, text });
-    if (this.texts.size > FINAL_VIEWS_KEPT) this.texts.delete(this.texts.keys().next().value!);
+    this.chars += text.length;
+    while (this.texts.size > FINAL_VIEWS_KEPT || this.chars > FINAL_VIEWS_CHARS) {
+      const [id, oldest] = this.texts.entries().next().value!;
+      this.forget(id, oldest.text);
+    }
     return text;
+  }
+
+  private forget(id: string, text: string): void {
+    this.texts.delete(id);
+    this.chars -= text.length;
   }
 }
 

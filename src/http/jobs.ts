@@ -90,8 +90,10 @@ export const jobRoutes: FastifyPluginAsync<JobRoutesOptions> = async (app, { que
   const finalViews = new FinalViews();
   app.get('/api/jobs/:id', { schema: { params: JobIdParamsSchema } }, async (request, reply) => {
     const { id } = request.params as z.infer<typeof JobIdParamsSchema>;
-    const job = await ownedJob(queue, request, id);
     const base = baseUrl(request, publicUrl);
+    // A finished job read before is answered from its kept view, without reading its output back.
+    const record = await ownedJob(queue, request, id, { output: false });
+    const job = record.status === 'completed' && (record.webhook_url || !finalViews.has(record, base)) ? await ownedJob(queue, request, id) : record;
     // A job with a webhook shows its latest delivery, which changes after the job has ended: not cached.
     if (job.webhook_url) return { ...jobView(job, base), webhook: await webhooks.state(job.id) };
     return reply.type('application/json; charset=utf-8').send(finalViews.json(job, base));

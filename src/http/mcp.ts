@@ -7,7 +7,6 @@ import {
   validateHostHeader,
   validateOriginHeader,
 } from '@modelcontextprotocol/server';
-import { toNodeHandler } from '@modelcontextprotocol/node';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Logger } from 'pino';
 import { AiosError } from '../contract/index.js';
@@ -19,6 +18,7 @@ import { BODY_LIMIT_BYTES, handleError, toAiosError } from './errors.js';
 import { baseUrl } from './job-view.js';
 import { applyRateDecision, runHook } from './auth.js';
 import type { Webhooks } from '../webhooks/open.js';
+import { nodeMcpHandler } from './mcp-node.js';
 
 export interface McpRoutesOptions {
   queue: JobQueue;
@@ -129,8 +129,8 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
       onerror: (error) => options.logger.warn({ err: error }, 'MCP request error: %s', error.message),
     },
   );
-  const serve = toNodeHandler(handler, {
-    maxRequestBodySize: BODY_LIMIT_BYTES,
+  // The body Fastify parsed goes to the SDK as it is (see mcp-node.ts).
+  const serve = nodeMcpHandler(handler, {
     onerror: (error) => options.logger.error({ err: error }, 'MCP handler failed: %s', error.message),
   });
   // 2026-era clients follow jobs on `subscriptions/listen` streams; the SDK filters each stream by its URIs.

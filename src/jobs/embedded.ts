@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { AiosError, type JobPhase, type PhaseEvent } from '../contract/index.js';
-import { configuredRunner } from '../agents/engines/configured.js';
 import { runTool } from '../agents/pipeline.js';
 import type {
   EnqueueRequest,
@@ -16,6 +17,8 @@ import type {
   Unsubscribe,
 } from './port.js';
 import { isFinal } from './port.js';
+import { OutputStore, removeStaleOutputDirs } from './output-store.js';
+import { agentRunnerFor } from './thread-runner.js';
 import {
   applyPhaseEvent,
   decodeCursor,
@@ -43,6 +46,15 @@ export interface EmbeddedQueueOptions {
   idempotencyTtlMs?: number;
   /** What runs a job; `runTool` unless a caller brings its own workload. */
   run?: JobRunner;
+  /** Called on close after the jobs are stopped: releases what runs them (agent threads). */
+  releaseRunner?: () => Promise<void>;
+  /**
+   * Where finished jobs' outputs are kept: `memoryBytes` of them in memory (compressed), the oldest
+   * beyond that in files under `dir` (see OutputStore). Without it, all stay in memory.
+   */
+  outputs?: { memoryBytes: number; dir: string };
+  /** Jobs one owner may have queued or running at once; more is `RATE_LIMITED`. Unbounded when not set. */
+  maxActivePerOwner?: number;
   /** Already tagged `[Queue]` by the caller. */
   logger?: Logger;
 }
@@ -73,13 +85,26 @@ const DAY_MS = 86_400_000;
 /** setTimeout's longest wait; a longer one fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** The embedded queue as the configuration sets it: QUEUE_CONCURRENCY, the phase time limits, retention. */
+/** How long a caller over its job cap is asked to wait (`Retry-After`): about the time a small job takes. */
+const ACTIVE_CAP_RETRY_SECONDS = 5;
+
+/**
+ * The embedded queue as the configuration sets it: QUEUE_CONCURRENCY, the phase time limits,
+ * retention, the agents on threads (AGENT_THREADS) unless a caller brings its own runner, outputs
+ * within EMBEDDED_OUTPUT_MEMORY_MB (the rest under DATA_DIR/job-outputs), MAX_ACTIVE_JOBS_PER_KEY.
+ */
 export function embeddedQueueFor(config: Config, logger?: Logger, run?: JobRunner): EmbeddedQueue {
+  const runner = run ? undefined : agentRunnerFor(config, logger);
+  const outputsRoot = path.join(config.dataDir, 'job-outputs');
+  void removeStaleOutputDirs(outputsRoot, logger);
   return new EmbeddedQueue({
     concurrency: config.queueConcurrency,
     phaseTimeoutsMs: config.phaseTimeoutsMs,
     retention: config.retention,
-    run: run ?? configuredRunner(config),
+    run: run ?? runner!.run,
+    ...(runner ? { releaseRunner: runner.close } : {}),
+    outputs: { memoryBytes: config.embeddedOutputMemoryBytes, dir: path.join(outputsRoot, `${process.pid}-${randomBytes(4).toString('hex')}`) },
+    maxActivePerOwner: config.maxActiveJobsPerKey,
     ...(logger ? { logger } : {}),
   });
 }
@@ -110,6 +135,10 @@ export class EmbeddedQueue implements JobQueue {
   private sweepTimer: NodeJS.Timeout | undefined;
   private readonly run: JobRunner;
   private readonly idempotencyTtlMs: number;
+  /** Finished jobs' outputs: a finished job's record holds none (`output: null`). */
+  private readonly outputs: OutputStore;
+  /** Jobs queued or running, by owner. */
+  private readonly active = new Map<string, number>();
   private running = 0;
   private pumpScheduled = false;
   private seq = 0;
@@ -118,6 +147,16 @@ export class EmbeddedQueue implements JobQueue {
   constructor(private readonly options: EmbeddedQueueOptions) {
     this.run = options.run ?? runTool;
     this.idempotencyTtlMs = options.idempotencyTtlMs ?? DAY_MS;
+    this.outputs = new OutputStore({
+      memoryBytes: options.outputs?.memoryBytes ?? Number.POSITIVE_INFINITY,
+      ...(options.outputs ? { dir: options.outputs.dir } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+  }
+
+  /** Bytes of finished outputs held in memory now; how many are in files, and on their way (for tests). */
+  get outputMemory(): { bytes: number; inFiles: number; moving: number } {
+    return { bytes: this.outputs.memoryBytes, ...this.outputs.counts };
   }
 
   async enqueue(request: EnqueueRequest): Promise<EnqueueResult> {
@@ -133,6 +172,17 @@ export class EmbeddedQueue implements JobQueue {
         return { job: current ? snapshot(current.job) : earlier.accepted, created: false };
       }
     }
+
+    const cap = this.options.maxActivePerOwner;
+    const active = this.active.get(request.owner) ?? 0;
+    if (cap !== undefined && active >= cap) {
+      throw new AiosError('RATE_LIMITED', `this key already has ${active} jobs queued or running, the most it may have at once; wait for one to end`, {
+        limit: cap,
+        active,
+        retry_after_seconds: ACTIVE_CAP_RETRY_SECONDS,
+      });
+    }
+    this.active.set(request.owner, active + 1);
 
     const job = newJob(request);
     const entry: Entry = { seq: ++this.seq, job, events: [], listeners: undefined, controller: undefined, expiresAt: Number.POSITIVE_INFINITY };
@@ -156,9 +206,14 @@ export class EmbeddedQueue implements JobQueue {
     return { job: accepted, created: true };
   }
 
-  async get(id: string): Promise<Job | undefined> {
+  async get(id: string, options?: { output?: boolean }): Promise<Job | undefined> {
     const entry = this.live(id);
-    return entry ? snapshot(entry.job) : undefined;
+    if (!entry) return undefined;
+    if (entry.job.status !== 'completed' || options?.output === false) return snapshot(entry.job);
+    const output = await this.outputs.get(id);
+    // Expired while it was read back: not found, as it would be a moment later.
+    if (!this.live(id)) return undefined;
+    return { ...entry.job, output: output ?? null };
   }
 
   async list(owner: string, options: ListOptions): Promise<JobPage> {
@@ -201,7 +256,14 @@ export class EmbeddedQueue implements JobQueue {
   async subscribe(id: string, afterId: number, listener: (event: JobEvent) => void): Promise<Unsubscribe | undefined> {
     const entry = this.live(id);
     if (!entry) return undefined;
-    for (const event of entry.events) if (event.id > afterId) listener(event);
+    // A completed job's last event carries its output, kept apart from the event: read it back first.
+    const last = entry.events.at(-1);
+    let output: unknown;
+    if (last && last.id > afterId && last.status === 'completed') output = await this.outputs.get(id);
+    for (const event of entry.events) {
+      if (event.id <= afterId) continue;
+      listener(event === last && last.status === 'completed' ? { ...event, output: output ?? null } : event);
+    }
     if (isFinal(entry.job.status)) return () => undefined;
     const listeners = (entry.listeners ??= new Set());
     listeners.add(listener);
@@ -230,6 +292,8 @@ export class EmbeddedQueue implements JobQueue {
       entry.controller?.abort(new AiosError('AGENT_FAILURE', 'the server is shutting down'));
       entry.listeners = undefined;
     }
+    await this.options.releaseRunner?.();
+    await this.outputs.close();
   }
 
   private schedulePump(): void {
@@ -304,8 +368,18 @@ export class EmbeddedQueue implements JobQueue {
     const retention = status === 'completed' ? this.options.retention.completedMs : this.options.retention.failedMs;
     finishJob(job, status, retention, now);
     entry.expiresAt = now + retention;
+    const left = (this.active.get(job.owner) ?? 1) - 1;
+    if (left > 0) this.active.set(job.owner, left);
+    else this.active.delete(job.owner);
     this.emit(entry, extra, job.finished_at ?? undefined);
     entry.listeners = undefined;
+    // The output leaves the record and its last event for the output store, which bounds its memory.
+    if (status === 'completed') {
+      this.outputs.put(job.id, job.output);
+      job.output = null;
+      const last = entry.events.at(-1)!;
+      entry.events[entry.events.length - 1] = { ...last, output: undefined };
+    }
     // No more events: the log keeps its exact length rather than the room it grew for.
     entry.events = entry.events.slice();
     const line = status === 'completed' ? this.ended.completed : this.ended.failed;
@@ -338,6 +412,7 @@ export class EmbeddedQueue implements JobQueue {
 
   private drop(entry: Entry): void {
     this.entries.delete(entry.job.id);
+    this.outputs.delete(entry.job.id);
     const own = this.byOwner.get(entry.job.owner);
     if (!own) return;
     own.gone += 1;

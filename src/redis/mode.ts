@@ -5,6 +5,7 @@ import type { JobRunner } from '../jobs/port.js';
 import { JobWorker } from '../jobs/worker.js';
 import { configuredRunner } from '../agents/engines/configured.js';
 import { RateLimiter, redisLimiter } from '../keys/rate-limit.js';
+import { agentRunnerFor } from '../jobs/thread-runner.js';
 import { connectRedis } from './connection.js';
 
 /** What an API process holds in Redis mode: the shared queue, the shared rate limits and maybe a worker. */
@@ -65,13 +66,16 @@ export function openRedisMode(config: Config, logger: Logger, options: { worker:
     retry: config.retry,
     logger,
   });
-  const worker = options.worker ? openWorker(config, logger, options.runner) : undefined;
+  // The worker in an API process runs the agents on threads (AGENT_THREADS), so that they do not hold the API's event loop.
+  const threads = options.worker && !options.runner ? agentRunnerFor(config, logger) : undefined;
+  const worker = options.worker ? openWorker(config, logger, options.runner ?? threads?.run) : undefined;
   return {
     queue,
     limiter: new RateLimiter(redisLimiter(client, config.redisKeyPrefix)),
     worker,
     close: async (graceMs) => {
       await worker?.close(graceMs);
+      await threads?.close();
       await queue.close();
     },
   };

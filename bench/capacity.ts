@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { MAX_SPEC_CHARS } from '../src/contract/index.js';
+import { specOfWords } from '../test/fixtures/specs.js';
+import { BENCH_KEY, startServerProcess } from './server-process.js';
+
+/**
+ * The capacity figures of issue 15, in a process of their own. Prints one JSON line.
+ *
+ * Memory: 3,000 full-pipeline jobs posted to the real server (see capacity-server.ts), all kept
+ * for their retention hour; its resident memory once they have all completed, and its peak.
+ *
+ * Event loop: the built CLI's `serve` (embedded queue, the real agents) given 4 full pipelines on
+ * the largest spec allowed; `/health` is asked again and again, one at a time, while they run.
+ * Once with the agents on worker threads (the default) and once on the main thread
+ * (AGENT_THREADS=0, as before), for comparison.
+ */
+const JOBS = 3_000;
+const IN_FLIGHT = 20;
+const LARGE_JOBS = 4;
+const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
+const headers = { authorization: `Bearer ${BENCH_KEY}`, 'content-type': 'application/json' };
+
+export interface CapacityFigures {
+  jobs: number;
+  seconds: number;
+  rss_mb: number;
+  peak_rss_mb: number;
+  health: Array<{ agents: string; large_jobs: number; answers: number; p50_ms: number; p99_ms: number; max_ms: number; seconds: number }>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
+
+async function memory(): Promise<Pick<CapacityFigures, 'jobs' | 'seconds' | 'rss_mb' | 'peak_rss_mb'>> {
+  const server = await startServerProcess('capacity-server.js');
+  try {
+    const started = performance.now();
+    let next = 0;
+    const post = async () => {
+      while (next < JOBS) {
+        const n = next++;
+        const response = await fetch(`${server.url}/api/jobs`, { method: 'POST', headers, body: JSON.stringify({ tool: 'aios_full_pipeline', input: { spec: `A CRM for sales reps, number ${n}.` } }) });
+        if (response.status !== 202) throw new Error(`POST /api/jobs answered ${response.status}: ${await response.text()}`);
+      }
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, post));
+    // Done when none is queued or running (the summaries carry no outputs).
+    for (;;) {
+      const health = (await (await fetch(`${server.url}/health`)).json()) as { queue: { queued: number; processing: number } };
+      if (health.queue.queued + health.queue.processing === 0) break;
+      await sleep(100);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    // Compression and files are written off the event loop: a moment for the last ones.
+    await sleep(2_000);
+    return { jobs: JOBS, seconds, rss_mb: await server.rssMb(), peak_rss_mb: await server.peakRssMb() };
+  } finally {
+    await server.close();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function healthUnderLoad(agentThreads: string | undefined): Promise<CapacityFigures['health'][number]> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'aios-bench-health-'));
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], {
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'warn', AIOS_API_KEYS: JSON.stringify({ bench: BENCH_KEY }), ADMIN_API_KEY: 'bench-admin-0123456789abcdefghijkl', DATA_DIR: dataDir, ...(agentThreads ? { AGENT_THREADS: agentThreads } : {}) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    for (let tries = 0; ; tries++) {
+      try {
+        await fetch(`${url}/health`);
+        break;
+      } catch (error) {
+        if (tries > 200) throw error;
+        await sleep(50);
+      }
+    }
+    const started = performance.now();
+    const text = specOfWords(30_000).slice(0, MAX_SPEC_CHARS);
+    const spec = text.slice(0, text.lastIndexOf(' '));
+    for (let i = 0; i < LARGE_JOBS; i++) {
+      const response = await fetch(`${url}/api/jobs`, { method: 'POST', headers, body: JSON.stringify({ tool: 'aios_full_pipeline', input: { spec: `${spec.slice(0, -10)} ${i}` } }) });
+      if (response.status !== 202) throw new Error(`POST /api/jobs answered ${response.status}`);
+    }
+    const times: number[] = [];
+    for (;;) {
+      const sent = performance.now();
+      const health = (await (await fetch(`${url}/health`)).json()) as { queue: { queued: number; processing: number } };
+      times.push(performance.now() - sent);
+      if (health.queue.queued + health.queue.processing === 0) break;
+      await sleep(5);
+    }
+    times.sort((a, b) => a - b);
+    return {
+      agents: agentThreads === '0' ? 'main thread' : 'worker threads',
+      large_jobs: LARGE_JOBS,
+      answers: times.length,
+      p50_ms: quantile(times, 0.5),
+      p99_ms: quantile(times, 0.99),
+      max_ms: times.at(-1) ?? 0,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const figures: CapacityFigures = { ...(await memory()), health: [await healthUnderLoad(undefined), await healthUnderLoad('0')] };
+process.stdout.write(`${JSON.stringify(figures)}\n`);
