@@ -13,6 +13,8 @@ import { PACKED_OUTPUT } from '../../src/jobs/output-store.js';
 import { AgentThreads, type AgentThreadsOptions } from '../../src/jobs/thread-runner.js';
 import type { JobRunner } from '../../src/jobs/port.js';
 import { specOfWords } from '../fixtures/specs.js';
+import { FLAT_IDEA, FLAT_MODEL } from '../fixtures/model-answers.js';
+import { startReplayServer } from '../agents/engines/openai-server.js';
 
 /**
  * The agent threads with the real agents: the built thread entry (dist/jobs/agent-thread.js, made
@@ -153,5 +155,19 @@ parentPort.on('message', (message) => {
     expect(ranOnMain).toBe(true);
     expect(threads.size).toBe(0);
     expect(output).toMatchObject({ prd_markdown: expect.any(String) });
+  });
+
+  it('reads with the configured model inside the thread: the engines are built there from AIOS_ENGINE and AIOS_MODEL', async () => {
+    const model = await startReplayServer([{ content: JSON.stringify(FLAT_MODEL) }]);
+    try {
+      const threads = pool({ engine: { choice: 'llm', model: { provider: 'openai-compatible', id: 'replay-model', name: 'openai-compatible:replay-model', baseUrl: model.baseUrl, apiKey: 'sk-thread-test' } } });
+      const output = (await run(threads.run, 'aios_design_architecture', { spec: FLAT_IDEA })) as { engine: string; model: string; migration_sql: string };
+      expect(output).toMatchObject({ engine: 'llm', model: 'openai-compatible:replay-model' });
+      expect(output.migration_sql).toContain('create table if not exists public.expense_shares');
+      expect(model.requests).toHaveLength(1);
+      expect(model.requests[0]!.headers.authorization).toBe('Bearer sk-thread-test');
+    } finally {
+      await model.close();
+    }
   });
 });
