@@ -242,6 +242,7 @@ describe('the grammar check', () => {
     expect(grammarSlips('It is a match when both swipe right.')).toEqual([]);
     expect(grammarSlips('As a staff, I want to move tickets.')).toHaveLength(1);
     expect(grammarSlips('As a staff member, I want to move tickets.')).toEqual([]);
+    expect(grammarSlips('I want each account to have a role (staff or admin).')).toEqual([]);
     expect(grammarSlips('As a extra, I want to book.')).toHaveLength(1);
     expect(grammarSlips('As an owner, I want to book.')).toEqual([]);
     expect(grammarSlips('Members has a list.')).toHaveLength(1);

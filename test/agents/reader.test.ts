@@ -202,6 +202,10 @@ describe('readSpec details', () => {
     // Ticking off is a record of its own, named after what is ticked; a record marked done has a status.
     expect(names('Cleaners tick off the checklist of each flat after a clean.')).toContain('checklist_completion');
     expect(names('A medication tracker: I list my pills and every evening I mark today as done.')).toEqual(expect.arrayContaining(['pill', 'completion']));
+    // An organisation speaking runs its product: with no role of power named, an admin gives the roles.
+    const library = readSpec({ spec: 'Our village library wants an app: members borrow books and volunteers check them back in.' });
+    expect(library.roles.find((r) => r.name === 'admin')).toMatchObject({ privileged: true, selfSignup: false });
+    expect(readSpec({ spec: 'Members borrow books and volunteers check them back in.' }).roles.map((r) => r.name)).not.toContain('admin');
     // A tracker is the product, not a person: a "mood tracker" keeps moods.
     expect(names('Build me a calm mood tracker with a chart of the last 30 days.')).toContain('mood');
   });

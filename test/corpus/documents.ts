@@ -155,7 +155,8 @@ const startsWithVowelSound = (word: string): boolean => {
 export function grammarSlips(sentence: string): string[] {
   const slips: string[] = [];
   // A quoted name ("the feature “reports” is") is one thing, whatever its words.
-  const tokens = sentence.replace(/“[^”]*”/g, 'it').replace(/["(]/g, ' ').split(/\s+/).filter(Boolean);
+  // A bracket opens an aside: "a role (staff or admin)" is a role, then its examples.
+  const tokens = sentence.replace(/“[^”]*”/g, 'it').replace(/"/g, ' ').replace(/\(/g, ' ( ').split(/\s+/).filter(Boolean);
   const bare = (token: string | undefined) => (token ?? '').replace(/[,.;:!?)]+$/, '');
   for (let i = 0; i < tokens.length; i++) {
     const word = bare(tokens[i]);

@@ -120,6 +120,12 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     roles.unshift(narrator);
     assumptions.push(`The person describing the idea signs in as ${narrator.label ?? narrator.name} and runs the product`);
   }
+  // "Our tool library needs ...", "We're a museum": an organisation speaks, and someone of it runs the
+  // product: grants the roles of power, keeps what no one else keeps. Without a role of power, it is an admin.
+  if (english && roles.length > 0 && !roles.some((r) => r.privileged) && sentenceTexts.slice(0, 3).some((t) => /\b(?:we|our|us)\b/i.test(t))) {
+    roles.push({ name: 'admin', label: 'Admin', description: 'Runs the product for the organisation describing it, and gives people their roles', privileged: true, self_signup: false });
+    assumptions.push('The organisation describing the idea runs the product through an admin role, which gives people their roles of power');
+  }
   if (roles.length === 0) {
     assumptions.push('The spec names no kinds of users, so everyone who signs in is a "user" with the same rights');
     roles.push({ name: 'user', label: 'User', description: 'Signs in and keeps their own records', privileged: false, self_signup: true });
