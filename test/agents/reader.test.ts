@@ -206,6 +206,8 @@ describe('readSpec details', () => {
     const library = readSpec({ spec: 'Our village library wants an app: members borrow books and volunteers check them back in.' });
     expect(library.roles.find((r) => r.name === 'admin')).toMatchObject({ privileged: true, selfSignup: false });
     expect(readSpec({ spec: 'Members borrow books and volunteers check them back in.' }).roles.map((r) => r.name)).not.toContain('admin');
+    // A list people join one by one keeps an entry each, whatever the tagger makes of "waitlist".
+    expect(names('Diners reserve tables, and when we are full they join a waitlist.')).toContain('waitlist');
     // A tracker is the product, not a person: a "mood tracker" keeps moods.
     expect(names('Build me a calm mood tracker with a chart of the last 30 days.')).toContain('mood');
   });

@@ -69,6 +69,8 @@ const VAGUE_HEADS = new Set(['rate', 'line', 'item', 'entry', 'slot', 'code', 'g
 /** Verbs whose object, when it is an event, is the record: "book an appointment". */
 const BOOKING_VERBS = new Set(['book', 'reserve', 'schedule']);
 const NONE: Candidate = { key: '', head: '', words: [], evidence: [], phrases: [], person: false, first: 0, acts: [] };
+/** Lists people join one by one: each joining is a row. */
+const QUEUES = new Set(['waitlist', 'waiting_list', 'queue', 'wait_list']);
 const PRONOUN_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'people', 'everyone', 'anyone', 'someone', 'users', 'user']);
 
 export class CandidateTable {
@@ -220,6 +222,8 @@ export class CandidateTable {
           const antecedent = this.antecedent(sentence, phrase);
           if (antecedent) this.add(antecedent, 2, `${verb} each of them`);
         }
+        // "join a waitlist", "join the queue": each person joining is an entry of it.
+        if (direct && verb === 'join' && QUEUES.has(candidate.key)) this.add(candidate, 2.5, 'people join it, an entry each');
         if (direct && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `${verb} it`);
         else if (direct && PICKING_VERBS.has(verb)) this.add(candidate, 1.5, `${verb} one`);
         else if (direct && WORKING_VERBS.has(verb)) this.add(candidate, 1.2, `${verb} it`);

@@ -1,3 +1,4 @@
+import { wordnet } from './wordnet.js';
 import type { Token } from './tokens.js';
 import { RECORD_ACTS } from './knowledge.js';
 import { isNounWord, isPeopleWord, isVerbWord } from './lexicon.js';
@@ -148,6 +149,8 @@ function classify(tokens: Token[]): Classes {
     const nextToken = tokens[i + 1];
     // A word an earlier rule is sure of keeps its class.
     if (sure.has(i)) continue;
+    // "join a waitlist when ...": a word the tagger calls an adjective, that only names things, and has no noun after it.
+    if (classes[i] === 'adj' && next !== 'noun' && isNounWord(t.lemma) && !wordnet().isAdjective(t.lemma) && !t.tags.has('Comparable') && /^[a-z]+$/.test(t.lemma)) classes[i] = 'noun';
     // "want customers to pre-order", "ask members to vote": a wish for others, and what they are to do.
     if (WISHES_FOR_OTHERS.test(t.norm) && !/[.,;:!?]/.test(t.post) && nextToken && (isPeopleWord(nextToken.lemma) || /^(them|us|me|everyone|people)$/.test(nextToken.norm)) && !/[.,;:!?]/.test(nextToken.post)) {
       // ("lets teachers create quizzes" parses as it reads: the teachers are the subject.)

@@ -9,5 +9,6 @@ export const MISSING_NOUNS: Readonly<Record<string, string>> = {
   barista: 'bartender',
   emoji: 'emoticon',
   physio: 'physiotherapist',
+  waitlist: 'waiting_list',
   webinar: 'seminar',
 };
