@@ -1,8 +1,10 @@
+import { MISSING_NOUNS } from './wordnet-additions.js';
 import { wordnet } from './wordnet.js';
 
 /** Word classes from WordNet, for correcting the tagger: whether a lemma can be a noun, a verb. */
 export function isNounWord(lemma: string): boolean {
-  return wordnet().isNoun(lemma);
+  // Nouns WordNet 3.1 lacks ("waitlist", "barista") are nouns all the same.
+  return wordnet().isNoun(lemma) || Object.hasOwn(MISSING_NOUNS, lemma);
 }
 
 export function isVerbWord(lemma: string): boolean {

@@ -82,7 +82,7 @@ export class WordNet {
   }
 
   isNoun(lemma: string): boolean {
-    return this.entry('noun', lemma) !== undefined || Object.hasOwn(MISSING_NOUNS, lemma);
+    return this.entry('noun', lemma) !== undefined;
   }
 
   isVerb(lemma: string): boolean {
