@@ -1,4 +1,5 @@
 import { unique } from './english.js';
+import { table } from './markdown-table.js';
 import type { IntegrationSpec, ProductModel } from './model.js';
 import { integrationLabel } from './reader/integrations.js';
 
@@ -47,4 +48,21 @@ export function carries(text: string, feature: StatedFeature): boolean {
   if (!integration) return false;
   const names = [integrationLabel(integration.kind), integration.kind.replace(/_/g, ' ')].map((name) => name.toLowerCase());
   return text.split('\n').some((line) => line.includes(integration.provider) && names.some((name) => line.toLowerCase().includes(name)));
+}
+
+/**
+ * A document's "Stated Features" section: a table of the planned features with where the document
+ * carries each (`column`, `where`), then the deferred ones, each with what that means for the document.
+ */
+export function statedFeaturesSection(model: ProductModel, column: string, where: (feature: StatedFeature) => string, deferredMeans: string): string {
+  const features = statedFeatures(model);
+  if (features.length === 0) return '';
+  const planned = features.filter((feature) => !feature.deferred);
+  const deferred = features.filter((feature) => feature.deferred);
+  return [
+    '### Stated Features',
+    '',
+    planned.length > 0 ? table(['Feature', column], planned.map((feature) => [feature.text, where(feature)])) : 'Every feature the spec names is deferred (below).',
+    ...(deferred.length > 0 ? ['', '### Deferred', '', ...deferred.map((feature) => `- ${feature.text}: the spec puts it off, so ${deferredMeans} in this release.`)] : []),
+  ].join('\n');
 }

@@ -1,6 +1,5 @@
 import { lower } from '../english.js';
-import { table } from '../markdown-table.js';
-import { carries, statedFeatures, type StatedFeature } from '../stated-features.js';
+import { carries, statedFeatures, statedFeaturesSection, type StatedFeature } from '../stated-features.js';
 import type { Design } from './design.js';
 import { next } from './doc-format.js';
 
@@ -10,20 +9,7 @@ import { next } from './doc-format.js';
  * deferred, so nothing it asked for silently disappears from the design.
  */
 export function featuresSection(design: Design): string {
-  const features = statedFeatures(design.model);
-  if (features.length === 0) return '';
-  const planned = features.filter((feature) => !feature.deferred);
-  const deferred = features.filter((feature) => feature.deferred);
-  return [
-    '### Stated Features',
-    '',
-    planned.length > 0
-      ? table(['Feature', 'Built by'], planned.map((feature) => [feature.text, builtBy(design, feature)]))
-      : 'Every feature the spec names is deferred (below).',
-    ...(deferred.length > 0
-      ? ['', '### Deferred', '', ...deferred.map((feature) => `- ${feature.text}: the spec puts it off, so no table, endpoint or screen is made for it in this release.`)]
-      : []),
-  ].join('\n');
+  return statedFeaturesSection(design.model, 'Built by', (feature) => builtBy(design, feature), 'no table, endpoint or screen is made for it');
 }
 
 function builtBy(design: Design, feature: StatedFeature): string {

@@ -1,6 +1,5 @@
 import { lower } from '../english.js';
-import { table } from '../markdown-table.js';
-import { statedFeatures, type StatedFeature } from '../stated-features.js';
+import { statedFeaturesSection, type StatedFeature } from '../stated-features.js';
 import type { UxDocument } from './markdown.js';
 
 /** Screens where each service shows itself to people, by its kind. */
@@ -18,18 +17,7 @@ const SERVICE_SCREENS: Partial<Record<string, string[]>> = {
  * as deferred, so the design neither drops it nor draws it.
  */
 export function featuresSection(doc: UxDocument): string {
-  const features = statedFeatures(doc.model);
-  if (features.length === 0) return '';
-  const planned = features.filter((feature) => !feature.deferred);
-  const deferred = features.filter((feature) => feature.deferred);
-  return [
-    '### Stated Features',
-    '',
-    planned.length > 0
-      ? table(['Feature', 'Where people find it'], planned.map((feature) => [feature.text, placeOf(doc, feature)]))
-      : 'Every feature the spec names is deferred (below).',
-    ...(deferred.length > 0 ? ['', '### Deferred', '', ...deferred.map((feature) => `- ${feature.text}: the spec puts it off, so no screen shows it in this release.`)] : []),
-  ].join('\n');
+  return statedFeaturesSection(doc.model, 'Where people find it', (feature) => placeOf(doc, feature), 'no screen shows it');
 }
 
 function placeOf(doc: UxDocument, feature: StatedFeature): string {
