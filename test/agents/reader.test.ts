@@ -208,6 +208,10 @@ describe('readSpec details', () => {
     expect(readSpec({ spec: 'Members borrow books and volunteers check them back in.' }).roles.map((r) => r.name)).not.toContain('admin');
     // A list people join one by one keeps an entry each, whatever the tagger makes of "waitlist".
     expect(names('Diners reserve tables, and when we are full they join a waitlist.')).toContain('waitlist');
+    // A payment pays for what is reserved; what was picked for the reservation is the reservation's.
+    const camp = readSpec({ spec: 'Campers reserve a pitch for some nights and pay online with a card.' });
+    expect(camp.relationships).toContainEqual(expect.objectContaining({ from: 'reservation', to: 'payment' }));
+    expect(camp.relationships).not.toContainEqual(expect.objectContaining({ from: 'pitch', to: 'payment' }));
     // A tracker is the product, not a person: a "mood tracker" keeps moods.
     expect(names('Build me a calm mood tracker with a chart of the last 30 days.')).toContain('mood');
   });

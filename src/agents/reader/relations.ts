@@ -35,7 +35,7 @@ const ATTACHING = new Set(['against', 'for', 'on', 'in', 'under', 'to', 'into', 
 const MANY_DET = new Set(['several', 'many', 'multiple', 'more', 'various', 'any']);
 
 export class RelationReader {
-  private readonly links: Link[] = [];
+  private links: Link[] = [];
 
   constructor(
     private readonly sentences: Sentence[],
@@ -79,8 +79,25 @@ export class RelationReader {
         }
       }
     }
+    this.paidFor(acts, new Set(candidates.filter((c) => c.person).map((c) => c.key)));
     if (settled) this.aboutNearest(candidates);
     return this.resolve();
+  }
+
+  /**
+   * "customers pre-order ... and pay online", "book a room ... pay for the group": a payment pays
+   * for what people order, book, rent or register, the first such record the idea names.
+   */
+  private paidFor(acts: Candidate[], people: ReadonlySet<string>): void {
+    const purchase = acts.find((c) => this.kept.has(c.key) && c.acts.some((act) => PURCHASES.has(act.verb)));
+    if (!purchase) return;
+    for (const payment of acts) {
+      if (payment === purchase || !this.kept.has(payment.key) || !payment.acts.some((act) => act.verb === 'pay')) continue;
+      if (this.links.some((l) => l.to === payment.key && l.from === purchase.key)) continue;
+      this.link(purchase.key, payment.key, 'one-to-many', `${payment.key} pays for ${purchase.key}`);
+      // What was picked for the purchase (a pitch, a time slot) is the purchase's, not the payment's.
+      this.links = this.links.filter((l) => !(l.to === payment.key && l.from !== purchase.key && !people.has(l.from) && this.links.some((p) => p.from === l.from && p.to === purchase.key)));
+    }
   }
 
   /**
@@ -255,6 +272,9 @@ function isAbout(candidate: Candidate): boolean {
   const kinds = wordnet().lexnames(candidate.head, { senses: 1 });
   return kinds.length > 0 && kinds.every((kind) => kind === 'noun.communication' || kind === 'noun.act');
 }
+
+/** Acts whose record is paid for: an order, a booking, a rental, a registration. */
+const PURCHASES = new Set(['order', 'pre-order', 'preorder', 'buy', 'purchase', 'book', 'reserve', 'rent', 'register', 'enrol', 'enroll', 'subscribe', 'signup', 'apply']);
 
 /** Heads of records written or done about something else. */
 const ABOUT_HEADS = new Set(['reply', 'note', 'comment', 'message', 'review', 'rating', 'feedback', 'completion', 'waiver', 'signature', 'rsvp', 'vote', 'answer', 'response', 'reaction', 'log', 'entry']);
