@@ -212,6 +212,8 @@ describe('readSpec details', () => {
     const camp = readSpec({ spec: 'Campers reserve a pitch for some nights and pay online with a card.' });
     expect(camp.relationships).toContainEqual(expect.objectContaining({ from: 'reservation', to: 'payment' }));
     expect(camp.relationships).not.toContainEqual(expect.objectContaining({ from: 'pitch', to: 'payment' }));
+    // Days and months are when, never tables.
+    expect(names('Members vote every Thursday, and in September we close the season.').filter((n) => /thursday|september/.test(n))).toEqual([]);
     // A tracker is the product, not a person: a "mood tracker" keeps moods.
     expect(names('Build me a calm mood tracker with a chart of the last 30 days.')).toContain('mood');
   });

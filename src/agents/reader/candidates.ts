@@ -69,6 +69,11 @@ const VAGUE_HEADS = new Set(['rate', 'line', 'item', 'entry', 'slot', 'code', 'g
 /** Verbs whose object, when it is an event, is the record: "book an appointment". */
 const BOOKING_VERBS = new Set(['book', 'reserve', 'schedule']);
 const NONE: Candidate = { key: '', head: '', words: [], evidence: [], phrases: [], person: false, first: 0, acts: [] };
+/** The names of days and months. */
+const CALENDAR_NAMES = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
 /** Lists people join one by one: each joining is a row. */
 const QUEUES = new Set(['waitlist', 'waiting_list', 'queue', 'wait_list']);
 const PRONOUN_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'people', 'everyone', 'anyone', 'someone', 'users', 'user']);
@@ -461,6 +466,8 @@ export class CandidateTable {
       candidate.evidence.push({ weight: -1.2, why: `a ${candidate.head}, seldom a record` });
     }
     if (UI_HEADS.has(candidate.head) || UI_HEADS.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a part of the product, not a record' });
+    // "every Thursday", "in September": a day or a month is when, never what.
+    if (CALENDAR_NAMES.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a day or a month, a time' });
     // "the menu", "a list": a container by itself is the product's one list, not a table.
     if (candidate.key === candidate.head && BARE_CONTAINERS.has(candidate.head)) candidate.evidence.push({ weight: -3, why: 'a container' });
     if (ATTRIBUTE_WORDS.has(candidate.key.replace(/_/g, ' ')) || (candidate.key === candidate.head && ATTRIBUTE_WORDS.has(candidate.head))) {
