@@ -134,7 +134,7 @@ function classify(tokens: Token[]): Classes {
     const bracketed = bracket;
     if (/[)\]]/.test(t.post)) bracket = false;
     // "(billing, bug, feature request)": a bracketed list names things, whatever the tagger says.
-    if (bracketed && (classes[i] === 'verb' || classes[i] === 'adj') && isNounWord(t.lemma) && !t.tags.has('PastTense')) {
+    if (bracketed && (classes[i] === 'verb' || classes[i] === 'adj') && isNounWord(t.lemma) && !t.tags.has('PastTense') && !/^(has|have|had|is|are|was|were)$/.test(t.norm)) {
       classes[i] = 'noun';
       continue;
     }
