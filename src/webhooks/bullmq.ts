@@ -27,8 +27,9 @@ export interface BullMqDispatcherOptions {
 }
 
 /**
- * The Redis mode's deliveries: each event is a BullMQ job of its own (id = the event id, so the
- * API processes that all hear the event queue it once), retried by BullMQ with backoff and
+ * The Redis mode's deliveries: each event is a BullMQ job of its own (id = the event id, so an
+ * event queued twice is delivered once), queued by the process that records it (`WebhookEnqueuer`);
+ * this is the delivery worker every `serve` process runs. Retried by BullMQ with backoff and
  * jitter, and kept in Redis between attempts: a restart or a killed process loses none, another
  * process picks them up. Per job, a sorted set holds the events not yet ended; a delivery waits
  * (moved back to delayed, no attempt spent) while an earlier one of its job is pending.
