@@ -68,7 +68,7 @@ export async function openErrorTracker(config: Pick<Config, 'sentryDsn' | 'nodeE
       if (event.status !== 'failed' || !event.error || !UNEXPECTED_JOB_CODES.has(event.error.code)) return;
       const failure = new Error(`job failed: ${event.error.code}${event.error.phase ? ` in ${event.error.phase}` : ''}: ${event.error.message}`);
       failure.name = 'JobFailure';
-      // On Redis every API process hears the failure: one fingerprint per job makes them one issue.
+      // Reported once, where the job failed; a job's reports (a retried write) still make one issue.
       Sentry.captureException(failure, { tags: tagged({ job_id: event.job_id, code: event.error.code }), fingerprint: ['job-failure', event.job_id] });
     },
     async close(timeoutMs) {

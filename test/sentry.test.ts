@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedQueue } from '../src/jobs/embedded.js';
-import type { Job } from '../src/jobs/port.js';
+import type { Job, JobRunner } from '../src/jobs/port.js';
 import { openErrorTracker } from '../src/sentry.js';
 import { ADMIN_KEY, SPEC, authed, postJob, removeDataDir, startServer, testConfig, waitForStatus, type Server } from './http/support.js';
 import { eventually } from './webhooks/support.js';
+import { TestRedis } from './redis/redis-server.js';
 
 /**
  * Sentry through `SENTRY_DSN`, against a local HTTP server standing in for Sentry's ingest
@@ -140,4 +141,44 @@ describe('error tracking with SENTRY_DSN', () => {
     );
     expect(envelopes.slice(before).some((envelope) => envelope.events.some((event) => event.tags?.request_id === 'req-sentry-400'))).toBe(false);
   });
+
+  // Last: the servers it starts take Sentry's one client over, and close it when they close.
+  it('on Redis a failed job is reported once, by the worker where it failed, though two API processes hear it', async () => {
+    const redis = await TestRedis.start();
+    const { port } = ingest.address() as AddressInfo;
+    const config = await testConfig({
+      SENTRY_DSN: `http://0123456789abcdef0123456789abcdef@127.0.0.1:${port}/42`,
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: 'sentry-once',
+      QUEUE_ATTEMPTS: '1',
+    });
+    const failing: JobRunner = async () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'relations')");
+    };
+    const running = await startServer(config, { runner: failing });
+    const listening = await startServer(config, { worker: false });
+    try {
+      const made = await fetch(`${listening.url}/api/admin/keys`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY },
+        body: JSON.stringify({ name: 'sentry-redis' }),
+      });
+      const { key: redisKey } = (await made.json()) as { key: string };
+      const posted = await postJob(listening, redisKey, { tool: 'aios_strategize', input: { spec: IDEA } });
+      const { job_id } = (await posted.json()) as { job_id: string };
+      const job = await waitForStatus(listening, redisKey, job_id, ['failed']);
+      expect(job.error?.code).toBe('AGENT_FAILURE');
+      const reports = () => envelopes.flatMap((envelope) => envelope.events).filter((event) => event.tags?.job_id === job_id);
+      await eventually(reports, (list) => list.length > 0, 'the job failure reaching Sentry');
+      // Room for a second report to arrive, were there one.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(reports()).toHaveLength(1);
+      expect(reports()[0]!.exception?.values[0]?.value).toContain("reading 'relations'");
+    } finally {
+      await listening.close();
+      await running.close();
+      await removeDataDir(config);
+      await redis.destroy();
+    }
+  }, 30_000);
 });

@@ -20,12 +20,15 @@ export function registerWorker(program: Command): void {
         if (!config.redisUrl) throw new ConfigError(['a worker needs Redis: set REDIS_URL (or REDIS_HOST and REDIS_PORT)']);
         const logger = tagged(createLogger(config), LOG_TAGS.queue);
         // Loaded here, not at the top: every other command would load BullMQ with it.
-        const { openWorker } = await import('../redis/mode.js');
-        const worker = openWorker(config, logger);
-        // SENTRY_DSN: a crash of this process is reported (job failures are, by the API processes that hear them).
+        const { openRecorder, openWorker } = await import('../redis/mode.js');
+        // SENTRY_DSN: a crash of this process is reported, and the jobs that fail here by a bug.
         const tracker = await openErrorTracker(config, logger);
+        // The webhook deliveries of this worker's job events are queued here and sent by the `serve` processes.
+        const recorder = openRecorder(config, logger, tracker);
+        const worker = openWorker(config, logger, undefined, recorder.worker);
         closeOnSignals(logger, 'worker shutting down', () => ({ running: worker.active, grace_ms: config.shutdownTimeoutMs }), async () => {
           await worker.close(config.shutdownTimeoutMs);
+          await recorder.close();
           await tracker?.close(2_000);
         });
         await worker.ready();

@@ -53,11 +53,14 @@ function requestId(header: string | string[] | undefined): string {
 /** Builds the REST API (not listening): tests inject or listen on port 0, `aios-mcp serve` listens on PORT. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const logger = deps.logger ?? createLogger(config);
+  // SENTRY_DSN: 500s and unexpected job failures go to Sentry.
+  const tracker = await openErrorTracker(config, tagged(logger, LOG_TAGS.http));
   // BullMQ and ioredis load only in the Redis mode.
   const redis =
     config.redisUrl && !deps.queue
       ? (await import('../redis/mode.js')).openRedisMode(config, tagged(logger, LOG_TAGS.queue), {
           worker: deps.worker ?? true,
+          tracker,
           ...(deps.runner ? { runner: deps.runner } : {}),
         })
       : undefined;
@@ -149,9 +152,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     if (!deps.keys) keys.close();
   });
 
-  // SENTRY_DSN: 500s and unexpected job failures go to Sentry.
-  const tracker = await openErrorTracker(config, httpLog);
-  if (tracker) await app.register(errorTracking, { tracker, queue });
+  // On Redis a job's failure is reported by the worker where it failed; otherwise here, as this queue's events tell.
+  if (tracker) await app.register(errorTracking, { tracker, ...(redis ? {} : { queue }) });
   // First, so its timing hook covers every route registered after it.
   await app.register(metricsRoutes, { queue, adminApiKey: config.adminApiKey, metricsToken: config.metricsToken });
   await app.register(healthRoutes, { queue, version: VERSION });

@@ -5,7 +5,8 @@ import { toAiosError } from './errors.js';
 
 export interface ErrorTrackingOptions {
   tracker: ErrorTracker;
-  queue: JobQueue;
+  /** The queue whose failed jobs are reported; none on Redis, where the worker that ran the job reports it. */
+  queue?: JobQueue;
 }
 
 /**
@@ -17,7 +18,7 @@ export const errorTracking: FastifyPluginAsync<ErrorTrackingOptions> = async (ap
     if (toAiosError(error).status < 500) return;
     tracker.capture(error, { request_id: request.id, method: request.method, ...(request.routeOptions.url ? { route: request.routeOptions.url } : {}) });
   });
-  const stop = await queue.subscribeAll((event) => tracker.jobFailed(event));
+  const stop = queue ? await queue.subscribeAll((event) => tracker.jobFailed(event)) : () => undefined;
   app.addHook('onClose', async () => {
     stop();
     await tracker.close(2_000);

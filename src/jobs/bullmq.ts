@@ -6,7 +6,7 @@ import { redisFailure } from '../redis/failure.js';
 import type { EnqueueRequest, EnqueueResult, Job, JobEvent, JobPage, JobQueue, ListOptions, QueueHealth, Unsubscribe } from './port.js';
 import { isFinal } from './port.js';
 import { deliverEvent, eventOf, finishJob, idempotencyConflict, markCancelled, newJob, shuttingDown } from './record.js';
-import { JobEventBus, RedisJobStore } from './redis-store.js';
+import { JobEventBus, RedisJobStore, type Recorder } from './redis-store.js';
 
 /** The BullMQ queue every API and worker process of one deployment shares. */
 export const QUEUE_NAME = 'aios-jobs';
@@ -34,6 +34,8 @@ export interface BullMqQueueOptions {
   retention: { completedMs: number; failedMs: number };
   retry: RetryPolicy;
   idempotencyTtlMs?: number;
+  /** Told of the events this process records (a cancel): queues their webhook deliveries. */
+  recorded?: Recorder;
   /** Already tagged `[Queue]` by the caller. */
   logger?: Logger;
 }
@@ -68,7 +70,7 @@ export class BullMqQueue implements JobQueue {
   private closed = false;
 
   constructor(private readonly options: BullMqQueueOptions) {
-    this.store = new RedisJobStore(options.client, options.prefix);
+    this.store = new RedisJobStore(options.client, options.prefix, options.recorded);
     this.idempotencyTtlMs = options.idempotencyTtlMs ?? DAY_MS;
     this.queue = new Queue<QueuedJobData>(QUEUE_NAME, {
       connection: options.client,

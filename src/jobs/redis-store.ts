@@ -130,6 +130,12 @@ function parseEvent(json: string): JobEvent {
   };
 }
 
+/**
+ * Told of the events a process has just recorded for `job` (as it is after them): the webhook
+ * deliveries they call for are queued, a failure is reported. Never throws.
+ */
+export type Recorder = (job: Job, events: JobEvent[]) => Promise<void>;
+
 /** An event as JSON, but for its output: that is left to the commit script, which ends the text with it. */
 function withOutputLast(event: Omit<JobEvent, 'id'>): string {
   return `${JSON.stringify({ ...event, output: undefined }).slice(0, -1)},"output":`;
@@ -143,6 +149,8 @@ export class RedisJobStore {
   constructor(
     private readonly client: Redis,
     private readonly prefix: string,
+    /** Told of every event this store records, with its id, before `commit` resolves. */
+    private readonly recorded?: Recorder,
   ) {
     this.channel = `${prefix}:events`;
     this.cancelChannel = `${prefix}:cancelled`;
@@ -180,7 +188,9 @@ export class RedisJobStore {
         ...events.map(json),
       ),
     );
-    return result > 0 ? result : (REFUSALS[result] ?? 'missing');
+    if (result <= 0) return REFUSALS[result] ?? 'missing';
+    if (this.recorded) await this.recorded(job, events.map((event, i) => ({ ...event, id: result - events.length + 1 + i }) as JobEvent));
+    return result;
   }
 
   /** The job; without its output (`output: null`) when `withOutput` is false, which reads the record alone. */

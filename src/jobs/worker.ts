@@ -8,7 +8,7 @@ import { QUEUE_NAME, removalAfter, type QueuedJobData, type RetryPolicy } from '
 import type { Job, JobEvent, JobRunner } from './port.js';
 import { isFinal } from './port.js';
 import { applyPhaseEvent, eventOf, finishJob, markCompleted, markFailed, resetJob, toJobError } from './record.js';
-import { RedisJobStore, listenForCancels, type CommitRefusal } from './redis-store.js';
+import { RedisJobStore, listenForCancels, type CommitRefusal, type Recorder } from './redis-store.js';
 
 export interface JobWorkerOptions {
   /** A `worker` connection: its commands wait for Redis rather than fail. */
@@ -28,6 +28,11 @@ export interface JobWorkerOptions {
   lockMs: number;
   /** What runs a job: `runTool`, or a caller's own workload (see `openWorker`). */
   run: JobRunner;
+  /**
+   * Told of every event this worker records, before it goes on: the webhook deliveries they call
+   * for are queued, and a job failed by a bug is reported (once: here, where it failed).
+   */
+  recorded?: Recorder;
   /** Already tagged `[Queue]` by the caller. */
   logger?: Logger;
 }
@@ -140,7 +145,7 @@ export class JobWorker {
   private closing: Promise<void> | undefined;
 
   constructor(private readonly options: JobWorkerOptions) {
-    this.store = new RedisJobStore(options.client, options.prefix);
+    this.store = new RedisJobStore(options.client, options.prefix, options.recorded);
     listenForCancels(options.subscriber, this.store.cancelChannel, (id) => this.running.get(id)?.abort(new Stopped('cancelled')), options.logger);
     this.worker = new Worker<QueuedJobData>(QUEUE_NAME, (job, token) => this.process(job, token), {
       connection: options.client,

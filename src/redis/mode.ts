@@ -6,7 +6,11 @@ import { JobWorker } from '../jobs/worker.js';
 import { configuredRunner } from '../agents/engines/configured.js';
 import { RateLimiter, redisLimiter } from '../keys/rate-limit.js';
 import { agentRunnerFor } from '../jobs/thread-runner.js';
-import { connectRedis } from './connection.js';
+import type { ErrorTracker } from '../sentry.js';
+import { publicBase } from '../webhooks/events.js';
+import { WebhookEnqueuer } from '../webhooks/enqueue.js';
+import { connectRedis, disconnect } from './connection.js';
+import type { Recorder } from '../jobs/redis-store.js';
 
 /** What an API process holds in Redis mode: the shared queue, the shared rate limits and maybe a worker. */
 export interface RedisMode {
@@ -37,8 +41,37 @@ function runnerFor(config: Config, runner: JobRunner | undefined): JobRunner {
   };
 }
 
+/**
+ * What a process does with the job events it records: queues their webhook deliveries on the
+ * `aios-webhooks` queue (for any process running delivery workers to send) and, for a worker,
+ * reports jobs failed by a bug to `tracker` (once, from the process where they failed).
+ */
+export interface EventRecorder {
+  /** For the worker. */
+  worker: Recorder;
+  /** For the API side's own records (a cancel): deliveries only. */
+  api: Recorder;
+  close(): Promise<void>;
+}
+
+export function openRecorder(config: Config, logger: Logger, tracker?: ErrorTracker): EventRecorder {
+  const client = connectRedis(config.redisUrl!, 'worker', logger);
+  const enqueuer = new WebhookEnqueuer({ client, prefix: config.redisKeyPrefix, retentionMs: config.retention.failedMs, publicUrl: publicBase(config), logger });
+  return {
+    worker: async (job, events) => {
+      if (tracker) for (const event of events) tracker.jobFailed(event);
+      await enqueuer.recorded(job, events);
+    },
+    api: (job, events) => enqueuer.recorded(job, events),
+    close: async () => {
+      await enqueuer.close();
+      disconnect(client);
+    },
+  };
+}
+
 /** A worker on the configured Redis, with its own connections. */
-export function openWorker(config: Config, logger: Logger, runner?: JobRunner): JobWorker {
+export function openWorker(config: Config, logger: Logger, runner?: JobRunner, recorded?: Recorder): JobWorker {
   const url = config.redisUrl!;
   return new JobWorker({
     client: connectRedis(url, 'worker', logger),
@@ -50,15 +83,18 @@ export function openWorker(config: Config, logger: Logger, runner?: JobRunner): 
     retry: config.retry,
     lockMs: config.queueLockMs,
     run: runnerFor(config, runner),
+    ...(recorded ? { recorded } : {}),
     logger,
   });
 }
 
 /** Opens the Redis mode of an API process; `worker` also runs jobs in it (the default of `serve`). */
-export function openRedisMode(config: Config, logger: Logger, options: { worker: boolean; runner?: JobRunner }): RedisMode {
+export function openRedisMode(config: Config, logger: Logger, options: { worker: boolean; runner?: JobRunner; tracker?: ErrorTracker | undefined }): RedisMode {
   const url = config.redisUrl!;
   const client = connectRedis(url, 'request', logger);
+  const recorder = openRecorder(config, logger, options.tracker);
   const queue = new BullMqQueue({
+    recorded: recorder.api,
     client,
     subscriber: connectRedis(url, 'subscriber', logger),
     prefix: config.redisKeyPrefix,
@@ -68,7 +104,7 @@ export function openRedisMode(config: Config, logger: Logger, options: { worker:
   });
   // The worker in an API process runs the agents on threads (AGENT_THREADS), so that they do not hold the API's event loop.
   const threads = options.worker && !options.runner ? agentRunnerFor(config, logger) : undefined;
-  const worker = options.worker ? openWorker(config, logger, options.runner ?? threads?.run) : undefined;
+  const worker = options.worker ? openWorker(config, logger, options.runner ?? threads?.run, recorder.worker) : undefined;
   return {
     queue,
     limiter: new RateLimiter(redisLimiter(client, config.redisKeyPrefix)),
@@ -77,6 +113,7 @@ export function openRedisMode(config: Config, logger: Logger, options: { worker:
       await worker?.close(graceMs);
       await threads?.close();
       await queue.close();
+      await recorder.close();
     },
   };
 }

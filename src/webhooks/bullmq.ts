@@ -1,21 +1,15 @@
-import { DelayedError, Queue, Worker, type Job as BullJob } from 'bullmq';
+import { DelayedError, Worker, type Job as BullJob, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { disconnect } from '../redis/connection.js';
-import { removalAfter } from '../jobs/bullmq.js';
 import { WEBHOOK_ATTEMPTS, retryDelayMs, type Delivery, type WebhookSender } from './delivery.js';
+import { WEBHOOK_QUEUE_NAME, deliveryQueue, pendingKey, queueDelivery, type QueuedDelivery } from './enqueue.js';
 import type { DeliveryDispatcher } from './feed.js';
 
-/** The BullMQ queue of webhook deliveries, beside the jobs' own. */
-export const WEBHOOK_QUEUE_NAME = 'aios-webhooks';
+export { WEBHOOK_QUEUE_NAME };
 
 /** How long a delivery waits before looking again whether the one before it (same job) has ended. */
 const ORDER_WAIT_MS = 200;
-
-interface QueuedDelivery extends Delivery {
-  /** The job event's id: deliveries of one job go out in this order. */
-  seq: number;
-}
 
 export interface BullMqDispatcherOptions {
   /** A `worker` connection for the queue, the order sets and the blocking worker commands. */
@@ -33,8 +27,9 @@ export interface BullMqDispatcherOptions {
 }
 
 /**
- * The Redis mode's deliveries: each event is a BullMQ job of its own (id = the event id, so the
- * API processes that all hear the event queue it once), retried by BullMQ with backoff and
+ * The Redis mode's deliveries: each event is a BullMQ job of its own (id = the event id, so an
+ * event queued twice is delivered once), queued by the process that records it (`WebhookEnqueuer`);
+ * this is the delivery worker every `serve` process runs. Retried by BullMQ with backoff and
  * jitter, and kept in Redis between attempts: a restart or a killed process loses none, another
  * process picks them up. Per job, a sorted set holds the events not yet ended; a delivery waits
  * (moved back to delayed, no attempt spent) while an earlier one of its job is pending.
@@ -45,16 +40,7 @@ export class BullMqDispatcher implements DeliveryDispatcher {
 
   constructor(private readonly options: BullMqDispatcherOptions) {
     const prefix = `${options.prefix}:bull`;
-    this.queue = new Queue<QueuedDelivery>(WEBHOOK_QUEUE_NAME, {
-      connection: options.client,
-      prefix,
-      defaultJobOptions: {
-        attempts: WEBHOOK_ATTEMPTS,
-        backoff: { type: 'custom' },
-        removeOnComplete: removalAfter(options.retentionMs),
-        removeOnFail: removalAfter(options.retentionMs),
-      },
-    });
+    this.queue = deliveryQueue(options.client, options.prefix, options.retentionMs);
     this.queue.on('error', (error: Error) => options.logger?.debug({ err: error }, 'webhook queue error: %s', error.message));
     this.worker = new Worker<QueuedDelivery>(WEBHOOK_QUEUE_NAME, (job, token) => this.process(job, token), {
       connection: options.workerClient,
@@ -73,9 +59,7 @@ export class BullMqDispatcher implements DeliveryDispatcher {
   }
 
   async dispatch(delivery: Delivery, seq: number): Promise<void> {
-    const pending = this.pendingKey(delivery.job_id);
-    await this.options.client.multi().zadd(pending, 'NX', seq, String(seq)).pexpire(pending, this.options.retentionMs).exec();
-    await this.queue.add('deliver', { ...delivery, seq }, { jobId: delivery.event_id });
+    await queueDelivery(this.options.client, this.queue, this.options.prefix, this.options.retentionMs, delivery, seq);
   }
 
   async close(): Promise<void> {
@@ -94,7 +78,7 @@ export class BullMqDispatcher implements DeliveryDispatcher {
   }
 
   private pendingKey(jobId: string): string {
-    return `${this.options.prefix}:webhooks:pending:${jobId}`;
+    return pendingKey(this.options.prefix, jobId);
   }
 
   private async process(job: BullJob<QueuedDelivery>, token: string | undefined): Promise<string> {

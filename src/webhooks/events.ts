@@ -1,3 +1,4 @@
+import type { Config } from '../config.js';
 import type { JobPhase } from '../contract/index.js';
 import type { Job, JobEvent } from '../jobs/port.js';
 
@@ -83,4 +84,11 @@ export function webhookPayload(event: JobEvent, tool: Job['tool'], publicUrl: st
     payload.output = event.output ?? ended?.output;
   }
   return payload;
+}
+
+/** The base of the absolute URLs in webhook payloads: `PUBLIC_URL`, else this server's own address. */
+export function publicBase(config: Pick<Config, 'publicUrl' | 'host' | 'port'>): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}`;
 }

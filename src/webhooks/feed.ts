@@ -25,9 +25,9 @@ const MAX_FOLLOWED = 10_000;
 
 /**
  * Turns the queue's job events into webhook deliveries: for a job with a `webhook_url`, each
- * change worth telling (see `webhookEventName`) becomes a signed POST of its own. On Redis every
- * API process hears every event; the BullMQ dispatcher keeps one delivery per event however many
- * hand it over.
+ * change worth telling (see `webhookEventName`) becomes a signed POST of its own. The embedded
+ * mode's source of deliveries; on Redis the process that records an event queues its delivery
+ * instead (`WebhookEnqueuer`), so none depends on an API process hearing it.
  */
 export async function feedWebhooks(queue: JobQueue, publicUrl: string, dispatcher: DeliveryDispatcher, logger?: Logger): Promise<Unsubscribe> {
   const followed = new Map<string, Followed>();

@@ -9,6 +9,7 @@ import { attemptDelivery } from './attempt.js';
 import { WebhookSender, type SecretSource } from './delivery.js';
 import { MemoryDeliveryLog, RedisDeliveryLog, latestState, type AttemptRecord, type DeliveryLog, type WebhookState } from './delivery-log.js';
 import { EmbeddedDispatcher } from './embedded.js';
+import { publicBase } from './events.js';
 import { feedWebhooks, type DeliveryDispatcher } from './feed.js';
 import { WebhookMetrics } from './metrics.js';
 import { EVENT_ID_HEADER, signedHeaders } from './signature.js';
@@ -19,7 +20,7 @@ export interface WebhooksDeps {
   keys: ApiKeyStore;
   /** Already tagged `[Webhook]`. */
   logger?: Logger;
-  /** Redis mode: deliveries are BullMQ jobs on this Redis; otherwise in this process. */
+  /** Redis mode: deliveries are BullMQ jobs on this Redis, sent by this process's delivery worker; otherwise in this process. */
   redisUrl?: string | undefined;
   /** Tests only: how host names resolve (a name that resolves to loopback without touching DNS). */
   resolve?: Resolver;
@@ -97,7 +98,9 @@ export class Webhooks {
       sender = new WebhookSender({ ...senderOptions, log });
       dispatcher = new EmbeddedDispatcher(sender);
     }
-    const stopFeed = await feedWebhooks(deps.queue, publicBase(config), dispatcher, deps.logger);
+    // On Redis the process that records a job's event queues its delivery (see WebhookEnqueuer);
+    // here the dispatcher's worker sends them. Embedded, this process turns its queue's events into deliveries.
+    const stopFeed = deps.redisUrl ? () => undefined : await feedWebhooks(deps.queue, publicBase(config), dispatcher, deps.logger);
     return new Webhooks(config, sender, log, dispatcher, () => {
       stopFeed();
       release();
@@ -157,11 +160,4 @@ export class Webhooks {
     this.stop();
     await this.dispatcher.close();
   }
-}
-
-/** The base of the absolute URLs in webhook payloads: `PUBLIC_URL`, else this server's own address. */
-function publicBase(config: Config): string {
-  if (config.publicUrl) return config.publicUrl;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
-  return `http://${host}:${config.port}`;
 }

@@ -5,6 +5,9 @@ import { TestRedis } from '../redis/redis-server.js';
 import { startApi, stopAll, type CliProcess } from '../redis/processes.js';
 import { eventually, startReceiver } from './support.js';
 import { verifyWebhook } from '../../src/webhooks/signature.js';
+import { openRecorder, openWorker } from '../../src/redis/mode.js';
+import { RedisJobStore } from '../../src/jobs/redis-store.js';
+import { createLogger } from '../../src/log.js';
 
 /**
  * Redis mode: deliveries are BullMQ jobs in Redis. `aios-mcp serve` is SIGKILLed while a delivery
@@ -149,4 +152,64 @@ describe('webhooks on Redis', () => {
       await removeDataDir(config);
     }
   });
+
+  it('events recorded by a worker while no API process runs are delivered once an API starts, in order, once with two APIs', async () => {
+    const config = await testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: `outbox${Date.now()}`, WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_BACKOFF_MS: '20' });
+    const runner = workloadRunner({ defaultMs: 5 });
+    // An API process without a worker accepts the job, then stops: no API process runs while the job does.
+    const api = await startServer(config, { worker: false });
+    const made = await fetch(`${api.url}/api/admin/keys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY },
+      body: JSON.stringify({ name: 'outbox' }),
+    });
+    const created = (await made.json()) as { key: string; webhook_secret: string };
+    const posted = await fetch(`${api.url}/api/jobs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${created.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tool: 'aios_strategize', input: { spec: SPEC }, webhook_url: `${receiver.url}/outbox` }),
+    });
+    expect(posted.status).toBe(202);
+    const { job_id } = (await posted.json()) as { job_id: string };
+    await api.close();
+
+    // What `aios-mcp worker` runs: a job worker whose events queue their deliveries.
+    const logger = createLogger(config);
+    const recorder = openRecorder(config, logger);
+    const worker = openWorker(config, logger, runner, recorder.worker);
+    const client = redis.client();
+    const mine = () => receiver.received.filter((entry) => entry.path === '/outbox');
+    const servers: Awaited<ReturnType<typeof startServer>>[] = [];
+    try {
+      const store = new RedisJobStore(client, config.redisKeyPrefix);
+      await eventually(async () => (await store.get(job_id, false))?.status, (status) => status === 'completed', 'the job completed by the worker');
+      await worker.close(1_000);
+      await recorder.close();
+      // Its deliveries wait in Redis, queued by the worker itself.
+      const deliveries = new Queue('aios-webhooks', { connection: { host: '127.0.0.1', port: redis.port }, prefix: `${config.redisKeyPrefix}:bull` });
+      try {
+        expect(await deliveries.getWaitingCount()).toBe(4);
+      } finally {
+        await deliveries.close();
+      }
+      expect(mine()).toHaveLength(0);
+
+      // Two API processes (no job workers) start: they deliver every event, in order, each once.
+      servers.push(await startServer(config, { worker: false }), await startServer(config, { worker: false }));
+      const events = ['job.started', 'phase.started', 'phase.completed', 'job.completed'];
+      await eventually(mine, (list) => list.length >= events.length, 'every event delivered');
+      // Room for a duplicate to arrive, were there one.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const got = mine();
+      expect(got.map((entry) => (JSON.parse(entry.body) as { event: string }).event)).toEqual(events);
+      expect(new Set(got.map((entry) => entry.headers['x-aios-event-id'])).size).toBe(events.length);
+      for (const entry of got) expect(verifyWebhook(entry.body, entry.headers, created.webhook_secret)).toBe(true);
+    } finally {
+      await worker.close(1_000);
+      await recorder.close();
+      for (const server of servers) await server.close();
+      client.disconnect();
+      await removeDataDir(config);
+    }
+  }, 40_000);
 });
