@@ -1,7 +1,7 @@
 import type { ArchitectureInput, ArchitectureOutput, NfrCategory } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
 import { accessMatrix, contractMatrix, type AccessMatrix } from './architect/access.js';
-import { modelOf } from './analyst.js';
+import { modelOf, readingOf } from './analyst.js';
 import { PROFILES, buildDataModel, contractEntity, type DataModel } from './architect/data-model.js';
 import type { Design } from './architect/design.js';
 import { apiDesign, serverFunctions } from './architect/endpoints.js';
@@ -11,7 +11,9 @@ import { pgtapTests } from './architect/pgtap.js';
 import { accessSql } from './architect/rls.js';
 import { rpcsOf } from './architect/rpc.js';
 import { stackFor } from './architect/stack.js';
+import { phaseProse } from './engines/prose.js';
 import { title } from './naming.js';
+import { ARCHITECTURE_PROSE_PARTS } from './prompts.js';
 import { PERSONAS } from './personas.js';
 import type { ProductModel } from './model.js';
 
@@ -107,10 +109,27 @@ export async function designArchitecture(input: ArchitectureInput, ctx: AgentCon
     },
     integrations: model.integrations.map((integration) => ({ kind: integration.kind, provider: integration.provider, purpose: integration.reason })),
   };
-  const design: Design = { model, preset, data, matrix, architecture, rpcs, functions, features, needs, assumptions: assumptionsOf(model, data, matrix, input), migration };
+  // The phase's model, when there is one, writes the technical summary; tables, SQL and names stay the product's own.
+  const task = { document: 'the architecture', persona: PERSONAS['architect'], parts: ARCHITECTURE_PROSE_PARTS };
+  const { prose, record } = ctx.engine?.port ? await phaseProse(ctx, task, input, readingOf(input, ctx).product_model, { from: 75, to: 95 }) : {};
+  ctx.signal.throwIfAborted();
+  const design: Design = {
+    model,
+    preset,
+    data,
+    matrix,
+    architecture,
+    rpcs,
+    functions,
+    features,
+    needs,
+    assumptions: assumptionsOf(model, data, matrix, input),
+    migration,
+    ...(prose ? { prose: { technical_summary: prose.technical_summary! } } : {}),
+  };
   const markdown = architectureMarkdown(design);
   ctx.progress(100, 'architecture document');
-  return { architecture, migration_sql: migration, database_tests_sql: tests, architecture_markdown: markdown };
+  return { architecture, migration_sql: migration, database_tests_sql: tests, architecture_markdown: markdown, ...record };
 }
 
 export const architectAgent: Agent<ArchitectureInput, ArchitectureOutput> = {

@@ -1,12 +1,13 @@
 import type { Architecture, CodeInput, CodeOutput, GeneratedFile, StackPreset, UxSpec } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
-import { modelOf } from './analyst.js';
+import { modelOf, readingOf } from './analyst.js';
+import { phaseProse } from './engines/prose.js';
 import { designArchitecture } from './architect.js';
 import { generated, type AppDesign } from './dev/app.js';
 import { frameworkOf } from './dev/framework.js';
 import { nextjsFiles } from './dev/nextjs.js';
 import { dependenciesOf, renderPackageJson, renderReadme } from './dev/project.js';
-import { landingCopy } from './dev/landing.js';
+import { landingCopy, landingProseParts, withWrittenCopy } from './dev/landing.js';
 import { signUpRoles } from './dev/roles.js';
 import { readRoutes } from './dev/routes.js';
 import { readDataModel } from './dev/tables.js';
@@ -53,9 +54,14 @@ export async function generateCode(input: CodeInput, ctx: AgentContext = standal
   const framework = frameworkOf(preset);
   const data = readDataModel(architecture);
   const routes = readRoutes(ux, data);
+  // The phase's model, when there is one, writes the home page's words; its cards, routes and names stay the product's own.
+  const landing = landingCopy(model, data);
+  const task = { document: "the app's home page", persona: PERSONAS['dev'], ...landingProseParts(data) };
+  const { prose, record } = ctx.engine?.port ? await phaseProse(ctx, task, input, readingOf(input, ctx).product_model, { from: 60, to: 70 }) : {};
+  ctx.signal.throwIfAborted();
   const design: AppDesign = {
     signUp: signUpRoles(data, model),
-    landing: landingCopy(model, data),
+    landing: prose ? withWrittenCopy(landing, data, prose) : landing,
     // Read against the tables the app is built on, which may be a caller's own design.
     views: statedViews(model.features, data.tables.map((table) => singularName(table.name))),
     productName: model.name,
@@ -99,6 +105,7 @@ export async function generateCode(input: CodeInput, ctx: AgentContext = standal
     files: chosen,
     dependencies,
     setup_instructions: unknown.length > 0 ? [...setup, unknownNote(unknown, all)] : setup,
+    ...record,
   };
 }
 

@@ -29,13 +29,14 @@ import {
   type ProductModelContract,
   type StrategizeInput,
   type UxInput,
+  type EngineRecord,
 } from '../contract/index.js';
 import type { Agent, AgentContext } from './agent.js';
 import { analystAgent, readModel, readWithEngine, type ProductInput } from './analyst.js';
 import { architectAgent } from './architect.js';
 import { devAgent } from './dev.js';
 import { chooseEngine, type Chosen } from './engines/choose.js';
-import { InputNeeded, type Engines } from './engines/port.js';
+import { InputNeeded, NO_TOKENS, addTokens, type Engines } from './engines/port.js';
 import { pmAgent } from './pm.js';
 import { specOf } from './reader/read.js';
 import { uxAgent } from './ux.js';
@@ -207,16 +208,25 @@ async function withReading<I, O>(agent: Agent<I, O>, input: I, ctx: AgentContext
   if (agent.phase === 'analysis') return agent.run(input, ctx);
   const given = input as I & ProductInput;
   if (given.product_model !== undefined || !ctx.engine?.port) {
-    const output = await agent.run(input, ctx);
+    // On a given model, the chosen model still writes the document's prose: the output says so.
+    const output = (await agent.run(input, ctx)) as O & Partial<EngineRecord>;
     const fallback = options.readingFallback ?? (given.product_model === undefined ? ctx.engine?.fallback : undefined);
-    return { ...output, engine: 'heuristic', ...(fallback ? { fallback } : {}) };
+    return { ...output, engine: output.engine ?? 'heuristic', ...(fallback ? { fallback } : {}) };
   }
   const { product_model, record } = await readWithEngine(given, ctx);
   options.onReading?.(product_model);
-  // The agent's own progress follows the reading's, in the phase's second half.
-  const agentCtx: AgentContext = { ...ctx, progress: (percent, note) => ctx.progress(50 + percent / 2, note) };
-  const output = await agent.run({ ...input, product_model }, agentCtx);
-  return { ...output, ...record };
+  // The agent's own progress follows the reading's, in the phase's second half; the model that
+  // read the idea writes the prose, unless its reading fell back.
+  const agentCtx: AgentContext = {
+    ...ctx,
+    engine: record.engine === 'heuristic' ? { port: undefined } : ctx.engine,
+    progress: (percent, note) => ctx.progress(50 + percent / 2, note),
+  };
+  const output = (await agent.run({ ...input, product_model }, agentCtx)) as O & Partial<EngineRecord>;
+  if (output.model === undefined) return { ...output, ...record };
+  // The prose's call adds to the reading's tokens; a prose that fell back says so, the reading still used.
+  const tokens = addTokens(record.tokens ?? NO_TOKENS, output.tokens ?? NO_TOKENS);
+  return { ...output, ...record, tokens, ...(output.fallback ? { fallback: output.fallback } : {}) };
 }
 
 function toAbortError(reason: unknown, phase: JobPhase): AiosError {

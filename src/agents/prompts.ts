@@ -195,3 +195,39 @@ export function briefProseSystemPrompt(): string {
 export function briefProseRequest(idea: string, model: unknown): string {
   return [fencedIdea(idea), '', 'The product model:', unfenced(JSON.stringify(model))].join('\n');
 }
+
+/** A document whose prose a model writes: the persona who writes it, and each part with what it says. */
+export interface ProseParts {
+  /** "the PRD": how prompts and fallback reasons name the document. */
+  document: string;
+  persona: Persona;
+  /** Each part's key and what it says; the JSON answer has one string field per key. */
+  parts: Record<string, string>;
+}
+
+/** The PRD's narrative: the background context of "Goals and Background Context". */
+export const PRD_PROSE_PARTS = {
+  background_context: `${PRD_SECTIONS[0]!.split(':')[0]}: one or two paragraphs on the problem, who has it, how it is handled today and why now (the goals, requirements and change log are written by the AIOS tools)`,
+};
+/** The architecture's narrative: the high-level summary and the rationale of its architecture. */
+export const ARCHITECTURE_PROSE_PARTS = {
+  technical_summary: 'High-level architecture, technical summary: the architectural style, the front end, the back end and the data, and why this fits the product (React + Vite or Next.js on Supabase; row level security decides who may read or change each row)',
+};
+/** The UX spec's narrative: its introduction and the ideas behind its design principles. */
+export const UX_PROSE_PARTS = {
+  introduction: 'Introduction: what the interface is for, who uses it and the experience it aims at',
+  design_principles: 'Design principles, in prose: the three to five ideas every screen follows and why, for these people',
+};
+
+/** A model's writing task: the prose of some parts of one AIOS document; the rest stays the tools' own. */
+export function proseSystemPrompt(task: ProseParts): string {
+  return [
+    ...personaIntro(task.persona),
+    '',
+    `Your task: write the prose of these parts of ${task.document} for the product below, from its product model (already checked; the document's headings, tables, lists, code and names are written from it by the AIOS tools):`,
+    ...Object.entries(task.parts).map(([key, part]) => `- ${key}: ${part}`),
+    'Plain prose, one to three short paragraphs each unless a part says shorter: no headings, lists, tables, code, links, HTML or snake_case names. Name records and roles as people say them, never invent features the model does not have, and say "assumed" where the idea is silent.',
+    '',
+    `Answer with one JSON object with the string fields ${Object.keys(task.parts).join(', ')}: no prose around it, no code fence.`,
+  ].join('\n');
+}

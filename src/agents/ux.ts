@@ -1,7 +1,9 @@
 import type { UxInput, UxOutput } from '../contract/index.js';
 import { standaloneContext, type Agent, type AgentContext } from './agent.js';
-import { modelOf } from './analyst.js';
+import { modelOf, readingOf } from './analyst.js';
+import { phaseProse } from './engines/prose.js';
 import { PERSONAS } from './personas.js';
+import { UX_PROSE_PARTS } from './prompts.js';
 import { accessibilityItems } from './ux/accessibility.js';
 import { componentInventory, componentLibrary } from './ux/components.js';
 import { screenEntities } from './ux/entities.js';
@@ -48,7 +50,12 @@ export async function designUx(input: UxInput, ctx: AgentContext = standaloneCon
     `Style: ${style.reason}.`,
     ...notes,
   ];
-  const ux_markdown = uxMarkdown({ model, persona, style, roles, entities, pages, flows, tokens, nonText, inventory, accessibility, assumptions });
+  // The phase's model, when there is one, writes the introduction and the principles' prose; the rest is the product's own.
+  const task = { document: 'the UX spec', persona, parts: UX_PROSE_PARTS };
+  const { prose, record } = ctx.engine?.port ? await phaseProse(ctx, task, input, readingOf(input, ctx).product_model, { from: 70, to: 90 }) : {};
+  ctx.signal.throwIfAborted();
+  const written = prose ? { prose: { introduction: prose.introduction!, design_principles: prose.design_principles! } } : {};
+  const ux_markdown = uxMarkdown({ model, persona, style, roles, entities, pages, flows, tokens, nonText, inventory, accessibility, assumptions, ...written });
   ctx.progress(95, 'UI/UX specification');
 
   return {
@@ -69,6 +76,7 @@ export async function designUx(input: UxInput, ctx: AgentContext = standaloneCon
       accessibility_checklist: accessibility.map((item) => item.requirement),
     },
     ux_markdown,
+    ...record,
   };
 }
 

@@ -13,7 +13,7 @@ import { PACKED_OUTPUT } from '../../src/jobs/output-store.js';
 import { AgentThreads, type AgentThreadsOptions } from '../../src/jobs/thread-runner.js';
 import type { JobRunner } from '../../src/jobs/port.js';
 import { specOfWords } from '../fixtures/specs.js';
-import { FLAT_IDEA, FLAT_MODEL } from '../fixtures/model-answers.js';
+import { FLAT_ARCHITECTURE_PROSE, FLAT_IDEA, FLAT_MODEL } from '../fixtures/model-answers.js';
 import { startReplayServer } from '../agents/engines/openai-server.js';
 
 /**
@@ -158,13 +158,15 @@ parentPort.on('message', (message) => {
   });
 
   it('reads with the configured model inside the thread: the engines are built there from AIOS_ENGINE and AIOS_MODEL', async () => {
-    const model = await startReplayServer([{ content: JSON.stringify(FLAT_MODEL) }]);
+    const model = await startReplayServer([{ content: JSON.stringify(FLAT_MODEL) }, { content: JSON.stringify(FLAT_ARCHITECTURE_PROSE) }]);
     try {
       const threads = pool({ engine: { choice: 'llm', model: { provider: 'openai-compatible', id: 'replay-model', name: 'openai-compatible:replay-model', baseUrl: model.baseUrl, apiKey: 'sk-thread-test' } } });
-      const output = (await run(threads.run, 'aios_design_architecture', { spec: FLAT_IDEA })) as { engine: string; model: string; migration_sql: string };
+      const output = (await run(threads.run, 'aios_design_architecture', { spec: FLAT_IDEA })) as { engine: string; model: string; migration_sql: string; architecture_markdown: string };
       expect(output).toMatchObject({ engine: 'llm', model: 'openai-compatible:replay-model' });
       expect(output.migration_sql).toContain('create table if not exists public.expense_shares');
-      expect(model.requests).toHaveLength(1);
+      // The same model, in the thread, wrote the architecture's technical summary.
+      expect(output.architecture_markdown).toContain(FLAT_ARCHITECTURE_PROSE.technical_summary);
+      expect(model.requests).toHaveLength(2);
       expect(model.requests[0]!.headers.authorization).toBe('Bearer sk-thread-test');
     } finally {
       await model.close();

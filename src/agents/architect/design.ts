@@ -20,4 +20,6 @@ export interface Design {
   needs: Array<{ category: NfrCategory; text: string }>;
   assumptions: string[];
   migration: string;
+  /** The technical summary a model wrote (engines/prose.ts), in place of the document's own. */
+  prose?: { technical_summary: string } | undefined;
 }

@@ -106,7 +106,7 @@ function highLevel(design: Design): string {
   return [
     '### Technical Summary',
     '',
-    summary,
+    design.prose?.technical_summary ?? summary,
     '',
     '### Platform and Infrastructure Choice',
     '',

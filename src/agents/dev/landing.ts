@@ -15,13 +15,45 @@ export interface LandingCopy {
   features: Array<{ title: string; text: string }>;
 }
 
+/** The tables the home page has a card for: the first six kinds of record, never the profiles. */
+export function landingTables(model: DataModel): Table[] {
+  return entityTables(model)
+    .filter((table) => !table.primaryKey?.authUser)
+    .slice(0, 6);
+}
+
 export function landingCopy(product: Pick<ProductModel, 'name' | 'summary' | 'roles'>, model: DataModel): LandingCopy {
   const { headline, support } = lead(product.name, product.summary);
-  const features = entityTables(model)
-    .filter((table) => !table.primaryKey?.authUser)
-    .slice(0, 6)
-    .map((table) => ({ title: table.pluralLabel, text: featureText(table, product, model) }));
+  const features = landingTables(model).map((table) => ({ title: table.pluralLabel, text: featureText(table, product, model) }));
   return { headline, support, features };
+}
+
+/**
+ * The home page's prose a model writes (engines/prose.ts): the headline, the sentence under it and
+ * each card's text, keyed by the card's table. Which cards there are, their titles and everything
+ * the page links to stay the product's own.
+ */
+export function landingProseParts(model: DataModel): { parts: Record<string, string>; limits: Record<string, { min: number; max: number }> } {
+  const parts: Record<string, string> = {
+    headline: 'The home page hero headline, for a visitor who has never heard of the product: a few words, one line, no full stop needed',
+    support: 'The sentence under the headline: what the product does and for whom, in one or two sentences',
+  };
+  const limits: Record<string, { min: number; max: number }> = { headline: { min: 3, max: 80 }, support: { min: 20, max: 300 } };
+  for (const table of landingTables(model)) {
+    parts[table.name] = `The home page card titled "${table.pluralLabel}": one or two sentences telling a visitor what they can do with ${lower(table.pluralLabel)}`;
+    limits[table.name] = { min: 20, max: 300 };
+  }
+  return { parts, limits };
+}
+
+/** The product's copy with the model's words in place: the same cards, in the same order, with the same titles. */
+export function withWrittenCopy(copy: LandingCopy, model: DataModel, prose: Record<string, string>): LandingCopy {
+  const tables = landingTables(model);
+  return {
+    headline: prose['headline'] ?? copy.headline,
+    support: prose['support'] ?? copy.support,
+    features: copy.features.map((feature, index) => ({ ...feature, text: prose[tables[index]?.name ?? ''] ?? feature.text })),
+  };
 }
 
 /** "A recipe sharing app: cooks post recipes…" → "Recipe sharing app" over "Cooks post recipes…". */

@@ -13,12 +13,12 @@ import { stackOf } from './stack.js';
 type Parts = Omit<StrategizeOutput, 'prd_markdown'>;
 
 /** The PRD in the AIOS order (AIOS-METHOD.md "PRD"), drafted unattended with its assumptions listed. */
-export function prdMarkdown(scope: Scope, parts: Parts): string {
+export function prdMarkdown(scope: Scope, parts: Parts, background?: string): string {
   const written = [
     `# ${parts.product_name} Product Requirements Document (PRD)`,
     opening(parts),
     changeLog(),
-    goals(scope, parts),
+    goals(scope, parts, background),
     requirements(scope, parts),
     uiGoals(scope),
     technical(scope, parts),
@@ -48,7 +48,8 @@ function changeLog(): string {
   ].join('\n');
 }
 
-function goals(scope: Scope, parts: Parts): string {
+/** The goals from the personas and metrics; the background context a model wrote, else the PRD's own. */
+function goals(scope: Scope, parts: Parts, background: string | undefined): string {
   const { model } = scope;
   const outcomes = [
     ...parts.personas.map((persona) => `${capitalize(pluralLabel(persona.name))} can ${lower(persona.goals[0] ?? `use ${model.name}`)}.`),
@@ -68,7 +69,7 @@ function goals(scope: Scope, parts: Parts): string {
     '',
     '### Background Context',
     '',
-    `${problem}${audience}`,
+    background ?? `${problem}${audience}`,
     '',
     parts.strategy_summary,
   ].join('\n');

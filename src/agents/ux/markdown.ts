@@ -27,6 +27,8 @@ export interface UxDocument {
   inventory: LibraryComponent[];
   accessibility: AccessibilityItem[];
   assumptions: string[];
+  /** The introduction and design principles a model wrote (engines/prose.ts), before the document's own lists. */
+  prose?: { introduction: string; design_principles: string } | undefined;
 }
 
 /** The section headings, in the AIOS UI/UX specification order. */
@@ -83,7 +85,7 @@ function changeLog({ persona }: UxDocument): string {
   ].join('\n');
 }
 
-function introduction({ model, roles, entities, style, flows }: UxDocument): string {
+function introduction({ model, roles, entities, style, flows, prose }: UxDocument): string {
   const first = entities[0];
   const mobile = model.needs.some((n) => n.source === 'stated' && /mobile|phone|responsive/i.test(n.text));
   const core = flows.filter((f) => !f.requested).length;
@@ -103,8 +105,9 @@ function introduction({ model, roles, entities, style, flows }: UxDocument): str
   return [
     `## ${SECTIONS[1]}`,
     '',
-    `This document defines the user experience goals, information architecture, user flows and visual design of ${model.name}'s user interface. ${model.summary} It is the basis for visual design and front-end development (${core} core ${core === 1 ? 'flow' : 'flows'}, ${entities.length} managed ${entities.length === 1 ? 'entity' : 'entities'}).`,
+    `This document defines the user experience goals, information architecture, user flows and visual design of ${model.name}'s user interface.${prose ? '' : ` ${model.summary}`} It is the basis for visual design and front-end development (${core} core ${core === 1 ? 'flow' : 'flows'}, ${entities.length} managed ${entities.length === 1 ? 'entity' : 'entities'}).`,
     '',
+    ...(prose ? [prose.introduction, ''] : []),
     '### Target User Personas',
     '',
     ...roles.all.map((role) => {
@@ -122,6 +125,7 @@ function introduction({ model, roles, entities, style, flows }: UxDocument): str
     '',
     '### Design Principles',
     '',
+    ...(prose ? [prose.design_principles, ''] : []),
     ...principles.map((p, i) => `${i + 1}. **${p.split(':')[0]}**${p.includes(':') ? `:${p.slice(p.indexOf(':') + 1)}` : ''}`),
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/log.js';
 import { ADMIN_KEY, authed, createKey, getJob, postJob, readStream, removeDataDir, sleep, startServer, testConfig, waitForStatus, type Server } from '../../http/support.js';
-import { FLAT_IDEA, FLAT_MODEL, FLAT_PROSE } from '../../fixtures/model-answers.js';
+import { FLAT_ARCHITECTURE_PROSE, FLAT_IDEA, FLAT_MODEL, FLAT_PROSE } from '../../fixtures/model-answers.js';
 import { startReplayServer, type Reply, type ReplayServer } from './openai-server.js';
 
 /**
@@ -55,11 +55,15 @@ async function runJob(run: Running, body: unknown) {
 
 describe('a configured OpenAI-compatible model, over HTTP', () => {
   it('reads the idea of a pipeline job: its tables, keys and roles are in the migration and the app; the key goes only to the model server', async () => {
-    const run = await start([{ content: JSON.stringify(FLAT_MODEL) }]);
+    const run = await start([{ content: JSON.stringify(FLAT_MODEL) }, { content: JSON.stringify(FLAT_ARCHITECTURE_PROSE) }, { content: '{}' }]);
     const { job, events } = await runJob(run, { tool: 'aios_full_pipeline', input: { spec: FLAT_IDEA, phases: ['architecture', 'code'] } });
     expect(job.status).toBe('completed');
     const output = job.output as { architecture: { migration_sql: string; engine: string; model: string; tokens: unknown }; code: { files: Array<{ path: string; content: string }>; engine: string } };
-    expect(output.architecture).toMatchObject({ engine: 'llm', model: 'openai-compatible:replay-model', tokens: { input_tokens: 2100, output_tokens: 650, total_tokens: 2750 } });
+    // Two calls on the architecture phase: the reading and the technical summary.
+    expect(output.architecture).toMatchObject({ engine: 'llm', model: 'openai-compatible:replay-model', tokens: { input_tokens: 4200, output_tokens: 1300, total_tokens: 5500 } });
+    expect((output.architecture as unknown as { architecture_markdown: string }).architecture_markdown).toContain(FLAT_ARCHITECTURE_PROSE.technical_summary);
+    // The home page's words were not valid, twice: the app keeps the product's own, and says so.
+    expect(output.code).toMatchObject({ engine: 'heuristic', fallback: { from: 'llm', reason: expect.stringMatching(/^the app's home page's prose: /) } });
     expect(output.architecture.migration_sql).toContain('create table if not exists public.expense_shares');
     expect(output.architecture.migration_sql).toMatch(/expense_id uuid not null references public\.expenses\(id\)/);
     const types = output.code.files.find((file) => file.path === 'src/integrations/supabase/types.ts')!.content;
@@ -67,7 +71,7 @@ describe('a configured OpenAI-compatible model, over HTTP', () => {
     expect(types).toContain('share_amount');
 
     // What reached the model server: the key as a bearer token, a streamed JSON answer asked for, the idea fenced.
-    expect(run.model.requests).toHaveLength(1);
+    expect(run.model.requests).toHaveLength(4);
     const request = run.model.requests[0]!;
     expect(request.headers.authorization).toBe(`Bearer ${MODEL_KEY}`);
     expect(request.body).toMatchObject({ model: 'replay-model', stream: true, response_format: { type: 'json_object' } });
@@ -76,8 +80,8 @@ describe('a configured OpenAI-compatible model, over HTTP', () => {
     // Progress while the model wrote reached the SSE stream.
     expect(events.some((event) => /model is writing/.test(JSON.stringify(event.data)))).toBe(true);
     // The tokens reach /metrics, by tool, phase, engine and kind.
-    const metrics = await scrapeUntil(run, 'aios_model_tokens_total{tool="aios_full_pipeline",phase="architecture",engine="llm",kind="input"} 2100');
-    expect(metrics).toContain('aios_model_tokens_total{tool="aios_full_pipeline",phase="architecture",engine="llm",kind="output"} 650');
+    const metrics = await scrapeUntil(run, 'aios_model_tokens_total{tool="aios_full_pipeline",phase="architecture",engine="llm",kind="input"} 4200');
+    expect(metrics).toContain('aios_model_tokens_total{tool="aios_full_pipeline",phase="architecture",engine="llm",kind="output"} 1300');
     // The key is in no log line, output, event or metric.
     expect(run.logs.length).toBeGreaterThan(5);
     for (const text of [run.logs.join('\n'), JSON.stringify(job), JSON.stringify(events), metrics]) expect(text).not.toContain(MODEL_KEY);

@@ -3,7 +3,7 @@ import { readModel } from '../../../src/agents/analyst.js';
 import { runPipeline, runTool } from '../../../src/agents/pipeline.js';
 import type { Engines } from '../../../src/agents/engines/port.js';
 import { AiosError, ProductModelSchema, type AnalyzeOutput, type PhaseEvent } from '../../../src/contract/index.js';
-import { BAD_FLAT_MODEL, BAD_FLAT_PROSE, FLAT_IDEA, FLAT_MODEL, FLAT_PROSE } from '../../fixtures/model-answers.js';
+import { BAD_FLAT_MODEL, BAD_FLAT_PROSE, FLAT_ARCHITECTURE_PROSE, FLAT_IDEA, FLAT_MODEL, FLAT_PRD_PROSE, FLAT_PROSE, FLAT_UX_PROSE } from '../../fixtures/model-answers.js';
 import { USAGE_PER_CALL, scriptedModel } from './mock-model.js';
 
 /** The `llm` engine reading ideas, with the AI SDK's mock model standing in for a hosted one. */
@@ -169,7 +169,7 @@ describe('time limits and cancellation reach the model call', () => {
 
 describe('the pipeline on a model reading', () => {
   it('builds the migration and the app from the model\'s tables, keys and roles', async () => {
-    const scripted = scriptedModel([GOOD]);
+    const scripted = scriptedModel([GOOD, JSON.stringify(FLAT_ARCHITECTURE_PROSE), JSON.stringify(FLAT_UX_PROSE), '{}', '{}']);
     const output = await runPipeline({ spec: FLAT_IDEA, phases: ['architecture', 'ux', 'code'] }, { engines: llm(scripted.port) });
     const sql = output.architecture!.migration_sql;
     expect(sql).toContain('create table if not exists public.expense_shares');
@@ -180,29 +180,35 @@ describe('the pipeline on a model reading', () => {
     const paths = output.code!.files.map((file) => file.path);
     expect(paths).toContain('src/hooks/use-expense-shares.ts');
     expect(output.code!.files.find((file) => file.path === 'supabase/migrations/00000000000000_init.sql')?.content).toBe(sql);
-    // The phase that read the idea says so; the later ones were built by the product's own code.
+    // Each phase says which engine made it: the model wrote the architecture's and the UX spec's
+    // prose; its home page words were not valid, twice, so the app keeps the product's own.
     expect(output.architecture).toMatchObject({ engine: 'llm', model: 'mock:reader' });
-    expect(output.ux?.engine).toBe('heuristic');
-    expect(output.code?.engine).toBe('heuristic');
-    expect(scripted.model.doStreamCalls).toHaveLength(1);
+    expect(output.ux?.engine).toBe('llm');
+    expect(output.code).toMatchObject({ engine: 'heuristic', fallback: { from: 'llm', reason: expect.stringMatching(/^the app's home page's prose: /) } });
+    // One reading, then one call for each document's prose (two for the home page's, sent back once).
+    expect(scripted.model.doStreamCalls).toHaveLength(5);
     // The offline reader alone does not find these: the model's reading was used.
     const offline = await runPipeline({ spec: FLAT_IDEA, phases: ['architecture'] });
     expect(offline.architecture!.migration_sql).not.toContain('share_amount');
   });
 
   it('reads once on the strategy phase and every later phase builds on that reading', async () => {
-    const scripted = scriptedModel([GOOD]);
+    const scripted = scriptedModel([GOOD, JSON.stringify(FLAT_PRD_PROSE), JSON.stringify(FLAT_ARCHITECTURE_PROSE)]);
     const output = await runPipeline({ spec: FLAT_IDEA, phases: ['strategy', 'architecture'] }, { engines: llm(scripted.port) });
     expect(output.strategy).toMatchObject({ engine: 'llm', product_model: ProductModelSchema.parse(FLAT_MODEL) });
     expect(output.architecture!.migration_sql).toContain('public.settlements');
-    expect(scripted.model.doStreamCalls).toHaveLength(1);
+    // The idea is read once; the later calls write prose.
+    expect(scripted.model.doStreamCalls).toHaveLength(3);
+    expect(scripted.prompts().filter((prompt) => prompt.includes('read the product idea into the product model'))).toHaveLength(1);
   });
 
-  it('a given product_model is built as given: no model call', async () => {
-    const scripted = scriptedModel([GOOD]);
+  it('a given product_model is built as given: the model writes only the prose', async () => {
+    const scripted = scriptedModel([JSON.stringify(FLAT_PRD_PROSE)]);
     const output = await runPipeline({ spec: FLAT_IDEA, product_model: ProductModelSchema.parse(FLAT_MODEL), phases: ['strategy'] }, { engines: llm(scripted.port) });
-    expect(output.strategy?.engine).toBe('heuristic');
-    expect(scripted.model.doStreamCalls).toHaveLength(0);
+    expect(output.strategy).toMatchObject({ engine: 'llm', product_model: ProductModelSchema.parse(FLAT_MODEL) });
+    expect(output.strategy!.prd_markdown).toContain(FLAT_PRD_PROSE.background_context);
+    expect(scripted.model.doStreamCalls).toHaveLength(1);
+    expect(scripted.prompts()[0]).not.toContain('read the product idea into the product model');
   });
 });
 
