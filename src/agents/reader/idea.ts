@@ -270,6 +270,7 @@ function entityOf(c: Candidate, attributes: AttributeSpec[], assumptions: string
       ...(a.required ? { required: true } : {}),
       ...(a.unique ? { unique: true } : {}),
       ...(a.kind === 'enum' && a.enumValues?.length ? { values: a.enumValues } : {}),
+      ...(a.kind === 'enum' && a.enumLabels ? { value_labels: a.enumLabels } : {}),
     })),
   };
 }
