@@ -131,6 +131,15 @@ describe('readSpec details', () => {
     expect(shop.integrations.map((i) => i.kind)).toContain('payments');
   });
 
+  it('reads no feature from who someone is ("the parents are the ones who pay"), and keeps the capitals of enum values', () => {
+    const tutor = readSpec({ spec: "I'm a maths tutor and the only person who logs in. I want a file on each student (school, year group) plus the parents' contact details, because the parents are the ones who pay." });
+    expect(tutor.features.map((f) => f.text)).not.toContainEqual(expect.stringMatching(/\bones\b/));
+    const it = readSpec({ spec: 'Our IT team tracks laptops and the employees who hold them. We also pay for software licences (Adobe, JetBrains, Figma), each with a fixed number of seats, and want to see which employees hold a seat.' });
+    const type = it.entities.find((e) => e.name === 'software_licence')?.attributes.find((a) => a.name === 'type');
+    expect(type?.enumValues).toEqual(['adobe', 'jetbrains', 'figma']);
+    expect(type?.enumLabels).toEqual({ adobe: 'Adobe', jetbrains: 'JetBrains', figma: 'Figma' });
+  });
+
   it('reads stated needs and adds the baseline', () => {
     const pm = model('project-management');
     expect(pm.needs).toContainEqual(expect.objectContaining({ category: 'accessibility', source: 'stated' }));
