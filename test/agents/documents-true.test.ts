@@ -160,6 +160,28 @@ describe('a product model written by hand', () => {
   });
 });
 
+describe('the PRD\'s won\'t-haves', () => {
+  it('list what the idea puts off once, in its own words, with no generic won\'t-have on the same topic', async () => {
+    const model = (features: Array<{ text: string; priority?: 'wont' }>) => ({
+      name: 'Tapas',
+      summary: 'Guests order dishes from their phones.',
+      roles: [{ name: 'waiter', label: 'Waiter' }],
+      entities: [{ name: 'dish', attributes: [{ name: 'title', type: 'text' as const, required: true }, { name: 'price', type: 'money' as const, required: true }] }],
+      relationships: [],
+      access: [{ role: 'waiter', entity: 'dish', actions: ['read' as const], scope: 'all' as const }],
+      features,
+    });
+    const wonts = async (features: Array<{ text: string; priority?: 'wont' }>) => {
+      const output = await runPipeline({ spec: 'A tapas bar menu.', phases: ['strategy'], product_model: model(features) });
+      return output.strategy!.requirements.functional.filter((fr) => fr.priority === 'wont').map((fr) => fr.description);
+    };
+    const deferred = await wonts([{ text: 'order dishes' }, { text: 'online payment', priority: 'wont' }]);
+    expect(deferred.filter((text) => /payment/i.test(text))).toEqual(['The stated feature “online payment”: deferred, as the spec puts it off.']);
+    // Without the idea's own words for it, the generic won't-have says it.
+    expect((await wonts([{ text: 'order dishes' }])).some((text) => /^Taking payments online/.test(text))).toBe(true);
+  });
+});
+
 describe('an enum whose values the idea writes with capitals', () => {
   it('stores the values as identifiers and shows them as written in the PRD, the data model, the UX spec and the app', async () => {
     const output = await runPipeline({
