@@ -140,6 +140,12 @@ describe('readSpec details', () => {
     expect(type?.enumLabels).toEqual({ adobe: 'Adobe', jetbrains: 'JetBrains', figma: 'Figma' });
   });
 
+  it('names the product the idea heads with its name before a colon or a dash, and no other word so written', () => {
+    expect(readSpec({ spec: 'ReadUp: matching volunteer tutors with kids who need help with reading. Tutors log sessions.' }).name).toBe('ReadUp');
+    expect(readSpec({ spec: 'Project: TripSlip — permission slips for school trips. Parents sign slips.' }).name).toBe('TripSlip');
+    expect(readSpec({ spec: 'Goal: teachers collect permission slips for school trips. Parents sign slips.' }).name).not.toBe('Goal');
+  });
+
   it('reads stated needs and adds the baseline', () => {
     const pm = model('project-management');
     expect(pm.needs).toContainEqual(expect.objectContaining({ category: 'accessibility', source: 'stated' }));

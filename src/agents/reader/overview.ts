@@ -24,6 +24,12 @@ export function readOverview(first: Token[]): Overview {
   if (lead && next && /^\p{Lu}/u.test(lead.text) && !lead.tags.has('Determiner') && !lead.tags.has('Pronoun') && (NAMING_VERBS.has(next.lemma) || NAMING_VERBS.has(next.norm.replace(/s$/, '')) || next.tags.has('Copula'))) {
     overview.statedName = lead.text.replace(/[^\p{L}\p{N}'-]/gu, '');
   }
+  // "ReadUp: matching volunteer tutors …", "Project: TripSlip — permission slips …": a name written
+  // as one word with capitals inside it, heading the idea before a colon or a dash.
+  const titled = /^(?:project|product|name|app)$/.test(lead?.norm ?? '') && /:/.test(lead?.post ?? '') ? next : lead;
+  if (!overview.statedName && titled && /^\p{Lu}\p{Ll}+(?:\p{Lu}[\p{Ll}\p{N}]*)+$/u.test(titled.text) && /^\s*[:—–-]/.test(titled.post)) {
+    overview.statedName = titled.text;
+  }
   const at = first.findIndex((t, i) => i > 0 && PRODUCT_NOUNS.has(t.lemma) && (t.tags.has('Noun') || DOMAIN_HEADS.has(t.lemma)));
   if (at < 0) return overview;
   const product = first[at]!;
