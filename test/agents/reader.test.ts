@@ -146,6 +146,13 @@ describe('readSpec details', () => {
     expect(readSpec({ spec: 'Goal: teachers collect permission slips for school trips. Parents sign slips.' }).name).not.toBe('Goal');
   });
 
+  it('names the product by the title the idea opens with ("Desk booking for our coworking space"), never by a person or a thing it compares to', () => {
+    expect(readSpec({ spec: 'Desk booking for our coworking space: members book hot desks or meeting rooms by the hour.' }).name).toBe('Desk booking');
+    expect(readSpec({ spec: 'Housekeeping board for a 120-room hotel. Housekeepers mark rooms clean.' }).name).toBe('Housekeeping board');
+    expect(readSpec({ spec: 'Splitwise for our flat: whoever paid a bill adds it and splits it between the flatmates.' }).name).not.toMatch(/Splitwise/);
+    expect(readSpec({ spec: 'Members of our club book courts for an hour.' }).name).not.toMatch(/Members/);
+  });
+
   it('reads stated needs and adds the baseline', () => {
     const pm = model('project-management');
     expect(pm.needs).toContainEqual(expect.objectContaining({ category: 'accessibility', source: 'stated' }));

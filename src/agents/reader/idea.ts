@@ -458,6 +458,6 @@ function derivedName(overview: ReturnType<typeof readOverview>): string {
     if (overview.domain === overview.productNoun) return overview.domain;
     return capitalize(`${overview.domain} ${overview.productNoun}`);
   }
-  return 'Untitled product';
+  return overview.title ?? 'Untitled product';
 }
 
