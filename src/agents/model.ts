@@ -77,6 +77,8 @@ export interface AttributeSpec {
   label: string;
   kind: AttributeKind;
   enumValues?: string[];
+  /** How the idea writes a value, by value, where it is not the value's words: `{ jetbrains: "JetBrains" }`. */
+  enumLabels?: Record<string, string>;
   required: boolean;
   unique: boolean;
 }

@@ -88,3 +88,8 @@ const RESERVED = new Set([
 export function isReserved(identifier: string): boolean {
   return RESERVED.has(identifier.toLowerCase());
 }
+
+/** An enum value as people read it: as the idea writes it ("JetBrains"), else its words ("in progress"). */
+export function valueLabel(value: string, labels?: Record<string, string>): string {
+  return labels?.[value] ?? value.replace(/_/g, ' ');
+}

@@ -131,11 +131,13 @@ function entityOf(entity: ProductModelContract['entities'][number], model: Produ
     .filter((attribute) => !['id', 'created_at', 'updated_at'].includes(attribute.name))
     .map((attribute) => {
       const values = attribute.type === 'enum' ? unique((attribute.values ?? []).map(snake).filter(Boolean)) : [];
+      const labels = Object.fromEntries(Object.entries(attribute.value_labels ?? {}).map(([value, label]) => [snake(value), label]).filter(([value]) => values.includes(value!)));
       return {
         name: attribute.name,
         label: attribute.label ?? sentence(attribute.name),
         kind: attribute.type,
         ...(values.length > 0 ? { enumValues: values } : {}),
+        ...(Object.keys(labels).length > 0 ? { enumLabels: labels } : {}),
         required: attribute.required ?? false,
         unique: attribute.unique ?? false,
       };
@@ -188,6 +190,7 @@ export function contractModel(model: ProductModel): ProductModelContract {
         ...(attribute.required ? { required: true } : {}),
         ...(attribute.unique ? { unique: true } : {}),
         ...(attribute.enumValues?.length ? { values: [...attribute.enumValues] } : {}),
+        ...(attribute.enumLabels ? { value_labels: { ...attribute.enumLabels } } : {}),
       })),
     })),
     relationships: model.relationships.map((relationship) => ({

@@ -106,6 +106,7 @@ export const ProductAttributeSchema = z.object({
   required: z.boolean().optional(),
   unique: z.boolean().optional(),
   values: z.array(z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters')).max(50, 'must have at most 50 items').optional().describe('The allowed values of an enum'),
+  value_labels: z.record(z.string(), z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters')).optional().describe('How people write an enum value, by value, where it is not the value\'s own words: { "jetbrains": "JetBrains" }; the stored value stays the value'),
 });
 export type ProductAttribute = z.infer<typeof ProductAttributeSchema>;
 
@@ -203,6 +204,11 @@ function checkReferences(model: z.infer<typeof ProductModelShape>, ctx: z.Refine
       else attributes.set(attribute.name, j);
       if (attribute.type === 'enum' && !attribute.values?.length) issue([...path, 'values'], 'an enum needs its values, e.g. ["draft", "sent", "paid"]');
       if (attribute.type !== 'enum' && attribute.values?.length) issue([...path, 'values'], `values are for an enum; this attribute is ${attribute.type}`);
+      if (attribute.value_labels) {
+        const values = new Set(attribute.values ?? []);
+        if (attribute.type !== 'enum') issue([...path, 'value_labels'], `value_labels are for an enum; this attribute is ${attribute.type}`);
+        else for (const value of Object.keys(attribute.value_labels)) if (!values.has(value)) issue([...path, 'value_labels', value], `"${value}" is not one of the values of ${attribute.name}`);
+      }
     });
   });
   const party = (name: string) => entities.has(name) || roles.has(name);

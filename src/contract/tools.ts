@@ -237,6 +237,8 @@ export const FieldSchema = z.object({
   default: z.string().optional(),
   /** Allowed values when the field is a closed set (written as a CHECK constraint). */
   enum_values: z.array(z.string()).optional(),
+  /** How an enum value is shown, by value, where it is not the value's words (`jetbrains` → `JetBrains`). */
+  enum_labels: z.record(z.string(), z.string()).optional(),
   description: z.string().optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;

@@ -98,10 +98,9 @@ describe(`the documents of ${IDEAS.length} corpus ideas`, () => {
   });
 
   it('keep the capitals of the product names the idea writes', async () => {
-    const wrong = await problems(({ idea, output, docs }) => {
-      // Enum values are stored identifiers, lower case by the contract; their words are not checked.
-      const values = new Set(output.strategy!.product_model.entities.flatMap((e) => e.attributes.flatMap((a) => (a.values ?? []).flatMap((v) => v.toLowerCase().split(/[^a-z]+/)))));
-      return productNames(idea.spec).flatMap((name) => Object.entries(docs).flatMap(([doc, text]) => miscapitalised(text, name, values).map((at) => `${doc} writes ${name} as "…${at}…"`)));
+    // Enum values too: stored as identifiers, they are shown as the idea writes them ("JetBrains").
+    const wrong = await problems(({ idea, docs }) => {
+      return productNames(idea.spec).flatMap((name) => Object.entries(docs).flatMap(([doc, text]) => miscapitalised(text, name).map((at) => `${doc} writes ${name} as "…${at}…"`)));
     });
     expect(wrong).toEqual([]);
   });
@@ -158,6 +157,62 @@ describe('a product model written by hand', () => {
     expect(output.strategy!.epics.flatMap((e) => e.stories).some((story) => /loyalty/.test(story.i_want))).toBe(false);
     expect(output.ux!.ux_spec.user_flows.some((flow) => /loyalty/i.test(flow.name))).toBe(false);
     expect(docs.ux).toMatch(/\| dark mode \| the app shell, on every signed-in screen \|/);
+  });
+});
+
+describe('the PRD\'s won\'t-haves', () => {
+  it('list what the idea puts off once, in its own words, with no generic won\'t-have on the same topic', async () => {
+    const model = (features: Array<{ text: string; priority?: 'wont' }>) => ({
+      name: 'Tapas',
+      summary: 'Guests order dishes from their phones.',
+      roles: [{ name: 'waiter', label: 'Waiter' }],
+      entities: [{ name: 'dish', attributes: [{ name: 'title', type: 'text' as const, required: true }, { name: 'price', type: 'money' as const, required: true }] }],
+      relationships: [],
+      access: [{ role: 'waiter', entity: 'dish', actions: ['read' as const], scope: 'all' as const }],
+      features,
+    });
+    const wonts = async (features: Array<{ text: string; priority?: 'wont' }>) => {
+      const output = await runPipeline({ spec: 'A tapas bar menu.', phases: ['strategy'], product_model: model(features) });
+      return output.strategy!.requirements.functional.filter((fr) => fr.priority === 'wont').map((fr) => fr.description);
+    };
+    const deferred = await wonts([{ text: 'order dishes' }, { text: 'online payment', priority: 'wont' }]);
+    expect(deferred.filter((text) => /payment/i.test(text))).toEqual(['The stated feature “online payment”: deferred, as the spec puts it off.']);
+    // Without the idea's own words for it, the generic won't-have says it.
+    expect((await wonts([{ text: 'order dishes' }])).some((text) => /^Taking payments online/.test(text))).toBe(true);
+  });
+});
+
+describe('an enum whose values the idea writes with capitals', () => {
+  it('stores the values as identifiers and shows them as written in the PRD, the data model, the UX spec and the app', async () => {
+    const output = await runPipeline({
+      spec: 'An IT team keeps its software licences.',
+      phases: ['strategy', 'architecture', 'ux', 'code'],
+      product_model: {
+        name: 'Licences',
+        summary: 'The IT team keeps track of the software licences it buys.',
+        roles: [{ name: 'it_admin', label: 'IT admin', privileged: true }],
+        entities: [{
+          name: 'licence',
+          attributes: [
+            { name: 'name', type: 'text', required: true },
+            { name: 'vendor', type: 'enum', required: true, values: ['adobe', 'jetbrains', 'figma'], value_labels: { adobe: 'Adobe', jetbrains: 'JetBrains', figma: 'Figma' } },
+          ],
+        }],
+        relationships: [],
+        access: [{ role: 'it_admin', entity: 'licence', actions: ['create', 'read', 'update', 'delete'], scope: 'all' }],
+      },
+    });
+    expect(output.strategy!.product_model.entities[0]!.attributes[1]!.value_labels).toEqual({ adobe: 'Adobe', jetbrains: 'JetBrains', figma: 'Figma' });
+    expect(output.strategy!.prd_markdown).toContain('Vendor is one of Adobe, JetBrains or Figma; a new licence starts as Adobe.');
+    const { architecture, architecture_markdown: markdown, migration_sql: sql } = output.architecture!;
+    const vendor = architecture.data_model.entities.find((e) => e.name === 'licences')!.fields.find((f) => f.name === 'vendor')!;
+    expect(vendor.enum_values).toEqual(['adobe', 'jetbrains', 'figma']);
+    expect(vendor.enum_labels).toEqual({ adobe: 'Adobe', jetbrains: 'JetBrains', figma: 'Figma' });
+    expect(markdown).toMatch(/\| vendor \| text \| [^\n]*\| Vendor: one of Adobe, JetBrains, Figma \|/);
+    expect(sql).toContain("check (vendor in ('adobe', 'jetbrains', 'figma'))");
+    expect(output.ux!.ux_markdown).toContain('Vendor: Select (Adobe, JetBrains, Figma)');
+    const form = output.code!.files.find((f) => /LicenceForm\.tsx$/.test(f.path))!;
+    expect(form.content).toContain('({"adobe":"Adobe","jetbrains":"JetBrains","figma":"Figma"} as Record<string, string>)[option] ?? formatLabel(option)');
   });
 });
 

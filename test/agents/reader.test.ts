@@ -131,6 +131,28 @@ describe('readSpec details', () => {
     expect(shop.integrations.map((i) => i.kind)).toContain('payments');
   });
 
+  it('reads no feature from who someone is ("the parents are the ones who pay"), and keeps the capitals of enum values', () => {
+    const tutor = readSpec({ spec: "I'm a maths tutor and the only person who logs in. I want a file on each student (school, year group) plus the parents' contact details, because the parents are the ones who pay." });
+    expect(tutor.features.map((f) => f.text)).not.toContainEqual(expect.stringMatching(/\bones\b/));
+    const it = readSpec({ spec: 'Our IT team tracks laptops and the employees who hold them. We also pay for software licences (Adobe, JetBrains, Figma), each with a fixed number of seats, and want to see which employees hold a seat.' });
+    const type = it.entities.find((e) => e.name === 'software_licence')?.attributes.find((a) => a.name === 'type');
+    expect(type?.enumValues).toEqual(['adobe', 'jetbrains', 'figma']);
+    expect(type?.enumLabels).toEqual({ adobe: 'Adobe', jetbrains: 'JetBrains', figma: 'Figma' });
+  });
+
+  it('names the product the idea heads with its name before a colon or a dash, and no other word so written', () => {
+    expect(readSpec({ spec: 'ReadUp: matching volunteer tutors with kids who need help with reading. Tutors log sessions.' }).name).toBe('ReadUp');
+    expect(readSpec({ spec: 'Project: TripSlip — permission slips for school trips. Parents sign slips.' }).name).toBe('TripSlip');
+    expect(readSpec({ spec: 'Goal: teachers collect permission slips for school trips. Parents sign slips.' }).name).not.toBe('Goal');
+  });
+
+  it('names the product by the title the idea opens with ("Desk booking for our coworking space"), never by a person or a thing it compares to', () => {
+    expect(readSpec({ spec: 'Desk booking for our coworking space: members book hot desks or meeting rooms by the hour.' }).name).toBe('Desk booking');
+    expect(readSpec({ spec: 'Housekeeping board for a 120-room hotel. Housekeepers mark rooms clean.' }).name).toBe('Housekeeping board');
+    expect(readSpec({ spec: 'Splitwise for our flat: whoever paid a bill adds it and splits it between the flatmates.' }).name).not.toMatch(/Splitwise/);
+    expect(readSpec({ spec: 'Members of our club book courts for an hour.' }).name).not.toMatch(/Members/);
+  });
+
   it('reads stated needs and adds the baseline', () => {
     const pm = model('project-management');
     expect(pm.needs).toContainEqual(expect.objectContaining({ category: 'accessibility', source: 'stated' }));

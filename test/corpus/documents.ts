@@ -103,9 +103,7 @@ const isWord = (name: string): boolean => {
 };
 
 /** Where a document writes a product name with other capitals than the idea's: "github", "supabase Realtime". */
-export function miscapitalised(markdown: string, name: string, values: ReadonlySet<string> = new Set()): string[] {
-  // Enum values are stored identifiers, lower case by the contract (CONTRACT 2a `values`); see the report on issue 11.
-  if (values.has(name.toLowerCase())) return [];
+export function miscapitalised(markdown: string, name: string): string[] {
   const text = prose(markdown);
   const found: string[] = [];
   const pattern = new RegExp(`(?<![A-Za-z0-9_./-])${name}(?![A-Za-z0-9_])`, 'gi');

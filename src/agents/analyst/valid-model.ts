@@ -111,7 +111,9 @@ function mendAttribute(attribute: Json, field: PropertyKey | undefined, removals
     // An enum without values is free text; values on anything else mean nothing.
     if (attribute.type === 'enum') attribute.type = 'text';
     delete attribute.values;
-  } else if (field === 'type') attribute.type = 'text';
+    delete attribute.value_labels;
+  } else if (field === 'value_labels') delete attribute.value_labels;
+  else if (field === 'type') attribute.type = 'text';
   else if (field === 'name' && typeof attribute.name === 'string' && isSqlReserved(attribute.name)) attribute.name = columnName(attribute.name);
   else removals.elements.add(attribute);
 }

@@ -1,5 +1,5 @@
 import type { Field } from '../../contract/index.js';
-import { isReserved, snake } from '../naming.js';
+import { isReserved, snake, valueLabel } from '../naming.js';
 import type { AttributeSpec } from '../model.js';
 import { literal } from './sql.js';
 
@@ -87,9 +87,11 @@ export function attributeColumn(attribute: AttributeSpec, name: string): Column 
     case 'enum': {
       const values = [...new Set((attribute.enumValues ?? []).map(snake).filter(Boolean))];
       if (values.length === 0) return described(attribute.label);
+      const labels = Object.fromEntries(values.flatMap((value) => (attribute.enumLabels?.[value] ? [[value, attribute.enumLabels[value]]] : [])));
       const withValues: Column = {
-        ...described(`${attribute.label}: one of ${values.join(', ')}`),
+        ...described(`${attribute.label}: one of ${values.map((value) => valueLabel(value, labels)).join(', ')}`),
         enum_values: values,
+        ...(Object.keys(labels).length > 0 ? { enum_labels: labels } : {}),
         check: `${name} in (${values.map(literal).join(', ')})`,
       };
       // A required closed set starts at its first value, so a new row is valid without asking.

@@ -21,8 +21,9 @@ function constraints(column: Column): string {
   if (column.references) parts.push(`FK → ${column.references}${column.on_delete ? ` (on delete ${column.on_delete})` : ''}`);
   if (column.unique) parts.push('unique');
   if (column.nullable === false && !column.primary) parts.push('required');
-  if (column.default) parts.push(`default ${column.default}`);
-  if (column.check) parts.push(`check ${column.check}`);
+  // SQL as the migration writes it, stored values and all: code, not prose.
+  if (column.default) parts.push(`default \`${column.default}\``);
+  if (column.check) parts.push(`check \`${column.check}\``);
   return parts.join('; ') || 'optional';
 }
 

@@ -2,7 +2,7 @@ import { lower, withArticle } from '../english.js';
 import { kebab, sentence, singularName } from '../naming.js';
 import type { Framework } from './framework.js';
 import { Imports, file, jsxAttr, jsxText, str } from './source.js';
-import { access, entityTables, numberRange, optionalAccess, propertyKey, type Column, type DataModel, type Table } from './tables.js';
+import { access, entityTables, enumText, numberRange, optionalAccess, propertyKey, type Column, type DataModel, type Table } from './tables.js';
 
 /**
  * `src/components/forms/<Entity>Form.tsx`: the create/edit form of a table, one control per
@@ -143,7 +143,7 @@ function renderControl(
       control = `<NativeSelect id="${id}"${requiredAttr} value={${value}${column.nullable ? " ?? ''" : ''}} onChange={(event) => set(${key}, ${chosen} as ${values}[${key}])}>
           ${column.nullable || !column.hasDefault ? `<option value="">${column.nullable ? 'None' : 'Choose…'}</option>\n          ` : ''}{${options}.map((option) => (
             <option key={option} value={option}>
-              {formatLabel(option)}
+              {${enumText(column, 'option')}}
             </option>
           ))}
         </NativeSelect>`;

@@ -5,7 +5,7 @@ import type { LandingCopy } from './landing.js';
 import type { SignUpRoles } from './roles.js';
 import type { AppPage, AppRoutes } from './routes.js';
 import { type Imports, jsxText } from './source.js';
-import { access, isMoney, type Column, type DataModel, type Table } from './tables.js';
+import { access, enumText, isMoney, type Column, type DataModel, type Table } from './tables.js';
 
 /** What every page renderer works from, and the pieces pages share. */
 export interface PageContext {
@@ -43,8 +43,8 @@ export function cell(column: Column, imports: Imports, row = 'row'): string {
   if (column.input === 'enum') {
     imports.add('@/components/ui/badge', 'Badge').add('@/lib/format', 'formatLabel');
     return column.nullable
-      ? `{${value} ? <Badge variant="secondary">{formatLabel(${value})}</Badge> : '—'}`
-      : `<Badge variant="secondary">{formatLabel(${value})}</Badge>`;
+      ? `{${value} ? <Badge variant="secondary">{${enumText(column, value)}}</Badge> : '—'}`
+      : `<Badge variant="secondary">{${enumText(column, value)}}</Badge>`;
   }
   if (isMoney(column)) {
     // Amounts of money with their cents: 55.50, not 55.5.

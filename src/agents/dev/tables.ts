@@ -36,6 +36,8 @@ export interface Column {
   hasDefault: boolean;
   enumName?: string;
   enumValues?: string[];
+  /** How a value is shown where it is not its words (`jetbrains` → "JetBrains"); the stored value stays the value. */
+  enumLabels?: Record<string, string>;
   /** A foreign key to another table of the app. */
   references?: { table: string; column: string };
   /** A foreign key to Supabase Auth (`auth.users`): the app fills it with the signed-in user's id. */
@@ -171,6 +173,7 @@ function readColumn(field: Field, singular: string, resolve: (table: string) => 
     enums.push({ name: enumName, values: [...field.enum_values] });
     column.enumName = enumName;
     column.enumValues = [...field.enum_values];
+    if (field.enum_labels) column.enumLabels = { ...field.enum_labels };
     column.tsType = `Database["public"]["Enums"]["${enumName}"]`;
     column.input = 'enum';
     return column;
@@ -268,4 +271,9 @@ export function findTable(model: DataModel, name: string | undefined): Table | u
   if (!name) return undefined;
   const key = singularName(snake(name));
   return model.tables.find((table) => singularName(table.name) === key);
+}
+
+/** The expression a value of an enum column is shown with: as the idea writes it ("JetBrains"), else `formatLabel`. */
+export function enumText(column: Column, value: string): string {
+  return column.enumLabels ? `(${JSON.stringify(column.enumLabels)} as Record<string, string>)[${value}] ?? formatLabel(${value})` : `formatLabel(${value})`;
 }

@@ -33,11 +33,26 @@ export function numberFunctional(
 const NEGATION = /^(?:no|not|without|never|don'?t|do not|exclude)\b/i;
 const NATIVE = /\b(?:native|ios|android|app store|play store)\b/i;
 
+/** The topics of the generic won't-haves, as a deferred feature of the idea would name them. */
+const TOPICS: Record<string, RegExp> = {
+  'native-apps': /\b(?:native|ios|android|app stores?)\b/i,
+  offline: /\boffline\b/i,
+  payments: /\bpay(?:s|ing|ments?)?\b|\bcheckout\b/i,
+  languages: /\b(?:languages?|translations?|multilingual)\b/i,
+};
+
 /** What the MVP explicitly leaves out: the spec's exclusions, assumptions that defer, and what was not asked for. */
 export function wontHave(scope: Scope): DraftRequirement[] {
   const { model } = scope;
   const items: DraftRequirement[] = [];
-  const add = (key: string, description: string) => items.push({ key: `wont:${key}`, description: sentenceEnd(description), priority: 'wont' });
+  // What the idea itself puts off is listed in its own words (placeFeatures): a generic won't-have
+  // on the same topic would say it twice ("Taking payments online" and "online payment").
+  const deferred = model.features.filter((feature) => feature.priority === 'wont').map((feature) => feature.text);
+  const add = (key: string, description: string) => {
+    const topic = TOPICS[key];
+    if (topic && deferred.some((text) => topic.test(text))) return;
+    items.push({ key: `wont:${key}`, description: sentenceEnd(description), priority: 'wont' });
+  };
 
   model.constraints.forEach((text, index) => {
     if (NEGATION.test(text.trim())) add(`constraint:${index}`, `${capitalize(text.trim().replace(/\.$/, ''))} (excluded by the spec)`);

@@ -259,7 +259,7 @@ function requiredCriterion(entity: EntitySpec): string[] {
 function attributeCriteria(entity: EntitySpec): string[] {
   const label = lower(entity.label);
   const enums = entity.attributes.flatMap((attr) => {
-    const values = (attr.enumValues ?? []).map((value) => words(value).join(' '));
+    const values = (attr.enumValues ?? []).map((value) => attr.enumLabels?.[value] ?? words(value).join(' '));
     if (attr.kind !== 'enum' || values.length === 0) return [];
     return [`${capitalize(lower(attr.label))} is one of ${listing(values, 'or')}; a new ${label} starts as ${values[0]}.`];
   });

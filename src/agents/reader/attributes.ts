@@ -59,13 +59,16 @@ export function attributeKind(name: string): AttributeKind {
   return WORD_KINDS[last] ?? (last.endsWith('s') ? WORD_KINDS[last.slice(0, -1)] : undefined) ?? 'text';
 }
 
-export function makeAttribute(name: string, kind: AttributeKind, values: string[] = []): AttributeSpec {
+/** An attribute; `spellings` are the values the idea writes with capitals ("JetBrains"), shown as written. */
+export function makeAttribute(name: string, kind: AttributeKind, values: string[] = [], spellings: Record<string, string> = {}): AttributeSpec {
   const enumValues = kind === 'enum' ? values.map((v) => snake(v)).filter(Boolean) : undefined;
+  const enumLabels = Object.fromEntries(kind === 'enum' ? values.flatMap((v) => (spellings[v] && snake(v) ? [[snake(v), spellings[v]]] : [])) : []);
   return {
     name,
     label: sentence(name),
     kind,
     ...(enumValues && enumValues.length > 0 ? { enumValues: [...new Set(enumValues)] } : {}),
+    ...(Object.keys(enumLabels).length > 0 ? { enumLabels } : {}),
     required: DISPLAY_NAMES.has(name) || kind === 'enum' || name === 'sku',
     unique: name === 'sku' || name === 'slug' || name === 'barcode',
   };

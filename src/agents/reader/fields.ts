@@ -37,12 +37,12 @@ export function readFields(sentences: Sentence[], kept: ReadonlySet<string>, can
       const record = keyOf(phrase);
       if (!record || !phrase.plural || CLASSIFIERS.has(phrase.head.lemma) || candidateOf(phrase)?.person) continue;
       const listed = sentence.phrases.filter((p) => p.listOf === phrase && p.role === 'list');
-      const values = valuesAfter(sentence.tokens, phrase.end);
+      const { values, spellings } = valuesAfter(sentence.tokens, phrase.end);
       if (values.length < 2 || listed.length === 0) continue;
       if (listed.some((p) => ATTRIBUTE_WORDS.has(p.head.lemma) || attributeKind(snake(p.words.map((t) => t.norm).join(' '))) !== 'text')) continue;
       for (const p of listed) kinds.add(p);
       const list = byRecord.get(record) ?? [];
-      if (!list.some((a) => a.name === 'type')) list.push(makeAttribute('type', 'enum', values));
+      if (!list.some((a) => a.name === 'type')) list.push(makeAttribute('type', 'enum', values, spellings));
       byRecord.set(record, list);
     }
   }
@@ -80,55 +80,71 @@ function attributeOf(phrase: Phrase, sentence: Sentence): AttributeSpec | undefi
   const words = [...phrase.words.map((t) => t.norm.replace(/'s$/, '')), ...of].filter((w) => /^[a-z][a-z0-9-]*$/.test(w));
   const name = snake(words.join(' '));
   if (!name || name.length > 40 || NOT_RECORDS.has(words.join(' ')) && !['photo', 'image', 'pic', 'picture', 'video', 'email', 'phone', 'url', 'link', 'date', 'time', 'cover image', 'video link', 'video url'].includes(words.join(' '))) return undefined;
-  const values = valuesAfter(sentence.tokens, phrase.end);
+  const { values, spellings } = valuesAfter(sentence.tokens, phrase.end);
   const defaults = values.length < 2 ? defaultValues(name) : undefined;
   if (defaults) return makeAttribute(name, 'enum', defaults);
   const kind = values.length >= 2 ? 'enum' : attributeKind(name);
-  return makeAttribute(name, kind, values);
+  return makeAttribute(name, kind, values, spellings);
 }
 
+/** A value as the idea writes it: its words ("partially paid") and its spelling ("JetBrains"). */
+interface Listed {
+  value: string;
+  spelling: string;
+}
+
+/** The values of a list, and the spellings of those the idea writes with capitals ("Adobe, JetBrains"). */
+function listed(values: Token[][]): { values: string[]; spellings: Record<string, string> } {
+  const spelt: Listed[] = values.map((tokens) => ({ value: tokens.map((t) => t.norm).join(' '), spelling: tokens.map((t) => t.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).join(' ') }));
+  const spellings: Record<string, string> = {};
+  for (const { value, spelling } of spelt) if (/\p{Lu}/u.test(spelling) && spelling.toLowerCase() === value) spellings[value] = spelling;
+  return { values: spelt.map((v) => v.value), spellings };
+}
+
+const NONE = { values: [] as string[], spellings: {} as Record<string, string> };
+
 /** "(draft, sent, partially paid, paid)" right after a phrase: the values it takes. */
-function valuesAfter(tokens: Token[], end: number): string[] {
+function valuesAfter(tokens: Token[], end: number): { values: string[]; spellings: Record<string, string> } {
   const first = tokens[end];
   const last = tokens[end - 1];
   // "a status: pending, confirmed, cancelled or completed."
   if (first && /:/.test(last?.post ?? '') && !/\(/.test(first.pre)) return valuesUntil(tokens, end, /[.;!?\n]/);
-  if (!first || !(/\(/.test(first.pre) || /\(/.test(last?.post ?? ''))) return [];
-  const values: string[] = [];
-  let current: string[] = [];
+  if (!first || !(/\(/.test(first.pre) || /\(/.test(last?.post ?? ''))) return NONE;
+  const values: Token[][] = [];
+  let current: Token[] = [];
   for (let i = end; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (/^(and|or)$/.test(t.norm)) {
-      if (current.length) values.push(current.join(' '));
+      if (current.length) values.push(current);
       current = [];
-    } else current.push(t.norm);
+    } else current.push(t);
     if (/[,/]/.test(t.post) && !/\)/.test(t.post)) {
-      if (current.length) values.push(current.join(' '));
+      if (current.length) values.push(current);
       current = [];
     }
     if (/\)/.test(t.post)) break;
   }
-  if (current.length) values.push(current.join(' '));
+  if (current.length) values.push(current);
   // Values are short words ("draft", "no-show"), not examples with numbers or long phrases.
-  return values.every((v) => v.split(' ').length <= 3 && !/\d/.test(v)) ? values : [];
+  return values.every((v) => v.length <= 3 && !v.some((t) => /\d/.test(t.norm))) ? listed(values) : NONE;
 }
 
 /** Short values separated by commas and "or"/"and" up to the end of the clause. */
-function valuesUntil(tokens: Token[], from: number, end: RegExp): string[] {
-  const values: string[] = [];
-  let current: string[] = [];
+function valuesUntil(tokens: Token[], from: number, end: RegExp): { values: string[]; spellings: Record<string, string> } {
+  const values: Token[][] = [];
+  let current: Token[] = [];
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (/^(and|or)$/.test(t.norm)) {
-      if (current.length) values.push(current.join(' '));
+      if (current.length) values.push(current);
       current = [];
-    } else current.push(t.norm);
+    } else current.push(t);
     if (/,/.test(t.post)) {
-      if (current.length) values.push(current.join(' '));
+      if (current.length) values.push(current);
       current = [];
     }
     if (end.test(t.post)) break;
   }
-  if (current.length) values.push(current.join(' '));
-  return values.length >= 2 && values.every((v) => v.split(' ').length <= 3 && !/\d/.test(v)) ? values : [];
+  if (current.length) values.push(current);
+  return values.length >= 2 && values.every((v) => v.length <= 3 && !v.some((t) => /\d/.test(t.norm))) ? listed(values) : NONE;
 }

@@ -270,6 +270,7 @@ function entityOf(c: Candidate, attributes: AttributeSpec[], assumptions: string
       ...(a.required ? { required: true } : {}),
       ...(a.unique ? { unique: true } : {}),
       ...(a.kind === 'enum' && a.enumValues?.length ? { values: a.enumValues } : {}),
+      ...(a.kind === 'enum' && a.enumLabels ? { value_labels: a.enumLabels } : {}),
     })),
   };
 }
@@ -369,6 +370,10 @@ function featuresOf(
       const key = found ? entityOfKey(found) : undefined;
       const object = key && entities.has(key) ? pluralName(key).replace(/_/g, ' ') : phrase.words.map((t) => t.norm).join(' ');
       if (!/^[a-z][a-z -]*$/.test(object) || object.length > 60) continue;
+      // "the parents are the ones who pay": a copula says who someone is, not what they do; only a screen
+      // ("the main screen is a floor plan") is something to build, and "ones" or "it" names nothing.
+      const copula = phrase.verb.lemma === 'be' || phrase.verb.tags.has('Copula') || BE_FORMS.has(phrase.verb.norm);
+      if ((copula && !isView(phrase)) || STAND_INS.has(object.replace(/^(?:the|a|an) /, ''))) continue;
       // A screen keeps what it shows: "a floor plan of the tables", "a dashboard with revenue per month".
       const shown = isView(phrase) ? viewDetails(sentence, phrase) : [];
       const text = [phrase.verb.lemma === 'be' ? object : `${phrase.verb.lemma} ${object}`, ...shown.map((p) => `${p.prep} ${p.words.map((t) => t.norm).join(' ')}`)].join(' ');
@@ -423,6 +428,11 @@ function viewDetails(sentence: Sentence, view: Phrase): Phrase[] {
 
 const VIEW_PREPOSITIONS = new Set(['of', 'with', 'per', 'by', 'for']);
 
+const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am']);
+
+/** Words that stand in for a thing named elsewhere: never a feature's object on their own. */
+const STAND_INS = new Set(['one', 'ones', 'it', 'them', 'this', 'that', 'these', 'those', 'thing', 'things', 'stuff', 'something', 'everything', 'anything', 'nothing', 'nobody', 'anyone', 'everyone', 'someone']);
+
 /** Units of measure that qualify nothing a person would name ("16px cards"). */
 const UNITS = new Set(['px', 'em', 'rem', 'pt', 'ms', 'kb', 'mb', 'gb']);
 
@@ -448,6 +458,6 @@ function derivedName(overview: ReturnType<typeof readOverview>): string {
     if (overview.domain === overview.productNoun) return overview.domain;
     return capitalize(`${overview.domain} ${overview.productNoun}`);
   }
-  return 'Untitled product';
+  return overview.title ?? 'Untitled product';
 }
 

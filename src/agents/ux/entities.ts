@@ -37,6 +37,8 @@ export interface ScreenField {
   kind: FieldKind;
   required: boolean;
   enumValues?: string[];
+  /** How an enum value is shown, where it is not its words (`jetbrains` → "JetBrains"). */
+  enumLabels?: Record<string, string>;
   /** For references: the table pointed at. */
   references?: string;
 }
@@ -70,6 +72,7 @@ function fromModel(model: ProductModel): ScreenEntity[] {
         kind: a.kind as FieldKind,
         required: a.required,
         ...(a.enumValues ? { enumValues: a.enumValues } : {}),
+        ...(a.enumLabels ? { enumLabels: a.enumLabels } : {}),
       })),
     ];
     return {
@@ -133,7 +136,7 @@ function fieldFromColumn(field: Field, spec: EntitySpec | undefined): ScreenFiel
   const target = referencedTable(field);
   const base = { name: field.name, label: attribute?.label ?? sentence(field.name), required: field.nullable !== true && !field.default };
   if (target) return { ...base, kind: 'reference', references: target, label: sentence(field.name.replace(/_id$/, '')) };
-  if (field.enum_values?.length) return { ...base, kind: 'enum', enumValues: field.enum_values };
+  if (field.enum_values?.length) return { ...base, kind: 'enum', enumValues: field.enum_values, ...(field.enum_labels ? { enumLabels: field.enum_labels } : {}) };
   return { ...base, kind: attribute?.kind ?? kindOfColumn(field) };
 }
 

@@ -1,6 +1,6 @@
 import { lower, unique, withArticle } from '../english.js';
 import type { CapabilitySpec, ProductModel, RoleSpec } from '../model.js';
-import { capitalize, sentence, words } from '../naming.js';
+import { capitalize, sentence, valueLabel, words } from '../naming.js';
 import type { ScreenEntity } from './entities.js';
 import { bookingTitle, buttonLabel, isBooking, type PagePlan } from './pages.js';
 import { creatorsOf, rolesFor, VISITOR, type RoleSet } from './roles.js';
@@ -117,7 +117,7 @@ function createFlow(ctx: FlowContext, entity: ScreenEntity, role: RoleSpec, also
     ...(uploads.length ? [`Upload ${uploads.join(' and ')} (drag and drop or browse; a preview shows before saving)`] : []),
     booking ? 'Review the summary and confirm' : `Submit with "Create ${label}"; invalid fields show inline messages and keep what was typed`,
     ...(paid ? [`Pay on ${at(ctx, '/checkout')}`] : []),
-    `See the toast "${sentence(label)} ${booking ? 'booked' : 'created'}" and land on ${at(ctx, `${entity.route}/:id`)}${status ? ` with ${lower(status.label)} "${(status.enumValues?.[0] ?? '').replace(/_/g, ' ')}"` : ''}`,
+    `See the toast "${sentence(label)} ${booking ? 'booked' : 'created'}" and land on ${at(ctx, `${entity.route}/:id`)}${status ? ` with ${lower(status.label)} "${valueLabel(status.enumValues?.[0] ?? '', status.enumLabels)}"` : ''}`,
   ];
   return {
     name: title,

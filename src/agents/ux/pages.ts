@@ -1,6 +1,7 @@
 import type { Page } from '../../contract/index.js';
 import { listing, lower, pluralLabel, unique, withArticle } from '../english.js';
 import type { ProductModel } from '../model.js';
+import { valueLabel } from '../naming.js';
 import type { ScreenEntity, ScreenField } from './entities.js';
 import { creatorsOf, rolesFor, VISITOR, type RoleSet } from './roles.js';
 
@@ -415,7 +416,7 @@ export function controlOf(field: ScreenField): string {
     case 'json':
       return 'Textarea (structured)';
     case 'enum':
-      return `Select (${(field.enumValues ?? []).map((v) => v.replace(/_/g, ' ')).join(', ')})`;
+      return `Select (${(field.enumValues ?? []).map((v) => valueLabel(v, field.enumLabels)).join(', ')})`;
     case 'reference':
       return `Select of ${field.references === 'profiles' ? 'people' : (field.references ?? 'rows')} (searchable)`;
     case 'rating':
