@@ -268,7 +268,7 @@ export interface Config {
    * (`EMBEDDED_OUTPUT_MEMORY_MB`); the oldest beyond it move to DATA_DIR and are read back on demand.
    */
   embeddedOutputMemoryBytes: number;
-  /** Embedded mode: jobs one API key may have queued or running at once (`MAX_ACTIVE_JOBS_PER_KEY`); more is `RATE_LIMITED`. */
+  /** Jobs one API key may have queued or running at once, in either mode (`MAX_ACTIVE_JOBS_PER_KEY`; in Redis mode across the cluster); more is `RATE_LIMITED`. */
   maxActiveJobsPerKey: number;
   /** Test knob only (`AIOS_TEST_JOB_DELAY_MS`): each job waits this long, running, before its first phase, so tests can act on jobs mid-run. 0 in real use. */
   testJobDelayMs: number;

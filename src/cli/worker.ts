@@ -6,8 +6,8 @@ import { openErrorTracker } from '../sentry.js';
 import { closeOnSignals, reportingConfigErrors } from './process.js';
 
 /**
- * `aios-mcp worker`: runs queued jobs from Redis, QUEUE_CONCURRENCY at a time, next to any
- * number of `serve` processes and other workers. SIGTERM/SIGINT: stop taking jobs, give running
+ * `aios-mcp worker`: runs queued jobs from Redis, QUEUE_CONCURRENCY at a time, the agents on
+ * worker threads (AGENT_THREADS), next to any number of `serve` processes and other workers. SIGTERM/SIGINT: stop taking jobs, give running
  * ones SHUTDOWN_TIMEOUT_MS to finish, hand the rest back to the queue, exit 0.
  */
 export function registerWorker(program: Command): void {
@@ -21,20 +21,25 @@ export function registerWorker(program: Command): void {
         const logger = tagged(createLogger(config), LOG_TAGS.queue);
         // Loaded here, not at the top: every other command would load BullMQ with it.
         const { openRecorder, openWorker } = await import('../redis/mode.js');
+        const { agentRunnerFor } = await import('../jobs/thread-runner.js');
         // SENTRY_DSN: a crash of this process is reported, and the jobs that fail here by a bug.
         const tracker = await openErrorTracker(config, logger);
         // The webhook deliveries of this worker's job events are queued here and sent by the `serve` processes.
         const recorder = openRecorder(config, logger, tracker);
-        const worker = openWorker(config, logger, undefined, recorder.worker);
+        // The agents run on threads (AGENT_THREADS), as in `serve`: this process's event loop stays
+        // free for lock renewals, cancels and events while they work.
+        const threads = agentRunnerFor(config, logger);
+        const worker = openWorker(config, logger, threads.run, recorder.worker);
         closeOnSignals(logger, 'worker shutting down', () => ({ running: worker.active, grace_ms: config.shutdownTimeoutMs }), async () => {
           await worker.close(config.shutdownTimeoutMs);
+          await threads.close();
           await recorder.close();
           await tracker?.close(2_000);
         });
         await worker.ready();
         const engines = engineSummary(config);
         logger.info(
-          { concurrency: config.queueConcurrency, pid: process.pid, ...engines },
+          { concurrency: config.queueConcurrency, agent_threads: config.agentThreads, pid: process.pid, ...engines },
           'worker ready: %d jobs at a time; engine %s, model %s',
           config.queueConcurrency,
           engines.engine,

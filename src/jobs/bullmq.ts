@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { AiosError } from '../contract/index.js';
 import { disconnect, viaRedis } from '../redis/connection.js';
 import { redisFailure } from '../redis/failure.js';
 import type { EnqueueRequest, EnqueueResult, Job, JobEvent, JobPage, JobQueue, ListOptions, QueueHealth, Unsubscribe } from './port.js';
@@ -36,11 +37,16 @@ export interface BullMqQueueOptions {
   idempotencyTtlMs?: number;
   /** Told of the events this process records (a cancel): queues their webhook deliveries. */
   recorded?: Recorder;
+  /** Jobs one owner may have queued or running at once, across the cluster (`MAX_ACTIVE_JOBS_PER_KEY`); more is `RATE_LIMITED`. Unbounded when not set. */
+  maxActivePerOwner?: number;
   /** Already tagged `[Queue]` by the caller. */
   logger?: Logger;
 }
 
 const DAY_MS = 86_400_000;
+
+/** How long a caller over its job cap is asked to wait (`Retry-After`): about the time a small job takes. */
+const ACTIVE_CAP_RETRY_SECONDS = 5;
 
 /** BullMQ's `removeOnComplete/Fail` for a retention in ms (BullMQ counts ages in seconds). */
 export function removalAfter(ms: number): { age: number } {
@@ -110,16 +116,28 @@ export class BullMqQueue implements JobQueue {
       // that order, so a worker never meets an entry before its record. Until a worker takes it,
       // the record expires like a failed job: should queueing fail with Redis unreachable (so no
       // cleanup either), no ghost stays behind for ever.
+      // The owner's cap on jobs queued or running is checked in the same write, so it holds across
+      // every API process; a refused job's queue entry is removed like a failed queueing's below.
+      const cap = this.options.maxActivePerOwner !== undefined ? { limit: this.options.maxActivePerOwner, active: 0 } : undefined;
       const [created, queued] = await Promise.allSettled([
-        this.store.commit(job, [eventOf(job)], 'create', this.options.retention.failedMs),
+        this.store.commit(job, [eventOf(job)], 'create', this.options.retention.failedMs, cap),
         this.queue.add('run', { id: job.id, job }, { jobId: job.id }),
       ]);
-      const failure = [created, queued].find((result) => result.status === 'rejected');
+      const full = created.status === 'fulfilled' && created.value === 'full' && cap;
+      const failure = full
+        ? {
+            reason: new AiosError('RATE_LIMITED', `this key already has ${cap.active} jobs queued or running, the most it may have at once; wait for one to end`, {
+              limit: cap.limit,
+              active: cap.active,
+              retry_after_seconds: ACTIVE_CAP_RETRY_SECONDS,
+            }),
+          }
+        : [created, queued].find((result) => result.status === 'rejected');
       if (failure) {
         // Not accepted: leave nothing behind that a worker or a list could find. A worker that took
         // the entry meanwhile finds its record gone and drops it.
         if (queued.status === 'fulfilled') await this.queue.remove(job.id).catch(() => undefined);
-        await this.store.discard(job).catch(() => undefined);
+        if (!full) await this.store.discard(job).catch(() => undefined);
         if (request.idempotency) await this.store.releaseIdempotency(request.owner, request.idempotency.key).catch(() => undefined);
         throw failure.reason;
       }

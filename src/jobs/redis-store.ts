@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { JobStatus } from '../contract/index.js';
-import { EVENT_JSON, type Job, type JobEvent, type JobPage, type ListOptions } from './port.js';
+import { EVENT_JSON, isFinal, type Job, type JobEvent, type JobPage, type ListOptions } from './port.js';
 import { decodeCursor, deliverEvent, encodeCursor } from './record.js';
 
 /**
@@ -15,11 +15,15 @@ import { decodeCursor, deliverEvent, encodeCursor } from './record.js';
  *   position + 1), published on `<p>:events` as they are added; both expire with the job;
  * - `<p>:cancelled`: a channel where the id of each cancelled job is published, for workers;
  * - `<p>:owner:<key id>`: a sorted set of the owner's job ids by arrival (`<p>:seq`), for listing;
+ * - `<p>:active:<key id>`: the set of the owner's jobs queued or running (`MAX_ACTIVE_JOBS_PER_KEY`):
+ *   a job joins it in the write that creates it and leaves it in the write that ends it, whoever
+ *   makes that write (a worker, a cancel, the check of a job whose workers died); a job whose record
+ *   has expired is dropped from it when the set is found full;
  * - `<p>:idem:<key id>:<Idempotency-Key>`: the job an idempotency key made, for 24 h.
  */
 
-/** What `commit` refused. */
-export type CommitRefusal = 'final' | 'missing' | 'exists';
+/** What `commit` refused: `full` is a create past the owner's cap on jobs queued or running. */
+export type CommitRefusal = 'final' | 'missing' | 'exists' | 'full';
 
 /**
  * Writes the job and appends its events in one step, then publishes the events. `create` also
@@ -30,9 +34,10 @@ export type CommitRefusal = 'final' | 'missing' | 'exists';
  * A cancel is also told, by the job's id alone, on a channel of its own: workers hear of cancels
  * without decoding every event of the cluster.
  *
- * KEYS: job, events, owner's list, sequence, output. ARGV: job JSON, job id, event channel, ttl ms,
- * mode, cancel channel ('' when the write is not a cancel), the job's output JSON ('' when none),
- * then the events in order (JSON without their ids, which are given here). The record comes with
+ * KEYS: job, events, owner's list, sequence, output, owner's active set. ARGV: job JSON, job id,
+ * event channel, ttl ms, mode, cancel channel ('' when the write is not a cancel), the job's output
+ * JSON ('' when none), the owner's cap on active jobs ('' for none; a create only), '1' when the
+ * job has ended, then the events in order (JSON without their ids, which are given here). The record comes with
  * `"output":null`: the output goes to a key of its own. An event argument that ends in ':' (no
  * whole JSON text does) ends with that output, so a finished job's output is sent and serialised once.
  * An event's text is made in one concatenation: each copy of a pipeline's output costs Redis about
@@ -47,19 +52,37 @@ end
 local current = redis.call('GET', KEYS[1])
 if ARGV[5] == 'create' then
   if current then return -3 end
+  local cap = tonumber(ARGV[8])
+  if cap and redis.call('SCARD', KEYS[6]) >= cap then
+    -- Full: drop the jobs that have ended or expired without leaving (their record gone), then count again.
+    local jobPrefix = string.sub(KEYS[1], 1, #KEYS[1] - #ARGV[2])
+    for _, member in ipairs(redis.call('SMEMBERS', KEYS[6])) do
+      local record = redis.call('GET', jobPrefix .. member)
+      local ended = not record
+      if record then
+        local status = cjson.decode(record)['status']
+        ended = status == 'completed' or status == 'failed' or status == 'cancelled'
+      end
+      if ended then redis.call('SREM', KEYS[6], member) end
+    end
+    local active = redis.call('SCARD', KEYS[6])
+    if active >= cap then return -10 - active end
+  end
+  redis.call('SADD', KEYS[6], ARGV[2])
 else
   if not current then return -2 end
   local status = cjson.decode(current)['status']
   if status == 'completed' or status == 'failed' or status == 'cancelled' then return -1 end
 end
 redis.call('SET', KEYS[1], ARGV[1])
+if ARGV[9] == '1' then redis.call('SREM', KEYS[6], ARGV[2]) end
 if ARGV[7] ~= '' then redis.call('SET', KEYS[5], ARGV[7]) end
 if ARGV[5] == 'create' then
   redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), ARGV[2])
 end
 local id = redis.call('LLEN', KEYS[2])
 local events = {}
-for i = 8, #ARGV do
+for i = 10, #ARGV do
   id = id + 1
   events[#events + 1] = eventText(id, ARGV[i])
   redis.call('RPUSH', KEYS[2], events[#events])
@@ -80,6 +103,9 @@ return id
 `;
 
 const REFUSALS: Record<number, CommitRefusal> = { [-1]: 'final', [-2]: 'missing', [-3]: 'exists' };
+
+/** A create refused by the owner's cap: the script answers -10 - the jobs the owner has queued or running. */
+const FULL_BASE = -10;
 
 export interface IdempotencyRecord {
   fingerprint: string;
@@ -165,19 +191,29 @@ export class RedisJobStore {
    * Writes sent one after another on a connection are made in that order, without waiting for each
    * other: the script goes as EVAL every time, since a cached script Redis has forgotten (SCRIPT
    * FLUSH) would be sent again after the commands that followed it.
+   *
+   * A create with `activeCap` is refused (`full`) when the owner already has that many jobs queued
+   * or running; `cap.active` then says how many.
    */
-  async commit(job: Job, events: Omit<JobEvent, 'id'>[], mode: 'create' | 'update', ttlMs = 0): Promise<number | CommitRefusal> {
+  async commit(
+    job: Job,
+    events: Omit<JobEvent, 'id'>[],
+    mode: 'create' | 'update',
+    ttlMs = 0,
+    cap?: { limit: number; active?: number },
+  ): Promise<number | CommitRefusal> {
     const output = job.output != null ? JSON.stringify(job.output) : undefined;
     const json = (event: Omit<JobEvent, 'id'>) => (output !== undefined && event.output === job.output ? withOutputLast(event) : JSON.stringify(event));
     const result = Number(
       await this.client.eval(
         COMMIT_SCRIPT,
-        5,
+        6,
         this.jobKey(job.id),
         this.eventsKey(job.id),
         this.ownerKey(job.owner),
         `${this.prefix}:seq`,
         this.outputKey(job.id),
+        this.activeKey(job.owner),
         JSON.stringify(output === undefined ? job : { ...job, output: null }),
         job.id,
         this.channel,
@@ -185,9 +221,15 @@ export class RedisJobStore {
         mode,
         job.status === 'cancelled' ? this.cancelChannel : '',
         output ?? '',
+        mode === 'create' && cap ? String(cap.limit) : '',
+        isFinal(job.status) ? '1' : '',
         ...events.map(json),
       ),
     );
+    if (result <= FULL_BASE) {
+      if (cap) cap.active = FULL_BASE - result;
+      return 'full';
+    }
     if (result <= 0) return REFUSALS[result] ?? 'missing';
     if (this.recorded) await this.recorded(job, events.map((event, i) => ({ ...event, id: result - events.length + 1 + i }) as JobEvent));
     return result;
@@ -211,6 +253,7 @@ export class RedisJobStore {
   async discard(job: Job): Promise<void> {
     await this.client.del(this.jobKey(job.id), this.eventsKey(job.id), this.outputKey(job.id));
     await this.client.zrem(this.ownerKey(job.owner), job.id);
+    await this.client.srem(this.activeKey(job.owner), job.id);
   }
 
   /** The job's events with ids after `afterId`, or undefined when there is no such job: one round trip. */
@@ -296,6 +339,10 @@ export class RedisJobStore {
 
   private ownerKey(owner: string): string {
     return `${this.prefix}:owner:${owner}`;
+  }
+
+  private activeKey(owner: string): string {
+    return `${this.prefix}:active:${owner}`;
   }
 
   private idempotencyKey(owner: string, key: string): string {

@@ -100,6 +100,7 @@ export function openRedisMode(config: Config, logger: Logger, options: { worker:
     prefix: config.redisKeyPrefix,
     retention: config.retention,
     retry: config.retry,
+    maxActivePerOwner: config.maxActiveJobsPerKey,
     logger,
   });
   // The worker in an API process runs the agents on threads (AGENT_THREADS), so that they do not hold the API's event loop.
