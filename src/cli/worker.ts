@@ -29,7 +29,7 @@ export function registerWorker(program: Command): void {
         // The agents run on threads (AGENT_THREADS), as in `serve`: this process's event loop stays
         // free for lock renewals, cancels and events while they work.
         const threads = agentRunnerFor(config, logger);
-        const worker = openWorker(config, logger, threads.run, recorder.worker);
+        const worker = openWorker(config, logger, threads.run, recorder);
         closeOnSignals(logger, 'worker shutting down', () => ({ running: worker.active, grace_ms: config.shutdownTimeoutMs }), async () => {
           await worker.close(config.shutdownTimeoutMs);
           await threads.close();

@@ -33,6 +33,12 @@ export interface JobWorkerOptions {
    * for are queued, and a job failed by a bug is reported (once: here, where it failed).
    */
   recorded?: Recorder;
+  /**
+   * Told of a job's stored events when a run finds the job ended (a rerun of a job whose worker
+   * died after writing its final event, or a job cancelled meanwhile): the webhook deliveries the
+   * earlier process had not queued yet are queued. Never throws.
+   */
+  requeue?: Recorder;
   /** Already tagged `[Queue]` by the caller. */
   logger?: Logger;
 }
@@ -237,10 +243,28 @@ export class JobWorker {
     this.taken += 1;
     this.fitSlots();
     try {
-      return await this.runJob(bullJob, token);
+      const result = await this.runJob(bullJob, token);
+      if (result === 'skipped' || result === 'cancelled') await this.requeueEnded(bullJob.data.id);
+      return result;
     } finally {
       this.taken -= 1;
       this.fitSlots();
+    }
+  }
+
+  /**
+   * The job has ended without this run: its last writer may have died between the write of an
+   * event and the queueing of its delivery, so the deliveries of its stored events are queued
+   * where missing (idempotent by event id).
+   */
+  private async requeueEnded(id: string): Promise<void> {
+    if (!this.options.requeue) return;
+    try {
+      const job = await this.store.get(id);
+      if (!job || !isFinal(job.status)) return;
+      await this.options.requeue(job, await this.store.eventsAfter(id, 0));
+    } catch (error) {
+      this.options.logger?.error({ err: error, job_id: id }, 'could not queue the missing webhook deliveries of an ended job');
     }
   }
 

@@ -51,6 +51,8 @@ export interface EventRecorder {
   worker: Recorder;
   /** For the API side's own records (a cancel): deliveries only. */
   api: Recorder;
+  /** For the worker, when a run finds its job ended: the stored events' deliveries not yet queued. */
+  requeue: Recorder;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export function openRecorder(config: Config, logger: Logger, tracker?: ErrorTrac
       await enqueuer.recorded(job, events);
     },
     api: (job, events) => enqueuer.recorded(job, events),
+    requeue: (job, events) => enqueuer.requeue(job, events),
     close: async () => {
       await enqueuer.close();
       disconnect(client);
@@ -71,7 +74,7 @@ export function openRecorder(config: Config, logger: Logger, tracker?: ErrorTrac
 }
 
 /** A worker on the configured Redis, with its own connections. */
-export function openWorker(config: Config, logger: Logger, runner?: JobRunner, recorded?: Recorder): JobWorker {
+export function openWorker(config: Config, logger: Logger, runner?: JobRunner, recorder?: Pick<EventRecorder, 'worker' | 'requeue'>): JobWorker {
   const url = config.redisUrl!;
   return new JobWorker({
     client: connectRedis(url, 'worker', logger),
@@ -83,7 +86,7 @@ export function openWorker(config: Config, logger: Logger, runner?: JobRunner, r
     retry: config.retry,
     lockMs: config.queueLockMs,
     run: runnerFor(config, runner),
-    ...(recorded ? { recorded } : {}),
+    ...(recorder ? { recorded: recorder.worker, requeue: recorder.requeue } : {}),
     logger,
   });
 }
@@ -105,7 +108,7 @@ export function openRedisMode(config: Config, logger: Logger, options: { worker:
   });
   // The worker in an API process runs the agents on threads (AGENT_THREADS), so that they do not hold the API's event loop.
   const threads = options.worker && !options.runner ? agentRunnerFor(config, logger) : undefined;
-  const worker = options.worker ? openWorker(config, logger, options.runner ?? threads?.run, recorder.worker) : undefined;
+  const worker = options.worker ? openWorker(config, logger, options.runner ?? threads?.run, recorder) : undefined;
   return {
     queue,
     limiter: new RateLimiter(redisLimiter(client, config.redisKeyPrefix)),

@@ -59,7 +59,9 @@ export interface WebhookEnqueuerOptions {
  * running the job, or the API process that cancels it) queues their webhook deliveries in the same
  * step, before it goes on. So an event gets its delivery even when no API process is listening;
  * whichever processes run delivery workers (`serve`) send it. A job's events are queued one after
- * the other, in the order they were recorded.
+ * the other, in the order they were recorded. The queueing follows the write, not inside it: a
+ * process killed in between leaves the job's BullMQ job to run again, and that run, finding the
+ * job ended, queues what is missing (`requeue`).
  */
 export class WebhookEnqueuer {
   private readonly queue: Queue<QueuedDelivery>;
@@ -75,6 +77,19 @@ export class WebhookEnqueuer {
    * job's earlier ones first; a failure is logged, never thrown: the job's own write has been made.
    */
   recorded(job: Job, events: JobEvent[]): Promise<void> {
+    return this.queueAll(job, events, false);
+  }
+
+  /**
+   * Queues the deliveries of an ended job's stored `events` that have none yet: a process killed
+   * (or failed) between the write of an event and the queueing of its delivery left it without one.
+   * An event whose delivery is queued, sent or failed is left alone, so none goes out twice.
+   */
+  requeue(job: Job, events: JobEvent[]): Promise<void> {
+    return this.queueAll(job, events, true);
+  }
+
+  private queueAll(job: Job, events: JobEvent[], missingOnly: boolean): Promise<void> {
     if (!job.webhook_url) return Promise.resolve();
     const deliveries = events.flatMap((event) => {
       const payload = webhookPayload(event, job.tool, this.options.publicUrl, job);
@@ -86,6 +101,7 @@ export class WebhookEnqueuer {
     const previous = this.chains.get(job.id) ?? Promise.resolve();
     const next = previous.then(async () => {
       for (const { delivery, seq } of deliveries) {
+        if (missingOnly && (await this.queue.getJob(delivery.event_id).catch(() => undefined))) continue;
         await queueDelivery(this.options.client, this.queue, this.options.prefix, this.options.retentionMs, delivery, seq).catch((error: unknown) =>
           this.options.logger?.error({ err: error, job_id: job.id, event_id: delivery.event_id }, 'could not queue a webhook delivery'),
         );

@@ -8,6 +8,7 @@ import { verifyWebhook } from '../../src/webhooks/signature.js';
 import { openRecorder, openWorker } from '../../src/redis/mode.js';
 import { RedisJobStore } from '../../src/jobs/redis-store.js';
 import { createLogger } from '../../src/log.js';
+import { isFinal } from '../../src/jobs/port.js';
 
 /**
  * Redis mode: deliveries are BullMQ jobs in Redis. `aios-mcp serve` is SIGKILLed while a delivery
@@ -176,7 +177,7 @@ describe('webhooks on Redis', () => {
     // What `aios-mcp worker` runs: a job worker whose events queue their deliveries.
     const logger = createLogger(config);
     const recorder = openRecorder(config, logger);
-    const worker = openWorker(config, logger, runner, recorder.worker);
+    const worker = openWorker(config, logger, runner, recorder);
     const client = redis.client();
     const mine = () => receiver.received.filter((entry) => entry.path === '/outbox');
     const servers: Awaited<ReturnType<typeof startServer>>[] = [];
@@ -198,6 +199,69 @@ describe('webhooks on Redis', () => {
       servers.push(await startServer(config, { worker: false }), await startServer(config, { worker: false }));
       const events = ['job.started', 'phase.started', 'phase.completed', 'job.completed'];
       await eventually(mine, (list) => list.length >= events.length, 'every event delivered');
+      // Room for a duplicate to arrive, were there one.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const got = mine();
+      expect(got.map((entry) => (JSON.parse(entry.body) as { event: string }).event)).toEqual(events);
+      expect(new Set(got.map((entry) => entry.headers['x-aios-event-id'])).size).toBe(events.length);
+      for (const entry of got) expect(verifyWebhook(entry.body, entry.headers, created.webhook_secret)).toBe(true);
+    } finally {
+      await worker.close(1_000);
+      await recorder.close();
+      for (const server of servers) await server.close();
+      client.disconnect();
+      await removeDataDir(config);
+    }
+  }, 40_000);
+
+  it('a worker that fails between writing the final event and queueing its delivery: the rerun queues it, delivered once, in order', async () => {
+    const config = await testConfig({
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: `window${Date.now()}`,
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      WEBHOOK_BACKOFF_MS: '20',
+      QUEUE_ATTEMPTS: '3',
+      QUEUE_BACKOFF_MS: '50',
+    });
+    const runner = workloadRunner({ defaultMs: 5 });
+    const api = await startServer(config, { worker: false });
+    const servers = [api];
+    const logger = createLogger(config);
+    const recorder = openRecorder(config, logger);
+    // The test hook: the first time the job's final event has been written, its delivery is not
+    // queued and the run fails there, as a worker killed in that window would leave it.
+    let failedOnce = false;
+    const worker = openWorker(config, logger, runner, {
+      worker: async (job, events) => {
+        if (isFinal(job.status) && !failedOnce) {
+          failedOnce = true;
+          throw new Error('test hook: the worker stops between the final write and the enqueue');
+        }
+        await recorder.worker(job, events);
+      },
+      requeue: recorder.requeue,
+    });
+    const client = redis.client();
+    const mine = () => receiver.received.filter((entry) => entry.path === '/window');
+    try {
+      const made = await fetch(`${api.url}/api/admin/keys`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY },
+        body: JSON.stringify({ name: 'window' }),
+      });
+      const created = (await made.json()) as { key: string; webhook_secret: string };
+      const posted = await fetch(`${api.url}/api/jobs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${created.key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ tool: 'aios_strategize', input: { spec: SPEC }, webhook_url: `${receiver.url}/window` }),
+      });
+      expect(posted.status).toBe(202);
+      const { job_id } = (await posted.json()) as { job_id: string };
+      const events = ['job.started', 'phase.started', 'phase.completed', 'job.completed'];
+      await eventually(mine, (list) => list.length >= events.length, 'every event delivered, the final one too');
+      expect(failedOnce).toBe(true);
+      const store = new RedisJobStore(client, config.redisKeyPrefix);
+      expect((await store.get(job_id, false))?.status).toBe('completed');
       // Room for a duplicate to arrive, were there one.
       await new Promise((resolve) => setTimeout(resolve, 500));
       const got = mine();
