@@ -236,6 +236,8 @@ describe('readSpec details', () => {
     expect(camp.relationships).not.toContainEqual(expect.objectContaining({ from: 'pitch', to: 'payment' }));
     // Days and months are when, never tables.
     expect(names('Members vote every Thursday, and in September we close the season.').filter((n) => /thursday|september/.test(n))).toEqual([]);
+    // "add each one": one by one, the plural named before.
+    expect(names('app for my vinyl records lol. i have like 300, want to add each one with the cover + the year')).toContain('vinyl_record');
     // A tracker is the product, not a person: a "mood tracker" keeps moods.
     expect(names('Build me a calm mood tracker with a chart of the last 30 days.')).toContain('mood');
   });

@@ -187,6 +187,13 @@ export class CandidateTable {
         if (charOffset(sentence, phrase.start) < later.index + later[0].length + 40) this.add(this.candidateOf(phrase), -1.5, 'deferred by the idea');
       }
     }
+    // "add each one with a photo", "log every one of them": kept one by one, the plural named before.
+    for (const verb of sentence.verbs) {
+      const at = sentence.tokens.indexOf(verb);
+      const [a, b] = [sentence.tokens[at + 1]?.norm, sentence.tokens[at + 2]?.norm];
+      if (!KEEPING_VERBS.has(verb.lemma) || !/^(each|every)$/.test(a ?? '') || b !== 'one') continue;
+      this.add(this.antecedent(sentence, at), 2, `${verb.lemma} each of them`);
+    }
     for (const phrase of sentence.phrases) {
       const candidate = this.candidateOf(phrase);
       const container = CONTAINERS.has(nameOf(phrase)?.key ?? '') && phrase.of ? phrase : undefined;
@@ -224,7 +231,7 @@ export class CandidateTable {
         const direct = phrase.role === 'object';
         // "add each one with a photo": "one" is the plural named just before ("my plants").
         if (direct && KEEPING_VERBS.has(verb) && (candidate.head === 'one' || candidate.head === 'ones')) {
-          const antecedent = this.antecedent(sentence, phrase);
+          const antecedent = this.antecedent(sentence, phrase.start);
           if (antecedent) this.add(antecedent, 2, `${verb} each of them`);
         }
         // "join a waitlist", "join the queue": each person joining is an entry of it.
@@ -317,8 +324,8 @@ export class CandidateTable {
   }
 
   /** The last plural thing named before a phrase, in its sentence or the one before ("my plants ... each one"). */
-  private antecedent(sentence: Sentence, phrase: Phrase): Candidate | undefined {
-    const before = [...(this.sentences[sentence.index - 1]?.phrases ?? []), ...sentence.phrases.filter((p) => p.start < phrase.start)];
+  private antecedent(sentence: Sentence, at: number): Candidate | undefined {
+    const before = [...(this.sentences[sentence.index - 1]?.phrases ?? []), ...sentence.phrases.filter((p) => p.start < at)];
     for (let i = before.length - 1; i >= 0; i--) {
       const candidate = this.candidateOf(before[i]!);
       if (candidate && before[i]!.plural && !candidate.person) return candidate;
