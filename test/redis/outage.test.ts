@@ -50,6 +50,8 @@ beforeAll(async () => {
     ADMIN_API_KEY: 'admin-secret-for-outage-tests-0123',
     AIOS_API_KEYS: JSON.stringify({ outage: KEY }),
     RATE_LIMIT_PER_MINUTE: '100000',
+    // 50 jobs in flight at once: the per-key cap is not what this test is about.
+    MAX_ACTIVE_JOBS_PER_KEY: '1000',
     QUEUE_CONCURRENCY: '3',
     QUEUE_LOCK_MS: '2000',
     AIOS_TEST_JOB_DELAY_MS: '300',
