@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../src/config.js';
-import { buildApp } from '../src/http/app.js';
 import type { PipelineOutput } from '../src/contract/index.js';
 import type { JobRunner } from '../src/jobs/port.js';
 import { AgentThreads } from '../src/jobs/thread-runner.js';
-import { BENCH_KEY, serveBenchmarkChild } from './server-process.js';
+import { serveBenchApp } from './bench-app.js';
 
 /**
  * The memory figure of issue 15 (item 7): the real server (`buildApp`, production settings, the
@@ -16,10 +11,6 @@ import { BENCH_KEY, serveBenchmarkChild } from './server-process.js';
  * its own copy of that output, marked with the job's idea, so every job keeps a distinct full-size
  * output without the agents running thousands of times.
  */
-const dataDir = mkdtempSync(path.join(tmpdir(), 'aios-bench-capacity-'));
-process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-process.on('SIGTERM', () => process.exit(0));
-
 const threads = new AgentThreads({ threads: 1 });
 const real = (await threads.run(
   'aios_full_pipeline',
@@ -33,18 +24,4 @@ const copy: JobRunner = async (_tool, input) => {
   return output;
 };
 
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'warn',
-  DATA_DIR: dataDir,
-  AIOS_API_KEYS: JSON.stringify({ bench: BENCH_KEY }),
-  ADMIN_API_KEY: 'bench-admin-0123456789abcdefghijkl',
-  RATE_LIMIT_PER_MINUTE: '1000000',
-  RATE_LIMIT_PER_DAY: '100000000',
-  MAX_ACTIVE_JOBS_PER_KEY: '100000',
-});
-const app = await buildApp(config, { runner: copy });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const address = app.server.address();
-if (address && typeof address !== 'string') serveBenchmarkChild(address.port);
+await serveBenchApp(copy);
