@@ -2,20 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config.js';
 import { startApi, stopAll, waitForOutput, type CliProcess } from '../../redis/processes.js';
+import { problems } from '../../config-problems.js';
 
 /** The engine variables of CONTRACT section 7: read, checked together, and logged without the key. */
-
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('engine configuration', () => {
   it('defaults to auto with no model', () => {
