@@ -1,6 +1,6 @@
 import { isSqlReserved } from '../../contract/index.js';
 import {
-  BARE_CONTAINERS, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
+  BARE_CONTAINERS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
   QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
 import { archetypesIn } from './archetypes.js';
@@ -356,7 +356,7 @@ export class CandidateTable {
     }
     // "pre-order", "re-book": the act of the bare verb.
     // ("reorder", "rebook" are verbs of their own; only a prefixed form WordNet lacks is read as its base.)
-    const lemma = phrasal ?? (RECORD_ACTS[verb.lemma] || wordnet().isVerb(verb.lemma) ? verb.lemma : verb.lemma.replace(/^(pre|re)-?/, ''));
+    const lemma = phrasal ?? actVerb(verb.lemma, (word) => wordnet().isVerb(word));
     const rule = RECORD_ACTS[lemma];
     const record = rule?.record ?? PHRASAL_RECORDS[lemma];
     if (!record) return false;

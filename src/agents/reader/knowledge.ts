@@ -68,6 +68,14 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
 };
 
 /** Phrasal verbs that make a record ("sign up to shifts", "check in", "settle up", "fill up"). */
+/**
+ * The verb whose act a word names: itself when it is an act or a verb WordNet knows ("reorder",
+ * "rebook"), else a "pre-"/"re-" form read as its bare verb ("pre-order" → order).
+ */
+export function actVerb(lemma: string, isVerb: (lemma: string) => boolean): string {
+  return RECORD_ACTS[lemma] || isVerb(lemma) ? lemma : lemma.replace(/^(pre|re)-?/, '');
+}
+
 export const PHRASAL_ACTS: Readonly<Record<string, string>> = {
   'sign up': 'signup',
   'check in': 'checkin',

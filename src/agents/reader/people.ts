@@ -1,6 +1,7 @@
 import type { Candidate } from './candidates.js';
 import { score } from './candidates.js';
-import { KEEPING_VERBS, LOOKING_VERBS, PICKING_VERBS, RECORD_ACTS, WORKING_VERBS } from './knowledge.js';
+import { KEEPING_VERBS, LOOKING_VERBS, PICKING_VERBS, RECORD_ACTS, WORKING_VERBS, actVerb } from './knowledge.js';
+import { isVerbWord } from './lexicon.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
 
 /**
@@ -154,7 +155,7 @@ function charAt(sentence: Sentence, tokenIndex: number): number {
 /** Verbs of using the product, as opposed to the world outside it (coming in, phoning, bringing a bike). */
 function inProduct(word: string): boolean {
   // "pre-order", "re-book": the bare verb's act.
-  const verb = word in RECORD_ACTS ? word : word.replace(/^(pre|re)-/, '');
+  const verb = actVerb(word, isVerbWord);
   return KEEPING_VERBS.has(verb) || PICKING_VERBS.has(verb) || LOOKING_VERBS.has(verb) || WORKING_VERBS.has(verb) || verb in RECORD_ACTS || /^(log|sign|manage|approve|want|need|track|receive|get|upload|download)$/.test(verb);
 }
 

@@ -1,6 +1,6 @@
 import { wordnet } from './wordnet.js';
 import type { Token } from './tokens.js';
-import { RECORD_ACTS } from './knowledge.js';
+import { RECORD_ACTS, actVerb } from './knowledge.js';
 import { isNounWord, isPeopleWord, isVerbWord } from './lexicon.js';
 
 /**
@@ -156,7 +156,7 @@ function classify(tokens: Token[]): Classes {
       // ("lets teachers create quizzes" parses as it reads: the teachers are the subject.)
       const doing = tokens[i + 2]?.norm === 'to' ? i + 3 : -1;
       const act = tokens[doing];
-      if (act && !act.tags.has('Plural') && (RECORD_ACTS[act.lemma] || RECORD_ACTS[act.lemma.replace(/^(pre|re)-?/, '')] || isVerbWord(act.lemma))) {
+      if (act && !act.tags.has('Plural') && (RECORD_ACTS[actVerb(act.lemma, isVerbWord)] || isVerbWord(act.lemma))) {
         classes[i] = 'verb';
         classes[i + 1] = 'noun';
         classes[doing] = 'verb';
