@@ -171,6 +171,8 @@ const EnvSchema = z.object({
   HEADERS_TIMEOUT_MS: integer('HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
   REQUEST_TIMEOUT_MS: integer('REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
   MCP_ALLOWED_HOSTS: hostListVar,
+  // How long a 2025-revision /mcp session (opened for clients that offer sampling) lives unused.
+  MCP_SESSION_TTL_MS: integer('MCP_SESSION_TTL_MS', 3_600_000, 1_000, 7 * 86_400_000),
   // A scrape-only secret for GET /metrics, besides ADMIN_API_KEY.
   METRICS_TOKEN: secretVar('METRICS_TOKEN'),
   // Redis mode (BullMQ).
@@ -246,6 +248,8 @@ export interface Config {
   timeouts: { headersMs: number; requestMs: number };
   /** Hostnames /mcp answers to besides localhost: `MCP_ALLOWED_HOSTS` plus the host of `PUBLIC_URL`. */
   mcpAllowedHosts: string[];
+  /** How long a 2025-revision `/mcp` session lives unused (`MCP_SESSION_TTL_MS`); each request in it starts the time again. */
+  mcpSessionTtlMs: number;
   /** Scrape-only secret for GET /metrics, besides ADMIN_API_KEY. */
   metricsToken: string | undefined;
   /** Namespace of every Redis key this service writes (`REDIS_KEY_PREFIX`), so a Redis can be shared. */
@@ -340,6 +344,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeouts: { headersMs: vars.HEADERS_TIMEOUT_MS, requestMs: vars.REQUEST_TIMEOUT_MS },
     metricsToken: vars.METRICS_TOKEN,
     mcpAllowedHosts: [...new Set([...vars.MCP_ALLOWED_HOSTS, ...(vars.PUBLIC_URL ? [new URL(vars.PUBLIC_URL).hostname] : [])])],
+    mcpSessionTtlMs: vars.MCP_SESSION_TTL_MS,
     redisKeyPrefix: vars.REDIS_KEY_PREFIX,
     retry: { attempts: vars.QUEUE_ATTEMPTS, backoffMs: vars.QUEUE_BACKOFF_MS },
     queueLockMs: vars.QUEUE_LOCK_MS,

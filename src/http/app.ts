@@ -19,6 +19,7 @@ import { healthRoutes } from './health.js';
 import { assertJsonDepth } from './json-body.js';
 import { jobRoutes } from './jobs.js';
 import { mcpRoutes } from './mcp.js';
+import { McpSessions, MemorySessionBackend, RedisSessionBackend } from '../mcp/sessions.js';
 import { metricsRoutes } from './metrics.js';
 import { streamRoutes } from './stream.js';
 import { webhookRoutes } from './webhooks.js';
@@ -78,6 +79,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     redisUrl: redis ? config.redisUrl : undefined,
     ...(deps.webhookResolver ? { resolve: deps.webhookResolver } : {}),
   });
+
+  // 2025-revision /mcp sessions (clients that offer sampling) live where every API process reads them.
+  const sessions = new McpSessions(
+    redis
+      ? new RedisSessionBackend({ ...redis.connections, prefix: config.redisKeyPrefix, logger: tagged(logger, LOG_TAGS.mcp) })
+      : new MemorySessionBackend(),
+    config.mcpSessionTtlMs,
+  );
 
   const app = Fastify({
     loggerInstance: httpLog as FastifyBaseLogger,
@@ -146,6 +155,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     done();
   });
   app.addHook('onClose', async () => {
+    sessions.close();
     await webhooks.close();
     if (redis) await redis.close(config.shutdownTimeoutMs);
     else if (!deps.queue) await queue.close();
@@ -178,6 +188,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     webhooks,
     // A call that samples the client's model runs in this process, which holds the call.
     sampling: { engines: enginesOf(config), timeouts: config.phaseTimeoutsMs, connected: false },
+    sessions,
   });
 
   return app;

@@ -13,12 +13,14 @@ import { AiosError } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
 import type { RateLimiter } from '../keys/rate-limit.js';
 import { mcpServerFactory, type Principal, type SamplingDeps } from '../mcp/server.js';
+import type { McpSession, McpSessions } from '../mcp/sessions.js';
 import { changedUris } from '../mcp/updates.js';
 import { BODY_LIMIT_BYTES, handleError, toAiosError } from './errors.js';
 import { baseUrl } from './job-view.js';
 import { applyRateDecision, runHook } from './auth.js';
 import type { Webhooks } from '../webhooks/open.js';
 import { nodeMcpHandler } from './mcp-node.js';
+import { sessionOf } from './mcp-session.js';
 
 export interface McpRoutesOptions {
   queue: JobQueue;
@@ -32,13 +34,15 @@ export interface McpRoutesOptions {
   logger: Logger;
   /** Checks a tool's `webhook_url` as REST does. */
   webhooks: Webhooks;
-  /** The configured engines and phase limits, for calls that sample the client's model (2026 revision only: stateless). */
+  /** The configured engines and phase limits, for calls that sample the client's model. */
   sampling?: SamplingDeps;
+  /** 2025-revision sessions, opened for clients that offer sampling (see mcp-session.ts). */
+  sessions?: McpSessions;
 }
 
 interface AuthInfoLike {
   clientId?: string;
-  extra?: { baseUrl?: string };
+  extra?: { baseUrl?: string; session?: McpSession };
 }
 
 /** The only MCP revision with JSON-RPC batches: added in 2025-03-26, removed in 2025-06-18. */
@@ -102,7 +106,8 @@ function answerMcpError(error: FastifyError | Error, request: FastifyRequest, re
 /**
  * Streamable HTTP at `/mcp`, for Lovable and other remote clients: both protocol eras
  * (2026-07-28 and the 2025 revisions) from one server definition, stateless, so any process
- * can answer any request. Bearer API keys and rate limits as on /api; Host and Origin are
+ * can answer any request (2025-era clients that offer sampling get a session, which every process
+ * reads: mcp-session.ts). Bearer API keys and rate limits as on /api; Host and Origin are
  * checked against DNS rebinding.
  */
 export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, options) => {
@@ -113,6 +118,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
         queue: options.queue,
         checkWebhookUrl: (url, owner) => options.webhooks.check(url, owner),
         ...(options.sampling ? { sampling: options.sampling } : {}),
+        ...(options.sessions ? { sessions: options.sessions } : {}),
         jobUrls: (id, principal) => {
           const status_url = `${principal.baseUrl ?? ''}/api/jobs/${id}`;
           return { status_url, stream_url: `${status_url}/stream` };
@@ -121,7 +127,11 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
       (authInfo): Principal => {
         const info = authInfo as AuthInfoLike | undefined;
         // The route below only calls the handler for an authenticated key, so clientId is always set here.
-        return { owner: info?.clientId ?? '', ...(info?.extra?.baseUrl ? { baseUrl: info.extra.baseUrl } : {}) };
+        return {
+          owner: info?.clientId ?? '',
+          ...(info?.extra?.baseUrl ? { baseUrl: info.extra.baseUrl } : {}),
+          ...(info?.extra?.session ? { session: info.extra.session } : {}),
+        };
       },
     ),
     {
@@ -194,11 +204,13 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
           if (refused) throw refused;
         }
       }
+      const session = options.sessions ? await sessionOf(options.sessions, request, reply, key.id) : undefined;
+      if (session === 'answered') return reply;
       (request.raw as typeof request.raw & { auth?: unknown }).auth = {
         token: 'redacted',
         clientId: key.id,
         scopes: [],
-        extra: { baseUrl: baseUrl(request, options.publicUrl) },
+        extra: { baseUrl: baseUrl(request, options.publicUrl), ...(session ? { session } : {}) },
       };
       // The SDK writes the response itself; carry over the headers set so far (request id, rate limits).
       for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);

@@ -1,17 +1,20 @@
-import { CLIENT_CAPABILITIES_META_KEY, inputResponse, type ClientCapabilities, type CreateMessageRequestParams, type CreateMessageResult, type CreateMessageResultWithTools, type McpServer, type ServerContext } from '@modelcontextprotocol/server';
+import { CLIENT_CAPABILITIES_META_KEY, inputResponse, isSpecType, type ClientCapabilities, type CreateMessageRequestParams, type CreateMessageResult, type CreateMessageResultWithTools, type McpServer, type ServerContext } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { Completion, CompletionRequest, ModelPort } from '../agents/engines/port.js';
 import { InputNeeded, NO_TOKENS } from '../agents/engines/port.js';
+import type { McpSession, McpSessions } from './sessions.js';
 
 /**
  * The `sampling` engine: the calling client's own model, asked through MCP `sampling/createMessage`.
  * Only the handler of the client's tool call can ask, so it makes the port and gives it to the run
- * (see tools.ts). Two ways, by protocol era:
+ * (see tools.ts). Three ways, by protocol era and transport:
  * - 2025 revisions on a connection (stdio): the request goes to the client mid-call (`samplingPort`);
+ * - 2025 revisions over HTTP, in the session a client offering sampling gets at initialize: the
+ *   request goes on the call's event stream, and the client's answer, POSTed to any API process,
+ *   comes back through the sessions (`sessionPort`, sessions.ts);
  * - 2026-07-28 (stdio and HTTP, stateless): the call answers `input_required` with the request,
  *   and the client calls again with the answer (`replayPort`, `sampledRound`); the answers so far
  *   travel in `requestState` and are checked again on every round, like any answer.
- * Stateless 2025-era HTTP has neither a connection nor input_required, so it cannot sample.
  */
 
 /** Enough room for a product model; the client may cap it lower. */
@@ -19,10 +22,11 @@ const MAX_TOKENS = 16_000;
 
 /**
  * Whether this call's client can be sampled: it declared the capability (on a 2025-era connection
- * at initialize; on the 2026 revision in each request's envelope), and, on the 2025 revisions, the
- * call came over a connection (`connected`: stdio) that can carry the request.
+ * or HTTP session at initialize; on the 2026 revision in each request's envelope), and, on the 2025
+ * revisions, the call came over a connection (`connected`: stdio) or in a session that can carry the request.
  */
-export function canSample(server: McpServer, ctx: ServerContext, era: 'legacy' | 'modern', connected: boolean): boolean {
+export function canSample(server: McpServer, ctx: ServerContext, era: 'legacy' | 'modern', connected: boolean, session: McpSession | undefined): boolean {
+  if (era === 'legacy' && session) return session.capabilities.sampling !== undefined;
   if (era === 'legacy') return connected && server.server.getClientCapabilities()?.sampling !== undefined;
   const envelope = ctx.mcpReq.envelope as Record<string, unknown> | undefined;
   const declared = (envelope?.[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined) ?? server.server.getClientCapabilities();
@@ -60,6 +64,52 @@ export function samplingPort(ctx: ServerContext, timeoutMs: number): ModelPort {
       const text = textOf(result);
       request.onText?.(text.length);
       // MCP sampling reports no token counts.
+      return { text, usage: NO_TOKENS };
+    },
+  };
+}
+
+/**
+ * The client's model, asked in its 2025-revision HTTP session: the request goes on the call's event
+ * stream with an id unique across processes, and the answer comes back through `sessions` from
+ * whichever process the client POSTed it to. The phase limit, `timeoutMs` and the client going away
+ * (its request's signal) end the wait; the client is then told the request is cancelled.
+ */
+export function sessionPort(server: McpServer, ctx: ServerContext, sessions: McpSessions, session: McpSession, timeoutMs: number): ModelPort {
+  let model = 'sampling:client';
+  return {
+    engine: 'sampling',
+    get model() {
+      return model;
+    },
+    async complete(request: CompletionRequest): Promise<Completion> {
+      const transport = server.server.transport;
+      if (!transport) throw new Error('the call has no stream to ask the client on');
+      const gone = ctx.http?.req?.signal;
+      const failed = new AbortController();
+      const signal = AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs), failed.signal, ...(gone ? [gone] : [])]);
+      const related = { relatedRequestId: ctx.mcpReq.id };
+      const { id, answer } = sessions.expect(session.id, signal);
+      transport.send({ jsonrpc: '2.0', id, method: 'sampling/createMessage', params: samplingParams(request) }, related).catch((error: unknown) => failed.abort(error));
+      let message: Awaited<typeof answer>;
+      try {
+        message = await answer;
+      } catch (error) {
+        if (!failed.signal.aborted) {
+          transport.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: 'the tool call no longer waits for this answer' } }, related).catch(() => undefined);
+        }
+        request.signal.throwIfAborted();
+        if (gone?.aborted) throw new Error('the client went away before answering', { cause: error });
+        if (failed.signal.aborted) throw new Error(`the request could not be sent to the client: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(`the client did not answer within ${timeoutMs} ms`, { cause: error });
+      }
+      if ('error' in message) throw new Error(`the client answered with an error: ${message.error.message}`);
+      const result = message.result;
+      if (!isSpecType.CreateMessageResult(result) && !isSpecType.CreateMessageResultWithTools(result)) throw new Error('the client\'s answer is not a sampling result');
+      const sampled = result as CreateMessageResult | CreateMessageResultWithTools;
+      if (sampled.model) model = `sampling:${sampled.model}`;
+      const text = textOf(sampled);
+      request.onText?.(text.length);
       return { text, usage: NO_TOKENS };
     },
   };

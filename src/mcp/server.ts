@@ -4,6 +4,7 @@ import type { JobPhase } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
+import type { McpSession, McpSessions } from './sessions.js';
 import { registerTools } from './tools.js';
 import { VERSION } from '../version.js';
 
@@ -12,6 +13,8 @@ export interface Principal {
   owner: string;
   /** Base URL of the REST API for the job URLs handed out; absent on stdio. */
   baseUrl?: string;
+  /** The 2025-revision HTTP session the call came in (clients that offer sampling have one). */
+  session?: McpSession;
 }
 
 /** What a call needs to run here with the client's model as its sampler. */
@@ -34,6 +37,8 @@ export interface McpDeps {
   checkWebhookUrl?(url: string, owner: string): Promise<string>;
   /** Set where the client's model can be asked (MCP sampling: see sampling.ts). */
   sampling?: SamplingDeps;
+  /** Where 2025-revision HTTP calls in a session wait for the client's answers. */
+  sessions?: McpSessions;
 }
 
 export const SERVER_INFO = { name: 'aios-lovable-mcp', title: 'AIOS product team', version: VERSION } as const;

@@ -27,7 +27,7 @@ import { advertised, described } from './schema.js';
 import { acceptedText, codeText, statusText } from './text.js';
 import type { McpDeps, Principal, SamplingDeps } from './server.js';
 import { jobUri } from './resources.js';
-import { canSample, nextRound, replayPort, roundAnswers, samplingPort } from './sampling.js';
+import { canSample, nextRound, replayPort, roundAnswers, samplingPort, sessionPort } from './sampling.js';
 
 /** A rough figure for clients that plan their polling: the embedded engine takes well under a second a phase. */
 function estimateSeconds(phases: readonly Phase[]): number {
@@ -168,12 +168,27 @@ function progressOf(event: PhaseEvent): ProgressEvent | undefined {
  * model as the sampler: a queued job may run in another process (a Redis worker) that cannot
  * reach the client. The phase time limit, the client's cancellation and progress hold as in a job.
  */
-async function runSampled(sampling: SamplingDeps, tool: AgentTool, input: unknown, ctx: ServerContext, era: 'legacy' | 'modern'): Promise<CallToolResult | InputRequiredResult> {
+async function runSampled(
+  server: McpServer,
+  deps: McpDeps & { sampling: SamplingDeps },
+  principal: Principal,
+  tool: AgentTool,
+  input: unknown,
+  ctx: ServerContext,
+  era: 'legacy' | 'modern',
+): Promise<CallToolResult | InputRequiredResult> {
+  const { sampling } = deps;
   const phase = TOOLS[tool].phase;
   const progress = progressSender(ctx);
-  // 2025 revisions: ask mid-call on the connection. 2026-07-28: replay the answers so far, ask for the next one.
+  // 2025 revisions: ask mid-call on the connection, or on the call's stream in an HTTP session.
+  // 2026-07-28: replay the answers so far, ask for the next one.
   const rounds = era === 'modern' ? roundAnswers(ctx) : undefined;
-  const sampler = rounds ? replayPort(rounds) : samplingPort(ctx, sampling.timeouts[phase]);
+  const session = era === 'legacy' ? principal.session : undefined;
+  const sampler = rounds
+    ? replayPort(rounds)
+    : session && deps.sessions
+      ? sessionPort(server, ctx, deps.sessions, session, sampling.timeouts[phase])
+      : samplingPort(ctx, sampling.timeouts[phase]);
   const engines: Engines = { ...sampling.engines, sampler };
   let output: unknown;
   try {
@@ -238,7 +253,9 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
           const input = parseInput(contract.input, args ?? {});
           const sampling = deps.sampling;
           const choice = input.engine ?? sampling?.engines.choice ?? 'auto';
-          if (sampling && wantsSampling(choice, sampling.engines) && canSample(server, ctx, era, sampling.connected)) return await runSampled(sampling, name, input, ctx, era);
+          if (sampling && wantsSampling(choice, sampling.engines) && canSample(server, ctx, era, sampling.connected, principal.session)) {
+            return await runSampled(server, { ...deps, sampling }, principal, name, input, ctx, era);
+          }
           return finished(await runAsJob(deps, principal, name, input, ctx));
         } catch (error) {
           return toolError(error);

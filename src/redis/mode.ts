@@ -9,6 +9,7 @@ import { agentRunnerFor } from '../jobs/thread-runner.js';
 import type { ErrorTracker } from '../sentry.js';
 import { publicBase } from '../webhooks/events.js';
 import { WebhookEnqueuer } from '../webhooks/enqueue.js';
+import type { Redis } from 'ioredis';
 import { connectRedis, disconnect } from './connection.js';
 import type { Recorder } from '../jobs/redis-store.js';
 
@@ -17,6 +18,8 @@ export interface RedisMode {
   queue: BullMqQueue;
   limiter: RateLimiter;
   worker: JobWorker | undefined;
+  /** The queue's connections, for the others that share them (MCP sessions): answering requests, and pub/sub. */
+  connections: { client: Redis; subscriber: Redis };
   /** Stops the worker (running jobs get `graceMs` to finish, then go back to the queue), then the queue. */
   close(graceMs: number): Promise<void>;
 }
@@ -95,11 +98,12 @@ export function openWorker(config: Config, logger: Logger, runner?: JobRunner, r
 export function openRedisMode(config: Config, logger: Logger, options: { worker: boolean; runner?: JobRunner; tracker?: ErrorTracker | undefined }): RedisMode {
   const url = config.redisUrl!;
   const client = connectRedis(url, 'request', logger);
+  const subscriber = connectRedis(url, 'subscriber', logger);
   const recorder = openRecorder(config, logger, options.tracker);
   const queue = new BullMqQueue({
     recorded: recorder.api,
     client,
-    subscriber: connectRedis(url, 'subscriber', logger),
+    subscriber,
     prefix: config.redisKeyPrefix,
     retention: config.retention,
     retry: config.retry,
@@ -113,6 +117,7 @@ export function openRedisMode(config: Config, logger: Logger, options: { worker:
     queue,
     limiter: new RateLimiter(redisLimiter(client, config.redisKeyPrefix)),
     worker,
+    connections: { client, subscriber },
     close: async (graceMs) => {
       await worker?.close(graceMs);
       await threads?.close();

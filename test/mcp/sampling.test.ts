@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { Client as V1Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport as V1HttpTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { CreateMessageRequestSchema as V1CreateMessageRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProductModelSchema } from '../../src/contract/index.js';
 import { BAD_FLAT_MODEL, FLAT_IDEA, FLAT_MODEL, FLAT_PROSE } from '../fixtures/model-answers.js';
@@ -9,7 +12,8 @@ import { createKey, removeDataDir, startServer, testConfig, type Server } from '
 /**
  * The `sampling` engine end to end: the official SDK Client, declaring the sampling capability
  * with a handler that plays the client's model (replaying prepared answers), calls aios_analyze
- * on the built `aios-mcp stdio` command and on `/mcp`, and the server reads the idea with it.
+ * (and the other agents) on the built `aios-mcp stdio` command and on `/mcp` in both protocol eras
+ * (2025 revisions in a session), and the server reads the idea and writes the prose with it.
  */
 
 interface SamplingRequest {
@@ -126,12 +130,17 @@ describe('MCP sampling over stdio (2025 revision)', () => {
   });
 });
 
-async function overHttp(answers: Answer[] | undefined, era: Era) {
-  server = await startServer(await testConfig());
+const keys = new WeakMap<StreamableHTTPClientTransport, string>();
+const keyOf = (transport: StreamableHTTPClientTransport) => keys.get(transport)!;
+
+async function overHttp(answers: Answer[] | undefined, era: Era, env: Record<string, string> = {}) {
+  server = await startServer(await testConfig(env));
   const key = await createKey(server);
   const made = samplingClient(answers, era);
-  await made.client.connect(new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${key}` } } }));
-  return made;
+  const transport = new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${key}` } } });
+  keys.set(transport, key);
+  await made.client.connect(transport);
+  return { ...made, transport };
 }
 
 describe('MCP sampling on the 2026-07-28 revision (input_required, stateless)', () => {
@@ -169,11 +178,84 @@ describe('MCP sampling on the 2026-07-28 revision (input_required, stateless)', 
   });
 });
 
-describe('MCP sampling over HTTP (2025 revisions)', () => {
-  it('is not offered on stateless HTTP: a call asking for it gets the offline reading and the reason', async () => {
-    const { client, requests } = await overHttp([JSON.stringify(FLAT_MODEL)], '2025-11-25');
-    const result = await analyze(client, { engine: 'sampling' });
-    expect(result.structuredContent).toMatchObject({ engine: 'heuristic', fallback: { from: 'sampling' } });
-    expect(requests).toHaveLength(0);
+describe('MCP sampling over HTTP (2025 revisions), in a session', () => {
+  it('a client offering sampling gets a session at initialize, and its model reads the idea and writes the brief', async () => {
+    const { client, requests, transport } = await overHttp([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)], '2025-11-25');
+    expect(transport.sessionId).toMatch(/^[\w-]{32}$/);
+    const result = await analyze(client, {});
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:client-model-7', product_model: ProductModelSchema.parse(FLAT_MODEL) });
+    expect(result.structuredContent.fallback).toBeUndefined();
+    expect(result.content[0]!.text).toContain(FLAT_PROSE.executive_summary);
+    expect(requests).toHaveLength(2);
+    expect(requests[0]!.messages[0]!.content.text).toContain(`<idea>\n${FLAT_IDEA}\n</idea>`);
+  });
+
+  it('the v1 SDK client with a sampling handler is sampled too', async () => {
+    server = await startServer(await testConfig());
+    const key = await createKey(server);
+    const requests: SamplingRequest[] = [];
+    const client = new V1Client({ name: 'aios-v1-sampling', version: '1.0.0' }, { capabilities: { sampling: {} } });
+    client.setRequestHandler(V1CreateMessageRequestSchema, (request) => {
+      requests.push(request.params as unknown as SamplingRequest);
+      const text = JSON.stringify(requests.length === 1 ? FLAT_MODEL : FLAT_PROSE);
+      return { model: 'v1-model', role: 'assistant' as const, content: { type: 'text' as const, text } };
+    });
+    const transport = new V1HttpTransport(new URL(`${server.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${key}` } } });
+    await client.connect(transport);
+    try {
+      expect(transport.sessionId).toBeDefined();
+      const result = (await client.callTool({ name: 'aios_analyze', arguments: { spec: FLAT_IDEA, engine: 'sampling' } })) as { structuredContent: Record<string, unknown>; content: Array<{ text: string }> };
+      expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:v1-model', product_model: ProductModelSchema.parse(FLAT_MODEL) });
+      expect(result.content[0]!.text).toContain(FLAT_PROSE.problem_statement);
+      expect(requests).toHaveLength(2);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('a client without the capability gets no session and the offline reading, as before; asking for sampling says why', async () => {
+    const { client, transport } = await overHttp(undefined, '2025-11-25');
+    expect(transport.sessionId).toBeUndefined();
+    const result = await analyze(client, {});
+    expect(result.structuredContent).toMatchObject({ engine: 'heuristic' });
+    expect(result.structuredContent.fallback).toBeUndefined();
+    const asked = await analyze(client, { engine: 'sampling' });
+    expect(asked.structuredContent).toMatchObject({ engine: 'heuristic', fallback: { from: 'sampling', reason: expect.stringContaining('declares the sampling capability') } });
+  });
+
+  it('an unknown or ended session answers 404; another key may not use a session; DELETE ends it', async () => {
+    const { client, transport } = await overHttp([JSON.stringify(FLAT_MODEL)], '2025-11-25');
+    const sessionId = transport.sessionId!;
+    const key = keyOf(transport);
+    const other = await createKey(server!, { name: 'other' });
+    const post = (bearer: string, id: string) =>
+      fetch(`${server!.url}/mcp`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', 'mcp-session-id': id },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+      });
+    const unknown = await post(key, 'no-such-session-0123456789');
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: number } }).error.code).toBe(-32001);
+    const refused = await post(other, sessionId);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+    // The session's own client still works, then ends it.
+    expect((await client.listTools()).tools.length).toBeGreaterThan(0);
+    await transport.terminateSession();
+    const ended = await fetch(`${server!.url}/mcp`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', 'mcp-session-id': sessionId },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+    });
+    expect(ended.status).toBe(404);
+  });
+
+  it('a client that never answers hits the phase limit: AGENT_TIMEOUT', async () => {
+    const { client } = await overHttp(['never'], '2025-11-25', { AGENT_TIMEOUT_ANALYSIS_MS: '500' });
+    const result = await analyze(client, {});
+    expect(result.isError).toBe(true);
+    expect(result.content[0]!.text).toMatch(/^AGENT_TIMEOUT: /);
   });
 });

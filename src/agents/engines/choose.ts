@@ -26,7 +26,7 @@ export function chooseEngine(asked: EngineChoice | undefined, engines: Engines |
             fallback: {
               from: 'sampling',
               reason:
-                'no client model to sample: only an MCP tool call whose client declares the sampling capability can be sampled (over stdio, or over HTTP on the 2026-07-28 revision); REST jobs, aios_full_pipeline and 2025-revision HTTP calls cannot',
+                'no client model to sample: only an MCP tool call whose client declares the sampling capability can be sampled (over stdio; over HTTP on the 2026-07-28 revision, or on a 2025 revision in the session it gets at initialize); REST jobs and aios_full_pipeline cannot',
             },
           };
     case 'auto':

@@ -1,0 +1,209 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { ClientCapabilities, JSONRPCErrorResponse, JSONRPCResultResponse } from '@modelcontextprotocol/server';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { viaRedis } from '../redis/connection.js';
+
+/**
+ * Sessions of 2025-revision clients on `/mcp`, kept for one thing only: asking a client's own model
+ * (`sampling/createMessage`) in the middle of its tool call. `/mcp` is otherwise stateless, so a
+ * session is a small record any API process can read ({owner key id, protocol version, the
+ * client's capabilities}) with a TTL refreshed on use, in memory (embedded mode) or in Redis
+ * (several API processes behind a load balancer, no affinity). The client's answer is a separate
+ * POST that may reach any process: it is handed to the call waiting for it in this process
+ * directly, else published on Redis for the process that holds the call.
+ */
+
+export interface McpSession {
+  id: string;
+  /** The API key id that opened it: no other key may use it. */
+  owner: string;
+  protocolVersion: string;
+  capabilities: ClientCapabilities;
+}
+
+/** A client's answer to a request the server sent it. */
+export type ClientAnswer = JSONRPCResultResponse | JSONRPCErrorResponse;
+
+/** Where the records live and how answers travel between processes. */
+export interface SessionBackend {
+  save(session: McpSession, ttlMs: number): Promise<void>;
+  /** The record, its TTL refreshed; undefined when unknown or expired. */
+  touch(id: string, ttlMs: number): Promise<McpSession | undefined>;
+  remove(id: string): Promise<void>;
+  /** Sends an answer this process has no call waiting for to the other processes. */
+  publish(sessionId: string, answer: ClientAnswer): Promise<void>;
+  /** Answers published by other processes. */
+  listen(listener: (sessionId: string, answer: ClientAnswer) => void): void;
+  close(): void;
+}
+
+interface Waiter {
+  sessionId: string;
+  resolve(answer: ClientAnswer): void;
+}
+
+export class McpSessions {
+  private readonly waiting = new Map<string, Waiter>();
+
+  constructor(
+    private readonly backend: SessionBackend,
+    readonly ttlMs: number,
+  ) {
+    backend.listen((sessionId, answer) => this.settle(sessionId, answer));
+  }
+
+  /** Opens a session for `owner`; its id is random and unguessable (192 bits). */
+  async open(owner: string, protocolVersion: string, capabilities: ClientCapabilities): Promise<McpSession> {
+    const session: McpSession = { id: randomBytes(24).toString('base64url'), owner, protocolVersion, capabilities };
+    await this.backend.save(session, this.ttlMs);
+    return session;
+  }
+
+  find(id: string): Promise<McpSession | undefined> {
+    return this.backend.touch(id, this.ttlMs);
+  }
+
+  end(id: string): Promise<void> {
+    return this.backend.remove(id);
+  }
+
+  /**
+   * A new request id, unique across processes, and the client's answer to it; `signal` (the phase
+   * limit, the client going away) ends the wait with its reason.
+   */
+  expect(sessionId: string, signal: AbortSignal): { id: string; answer: Promise<ClientAnswer> } {
+    const id = `aios-${randomUUID()}`;
+    const answer = new Promise<ClientAnswer>((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const abort = () => {
+        this.waiting.delete(id);
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', abort, { once: true });
+      this.waiting.set(id, {
+        sessionId,
+        resolve: (message) => {
+          this.waiting.delete(id);
+          signal.removeEventListener('abort', abort);
+          resolve(message);
+        },
+      });
+    });
+    return { id, answer };
+  }
+
+  /** A client's answer POSTed in `sessionId`: to the call here that waits for it, else to the other processes. */
+  async answer(sessionId: string, answer: ClientAnswer): Promise<void> {
+    if (this.settle(sessionId, answer)) return;
+    await this.backend.publish(sessionId, answer);
+  }
+
+  close(): void {
+    this.backend.close();
+  }
+
+  /** Whether a call here waited for `answer`; an answer from another session is dropped. */
+  private settle(sessionId: string, answer: ClientAnswer): boolean {
+    const waiter = typeof answer.id === 'string' ? this.waiting.get(answer.id) : undefined;
+    if (!waiter) return false;
+    if (waiter.sessionId === sessionId) waiter.resolve(answer);
+    return true;
+  }
+}
+
+/** One process (the embedded mode): records in a map, expired ones swept as new ones come. */
+export class MemorySessionBackend implements SessionBackend {
+  private readonly records = new Map<string, { session: McpSession; expiresAt: number }>();
+  private nextSweep = 0;
+
+  save(session: McpSession, ttlMs: number): Promise<void> {
+    const now = Date.now();
+    if (now >= this.nextSweep) {
+      for (const [id, record] of this.records) if (record.expiresAt <= now) this.records.delete(id);
+      this.nextSweep = now + ttlMs;
+    }
+    this.records.set(session.id, { session, expiresAt: now + ttlMs });
+    return Promise.resolve();
+  }
+
+  touch(id: string, ttlMs: number): Promise<McpSession | undefined> {
+    const record = this.records.get(id);
+    const now = Date.now();
+    if (!record || record.expiresAt <= now) {
+      this.records.delete(id);
+      return Promise.resolve(undefined);
+    }
+    record.expiresAt = now + ttlMs;
+    return Promise.resolve(record.session);
+  }
+
+  remove(id: string): Promise<void> {
+    this.records.delete(id);
+    return Promise.resolve();
+  }
+
+  // Every call waits in this process: nothing to publish.
+  publish(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  listen(): void {}
+
+  close(): void {
+    this.records.clear();
+  }
+}
+
+/** Several processes on one Redis: a key per session (`<prefix>:mcp:session:<id>`, PX ttl) and one answers channel. */
+export class RedisSessionBackend implements SessionBackend {
+  private readonly channel: string;
+  private listener: ((from: string, message: string) => void) | undefined;
+
+  constructor(
+    private readonly options: { client: Redis; subscriber: Redis; prefix: string; logger?: Logger | undefined },
+  ) {
+    this.channel = `${options.prefix}:mcp:answers`;
+  }
+
+  private key(id: string): string {
+    return `${this.options.prefix}:mcp:session:${id}`;
+  }
+
+  async save(session: McpSession, ttlMs: number): Promise<void> {
+    await viaRedis(() => this.options.client.set(this.key(session.id), JSON.stringify(session), 'PX', ttlMs));
+  }
+
+  async touch(id: string, ttlMs: number): Promise<McpSession | undefined> {
+    const raw = await viaRedis(() => this.options.client.getex(this.key(id), 'PX', ttlMs));
+    return raw === null ? undefined : (JSON.parse(raw) as McpSession);
+  }
+
+  async remove(id: string): Promise<void> {
+    await viaRedis(() => this.options.client.del(this.key(id)));
+  }
+
+  async publish(sessionId: string, answer: ClientAnswer): Promise<void> {
+    await viaRedis(() => this.options.client.publish(this.channel, JSON.stringify([sessionId, answer])));
+  }
+
+  listen(listener: (sessionId: string, answer: ClientAnswer) => void): void {
+    this.listener = (from, message) => {
+      if (from !== this.channel) return;
+      try {
+        const [sessionId, answer] = JSON.parse(message) as [string, ClientAnswer];
+        listener(sessionId, answer);
+      } catch {
+        // Not ours to read: every writer of this channel is this code.
+      }
+    };
+    this.options.subscriber.on('message', this.listener);
+    // Not awaited: with Redis down at start, the subscription is made when it comes up.
+    this.options.subscriber.subscribe(this.channel).catch((error: unknown) => this.options.logger?.warn({ err: error }, 'could not subscribe to MCP sampling answers yet'));
+  }
+
+  close(): void {
+    if (this.listener) this.options.subscriber.off('message', this.listener);
+    this.listener = undefined;
+  }
+}

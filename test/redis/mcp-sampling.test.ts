@@ -1,0 +1,107 @@
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProductModelSchema } from '../../src/contract/index.js';
+import { FLAT_IDEA, FLAT_MODEL, FLAT_PROSE } from '../fixtures/model-answers.js';
+import { removeDataDir, startServer, testConfig, type Server } from '../http/support.js';
+import { TestRedis } from './redis-server.js';
+
+/**
+ * Sampling a 2025-revision client over `/mcp` behind a load balancer without affinity: two app
+ * instances on one Redis, the client's requests alternating between them, and each answer of its
+ * model POSTed to the instance that does NOT hold the waiting tool call. The session opened on one
+ * instance is read by the other from Redis, and the answer reaches the call through Redis pub/sub.
+ */
+
+const KEY = 'aios_mcp_sampling_redis_test_key_0123456789';
+let redis: TestRedis;
+let apis: Server[] = [];
+
+beforeAll(async () => {
+  redis = await TestRedis.start();
+  // A lost answer fails the call within the phase limit rather than the test's.
+  const env = { REDIS_URL: redis.url, AIOS_API_KEYS: JSON.stringify({ sampling: KEY }), AGENT_TIMEOUT_ANALYSIS_MS: '20000' };
+  // The sampled calls run in the process that holds them: no worker needed.
+  apis = await Promise.all([startServer(await testConfig(env), { worker: false }), startServer(await testConfig(env), { worker: false })]);
+});
+afterAll(async () => {
+  for (const api of apis) {
+    await api.close();
+    await removeDataDir(api.config);
+  }
+  await redis?.destroy();
+});
+
+/** Whether a POST body is only JSON-RPC responses: the client's answers to the server's requests. */
+function isAnswerBody(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  const messages = [JSON.parse(body) as unknown].flat() as Array<Record<string, unknown>>;
+  return messages.every((message) => message.method === undefined && ('result' in message || 'error' in message));
+}
+
+/**
+ * A `fetch` that alternates requests between the instances, and sends each answer to the instance
+ * the last request did not go to; `log` says where each went.
+ */
+interface Sent {
+  to: number;
+  answer: boolean;
+  /** The JSON-RPC method of a request or notification. */
+  rpc: string | undefined;
+}
+
+function crossingFetch(bases: string[]): { fetch: typeof fetch; log: Sent[] } {
+  const log: Sent[] = [];
+  let turn = 0;
+  let last = 0;
+  const crossing: typeof fetch = (input, init) => {
+    const answer = init?.method === 'POST' && isAnswerBody(init.body);
+    let to: number;
+    if (answer) to = 1 - last;
+    else {
+      to = turn++ % bases.length;
+      if (init?.method === 'POST') last = to;
+    }
+    const rpc = !answer && typeof init?.body === 'string' ? ((JSON.parse(init.body) as { method?: string }).method ?? undefined) : undefined;
+    log.push({ to, answer, rpc });
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    return fetch(`${bases[to]}${url.pathname}${url.search}`, init);
+  };
+  return { fetch: crossing, log };
+}
+
+describe('MCP sampling over 2025-revision HTTP across two app instances on one Redis', () => {
+  it("the client's answers, POSTed to the other instance, reach the waiting call, and its model's reading is used", async () => {
+    const { fetch: crossing, log } = crossingFetch(apis.map((api) => api.url));
+    const client = new Client({ name: 'crossing', version: '1' }, { versionNegotiation: { mode: 'legacy' } as never, capabilities: { sampling: {} } });
+    let asked = 0;
+    client.setRequestHandler('sampling/createMessage', () => {
+      asked += 1;
+      const text = JSON.stringify(asked === 1 ? FLAT_MODEL : FLAT_PROSE);
+      return { model: 'crossing-model', role: 'assistant' as const, content: { type: 'text' as const, text } };
+    });
+    const transport = new StreamableHTTPClientTransport(new URL(`${apis[0]!.url}/mcp`), { fetch: crossing, requestInit: { headers: { authorization: `Bearer ${KEY}` } } });
+    await client.connect(transport);
+    try {
+      const sessionId = transport.sessionId;
+      expect(sessionId).toBeDefined();
+      // The session is a record in Redis with a TTL, readable by every instance.
+      const inspect = redis.client();
+      try {
+        expect(await inspect.pttl(`aios:mcp:session:${sessionId}`)).toBeGreaterThan(0);
+      } finally {
+        inspect.disconnect();
+      }
+      const result = (await client.callTool({ name: 'aios_analyze', arguments: { spec: FLAT_IDEA } })) as { structuredContent: Record<string, unknown>; content: Array<{ text: string }> };
+      expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:crossing-model', product_model: ProductModelSchema.parse(FLAT_MODEL) });
+      expect(result.structuredContent.fallback).toBeUndefined();
+      expect(result.content[0]!.text).toContain(FLAT_PROSE.executive_summary);
+    } finally {
+      await client.close();
+    }
+    const answers = log.filter((entry) => entry.answer);
+    expect(answers).toHaveLength(2);
+    // Each answer went to the instance that did not get the tool call it answers.
+    const call = log.find((entry) => entry.rpc === 'tools/call')!;
+    for (const answer of answers) expect(answer.to).not.toBe(call.to);
+  });
+});
