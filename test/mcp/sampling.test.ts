@@ -6,7 +6,7 @@ import { StreamableHTTPClientTransport as V1HttpTransport } from '@modelcontextp
 import { CreateMessageRequestSchema as V1CreateMessageRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProductModelSchema } from '../../src/contract/index.js';
-import { BAD_FLAT_MODEL, FLAT_IDEA, FLAT_MODEL, FLAT_PROSE } from '../fixtures/model-answers.js';
+import { BAD_FLAT_MODEL, FLAT_ARCHITECTURE_PROSE, FLAT_IDEA, FLAT_MODEL, FLAT_PRD_PROSE, FLAT_PROSE } from '../fixtures/model-answers.js';
 import { createKey, removeDataDir, startServer, testConfig, type Server } from '../http/support.js';
 
 /**
@@ -257,5 +257,31 @@ describe('MCP sampling over HTTP (2025 revisions), in a session', () => {
     const result = await analyze(client, {});
     expect(result.isError).toBe(true);
     expect(result.content[0]!.text).toMatch(/^AGENT_TIMEOUT: /);
+  });
+});
+
+describe('sampling for the other agents: the client\'s model writes their prose', () => {
+  it('over stdio (2025 revision): aios_design_architecture reads the idea and writes the technical summary with it', async () => {
+    const { client, requests } = await overStdio([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_ARCHITECTURE_PROSE)]);
+    const result = (await client.callTool({ name: 'aios_design_architecture', arguments: { spec: FLAT_IDEA, engine: 'sampling' } })) as {
+      structuredContent: Record<string, unknown>;
+      content: Array<{ text: string }>;
+    };
+    expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:client-model-7' });
+    expect(result.structuredContent.fallback).toBeUndefined();
+    expect(result.structuredContent.architecture_markdown).toContain(FLAT_ARCHITECTURE_PROSE.technical_summary);
+    expect(result.content[0]!.text).toContain(FLAT_ARCHITECTURE_PROSE.technical_summary);
+    expect(requests).toHaveLength(2);
+    expect(requests[1]!.systemPrompt).toContain('Aria');
+  });
+
+  it('over HTTP on the 2026-07-28 revision (input_required): aios_strategize writes the PRD\'s background with it', async () => {
+    const { client, requests } = await overHttp([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PRD_PROSE)], '2026-07-28');
+    const result = (await client.callTool({ name: 'aios_strategize', arguments: { spec: FLAT_IDEA, engine: 'sampling' } })) as { structuredContent: Record<string, unknown> };
+    expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:client-model-7' });
+    expect(result.structuredContent.fallback).toBeUndefined();
+    expect(result.structuredContent.prd_markdown).toContain(FLAT_PRD_PROSE.background_context);
+    expect(requests).toHaveLength(2);
+    expect(requests[1]!.systemPrompt).toContain('Morgan');
   });
 });
