@@ -55,7 +55,7 @@ export class McpSessions {
 
   /** Opens a session for `owner`; its id is random and unguessable (192 bits). */
   async open(owner: string, protocolVersion: string, capabilities: ClientCapabilities): Promise<McpSession> {
-    const session: McpSession = { id: randomBytes(24).toString('base64url'), owner, protocolVersion, capabilities };
+    const session: McpSession = { id: randomBytes(24).toString('base64url'), owner, protocolVersion, capabilities: kept(capabilities) };
     await this.backend.save(session, this.ttlMs);
     return session;
   }
@@ -112,7 +112,20 @@ export class McpSessions {
   }
 }
 
-/** One process (the embedded mode): records in a map, expired ones swept as new ones come. */
+/** Room for what a client says of sampling, elicitation and roots; a record stays small whatever a client sends. */
+const MAX_CAPABILITIES_CHARS = 4_096;
+
+/** The capabilities the server may act on, bounded in size: a session costs the same for every client. */
+function kept(capabilities: ClientCapabilities): ClientCapabilities {
+  const { sampling, elicitation, roots } = capabilities;
+  const picked: ClientCapabilities = { ...(sampling ? { sampling } : {}), ...(elicitation ? { elicitation } : {}), ...(roots ? { roots } : {}) };
+  return JSON.stringify(picked).length <= MAX_CAPABILITIES_CHARS ? picked : { sampling: {} };
+}
+
+/** Sessions one process keeps at most; past it the longest unused go first (rate limits keep real use far below). */
+const MAX_MEMORY_SESSIONS = 10_000;
+
+/** One process (the embedded mode): records in a map, expired ones swept as new ones come, the longest unused dropped when full. */
 export class MemorySessionBackend implements SessionBackend {
   private readonly records = new Map<string, { session: McpSession; expiresAt: number }>();
   private nextSweep = 0;
@@ -123,6 +136,7 @@ export class MemorySessionBackend implements SessionBackend {
       for (const [id, record] of this.records) if (record.expiresAt <= now) this.records.delete(id);
       this.nextSweep = now + ttlMs;
     }
+    if (this.records.size >= MAX_MEMORY_SESSIONS) this.records.delete(this.records.keys().next().value!);
     this.records.set(session.id, { session, expiresAt: now + ttlMs });
     return Promise.resolve();
   }
@@ -135,6 +149,9 @@ export class MemorySessionBackend implements SessionBackend {
       return Promise.resolve(undefined);
     }
     record.expiresAt = now + ttlMs;
+    // Most recently used last, so that a full map drops the longest unused.
+    this.records.delete(id);
+    this.records.set(id, record);
     return Promise.resolve(record.session);
   }
 
