@@ -252,6 +252,19 @@ describe('MCP sampling over HTTP (2025 revisions), in a session', () => {
     expect(ended.status).toBe(404);
   });
 
+  it('a session unused for MCP_SESSION_TTL_MS expires: requests naming it get 404', async () => {
+    const { transport } = await overHttp([JSON.stringify(FLAT_MODEL)], '2025-11-25', { MCP_SESSION_TTL_MS: '1000' });
+    const list = () =>
+      fetch(`${server!.url}/mcp`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keyOf(transport)}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', 'mcp-session-id': transport.sessionId! },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+      });
+    expect((await list()).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect((await list()).status).toBe(404);
+  });
+
   it('a client that never answers hits the phase limit: AGENT_TIMEOUT', async () => {
     const { client } = await overHttp(['never'], '2025-11-25', { AGENT_TIMEOUT_ANALYSIS_MS: '500' });
     const result = await analyze(client, {});
