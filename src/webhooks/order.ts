@@ -77,9 +77,9 @@ export class DeliveryOrder {
     const lost = earlier.filter((event, i) => states[i] === 'unknown' && Date.now() - Date.parse(event.at) >= this.options.boundMs);
     if (lost.length > 0) await this.queueLost(delivery, lost);
     const open = states.findIndex((state) => state !== 'completed' && state !== 'failed');
-    if (open >= 0) return { event_id: `${delivery.job_id}.${earlier[open]!.id}`, state: states[open]! };
-    await client.zrem(waiting, String(delivery.seq));
-    return undefined;
+    // Left listed as waiting when it goes on: no earlier delivery of its job is left to end and wake
+    // it (during a retry's backoff, that would cut the backoff short); its own end takes it off.
+    return open >= 0 ? { event_id: `${delivery.job_id}.${earlier[open]!.id}`, state: states[open]! } : undefined;
   }
 
   /** `delivery` has ended (delivered, or given up): the next one of its job waiting for it is woken. */
