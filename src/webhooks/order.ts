@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { JobEvent } from '../jobs/port.js';
 import { RedisJobStore } from '../jobs/redis-store.js';
 import { deliveryOf, queueDelivery, type QueuedDelivery } from './enqueue.js';
 import { callsForDelivery } from './events.js';
@@ -69,7 +70,7 @@ export class DeliveryOrder {
       .pexpire(waiting, this.options.retentionMs)
       .zrevrange(this.endedKey(delivery.job_id), 0, 0)
       .exec();
-    const [error, last] = replies?.[2] ?? [new Error('the look at the order of a job\'s deliveries was aborted'), []];
+    const [error, last] = replies?.[2] ?? [new Error('the read of the delivery order was aborted'), []];
     if (error) throw error;
     const [lastEnded] = last as string[];
     const earlier = (await this.store.eventsBetween(delivery.job_id, Number(lastEnded ?? 0), delivery.seq)).filter(callsForDelivery);
@@ -94,7 +95,7 @@ export class DeliveryOrder {
     await (await this.options.queue.getJob(`${delivery.job_id}.${next}`))?.promote().catch(() => undefined);
   }
 
-  private async queueLost(delivery: QueuedDelivery, lost: Awaited<ReturnType<RedisJobStore['eventsBetween']>>): Promise<void> {
+  private async queueLost(delivery: QueuedDelivery, lost: JobEvent[]): Promise<void> {
     const job = await this.store.get(delivery.job_id, false);
     if (!job) return;
     for (const event of lost) {
