@@ -12,7 +12,7 @@ export interface DeliveryOrderOptions {
   prefix: string;
   /** The `aios-webhooks` queue. */
   queue: Queue<QueuedDelivery>;
-  /** How long the order's sets are kept (`JOB_RETENTION_FAILED_MS`, as the deliveries). */
+  /** How long ended deliveries are kept (`JOB_RETENTION_FAILED_MS`): the order's sets at least as long. */
   retentionMs: number;
   /**
    * How long after an event was recorded its delivery may still be on its way to the queue
@@ -24,6 +24,13 @@ export interface DeliveryOrderOptions {
   publicUrl: string;
   logger?: Logger | undefined;
 }
+
+/**
+ * The order's sets are kept at least this long after their last change, however short the
+ * retention: a delivery removed from BullMQ (its retention over) while a later one of its job still
+ * waits must be known as ended here, or it would be taken as never queued and sent again.
+ */
+const ORDER_KEPT_MIN_MS = 3_600_000;
 
 /** What holds a delivery back: the event id of the earliest delivery of its job not ended yet. */
 export interface Blocker {
@@ -42,7 +49,7 @@ export interface Blocker {
  * An earlier event whose delivery is still not queued `boundMs` after it was recorded was lost with
  * the process that wrote it: it is queued here (by event id: never twice), and said in a log line.
  *
- * Per job, beside its events and expiring with the retention:
+ * Per job, beside its events, expiring with the retention (an hour at least):
  * - `<p>:webhooks:ended:<job id>`: the ids of the events whose delivery has ended. A delivery is
  *   attempted only once every earlier one has ended, so the highest says that nothing before it
  *   is left to look at;
@@ -50,9 +57,11 @@ export interface Blocker {
  */
 export class DeliveryOrder {
   private readonly store: RedisJobStore;
+  private readonly keptMs: number;
 
   constructor(private readonly options: DeliveryOrderOptions) {
     this.store = new RedisJobStore(options.client, options.prefix);
+    this.keptMs = Math.max(options.retentionMs, ORDER_KEPT_MIN_MS);
   }
 
   /**
@@ -67,7 +76,7 @@ export class DeliveryOrder {
     const replies = await client
       .multi()
       .zadd(waiting, delivery.seq, String(delivery.seq))
-      .pexpire(waiting, this.options.retentionMs)
+      .pexpire(waiting, this.keptMs)
       .zrevrange(this.endedKey(delivery.job_id), 0, 0)
       .exec();
     const [error, last] = replies?.[2] ?? [new Error('the read of the delivery order was aborted'), []];
@@ -85,10 +94,10 @@ export class DeliveryOrder {
 
   /** `delivery` has ended (delivered, or given up): the next one of its job waiting for it is woken. */
   async ended(delivery: QueuedDelivery): Promise<void> {
-    const { client, retentionMs } = this.options;
+    const { client } = this.options;
     const ended = this.endedKey(delivery.job_id);
     const waiting = this.waitingKey(delivery.job_id);
-    await client.multi().zadd(ended, delivery.seq, String(delivery.seq)).pexpire(ended, retentionMs).zrem(waiting, String(delivery.seq)).exec();
+    await client.multi().zadd(ended, delivery.seq, String(delivery.seq)).pexpire(ended, this.keptMs).zrem(waiting, String(delivery.seq)).exec();
     const [next] = await client.zrangebyscore(waiting, `(${delivery.seq}`, '+inf', 'LIMIT', 0, 1);
     if (next === undefined) return;
     // Not delayed (yet, or any more): it looks again by itself.
