@@ -48,6 +48,7 @@ interface WebhookFigures {
   deliveries_per_second: number;
   lag_p50_ms: number;
   lag_p99_ms: number;
+  jobs_out_of_order: number;
   peak_rss_mb: number;
 }
 
@@ -213,13 +214,13 @@ Webhook deliveries: buildApp on a socket (its own process per mode) with jobs th
 jobs posted 10 at a time, each sending 4 signed events (job.started, phase.started, phase.completed, job.completed) to a
 node:http receiver on loopback that answers 200. Lag: from the event's timestamp to its arrival, over every delivery, so it
 includes the backlog the burst builds. Redis mode uses the local Redis (REDIS_URL) under a prefix of its own, removed after.
-  mode        deliveries   seconds   deliveries/s   lag p50 ms   lag p99 ms   peak RSS MB`);
+  mode        deliveries   seconds   deliveries/s   lag p50 ms   lag p99 ms   jobs out of order   peak RSS MB`);
 for (const mode of ['embedded', 'redis']) {
   const f = section<WebhookFigures>('webhooks.js', [mode, '300']);
   console.log(
     `  ${f.mode.padEnd(8)}   ${pad(`${f.deliveries}/${f.expected}`, 10)}   ${pad(f.seconds.toFixed(1), 7)}   ${pad(f.deliveries_per_second.toFixed(0), 12)}   ${pad(
       f.lag_p50_ms,
       10,
-    )}   ${pad(f.lag_p99_ms, 10)}   ${pad(f.peak_rss_mb.toFixed(0), 11)}`,
+    )}   ${pad(f.lag_p99_ms, 10)}   ${pad(f.jobs_out_of_order, 17)}   ${pad(f.peak_rss_mb.toFixed(0), 11)}`,
   );
 }

@@ -15,7 +15,8 @@ import { createLogger } from '../src/log.js';
  * `aios_strategize` run, so 4 deliveries (job.started, phase.started, phase.completed,
  * job.completed). Mode `embedded` (argv[2]) delivers in process; `redis` through BullMQ on
  * REDIS_URL (default the local Redis) under a key prefix of its own, removed afterwards.
- * Prints one JSON line: deliveries per second, and the lag from each event to its arrival.
+ * Prints one JSON line: deliveries per second, the lag from each event to its arrival, and the jobs
+ * whose events arrived out of their order (none expected).
  */
 const mode = process.argv[2] === 'redis' ? 'redis' : 'embedded';
 const JOBS = Number(process.argv[3] ?? 300);
@@ -24,12 +25,18 @@ const KEY = 'aios_bench_webhook_key_0123456789abcdef';
 
 const arrivals: number[] = [];
 const lags: number[] = [];
+/** Per job, the id of the last event it got; a job whose events arrive out of their order is counted. */
+const lastEvent = new Map<string, number>();
+const outOfOrder = new Set<string>();
 const receiver = createServer((request, response) => {
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
   request.on('end', () => {
     const now = Date.now();
-    const { timestamp } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { timestamp: string };
+    const { timestamp, job_id, event_id } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { timestamp: string; job_id: string; event_id: string };
+    const id = Number(event_id.slice(job_id.length + 1));
+    if (id < (lastEvent.get(job_id) ?? 0)) outOfOrder.add(job_id);
+    lastEvent.set(job_id, id);
     arrivals.push(now);
     lags.push(now - Date.parse(timestamp));
     response.writeHead(200).end();
@@ -49,6 +56,8 @@ const config = loadConfig({
   WEBHOOK_ALLOW_PRIVATE: 'true',
   RATE_LIMIT_PER_MINUTE: '1000000',
   RATE_LIMIT_PER_DAY: '100000000',
+  // A cap the load never reaches: the figures are the deliveries', not the cap's refusals.
+  MAX_ACTIVE_JOBS_PER_KEY: '100000',
   QUEUE_CONCURRENCY: '10',
   ...(mode === 'redis' ? { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: prefix } : {}),
 });
@@ -105,6 +114,7 @@ process.stdout.write(
     deliveries_per_second: arrivals.length / seconds,
     lag_p50_ms: at(0.5),
     lag_p99_ms: at(0.99),
+    jobs_out_of_order: outOfOrder.size,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
   })}\n`,
 );

@@ -271,6 +271,13 @@ export class RedisJobStore {
     return raw.map(parseEvent);
   }
 
+  /** The job's events with ids after `afterId` and before `beforeId` (none for a job that has expired). */
+  async eventsBetween(id: string, afterId: number, beforeId: number): Promise<JobEvent[]> {
+    if (beforeId - afterId < 2) return [];
+    const raw = await this.client.lrange(this.eventsKey(id), Math.max(0, afterId), beforeId - 2);
+    return raw.map(parseEvent);
+  }
+
   /** The owner's jobs, newest first, without their outputs; ids whose job has expired are dropped from the list as met. */
   async list(owner: string, options: ListOptions): Promise<JobPage> {
     const key = this.ownerKey(owner);

@@ -14,11 +14,6 @@ export interface QueuedDelivery extends Delivery {
   seq: number;
 }
 
-/** The sorted set of a job's deliveries not yet ended, by event id. */
-export function pendingKey(prefix: string, jobId: string): string {
-  return `${prefix}:webhooks:pending:${jobId}`;
-}
-
 /** The `aios-webhooks` queue as the adding side sees it: the options every delivery is added with. */
 export function deliveryQueue(client: Redis, prefix: string, retentionMs: number): Queue<QueuedDelivery> {
   return new Queue<QueuedDelivery>(WEBHOOK_QUEUE_NAME, {
@@ -33,21 +28,24 @@ export function deliveryQueue(client: Redis, prefix: string, retentionMs: number
   });
 }
 
-/**
- * Queues one delivery: its event id in the job's order set, then the BullMQ job (id = the event
- * id, so queueing it twice makes it once). Resolves once it is queued, not once it is delivered.
- */
-export async function queueDelivery(client: Redis, queue: Queue<QueuedDelivery>, prefix: string, retentionMs: number, delivery: Delivery, seq: number): Promise<void> {
-  const pending = pendingKey(prefix, delivery.job_id);
-  await client.multi().zadd(pending, 'NX', seq, String(seq)).pexpire(pending, retentionMs).exec();
-  await queue.add('deliver', { ...delivery, seq }, { jobId: delivery.event_id });
+/** Queues one delivery as a BullMQ job whose id is the event id, so queueing it twice makes it once. Resolves once it is queued, not once it is delivered. */
+export async function queueDelivery(queue: Queue<QueuedDelivery>, delivery: QueuedDelivery): Promise<void> {
+  await queue.add('deliver', delivery, { jobId: delivery.event_id });
+}
+
+/** The delivery one stored event of `job` calls for (`job` as it ended, for a final event), or undefined when none. */
+export function deliveryOf(job: Job, event: JobEvent, publicUrl: string): QueuedDelivery | undefined {
+  if (!job.webhook_url) return undefined;
+  const payload = webhookPayload(event, job.tool, publicUrl, job);
+  if (!payload) return undefined;
+  return { job_id: job.id, owner: job.owner, url: job.webhook_url, event: payload.event, event_id: payload.event_id, body: JSON.stringify(payload), seq: event.id };
 }
 
 export interface WebhookEnqueuerOptions {
   /** A `worker` connection: its commands wait for Redis rather than fail. */
   client: Redis;
   prefix: string;
-  /** How long ended deliveries and their order sets are kept (`JOB_RETENTION_FAILED_MS`). */
+  /** How long ended deliveries are kept (`JOB_RETENTION_FAILED_MS`). */
   retentionMs: number;
   /** The base of the absolute URLs in payloads (`PUBLIC_URL`, else the API's own address). */
   publicUrl: string;
@@ -58,8 +56,9 @@ export interface WebhookEnqueuerOptions {
  * The Redis mode's source of deliveries: the process that records a job's events (the worker
  * running the job, or the API process that cancels it) queues their webhook deliveries in the same
  * step, before it goes on. So an event gets its delivery even when no API process is listening;
- * whichever processes run delivery workers (`serve`) send it. A job's events are queued one after
- * the other, in the order they were recorded. The queueing follows the write, not inside it: a
+ * whichever processes run delivery workers (`serve`) send it. A process queues a job's events one
+ * after the other, in the order it recorded them; across processes the delivery worker keeps the
+ * order (`DeliveryOrder`). The queueing follows the write, not inside it: a
  * process killed in between leaves the job's BullMQ job to run again, and that run, finding the
  * job ended, queues what is missing (`requeue`).
  */
@@ -90,19 +89,13 @@ export class WebhookEnqueuer {
   }
 
   private queueAll(job: Job, events: JobEvent[], missingOnly: boolean): Promise<void> {
-    if (!job.webhook_url) return Promise.resolve();
-    const deliveries = events.flatMap((event) => {
-      const payload = webhookPayload(event, job.tool, this.options.publicUrl, job);
-      if (!payload) return [];
-      const delivery: Delivery = { job_id: job.id, owner: job.owner, url: job.webhook_url!, event: payload.event, event_id: payload.event_id, body: JSON.stringify(payload) };
-      return [{ delivery, seq: event.id }];
-    });
+    const deliveries = events.flatMap((event) => deliveryOf(job, event, this.options.publicUrl) ?? []);
     if (deliveries.length === 0) return this.chains.get(job.id) ?? Promise.resolve();
     const previous = this.chains.get(job.id) ?? Promise.resolve();
     const next = previous.then(async () => {
-      for (const { delivery, seq } of deliveries) {
+      for (const delivery of deliveries) {
         if (missingOnly && (await this.queue.getJob(delivery.event_id).catch(() => undefined))) continue;
-        await queueDelivery(this.options.client, this.queue, this.options.prefix, this.options.retentionMs, delivery, seq).catch((error: unknown) =>
+        await queueDelivery(this.queue, delivery).catch((error: unknown) =>
           this.options.logger?.error({ err: error, job_id: job.id, event_id: delivery.event_id }, 'could not queue a webhook delivery'),
         );
       }

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { JobPhase } from '../contract/index.js';
-import type { Job, JobEvent } from '../jobs/port.js';
+import { isFinal, type Job, type JobEvent } from '../jobs/port.js';
 
 /**
  * What a job's webhook receives (CONTRACT section 4): one POST per change worth telling, in the
@@ -37,7 +37,7 @@ export interface WebhookPayload {
 }
 
 /** The event a job change is sent as, or undefined when a webhook need not hear it. */
-export function webhookEventName(event: JobEvent, tool: Job['tool']): WebhookEventName | undefined {
+export function webhookEventName(event: Pick<JobEvent, 'status' | 'phase_status' | 'note'>, tool: Job['tool']): WebhookEventName | undefined {
   switch (event.status) {
     case 'completed':
       return tool === 'aios_full_pipeline' ? 'pipeline.completed' : 'job.completed';
@@ -45,16 +45,25 @@ export function webhookEventName(event: JobEvent, tool: Job['tool']): WebhookEve
       return 'job.failed';
     case 'cancelled':
       return 'job.cancelled';
-    case 'processing':
-      if (event.phase_status === undefined) return event.note === undefined ? 'job.started' : undefined;
-      if (event.phase_status === 'processing' && event.note === undefined) return 'phase.started';
-      if (event.phase_status === 'completed') return 'phase.completed';
-      if (event.phase_status === 'failed') return 'phase.failed';
-      return undefined;
     default:
-      // `queued`: the job was accepted (the caller knows) or goes back for another attempt.
-      return undefined;
+      return progressEventName(event);
   }
+}
+
+/** The event a change before the job's end is sent as (whatever the tool), or undefined when a webhook need not hear it. */
+function progressEventName(event: Pick<JobEvent, 'status' | 'phase_status' | 'note'>): WebhookEventName | undefined {
+  // `queued`: the job was accepted (the caller knows) or goes back for another attempt.
+  if (event.status !== 'processing') return undefined;
+  if (event.phase_status === undefined) return event.note === undefined ? 'job.started' : undefined;
+  if (event.phase_status === 'processing' && event.note === undefined) return 'phase.started';
+  if (event.phase_status === 'completed') return 'phase.completed';
+  if (event.phase_status === 'failed') return 'phase.failed';
+  return undefined;
+}
+
+/** Whether a job change gets a delivery of its own (its name may depend on the tool, that it gets one does not). */
+export function callsForDelivery(event: Pick<JobEvent, 'status' | 'phase_status' | 'note'>): boolean {
+  return isFinal(event.status) || progressEventName(event) !== undefined;
 }
 
 /**

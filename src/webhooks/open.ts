@@ -87,6 +87,7 @@ export class Webhooks {
         client,
         workerClient: connectRedis(deps.redisUrl, 'worker', deps.logger),
         prefix: config.redisKeyPrefix,
+        publicUrl: publicBase(config),
         sender,
         concurrency: REDIS_DELIVERY_CONCURRENCY,
         retentionMs: config.retention.failedMs,

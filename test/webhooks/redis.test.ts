@@ -44,6 +44,8 @@ describe('webhooks on Redis', () => {
       AIOS_API_KEYS: JSON.stringify({ hooks: KEY }),
       WEBHOOK_SECRET: SECRET,
       WEBHOOK_ALLOW_PRIVATE: 'true',
+      // The polls below are not about the rate limit (60 a minute by default: spent in a second of them).
+      RATE_LIMIT_PER_MINUTE: '100000',
       // The first retry comes 2.5 to 7.5 s after the first attempt: time to kill the process in between.
       WEBHOOK_BACKOFF_MS: '5000',
     };
