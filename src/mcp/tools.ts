@@ -130,8 +130,11 @@ function progressSender(ctx: ServerContext): { send: (event: ProgressEvent) => v
     if (event.progress <= last) return;
     last = event.progress;
     const message = [event.phase, event.phase_status ?? event.status, event.note].filter(Boolean).join(': ');
+    // Nothing once the call is over (the client went away): a pooled server may be answering someone else by then.
     pending = pending
-      .then(() => ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, progress: event.progress, total: 100, message } }))
+      .then(() =>
+        ctx.mcpReq.signal.aborted ? undefined : ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, progress: event.progress, total: 100, message } }),
+      )
       .catch(() => undefined);
   };
   // Clients built on the official SDK dispatch notifications a microtask late but settle a response
