@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CapacityFigures } from './capacity.js';
 import type { CallFigures, ComparedFigures } from './mcp.js';
+import type { HandlerFigures } from './mcp-handler.js';
 import type { E2eFigures } from './e2e.js';
 import type { PairFigures } from './rest.js';
 import type { WordNetFigures } from './wordnet.js';
@@ -159,6 +160,11 @@ for (const c of mcp.compared) {
     )}   ${pad(c.rest.p99_ms, 4)}`,
   );
 }
+
+const handlerCpu = section<{ figures: HandlerFigures[] }>('mcp-handler.js');
+console.log(`\nThe same call in process through the SDK's HTTP entry (createMcpHandler) and src/mcp, no sockets or Fastify
+(steadier than the figures above on a shared machine): server CPU µs per call`);
+for (const f of handlerCpu.figures) console.log(`  ${f.era.padEnd(14)}   ${pad(f.cpu_us_per_call.toFixed(0), 6)}   (${f.calls} calls)`);
 
 const capacity = section<CapacityFigures>('capacity.js');
 console.log(`

@@ -2,7 +2,7 @@ import { ProtocolError, ProtocolErrorCode, ResourceTemplate, type McpServer, typ
 import { ARTIFACT_TYPES, AiosError, ArtifactTypeSchema, TOOLS } from '../contract/index.js';
 import { PERSONAS } from '../agents/personas.js';
 import { artifactOf, findOwnedJob, statusOf } from '../jobs/access.js';
-import type { McpDeps, Principal } from './server.js';
+import type { Caller, McpDeps } from './server.js';
 
 export const jobUri = (id: string): string => `aios://jobs/${id}`;
 export const artifactUri = (id: string, type: string): string => `aios://jobs/${id}/artifacts/${type}`;
@@ -41,26 +41,29 @@ async function guarded(read: () => Promise<ReadResourceResult>): Promise<ReadRes
   }
 }
 
-export function registerResources(server: McpServer, deps: McpDeps, principal: Principal): void {
-  const recentJobIds = async (prefix: string) => {
-    const page = await deps.queue.list(principal.owner, { limit: 20 });
-    return page.jobs.map((job) => job.id).filter((id) => id.startsWith(prefix));
-  };
+/** Registers the resources; the jobs are the caller's own (`caller`: see server.ts). */
+export function registerResources(server: McpServer, deps: McpDeps, caller: Caller): void {
+  const recentJobIds = (prefix: string) =>
+    caller.run(async () => {
+      const page = await deps.queue.list(caller.principal().owner, { limit: 20 });
+      return page.jobs.map((job) => job.id).filter((id) => id.startsWith(prefix));
+    });
 
   server.registerResource(
     'job',
     new ResourceTemplate('aios://jobs/{job_id}', {
-      list: async () => {
-        const page = await deps.queue.list(principal.owner, { limit: 50 });
-        return {
-          resources: page.jobs.map((job) => ({
-            uri: jobUri(job.id),
-            name: `${job.tool} ${job.id}`,
-            description: `${job.status}, ${job.progress}%`,
-            mimeType: 'application/json',
-          })),
-        };
-      },
+      list: () =>
+        caller.run(async () => {
+          const page = await deps.queue.list(caller.principal().owner, { limit: 50 });
+          return {
+            resources: page.jobs.map((job) => ({
+              uri: jobUri(job.id),
+              name: `${job.tool} ${job.id}`,
+              description: `${job.status}, ${job.progress}%`,
+              mimeType: 'application/json',
+            })),
+          };
+        }),
       complete: { job_id: recentJobIds },
     }),
     {
@@ -69,7 +72,9 @@ export function registerResources(server: McpServer, deps: McpDeps, principal: P
       mimeType: 'application/json',
     },
     async (uri, variables) =>
-      guarded(async () => json(uri.href, statusOf(await findOwnedJob(deps.queue, principal.owner, variable(variables.job_id), { output: false })))),
+      caller.run(() =>
+        guarded(async () => json(uri.href, statusOf(await findOwnedJob(deps.queue, caller.principal().owner, variable(variables.job_id), { output: false })))),
+      ),
   );
 
   server.registerResource(
@@ -84,14 +89,16 @@ export function registerResources(server: McpServer, deps: McpDeps, principal: P
       mimeType: 'application/json',
     },
     async (uri, variables) =>
-      guarded(async () => {
-        const type = ArtifactTypeSchema.safeParse(variable(variables.type));
-        if (!type.success) {
-          throw new AiosError('INVALID_INPUT', `type: must be one of ${ARTIFACT_TYPES.join(', ')}`, { field: 'type' });
-        }
-        const job = await findOwnedJob(deps.queue, principal.owner, variable(variables.job_id));
-        return json(uri.href, artifactOf(job, type.data, 'type'));
-      }),
+      caller.run(() =>
+        guarded(async () => {
+          const type = ArtifactTypeSchema.safeParse(variable(variables.type));
+          if (!type.success) {
+            throw new AiosError('INVALID_INPUT', `type: must be one of ${ARTIFACT_TYPES.join(', ')}`, { field: 'type' });
+          }
+          const job = await findOwnedJob(deps.queue, caller.principal().owner, variable(variables.job_id));
+          return json(uri.href, artifactOf(job, type.data, 'type'));
+        }),
+      ),
   );
 
   server.registerResource(

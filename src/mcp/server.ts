@@ -6,6 +6,7 @@ import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
 import type { McpSession, McpSessions } from './sessions.js';
 import { registerTools } from './tools.js';
+import { McpServerPool } from './server-pool.js';
 import { VERSION } from '../version.js';
 
 /** Who is calling: the owner of the jobs they make (an API key id over HTTP, `local` on stdio). */
@@ -15,6 +16,22 @@ export interface Principal {
   baseUrl?: string;
   /** The 2025-revision HTTP session the call came in (clients that offer sampling have one). */
   session?: McpSession;
+}
+
+/**
+ * Who a server is answering, as its tool and resource handlers see it. A stdio server has one
+ * caller for good (`fixedCaller`); a pooled HTTP server is lent to one request's caller at a time
+ * (server-pool.ts). Handlers read `principal()` inside `run`, which keeps the server from being
+ * lent to anyone else until they are done.
+ */
+export interface Caller {
+  principal(): Principal;
+  run<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** The caller of a server that only ever answers one principal (stdio). */
+export function fixedCaller(principal: Principal): Caller {
+  return { principal: () => principal, run: (work) => work() };
 }
 
 /** What a call needs to run here with the client's model as its sampler. */
@@ -52,11 +69,11 @@ Pass the idea as \`spec\` (free text), or as product_name + description. To cont
 first, correct its product_model (or write one yourself) and pass it as \`product_model\` to the other tools.`;
 
 /**
- * Builds one MCP server instance for one caller: the same definition serves every protocol era and
- * transport. `subscribe` says whether resource changes can reach this caller (not on stateless
+ * Builds one MCP server instance answering `caller`: the same definition serves every protocol era
+ * and transport. `subscribe` says whether resource changes can reach its callers (not on stateless
  * 2025-era HTTP, which has no stream to carry them).
  */
-export function buildMcpServer(deps: McpDeps, principal: Principal, options: { subscribe: boolean; era?: 'legacy' | 'modern' }): McpServer {
+export function buildMcpServer(deps: McpDeps, caller: Caller, options: { subscribe: boolean; era?: 'legacy' | 'modern' }): McpServer {
   const server = new McpServer(SERVER_INFO, {
     // The lists never change while a server runs (and a stateless one could not say so): no listChanged.
     capabilities: {
@@ -67,13 +84,17 @@ export function buildMcpServer(deps: McpDeps, principal: Principal, options: { s
     },
     instructions: INSTRUCTIONS,
   });
-  registerTools(server, deps, principal, options.era);
-  registerResources(server, deps, principal);
+  registerTools(server, deps, caller, options.era);
+  registerResources(server, deps, caller);
   registerPrompts(server);
   return server;
 }
 
-/** The factory the SDK's HTTP entry calls per request; 2026-era clients follow resources on `subscriptions/listen`. */
+/**
+ * The factory the SDK's HTTP entry calls per request: a server of the request's era from a pool,
+ * lent to the request's caller; 2026-era clients follow resources on `subscriptions/listen`.
+ */
 export function mcpServerFactory(deps: McpDeps, principalOf: (authInfo: unknown) => Principal): McpServerFactory {
-  return (ctx) => buildMcpServer(deps, principalOf(ctx.authInfo), { subscribe: ctx.era === 'modern', era: ctx.era });
+  const pool = new McpServerPool((era, caller) => buildMcpServer(deps, caller, { subscribe: era === 'modern', era }));
+  return (ctx) => pool.lend(ctx.era, principalOf(ctx.authInfo));
 }

@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/server';
 import { StdioServerTransport, serveStdio, type StdioServerHandle } from '@modelcontextprotocol/server/stdio';
 import type { Logger } from 'pino';
 import type { JobQueue } from '../jobs/port.js';
-import { buildMcpServer, type McpDeps, type SamplingDeps } from './server.js';
+import { buildMcpServer, fixedCaller, type McpDeps, type SamplingDeps } from './server.js';
 import { jobUri } from './resources.js';
 import { acceptLegacySubscriptions, changedUris } from './updates.js';
 
@@ -81,7 +81,7 @@ export async function serveMcpStdio(queue: JobQueue, logger: Logger, sampling?: 
   });
   const handle = await serveStdio(
     (ctx) => {
-      const server = buildMcpServer(deps, { owner: LOCAL_OWNER }, { subscribe: true, era: ctx.era });
+      const server = buildMcpServer(deps, fixedCaller({ owner: LOCAL_OWNER }), { subscribe: true, era: ctx.era });
       const instance: Instance = { server, ...(ctx.era === 'legacy' ? { followed: acceptLegacySubscriptions(server) } : {}) };
       instances.add(instance);
       server.server.onclose = () => instances.delete(instance);

@@ -25,7 +25,7 @@ import { followJob } from '../jobs/follow.js';
 import type { Job, JobEvent } from '../jobs/port.js';
 import { advertised, described } from './schema.js';
 import { acceptedText, codeText, statusText } from './text.js';
-import type { McpDeps, Principal, SamplingDeps } from './server.js';
+import type { Caller, McpDeps, Principal, SamplingDeps } from './server.js';
 import { jobUri } from './resources.js';
 import { canSample, nextRound, replayPort, roundAnswers, samplingPort, sessionPort } from './sampling.js';
 
@@ -130,8 +130,11 @@ function progressSender(ctx: ServerContext): { send: (event: ProgressEvent) => v
     if (event.progress <= last) return;
     last = event.progress;
     const message = [event.phase, event.phase_status ?? event.status, event.note].filter(Boolean).join(': ');
+    // Nothing once the call is over (the client went away): a pooled server may be answering someone else by then.
     pending = pending
-      .then(() => ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, progress: event.progress, total: 100, message } }))
+      .then(() =>
+        ctx.mcpReq.signal.aborted ? undefined : ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, progress: event.progress, total: 100, message } }),
+      )
       .catch(() => undefined);
   };
   // Clients built on the official SDK dispatch notifications a microtask late but settle a response
@@ -234,8 +237,11 @@ function checkedWebhookUrl(deps: McpDeps, url: string, owner: string): Promise<s
   return deps.checkWebhookUrl(url, owner);
 }
 
-/** Registers the eight tools of CONTRACT section 2 for one caller; `era` is the protocol era of its connection. */
-export function registerTools(server: McpServer, deps: McpDeps, principal: Principal, era: 'legacy' | 'modern' = 'modern'): void {
+/**
+ * Registers the eight tools of CONTRACT section 2; `era` is the protocol era of the server's
+ * connections. Each call runs through `caller` and acts for its principal (see server.ts).
+ */
+export function registerTools(server: McpServer, deps: McpDeps, caller: Caller, era: 'legacy' | 'modern' = 'modern'): void {
   // The five agents answer inline, but run through the job queue so that limits and time-outs hold.
   for (const [name, info] of Object.entries(AGENT_TOOL_INFO) as Array<[AgentTool, (typeof AGENT_TOOL_INFO)[AgentTool]]>) {
     const contract = TOOLS[name];
@@ -248,19 +254,21 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
         outputSchema: described(contract.output),
         annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
       },
-      async (args: unknown, ctx: ServerContext) => {
-        try {
-          const input = parseInput(contract.input, args ?? {});
-          const sampling = deps.sampling;
-          const choice = input.engine ?? sampling?.engines.choice ?? 'auto';
-          if (sampling && wantsSampling(choice, sampling.engines) && canSample(server, ctx, era, sampling.connected, principal.session)) {
-            return await runSampled(server, { ...deps, sampling }, principal, name, input, ctx, era);
+      (args: unknown, ctx: ServerContext) =>
+        caller.run(async () => {
+          try {
+            const input = parseInput(contract.input, args ?? {});
+            const principal = caller.principal();
+            const sampling = deps.sampling;
+            const choice = input.engine ?? sampling?.engines.choice ?? 'auto';
+            if (sampling && wantsSampling(choice, sampling.engines) && canSample(server, ctx, era, sampling.connected, principal.session)) {
+              return await runSampled(server, { ...deps, sampling }, principal, name, input, ctx, era);
+            }
+            return finished(await runAsJob(deps, principal, name, input, ctx));
+          } catch (error) {
+            return toolError(error);
           }
-          return finished(await runAsJob(deps, principal, name, input, ctx));
-        } catch (error) {
-          return toolError(error);
-        }
-      },
+        }),
     );
   }
 
@@ -274,32 +282,34 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
       outputSchema: described(TOOLS.aios_full_pipeline.output),
       annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: true },
     },
-    async (args: unknown, ctx: ServerContext) => {
-      try {
-        const input = parseInput(PipelineInputSchema, args ?? {});
-        const webhookUrl = input.webhook_url === undefined ? undefined : await checkedWebhookUrl(deps, input.webhook_url, principal.owner);
-        const { job } = await deps.queue.enqueue({
-          tool: 'aios_full_pipeline',
-          input,
-          owner: principal.owner,
-          ...(webhookUrl ? { webhookUrl } : {}),
-        });
-        const progress = progressSender(ctx);
-        const current = progress ? await followJob(deps.queue, job.id, { signal: ctx.mcpReq.signal, onEvent: progress.send }) : job;
-        await progress?.flush();
-        const phases = orderPhases(input.phases);
-        const accepted: PipelineAccepted = {
-          job_id: job.id,
-          status: current.status,
-          phases_queued: phases,
-          estimated_duration_seconds: estimateSeconds(phases),
-          ...deps.jobUrls(job.id, principal),
-        };
-        return { content: [{ type: 'text', text: acceptedText(accepted, jobUri(job.id)) }], structuredContent: accepted };
-      } catch (error) {
-        return toolError(error);
-      }
-    },
+    (args: unknown, ctx: ServerContext) =>
+      caller.run(async () => {
+        try {
+          const principal = caller.principal();
+          const input = parseInput(PipelineInputSchema, args ?? {});
+          const webhookUrl = input.webhook_url === undefined ? undefined : await checkedWebhookUrl(deps, input.webhook_url, principal.owner);
+          const { job } = await deps.queue.enqueue({
+            tool: 'aios_full_pipeline',
+            input,
+            owner: principal.owner,
+            ...(webhookUrl ? { webhookUrl } : {}),
+          });
+          const progress = progressSender(ctx);
+          const current = progress ? await followJob(deps.queue, job.id, { signal: ctx.mcpReq.signal, onEvent: progress.send }) : job;
+          await progress?.flush();
+          const phases = orderPhases(input.phases);
+          const accepted: PipelineAccepted = {
+            job_id: job.id,
+            status: current.status,
+            phases_queued: phases,
+            estimated_duration_seconds: estimateSeconds(phases),
+            ...deps.jobUrls(job.id, principal),
+          };
+          return { content: [{ type: 'text', text: acceptedText(accepted, jobUri(job.id)) }], structuredContent: accepted };
+        } catch (error) {
+          return toolError(error);
+        }
+      }),
   );
 
   server.registerTool(
@@ -311,15 +321,16 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
       outputSchema: described(TOOLS.aios_get_status.output),
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
-    async (args: unknown) => {
-      try {
-        const { job_id } = parseInput(GetStatusInputSchema, args ?? {});
-        const status = statusOf(await findOwnedJob(deps.queue, principal.owner, job_id, { output: false }));
-        return { content: [{ type: 'text', text: statusText(status) }], structuredContent: status };
-      } catch (error) {
-        return toolError(error);
-      }
-    },
+    (args: unknown) =>
+      caller.run(async () => {
+        try {
+          const { job_id } = parseInput(GetStatusInputSchema, args ?? {});
+          const status = statusOf(await findOwnedJob(deps.queue, caller.principal().owner, job_id, { output: false }));
+          return { content: [{ type: 'text', text: statusText(status) }], structuredContent: status };
+        } catch (error) {
+          return toolError(error);
+        }
+      }),
   );
 
   server.registerTool(
@@ -331,21 +342,22 @@ export function registerTools(server: McpServer, deps: McpDeps, principal: Princ
       inputSchema: advertised(GetArtifactInputSchema),
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
-    async (args: unknown) => {
-      try {
-        const { job_id, artifact_type } = parseInput(GetArtifactInputSchema, args ?? {});
-        const job = await findOwnedJob(deps.queue, principal.owner, job_id);
-        const artifact = artifactOf(job, artifact_type);
-        const text =
-          artifact_type === 'all'
-            ? Object.entries(artifact as Record<JobPhase, unknown>)
-                .map(([phase, output]) => markdownOf(phase as JobPhase, output))
-                .join('\n\n---\n\n')
-            : markdownOf(artifact_type, artifact);
-        return { content: [{ type: 'text', text }], structuredContent: artifact as Record<string, unknown> };
-      } catch (error) {
-        return toolError(error);
-      }
-    },
+    (args: unknown) =>
+      caller.run(async () => {
+        try {
+          const { job_id, artifact_type } = parseInput(GetArtifactInputSchema, args ?? {});
+          const job = await findOwnedJob(deps.queue, caller.principal().owner, job_id);
+          const artifact = artifactOf(job, artifact_type);
+          const text =
+            artifact_type === 'all'
+              ? Object.entries(artifact as Record<JobPhase, unknown>)
+                  .map(([phase, output]) => markdownOf(phase as JobPhase, output))
+                  .join('\n\n---\n\n')
+              : markdownOf(artifact_type, artifact);
+          return { content: [{ type: 'text', text }], structuredContent: artifact as Record<string, unknown> };
+        } catch (error) {
+          return toolError(error);
+        }
+      }),
   );
 }
