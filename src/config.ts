@@ -185,6 +185,7 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer('SHUTDOWN_TIMEOUT_MS', 30_000, 0, 3_600_000),
   // Capacity: agent threads (-1 = one per core but one, at most QUEUE_CONCURRENCY), the embedded store's memory, jobs per key.
   AGENT_THREADS: integer('AGENT_THREADS', -1, 0, 64),
+  AGENT_THREAD_IDLE_MS: integer('AGENT_THREAD_IDLE_MS', 60_000, 1_000, 86_400_000),
   EMBEDDED_OUTPUT_MEMORY_MB: integer('EMBEDDED_OUTPUT_MEMORY_MB', 32, 0, 100_000),
   MAX_ACTIVE_JOBS_PER_KEY: integer('MAX_ACTIVE_JOBS_PER_KEY', 20, 1, 100_000),
   AIOS_TEST_JOB_DELAY_MS: integer('AIOS_TEST_JOB_DELAY_MS', 0, 0, 600_000),
@@ -263,6 +264,8 @@ export interface Config {
    * thread). By default one per core but one, at least one, at most `queueConcurrency`.
    */
   agentThreads: number;
+  /** An agent thread with no job ends after this long (`AGENT_THREAD_IDLE_MS`), giving back its memory; the next job starts one again. */
+  agentThreadIdleMs: number;
   /**
    * Embedded mode: bytes of finished jobs' outputs (compressed) kept in memory
    * (`EMBEDDED_OUTPUT_MEMORY_MB`); the oldest beyond it move to DATA_DIR and are read back on demand.
@@ -347,6 +350,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testJobDelayMs: vars.AIOS_TEST_JOB_DELAY_MS,
     engine: { choice: vars.AIOS_ENGINE, model },
     agentThreads: vars.AGENT_THREADS >= 0 ? vars.AGENT_THREADS : Math.min(vars.QUEUE_CONCURRENCY, Math.max(1, availableParallelism() - 1)),
+    agentThreadIdleMs: vars.AGENT_THREAD_IDLE_MS,
     embeddedOutputMemoryBytes: vars.EMBEDDED_OUTPUT_MEMORY_MB * 1_048_576,
     maxActiveJobsPerKey: vars.MAX_ACTIVE_JOBS_PER_KEY,
   };
