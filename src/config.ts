@@ -160,6 +160,7 @@ const EnvSchema = z.object({
   SENTRY_DSN: optionalUrl('SENTRY_DSN', ['https:', 'http:']),
   // Added by the service.
   PUBLIC_URL: optionalUrl('PUBLIC_URL', ['https:', 'http:']),
+  MCP_DOCUMENTATION_URL: optionalUrl('MCP_DOCUMENTATION_URL', ['https:', 'http:']),
   DATA_DIR: z.string().trim().min(1).default('data'),
   RATE_LIMIT_PER_MINUTE: integer('RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
   RATE_LIMIT_PER_DAY: integer('RATE_LIMIT_PER_DAY', 10_000, 1, 100_000_000),
@@ -247,6 +248,8 @@ export interface Config {
   timeouts: { headersMs: number; requestMs: number };
   /** Hostnames /mcp answers to besides localhost: `MCP_ALLOWED_HOSTS` plus the host of `PUBLIC_URL`. */
   mcpAllowedHosts: string[];
+  /** Where people read how to use this service (`MCP_DOCUMENTATION_URL`), named in /mcp's resource metadata. */
+  mcpDocumentationUrl: string | undefined;
   /** Scrape-only secret for GET /metrics, besides ADMIN_API_KEY. */
   metricsToken: string | undefined;
   /** Namespace of every Redis key this service writes (`REDIS_KEY_PREFIX`), so a Redis can be shared. */
@@ -342,6 +345,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pollingIntervalMs: vars.POLLING_INTERVAL_MS,
     timeouts: { headersMs: vars.HEADERS_TIMEOUT_MS, requestMs: vars.REQUEST_TIMEOUT_MS },
     metricsToken: vars.METRICS_TOKEN,
+    mcpDocumentationUrl: vars.MCP_DOCUMENTATION_URL,
     mcpAllowedHosts: [...new Set([...vars.MCP_ALLOWED_HOSTS, ...(vars.PUBLIC_URL ? [new URL(vars.PUBLIC_URL).hostname] : [])])],
     redisKeyPrefix: vars.REDIS_KEY_PREFIX,
     retry: { attempts: vars.QUEUE_ATTEMPTS, backoffMs: vars.QUEUE_BACKOFF_MS },
