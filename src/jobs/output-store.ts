@@ -56,9 +56,9 @@ export function packOutput(json: string): Buffer {
 /**
  * Where `packOutput` writes the JSON's bytes for zlib. Given the string, zlib would copy it into a
  * new buffer each time (~260 kB for a pipeline's output), from malloc, freed only at V8's next
- * collection: thousands of those among the compressed outputs the store keeps fragmented malloc's
- * heap, which cannot give its holes back (3,000 pipelines: ~120 MB of it for 32 MB of outputs,
- * ~75 MB with this buffer). One per thread; outputs larger than the cap take zlib's own way.
+ * collection: thousands of those among the compressed outputs the store keeps fragment malloc's
+ * heap, which cannot give its holes back (3,000 pipelines left ~120 MB of it for 32 MB of outputs;
+ * 75–105 MB with this buffer, over runs). One per thread; outputs larger than the cap take zlib's own way.
  */
 let scratch = Buffer.allocUnsafeSlow(0);
 const MAX_SCRATCH_BYTES = 4 * 1_048_576;
