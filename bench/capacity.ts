@@ -18,6 +18,8 @@ import { BENCH_KEY, startServerProcess } from './server-process.js';
  * the largest spec allowed; `/health` is asked again and again, one at a time, while they run.
  * Once with the agents on worker threads (the default) and once on the main thread
  * (AGENT_THREADS=0, as before), for comparison.
+ *
+ * `capacity.js memory` or `capacity.js health` measures one of the two alone.
  */
 const JOBS = 3_000;
 const IN_FLIGHT = 20;
@@ -126,5 +128,11 @@ async function healthUnderLoad(agentThreads: string | undefined): Promise<Capaci
   }
 }
 
-const figures: CapacityFigures = { ...(await memory()), health: [await healthUnderLoad(undefined), await healthUnderLoad('0')] };
+// `node dist-bench/bench/capacity.js memory` (or `health`) measures that part alone.
+const only = process.argv[2];
+if (only !== undefined && only !== 'memory' && only !== 'health') throw new Error(`capacity.js takes "memory" or "health", not "${only}"`);
+const figures: Partial<CapacityFigures> = {
+  ...(only === 'health' ? {} : await memory()),
+  ...(only === 'memory' ? {} : { health: [await healthUnderLoad(undefined), await healthUnderLoad('0')] }),
+};
 process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -160,6 +160,7 @@ const EnvSchema = z.object({
   SENTRY_DSN: optionalUrl('SENTRY_DSN', ['https:', 'http:']),
   // Added by the service.
   PUBLIC_URL: optionalUrl('PUBLIC_URL', ['https:', 'http:']),
+  MCP_DOCUMENTATION_URL: optionalUrl('MCP_DOCUMENTATION_URL', ['https:', 'http:']),
   DATA_DIR: z.string().trim().min(1).default('data'),
   RATE_LIMIT_PER_MINUTE: integer('RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
   RATE_LIMIT_PER_DAY: integer('RATE_LIMIT_PER_DAY', 10_000, 1, 100_000_000),
@@ -187,6 +188,7 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer('SHUTDOWN_TIMEOUT_MS', 30_000, 0, 3_600_000),
   // Capacity: agent threads (-1 = one per core but one, at most QUEUE_CONCURRENCY), the embedded store's memory, jobs per key.
   AGENT_THREADS: integer('AGENT_THREADS', -1, 0, 64),
+  AGENT_THREAD_IDLE_MS: integer('AGENT_THREAD_IDLE_MS', 60_000, 1_000, 86_400_000),
   EMBEDDED_OUTPUT_MEMORY_MB: integer('EMBEDDED_OUTPUT_MEMORY_MB', 32, 0, 100_000),
   MAX_ACTIVE_JOBS_PER_KEY: integer('MAX_ACTIVE_JOBS_PER_KEY', 20, 1, 100_000),
   AIOS_TEST_JOB_DELAY_MS: integer('AIOS_TEST_JOB_DELAY_MS', 0, 0, 600_000),
@@ -250,6 +252,8 @@ export interface Config {
   mcpAllowedHosts: string[];
   /** How long a 2025-revision `/mcp` session lives unused (`MCP_SESSION_TTL_MS`); each request in it starts the time again. */
   mcpSessionTtlMs: number;
+  /** Where people read how to use this service (`MCP_DOCUMENTATION_URL`), named in /mcp's resource metadata. */
+  mcpDocumentationUrl: string | undefined;
   /** Scrape-only secret for GET /metrics, besides ADMIN_API_KEY. */
   metricsToken: string | undefined;
   /** Namespace of every Redis key this service writes (`REDIS_KEY_PREFIX`), so a Redis can be shared. */
@@ -267,6 +271,8 @@ export interface Config {
    * thread). By default one per core but one, at least one, at most `queueConcurrency`.
    */
   agentThreads: number;
+  /** An agent thread with no job ends after this long (`AGENT_THREAD_IDLE_MS`), giving back its memory; the next job starts one again. */
+  agentThreadIdleMs: number;
   /**
    * Embedded mode: bytes of finished jobs' outputs (compressed) kept in memory
    * (`EMBEDDED_OUTPUT_MEMORY_MB`); the oldest beyond it move to DATA_DIR and are read back on demand.
@@ -343,6 +349,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pollingIntervalMs: vars.POLLING_INTERVAL_MS,
     timeouts: { headersMs: vars.HEADERS_TIMEOUT_MS, requestMs: vars.REQUEST_TIMEOUT_MS },
     metricsToken: vars.METRICS_TOKEN,
+    mcpDocumentationUrl: vars.MCP_DOCUMENTATION_URL,
     mcpAllowedHosts: [...new Set([...vars.MCP_ALLOWED_HOSTS, ...(vars.PUBLIC_URL ? [new URL(vars.PUBLIC_URL).hostname] : [])])],
     mcpSessionTtlMs: vars.MCP_SESSION_TTL_MS,
     redisKeyPrefix: vars.REDIS_KEY_PREFIX,
@@ -352,6 +359,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testJobDelayMs: vars.AIOS_TEST_JOB_DELAY_MS,
     engine: { choice: vars.AIOS_ENGINE, model },
     agentThreads: vars.AGENT_THREADS >= 0 ? vars.AGENT_THREADS : Math.min(vars.QUEUE_CONCURRENCY, Math.max(1, availableParallelism() - 1)),
+    agentThreadIdleMs: vars.AGENT_THREAD_IDLE_MS,
     embeddedOutputMemoryBytes: vars.EMBEDDED_OUTPUT_MEMORY_MB * 1_048_576,
     maxActiveJobsPerKey: vars.MAX_ACTIVE_JOBS_PER_KEY,
   };

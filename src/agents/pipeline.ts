@@ -4,10 +4,8 @@ import {
   ArchitectureInputSchema,
   CodeInputSchema,
   DEFAULT_PHASE_TIMEOUTS_MS,
-  PHASES,
   PipelineInputSchema,
   StrategizeInputSchema,
-  TOOLS,
   UxInputSchema,
   parseInput,
   type AgentToolName,
@@ -21,7 +19,6 @@ import {
   type EngineChoice,
   type EngineFallback,
   type JobPhase,
-  type Phase,
   type PhaseEvent,
   type SpecInput,
   type PipelineInput,
@@ -40,6 +37,9 @@ import { InputNeeded, NO_TOKENS, addTokens, type Engines } from './engines/port.
 import { pmAgent } from './pm.js';
 import { specOf } from './reader/read.js';
 import { uxAgent } from './ux.js';
+import { orderPhases } from './phases.js';
+
+export { orderPhases, phasesOf } from './phases.js';
 
 export interface RunOptions {
   /** Aborting it cancels the run: the running phase stops at its next step. */
@@ -57,12 +57,6 @@ interface PhaseOptions extends RunOptions {
   /** Why a model asked for did not read the idea the phase builds on (the pipeline's first phase). */
   readingFallback?: EngineFallback | undefined;
   onReading?: (product_model: ProductModelContract) => void;
-}
-
-/** Orders and de-duplicates the phases asked for: always strategy → architecture → ux → code. */
-export function orderPhases(phases: readonly Phase[] | undefined): Phase[] {
-  if (!phases || phases.length === 0) return [...PHASES];
-  return PHASES.filter((phase) => phases.includes(phase));
 }
 
 /**
@@ -267,10 +261,3 @@ export async function runTool(tool: AgentToolName, rawInput: unknown, options: R
 }
 
 export type ToolOutput = AnalyzeOutput | StrategizeOutput | ArchitectureOutput | UxOutput | CodeOutput | PipelineOutput;
-
-/** The phases a tool runs, in order. */
-export function phasesOf(tool: AgentToolName, input?: { phases?: Phase[] | undefined }): JobPhase[] {
-  if (tool === 'aios_full_pipeline') return orderPhases(input?.phases);
-  const phase = TOOLS[tool].phase;
-  return phase ? [phase] : [];
-}

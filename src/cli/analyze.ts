@@ -2,8 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AiosError, AnalyzeInputSchema, parseInput } from '../contract/index.js';
-import { analystAgent } from '../agents/analyst.js';
-import { runPhase } from '../agents/pipeline.js';
 import { cliEngines, engineOption, reportFallbacks } from './engines.js';
 import { progressReporter, readSpecText, reportError } from './run.js';
 
@@ -49,6 +47,8 @@ async function analyzeCommand(words: string[], flags: AnalyzeFlags): Promise<voi
   const spec = await readSpecText(words, flags.specFile);
   const input = parseInput(AnalyzeInputSchema, { spec, ...(flags.name ? { product_name: flags.name } : {}), ...(flags.engine ? { engine: flags.engine } : {}) }, '');
   const engines = cliEngines();
+  // Loaded here, not with the command line (see run.ts).
+  const [{ analystAgent }, { runPhase }] = await Promise.all([import('../agents/analyst.js'), import('../agents/pipeline.js')]);
   const progress = progressReporter();
   const output = await runPhase(analystAgent, input, { onEvent: progress, engines }).finally(() => progress.stop());
   reportFallbacks({ analysis: output });

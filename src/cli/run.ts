@@ -14,7 +14,6 @@ import {
   type PipelineInput,
   type PipelineOutput,
 } from '../contract/index.js';
-import { runPipeline } from '../agents/pipeline.js';
 import { cliEngines, engineOption, reportFallbacks } from './engines.js';
 import { DATABASE_TESTS_PATH, MIGRATION_PATH } from '../agents/project-layout.js';
 
@@ -102,6 +101,8 @@ async function run(words: string[], flags: RunFlags): Promise<void> {
   );
 
   const engines = cliEngines();
+  // Loaded here, not with the command line: `serve` and `worker` never load the agents on their main thread.
+  const { runPipeline } = await import('../agents/pipeline.js');
   const progress = progressReporter();
   const started = performance.now();
   const output = await runPipeline(input, { onEvent: progress, engines }).finally(() => progress.stop());

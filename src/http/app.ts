@@ -18,9 +18,10 @@ import { BODY_LIMIT_BYTES, answerClientError, handleError, handleNotFound } from
 import { healthRoutes } from './health.js';
 import { assertJsonDepth } from './json-body.js';
 import { jobRoutes } from './jobs.js';
-import { mcpRoutes } from './mcp.js';
 import { McpSessions, MemorySessionBackend, RedisSessionBackend } from '../mcp/sessions.js';
+import { hostGuard, mcpRoutes } from './mcp.js';
 import { metricsRoutes } from './metrics.js';
+import { resourceMetadataRoutes } from './resource-metadata.js';
 import { streamRoutes } from './stream.js';
 import { webhookRoutes } from './webhooks.js';
 import { errorTracking } from './error-tracking.js';
@@ -177,6 +178,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     await api.register(artifactRoutes, { queue });
     await api.register(webhookRoutes, { queue, webhooks });
   });
+  // Where /mcp's 401 sends MCP clients (RFC 9728): public, behind /mcp's Host check.
+  await app.register(resourceMetadataRoutes, { publicUrl: config.publicUrl, documentationUrl: config.mcpDocumentationUrl, guardHost: hostGuard(config.mcpAllowedHosts) });
   // MCP over Streamable HTTP: the same keys and budgets as /api.
   await app.register(mcpRoutes, {
     queue,

@@ -21,6 +21,7 @@ import { applyRateDecision, runHook } from './auth.js';
 import type { Webhooks } from '../webhooks/open.js';
 import { nodeMcpHandler } from './mcp-node.js';
 import { sessionOf } from './mcp-session.js';
+import { mcpResource, resourceMetadataUrl } from './resource-metadata.js';
 
 export interface McpRoutesOptions {
   queue: JobQueue;
@@ -103,6 +104,19 @@ function answerMcpError(error: FastifyError | Error, request: FastifyRequest, re
   });
 }
 
+/** Refuses a Host that is neither a localhost name nor one of `allowedHosts` (DNS rebinding): 403 `FORBIDDEN`. */
+export function hostGuard(allowedHosts: string[]): onRequestHookHandler {
+  const allowed = [...localhostAllowedHostnames(), ...allowedHosts];
+  return async (request) => {
+    const host = validateHostHeader(request.headers.host, allowed);
+    if (!host.ok) {
+      throw new AiosError('FORBIDDEN', `Host "${request.headers.host ?? ''}" is not served here; set MCP_ALLOWED_HOSTS to the public hostname`, {
+        reason: host.errorCode,
+      });
+    }
+  };
+}
+
 /**
  * Streamable HTTP at `/mcp`, for Lovable and other remote clients: both protocol eras
  * (2026-07-28 and the 2025 revisions) from one server definition, stateless, so any process
@@ -152,13 +166,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
     await handler.close();
   });
 
-  const guardHostAndOrigin: onRequestHookHandler = async (request) => {
-    const host = validateHostHeader(request.headers.host, allowed);
-    if (!host.ok) {
-      throw new AiosError('FORBIDDEN', `Host "${request.headers.host ?? ''}" is not served here; set MCP_ALLOWED_HOSTS to the public hostname`, {
-        reason: host.errorCode,
-      });
-    }
+  const guardOrigin: onRequestHookHandler = async (request) => {
     const origin = validateOriginHeader(request.headers.origin, allowed);
     if (!origin.ok) throw new AiosError('FORBIDDEN', `Origin "${request.headers.origin ?? ''}" may not call this server`, { reason: 'invalid_origin' });
   };
@@ -167,9 +175,14 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
     try {
       await runHook(options.authenticate, this, request, reply);
     } catch (error) {
-      // MCP clients read the challenge to know that a bearer token is what is missing.
+      // MCP clients read the challenge to know that a bearer token is what is missing, and where
+      // this resource's metadata is (RFC 9728), so they need not guess at OAuth discovery.
       if (error instanceof AiosError && error.code === 'UNAUTHORIZED') {
-        reply.header('www-authenticate', `Bearer realm="aios-mcp", error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`);
+        const metadata = resourceMetadataUrl(mcpResource(request, options.publicUrl));
+        reply.header(
+          'www-authenticate',
+          `Bearer realm="aios-mcp", resource_metadata="${metadata}", error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`,
+        );
       }
       throw error;
     }
@@ -178,7 +191,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
   app.route({
     method: ['GET', 'POST', 'DELETE'],
     url: '/mcp',
-    onRequest: [guardHostAndOrigin, authenticate],
+    onRequest: [hostGuard(options.allowedHosts), guardOrigin, authenticate],
     errorHandler: answerMcpError,
     handler: async (request, reply) => {
       const key = request.apiKey;

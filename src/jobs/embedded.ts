@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { AiosError, type JobPhase, type PhaseEvent } from '../contract/index.js';
-import { runTool } from '../agents/pipeline.js';
+import { runTool } from '../agents/on-demand.js';
 import type {
   EnqueueRequest,
   EnqueueResult,

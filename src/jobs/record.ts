@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AiosError, type JobError, type JobPhase, type Phase, type PhaseEvent } from '../contract/index.js';
-import { phasesOf } from '../agents/pipeline.js';
+import { phasesOf } from '../agents/phases.js';
 import type { Logger } from 'pino';
 import type { EnqueueRequest, Job, JobEvent } from './port.js';
 

@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { runTool } from '../agents/pipeline.js';
+import { runTool } from '../agents/on-demand.js';
 import { AiosError, type AgentToolName, type JobPhase, type PhaseEvent } from '../contract/index.js';
 import { configuredRunner } from '../agents/engines/configured.js';
-import { fromWire, toWire, type AgentThreadData, type FromThread, type ToThread } from './agent-thread.js';
+import { fromWire, toWire, type AgentThreadData, type FromThread, type ToThread } from './thread-messages.js';
 import { PACKED_OUTPUT } from './output-store.js';
 import type { JobRunner } from './port.js';
 
@@ -27,7 +27,7 @@ import type { JobRunner } from './port.js';
 export interface AgentThreadsOptions {
   /** Threads at most; each loads the agents (and WordNet) once, so this bounds their memory. */
   threads: number;
-  /** An idle thread ends after this long (and is started again when a job comes). */
+  /** An idle thread ends after this long, giving back what it holds (~80 MB resident), and is started again when a job comes. */
   idleMs?: number;
   /** How long past a phase's limit a thread may take to report it before it is stopped. */
   graceMs?: number;
@@ -236,7 +236,10 @@ export class AgentThreads {
     this.settle(run, answer);
     if (thread.runs.size === 0 && this.threads.has(thread)) {
       thread.worker.unref();
-      thread.idle = setTimeout(() => void this.stop(thread, new AiosError('AGENT_FAILURE', 'idle agent thread stopped')), this.idleMs);
+      thread.idle = setTimeout(() => {
+        this.options.logger?.debug({ idle_ms: this.idleMs, threads: this.threads.size - 1 }, 'idle agent thread ended');
+        void this.stop(thread, new AiosError('AGENT_FAILURE', 'idle agent thread stopped'));
+      }, this.idleMs);
       thread.idle.unref();
     }
   }
@@ -274,10 +277,10 @@ export class AgentThreads {
  * `runsInProcess` (which jobs) and `inProcess` (a runner that can reach that connection) to
  * `AgentThreads`. Model calls over fetch (`llm`) run in the threads: the abort reaches their signal.
  */
-export function agentRunnerFor(config: Pick<Config, 'agentThreads' | 'engine'>, logger?: Logger): { run: JobRunner; close(): Promise<void> } {
+export function agentRunnerFor(config: Pick<Config, 'agentThreads' | 'agentThreadIdleMs' | 'engine'>, logger?: Logger): { run: JobRunner; close(): Promise<void> } {
   if (config.agentThreads === 0 || !existsSync(fileURLToPath(AGENT_THREAD_ENTRY))) {
     return { run: configuredRunner(config), close: async () => undefined };
   }
-  const threads = new AgentThreads({ threads: config.agentThreads, engine: config.engine, ...(logger ? { logger } : {}) });
+  const threads = new AgentThreads({ threads: config.agentThreads, idleMs: config.agentThreadIdleMs, engine: config.engine, ...(logger ? { logger } : {}) });
   return { run: threads.run, close: () => threads.close() };
 }

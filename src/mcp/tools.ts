@@ -18,7 +18,8 @@ import {
   type UxOutput,
 } from '../contract/index.js';
 import { InputNeeded, type Engines } from '../agents/engines/port.js';
-import { orderPhases, runTool } from '../agents/pipeline.js';
+import { runTool } from '../agents/on-demand.js';
+import { orderPhases } from '../agents/phases.js';
 import { PERSONAS } from '../agents/personas.js';
 import { artifactOf, findOwnedJob, statusOf } from '../jobs/access.js';
 import { followJob } from '../jobs/follow.js';

@@ -11,6 +11,7 @@ import { runTool } from '../../src/agents/pipeline.js';
 import { AiosError, DEFAULT_PHASE_TIMEOUTS_MS, type PhaseEvent } from '../../src/contract/index.js';
 import { PACKED_OUTPUT } from '../../src/jobs/output-store.js';
 import { AgentThreads, type AgentThreadsOptions } from '../../src/jobs/thread-runner.js';
+import { loadConfig } from '../../src/config.js';
 import type { JobRunner } from '../../src/jobs/port.js';
 import { specOfWords } from '../fixtures/specs.js';
 import { FLAT_ARCHITECTURE_PROSE, FLAT_IDEA, FLAT_MODEL } from '../fixtures/model-answers.js';
@@ -142,6 +143,30 @@ parentPort.on('message', (message) => {
     expect(failure).toMatchObject({ code: 'AGENT_TIMEOUT', message: 'the strategy phase ran past its limit of 100 ms' });
     expect(events.at(-1)).toMatchObject({ type: 'phase_failed', phase: 'strategy', error: { code: 'AGENT_TIMEOUT' } });
     await expect(run(threads.run, 'aios_strategize', { loop: false })).resolves.toEqual({ ran: true });
+  });
+
+  it('ends a thread idle for AGENT_THREAD_IDLE_MS and starts one for the next job, where a cancel and a phase limit still hold', async () => {
+    const { logger, lines } = keptLogger();
+    const config = loadConfig({ AGENT_THREAD_IDLE_MS: '1000' });
+    const threads = pool({ logger, idleMs: config.agentThreadIdleMs });
+    await expect(run(threads.run, 'aios_strategize', { spec: SPEC })).resolves.toMatchObject({ prd_markdown: expect.any(String) });
+    expect(threads.size).toBe(1);
+    await until(() => threads.size === 0);
+    expect(lines.find((line) => line.msg === 'idle agent thread ended')).toMatchObject({ idle_ms: 1000 });
+
+    const controller = new AbortController();
+    const events: PhaseEvent[] = [];
+    const running = run(threads.run, 'aios_full_pipeline', { spec: BIG_SPEC }, controller.signal, events);
+    expect(threads.size).toBe(1);
+    await until(() => events.some((event) => event.type === 'phase_started'));
+    const reason = new AiosError('AGENT_FAILURE', 'the job was cancelled', { cancelled: true });
+    controller.abort(reason);
+    await expect(running).rejects.toBe(reason);
+    const failure = await threads
+      .run('aios_full_pipeline', { spec: specOfWords(1_500) }, { signal: new AbortController().signal, onEvent: () => undefined, timeouts: { ...DEFAULT_PHASE_TIMEOUTS_MS, strategy: 1 } })
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'AGENT_TIMEOUT', message: 'the strategy phase ran past its limit of 1 ms' });
+    expect(lines.filter((line) => line.msg === 'agent thread started')).toHaveLength(2);
   });
 
   it('runs the jobs picked by runsInProcess on the main thread (the seam for engines that need the MCP connection)', async () => {

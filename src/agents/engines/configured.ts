@@ -1,6 +1,7 @@
 import type { Config } from '../../config.js';
 import type { AgentToolName, JobPhase, PhaseEvent } from '../../contract/index.js';
-import { runTool, type ToolOutput } from '../pipeline.js';
+import { runTool } from '../on-demand.js';
+import type { ToolOutput } from '../pipeline.js';
 import type { ModelSettings } from '../../config.js';
 import type { Engines, ModelPort } from './port.js';
 
