@@ -1,6 +1,6 @@
 import { isSqlReserved } from '../../contract/index.js';
 import {
-  BARE_CONTAINERS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
+  ARRANGEMENT_WORDS, BARE_CONTAINERS, CART_WORDS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
   QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
 import { archetypesIn } from './archetypes.js';
@@ -98,6 +98,7 @@ export class CandidateTable {
       for (const phrase of sentence.phrases) this.register(phrase);
     }
     for (const sentence of this.sentences) this.weigh(sentence);
+    for (const sentence of this.sentences) this.weighLines(sentence);
     this.weighProductPhrase();
     this.weighArchetypes();
     this.findActors();
@@ -112,6 +113,8 @@ export class CandidateTable {
     // "a list of tags", "a library of exercises": the container names what it holds.
     if (CONTAINERS.has(named.key) && phrase.of) return;
     if (this.productWords.has(named.key) || this.productWords.has(named.head)) return;
+    // "in route order", "in alphabetical order": an arrangement, not a record.
+    if (ARRANGEMENT_WORDS.has(named.head) && phrase.prep === 'in' && phrase.det.length === 0 && named.key !== named.head) return;
     const candidate = this.ensure(named.key, named.head, named.words, phrase.head.index);
     candidate.phrases.push(phrase);
     this.keyOfPhrase.set(phrase.id, named.key);
@@ -321,6 +324,58 @@ export class CandidateTable {
       const negated = sentence.phrases.some((p) => p.verb === verb && p.negated) || precededByNegation(sentence.tokens, verb);
       if (!negated) this.act(sentence, verb, undefined);
     }
+  }
+
+  /**
+   * A priced thing a customer orders several of at once has line items: "put several in a basket",
+   * "add to a shared tab", "an order with several lines", "an invoice has items", a quantity stated
+   * where something is ordered. The order is kept, and a row per thing in it named after it ("order_item").
+   */
+  private weighLines(sentence: Sentence): void {
+    const holders = sentence.phrases.filter((p) => !p.negated && LINE_HOLDERS[this.candidateOf(p)?.head ?? ''] !== undefined);
+    const ordered = sentence.verbs.map((v) => RECORD_ACTS[v.lemma]?.record).find((record) => record && LINE_HOLDERS[record] !== undefined);
+    for (const phrase of sentence.phrases) {
+      const candidate = this.candidateOf(phrase);
+      if (!candidate || phrase.negated) continue;
+      const cart = CART_WORDS[candidate.key];
+      if (cart && phrase.role === 'prep' && /^(in|into|to|onto)$/.test(phrase.prep ?? '') && phrase.verb && KEEPING_VERBS.has(phrase.verb.lemma)) {
+        const holder = cart === candidate.key ? candidate : this.ensure(cart, cart, [cart], phrase.head.index);
+        if (holder !== candidate) this.add(holder, 1.5, `a ${phrase.head.norm} is checked out as one ${cart}`);
+        this.addLine(holder, undefined, `things are put in a ${phrase.head.norm} to order`);
+        // What goes in is what the shop sells: the verb's objects, or the plural named before ("put several in a basket").
+        const objects = sentence.phrases.filter((p) => p.verb === phrase.verb && p.role === 'object');
+        for (const thing of objects.length ? objects.map((p) => this.candidateOf(p)) : [this.antecedent(sentence, phrase.start)]) {
+          if (thing && !thing.person && thing !== holder) this.add(thing, 1.5, 'ordered, several at once');
+        }
+        continue;
+      }
+      // "an order with several lines", "an invoice has several items": rows of their own.
+      if (LINE_WORDS.has(candidate.key) && (phrase.plural || phrase.quantity === 'many')) {
+        const holder = holders.filter((h) => h.end <= phrase.start && phrase.start - h.end <= 4 && this.holds(sentence, h.end, phrase.start)).at(-1);
+        const whole = holder && this.candidateOf(holder);
+        if (whole && whole !== candidate) this.addLine(whole, candidate, `a ${holder.head.norm} holds several ${phrase.head.norm}`);
+        continue;
+      }
+      // "place an order with ... quantity", "order several dishes, each with a quantity": a quantity per thing ordered.
+      if (candidate.head === 'quantity' || candidate.head === 'qty') {
+        const whole = holders.map((h) => this.candidateOf(h)).find((c) => c && !CART_WORDS[c.key]) ?? (ordered ? this.byKey.get(ordered) : undefined);
+        if (whole) this.addLine(whole, undefined, `a quantity of each thing in the ${whole.head}`);
+      }
+    }
+  }
+
+  /** The words between two phrases say the first holds the second: "with", "has", "can have several". */
+  private holds(sentence: Sentence, from: number, to: number): boolean {
+    return sentence.tokens.slice(from, to).some((t) => t.norm === 'with' || HAVING_VERBS.has(t.lemma));
+  }
+
+  /** The rows of an order-like record: "order_item", "invoice_line"; the part's own phrases move to it. */
+  private addLine(holder: Candidate, part: Candidate | undefined, why: string): void {
+    const word = part?.key ?? LINE_HOLDERS[holder.head] ?? 'item';
+    const line = this.ensure(`${holder.key}_${word}`, word.split('_').pop()!, [...holder.words, ...word.split('_')], part?.first ?? holder.first);
+    if (part && part !== line) this.absorb(line, part);
+    line.evidence.push({ weight: 2.5, why });
+    holder.evidence.push({ weight: 1, why: 'holds several things ordered at once' });
   }
 
   /** The last plural thing named before a phrase, in its sentence or the one before ("my plants ... each one"). */

@@ -106,6 +106,24 @@ export const EVALUATIONS: Readonly<Record<string, string>> = {
 };
 export const GIVING_VERBS = new Set(['give', 'leave', 'post', 'write', 'add', 'submit', 'send', 'drop']);
 
+/**
+ * Records that hold several priced things at once, with the word for one of their rows: an order
+ * of three dishes has three order items, an invoice several lines. A customer who orders several
+ * things at once makes one of these and a row per thing.
+ */
+export const LINE_HOLDERS: Readonly<Record<string, string>> = {
+  order: 'item', purchase: 'item', sale: 'item', tab: 'item', invoice: 'line', estimate: 'line', quote: 'line', quotation: 'line', receipt: 'line', bill: 'item',
+};
+
+/** Words for one row of such a record: "an order with several lines", "an invoice has items". */
+export const LINE_WORDS = new Set(['line', 'item', 'line_item', 'row', 'position']);
+
+/** Where shoppers gather what they will order, checked out as one order: "put several in a basket", "add to the tab". */
+export const CART_WORDS: Readonly<Record<string, string>> = { basket: 'order', cart: 'order', trolley: 'order', tab: 'tab' };
+
+/** "in route order", "in alphabetical order": without a determiner, an arrangement, never a record. */
+export const ARRANGEMENT_WORDS = new Set(['order', 'sequence']);
+
 /** Classifier nouns: lookup tables when people pick, maintain or filter by them ("pick a category", "tags we put on tickets"). */
 export const CLASSIFIERS = new Set(['category', 'tag', 'label', 'genre', 'type', 'kind', 'department', 'skill', 'topic', 'section', 'group', 'collection', 'brand', 'level', 'tier', 'status', 'stage']);
 
