@@ -1,8 +1,9 @@
 import { isSqlReserved } from '../../contract/index.js';
 import {
-  ARRANGEMENT_WORDS, BARE_CONTAINERS, CART_WORDS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
+  AMOUNT_WORDS, ARRANGEMENT_WORDS, BARE_CONTAINERS, CART_WORDS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
   QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
+import { pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
@@ -349,19 +350,41 @@ export class CandidateTable {
         }
         continue;
       }
-      // "an order with several lines", "an invoice has several items": rows of their own.
+      // "an order with several lines", "a checklist has items": rows of their own, named with their whole.
       if (LINE_WORDS.has(candidate.key) && (phrase.plural || phrase.quantity === 'many')) {
-        const holder = holders.filter((h) => h.end <= phrase.start && phrase.start - h.end <= 4 && this.holds(sentence, h.end, phrase.start)).at(-1);
+        const holder = sentence.phrases.filter((h) => h.end <= phrase.start && phrase.start - h.end <= 4 && this.candidateOf(h) && !this.candidateOf(h)!.person && this.holds(sentence, h.end, phrase.start)).at(-1);
         const whole = holder && this.candidateOf(holder);
-        if (whole && whole !== candidate) this.addLine(whole, candidate, `a ${holder.head.norm} holds several ${phrase.head.norm}`);
+        if (whole && whole !== candidate && !LINE_WORDS.has(whole.key)) this.addLine(whole, candidate, `a ${holder.head.norm} holds several ${phrase.head.norm}`);
         continue;
       }
+      // "a recipe has the ingredients with amount and unit", "each kit is a list of parts with a quantity":
+      // a thing kept on its own, listed in a record with how much of it, is a row joining the two.
+      if (AMOUNT_WORDS.has(candidate.head) && phrase.prep === 'with') this.weighAmount(sentence, phrase, candidate);
       // "place an order with ... quantity", "order several dishes, each with a quantity": a quantity per thing ordered.
       if (candidate.head === 'quantity' || candidate.head === 'qty') {
         const whole = holders.map((h) => this.candidateOf(h)).find((c) => c && !CART_WORDS[c.key]) ?? (ordered ? this.byKey.get(ordered) : undefined);
         if (whole) this.addLine(whole, undefined, `a quantity of each thing in the ${whole.head}`);
       }
     }
+  }
+
+  /**
+   * "a recipe has the ingredients with amount and unit", "each kit is a list of parts with a quantity":
+   * a thing kept on its own, listed in a record with how much of it, is a row joining the two.
+   */
+  private weighAmount(sentence: Sentence, amount: Phrase, word: Candidate): void {
+    const before = sentence.phrases.filter((p) => p.end <= amount.start).reverse();
+    const listed = before.find((p) => p.prep !== 'with');
+    if (!listed?.plural || listed.start < amount.start - 12) return;
+    // The record whose list it is: the subject of the "has" or "is" the list hangs on.
+    const having = (p: Phrase) => !!p.verb && !!p.subject && (HAVING_VERBS.has(p.verb.lemma) || p.verb.lemma === 'be' || p.verb.tags.has('Copula'));
+    const owner = having(listed) ? listed : before.find((p) => p.start < listed.start && p.role === 'object' && having(p));
+    const thing = this.candidateOf(listed);
+    const whole = owner?.subject && this.candidateOf(owner.subject);
+    if (!thing || !whole || thing.person || whole.person || thing === whole || LINE_WORDS.has(thing.key) || LINE_HOLDERS[whole.head] !== undefined) return;
+    const row = this.ensure(`${whole.key}_${thing.key}`, thing.head, [...whole.words, ...thing.words], listed.head.index);
+    row.evidence.push({ weight: 2.5, why: `a ${whole.head} lists ${pluralName(thing.head)}, with the ${word.head} of each` });
+    this.add(thing, 1, `listed in a ${whole.head} with its ${word.head}`);
   }
 
   /** The words between two phrases say the first holds the second: "with", "has", "can have several". */
@@ -375,7 +398,7 @@ export class CandidateTable {
     const line = this.ensure(`${holder.key}_${word}`, word.split('_').pop()!, [...holder.words, ...word.split('_')], part?.first ?? holder.first);
     if (part && part !== line) this.absorb(line, part);
     line.evidence.push({ weight: 2.5, why });
-    holder.evidence.push({ weight: 1, why: 'holds several things ordered at once' });
+    holder.evidence.push({ weight: 1, why: 'holds rows of its own' });
   }
 
   /** The last plural thing named before a phrase, in its sentence or the one before ("my plants ... each one"). */

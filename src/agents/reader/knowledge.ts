@@ -116,7 +116,13 @@ export const LINE_HOLDERS: Readonly<Record<string, string>> = {
 };
 
 /** Words for one row of such a record: "an order with several lines", "an invoice has items". */
-export const LINE_WORDS = new Set(['line', 'item', 'line_item', 'row', 'position']);
+export const LINE_WORDS = new Set(['line', 'item', 'line_item', 'row', 'position', 'entry']);
+
+/**
+ * Words for how much of a thing a record lists: "a recipe has its ingredients with amount and
+ * unit". A thing kept on its own, listed in a record with an amount, is a row joining the two.
+ */
+export const AMOUNT_WORDS = new Set(['amount', 'quantity', 'qty', 'measure', 'dose', 'dosage', 'portion']);
 
 /** Where shoppers gather what they will order, checked out as one order: "put several in a basket", "add to the tab". */
 export const CART_WORDS: Readonly<Record<string, string>> = { basket: 'order', cart: 'order', trolley: 'order', tab: 'tab' };

@@ -30,3 +30,21 @@ describe('orders of several priced things have line items', () => {
     expect(names).not.toContain('route_order');
   });
 });
+
+describe('lists a record has are rows of their own', () => {
+  it('names the items a record has after it', () => {
+    const names = tables('Onboarding app for new hires. HR builds onboarding plans, and each plan has items with a due day and an owner.');
+    expect(names).toEqual(expect.arrayContaining(['plan', 'plan_item']));
+    expect(names).not.toContain('item');
+  });
+
+  it('reads things listed in a record with an amount as a row joining the two', () => {
+    const names = tables('Repair kits for our technicians. Each kit is a list of spare parts with the quantity packed, and we keep the parts with their supplier and cost.');
+    expect(names).toEqual(expect.arrayContaining(['kit', 'spare_part', 'kit_spare_part']));
+  });
+
+  it('finds the join row when the amount comes after the record’s other details', () => {
+    const names = tables('Juice bar menu. A juice has a name, a price, a size and the fruits with an amount in grams. Staff update the fruits in stock.');
+    expect(names).toEqual(expect.arrayContaining(['juice', 'fruit', 'juice_fruit']));
+  });
+});
