@@ -1,6 +1,6 @@
 import { isSqlReserved } from '../../contract/index.js';
 import {
-  AMOUNT_WORDS, ARRANGEMENT_WORDS, BARE_CONTAINERS, CART_WORDS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
+  AMOUNT_WORDS, ARRANGEMENT_WORDS, BARE_CONTAINERS, CART_WORDS, JOINERS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
   QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
 import { pluralName } from '../naming.js';
@@ -105,6 +105,8 @@ export class CandidateTable {
     this.findActors();
     this.mergeVariants();
     for (const candidate of this.byKey.values()) this.judge(candidate);
+    // After judging: whether a joined thing is kept depends on all that is said of it.
+    this.weighJoins();
     return [...this.byKey.values()];
   }
 
@@ -240,6 +242,8 @@ export class CandidateTable {
         }
         // "join a waitlist", "join the queue": each person joining is an entry of it.
         if (direct && verb === 'join' && QUEUES.has(candidate.key)) this.add(candidate, 2.5, 'people join it, an entry each');
+        // "members join a challenge", "runners join a club": each person joining is a row of its own.
+        else if (direct && verb === 'join' && !candidate.person && !NOT_RECORDS.has(candidate.key)) this.joins.push({ sentence, phrase, thing: candidate });
         if (direct && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `${verb} it`);
         else if (direct && PICKING_VERBS.has(verb)) this.add(candidate, 1.5, `${verb} one`);
         else if (direct && WORKING_VERBS.has(verb)) this.add(candidate, 1.2, `${verb} it`);
@@ -401,6 +405,29 @@ export class CandidateTable {
     holder.evidence.push({ weight: 1, why: 'holds rows of its own' });
   }
 
+  /** Things people join, weighed once everything is read ("members join a challenge"). */
+  private readonly joins: Array<{ sentence: Sentence; phrase: Phrase; thing: Candidate }> = [];
+
+  /**
+   * The row a person joining a thing makes: a club's members, a challenge's participants. Only a
+   * thing kept for reasons of its own, or a group, has them ("join the call" keeps nothing).
+   */
+  private weighJoins(): void {
+    for (const { sentence, phrase, thing } of this.joins) {
+      const joiner = phrase.subject && this.candidateOf(phrase.subject);
+      if (!joiner?.person || this.byKey.get(thing.key) !== thing) continue;
+      const group = wordnet().isA(thing.head, 'group', { senses: 1 });
+      const kept = score({ ...thing, evidence: thing.evidence.filter((e) => e.why !== 'join one') }) >= 2;
+      if (!group && !kept) continue;
+      const word = group ? JOINERS.group! : JOINERS.other!;
+      const row = this.ensure(`${thing.key}_${word}`, word, [...thing.words, word], phrase.head.index);
+      // A row about a person, not a person: "challenge_participant" is kept, never signs in.
+      row.person = false;
+      row.evidence.push({ weight: 2.5, why: `people join a ${thing.head}, a row each` });
+      row.acts.push({ verb: 'join', sentence: sentence.index, ...(phrase.subject ? { subject: phrase.subject } : {}), parties: [phrase] });
+    }
+  }
+
   /** The last plural thing named before a phrase, in its sentence or the one before ("my plants ... each one"). */
   private antecedent(sentence: Sentence, at: number): Candidate | undefined {
     const before = [...(this.sentences[sentence.index - 1]?.phrases ?? []), ...sentence.phrases.filter((p) => p.start < at)];
@@ -440,12 +467,15 @@ export class CandidateTable {
     if (!record) return false;
     // "(paid, sent to printer, shipped)": values of a status, not acts.
     if (insideBrackets(sentence.tokens, at)) return false;
-    const parties = sentence.phrases.filter((p) => p.verb === verb && p.role !== 'subject');
+    // "sign up to the shifts": the phrases after a phrasal verb hang on its particle.
+    const particleToken = phrasal && !marked ? sentence.tokens[at + (pronounFirst ? 2 : 1)] : undefined;
+    const parties = sentence.phrases.filter((p) => (p.verb === verb || (particleToken && p.verb === particleToken)) && p.role !== 'subject');
     const subject = first?.subject ?? parties[0]?.subject ?? sentence.phrases.find((p) => askedToAct(sentence, p) === verb) ?? sentence.phrases.find((p) => p.role === 'subject' && p.end <= at);
     // "follow ur friends", "invite members": social acts are between people.
     if (rule?.people && parties.some((p) => p.role === 'object') && !parties.some((p) => p.role === 'object' && this.candidateOf(p)?.person)) return false;
     // "Swipe left to archive": a gesture in the interface, unless people swipe on something ("swipe right on a shift").
-    if (/^(left|right|up|down)$/.test(particle ?? '') && !parties.some((p) => p.prep === 'on')) return false;
+    // ("sign up", "settle up" are acts of their own, not gestures.)
+    if (!phrasal && /^(left|right|up|down)$/.test(particle ?? '') && !parties.some((p) => p.prep === 'on')) return false;
     // "we also pay for software licences": the business paying its own bills is not a record of the product.
     // ... unless the clause hands the act to others ("I want customers to pre-order and pay online").
     const pronoun = sentence.tokens.slice(0, at).reverse().find((t) => t.tags.has('Pronoun') || sentence.phrases.some((p) => p.head === t && this.candidateOf(p)?.person));

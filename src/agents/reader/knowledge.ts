@@ -127,6 +127,9 @@ export const AMOUNT_WORDS = new Set(['amount', 'quantity', 'qty', 'measure', 'do
 /** Where shoppers gather what they will order, checked out as one order: "put several in a basket", "add to the tab". */
 export const CART_WORDS: Readonly<Record<string, string>> = { basket: 'order', cart: 'order', trolley: 'order', tab: 'tab' };
 
+/** What a person joining a thing is to it: a member of a group (a club, a team, a cohort), a participant of anything else (a challenge, a tournament). */
+export const JOINERS: Readonly<Record<'group' | 'other', string>> = { group: 'member', other: 'participant' };
+
 /** "in route order", "in alphabetical order": without a determiner, an arrangement, never a record. */
 export const ARRANGEMENT_WORDS = new Set(['order', 'sequence']);
 

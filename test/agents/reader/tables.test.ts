@@ -48,3 +48,25 @@ describe('lists a record has are rows of their own', () => {
     expect(names).toEqual(expect.arrayContaining(['juice', 'fruit', 'juice_fruit']));
   });
 });
+
+describe('people joining or signing up for a thing make a row each', () => {
+  it('reads people joining a group as its members', () => {
+    const names = tables('Birdwatching app: birders create local patches and join a patch group to share sightings.');
+    expect(names).toContain('patch_group_member');
+  });
+
+  it('reads people joining a challenge kept for its own sake as its participants', () => {
+    const names = tables('Step-count app for our office. Colleagues join a challenge; each challenge has a goal and an end date, and the app ranks the steps per challenge.');
+    expect(names).toEqual(expect.arrayContaining(['challenge', 'challenge_participant']));
+  });
+
+  it('keeps nothing for joining what is not kept', () => {
+    const names = tables('Video calls for tutors: students join the call from a link and the tutor records notes about each lesson.');
+    expect(names.some((n) => n.startsWith('call_'))).toBe(false);
+  });
+
+  it('reads signing up for a thing as a sign-up', () => {
+    const names = tables('Beach cleanup app: volunteers sign up for cleanups near them and log the bags of litter they collect.');
+    expect(names).toEqual(expect.arrayContaining(['signup', 'cleanup']));
+  });
+});
