@@ -65,6 +65,9 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
   nominate: { record: 'nomination' },
   handout: { record: 'assignment', object: true },
   sight: { record: 'sighting' },
+  // Exchanges between people are kept until the other side agrees: "swap a shift with a colleague".
+  swap: { record: 'swap' },
+  trade: { record: 'trade' },
 };
 
 /** Phrasal verbs that make a record ("sign up to shifts", "check in", "settle up", "fill up"). */

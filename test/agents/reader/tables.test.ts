@@ -70,3 +70,10 @@ describe('people joining or signing up for a thing make a row each', () => {
     expect(names).toEqual(expect.arrayContaining(['signup', 'cleanup']));
   });
 });
+
+describe('verbs that make a record of their own', () => {
+  it('reads swapping with another person as a swap kept until they agree', () => {
+    const names = tables('Rota app for a hospital ward: nurses see their shifts and can swap a shift with a colleague, and the ward manager approves it.');
+    expect(names).toEqual(expect.arrayContaining(['shift', 'swap']));
+  });
+});
