@@ -97,6 +97,9 @@ export const PHRASAL_ACTS: Readonly<Record<string, string>> = {
   'leave feedback': 'feedback',
   'leave a review': 'review',
   'give feedback': 'feedback',
+  // "take attendance", "take roll": who came, a row per person and session.
+  'take attendance': 'attend',
+  'take roll': 'attend',
 };
 
 /**

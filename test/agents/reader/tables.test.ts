@@ -76,4 +76,9 @@ describe('verbs that make a record of their own', () => {
     const names = tables('Rota app for a hospital ward: nurses see their shifts and can swap a shift with a colleague, and the ward manager approves it.');
     expect(names).toEqual(expect.arrayContaining(['shift', 'swap']));
   });
+
+  it('reads taking attendance as attendance kept per person', () => {
+    const names = tables('Drama school app with weekly workshops. Teachers take attendance at every workshop and email parents when a child misses two.');
+    expect(names).toEqual(expect.arrayContaining(['workshop', 'attendance']));
+  });
 });
