@@ -356,13 +356,11 @@ export class CandidateTable {
       }
       // "an order with several lines", "a checklist has items": rows of their own, named with their whole.
       if (LINE_WORDS.has(candidate.key) && (phrase.plural || phrase.quantity === 'many')) {
-        const holder = sentence.phrases.filter((h) => h.end <= phrase.start && phrase.start - h.end <= 4 && this.candidateOf(h) && !this.candidateOf(h)!.person && this.holds(sentence, h.end, phrase.start)).at(-1);
+        const holder = sentence.phrases.filter((h) => h.end <= phrase.start && phrase.start - h.end <= 4 && this.candidateOf(h)?.person === false && this.holds(sentence, h.end, phrase.start)).at(-1);
         const whole = holder && this.candidateOf(holder);
         if (whole && whole !== candidate && !LINE_WORDS.has(whole.key)) this.addLine(whole, candidate, `a ${holder.head.norm} holds several ${phrase.head.norm}`);
         continue;
       }
-      // "a recipe has the ingredients with amount and unit", "each kit is a list of parts with a quantity":
-      // a thing kept on its own, listed in a record with how much of it, is a row joining the two.
       if (AMOUNT_WORDS.has(candidate.head) && phrase.prep === 'with') this.weighAmount(sentence, phrase, candidate);
       // "place an order with ... quantity", "order several dishes, each with a quantity": a quantity per thing ordered.
       if (candidate.head === 'quantity' || candidate.head === 'qty') {
@@ -417,9 +415,10 @@ export class CandidateTable {
       const joiner = phrase.subject && this.candidateOf(phrase.subject);
       if (!joiner?.person || this.byKey.get(thing.key) !== thing) continue;
       const group = wordnet().isA(thing.head, 'group', { senses: 1 });
+      // Kept without the joining itself (the "join one" a picking verb gives).
       const kept = score({ ...thing, evidence: thing.evidence.filter((e) => e.why !== 'join one') }) >= 2;
       if (!group && !kept) continue;
-      const word = group ? JOINERS.group! : JOINERS.other!;
+      const word = group ? JOINERS.group : JOINERS.other;
       const row = this.ensure(`${thing.key}_${word}`, word, [...thing.words, word], phrase.head.index);
       // A row about a person, not a person: "challenge_participant" is kept, never signs in.
       row.person = false;
