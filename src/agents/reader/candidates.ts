@@ -1,7 +1,7 @@
 import { isSqlReserved } from '../../contract/index.js';
 import {
   AMOUNT_WORDS, ARRANGEMENT_WORDS, BARE_CONTAINERS, CART_WORDS, JOINERS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
-  QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
+  PLACE_ADVERBS, QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
 import { pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
@@ -623,7 +623,10 @@ export interface Named {
 /** The candidate name of a phrase: its head's lemma with the modifiers that make a kind ("canned response", "time slot"). */
 export function nameOf(phrase: Phrase): Named | undefined {
   // "people writing in": a trailing gerund is what the people do, not what they are.
-  const words = phrase.words.length > 1 && phrase.words[phrase.words.length - 1]!.tags.has('Gerund') && !phrase.words[phrase.words.length - 1]!.tags.has('Noun') ? phrase.words.slice(0, -1) : phrase.words;
+  // "the deli downstairs", "the café nearby": a trailing adverb of place says where, not what.
+  const last = phrase.words[phrase.words.length - 1]!;
+  const trailing = phrase.words.length > 1 && ((last.tags.has('Gerund') && !last.tags.has('Noun')) || PLACE_ADVERBS.has(last.norm));
+  const words = trailing ? phrase.words.slice(0, -1) : phrase.words;
   const headToken = words[words.length - 1]!;
   const head = headLemma(headToken);
   if (!head || !/^[a-z][a-z-]*$/.test(head) || head.length < 2) return undefined;

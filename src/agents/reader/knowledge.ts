@@ -136,6 +136,9 @@ export const CART_WORDS: Readonly<Record<string, string>> = { basket: 'order', c
 /** What a person joining a thing is to it: a member of a group (a club, a team, a cohort), a participant of anything else (a challenge, a tournament). */
 export const JOINERS: Readonly<Record<'group' | 'other', string>> = { group: 'member', other: 'participant' };
 
+/** Adverbs of place written after a noun ("the deli downstairs", "the park nearby"): where a thing is, never part of its name. */
+export const PLACE_ADVERBS = new Set(['downstairs', 'upstairs', 'nearby', 'outside', 'inside', 'abroad', 'overseas', 'onsite', 'offsite', 'here', 'there', 'around', 'across']);
+
 /** "in route order", "in alphabetical order": without a determiner, an arrangement, never a record. */
 export const ARRANGEMENT_WORDS = new Set(['order', 'sequence']);
 

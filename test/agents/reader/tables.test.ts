@@ -82,3 +82,10 @@ describe('verbs that make a record of their own', () => {
     expect(names).toEqual(expect.arrayContaining(['workshop', 'attendance']));
   });
 });
+
+describe('names of tables', () => {
+  it('leaves a trailing adverb of place out of a name', () => {
+    const names = tables('lunch app for our office. every friday someone posts a lunch run, we pick sandwiches from the deli downstairs and the app adds it up per person');
+    expect(names.some((n) => /downstair|upstair/.test(n))).toBe(false);
+  });
+});
