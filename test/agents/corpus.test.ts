@@ -5,11 +5,14 @@ import { mean, scoreIdea, type Idea, type IdeaScore } from '../corpus/score.js';
 /**
  * How well the offline reader finds the tables of ideas nobody here wrote it for. ideas.json is
  * the shared corpus (a copy of ../shared/corpus/ideas.json); holdout.json was written apart from
- * the reader, and is looked at only as a whole. The floors only ever go up.
+ * the reader, and is looked at only as a whole; classes.json holds ideas written for the reader's
+ * weak classes (orders of several things, lists a record has, people joining, chat-style ideas).
+ * The floors only ever go up.
  */
 const FLOORS = {
-  'ideas.json': { recall: 0.8, precision: 0.9, roles: 0.77, relationships: 0.37 },
-  'holdout.json': { recall: 0.56, precision: 0.87, roles: 0.61, relationships: 0.26 },
+  'ideas.json': { recall: 0.82, precision: 0.9, roles: 0.77, relationships: 0.37 },
+  'holdout.json': { recall: 0.57, precision: 0.87, roles: 0.61, relationships: 0.26 },
+  'classes.json': { recall: 0.61, precision: 0.9, roles: 0.82, relationships: 0.29 },
 } as const;
 
 const load = (file: string): Idea[] => JSON.parse(readFileSync(new URL(`../corpus/${file}`, import.meta.url), 'utf8')) as Idea[];

@@ -1,8 +1,9 @@
 import { isSqlReserved } from '../../contract/index.js';
 import {
-  BARE_CONTAINERS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
-  QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
+  AMOUNT_WORDS, ARRANGEMENT_WORDS, BARE_CONTAINERS, CART_WORDS, JOINERS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
+  PLACE_ADVERBS, QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
+import { pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
@@ -98,11 +99,14 @@ export class CandidateTable {
       for (const phrase of sentence.phrases) this.register(phrase);
     }
     for (const sentence of this.sentences) this.weigh(sentence);
+    for (const sentence of this.sentences) this.weighLines(sentence);
     this.weighProductPhrase();
     this.weighArchetypes();
     this.findActors();
     this.mergeVariants();
     for (const candidate of this.byKey.values()) this.judge(candidate);
+    // After judging: whether a joined thing is kept depends on all that is said of it.
+    this.weighJoins();
     return [...this.byKey.values()];
   }
 
@@ -112,6 +116,8 @@ export class CandidateTable {
     // "a list of tags", "a library of exercises": the container names what it holds.
     if (CONTAINERS.has(named.key) && phrase.of) return;
     if (this.productWords.has(named.key) || this.productWords.has(named.head)) return;
+    // "in route order", "in alphabetical order": an arrangement, not a record.
+    if (ARRANGEMENT_WORDS.has(named.head) && phrase.prep === 'in' && phrase.det.length === 0 && named.key !== named.head) return;
     const candidate = this.ensure(named.key, named.head, named.words, phrase.head.index);
     candidate.phrases.push(phrase);
     this.keyOfPhrase.set(phrase.id, named.key);
@@ -236,6 +242,8 @@ export class CandidateTable {
         }
         // "join a waitlist", "join the queue": each person joining is an entry of it.
         if (direct && verb === 'join' && QUEUES.has(candidate.key)) this.add(candidate, 2.5, 'people join it, an entry each');
+        // "members join a challenge", "runners join a club": each person joining is a row of its own.
+        else if (direct && verb === 'join' && !candidate.person && !NOT_RECORDS.has(candidate.key)) this.joins.push({ sentence, phrase, thing: candidate });
         if (direct && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `${verb} it`);
         else if (direct && PICKING_VERBS.has(verb)) this.add(candidate, 1.5, `${verb} one`);
         else if (direct && WORKING_VERBS.has(verb)) this.add(candidate, 1.2, `${verb} it`);
@@ -323,6 +331,102 @@ export class CandidateTable {
     }
   }
 
+  /**
+   * A priced thing a customer orders several of at once has line items: "put several in a basket",
+   * "add to a shared tab", "an order with several lines", "an invoice has items", a quantity stated
+   * where something is ordered. The order is kept, and a row per thing in it named after it ("order_item").
+   */
+  private weighLines(sentence: Sentence): void {
+    const holders = sentence.phrases.filter((p) => !p.negated && LINE_HOLDERS[this.candidateOf(p)?.head ?? ''] !== undefined);
+    const ordered = sentence.verbs.map((v) => RECORD_ACTS[v.lemma]?.record).find((record) => record && LINE_HOLDERS[record] !== undefined);
+    for (const phrase of sentence.phrases) {
+      const candidate = this.candidateOf(phrase);
+      if (!candidate || phrase.negated) continue;
+      const cart = CART_WORDS[candidate.key];
+      if (cart && phrase.role === 'prep' && /^(in|into|to|onto)$/.test(phrase.prep ?? '') && phrase.verb && KEEPING_VERBS.has(phrase.verb.lemma)) {
+        const holder = cart === candidate.key ? candidate : this.ensure(cart, cart, [cart], phrase.head.index);
+        if (holder !== candidate) this.add(holder, 1.5, `a ${phrase.head.norm} is checked out as one ${cart}`);
+        this.addLine(holder, undefined, `things are put in a ${phrase.head.norm} to order`);
+        // What goes in is what the shop sells: the verb's objects, or the plural named before ("put several in a basket").
+        const objects = sentence.phrases.filter((p) => p.verb === phrase.verb && p.role === 'object');
+        for (const thing of objects.length ? objects.map((p) => this.candidateOf(p)) : [this.antecedent(sentence, phrase.start)]) {
+          if (thing && !thing.person && thing !== holder) this.add(thing, 1.5, 'ordered, several at once');
+        }
+        continue;
+      }
+      // "an order with several lines", "a checklist has items": rows of their own, named with their whole.
+      if (LINE_WORDS.has(candidate.key) && (phrase.plural || phrase.quantity === 'many')) {
+        const holder = sentence.phrases.filter((h) => h.end <= phrase.start && phrase.start - h.end <= 4 && this.candidateOf(h)?.person === false && this.holds(sentence, h.end, phrase.start)).at(-1);
+        const whole = holder && this.candidateOf(holder);
+        if (whole && whole !== candidate && !LINE_WORDS.has(whole.key)) this.addLine(whole, candidate, `a ${holder.head.norm} holds several ${phrase.head.norm}`);
+        continue;
+      }
+      if (AMOUNT_WORDS.has(candidate.head) && phrase.prep === 'with') this.weighAmount(sentence, phrase, candidate);
+      // "place an order with ... quantity", "order several dishes, each with a quantity": a quantity per thing ordered.
+      if (candidate.head === 'quantity' || candidate.head === 'qty') {
+        const whole = holders.map((h) => this.candidateOf(h)).find((c) => c && !CART_WORDS[c.key]) ?? (ordered ? this.byKey.get(ordered) : undefined);
+        if (whole) this.addLine(whole, undefined, `a quantity of each thing in the ${whole.head}`);
+      }
+    }
+  }
+
+  /**
+   * "a recipe has the ingredients with amount and unit", "each kit is a list of parts with a quantity":
+   * a thing kept on its own, listed in a record with how much of it, is a row joining the two.
+   */
+  private weighAmount(sentence: Sentence, amount: Phrase, word: Candidate): void {
+    const before = sentence.phrases.filter((p) => p.end <= amount.start).reverse();
+    const listed = before.find((p) => p.prep !== 'with');
+    if (!listed?.plural || listed.start < amount.start - 12) return;
+    // The record whose list it is: the subject of the "has" or "is" the list hangs on.
+    const having = (p: Phrase) => !!p.verb && !!p.subject && (HAVING_VERBS.has(p.verb.lemma) || p.verb.lemma === 'be' || p.verb.tags.has('Copula'));
+    const owner = having(listed) ? listed : before.find((p) => p.start < listed.start && p.role === 'object' && having(p));
+    const thing = this.candidateOf(listed);
+    const whole = owner?.subject && this.candidateOf(owner.subject);
+    if (!thing || !whole || thing.person || whole.person || thing === whole || LINE_WORDS.has(thing.key) || LINE_HOLDERS[whole.head] !== undefined) return;
+    const row = this.ensure(`${whole.key}_${thing.key}`, thing.head, [...whole.words, ...thing.words], listed.head.index);
+    row.evidence.push({ weight: 2.5, why: `a ${whole.head} lists ${pluralName(thing.head)}, with the ${word.head} of each` });
+    this.add(thing, 1, `listed in a ${whole.head} with its ${word.head}`);
+  }
+
+  /** The words between two phrases say the first holds the second: "with", "has", "can have several". */
+  private holds(sentence: Sentence, from: number, to: number): boolean {
+    return sentence.tokens.slice(from, to).some((t) => t.norm === 'with' || HAVING_VERBS.has(t.lemma));
+  }
+
+  /** The rows of an order-like record: "order_item", "invoice_line"; the part's own phrases move to it. */
+  private addLine(holder: Candidate, part: Candidate | undefined, why: string): void {
+    const word = part?.key ?? LINE_HOLDERS[holder.head] ?? 'item';
+    const line = this.ensure(`${holder.key}_${word}`, word.split('_').pop()!, [...holder.words, ...word.split('_')], part?.first ?? holder.first);
+    if (part && part !== line) this.absorb(line, part);
+    line.evidence.push({ weight: 2.5, why });
+    holder.evidence.push({ weight: 1, why: 'holds rows of its own' });
+  }
+
+  /** Things people join, weighed once everything is read ("members join a challenge"). */
+  private readonly joins: Array<{ sentence: Sentence; phrase: Phrase; thing: Candidate }> = [];
+
+  /**
+   * The row a person joining a thing makes: a club's members, a challenge's participants. Only a
+   * thing kept for reasons of its own, or a group, has them ("join the call" keeps nothing).
+   */
+  private weighJoins(): void {
+    for (const { sentence, phrase, thing } of this.joins) {
+      const joiner = phrase.subject && this.candidateOf(phrase.subject);
+      if (!joiner?.person || this.byKey.get(thing.key) !== thing) continue;
+      const group = wordnet().isA(thing.head, 'group', { senses: 1 });
+      // Kept without the joining itself (the "join one" a picking verb gives).
+      const kept = score({ ...thing, evidence: thing.evidence.filter((e) => e.why !== 'join one') }) >= 2;
+      if (!group && !kept) continue;
+      const word = group ? JOINERS.group : JOINERS.other;
+      const row = this.ensure(`${thing.key}_${word}`, word, [...thing.words, word], phrase.head.index);
+      // A row about a person, not a person: "challenge_participant" is kept, never signs in.
+      row.person = false;
+      row.evidence.push({ weight: 2.5, why: `people join a ${thing.head}, a row each` });
+      row.acts.push({ verb: 'join', sentence: sentence.index, ...(phrase.subject ? { subject: phrase.subject } : {}), parties: [phrase] });
+    }
+  }
+
   /** The last plural thing named before a phrase, in its sentence or the one before ("my plants ... each one"). */
   private antecedent(sentence: Sentence, at: number): Candidate | undefined {
     const before = [...(this.sentences[sentence.index - 1]?.phrases ?? []), ...sentence.phrases.filter((p) => p.start < at)];
@@ -362,12 +466,15 @@ export class CandidateTable {
     if (!record) return false;
     // "(paid, sent to printer, shipped)": values of a status, not acts.
     if (insideBrackets(sentence.tokens, at)) return false;
-    const parties = sentence.phrases.filter((p) => p.verb === verb && p.role !== 'subject');
+    // "sign up to the shifts": the phrases after a phrasal verb hang on its particle.
+    const particleToken = phrasal && !marked ? sentence.tokens[at + (pronounFirst ? 2 : 1)] : undefined;
+    const parties = sentence.phrases.filter((p) => (p.verb === verb || (particleToken && p.verb === particleToken)) && p.role !== 'subject');
     const subject = first?.subject ?? parties[0]?.subject ?? sentence.phrases.find((p) => askedToAct(sentence, p) === verb) ?? sentence.phrases.find((p) => p.role === 'subject' && p.end <= at);
     // "follow ur friends", "invite members": social acts are between people.
     if (rule?.people && parties.some((p) => p.role === 'object') && !parties.some((p) => p.role === 'object' && this.candidateOf(p)?.person)) return false;
     // "Swipe left to archive": a gesture in the interface, unless people swipe on something ("swipe right on a shift").
-    if (/^(left|right|up|down)$/.test(particle ?? '') && !parties.some((p) => p.prep === 'on')) return false;
+    // ("sign up", "settle up" are acts of their own, not gestures.)
+    if (!phrasal && /^(left|right|up|down)$/.test(particle ?? '') && !parties.some((p) => p.prep === 'on')) return false;
     // "we also pay for software licences": the business paying its own bills is not a record of the product.
     // ... unless the clause hands the act to others ("I want customers to pre-order and pay online").
     const pronoun = sentence.tokens.slice(0, at).reverse().find((t) => t.tags.has('Pronoun') || sentence.phrases.some((p) => p.head === t && this.candidateOf(p)?.person));
@@ -516,7 +623,10 @@ export interface Named {
 /** The candidate name of a phrase: its head's lemma with the modifiers that make a kind ("canned response", "time slot"). */
 export function nameOf(phrase: Phrase): Named | undefined {
   // "people writing in": a trailing gerund is what the people do, not what they are.
-  const words = phrase.words.length > 1 && phrase.words[phrase.words.length - 1]!.tags.has('Gerund') && !phrase.words[phrase.words.length - 1]!.tags.has('Noun') ? phrase.words.slice(0, -1) : phrase.words;
+  // "the deli downstairs", "the café nearby": a trailing adverb of place says where, not what.
+  const last = phrase.words[phrase.words.length - 1]!;
+  const trailing = phrase.words.length > 1 && ((last.tags.has('Gerund') && !last.tags.has('Noun')) || PLACE_ADVERBS.has(last.norm));
+  const words = trailing ? phrase.words.slice(0, -1) : phrase.words;
   const headToken = words[words.length - 1]!;
   const head = headLemma(headToken);
   if (!head || !/^[a-z][a-z-]*$/.test(head) || head.length < 2) return undefined;

@@ -65,6 +65,9 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
   nominate: { record: 'nomination' },
   handout: { record: 'assignment', object: true },
   sight: { record: 'sighting' },
+  // Exchanges between people are kept until the other side agrees: "swap a shift with a colleague".
+  swap: { record: 'swap' },
+  trade: { record: 'trade' },
 };
 
 /** Phrasal verbs that make a record ("sign up to shifts", "check in", "settle up", "fill up"). */
@@ -94,6 +97,9 @@ export const PHRASAL_ACTS: Readonly<Record<string, string>> = {
   'leave feedback': 'feedback',
   'leave a review': 'review',
   'give feedback': 'feedback',
+  // "take attendance", "take roll": who came, a row per person and session.
+  'take attendance': 'attend',
+  'take roll': 'attend',
 };
 
 /**
@@ -105,6 +111,36 @@ export const EVALUATIONS: Readonly<Record<string, string>> = {
   kudo: 'kudos', kudos: 'kudos', vote: 'vote', like: 'like', tip: 'tip', grade: 'grade', recommendation: 'recommendation',
 };
 export const GIVING_VERBS = new Set(['give', 'leave', 'post', 'write', 'add', 'submit', 'send', 'drop']);
+
+/**
+ * Records that hold several priced things at once, with the word for one of their rows: an order
+ * of three dishes has three order items, an invoice several lines. A customer who orders several
+ * things at once makes one of these and a row per thing.
+ */
+export const LINE_HOLDERS: Readonly<Record<string, string>> = {
+  order: 'item', purchase: 'item', sale: 'item', tab: 'item', invoice: 'line', estimate: 'line', quote: 'line', quotation: 'line', receipt: 'line', bill: 'item',
+};
+
+/** Words for one row of such a record: "an order with several lines", "an invoice has items". */
+export const LINE_WORDS = new Set(['line', 'item', 'line_item', 'row', 'position', 'entry']);
+
+/**
+ * Words for how much of a thing a record lists: "a recipe has its ingredients with amount and
+ * unit". A thing kept on its own, listed in a record with an amount, is a row joining the two.
+ */
+export const AMOUNT_WORDS = new Set(['amount', 'quantity', 'qty', 'measure', 'dose', 'dosage', 'portion']);
+
+/** Where shoppers gather what they will order, checked out as one order: "put several in a basket", "add to the tab". */
+export const CART_WORDS: Readonly<Record<string, string>> = { basket: 'order', cart: 'order', trolley: 'order', tab: 'tab' };
+
+/** What a person joining a thing is to it: a member of a group (a club, a team, a cohort), a participant of anything else (a challenge, a tournament). */
+export const JOINERS: Readonly<Record<'group' | 'other', string>> = { group: 'member', other: 'participant' };
+
+/** Adverbs of place written after a noun ("the deli downstairs", "the park nearby"): where a thing is, never part of its name. */
+export const PLACE_ADVERBS = new Set(['downstairs', 'upstairs', 'nearby', 'outside', 'inside', 'abroad', 'overseas', 'onsite', 'offsite', 'here', 'there', 'around', 'across']);
+
+/** "in route order", "in alphabetical order": without a determiner, an arrangement, never a record. */
+export const ARRANGEMENT_WORDS = new Set(['order', 'sequence']);
 
 /** Classifier nouns: lookup tables when people pick, maintain or filter by them ("pick a category", "tags we put on tickets"). */
 export const CLASSIFIERS = new Set(['category', 'tag', 'label', 'genre', 'type', 'kind', 'department', 'skill', 'topic', 'section', 'group', 'collection', 'brand', 'level', 'tier', 'status', 'stage']);

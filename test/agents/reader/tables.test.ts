@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { readIdea } from '../../../src/agents/reader/read.js';
+
+/**
+ * Which tables the offline reader finds, class by class: each rule of English or of products is
+ * checked on sentences written for it here, none of them from the corpus.
+ */
+const tables = (spec: string): string[] => readIdea({ spec }).entities.map((e) => e.name);
+
+describe('orders of several priced things have line items', () => {
+  it('reads things put in a basket as an order and its items', () => {
+    const names = tables('A web shop for our cheese counter. Shoppers put several cheeses in a basket, pick a collection time and pay online.');
+    expect(names).toEqual(expect.arrayContaining(['order', 'order_item', 'cheese']));
+  });
+
+  it('reads an order with several lines as its lines', () => {
+    const names = tables('Restaurants sign in to our wholesale portal and place an order with several lines: olive oil, tin size and quantity. We confirm each order.');
+    expect(names).toEqual(expect.arrayContaining(['order', 'order_line']));
+    expect(names).not.toContain('line');
+  });
+
+  it('reads a tab people add to as the tab and its items', () => {
+    const names = tables('Cocktail bar app: each guest adds drinks to one shared tab during the night, and the bartender closes the tab at the end.');
+    expect(names).toEqual(expect.arrayContaining(['tab', 'tab_item']));
+  });
+
+  it('keeps "in route order" an arrangement, not a table', () => {
+    const names = tables('Customers buy flowers online and every order gets a delivery slot. Couriers see the day’s parcels in route order.');
+    expect(names).toContain('order');
+    expect(names).not.toContain('route_order');
+  });
+});
+
+describe('lists a record has are rows of their own', () => {
+  it('names the items a record has after it', () => {
+    const names = tables('Onboarding app for new hires. HR builds onboarding plans, and each plan has items with a due day and an owner.');
+    expect(names).toEqual(expect.arrayContaining(['plan', 'plan_item']));
+    expect(names).not.toContain('item');
+  });
+
+  it('reads things listed in a record with an amount as a row joining the two', () => {
+    const names = tables('Repair kits for our technicians. Each kit is a list of spare parts with the quantity packed, and we keep the parts with their supplier and cost.');
+    expect(names).toEqual(expect.arrayContaining(['kit', 'spare_part', 'kit_spare_part']));
+  });
+
+  it('finds the join row when the amount comes after the record’s other details', () => {
+    const names = tables('Juice bar menu. A juice has a name, a price, a size and the fruits with an amount in grams. Staff update the fruits in stock.');
+    expect(names).toEqual(expect.arrayContaining(['juice', 'fruit', 'juice_fruit']));
+  });
+});
+
+describe('people joining or signing up for a thing make a row each', () => {
+  it('reads people joining a group as its members', () => {
+    const names = tables('Birdwatching app: birders create local patches and join a patch group to share sightings.');
+    expect(names).toContain('patch_group_member');
+  });
+
+  it('reads people joining a challenge kept for its own sake as its participants', () => {
+    const names = tables('Step-count app for our office. Colleagues join a challenge; each challenge has a goal and an end date, and the app ranks the steps per challenge.');
+    expect(names).toEqual(expect.arrayContaining(['challenge', 'challenge_participant']));
+  });
+
+  it('keeps nothing for joining what is not kept', () => {
+    const names = tables('Video calls for tutors: students join the call from a link and the tutor records notes about each lesson.');
+    expect(names.some((n) => n.startsWith('call_'))).toBe(false);
+  });
+
+  it('reads signing up for a thing as a sign-up', () => {
+    const names = tables('Beach cleanup app: volunteers sign up for cleanups near them and log the bags of litter they collect.');
+    expect(names).toEqual(expect.arrayContaining(['signup', 'cleanup']));
+  });
+});
+
+describe('verbs that make a record of their own', () => {
+  it('reads swapping with another person as a swap kept until they agree', () => {
+    const names = tables('Rota app for a hospital ward: nurses see their shifts and can swap a shift with a colleague, and the ward manager approves it.');
+    expect(names).toEqual(expect.arrayContaining(['shift', 'swap']));
+  });
+
+  it('reads taking attendance as attendance kept per person', () => {
+    const names = tables('Drama school app with weekly workshops. Teachers take attendance at every workshop and email parents when a child misses two.');
+    expect(names).toEqual(expect.arrayContaining(['workshop', 'attendance']));
+  });
+});
+
+describe('names of tables', () => {
+  it('leaves a trailing adverb of place out of a name', () => {
+    const names = tables('lunch app for our office. every friday someone posts a lunch run, we pick sandwiches from the deli downstairs and the app adds it up per person');
+    expect(names.some((n) => /downstair|upstair/.test(n))).toBe(false);
+  });
+});
