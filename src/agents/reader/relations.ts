@@ -73,7 +73,8 @@ export class RelationReader {
   }
 
   /** `settled`: the kept records are final, so records about something may take the nearest one (never a reason to keep a record). */
-  read(candidates: Candidate[], acts: Candidate[], settled = false): Link[] {
+  /** `served`: people kept as records (clients, patients), the parties of the records the business keeps for them. */
+  read(candidates: Candidate[], acts: Candidate[], settled = false, served: ReadonlySet<string> = new Set()): Link[] {
     for (const sentence of this.sentences) this.readSentence(sentence);
     // "order item", "invoice line": a name that starts with another record's name is its child.
     for (const key of this.kept) {
@@ -98,6 +99,7 @@ export class RelationReader {
     }
     this.paidFor(acts, new Set(candidates.filter((c) => c.person).map((c) => c.key)), candidates);
     if (settled) this.aboutNearest(candidates);
+    this.servedBy(candidates, served);
     return this.resolve();
   }
 
@@ -116,6 +118,21 @@ export class RelationReader {
       // What was picked for the purchase (a pitch, a time slot) is the purchase's, not the payment's: "pick a room and a time slot, pay ...".
       for (const picked of this.links.filter((l) => l.to === payment.key && l.from !== purchase.key && !people.has(l.from) && l.why.includes('picked'))) this.link(picked.from, purchase.key, 'one-to-many', picked.why);
       this.links = this.links.filter((l) => !(l.to === payment.key && l.from !== purchase.key && !people.has(l.from) && this.links.some((p) => p.from === l.from && p.to === purchase.key)));
+    }
+  }
+
+  /**
+   * "When a client phones we look them up ... One appointment can include several services": the
+   * appointments, estimates and tickets a business keeps are for the people it serves, even when
+   * no sentence says so. Each person kept as a record is a party of each such record not tied to them.
+   */
+  private servedBy(candidates: Candidate[], served: ReadonlySet<string>): void {
+    for (const record of candidates) {
+      if (!this.kept.has(record.key) || record.person || !SERVICE_RECORDS.has(record.head)) continue;
+      for (const person of served) {
+        if (!this.kept.has(person) || this.links.some((l) => samePair(l, { from: person, to: record.key, kind: 'one-to-many', why: '' }))) continue;
+        this.link(person, record.key, 'one-to-many', `${record.key} for a ${person}`);
+      }
     }
   }
 
@@ -297,7 +314,7 @@ export class RelationReader {
     return phrases.find(
       (p) =>
         p !== phrase && p.role === 'object' && p.subject === phrase.subject && p.verb && p.verb !== phrase.verb && !CHOOSING_VERBS.has(p.verb.lemma) &&
-        (KEEPING_VERBS.has(p.verb.lemma) || DOING_VERBS.has(p.verb.lemma)) && !!this.keyOf(p) && !PARTS.has(this.candidateOf(p)!.head) && !this.candidateOf(p)?.person,
+        (KEEPING_VERBS.has(p.verb.lemma) || DOING_VERBS.has(p.verb.lemma)) && !!this.keyOf(p) && !this.candidateOf(p)?.person,
     );
   }
 
@@ -351,6 +368,12 @@ function isRemark(candidate: Candidate): boolean {
 
 /** Acts whose record is paid for: an order, a booking, a rental, a registration. */
 const PURCHASES = new Set(['order', 'pre-order', 'preorder', 'buy', 'purchase', 'book', 'reserve', 'rent', 'register', 'enrol', 'enroll', 'subscribe', 'signup', 'apply']);
+
+/** What a business keeps for the people it serves: their appointments, estimates, tickets and cases. */
+const SERVICE_RECORDS = new Set([
+  'appointment', 'booking', 'reservation', 'visit', 'session', 'consultation', 'treatment', 'estimate', 'quote', 'quotation',
+  'invoice', 'order', 'ticket', 'case', 'episode', 'lease', 'contract', 'enquiry', 'inquiry', 'request', 'claim', 'referral', 'job',
+]);
 
 /** Records that are bought or booked, named as such: what a payment pays for when no act of buying is told. */
 const PURCHASE_RECORDS = new Set(['booking', 'order', 'reservation', 'rental', 'registration', 'enrolment', 'enrollment', 'subscription', 'purchase']);

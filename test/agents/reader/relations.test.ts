@@ -45,3 +45,17 @@ describe('the relation reader', () => {
     linked('Jam session app: musicians post sessions with a date and a venue, and other musicians can comment.', 'session', 'comment');
   });
 });
+
+describe('the relation reader on the records a business keeps for the people it serves', () => {
+  it('makes a patient kept as a record the party of the appointments, when no sentence ties them', () => {
+    linked('Dental practice: patients never log in; the receptionist adds them with name, phone and date of birth. The receptionist books appointments in the calendar with a chair and a time, and dentists write treatment notes.', 'patient', 'appointment');
+  });
+
+  it('gives a posted ad the category its poster chooses ("post an ad ... and choose a category")', () => {
+    linked('Classifieds for our town: people post an ad with photos and a price and choose a category.', 'category', 'ad');
+  });
+
+  it('reads a posted "item" as the record made, not as a part of one ("post an item ... and pick a category")', () => {
+    linked('Swap shop: members post an item with a photo and a condition and pick a category, and other members request items.', 'category', 'listing');
+  });
+});
