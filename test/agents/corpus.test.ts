@@ -8,8 +8,8 @@ import { mean, scoreIdea, type Idea, type IdeaScore } from '../corpus/score.js';
  * the reader, and is looked at only as a whole. The floors only ever go up.
  */
 const FLOORS = {
-  'ideas.json': { recall: 0.8, precision: 0.9, roles: 0.77, relationships: 0.37 },
-  'holdout.json': { recall: 0.56, precision: 0.87, roles: 0.61, relationships: 0.26 },
+  'ideas.json': { recall: 0.81, precision: 0.9, roles: 0.82, relationships: 0.5 },
+  'holdout.json': { recall: 0.56, precision: 0.87, roles: 0.61, relationships: 0.28 },
 } as const;
 
 const load = (file: string): Idea[] => JSON.parse(readFileSync(new URL(`../corpus/${file}`, import.meta.url), 'utf8')) as Idea[];
