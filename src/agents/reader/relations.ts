@@ -53,6 +53,7 @@ const MANY_DET = new Set(['several', 'many', 'multiple', 'more', 'various', 'any
 
 export class RelationReader {
   private links: Link[] = [];
+  private settled = false;
 
   constructor(
     private readonly sentences: Sentence[],
@@ -63,7 +64,13 @@ export class RelationReader {
   private keyOf(phrase: Phrase | undefined): string | undefined {
     if (!phrase) return undefined;
     const key = this.candidateOf(phrase)?.key;
-    return key && this.kept.has(key) ? key : undefined;
+    if (!key) return undefined;
+    if (this.kept.has(key)) return key;
+    // "the coordinator makes the delivery routes: one route is for ...": the head alone names the compound said before
+    // (once the records are final: never a reason to keep one).
+    if (!this.settled) return undefined;
+    const named = [...this.kept].filter((k) => k.endsWith(`_${key}`));
+    return named.length === 1 ? named[0] : undefined;
   }
 
   private link(from: string | undefined, to: string | undefined, kind: Link['kind'], why: string, as?: string): void {
@@ -75,6 +82,7 @@ export class RelationReader {
   /** `settled`: the kept records are final, so records about something may take the nearest one (never a reason to keep a record). */
   /** `served`: people kept as records (clients, patients), the parties of the records the business keeps for them. */
   read(candidates: Candidate[], acts: Candidate[], settled = false, served: ReadonlySet<string> = new Set()): Link[] {
+    this.settled = settled;
     for (const sentence of this.sentences) this.readSentence(sentence);
     // "order item", "invoice line": a name that starts with another record's name is its child.
     for (const key of this.kept) {

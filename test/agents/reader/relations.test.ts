@@ -46,6 +46,12 @@ describe('the relation reader', () => {
   });
 });
 
+describe('the relation reader on later mentions', () => {
+  it('reads the head alone as the compound named before ("the delivery routes: one route is for one van")', () => {
+    linked('Bakery deliveries: our vans have a plate and a capacity. Every night the planner makes the delivery routes: one route is for one van and has a list of shops in order.', 'van', 'delivery_route');
+  });
+});
+
 describe('the relation reader on the records a business keeps for the people it serves', () => {
   it('makes a patient kept as a record the party of the appointments, when no sentence ties them', () => {
     linked('Dental practice: patients never log in; the receptionist adds them with name, phone and date of birth. The receptionist books appointments in the calendar with a chair and a time, and dentists write treatment notes.', 'patient', 'appointment');
