@@ -256,6 +256,13 @@ export class RelationReader {
         const made = this.madeBy(phrases, phrase);
         this.link(this.keyOf(made), key, 'one-to-many', `${key} of the ${made?.head.norm}`);
       }
+      // "my buildings and the units in each (unit number, ...)": "each" alone is the record named before.
+      const after = sentence.tokens[phrase.end];
+      const each = sentence.tokens[phrase.end + 1];
+      if (key && after && each && OF_PREPS.has(after.norm) && each.norm === 'each' && (/[,.;:()]/.test(each.post) || /\(/.test(sentence.tokens[phrase.end + 2]?.pre ?? '') || phrase.end + 2 >= sentence.tokens.length)) {
+        const parent = phrase.coordinated ?? previousPhrase(phrases, phrase, (p) => !!this.keyOf(p) && !this.candidateOf(p)?.person);
+        this.link(this.keyOf(parent), key, 'one-to-many', `${key} ${after.norm} each ${parent?.head.norm}`);
+      }
       // "Y per X": "an allowance per leave type", "one invoice per family".
       if (phrase.prep === 'per' && key) {
         const counted = previousKept(phrases, phrase, (p) => this.keyOf(p));
@@ -391,6 +398,11 @@ const ABOUT_HEADS = new Set(['reply', 'note', 'comment', 'message', 'review', 'r
 
 function samePair(a: Link, b: Link): boolean {
   return (a.from === b.from && a.to === b.to) || (a.from === b.to && a.to === b.from);
+}
+
+function previousPhrase(phrases: Phrase[], phrase: Phrase, accept: (p: Phrase) => boolean): Phrase | undefined {
+  for (let i = phrases.indexOf(phrase) - 1; i >= 0; i--) if (accept(phrases[i]!)) return phrases[i];
+  return undefined;
 }
 
 function previousKept(phrases: Phrase[], phrase: Phrase, keyOf: (p: Phrase) => string | undefined): string | undefined {

@@ -52,6 +52,12 @@ describe('the relation reader on later mentions', () => {
   });
 });
 
+describe('the relation reader on "each" standing alone', () => {
+  it('reads "the rooms in each" as the rooms of the record named before', () => {
+    linked('Conference planner: as an organiser, I want to add my venues and the rooms in each (name, capacity, floor), and then schedule talks.', 'venue', 'room');
+  });
+});
+
 describe('the relation reader on the records a business keeps for the people it serves', () => {
   it('makes a patient kept as a record the party of the appointments, when no sentence ties them', () => {
     linked('Dental practice: patients never log in; the receptionist adds them with name, phone and date of birth. The receptionist books appointments in the calendar with a chair and a time, and dentists write treatment notes.', 'patient', 'appointment');
