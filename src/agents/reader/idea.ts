@@ -82,7 +82,7 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     const keptKeys = new Set(records.map((c) => c.key));
     const fields = readFields(sentences, keptKeys, candidateOf);
     const parties = new Set([...keptKeys, ...roleCandidates.map((c) => c.key)]);
-    const links = new RelationReader(sentences, parties, candidateOf).read(candidates, records.filter((c) => c.acts.length > 0), true);
+    const links = new RelationReader(sentences, parties, candidateOf).read(candidates, records.filter((c) => c.acts.length > 0), true, new Set(people.records.map((c) => c.key)));
     // Roles are named by their nouns ("team members" → member); everything that names a candidate maps to that name.
     const roleName = new Map(roleCandidates.map((c) => [c.key, roleOf(c, keptKeys).name]));
     for (const link of links) {

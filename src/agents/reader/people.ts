@@ -39,13 +39,18 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
   const notes: string[] = [];
   let onlySigners: Candidate[] | null = null;
   let lastPerson: Candidate | undefined;
+  /** Words listed under "Roles:" that name no kind of person ("Roles: quality, dispatcher"): roles all the same. */
+  const declared: Candidate[] = [];
 
   for (const sentence of sentences) {
     const personPhrases = sentence.phrases.filter((p) => candidateOf(p)?.person);
     // The person a sign-in statement is about: the subject before it, or the last person named ("they").
     const subjectBefore = (at: number): Candidate | undefined => {
       const before = personPhrases.filter((p) => sentence.tokens[p.end - 1] && charAt(sentence, p.end - 1) <= at);
-      return before.length > 0 ? candidateOf(before[before.length - 1]!) : lastPerson;
+      if (before.length > 0) return candidateOf(before[before.length - 1]!);
+      // "The families who receive the food don't use the app": "who" speaks of people, so the statement is about them, not the last person named.
+      if (sentence.phrases.some((p) => p.role === 'subject' && charAt(sentence, p.end - 1) <= at && sentence.tokens[p.end]?.norm === 'who')) return undefined;
+      return lastPerson;
     };
     const text = sentence.text;
     const negated = NEGATED_SIGN_IN.exec(text);
@@ -57,7 +62,8 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       const at = SIGN_IN_RE.exec(text)!.index;
       if (ONLY_PERSON.test(text)) onlySigners = [];
       else if (ONLY.test(text.slice(0, at))) {
-        const who = personPhrases.filter((p) => charAt(sentence, p.start) < at).map(candidateOf).filter((c): c is Candidate => !!c);
+        // "Only the front desk will use the system: me and two receptionists": the people listed after it are the signers too.
+        const who = personPhrases.filter((p) => charAt(sentence, p.start) < at || p.listed).map(candidateOf).filter((c): c is Candidate => !!c);
         onlySigners = [...(onlySigners ?? []), ...who];
         for (const c of who) add(role, c, 3);
       } else add(role, subjectBefore(at), 3);
@@ -107,6 +113,13 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       }
       if (phrase.role === 'object' || (phrase.role === 'prep' && phrase.quantity === 'each')) add(record, c, phrase.verb && (KEEPING_VERBS.has(phrase.verb.lemma) || WORKING_VERBS.has(phrase.verb.lemma) || PICKING_VERBS.has(phrase.verb.lemma)) ? 1 : 0.5);
       if (phrase.role === 'list' && /^roles?$/i.test(phrase.listOf?.head.norm ?? '')) add(role, c, 4);
+      // "Admin" alone on a line, then "- approve instructor applications": a person heading a list of what they do.
+      const next = sentences[sentence.index + 1];
+      if (sentence.phrases.length === 1 && phrase.end === sentence.tokens.length && next && startsWithAct(next)) add(role, c, 2);
+    }
+    for (const phrase of sentence.phrases) {
+      const c = candidateOf(phrase);
+      if (c && !c.person && phrase.role === 'list' && /^roles?$/i.test(phrase.listOf?.head.norm ?? '') && !declared.some((d) => d.key === c.key)) declared.push({ ...c, person: true, phrases: [phrase] });
     }
     // A person with listed attributes is a record: "a file on each student (school, year group...)".
     for (const phrase of sentence.phrases) {
@@ -139,7 +152,13 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     // People named only as examples or in lists ("contractors (plumber, electrician)") are roles only when the idea says so ("Roles: ...").
     else if ((r > 0 || score(c) >= 1) && (r >= 1 || c.phrases.some((p) => !p.example && p.role !== 'list'))) roles.push(c);
   }
-  return { roles, records, notes };
+  return { roles: [...roles, ...declared], records, notes };
+}
+
+/** "- approve instructor applications": a line that starts with something done in the product. */
+function startsWithAct(sentence: Sentence): boolean {
+  const first = sentence.tokens[0];
+  return !!first && sentence.verbs.some((v) => v.index === first.index) && inProduct(first.lemma);
 }
 
 /** Character offset of a token in the sentence text, for matching regular expressions to phrases. */

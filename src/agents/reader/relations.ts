@@ -29,6 +29,23 @@ const CLAIMING_VERBS = new Set(['claim', 'take', 'handle', 'approve', 'accept', 
 /** Prepositions by which one record is of, for, from or on another. */
 const OF_PREPS = new Set(['of', 'for', 'from', 'on', 'in', 'at', 'under', 'within', 'inside', 'per', 'against', 'to']);
 
+/** "An offer turns into an order", "a failed item becomes a defect": the record made from another names it. */
+const BECOMING_VERBS = new Set(['turn', 'convert', 'become', 'change', 'transform', 'promote', 'upgrade']);
+/** Things that report on their own: "sensors push a reading", "each machine emits an event". */
+const EMITTING_VERBS = new Set(['push', 'emit', 'report', 'transmit', 'upload', 'trigger', 'fire']);
+/** "the tags we put on tickets", "labels applied to issues": a classifier put on records. */
+const PUTTING_VERBS = new Set(['put', 'apply', 'add', 'attach', 'stick', 'assign', 'give', 'use']);
+/** Classifiers a record carries several of at once; the others (a category, a type) it has one of. */
+const MANY_LABELS = new Set(['tag', 'label', 'keyword', 'badge', 'flag']);
+/** "applications move between stages", "cards go through columns": records that travel through the stations of a process. */
+const MOVING_VERBS = new Set(['move', 'go', 'pass', 'progress', 'advance', 'drag', 'flow', 'travel']);
+/** "choose the vehicle", "pick a category": what is chosen for the record made in the same breath. */
+const CHOOSING_VERBS = new Set(['pick', 'choose', 'select']);
+/** Words that name a part of a whole: an inspection's items, an invoice's lines, a recipe's steps. */
+const PARTS = new Set(['item', 'line', 'entry', 'row', 'step', 'answer', 'result', 'check', 'response']);
+/** "do a pre-trip inspection", "carry out an audit": records made by doing them. */
+const DOING_VERBS = new Set(['do', 'perform', 'carry', 'run', 'conduct']);
+
 /** Prepositions that attach a kept thing to its parent: "against the invoice", "under each lesson". */
 const ATTACHING = new Set(['against', 'for', 'on', 'in', 'under', 'to', 'into', 'at', 'of', 'per', 'within', 'inside']);
 /** "can sit in several collections", "be in more than one club": belonging to many. */
@@ -36,6 +53,7 @@ const MANY_DET = new Set(['several', 'many', 'multiple', 'more', 'various', 'any
 
 export class RelationReader {
   private links: Link[] = [];
+  private settled = false;
 
   constructor(
     private readonly sentences: Sentence[],
@@ -46,7 +64,13 @@ export class RelationReader {
   private keyOf(phrase: Phrase | undefined): string | undefined {
     if (!phrase) return undefined;
     const key = this.candidateOf(phrase)?.key;
-    return key && this.kept.has(key) ? key : undefined;
+    if (!key) return undefined;
+    if (this.kept.has(key)) return key;
+    // "the coordinator makes the delivery routes: one route is for ...": the head alone names the compound said before
+    // (once the records are final: never a reason to keep one).
+    if (!this.settled) return undefined;
+    const named = [...this.kept].filter((k) => k.endsWith(`_${key}`));
+    return named.length === 1 ? named[0] : undefined;
   }
 
   private link(from: string | undefined, to: string | undefined, kind: Link['kind'], why: string, as?: string): void {
@@ -56,7 +80,9 @@ export class RelationReader {
   }
 
   /** `settled`: the kept records are final, so records about something may take the nearest one (never a reason to keep a record). */
-  read(candidates: Candidate[], acts: Candidate[], settled = false): Link[] {
+  /** `served`: people kept as records (clients, patients), the parties of the records the business keeps for them. */
+  read(candidates: Candidate[], acts: Candidate[], settled = false, served: ReadonlySet<string> = new Set()): Link[] {
+    this.settled = settled;
     for (const sentence of this.sentences) this.readSentence(sentence);
     // "order item", "invoice line": a name that starts with another record's name is its child.
     for (const key of this.kept) {
@@ -79,8 +105,9 @@ export class RelationReader {
         }
       }
     }
-    this.paidFor(acts, new Set(candidates.filter((c) => c.person).map((c) => c.key)));
+    this.paidFor(acts, new Set(candidates.filter((c) => c.person).map((c) => c.key)), candidates);
     if (settled) this.aboutNearest(candidates);
+    this.servedBy(candidates, served);
     return this.resolve();
   }
 
@@ -88,15 +115,32 @@ export class RelationReader {
    * "customers pre-order ... and pay online", "book a room ... pay for the group": a payment pays
    * for what people order, book, rent or register, the first such record the idea names.
    */
-  private paidFor(acts: Candidate[], people: ReadonlySet<string>): void {
-    const purchase = acts.find((c) => this.kept.has(c.key) && c.acts.some((act) => PURCHASES.has(act.verb)));
+  private paidFor(acts: Candidate[], people: ReadonlySet<string>, candidates: Candidate[]): void {
+    // "Booking site for our escape rooms: ... pay for the whole group": without an act of buying, the record named as one (a booking, an order).
+    const purchase = acts.find((c) => this.kept.has(c.key) && c.acts.some((act) => PURCHASES.has(act.verb))) ?? candidates.find((c) => this.kept.has(c.key) && PURCHASE_RECORDS.has(c.head));
     if (!purchase) return;
     for (const payment of acts) {
       if (payment === purchase || !this.kept.has(payment.key) || !payment.acts.some((act) => act.verb === 'pay')) continue;
       if (this.links.some((l) => l.to === payment.key && l.from === purchase.key)) continue;
       this.link(purchase.key, payment.key, 'one-to-many', `${payment.key} pays for ${purchase.key}`);
-      // What was picked for the purchase (a pitch, a time slot) is the purchase's, not the payment's.
+      // What was picked for the purchase (a pitch, a time slot) is the purchase's, not the payment's: "pick a room and a time slot, pay ...".
+      for (const picked of this.links.filter((l) => l.to === payment.key && l.from !== purchase.key && !people.has(l.from) && l.why.includes('picked'))) this.link(picked.from, purchase.key, 'one-to-many', picked.why);
       this.links = this.links.filter((l) => !(l.to === payment.key && l.from !== purchase.key && !people.has(l.from) && this.links.some((p) => p.from === l.from && p.to === purchase.key)));
+    }
+  }
+
+  /**
+   * "When a client phones we look them up ... One appointment can include several services": the
+   * appointments, estimates and tickets a business keeps are for the people it serves, even when
+   * no sentence says so. Each person kept as a record is a party of each such record not tied to them.
+   */
+  private servedBy(candidates: Candidate[], served: ReadonlySet<string>): void {
+    for (const record of candidates) {
+      if (!this.kept.has(record.key) || record.person || !SERVICE_RECORDS.has(record.head)) continue;
+      for (const person of served) {
+        if (!this.kept.has(person) || this.links.some((l) => samePair(l, { from: person, to: record.key, kind: 'one-to-many', why: '' }))) continue;
+        this.link(person, record.key, 'one-to-many', `${record.key} for a ${person}`);
+      }
     }
   }
 
@@ -113,11 +157,14 @@ export class RelationReader {
       if (!candidate || candidate.person || !isAbout(candidate)) continue;
       if (this.links.some((l) => l.to === key && !person(l.from)) || this.links.some((l) => l.from === key && l.kind === 'one-to-many' && !person(l.to))) continue;
       let nearest: { key: string; distance: number } | undefined;
-      for (const phrase of candidate.phrases) {
+      // A record made by a verb ("when they reply", "they can chat") is named where the verb is.
+      const places = [...candidate.phrases, ...candidate.acts.flatMap((act) => this.verbAt(act.sentence, act.verb))];
+      for (const phrase of places) {
         const sentence = this.sentences[phrase.sentence];
         for (const other of sentence?.phrases ?? []) {
           const otherKey = this.keyOf(other);
-          if (!otherKey || otherKey === key || person(otherKey) || this.catalogue(otherKey) || isAbout(byKey.get(otherKey)!)) continue;
+          // A ticket or a proposal (words of communication too) may be what a reply is about; another remark may not.
+          if (!otherKey || otherKey === key || person(otherKey) || this.catalogue(otherKey) || isRemark(byKey.get(otherKey)!)) continue;
           // What came before is what it is about ("claim tickets ... add notes"); after, a little further.
           const distance = other.start < phrase.start ? phrase.start - other.end : (other.start - phrase.end) * 1.5;
           if (!nearest || distance < nearest.distance) nearest = { key: otherKey, distance };
@@ -176,6 +223,46 @@ export class RelationReader {
         const child = this.keyOf(owner);
         if (child && !this.candidateOf(owner!)?.person) this.link(key, child, 'one-to-many', `${child} ${phrase.prep} ${key}`);
       }
+      // "once an offer is accepted it turns into an order", "a failed item becomes a defect": the result names what it came from.
+      if (key && phrase.verb && BECOMING_VERBS.has(phrase.verb.lemma) && ((phrase.role === 'prep' && phrase.prep === 'into') || (phrase.role === 'object' && phrase.verb.lemma === 'become'))) {
+        const object = phrases.find((p) => p.verb === phrase.verb && p.role === 'object' && p !== phrase && p.start < phrase.start);
+        // "when we accept an enquiry it is converted into a booking": "it" is the last record named.
+        const source = object ?? phrase.subject ?? [...phrases.slice(0, phrases.indexOf(phrase))].reverse().find((p) => this.keyOf(p) && !this.candidateOf(p)?.person);
+        const sourceKey = this.keyOf(source);
+        if (sourceKey && !this.candidateOf(source!)?.person) this.link(sourceKey, key, 'one-to-many', `${sourceKey} turns into ${key}`);
+      }
+      // "Sensors push a reading every 5 minutes": a thing that reports makes records of its own.
+      if (key && phrase.role === 'object' && phrase.verb && EMITTING_VERBS.has(phrase.verb.lemma) && phrase.subject && !this.candidateOf(phrase.subject)?.person) {
+        this.link(this.keyOf(phrase.subject), key, 'one-to-many', `${phrase.subject.head.norm} ${phrase.verb.lemma} ${key}`);
+      }
+      // "the tags we put on tickets": a classifier named just before, put on the records.
+      if (key && phrase.role === 'prep' && (phrase.prep === 'on' || phrase.prep === 'to') && phrase.verb && PUTTING_VERBS.has(phrase.verb.lemma) && !this.candidateOf(phrase)?.person) {
+        const label = [...phrases.slice(0, phrases.indexOf(phrase))].reverse().find((p) => !p.listed && this.keyOf(p) && CLASSIFIERS.has(this.candidateOf(p)!.head));
+        const labelKey = this.keyOf(label);
+        if (labelKey && labelKey !== key) this.link(labelKey, key, MANY_LABELS.has(this.candidateOf(label!)!.head) ? 'many-to-many' : 'one-to-many', `${labelKey} put on ${key}`);
+      }
+      // "applications move between stages by drag and drop": the stage a record is in.
+      if (key && phrase.role === 'prep' && phrase.prep && /^(between|through|across|into|to)$/.test(phrase.prep) && phrase.verb && MOVING_VERBS.has(phrase.verb.lemma) && phrase.subject && phrase.plural) {
+        const mover = this.keyOf(phrase.subject);
+        if (mover && !this.candidateOf(phrase.subject)?.person) this.link(key, mover, 'one-to-many', `${mover} move ${phrase.prep} ${key}`);
+      }
+      // "sellers post an item ... and pick a category", "do an inspection: choose the vehicle": what is chosen is the record's.
+      if (key && phrase.role === 'object' && phrase.verb && CHOOSING_VERBS.has(phrase.verb.lemma) && phrase.subject && !this.candidateOf(phrase)?.person) {
+        const made = this.madeBy(phrases, phrase);
+        this.link(key, this.keyOf(made), 'one-to-many', `${key} chosen for ${made?.head.norm}`);
+      }
+      // "do a pre-trip inspection: ... mark each item pass or fail": the items gone through while making a record are its parts.
+      if (key && phrase.role === 'object' && phrase.verb && PARTS.has(this.candidateOf(phrase)!.head) && phrase.subject) {
+        const made = this.madeBy(phrases, phrase);
+        this.link(this.keyOf(made), key, 'one-to-many', `${key} of the ${made?.head.norm}`);
+      }
+      // "my buildings and the units in each (unit number, ...)": "each" alone is the record named before.
+      const after = sentence.tokens[phrase.end];
+      const each = sentence.tokens[phrase.end + 1];
+      if (key && after && each && OF_PREPS.has(after.norm) && each.norm === 'each' && (/[,.;:()]/.test(each.post) || /\(/.test(sentence.tokens[phrase.end + 2]?.pre ?? '') || phrase.end + 2 >= sentence.tokens.length)) {
+        const parent = phrase.coordinated ?? previousPhrase(phrases, phrase, (p) => !!this.keyOf(p) && !this.candidateOf(p)?.person);
+        this.link(this.keyOf(parent), key, 'one-to-many', `${key} ${after.norm} each ${parent?.head.norm}`);
+      }
       // "Y per X": "an allowance per leave type", "one invoice per family".
       if (phrase.prep === 'per' && key) {
         const counted = previousKept(phrases, phrase, (p) => this.keyOf(p));
@@ -230,6 +317,22 @@ export class RelationReader {
     if (every.length >= 2 && /\bnot every\b/i.test(sentence.text)) this.link(this.keyOf(every[0]), this.keyOf(every[1]), 'many-to-many', 'not every ... every');
   }
 
+  /** Where a verb of an act stands in its sentence, as a span of one token. */
+  private verbAt(index: number, verb: string): Array<Pick<Phrase, 'sentence' | 'start' | 'end'>> {
+    const sentence = this.sentences[index];
+    const at = sentence?.tokens.findIndex((t) => t.lemma === verb || t.norm === verb) ?? -1;
+    return at >= 0 ? [{ sentence: index, start: at, end: at + 1 }] : [];
+  }
+
+  /** The record the same people make in the sentence, by another verb ("sellers post an item ... and pick a category"). */
+  private madeBy(phrases: Phrase[], phrase: Phrase): Phrase | undefined {
+    return phrases.find(
+      (p) =>
+        p !== phrase && p.role === 'object' && p.subject === phrase.subject && p.verb && p.verb !== phrase.verb && !CHOOSING_VERBS.has(p.verb.lemma) &&
+        (KEEPING_VERBS.has(p.verb.lemma) || DOING_VERBS.has(p.verb.lemma)) && !!this.keyOf(p) && !this.candidateOf(p)?.person,
+    );
+  }
+
   /**
    * Things chosen from a catalogue ("pick what they want done", "picks exercises from the
    * library", "ingredients are shared between recipes") belong to many records at once.
@@ -273,14 +376,33 @@ function isAbout(candidate: Candidate): boolean {
   return kinds.length > 0 && kinds.every((kind) => kind === 'noun.communication' || kind === 'noun.act');
 }
 
+/** A remark about something: made by a verb ("reply", "chat") or named as one ("a note", "a review"). */
+function isRemark(candidate: Candidate): boolean {
+  return candidate.acts.length > 0 || ABOUT_HEADS.has(candidate.head);
+}
+
 /** Acts whose record is paid for: an order, a booking, a rental, a registration. */
 const PURCHASES = new Set(['order', 'pre-order', 'preorder', 'buy', 'purchase', 'book', 'reserve', 'rent', 'register', 'enrol', 'enroll', 'subscribe', 'signup', 'apply']);
+
+/** What a business keeps for the people it serves: their appointments, estimates, tickets and cases. */
+const SERVICE_RECORDS = new Set([
+  'appointment', 'booking', 'reservation', 'visit', 'session', 'consultation', 'treatment', 'estimate', 'quote', 'quotation',
+  'invoice', 'order', 'ticket', 'case', 'episode', 'lease', 'contract', 'enquiry', 'inquiry', 'request', 'claim', 'referral', 'job',
+]);
+
+/** Records that are bought or booked, named as such: what a payment pays for when no act of buying is told. */
+const PURCHASE_RECORDS = new Set(['booking', 'order', 'reservation', 'rental', 'registration', 'enrolment', 'enrollment', 'subscription', 'purchase']);
 
 /** Heads of records written or done about something else. */
 const ABOUT_HEADS = new Set(['reply', 'note', 'comment', 'message', 'review', 'rating', 'feedback', 'completion', 'waiver', 'signature', 'rsvp', 'vote', 'answer', 'response', 'reaction', 'log', 'entry']);
 
 function samePair(a: Link, b: Link): boolean {
   return (a.from === b.from && a.to === b.to) || (a.from === b.to && a.to === b.from);
+}
+
+function previousPhrase(phrases: Phrase[], phrase: Phrase, accept: (p: Phrase) => boolean): Phrase | undefined {
+  for (let i = phrases.indexOf(phrase) - 1; i >= 0; i--) if (accept(phrases[i]!)) return phrases[i];
+  return undefined;
 }
 
 function previousKept(phrases: Phrase[], phrase: Phrase, keyOf: (p: Phrase) => string | undefined): string | undefined {

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { readIdea } from '../../../src/agents/reader/read.js';
+
+/**
+ * How the reader ties the records it finds: each case is a rule of English or of products, told
+ * in sentences written for these tests (none of them from the corpus).
+ */
+const linked = (spec: string, from: string, to: string, kind?: 'one-to-many' | 'many-to-many') => {
+  const model = readIdea({ spec });
+  const found = model.relationships.find((r) => r.from === from && r.to === to);
+  expect(found, `${from} -> ${to} in ${model.relationships.map((r) => `${r.from}->${r.to}`).join(', ')}`).toBeDefined();
+  if (kind) expect(found!.kind).toBe(kind);
+};
+
+describe('the relation reader', () => {
+  it('ties a record to the one it is converted into ("when we accept an enquiry it is converted into a booking")', () => {
+    linked('Venue app: guests send an enquiry with dates and a budget, and when we accept an enquiry it is converted into a booking.', 'enquiry', 'booking');
+  });
+
+  it('ties a record to the one it becomes ("a failed inspection becomes an incident")', () => {
+    linked('Kitchen safety app: inspectors log inspections with a date and a score. A failed inspection becomes an incident that the shift lead must close.', 'inspection', 'incident');
+  });
+
+  it('puts labels on the records the idea says they are put on, many to many', () => {
+    linked('A recipe notebook: cooks save recipes, and admins maintain the list of labels (vegan, quick, cheap) we put on recipes.', 'label', 'recipe', 'many-to-many');
+  });
+
+  it('puts a record in the stage it moves between ("the repairs move between stages")', () => {
+    linked('Repair shop: we log repairs with a device and a fault, and the repairs move between stages (received, diagnosed, fixed).', 'stage', 'repair');
+  });
+
+  it('gives a record what its makers choose for it ("create an assignment ... and pick a class")', () => {
+    linked('Homework app: teachers create an assignment with a due date and pick a class.', 'class', 'assignment');
+  });
+
+  it('gives a record done on the spot what is chosen while doing it ("do an inspection: choose the room")', () => {
+    linked('Hotel housekeeping: every morning cleaners do an inspection on the tablet: choose the room, go through the checklist and mark each item clean or dirty.', 'room', 'inspection');
+  });
+
+  it('makes a payment pay for the booking the idea keeps, even when no one is said to book', () => {
+    linked('Boat trips: customers pick a boat and one of its departures, and pay online. Each booking has a number of guests and a contact phone.', 'booking', 'payment');
+  });
+
+  it('ties a remark made by a verb ("can comment") to the record named before it', () => {
+    linked('Jam session app: musicians post sessions with a date and a venue, and other musicians can comment.', 'session', 'comment');
+  });
+});
+
+describe('the relation reader on later mentions', () => {
+  it('reads the head alone as the compound named before ("the delivery routes: one route is for one van")', () => {
+    linked('Bakery deliveries: our vans have a plate and a capacity. Every night the planner makes the delivery routes: one route is for one van and has a list of shops in order.', 'van', 'delivery_route');
+  });
+});
+
+describe('the relation reader on "each" standing alone', () => {
+  it('reads "the rooms in each" as the rooms of the record named before', () => {
+    linked('Conference planner: as an organiser, I want to add my venues and the rooms in each (name, capacity, floor), and then schedule talks.', 'venue', 'room');
+  });
+});
+
+describe('the relation reader on the records a business keeps for the people it serves', () => {
+  it('makes a patient kept as a record the party of the appointments, when no sentence ties them', () => {
+    linked('Dental practice: patients never log in; the receptionist adds them with name, phone and date of birth. The receptionist books appointments in the calendar with a chair and a time, and dentists write treatment notes.', 'patient', 'appointment');
+  });
+
+  it('gives a posted ad the category its poster chooses ("post an ad ... and choose a category")', () => {
+    linked('Classifieds for our town: people post an ad with photos and a price and choose a category.', 'category', 'ad');
+  });
+
+  it('reads a posted "item" as the record made, not as a part of one ("post an item ... and pick a category")', () => {
+    linked('Swap shop: members post an item with a photo and a condition and pick a category, and other members request items.', 'category', 'listing');
+  });
+});
