@@ -49,8 +49,10 @@ function textOf(result: CreateMessageResult | CreateMessageResultWithTools): str
   return blocks.map((block) => (block.type === 'text' ? block.text : '')).join('');
 }
 
-/** The client's model as an engine port; `timeoutMs` bounds each request (the phase limit aborts it sooner). */
-export function samplingPort(ctx: ServerContext, timeoutMs: number): ModelPort {
+type SampledResult = CreateMessageResult | CreateMessageResultWithTools;
+
+/** The client's model as an engine port, whatever carries the question: `ask` sends one and answers the client's result. */
+function clientModelPort(ask: (request: CompletionRequest) => Promise<SampledResult>): ModelPort {
   let model = 'sampling:client';
   return {
     engine: 'sampling',
@@ -58,8 +60,7 @@ export function samplingPort(ctx: ServerContext, timeoutMs: number): ModelPort {
       return model;
     },
     async complete(request: CompletionRequest): Promise<Completion> {
-      const result = await ctx.mcpReq.requestSampling(samplingParams(request), { signal: request.signal, timeout: timeoutMs });
-      request.signal.throwIfAborted();
+      const result = await ask(request);
       if (result.model) model = `sampling:${result.model}`;
       const text = textOf(result);
       request.onText?.(text.length);
@@ -69,6 +70,15 @@ export function samplingPort(ctx: ServerContext, timeoutMs: number): ModelPort {
   };
 }
 
+/** The client's model, asked mid-call on the connection; `timeoutMs` bounds each request (the phase limit aborts it sooner). */
+export function samplingPort(ctx: ServerContext, timeoutMs: number): ModelPort {
+  return clientModelPort(async (request) => {
+    const result = await ctx.mcpReq.requestSampling(samplingParams(request), { signal: request.signal, timeout: timeoutMs });
+    request.signal.throwIfAborted();
+    return result;
+  });
+}
+
 /**
  * The client's model, asked in its 2025-revision HTTP session: the request goes on the call's event
  * stream with an id unique across processes, and the answer comes back through `sessions` from
@@ -76,43 +86,32 @@ export function samplingPort(ctx: ServerContext, timeoutMs: number): ModelPort {
  * (its request's signal) end the wait; the client is then told the request is cancelled.
  */
 export function sessionPort(server: McpServer, ctx: ServerContext, sessions: McpSessions, session: McpSession, timeoutMs: number): ModelPort {
-  let model = 'sampling:client';
-  return {
-    engine: 'sampling',
-    get model() {
-      return model;
-    },
-    async complete(request: CompletionRequest): Promise<Completion> {
-      const transport = server.server.transport;
-      if (!transport) throw new Error('the call has no stream to ask the client on');
-      const gone = ctx.http?.req?.signal;
-      const failed = new AbortController();
-      const signal = AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs), failed.signal, ...(gone ? [gone] : [])]);
-      const related = { relatedRequestId: ctx.mcpReq.id };
-      const { id, answer } = sessions.expect(session.id, signal);
-      transport.send({ jsonrpc: '2.0', id, method: 'sampling/createMessage', params: samplingParams(request) }, related).catch((error: unknown) => failed.abort(error));
-      let message: Awaited<typeof answer>;
-      try {
-        message = await answer;
-      } catch (error) {
-        if (!failed.signal.aborted) {
-          transport.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: 'the tool call no longer waits for this answer' } }, related).catch(() => undefined);
-        }
-        request.signal.throwIfAborted();
-        if (gone?.aborted) throw new Error('the client went away before answering', { cause: error });
-        if (failed.signal.aborted) throw new Error(`the request could not be sent to the client: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-        throw new Error(`the client did not answer within ${timeoutMs} ms`, { cause: error });
+  return clientModelPort(async (request) => {
+    const transport = server.server.transport;
+    if (!transport) throw new Error('the call has no stream to ask the client on');
+    const gone = ctx.http?.req?.signal;
+    const failed = new AbortController();
+    const signal = AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs), failed.signal, ...(gone ? [gone] : [])]);
+    const related = { relatedRequestId: ctx.mcpReq.id };
+    const { id, answer } = sessions.expect(session.id, signal);
+    transport.send({ jsonrpc: '2.0', id, method: 'sampling/createMessage', params: samplingParams(request) }, related).catch((error: unknown) => failed.abort(error));
+    let message: Awaited<typeof answer>;
+    try {
+      message = await answer;
+    } catch (error) {
+      if (!failed.signal.aborted) {
+        transport.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: 'the tool call no longer waits for this answer' } }, related).catch(() => undefined);
       }
-      if ('error' in message) throw new Error(`the client answered with an error: ${message.error.message}`);
-      const result = message.result;
-      if (!isSpecType.CreateMessageResult(result) && !isSpecType.CreateMessageResultWithTools(result)) throw new Error('the client\'s answer is not a sampling result');
-      const sampled = result as CreateMessageResult | CreateMessageResultWithTools;
-      if (sampled.model) model = `sampling:${sampled.model}`;
-      const text = textOf(sampled);
-      request.onText?.(text.length);
-      return { text, usage: NO_TOKENS };
-    },
-  };
+      request.signal.throwIfAborted();
+      if (gone?.aborted) throw new Error('the client went away before answering', { cause: error });
+      if (failed.signal.aborted) throw new Error(`the request could not be sent to the client: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(`the client did not answer within ${timeoutMs} ms`, { cause: error });
+    }
+    if ('error' in message) throw new Error(`the client answered with an error: ${message.error.message}`);
+    const result = message.result;
+    if (!isSpecType.CreateMessageResult(result) && !isSpecType.CreateMessageResultWithTools(result)) throw new Error('the client\'s answer is not a sampling result');
+    return result as SampledResult;
+  });
 }
 
 /** What a multi-round-trip call carries from round to round: the client's answers so far, and its model. */
