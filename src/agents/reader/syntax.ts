@@ -82,6 +82,7 @@ const SUBORDINATORS = new Set([
   'before', 'which', 'who', 'that', 'whom', 'whether', 'then', 'otherwise', 'although', 'though',
 ]);
 const NEGATIONS = new Set(['not', 'never', 'no', "n't", 'dont', "don't", 'doesnt', "doesn't", 'wont', "won't", 'cannot', "can't", 'cant', 'neither', 'nor']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
 /** Words compromise tags as nouns or adjectives that never start or carry a product noun phrase. */
 const NOT_CONTENT = new Set([
@@ -115,6 +116,8 @@ function baseClass(t: Token): WordClass {
   if (isPronoun(t)) return 'pron';
   if (NOT_CONTENT.has(n)) return 'adv';
   if (t.tags.has('Adverb') && !t.tags.has('Noun') && !t.tags.has('Adjective')) return 'adv';
+  // "beforehand", "afterwards": a word compromise calls a noun that WordNet knows only as an adverb.
+  if (t.tags.has('Noun') && !t.tags.has('Pronoun') && /^[a-z]+$/.test(n) && wordnet().isAdverb(n) && !isNounWord(t.lemma) && !isVerbWord(t.lemma)) return 'adv';
   if (t.tags.has('Verb') && !t.tags.has('Noun')) return 'verb';
   if (t.tags.has('Noun') || t.tags.has('Gerund')) return 'noun';
   if (t.tags.has('Adjective')) return 'adj';
@@ -134,7 +137,8 @@ function classify(tokens: Token[]): Classes {
     const bracketed = bracket;
     if (/[)\]]/.test(t.post)) bracket = false;
     // "(billing, bug, feature request)": a bracketed list names things, whatever the tagger says.
-    if (bracketed && (classes[i] === 'verb' || classes[i] === 'adj') && isNounWord(t.lemma) && !t.tags.has('PastTense') && !/^(has|have|had|is|are|was|were)$/.test(t.norm)) {
+    const afterSubjectPronoun = classes[i - 1] === 'pron' && SUBJECT_PRONOUNS.has(tokens[i - 1]?.norm ?? '');
+    if (bracketed && !afterSubjectPronoun && (classes[i] === 'verb' || classes[i] === 'adj') && isNounWord(t.lemma) && !t.tags.has('PastTense') && !/^(has|have|had|is|are|was|were)$/.test(t.norm)) {
       classes[i] = 'noun';
       continue;
     }
@@ -195,6 +199,8 @@ function classify(tokens: Token[]): Classes {
         classes[i] = 'noun';
         continue;
       }
+      // "open the app, take attendance": after a comma closing a verb's clause, an infinitive with its object is the next verb of the series.
+      if (before && /,/.test(before.post) && t.tags.has('Infinitive') && !t.tags.has('Noun') && (next === 'noun' || next === 'det' || next === 'adj') && nextToken && !closes(t) && afterVerbClause(tokens, classes, i - 1)) continue;
       // ", billing email, issue date": after a comma, a colon or a determiner, a verb-noun before a noun is its modifier.
       const listBefore = !!before && /[,:(]/.test(before.post + t.pre);
       if (next === 'noun' && nextToken && !closes(t) && before && ((listBefore && !nextToken.tags.has('Plural')) || ((closes(before) || previous === 'det') && !t.tags.has('Infinitive') && !t.tags.has('Imperative'))) && isNounWord(t.lemma)) {
@@ -216,6 +222,25 @@ function classify(tokens: Token[]): Classes {
           classes[i] = 'noun';
           continue;
         }
+      }
+      // ", diet labels (vegan, ...)": an -s form after a noun modifier, ending a list item, is the item's plural head.
+      if (previous === 'noun' && before && !closes(before) && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (closes(t) || opensBracket(nextToken ?? t) || !nextToken)) {
+        let k = i - 1;
+        while (k > 0 && (classes[k - 1] === 'noun' || classes[k - 1] === 'adj') && !closes(tokens[k - 1]!)) k--;
+        if (k > 0 && /[,:(]/.test(tokens[k - 1]!.post + tokens[k]!.pre)) {
+          classes[i] = 'noun';
+          continue;
+        }
+      }
+      // "our field engineers visit": a word for people after a noun modifier is the plural head, never a verb.
+      if (previous === 'noun' && before && !closes(before) && t.norm.endsWith('s') && t.norm !== t.lemma && !BE.has(t.norm) && !/^(has|does)$/.test(t.norm) && isPeopleWord(t.lemma) && wordnet().personNoun(t.lemma, { senses: 1 })) {
+        classes[i] = 'noun';
+        continue;
+      }
+      // "the rounds and questions beforehand": an -s form after "and" and a plural noun, with no object after it, is a plural noun.
+      if (previous === 'conj' && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && tokens[i - 2] && classes[i - 2] === 'noun' && tokens[i - 2]!.tags.has('Plural') && !closes(tokens[i - 2]!) && nextToken && (closes(t) || (next !== 'det' && next !== 'pron' && next !== 'num' && !isNounWord(nextToken.lemma) && !wordnet().isAdjective(nextToken.lemma)))) {
+        classes[i] = 'noun';
+        continue;
       }
       // ": litres, price, odometer": a one-word item of a list is a noun.
       if (before && /,|:/.test(before.post) && (closes(t) || !nextToken) && isNounWord(t.lemma)) {
@@ -262,10 +287,16 @@ function classify(tokens: Token[]): Classes {
         next === 'det' || next === 'prep' || next === 'pron' || next === 'num' ||
         (next === 'noun' && !!nextToken && (nextToken.tags.has('Plural') || nextToken.tags.has('Actor'))) ||
         ((next === 'adv' || next === 'adj') && (afterNext === 'prep' || afterNext === 'det' || (next === 'adj' && afterNext === 'noun')));
-      if ((afterSubject || afterAnd) && objectAfter) {
+      if ((afterSubject || afterAnd || afterPlaceOfSubject(tokens, classes, i)) && objectAfter) {
         classes[i] = 'verb';
         continue;
       }
+    }
+    // "groups I create myself", "the days we open": the word right after a subject pronoun is its verb.
+    if (before && previous === 'pron' && SUBJECT_PRONOUNS.has(before.norm) && !closes(before) && classes[i] !== 'verb' && classes[i] !== 'aux' && classes[i] !== 'adv' && classes[i] !== 'neg' && !t.tags.has('Plural') && isVerbWord(t.lemma)) {
+      classes[i] = 'verb';
+      sure.add(i);
+      continue;
     }
     if (classes[i] === 'pron' && t.tags.has('Possessive')) classes[i] = 'det';
     // "where the order matters,": a clause's noun then an -s word closing it is subject and verb.
@@ -285,6 +316,30 @@ function classify(tokens: Token[]): Classes {
     if (classes[i] === 'aux' && /^(do|does|did)$/.test(t.norm) && (next === 'det' || next === 'noun' || next === 'adj' || next === 'num')) classes[i] = 'verb';
   }
   return classes;
+}
+
+/** Whether the words up to `end` (a comma) are a clause with its verb: "coaches open the app," rather than a list item. */
+function afterVerbClause(tokens: Token[], classes: Classes, end: number): boolean {
+  for (let k = end; k >= 0; k--) {
+    if (k < end && (closes(tokens[k]!) || /\n/.test(tokens[k]!.post))) return classes[k + 1] === 'verb' && !/:/.test(tokens[k]!.post);
+    if (classes[k] === 'verb') return true;
+  }
+  return false;
+}
+
+/**
+ * "Guests at the booth add drinks": a singular noun ending a place or company phrase after a plural
+ * subject ("guests at the booth") is followed by that subject's verb, not by more of the phrase.
+ */
+function afterPlaceOfSubject(tokens: Token[], classes: Classes, i: number): boolean {
+  const before = tokens[i - 1];
+  if (!before || classes[i - 1] !== 'noun' || closes(before) || before.tags.has('Plural') || tokens[i]!.norm.endsWith('s')) return false;
+  let k = i - 1;
+  while (k > 0 && (classes[k - 1] === 'noun' || classes[k - 1] === 'adj' || classes[k - 1] === 'det' || classes[k - 1] === 'num') && !closes(tokens[k - 1]!)) k--;
+  const subject = tokens[k - 2];
+  if (classes[k - 1] !== 'prep' || !subject || classes[k - 2] !== 'noun' || closes(subject) || !(subject.tags.has('Plural') || isPeopleWord(subject.lemma))) return false;
+  for (let j = k - 3; j >= 0 && !closes(tokens[j]!); j--) if (classes[j] === 'verb' || classes[j] === 'prep') return false;
+  return true;
 }
 
 /** Verbs that ask others to do something: "want customers to order", "allow guests to book". */
@@ -356,8 +411,14 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         i++;
         continue;
       }
-      // A verb inside brackets ("(lead, qualified)") is a value, not what the clause does.
-      if (inBracket && cls === 'verb') {
+      // "groups I create myself", "the habits we track.": a phrase, a subject pronoun and a verb with no object is a relative clause; the phrase is its object.
+      const relative = cls === 'verb' && i > 0 && SUBJECT_PRONOUNS.has(tokens[i - 1]!.norm) && lastPhrase?.end === i - 1 && lastPhrase.sentence === index && (lastPhrase.role === 'list' || (lastPhrase.role === 'object' && !lastPhrase.verb)) && (closes(t) || !tokens[i + 1] || /^(myself|ourselves|themselves|yourself|himself|herself)$/.test(tokens[i + 1]!.norm) || classes[i + 1] === 'adv');
+      if (relative && lastPhrase) {
+        lastPhrase.role = 'object';
+        lastPhrase.verb = t;
+      }
+      // A verb inside brackets ("(lead, qualified)") is a value, not what the clause does; one after a subject pronoun is a verb all the same.
+      if (inBracket && cls === 'verb' && !relative) {
         if (/[)\]]/.test(t.post)) {
           inBracket = false;
           bracketOwner = undefined;

@@ -41,10 +41,21 @@ export function tokenize(text: string): Token[][] {
   // The View's own term objects: reading them directly skips building compromise's JSON output.
   for (const sentence of doc.docs as unknown as TermJson[][]) {
     let current: Token[] = [];
-    for (const term of sentence) {
+    for (const [position, term] of sentence.entries()) {
+      if (possessiveReadAsHas(sentence, position)) continue;
       const norm = (term.implicit ?? term.normal ?? term.text).toLowerCase().replace(/[^\p{L}\p{N}'-]+/gu, '');
       if (!norm) continue;
       const tags = new Set(term.tags);
+      if (possessiveReadAsHas(sentence, position + 1)) {
+        // "the table's shared tab": the possessor, whatever compromise expanded it to.
+        current.push({ text: term.text, norm: term.text.toLowerCase().replace(/[^\p{L}\p{N}'-]+/gu, ''), lemma: lemmaOf(norm, tags, undefined), tags: new Set([...tags, 'Possessive']), pre: term.pre, post: sentence[position + 1]!.post, index: index++ });
+        continue;
+      }
+      if (possessiveReadAsHas(sentence, position - 1)) {
+        tags.delete('Verb');
+        tags.delete('PastTense');
+        tags.add('Adjective');
+      }
       const previous = current[current.length - 1];
       if (previous && /[.!?]\s/.test(previous.post) && /^\p{Lu}/u.test(term.text)) {
         sentences.push(current);
@@ -55,6 +66,22 @@ export function tokenize(text: string): Token[][] {
     if (current.length > 0) sentences.push(current);
   }
   return sentences.map(joinHyphenated);
+}
+
+/**
+ * compromise expands "the table's shared tab" to "the table has shared tab". After a determiner, a
+ * noun's "'s" followed by a participle and then a noun is a possessive: the participle describes
+ * the thing owned. `position` is the empty term compromise made for "has" or "is".
+ */
+function possessiveReadAsHas(sentence: TermJson[], position: number): boolean {
+  const implied = sentence[position];
+  const owner = sentence[position - 1];
+  const described = sentence[position + 1];
+  const thing = sentence[position + 2];
+  if (!implied || !owner || !described || !thing || implied.text !== '' || !/^(has|is)$/.test(implied.implicit ?? '')) return false;
+  if (!/'s$/i.test(owner.text) || !owner.tags.has('Noun') || !sentence[position - 2]?.tags.has('Determiner')) return false;
+  if (!(described.tags.has('PastTense') || described.tags.has('Participle') || described.tags.has('Adjective')) || /[,;:.!?()]/.test(described.post)) return false;
+  return thing.tags.has('Noun') && !thing.tags.has('Pronoun');
 }
 
 const PARTICLES = new Set(['up', 'in', 'out', 'off', 'down', 'on', 'over', 'back']);

@@ -93,6 +93,10 @@ export class WordNet {
     return this.entry('adj', lemma) !== undefined;
   }
 
+  isAdverb(lemma: string): boolean {
+    return this.entry('adv', lemma) !== undefined;
+  }
+
   /** The lexicographer files of the lemma's first senses (see SenseOptions), without repeats. */
   lexnames(lemma: string, options: SenseOptions = {}): Lexname[] {
     return [...new Set(this.chosenSenses(lemma, options.senses).map((sense) => sense.lexname))];
