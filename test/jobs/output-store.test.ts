@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AiosError, DEFAULT_PHASE_TIMEOUTS_MS } from '../../src/contract/index.js';
 import { EmbeddedQueue, type EmbeddedQueueOptions } from '../../src/jobs/embedded.js';
@@ -106,14 +107,13 @@ describe('EmbeddedQueue outputs compressed where they were made', () => {
   const packedRunner: JobRunner = async () => new PackedOutput(packOutput(JSON.stringify(made)), engineRecordsOf(made));
 
   it('keeps the compressed JSON an agent thread sent as it is, and reads the output back from it', async () => {
-    let sent: PackedOutput | undefined;
-    const { q } = await queue({
-      run: async (...args) => (sent = (await packedRunner(...args)) as PackedOutput),
-      memoryBytes: 1_000_000,
-    });
+    // Compressed harder than the store would: bytes it could not have made itself.
+    const packed = gzipSync(JSON.stringify(made), { level: 9 });
+    expect(packed.length).not.toBe(packOutput(JSON.stringify(made)).length);
+    const { q } = await queue({ run: async () => new PackedOutput(packed, engineRecordsOf(made)), memoryBytes: 1_000_000 });
     const { job } = await q.enqueue({ tool: 'aios_full_pipeline', input: { spec: 'x' }, owner: 'key_a' });
     await until(q, job.id, ['completed']);
-    expect(q.outputMemory.bytes).toBe(sent!.packed.length);
+    expect(q.outputMemory.bytes).toBe(packed.length);
     expect((await q.get(job.id))?.output).toEqual(made);
   });
 
