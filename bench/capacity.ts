@@ -11,8 +11,11 @@ import { BENCH_KEY, startServerProcess } from './server-process.js';
 /**
  * The capacity figures of issue 15, in a process of their own. Prints one JSON line.
  *
- * Memory: 3,000 full-pipeline jobs posted to the real server (see capacity-server.ts), all kept
- * for their retention hour; its resident memory once they have all completed, and its peak.
+ * Memory: 3,000 full-pipeline jobs posted to the real server (see capacity-server.ts: the agents
+ * run on their worker threads, as `serve` runs them), all kept for their retention hour; its
+ * resident memory once they have all completed (the agent thread still alive), once the idle
+ * thread has ended, and its peak. Twice: with glibc malloc's defaults, then with the settings the
+ * Dockerfile gives the process (MALLOC_SETTINGS), each run saying which it used.
  *
  * Event loop: the built CLI's `serve` (embedded queue, the real agents) given 4 full pipelines on
  * the largest spec allowed; `/health` is asked again and again, one at a time, while they run.
@@ -27,26 +30,46 @@ const LARGE_JOBS = 4;
 const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 const headers = { authorization: `Bearer ${BENCH_KEY}`, 'content-type': 'application/json' };
 
-export interface CapacityFigures {
+/** glibc malloc's settings in the Dockerfile (see docs/DEPLOYMENT.md): fewer arenas, large blocks mapped on their own. */
+export const MALLOC_SETTINGS = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '65536' };
+/** How long the bench server's idle agent thread lives (AGENT_THREAD_IDLE_MS), and how long the bench waits for it to end. */
+const THREAD_IDLE_MS = 5_000;
+
+export interface MemoryFigures {
+  /** `glibc defaults`, or the MALLOC_* variables set for the server process. */
+  malloc: string;
   jobs: number;
   seconds: number;
+  /** Resident once every job has completed and the idle agent thread has ended. */
   rss_mb: number;
+  /** Resident just after the last job completed, its agent thread still alive. */
+  rss_thread_alive_mb: number;
   peak_rss_mb: number;
+}
+
+export interface CapacityFigures {
+  memory: MemoryFigures[];
   health: Array<{ agents: string; large_jobs: number; answers: number; p50_ms: number; p99_ms: number; max_ms: number; seconds: number }>;
 }
 
+/** Job `n`'s idea: the same product each time, told apart by its number, so every output is its own. */
+const idea = (n: number) =>
+  `A CRM for sales reps, number ${n}: reps track leads, contacts and deals at companies; managers set quotas and see the pipeline by stage.`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
 
-async function memory(): Promise<Pick<CapacityFigures, 'jobs' | 'seconds' | 'rss_mb' | 'peak_rss_mb'>> {
-  const server = await startServerProcess('capacity-server.js');
+async function memory(malloc: Record<string, string> | undefined): Promise<MemoryFigures> {
+  // The child inherits this process's environment: the MALLOC_* variables are set or removed explicitly.
+  const env: Record<string, string> = { AGENT_THREAD_IDLE_MS: String(THREAD_IDLE_MS) };
+  for (const name of Object.keys(MALLOC_SETTINGS)) delete process.env[name];
+  const server = await startServerProcess('capacity-server.js', { ...env, ...malloc });
   try {
     const started = performance.now();
     let next = 0;
     const post = async () => {
       while (next < JOBS) {
         const n = next++;
-        const response = await fetch(`${server.url}/api/jobs`, { method: 'POST', headers, body: JSON.stringify({ tool: 'aios_full_pipeline', input: { spec: `A CRM for sales reps, number ${n}.` } }) });
+        const response = await fetch(`${server.url}/api/jobs`, { method: 'POST', headers, body: JSON.stringify({ tool: 'aios_full_pipeline', input: { spec: idea(n) } }) });
         if (response.status !== 202) throw new Error(`POST /api/jobs answered ${response.status}: ${await response.text()}`);
       }
     };
@@ -58,9 +81,18 @@ async function memory(): Promise<Pick<CapacityFigures, 'jobs' | 'seconds' | 'rss
       await sleep(100);
     }
     const seconds = (performance.now() - started) / 1000;
-    // Compression and files are written off the event loop: a moment for the last ones.
+    // Files are written off the event loop: a moment for the last ones.
     await sleep(2_000);
-    return { jobs: JOBS, seconds, rss_mb: await server.rssMb(), peak_rss_mb: await server.peakRssMb() };
+    const threadAlive = await server.rssMb();
+    await sleep(THREAD_IDLE_MS + 3_000);
+    return {
+      malloc: malloc ? Object.entries(malloc).map(([name, value]) => `${name}=${value}`).join(' ') : 'glibc defaults',
+      jobs: JOBS,
+      seconds,
+      rss_mb: await server.rssMb(),
+      rss_thread_alive_mb: threadAlive,
+      peak_rss_mb: await server.peakRssMb(),
+    };
   } finally {
     await server.close();
   }
@@ -132,7 +164,7 @@ async function healthUnderLoad(agentThreads: string | undefined): Promise<Capaci
 const only = process.argv[2];
 if (only !== undefined && only !== 'memory' && only !== 'health') throw new Error(`capacity.js takes "memory" or "health", not "${only}"`);
 const figures: Partial<CapacityFigures> = {
-  ...(only === 'health' ? {} : await memory()),
+  ...(only === 'health' ? {} : { memory: [await memory(undefined), await memory(MALLOC_SETTINGS)] }),
   ...(only === 'memory' ? {} : { health: [await healthUnderLoad(undefined), await healthUnderLoad('0')] }),
 };
 process.stdout.write(`${JSON.stringify(figures)}\n`);

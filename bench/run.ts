@@ -168,11 +168,19 @@ for (const f of handlerCpu.figures) console.log(`  ${f.era.padEnd(14)}   ${pad(f
 
 const capacity = section<CapacityFigures>('capacity.js');
 console.log(`
-Capacity (issue 15). Memory: ${capacity.jobs} full-pipeline jobs posted to the real server (buildApp, production, embedded queue,
-EMBEDDED_OUTPUT_MEMORY_MB at its default), all kept for their retention hour; each ends with its own copy of one real
-full-pipeline output (the agents run once at start-up, not ${capacity.jobs} times). ${capacity.seconds.toFixed(0)} s to post and complete them.
-  RSS once all completed ${capacity.rss_mb.toFixed(0)} MB, peak ${capacity.peak_rss_mb.toFixed(0)} MB; aim < 200 MB: ${verdict(capacity.rss_mb < 200)}
-/health while ${capacity.health[0]?.large_jobs ?? 0} full pipelines run on the largest spec allowed (the built CLI's serve, embedded queue, the real
+Capacity (issue 15). Memory: ${capacity.memory[0]?.jobs ?? 0} full-pipeline jobs posted to the real server (buildApp, production, embedded queue,
+EMBEDDED_OUTPUT_MEMORY_MB at its default, the real agents on their worker threads as serve runs them), all kept for their
+retention hour; RSS once all completed and the idle agent thread has ended, and just after the last one (thread alive):
+  malloc                                              s   RSS MB   thread alive MB   peak MB   aim RSS < 200 MB`);
+for (const m of capacity.memory) {
+  console.log(
+    `  ${m.malloc.padEnd(46)}   ${pad(m.seconds.toFixed(0), 4)}   ${pad(m.rss_mb.toFixed(0), 6)}   ${pad(m.rss_thread_alive_mb.toFixed(0), 15)}   ${pad(
+      m.peak_rss_mb.toFixed(0),
+      7,
+    )}   ${verdict(m.rss_mb < 200)}`,
+  );
+}
+console.log(`/health while ${capacity.health[0]?.large_jobs ?? 0} full pipelines run on the largest spec allowed (the built CLI's serve, embedded queue, the real
 agents), asked one at a time until they are done:
   agents           answers   p50 ms   p99 ms   max ms   jobs took s   aim p99 < 50 ms`);
 for (const h of capacity.health) {

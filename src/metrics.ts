@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { EngineRecord } from './contract/index.js';
+import { PackedOutput } from './jobs/output-store.js';
 import { isFinal, type Job, type JobQueue, type QueueState } from './jobs/port.js';
 
 /**
@@ -187,7 +188,9 @@ export class AppMetrics {
   }
 
   /** Each phase's output says which engine made it and what it cost (CONTRACT section 7). */
-  private observeEngines(job: Job, output: unknown): void {
+  private observeEngines(job: Job, given: unknown): void {
+    // An output kept packed carries its engine records apart, in its shape.
+    const output = given instanceof PackedOutput ? given.records : given;
     const phases = Object.keys(job.phases);
     // A pipeline's output is keyed by phase; a one-phase tool's output is that phase's.
     const outputs = job.tool === 'aios_full_pipeline' ? (output as Record<string, unknown>) : Object.fromEntries(phases.map((phase) => [phase, output]));

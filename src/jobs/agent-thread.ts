@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { enginesOf } from '../agents/engines/configured.js';
 import { runTool } from '../agents/pipeline.js';
 import { AiosError, type JobPhase } from '../contract/index.js';
-import { SMALL_OUTPUT_BYTES, packOutput } from './output-store.js';
+import { SMALL_OUTPUT_BYTES, engineRecordsOf, packOutput } from './output-store.js';
 import { fromWire, toWire, type AgentThreadData, type FromThread, type ToThread } from './thread-messages.js';
 
 /**
@@ -48,10 +48,18 @@ if (port) {
       .then(
         (output) => {
           try {
+            if (!message.pack) {
+              port.postMessage({ type: 'done', id, output } satisfies FromThread);
+              return;
+            }
             // Serialised and compressed here, not on the API's event loop (a large spec's output is ~1 MB of JSON).
             const json = JSON.stringify(output) ?? 'null';
-            const packed = json.length >= SMALL_OUTPUT_BYTES ? packOutput(json) : undefined;
-            port.postMessage({ type: 'done', id, output, ...(packed ? { packed } : {}) } satisfies FromThread);
+            if (json.length < SMALL_OUTPUT_BYTES) {
+              port.postMessage({ type: 'done', id, output } satisfies FromThread);
+              return;
+            }
+            const packed = ownBuffer(packOutput(json));
+            port.postMessage({ type: 'done', id, packed, records: engineRecordsOf(output) } satisfies FromThread, [packed.buffer]);
           } catch (error) {
             // An output that cannot be copied to the main thread (a function, a symbol...) is the agent's fault.
             port.postMessage({ type: 'failed', id, error: toWire(error) } satisfies FromThread);
@@ -61,4 +69,13 @@ if (port) {
       )
       .finally(() => running.delete(id));
   });
+}
+
+/**
+ * `bytes` in an ArrayBuffer of its own, which can be moved to the main thread: a small Buffer may
+ * share Node's pool with others, and moving that would take them all.
+ */
+function ownBuffer(bytes: Buffer): Uint8Array<ArrayBuffer> {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return new Uint8Array(bytes.buffer);
+  return new Uint8Array(bytes);
 }

@@ -17,7 +17,7 @@ import type {
   Unsubscribe,
 } from './port.js';
 import { isFinal } from './port.js';
-import { OutputStore, removeStaleOutputDirs } from './output-store.js';
+import { OutputStore, PackedOutput, removeStaleOutputDirs } from './output-store.js';
 import { agentRunnerFor } from './thread-runner.js';
 import {
   applyPhaseEvent,
@@ -94,7 +94,8 @@ const ACTIVE_CAP_RETRY_SECONDS = 5;
  * within EMBEDDED_OUTPUT_MEMORY_MB (the rest under DATA_DIR/job-outputs), MAX_ACTIVE_JOBS_PER_KEY.
  */
 export function embeddedQueueFor(config: Config, logger?: Logger, run?: JobRunner): EmbeddedQueue {
-  const runner = run ? undefined : agentRunnerFor(config, logger);
+  // The threads send large outputs compressed, as the output store keeps them.
+  const runner = run ? undefined : agentRunnerFor(config, logger, { packOutputs: true });
   const outputsRoot = path.join(config.dataDir, 'job-outputs');
   void removeStaleOutputDirs(outputsRoot, logger);
   return new EmbeddedQueue({
@@ -371,7 +372,10 @@ export class EmbeddedQueue implements JobQueue {
     const left = (this.active.get(job.owner) ?? 1) - 1;
     if (left > 0) this.active.set(job.owner, left);
     else this.active.delete(job.owner);
-    this.emit(entry, extra, job.finished_at ?? undefined);
+    // An output that came packed is unpacked for the job's own listeners (a stream sends it), once;
+    // with none, the event carries it packed (the metrics read its engine records, JSON writes it whole).
+    const output = extra.output instanceof PackedOutput && entry.listeners?.size ? { ...extra, output: extra.output.unpack() } : extra;
+    this.emit(entry, output, job.finished_at ?? undefined);
     entry.listeners = undefined;
     // The output leaves the record and its last event for the output store, which bounds its memory.
     if (status === 'completed') {

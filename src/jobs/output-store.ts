@@ -10,8 +10,8 @@ import { AiosError } from '../contract/index.js';
  * fit `memoryBytes`; past it, the oldest move to a file in `dir` and are read back when asked for.
  * Small outputs stay as they are: unpacking them on every read would cost more than they weigh.
  *
- * Compression runs where the output is made when it can (an agent thread, see PACKED_OUTPUT), else
- * on the event loop, at level 1: ~3 ms for a pipeline's output, once per job.
+ * Compression runs where the output is made when it can (an agent thread, which sends a
+ * `PackedOutput`), else on the event loop, at level 1: ~3 ms for a pipeline's output, once per job.
  * On libuv's thread pool it freed the loop of that, but each pool thread's allocator kept what
  * zlib had used: 3,000 pipelines left the process at 450 MB resident for 30 MB of live data.
  */
@@ -35,11 +35,61 @@ type Kept =
 export const SMALL_OUTPUT_BYTES = 8_192;
 
 /**
- * An output's JSON, compressed as this store keeps it, when whoever made the output has it already
- * (an agent thread compresses the output it sends back, so the event loop does not): a hidden
- * property of the output object, which JSON and structured clones leave out.
+ * A job's output as this store keeps it, its JSON compressed, made where the output is made: an
+ * agent thread compresses the output and moves the buffer to the main thread, which then never
+ * builds the output's objects (thousands of them a pipeline, garbage once the store has the
+ * bytes). The object comes back only for a reader (`unpack`); JSON writes it as the output itself,
+ * so an event or a webhook payload carrying it is serialised as before.
  */
-export const PACKED_OUTPUT = Symbol('the output as compressed JSON');
+export class PackedOutput {
+  /**
+   * @param packed the output's JSON, compressed by `packOutput`.
+   * @param records what every finished job is read for without its output (the metrics): each
+   *   phase's `engine`, `fallback` and `tokens`, in the output's own shape (see `engineRecordsOf`).
+   */
+  constructor(
+    readonly packed: Buffer,
+    readonly records: unknown,
+  ) {}
+
+  unpack(): unknown {
+    return unpackOutput(this.packed);
+  }
+
+  toJSON(): unknown {
+    return this.unpack();
+  }
+}
+
+/** The fields of an output, and of each phase's output in it, that say which engine made it and what it cost. */
+const ENGINE_FIELDS = ['engine', 'fallback', 'tokens'] as const;
+
+/**
+ * The engine records of an output, in its shape: a one-phase tool's own fields, and a pipeline's
+ * for each phase (its keys). A few hundred bytes, where the output is hundreds of kB.
+ */
+export function engineRecordsOf(output: unknown): unknown {
+  if (typeof output !== 'object' || output === null) return output;
+  const records: Record<string, unknown> = pick(output as Record<string, unknown>);
+  for (const [key, value] of Object.entries(output)) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const phase = pick(value as Record<string, unknown>);
+      if (Object.keys(phase).length > 0) records[key] = phase;
+    }
+  }
+  return records;
+}
+
+function pick(from: Record<string, unknown>): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const field of ENGINE_FIELDS) if (from[field] !== undefined) picked[field] = from[field];
+  return picked;
+}
+
+/** The output `packOutput` compressed. */
+export function unpackOutput(packed: Buffer): unknown {
+  return JSON.parse(gunzipSync(packed).toString('utf8'));
+}
 
 /**
  * Compresses an output's JSON as the store keeps it. The JSON's bytes go through one buffer kept
@@ -94,10 +144,8 @@ export class OutputStore {
 
   /** Keeps `output` for job `id`; it can be read at once. */
   put(id: string, output: unknown): void {
-    const made = typeof output === 'object' && output !== null ? (output as { [PACKED_OUTPUT]?: unknown })[PACKED_OUTPUT] : undefined;
-    if (made instanceof Uint8Array) {
-      const packed = Buffer.from(made.buffer, made.byteOffset, made.byteLength);
-      this.keep(id, { where: 'memory', packed, bytes: packed.length });
+    if (output instanceof PackedOutput) {
+      this.keep(id, { where: 'memory', packed: output.packed, bytes: output.packed.length });
       this.fit();
       return;
     }
@@ -127,7 +175,7 @@ export class OutputStore {
         return kept.value;
       case 'memory':
       case 'writing':
-        return JSON.parse(gunzipSync(kept.packed).toString('utf8'));
+        return unpackOutput(kept.packed);
       case 'file': {
         let packed: Buffer;
         try {
@@ -136,7 +184,7 @@ export class OutputStore {
           this.options.logger?.error({ err: error, job_id: id }, 'could not read a job output back from its file');
           throw new AiosError('INTERNAL_ERROR', `the output of job ${id} could not be read back from the data directory`, { job_id: id });
         }
-        return JSON.parse(gunzipSync(packed).toString('utf8'));
+        return unpackOutput(packed);
       }
     }
   }

@@ -66,7 +66,10 @@ export interface JobEvent {
   phase?: JobPhase;
   phase_status?: PhaseStatus;
   note?: string;
-  /** On `completed` only. */
+  /**
+   * On `completed` only. For `subscribeAll` listeners of the embedded queue it may be a
+   * `PackedOutput` (output-store.ts: JSON writes it as the output, `unpack()` makes the object).
+   */
   output?: unknown;
   /** On `failed` only. */
   error?: JobError;

@@ -31,6 +31,8 @@ export type ToThread =
        * loop (the `abort` message waits for that), so the run checks it at every step it reports.
        */
       cancelled: SharedArrayBuffer;
+      /** Send a large output back compressed (`packed`), not as objects: the embedded queue keeps it so. */
+      pack: boolean;
     }
   /** Cancels a run: its signal aborts with `reason`, and the running phase stops at its next step. */
   | { type: 'abort'; id: number; reason: WireError };
@@ -38,8 +40,12 @@ export type ToThread =
 /** Agent thread → main thread. */
 export type FromThread =
   | { type: 'event'; id: number; event: PhaseEvent }
-  /** `packed`: the output's JSON compressed as the output store keeps it, when it is not small. */
-  | { type: 'done'; id: number; output: unknown; packed?: Uint8Array }
+  | { type: 'done'; id: number; output: unknown }
+  /**
+   * Done, the output sent as the output store keeps it (asked with `pack`, when it is not small):
+   * its JSON compressed, the buffer moved rather than copied, and its engine records (see `PackedOutput`).
+   */
+  | { type: 'done'; id: number; packed: Uint8Array; records: unknown }
   | { type: 'failed'; id: number; error: WireError };
 
 export function toWire(error: unknown): WireError {

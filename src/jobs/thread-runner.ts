@@ -7,7 +7,7 @@ import { runTool } from '../agents/on-demand.js';
 import { AiosError, type AgentToolName, type JobPhase, type PhaseEvent } from '../contract/index.js';
 import { configuredRunner } from '../agents/engines/configured.js';
 import { fromWire, toWire, type AgentThreadData, type FromThread, type ToThread } from './thread-messages.js';
-import { PACKED_OUTPUT } from './output-store.js';
+import { PackedOutput } from './output-store.js';
 import type { JobRunner } from './port.js';
 
 /**
@@ -38,6 +38,11 @@ export interface AgentThreadsOptions {
   entry?: URL;
   /** The engines' configuration (`AIOS_ENGINE`, `AIOS_MODEL`...): each thread builds its engines from it. */
   engine?: Config['engine'];
+  /**
+   * Large outputs come back as `PackedOutput`s, compressed in the thread, for a queue that keeps
+   * them so (the embedded one); otherwise as objects (the Redis worker writes them as JSON).
+   */
+  packOutputs?: boolean;
   logger?: Logger;
 }
 
@@ -107,7 +112,7 @@ export class AgentThreads {
       };
       thread.runs.set(id, run);
       options.signal.addEventListener('abort', onAbort, { once: true });
-      thread.worker.postMessage({ type: 'run', id, tool, input, timeouts: options.timeouts, cancelled } satisfies ToThread);
+      thread.worker.postMessage({ type: 'run', id, tool, input, timeouts: options.timeouts, cancelled, pack: this.options.packOutputs ?? false } satisfies ToThread);
     });
   };
 
@@ -181,12 +186,11 @@ export class AgentThreads {
         this.watch(thread, run, message.event);
         if (!run.settled) run.onEvent(message.event);
         return;
-      case 'done':
-        if (message.packed && typeof message.output === 'object' && message.output !== null) {
-          Object.defineProperty(message.output, PACKED_OUTPUT, { value: message.packed, enumerable: false });
-        }
-        this.finish(thread, message.id, run, () => run.resolve(message.output));
+      case 'done': {
+        const output = 'packed' in message ? new PackedOutput(Buffer.from(message.packed.buffer, message.packed.byteOffset, message.packed.byteLength), message.records) : message.output;
+        this.finish(thread, message.id, run, () => run.resolve(output));
         return;
+      }
       case 'failed':
         this.finish(thread, message.id, run, () => run.reject(fromWire(message.error)));
         return;
@@ -277,10 +281,14 @@ export class AgentThreads {
  * `runsInProcess` (which jobs) and `inProcess` (a runner that can reach that connection) to
  * `AgentThreads`. Model calls over fetch (`llm`) run in the threads: the abort reaches their signal.
  */
-export function agentRunnerFor(config: Pick<Config, 'agentThreads' | 'agentThreadIdleMs' | 'engine'>, logger?: Logger): { run: JobRunner; close(): Promise<void> } {
+export function agentRunnerFor(
+  config: Pick<Config, 'agentThreads' | 'agentThreadIdleMs' | 'engine'>,
+  logger?: Logger,
+  options: Pick<AgentThreadsOptions, 'packOutputs'> = {},
+): { run: JobRunner; close(): Promise<void> } {
   if (config.agentThreads === 0 || !existsSync(fileURLToPath(AGENT_THREAD_ENTRY))) {
     return { run: configuredRunner(config), close: async () => undefined };
   }
-  const threads = new AgentThreads({ threads: config.agentThreads, idleMs: config.agentThreadIdleMs, engine: config.engine, ...(logger ? { logger } : {}) });
+  const threads = new AgentThreads({ threads: config.agentThreads, idleMs: config.agentThreadIdleMs, engine: config.engine, ...options, ...(logger ? { logger } : {}) });
   return { run: threads.run, close: () => threads.close() };
 }

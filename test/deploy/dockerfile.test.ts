@@ -105,6 +105,9 @@ describe('Dockerfile', () => {
     const env = runtime.instructions.filter((instruction) => instruction.getKeyword() === 'ENV').map((instruction) => instruction.getArgumentsContent()).join(' ');
     expect(env).toMatch(/NODE_ENV=production/);
     expect(env).toMatch(/HOST=0\.0\.0\.0/);
+    // glibc malloc's settings DEPLOYMENT.md recommends for the process (fewer arenas, large blocks given back).
+    expect(env).toMatch(/MALLOC_ARENA_MAX=2\b/);
+    expect(env).toMatch(/MALLOC_MMAP_THRESHOLD_=65536\b/);
     expect(runtime.instructions.find((instruction) => instruction.getKeyword() === 'EXPOSE')?.getArgumentsContent()).toBe('3000');
     const cmd = runtime.instructions.filter((instruction) => instruction.getKeyword() === 'CMD');
     expect(cmd).toHaveLength(1);

@@ -69,6 +69,8 @@ describe('the API answers while agents work', () => {
         AIOS_API_KEYS: JSON.stringify({ loop: KEY }),
         DATA_DIR: path.join(dataDir, mode),
         AGENT_THREADS: '1',
+        // The status is polled 5 times a second: on a loaded machine the job outlasts the default 60 a minute (429, no status).
+        RATE_LIMIT_PER_MINUTE: '100000',
         ...(mode === 'redis' ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'event-loop' } : {}),
       });
       started.push(api);

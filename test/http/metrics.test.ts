@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedQueue } from '../../src/jobs/embedded.js';
+import { PackedOutput, engineRecordsOf, packOutput } from '../../src/jobs/output-store.js';
 import { QUEUE_STATES, type Job, type JobRunner } from '../../src/jobs/port.js';
 import { metricsRoutes } from '../../src/http/metrics.js';
 import { AppMetrics, REMEMBERED_JOBS } from '../../src/metrics.js';
@@ -155,6 +156,29 @@ describe('jobs counted once', () => {
     expect(await counted()).toBe(1 + REMEMBERED_JOBS);
     metrics.observeJob(job('first'));
     expect(await counted()).toBe(2 + REMEMBERED_JOBS);
+    await queue.close();
+  });
+});
+
+describe('model tokens of an output kept packed', () => {
+  it('counts the tokens and fallbacks of a PackedOutput (an agent thread sent it compressed) from its engine records, as of the object', async () => {
+    const queue = new EmbeddedQueue({ concurrency: 1, phaseTimeoutsMs: { analysis: 1, strategy: 1, architecture: 1, ux: 1, code: 1 }, retention: { completedMs: 1, failedMs: 1 } });
+    const metrics = new AppMetrics(queue);
+    const at = new Date().toISOString();
+    const phases = { strategy: { status: 'completed', percent: 100 }, architecture: { status: 'completed', percent: 100 } };
+    const job = (id: string) => ({ id, tool: 'aios_full_pipeline', status: 'completed', created_at: at, started_at: at, finished_at: at, phases }) as unknown as Job;
+    const output = {
+      strategy: { prd_markdown: 'x'.repeat(20_000), engine: 'llm', tokens: { input_tokens: 100, output_tokens: 30 } },
+      architecture: { engine: 'heuristic', fallback: { from: 'llm', reason: 'refused' }, tokens: { input_tokens: 7, output_tokens: 0 } },
+    };
+    const tokens = async () => Object.fromEntries((await metrics.modelTokens.get()).values.map((value) => [`${value.labels.phase} ${value.labels.kind}`, value.value]));
+
+    metrics.observeJob(job('as-object'), output);
+    const fromObject = await tokens();
+    expect(fromObject).toEqual({ 'strategy input': 100, 'strategy output': 30, 'architecture input': 7, 'architecture output': 0 });
+    metrics.observeJob(job('packed'), new PackedOutput(packOutput(JSON.stringify(output)), engineRecordsOf(output)));
+    expect(await tokens()).toEqual(Object.fromEntries(Object.entries(fromObject).map(([name, value]) => [name, 2 * value])));
+    expect((await metrics.engineFallbacks.get()).values.map((value) => value.value)).toEqual([2]);
     await queue.close();
   });
 });

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AiosError, DEFAULT_PHASE_TIMEOUTS_MS } from '../../src/contract/index.js';
 import { EmbeddedQueue, type EmbeddedQueueOptions } from '../../src/jobs/embedded.js';
-import { PACKED_OUTPUT, packOutput } from '../../src/jobs/output-store.js';
+import { PackedOutput, engineRecordsOf, packOutput } from '../../src/jobs/output-store.js';
 import type { Job, JobEvent, JobRunner } from '../../src/jobs/port.js';
 import { sleep } from '../http/support.js';
 
@@ -101,18 +102,46 @@ describe('EmbeddedQueue outputs within EMBEDDED_OUTPUT_MEMORY_MB', () => {
 });
 
 describe('EmbeddedQueue outputs compressed where they were made', () => {
-  it('keeps the compressed JSON an agent thread sent with the output, and reads the output back from it', async () => {
-    const made = { spec: 'made in a thread', text: 'x'.repeat(20_000) };
-    const withPacked: JobRunner = async () => {
-      const output = structuredClone(made);
-      Object.defineProperty(output, PACKED_OUTPUT, { value: packOutput(JSON.stringify(made)), enumerable: false });
-      return output;
-    };
-    const { q } = await queue({ run: withPacked, memoryBytes: 1_000_000 });
-    const { job } = await q.enqueue({ tool: 'aios_strategize', input: { spec: 'x' }, owner: 'key_a' });
+  const made = { strategy: { prd_markdown: 'x'.repeat(20_000), engine: 'llm', tokens: { input_tokens: 10, output_tokens: 20 } } };
+  /** As an agent thread answers (thread-runner.ts with `packOutputs`): the output compressed, never built on this thread. */
+  const packedRunner: JobRunner = async () => new PackedOutput(packOutput(JSON.stringify(made)), engineRecordsOf(made));
+
+  it('keeps the compressed JSON an agent thread sent as it is, and reads the output back from it', async () => {
+    // Compressed harder than the store would: bytes it could not have made itself.
+    const packed = gzipSync(JSON.stringify(made), { level: 9 });
+    expect(packed.length).not.toBe(packOutput(JSON.stringify(made)).length);
+    const { q } = await queue({ run: async () => new PackedOutput(packed, engineRecordsOf(made)), memoryBytes: 1_000_000 });
+    const { job } = await q.enqueue({ tool: 'aios_full_pipeline', input: { spec: 'x' }, owner: 'key_a' });
     await until(q, job.id, ['completed']);
-    expect(q.outputMemory.bytes).toBe(packOutput(JSON.stringify(made)).length);
+    expect(q.outputMemory.bytes).toBe(packed.length);
     expect((await q.get(job.id))?.output).toEqual(made);
+  });
+
+  it("gives the job's own listeners the output as an object, and listeners of every job one that JSON writes whole, with its engine records", async () => {
+    let release: (() => void) | undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { q } = await queue({
+      run: async (...args) => {
+        await gate;
+        return packedRunner(...args);
+      },
+      memoryBytes: 1_000_000,
+    });
+    const everyJob: JobEvent[] = [];
+    await q.subscribeAll((event) => everyJob.push(event));
+    const followed = await q.enqueue({ tool: 'aios_full_pipeline', input: { spec: 'followed' }, owner: 'key_a' });
+    const alone = await q.enqueue({ tool: 'aios_full_pipeline', input: { spec: 'alone' }, owner: 'key_a' });
+    const own: JobEvent[] = [];
+    await q.subscribe(followed.job.id, 0, (event) => own.push(event));
+    release!();
+    await until(q, followed.job.id, ['completed']);
+    await until(q, alone.job.id, ['completed']);
+
+    expect(own.at(-1)).toMatchObject({ status: 'completed', output: made });
+    const ended = everyJob.find((event) => event.job_id === alone.job.id && event.status === 'completed')!;
+    expect(ended.output).toBeInstanceOf(PackedOutput);
+    expect(JSON.parse(JSON.stringify(ended))).toMatchObject({ status: 'completed', output: made });
+    expect((ended.output as PackedOutput).records).toEqual({ strategy: { engine: 'llm', tokens: { input_tokens: 10, output_tokens: 20 } } });
   });
 });
 

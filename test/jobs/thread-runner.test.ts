@@ -9,7 +9,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runTool } from '../../src/agents/pipeline.js';
 import { AiosError, DEFAULT_PHASE_TIMEOUTS_MS, type PhaseEvent } from '../../src/contract/index.js';
-import { PACKED_OUTPUT } from '../../src/jobs/output-store.js';
+import { PackedOutput, engineRecordsOf } from '../../src/jobs/output-store.js';
 import { AgentThreads, type AgentThreadsOptions } from '../../src/jobs/thread-runner.js';
 import { loadConfig } from '../../src/config.js';
 import type { JobRunner } from '../../src/jobs/port.js';
@@ -69,11 +69,25 @@ describe('AgentThreads', () => {
     expect(threads.size).toBe(1);
     const inProcess = await runTool('aios_full_pipeline', input);
     expect(output).toEqual(inProcess);
-    // Compressed in the thread, as the output store keeps it, so the event loop need not.
-    const packed = (output as { [PACKED_OUTPUT]?: Uint8Array })[PACKED_OUTPUT];
-    expect(JSON.parse(gunzipSync(packed!).toString('utf8'))).toEqual(inProcess);
     expect(events.filter((event) => event.type === 'phase_started').map((event) => event.phase)).toEqual(['strategy', 'architecture']);
     expect(events.at(-1)).toMatchObject({ type: 'phase_completed', phase: 'architecture' });
+  });
+
+  it('sends a large output back compressed when asked (the embedded queue keeps it so): the same output, unpacked only by its reader', async () => {
+    const threads = pool({ packOutputs: true });
+    const input = { spec: SPEC, phases: ['strategy', 'architecture'] };
+    const output = await run(threads.run, 'aios_full_pipeline', input);
+    const inProcess = await runTool('aios_full_pipeline', input);
+    expect(output).toBeInstanceOf(PackedOutput);
+    const packed = output as PackedOutput;
+    expect(JSON.parse(gunzipSync(packed.packed).toString('utf8'))).toEqual(inProcess);
+    expect(packed.unpack()).toEqual(inProcess);
+    expect(packed.records).toEqual(engineRecordsOf(inProcess));
+    expect(packed.records).toMatchObject({ strategy: { engine: 'heuristic' }, architecture: { engine: 'heuristic' } });
+    // A small output comes as it is, whatever was asked.
+    const small = await run(threads.run, 'aios_analyze', { spec: 'A todo list.' });
+    expect(small).not.toBeInstanceOf(PackedOutput);
+    expect(small).toEqual(await runTool('aios_analyze', { spec: 'A todo list.' }));
   });
 
   it('keeps contract errors across the thread: invalid input fails with INVALID_INPUT naming the field', async () => {
