@@ -29,17 +29,17 @@ export type Regime = 'old' | 'none';
 const ROLES = `do $$
 begin
   create role anon nologin noinherit;
-exception when duplicate_object then null;
+exception when duplicate_object or unique_violation then null; -- another test file made it at the same moment
 end $$;
 do $$
 begin
   create role authenticated nologin noinherit;
-exception when duplicate_object then null;
+exception when duplicate_object or unique_violation then null; -- another test file made it at the same moment
 end $$;
 do $$
 begin
   create role service_role nologin noinherit bypassrls;
-exception when duplicate_object then null;
+exception when duplicate_object or unique_violation then null; -- another test file made it at the same moment
 end $$;`;
 
 const SUPABASE = `
