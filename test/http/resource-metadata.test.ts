@@ -56,7 +56,7 @@ describe('OAuth Protected Resource Metadata for /mcp', () => {
 
   it('says invalid_token only when a token was sent and is wrong (RFC 6750 section 3.1)', async () => {
     // No credentials (or another scheme): no error attribute, so a client knows to ask for a token rather than that its token failed.
-    for (const headers of [{}, { authorization: 'Basic dXNlcjpwYXNz' }]) {
+    for (const headers of [{}, { authorization: 'Basic dXNlcjpwYXNz' }] as Array<Record<string, string>>) {
       const challenge = (await unauthorized(local, headers)).headers.get('www-authenticate')!;
       expect(challenge).toMatch(/^Bearer realm="aios-mcp", resource_metadata="[^"]+"$/);
       expect(extractWWWAuthenticateParams(new Response(null, { status: 401, headers: { 'www-authenticate': challenge } })).error).toBeUndefined();
