@@ -37,22 +37,33 @@ afterEach(async () => {
 
 type Era = '2025-11-25' | '2026-07-28';
 
-function samplingClient(answers: Answer[] | undefined, era: Era = '2025-11-25'): { client: Client; requests: SamplingRequest[] } {
+function samplingClient(answers: Answer[] | undefined, era: Era = '2025-11-25'): { client: Client; requests: SamplingRequest[]; held: Promise<void>; withdrawn: Promise<unknown> } {
   const requests: SamplingRequest[] = [];
+  // A request answered 'never' is held until the server withdraws it (notifications/cancelled): `withdrawn` has the reason.
+  let hold!: () => void;
+  let withdraw!: (reason: unknown) => void;
+  const held = new Promise<void>((resolve) => (hold = resolve));
+  const withdrawn = new Promise<unknown>((resolve) => (withdraw = resolve));
   const client = new Client(
     { name: 'aios-sampling-test', version: '1.0.0' },
     { versionNegotiation: (era === '2025-11-25' ? { mode: 'legacy' } : { mode: { pin: era } }) as never, capabilities: answers ? { sampling: {} } : {} },
   );
   if (answers) {
-    client.setRequestHandler('sampling/createMessage', async (request) => {
+    client.setRequestHandler('sampling/createMessage', async (request, ctx) => {
       requests.push(request.params as unknown as SamplingRequest);
       const answer = answers[Math.min(requests.length - 1, answers.length - 1)]!;
-      if (answer === 'never') await new Promise(() => undefined);
+      if (answer === 'never') {
+        const { signal } = ctx.mcpReq;
+        hold();
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+        withdraw(signal.reason);
+        throw signal.reason;
+      }
       return { model: 'client-model-7', role: 'assistant' as const, content: { type: 'text' as const, text: answer } };
     });
   }
   open.push(client);
-  return { client, requests };
+  return { client, requests, held, withdrawn };
 }
 
 async function overStdio(answers: Answer[] | undefined, env: Record<string, string> = {}, era: Era = '2025-11-25') {
@@ -263,6 +274,20 @@ describe('MCP sampling over HTTP (2025 revisions), in a session', () => {
     expect((await list()).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect((await list()).status).toBe(404);
+  });
+
+  it('the client cancelling a call that waits for its model (notifications/cancelled) stops the call, which withdraws its request', async () => {
+    // A phase limit far beyond the test's: only the cancellation can end the wait.
+    const { client, held, withdrawn, requests } = await overHttp(['never'], '2025-11-25', { AGENT_TIMEOUT_ANALYSIS_MS: '3600000' });
+    const controller = new AbortController();
+    const call = client.callTool({ name: 'aios_analyze', arguments: { spec: FLAT_IDEA } }, { signal: controller.signal });
+    await held;
+    controller.abort(new Error('the user stopped it'));
+    await expect(call).rejects.toThrow('the user stopped it');
+    expect(String(await withdrawn)).toContain('the tool call no longer waits for this answer: the client cancelled the call');
+    expect(requests).toHaveLength(1);
+    // The session serves the next call.
+    expect((await client.listTools()).tools.length).toBeGreaterThan(0);
   });
 
   it('a client that never answers hits the phase limit: AGENT_TIMEOUT', async () => {

@@ -31,20 +31,24 @@ afterAll(async () => {
   await redis?.destroy();
 });
 
-/** Whether a POST body is only JSON-RPC responses: the client's answers to the server's requests. */
-function isAnswerBody(body: unknown): boolean {
+/**
+ * Whether a POST body is only what the client says of calls under way: its answers to the server's
+ * requests (JSON-RPC responses), and its cancellations of its own calls.
+ */
+function isReplyBody(body: unknown): boolean {
   if (typeof body !== 'string') return false;
   const messages = [JSON.parse(body) as unknown].flat() as Array<Record<string, unknown>>;
-  return messages.every((message) => message.method === undefined && ('result' in message || 'error' in message));
+  return messages.every((message) => (message.method === undefined && ('result' in message || 'error' in message)) || message.method === 'notifications/cancelled');
 }
 
 /**
- * A `fetch` that alternates requests between the instances, and sends each answer to the instance
- * the last request did not go to; `log` says where each went.
+ * A `fetch` that alternates requests between the instances, and sends each answer or cancellation
+ * to the instance the last request did not go to; `log` says where each went.
  */
 interface Sent {
   to: number;
-  answer: boolean;
+  /** An answer or a cancellation. */
+  reply: boolean;
   /** The JSON-RPC method of a request or notification. */
   rpc: string | undefined;
 }
@@ -54,15 +58,15 @@ function crossingFetch(bases: string[]): { fetch: typeof fetch; log: Sent[] } {
   let turn = 0;
   let last = 0;
   const crossing: typeof fetch = (input, init) => {
-    const answer = init?.method === 'POST' && isAnswerBody(init.body);
+    const reply = init?.method === 'POST' && isReplyBody(init.body);
     let to: number;
-    if (answer) to = 1 - last;
+    if (reply) to = 1 - last;
     else {
       to = turn++ % bases.length;
       if (init?.method === 'POST') last = to;
     }
-    const rpc = !answer && typeof init?.body === 'string' ? ((JSON.parse(init.body) as { method?: string }).method ?? undefined) : undefined;
-    log.push({ to, answer, rpc });
+    const rpc = typeof init?.body === 'string' ? ((JSON.parse(init.body) as { method?: string }).method ?? undefined) : undefined;
+    log.push({ to, reply, rpc });
     const url = new URL(input instanceof Request ? input.url : String(input));
     return fetch(`${bases[to]}${url.pathname}${url.search}`, init);
   };
@@ -98,10 +102,43 @@ describe('MCP sampling over 2025-revision HTTP across two app instances on one R
     } finally {
       await client.close();
     }
-    const answers = log.filter((entry) => entry.answer);
+    const answers = log.filter((entry) => entry.reply);
     expect(answers).toHaveLength(2);
     // Each answer went to the instance that did not get the tool call it answers.
     const call = log.find((entry) => entry.rpc === 'tools/call')!;
     for (const answer of answers) expect(answer.to).not.toBe(call.to);
+  });
+
+  it("the client's cancellation, POSTed to the other instance, stops the call where it waits for the client's model", async () => {
+    const { fetch: crossing, log } = crossingFetch(apis.map((api) => api.url));
+    const client = new Client({ name: 'crossing', version: '1' }, { versionNegotiation: { mode: 'legacy' } as never, capabilities: { sampling: {} } });
+    // The client's model never answers; the request is held until the server withdraws it.
+    let hold!: () => void;
+    const held = new Promise<void>((resolve) => (hold = resolve));
+    const withdrawn = new Promise<unknown>((resolve) => {
+      client.setRequestHandler('sampling/createMessage', async (_request, ctx) => {
+        hold();
+        await new Promise((aborted) => ctx.mcpReq.signal.addEventListener('abort', aborted, { once: true }));
+        resolve(ctx.mcpReq.signal.reason);
+        throw ctx.mcpReq.signal.reason;
+      });
+    });
+    const transport = new StreamableHTTPClientTransport(new URL(`${apis[0]!.url}/mcp`), { fetch: crossing, requestInit: { headers: { authorization: `Bearer ${KEY}` } } });
+    await client.connect(transport);
+    try {
+      const controller = new AbortController();
+      const call = client.callTool({ name: 'aios_analyze', arguments: { spec: FLAT_IDEA } }, { signal: controller.signal });
+      await held;
+      controller.abort(new Error('the user stopped it'));
+      await expect(call).rejects.toThrow('the user stopped it');
+      // Withdrawn by the instance holding the call, told of the cancellation through Redis (else only its phase limit would end the wait).
+      expect(String(await withdrawn)).toContain('the tool call no longer waits for this answer: the client cancelled the call');
+    } finally {
+      await client.close();
+    }
+    const call = log.find((entry) => entry.rpc === 'tools/call')!;
+    const cancel = log.find((entry) => entry.rpc === 'notifications/cancelled')!;
+    expect(cancel.reply).toBe(true);
+    expect(cancel.to).not.toBe(call.to);
   });
 });
