@@ -1,8 +1,8 @@
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProductModelSchema } from '../../src/contract/index.js';
 import { FLAT_IDEA, FLAT_MODEL, FLAT_PROSE } from '../fixtures/model-answers.js';
 import { removeDataDir, startServer, testConfig, type Server } from '../http/support.js';
+import { cancelWhileSampling, expectSampled, samplingClient, type ModelAnswer, type ToolAnswer } from '../mcp/clients.js';
 import { TestRedis } from './redis-server.js';
 
 /**
@@ -73,18 +73,18 @@ function crossingFetch(bases: string[]): { fetch: typeof fetch; log: Sent[] } {
   return { fetch: crossing, log };
 }
 
+/** A sampling client of the first instance whose requests cross between the two (`crossingFetch`). */
+async function crossingClient(answers: ModelAnswer[]) {
+  const { fetch: crossing, log } = crossingFetch(apis.map((api) => api.url));
+  const made = samplingClient(answers);
+  const transport = new StreamableHTTPClientTransport(new URL(`${apis[0]!.url}/mcp`), { fetch: crossing, requestInit: { headers: { authorization: `Bearer ${KEY}` } } });
+  await made.client.connect(transport);
+  return { ...made, transport, log };
+}
+
 describe('MCP sampling over 2025-revision HTTP across two app instances on one Redis', () => {
   it("the client's answers, POSTed to the other instance, reach the waiting call, and its model's reading is used", async () => {
-    const { fetch: crossing, log } = crossingFetch(apis.map((api) => api.url));
-    const client = new Client({ name: 'crossing', version: '1' }, { versionNegotiation: { mode: 'legacy' } as never, capabilities: { sampling: {} } });
-    let asked = 0;
-    client.setRequestHandler('sampling/createMessage', () => {
-      asked += 1;
-      const text = JSON.stringify(asked === 1 ? FLAT_MODEL : FLAT_PROSE);
-      return { model: 'crossing-model', role: 'assistant' as const, content: { type: 'text' as const, text } };
-    });
-    const transport = new StreamableHTTPClientTransport(new URL(`${apis[0]!.url}/mcp`), { fetch: crossing, requestInit: { headers: { authorization: `Bearer ${KEY}` } } });
-    await client.connect(transport);
+    const { client, transport, log } = await crossingClient([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)]);
     try {
       const sessionId = transport.sessionId;
       expect(sessionId).toBeDefined();
@@ -95,10 +95,8 @@ describe('MCP sampling over 2025-revision HTTP across two app instances on one R
       } finally {
         inspect.disconnect();
       }
-      const result = (await client.callTool({ name: 'aios_analyze', arguments: { spec: FLAT_IDEA } })) as { structuredContent: Record<string, unknown>; content: Array<{ text: string }> };
-      expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:crossing-model', product_model: ProductModelSchema.parse(FLAT_MODEL) });
-      expect(result.structuredContent.fallback).toBeUndefined();
-      expect(result.content[0]!.text).toContain(FLAT_PROSE.executive_summary);
+      const result = (await client.callTool({ name: 'aios_analyze', arguments: { spec: FLAT_IDEA } })) as ToolAnswer;
+      expectSampled(result, FLAT_PROSE.executive_summary);
     } finally {
       await client.close();
     }
@@ -110,34 +108,16 @@ describe('MCP sampling over 2025-revision HTTP across two app instances on one R
   });
 
   it("the client's cancellation, POSTed to the other instance, stops the call where it waits for the client's model", async () => {
-    const { fetch: crossing, log } = crossingFetch(apis.map((api) => api.url));
-    const client = new Client({ name: 'crossing', version: '1' }, { versionNegotiation: { mode: 'legacy' } as never, capabilities: { sampling: {} } });
     // The client's model never answers; the request is held until the server withdraws it.
-    let hold!: () => void;
-    const held = new Promise<void>((resolve) => (hold = resolve));
-    const withdrawn = new Promise<unknown>((resolve) => {
-      client.setRequestHandler('sampling/createMessage', async (_request, ctx) => {
-        hold();
-        await new Promise((aborted) => ctx.mcpReq.signal.addEventListener('abort', aborted, { once: true }));
-        resolve(ctx.mcpReq.signal.reason);
-        throw ctx.mcpReq.signal.reason;
-      });
-    });
-    const transport = new StreamableHTTPClientTransport(new URL(`${apis[0]!.url}/mcp`), { fetch: crossing, requestInit: { headers: { authorization: `Bearer ${KEY}` } } });
-    await client.connect(transport);
+    const made = await crossingClient(['never']);
     try {
-      const controller = new AbortController();
-      const call = client.callTool({ name: 'aios_analyze', arguments: { spec: FLAT_IDEA } }, { signal: controller.signal });
-      await held;
-      controller.abort(new Error('the user stopped it'));
-      await expect(call).rejects.toThrow('the user stopped it');
       // Withdrawn by the instance holding the call, told of the cancellation through Redis (else only its phase limit would end the wait).
-      expect(String(await withdrawn)).toContain('the tool call no longer waits for this answer: the client cancelled the call');
+      expect(await cancelWhileSampling(made)).toContain('the tool call no longer waits for this answer: the client cancelled the call');
     } finally {
-      await client.close();
+      await made.client.close();
     }
-    const call = log.find((entry) => entry.rpc === 'tools/call')!;
-    const cancel = log.find((entry) => entry.rpc === 'notifications/cancelled')!;
+    const call = made.log.find((entry) => entry.rpc === 'tools/call')!;
+    const cancel = made.log.find((entry) => entry.rpc === 'notifications/cancelled')!;
     expect(cancel.reply).toBe(true);
     expect(cancel.to).not.toBe(call.to);
   });
