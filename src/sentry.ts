@@ -34,13 +34,34 @@ const UNEXPECTED_JOB_CODES = new Set(['AGENT_FAILURE', 'INTERNAL_ERROR']);
 /** Tags a Sentry event may carry: the context fields above, nothing else. */
 const TAG_NAMES: ReadonlyArray<keyof ErrorContext> = ['request_id', 'job_id', 'method', 'route', 'tool', 'code'];
 
+type SentrySdk = typeof import('@sentry/node');
+
+/**
+ * Sentry keeps one client a process, global: the trackers opened in one process (several apps,
+ * as tests and embedders build them) share it, started by the first and closed by the last.
+ */
+let shared: { dsn: string; open: number } | undefined;
+
 /** Starts Sentry when `SENTRY_DSN` is set (loading the SDK only then); undefined otherwise. */
 export async function openErrorTracker(config: Pick<Config, 'sentryDsn' | 'nodeEnv'>, logger?: Logger): Promise<ErrorTracker | undefined> {
   if (!config.sentryDsn) return undefined;
   const Sentry = await import('@sentry/node');
+  if (shared) {
+    // Never the DSN itself in the log: it carries the project's key.
+    if (shared.dsn !== config.sentryDsn) logger?.warn('another SENTRY_DSN is already in use in this process: errors go to that one');
+    shared.open += 1;
+  } else {
+    start(Sentry, config.sentryDsn, config.nodeEnv);
+    shared = { dsn: config.sentryDsn, open: 1 };
+    logger?.info('error tracking on: unexpected errors go to Sentry');
+  }
+  return tracker(Sentry);
+}
+
+function start(Sentry: SentrySdk, dsn: string, environment: string): void {
   Sentry.initWithoutDefaultIntegrations({
-    dsn: config.sentryDsn,
-    environment: config.nodeEnv,
+    dsn,
+    environment,
     release: `aios-lovable-mcp@${VERSION}`,
     sendClientReports: false,
     // Crashes: an uncaught exception or an unhandled rejection is reported before the process ends as before.
@@ -57,9 +78,14 @@ export async function openErrorTracker(config: Pick<Config, 'sentryDsn' | 'nodeE
       return event;
     },
   });
-  logger?.info('error tracking on: unexpected errors go to Sentry');
-  const tagged = (context: ErrorContext) =>
-    Object.fromEntries(Object.entries(context).filter(([, value]) => typeof value === 'string' && value !== '')) as Record<string, string>;
+}
+
+const tagged = (context: ErrorContext) =>
+  Object.fromEntries(Object.entries(context).filter(([, value]) => typeof value === 'string' && value !== '')) as Record<string, string>;
+
+/** One user of the shared client: closing it sends what is queued, and closes the client if it was the last. */
+function tracker(Sentry: SentrySdk): ErrorTracker {
+  let closed = false;
   return {
     capture(error, context) {
       Sentry.captureException(error, { tags: tagged(context) });
@@ -72,6 +98,14 @@ export async function openErrorTracker(config: Pick<Config, 'sentryDsn' | 'nodeE
       Sentry.captureException(failure, { tags: tagged({ job_id: event.job_id, code: event.error.code }), fingerprint: ['job-failure', event.job_id] });
     },
     async close(timeoutMs) {
+      if (closed || !shared) return;
+      closed = true;
+      shared.open -= 1;
+      if (shared.open > 0) {
+        await Sentry.flush(timeoutMs);
+        return;
+      }
+      shared = undefined;
       await Sentry.close(timeoutMs);
     },
   };

@@ -142,7 +142,6 @@ describe('error tracking with SENTRY_DSN', () => {
     expect(envelopes.slice(before).some((envelope) => envelope.events.some((event) => event.tags?.request_id === 'req-sentry-400'))).toBe(false);
   });
 
-  // Last: the servers it starts take Sentry's one client over, and close it when they close.
   it('on Redis a failed job is reported once, by the worker where it failed, though two API processes hear it', async () => {
     const redis = await TestRedis.start();
     const { port } = ingest.address() as AddressInfo;
@@ -181,4 +180,16 @@ describe('error tracking with SENTRY_DSN', () => {
       await redis.destroy();
     }
   }, 30_000);
+
+  it('servers in one process share Sentry\'s one client: one closing leaves the others reporting', async () => {
+    const other = await startServer(await testConfig({ SENTRY_DSN: server.config.sentryDsn! }));
+    await other.close();
+    await removeDataDir(other.config);
+    await fetch(`${server.url}/api/jobs/force-500`, authed(key, { headers: { 'x-request-id': 'req-sentry-shared' } }));
+    await eventually(
+      () => envelopes.some((envelope) => envelope.events.some((event) => event.tags?.request_id === 'req-sentry-shared')),
+      Boolean,
+      'the 500 of the server still open reaching Sentry',
+    );
+  });
 });

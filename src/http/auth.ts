@@ -25,6 +25,11 @@ function queryParam(request: FastifyRequest, name: string): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
+/** The API key a request presents: `Authorization: Bearer`, or `?api_key=` for browsers' EventSource. */
+export function presentedKey(request: FastifyRequest): string | undefined {
+  return bearer(request) ?? queryParam(request, 'api_key');
+}
+
 /**
  * API key auth (`Authorization: Bearer`, or `?api_key=` for browsers' EventSource), then the
  * key's rate limits; the `X-RateLimit-*` headers go on every authenticated response.
@@ -32,7 +37,7 @@ function queryParam(request: FastifyRequest, name: string): string | undefined {
 export function apiKeyHook(keys: ApiKeyStore, limiter: RateLimiter): onRequestHookHandler {
   // Callback style: an async hook costs this request path a promise and a turn of its own.
   return function authenticate(request, reply, done) {
-    const presented = bearer(request) ?? queryParam(request, 'api_key');
+    const presented = presentedKey(request);
     if (!presented) {
       done(new AiosError('UNAUTHORIZED', 'send your API key as "Authorization: Bearer <key>" (or ?api_key=<key> for EventSource)'));
       return;

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { createMcpHandler } from '@modelcontextprotocol/server';
 
 /**
- * Serves the SDK's web-standard MCP handler (`handler.fetch`) on Node's request and response, as
- * `toNodeHandler` of `@modelcontextprotocol/node` does, for less per request (issue 15 item 9):
+ * Serves the SDK's web-standard MCP handler (`handler.fetch`) on Node's request and response
+ * directly, not through the SDK's Node adapter package, for less per request (issue 15 item 9):
  *
  * - the body Fastify has already parsed goes to the handler as `parsedBody`, and the web `Request`
  *   is made without one: the SDK reads `parsedBody` and never the request's body, so the body is

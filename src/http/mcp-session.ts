@@ -1,7 +1,7 @@
 import { LATEST_PROTOCOL_VERSION, PROTOCOL_VERSION_META_KEY, SUPPORTED_PROTOCOL_VERSIONS, type ClientCapabilities } from '@modelcontextprotocol/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AiosError } from '../contract/index.js';
-import type { ClientAnswer, McpSession, McpSessions } from '../mcp/sessions.js';
+import type { ClientAnswer, ClientCancel, ClientMessage, McpSession, McpSessions } from '../mcp/sessions.js';
 
 /**
  * The 2025-revision sessions of `/mcp` (see mcp/sessions.ts), before the SDK sees a request:
@@ -10,7 +10,8 @@ import type { ClientAnswer, McpSession, McpSessions } from '../mcp/sessions.js';
  * - a request naming a session that is unknown or expired gets 404, as the MCP spec says, so that
  *   the client initializes again; one that belongs to another API key is refused (403);
  * - `DELETE` ends the session; a POST of the client's answers (JSON-RPC responses) is handed to
- *   the calls waiting for them, here or in another process, and answered 202.
+ *   the calls waiting for them, here or in another process, and answered 202; so is its
+ *   `notifications/cancelled`, which aborts the call it names as closing that call's request does.
  * Answers the session a request runs in, `undefined` when it has none, or `'answered'` when the
  * request was answered here.
  */
@@ -37,9 +38,9 @@ export async function sessionOf(sessions: McpSessions, request: FastifyRequest, 
     await reply.code(200).send();
     return 'answered';
   }
-  const answers = request.method === 'POST' ? clientAnswers(request.body) : undefined;
-  if (answers) {
-    for (const answer of answers) await sessions.answer(session.id, answer);
+  const messages = request.method === 'POST' ? clientMessages(request.body) : undefined;
+  if (messages) {
+    for (const message of messages) await sessions.receive(session.id, message);
     await reply.code(202).send();
     return 'answered';
   }
@@ -60,8 +61,21 @@ function isAnswer(message: unknown): message is ClientAnswer {
   return fields.jsonrpc === '2.0' && fields.method === undefined && (typeof fields.id === 'string' || typeof fields.id === 'number') && ('result' in fields || 'error' in fields);
 }
 
-/** A POST made only of JSON-RPC responses (one, or a 2025-03-26 batch of them). */
-function clientAnswers(body: unknown): ClientAnswer[] | undefined {
+function isCancel(message: unknown): message is ClientCancel {
+  if (message === null || typeof message !== 'object') return false;
+  const fields = message as Record<string, unknown>;
+  const params = fields.params as Record<string, unknown> | undefined;
+  return (
+    fields.jsonrpc === '2.0' &&
+    fields.method === 'notifications/cancelled' &&
+    fields.id === undefined &&
+    (typeof params?.requestId === 'string' || typeof params?.requestId === 'number') &&
+    (params.reason === undefined || typeof params.reason === 'string')
+  );
+}
+
+/** A POST made only of JSON-RPC responses and cancellations (one, or a 2025-03-26 batch of them). */
+function clientMessages(body: unknown): ClientMessage[] | undefined {
   const messages = Array.isArray(body) ? body : [body];
-  return messages.length > 0 && messages.every(isAnswer) ? messages : undefined;
+  return messages.length > 0 && messages.every((message) => isAnswer(message) || isCancel(message)) ? messages : undefined;
 }

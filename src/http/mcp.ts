@@ -17,7 +17,7 @@ import type { McpSession, McpSessions } from '../mcp/sessions.js';
 import { changedUris } from '../mcp/updates.js';
 import { BODY_LIMIT_BYTES, handleError, toAiosError } from './errors.js';
 import { baseUrl } from './job-view.js';
-import { applyRateDecision, runHook } from './auth.js';
+import { applyRateDecision, presentedKey, runHook } from './auth.js';
 import type { Webhooks } from '../webhooks/open.js';
 import { nodeMcpHandler } from './mcp-node.js';
 import { sessionOf } from './mcp-session.js';
@@ -179,10 +179,9 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
       // this resource's metadata is (RFC 9728), so they need not guess at OAuth discovery.
       if (error instanceof AiosError && error.code === 'UNAUTHORIZED') {
         const metadata = resourceMetadataUrl(mcpResource(request, options.publicUrl));
-        reply.header(
-          'www-authenticate',
-          `Bearer realm="aios-mcp", resource_metadata="${metadata}", error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`,
-        );
+        // RFC 6750 section 3.1: `invalid_token` only for a key that was sent and is wrong; none sent, no error.
+        const wrong = presentedKey(request) ? `, error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"` : '';
+        reply.header('www-authenticate', `Bearer realm="aios-mcp", resource_metadata="${metadata}"${wrong}`);
       }
       throw error;
     }

@@ -375,12 +375,16 @@ export class EmbeddedQueue implements JobQueue {
     // An output that came packed is unpacked for the job's own listeners (a stream sends it), once;
     // with none, the event carries it packed (the metrics read its engine records, JSON writes it whole).
     const output = extra.output instanceof PackedOutput && entry.listeners?.size ? { ...extra, output: extra.output.unpack() } : extra;
-    this.emit(entry, output, job.finished_at ?? undefined);
-    entry.listeners = undefined;
-    // The output leaves the record and its last event for the output store, which bounds its memory.
+    // The output leaves the record for the output store, which bounds its memory; it is stored
+    // before the event goes out, so that a listener reading the job on it (SSE, webhooks) finds it.
     if (status === 'completed') {
       this.outputs.put(job.id, job.output);
       job.output = null;
+    }
+    this.emit(entry, output, job.finished_at ?? undefined);
+    entry.listeners = undefined;
+    // Nor does the last event keep it: the store does.
+    if (status === 'completed') {
       const last = entry.events.at(-1)!;
       entry.events[entry.events.length - 1] = { ...last, output: undefined };
     }

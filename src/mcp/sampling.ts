@@ -1,5 +1,6 @@
 import { CLIENT_CAPABILITIES_META_KEY, inputResponse, isSpecType, type ClientCapabilities, type CreateMessageRequestParams, type CreateMessageResult, type CreateMessageResultWithTools, type McpServer, type ServerContext } from '@modelcontextprotocol/server';
 import { z } from 'zod';
+import { AiosError } from '../contract/index.js';
 import type { Completion, CompletionRequest, ModelPort } from '../agents/engines/port.js';
 import { InputNeeded, NO_TOKENS } from '../agents/engines/port.js';
 import type { McpSession, McpSessions } from './sessions.js';
@@ -100,7 +101,9 @@ export function sessionPort(server: McpServer, ctx: ServerContext, sessions: Mcp
       message = await answer;
     } catch (error) {
       if (!failed.signal.aborted) {
-        transport.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: 'the tool call no longer waits for this answer' } }, related).catch(() => undefined);
+        // Why, when it is ours to say (the client cancelled the call, the phase limit).
+        const why = signal.reason instanceof AiosError ? `: ${signal.reason.message}` : '';
+        transport.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: `the tool call no longer waits for this answer${why}` } }, related).catch(() => undefined);
       }
       request.signal.throwIfAborted();
       if (gone?.aborted) throw new Error('the client went away before answering', { cause: error });

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { ClientCapabilities, JSONRPCErrorResponse, JSONRPCResultResponse } from '@modelcontextprotocol/server';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { AiosError } from '../contract/index.js';
 import { viaRedis } from '../redis/connection.js';
 
 /**
@@ -11,7 +12,8 @@ import { viaRedis } from '../redis/connection.js';
  * client's capabilities}) with a TTL refreshed on use, in memory (embedded mode) or in Redis
  * (several API processes behind a load balancer, no affinity). The client's answer is a separate
  * POST that may reach any process: it is handed to the call waiting for it in this process
- * directly, else published on Redis for the process that holds the call.
+ * directly, else published on Redis for the process that holds the call. A client's
+ * `notifications/cancelled` for a call travels the same way, to abort the call it names.
  */
 
 export interface McpSession {
@@ -25,16 +27,26 @@ export interface McpSession {
 /** A client's answer to a request the server sent it. */
 export type ClientAnswer = JSONRPCResultResponse | JSONRPCErrorResponse;
 
+/** A client's word that it no longer wants the answer to its request `requestId` (a tool call). */
+export interface ClientCancel {
+  jsonrpc: '2.0';
+  method: 'notifications/cancelled';
+  params: { requestId: string | number; reason?: string };
+}
+
+/** What a client POSTs in a session for the server's calls: answers to its requests, and cancellations of its own. */
+export type ClientMessage = ClientAnswer | ClientCancel;
+
 /** Where the records live and how answers travel between processes. */
 export interface SessionBackend {
   save(session: McpSession, ttlMs: number): Promise<void>;
   /** The record, its TTL refreshed; undefined when unknown or expired. */
   touch(id: string, ttlMs: number): Promise<McpSession | undefined>;
   remove(id: string): Promise<void>;
-  /** Sends an answer this process has no call waiting for to the other processes. */
-  publish(sessionId: string, answer: ClientAnswer): Promise<void>;
-  /** Answers published by other processes. */
-  listen(listener: (sessionId: string, answer: ClientAnswer) => void): void;
+  /** Sends a message no call of this process waits for (an answer, a cancellation) to the other processes. */
+  publish(sessionId: string, message: ClientMessage): Promise<void>;
+  /** Messages published by other processes. */
+  listen(listener: (sessionId: string, message: ClientMessage) => void): void;
   close(): void;
 }
 
@@ -45,12 +57,14 @@ interface Waiter {
 
 export class McpSessions {
   private readonly waiting = new Map<string, Waiter>();
+  /** Tool calls running here, by session and request id (`callKey`), each aborted by its client's cancellation. */
+  private readonly calls = new Map<string, AbortController>();
 
   constructor(
     private readonly backend: SessionBackend,
     readonly ttlMs: number,
   ) {
-    backend.listen((sessionId, answer) => this.settle(sessionId, answer));
+    backend.listen((sessionId, message) => this.deliver(sessionId, message));
   }
 
   /** Opens a session for `owner`; its id is random and unguessable (192 bits). */
@@ -93,23 +107,51 @@ export class McpSessions {
     return { id, answer };
   }
 
-  /** A client's answer POSTed in `sessionId`: to the call here that waits for it, else to the other processes. */
-  async answer(sessionId: string, answer: ClientAnswer): Promise<void> {
-    if (this.settle(sessionId, answer)) return;
-    await this.backend.publish(sessionId, answer);
+  /**
+   * Runs the client's call `requestId` of session `sessionId`; `work`'s signal aborts when the
+   * client cancels the call (`notifications/cancelled`), POSTed to this process or another.
+   */
+  async hold<T>(sessionId: string, requestId: string | number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const key = callKey(sessionId, requestId);
+    const controller = new AbortController();
+    this.calls.set(key, controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      if (this.calls.get(key) === controller) this.calls.delete(key);
+    }
+  }
+
+  /**
+   * A client's message POSTed in `sessionId` (an answer to the server's request, or the
+   * cancellation of one of its calls): to the call here it is for, else to the other processes.
+   */
+  async receive(sessionId: string, message: ClientMessage): Promise<void> {
+    if (this.deliver(sessionId, message)) return;
+    await this.backend.publish(sessionId, message);
   }
 
   close(): void {
     this.backend.close();
   }
 
-  /** Whether a call here waited for `answer`; an answer from another session is dropped. */
-  private settle(sessionId: string, answer: ClientAnswer): boolean {
-    const waiter = typeof answer.id === 'string' ? this.waiting.get(answer.id) : undefined;
+  /** Whether a call here was what `message` is for; an answer from another session is dropped. */
+  private deliver(sessionId: string, message: ClientMessage): boolean {
+    if ('method' in message) {
+      const call = this.calls.get(callKey(sessionId, message.params.requestId));
+      call?.abort(new AiosError('AGENT_FAILURE', `the client cancelled the call${message.params.reason ? `: ${message.params.reason.slice(0, 200)}` : ''}`, { cancelled: true }));
+      return call !== undefined;
+    }
+    const waiter = typeof message.id === 'string' ? this.waiting.get(message.id) : undefined;
     if (!waiter) return false;
-    if (waiter.sessionId === sessionId) waiter.resolve(answer);
+    if (waiter.sessionId === sessionId) waiter.resolve(message);
     return true;
   }
+}
+
+/** A call's key: its session, then its request id as sent (`1` and `"1"` are two ids). */
+function callKey(sessionId: string, requestId: string | number): string {
+  return `${sessionId} ${JSON.stringify(requestId)}`;
 }
 
 /** Room for what a client says of sampling, elicitation and roots; a record stays small whatever a client sends. */
@@ -172,7 +214,7 @@ export class MemorySessionBackend implements SessionBackend {
   }
 }
 
-/** Several processes on one Redis: a key per session (`<prefix>:mcp:session:<id>`, PX ttl) and one answers channel. */
+/** Several processes on one Redis: a key per session (`<prefix>:mcp:session:<id>`, PX ttl) and one channel for clients' answers and cancellations. */
 export class RedisSessionBackend implements SessionBackend {
   private readonly channel: string;
   private listener: ((from: string, message: string) => void) | undefined;
@@ -200,23 +242,23 @@ export class RedisSessionBackend implements SessionBackend {
     await viaRedis(() => this.options.client.del(this.key(id)));
   }
 
-  async publish(sessionId: string, answer: ClientAnswer): Promise<void> {
-    await viaRedis(() => this.options.client.publish(this.channel, JSON.stringify([sessionId, answer])));
+  async publish(sessionId: string, message: ClientMessage): Promise<void> {
+    await viaRedis(() => this.options.client.publish(this.channel, JSON.stringify([sessionId, message])));
   }
 
-  listen(listener: (sessionId: string, answer: ClientAnswer) => void): void {
-    this.listener = (from, message) => {
+  listen(listener: (sessionId: string, message: ClientMessage) => void): void {
+    this.listener = (from, raw) => {
       if (from !== this.channel) return;
       try {
-        const [sessionId, answer] = JSON.parse(message) as [string, ClientAnswer];
-        listener(sessionId, answer);
+        const [sessionId, message] = JSON.parse(raw) as [string, ClientMessage];
+        listener(sessionId, message);
       } catch {
         // Not ours to read: every writer of this channel is this code.
       }
     };
     this.options.subscriber.on('message', this.listener);
     // Not awaited: with Redis down at start, the subscription is made when it comes up.
-    this.options.subscriber.subscribe(this.channel).catch((error: unknown) => this.options.logger?.warn({ err: error }, 'could not subscribe to MCP sampling answers yet'));
+    this.options.subscriber.subscribe(this.channel).catch((error: unknown) => this.options.logger?.warn({ err: error }, 'could not subscribe to MCP sampling answers and cancellations yet'));
   }
 
   close(): void {

@@ -194,17 +194,22 @@ async function runSampled(
       ? sessionPort(server, ctx, deps.sessions, session, sampling.timeouts[phase])
       : samplingPort(ctx, sampling.timeouts[phase]);
   const engines: Engines = { ...sampling.engines, sampler };
+  const run = (signal: AbortSignal) =>
+    runTool(tool, input, {
+      engines,
+      signal,
+      timeouts: sampling.timeouts,
+      onEvent: (event) => {
+        const update = progressOf(event);
+        if (update) progress?.send(update);
+      },
+    });
   let output: unknown;
   try {
-    output = await runTool(tool, input, {
-    engines,
-    signal: ctx.mcpReq.signal,
-    timeouts: sampling.timeouts,
-    onEvent: (event) => {
-      const update = progressOf(event);
-      if (update) progress?.send(update);
-    },
-    });
+    // In a session the client's `notifications/cancelled` comes as a request of its own, maybe to another process.
+    output = session && deps.sessions
+      ? await deps.sessions.hold(session.id, ctx.mcpReq.id, (cancelled) => run(AbortSignal.any([ctx.mcpReq.signal, cancelled])))
+      : await run(ctx.mcpReq.signal);
   } catch (error) {
     if (!(error instanceof InputNeeded) || !rounds) throw error;
     await progress?.flush();

@@ -23,10 +23,10 @@ afterAll(async () => {
   }
 });
 
-const unauthorized = (server: Server) =>
+const unauthorized = (server: Server, headers: Record<string, string> = {}) =>
   fetch(`${server.url}/mcp`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
   });
 
@@ -50,8 +50,24 @@ describe('OAuth Protected Resource Metadata for /mcp', () => {
     const metadata = `${local.url}/.well-known/oauth-protected-resource/mcp`;
     expect(response.headers.get('www-authenticate')).toContain(`resource_metadata="${metadata}"`);
     expect(extractResourceMetadataUrl(response)?.href).toBe(metadata);
-    expect(extractWWWAuthenticateParams(response)).toMatchObject({ resourceMetadataUrl: new URL(metadata), error: 'invalid_token' });
+    expect(extractWWWAuthenticateParams(response)).toMatchObject({ resourceMetadataUrl: new URL(metadata) });
     expect(await response.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+  });
+
+  it('says invalid_token only when a token was sent and is wrong (RFC 6750 section 3.1)', async () => {
+    // No credentials (or another scheme): no error attribute, so a client knows to ask for a token rather than that its token failed.
+    for (const headers of [{}, { authorization: 'Basic dXNlcjpwYXNz' }] as Array<Record<string, string>>) {
+      const challenge = (await unauthorized(local, headers)).headers.get('www-authenticate')!;
+      expect(challenge).toMatch(/^Bearer realm="aios-mcp", resource_metadata="[^"]+"$/);
+      expect(extractWWWAuthenticateParams(new Response(null, { status: 401, headers: { 'www-authenticate': challenge } })).error).toBeUndefined();
+    }
+    // A wrong key, as a bearer token or as ?api_key= (which /mcp takes as /api does).
+    for (const [path, headers] of [['/mcp', { authorization: 'Bearer aios_not-a-real-key' }], ['/mcp?api_key=aios_not-a-real-key', {}]] as const) {
+      const response = await fetch(`${local.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: '{}' });
+      expect(response.status).toBe(401);
+      expect(extractWWWAuthenticateParams(response)).toMatchObject({ error: 'invalid_token' });
+      expect(response.headers.get('www-authenticate')).toContain('error_description="the API key is not valid or has been revoked"');
+    }
   });
 
   it('serves it without a key, as both SDKs discover it from the /mcp URL and from the challenge', async () => {

@@ -123,15 +123,20 @@ export function serveDuringFile(vars: Record<string, string>, workload: Workload
   });
 }
 
-/** Makes an API key through the admin route, as an operator would. */
-export async function createKey(server: Server, body: Record<string, unknown> = { name: 'test' }): Promise<string> {
+/** Makes an API key through the admin route, as an operator would; answers the key as shown once. */
+export async function createKeyRecord(server: Server, body: Record<string, unknown> = { name: 'test' }): Promise<{ id: string; key: string; webhook_secret: string }> {
   const response = await fetch(`${server.url}/api/admin/keys`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY },
     body: JSON.stringify(body),
   });
   if (response.status !== 201) throw new Error(`key creation failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { key: string }).key;
+  return (await response.json()) as { id: string; key: string; webhook_secret: string };
+}
+
+/** Makes an API key through the admin route; answers its secret. */
+export async function createKey(server: Server, body: Record<string, unknown> = { name: 'test' }): Promise<string> {
+  return (await createKeyRecord(server, body)).key;
 }
 
 export function authed(key: string, init: RequestInit = {}): RequestInit {

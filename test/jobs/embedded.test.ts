@@ -124,6 +124,26 @@ describe('EmbeddedQueue', () => {
     expect(await q.subscribe('no-such-job', 0, () => undefined)).toBeUndefined();
   });
 
+  it('has the output readable when job.completed is emitted, for listeners that read it on the event', async () => {
+    const q = queue({ defaultMs: 1 });
+    const read: Array<Promise<Job | undefined>> = [];
+    // As the SSE stream, webhooks and aios_get_status do: read the job back on its completed event.
+    await q.subscribeAll((event) => {
+      if (event.status === 'completed') read.push(q.get(event.job_id));
+    });
+    const job = await enqueue(q, 'aios_full_pipeline', { spec: SPEC, phases: ['strategy'] });
+    const own: Array<Promise<Job | undefined>> = [];
+    await q.subscribe(job.id, 0, (event) => {
+      if (event.status === 'completed') own.push(q.get(job.id));
+    });
+    await until(q, job.id, ['completed']);
+    const expected = await q.get(job.id);
+    expect(expected?.output).not.toBeNull();
+    expect(read).toHaveLength(1);
+    expect(own).toHaveLength(1);
+    for (const seen of await Promise.all([...read, ...own])) expect(seen?.output).toEqual(expected?.output);
+  });
+
   it('returns the same job for a repeated idempotency key, and refuses the key with another body', async () => {
     const q = queue({ defaultMs: 1 });
     const body = { tool: 'aios_strategize', input: { spec: SPEC } };

@@ -1,6 +1,4 @@
-import path from 'node:path';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { type Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { Client as V1Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport as V1HttpTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { CreateMessageRequestSchema as V1CreateMessageRequestSchema } from '@modelcontextprotocol/sdk/types.js';
@@ -8,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProductModelSchema } from '../../src/contract/index.js';
 import { BAD_FLAT_MODEL, FLAT_ARCHITECTURE_PROSE, FLAT_IDEA, FLAT_MODEL, FLAT_PRD_PROSE, FLAT_PROSE } from '../fixtures/model-answers.js';
 import { createKey, removeDataDir, startServer, testConfig, type Server } from '../http/support.js';
+import { cancelWhileSampling, connectStdio, expectSampled, samplingClient as newSamplingClient, type Era, type ModelAnswer, type SamplingRequest, type ToolAnswer } from './clients.js';
 
 /**
  * The `sampling` engine end to end: the official SDK Client, declaring the sampling capability
@@ -15,13 +14,6 @@ import { createKey, removeDataDir, startServer, testConfig, type Server } from '
  * (and the other agents) on the built `aios-mcp stdio` command and on `/mcp` in both protocol eras
  * (2025 revisions in a session), and the server reads the idea and writes the prose with it.
  */
-
-interface SamplingRequest {
-  systemPrompt?: string;
-  messages: Array<{ role: string; content: { type: string; text?: string } }>;
-}
-
-type Answer = string | 'never';
 
 const open: Client[] = [];
 let server: Server | undefined;
@@ -35,52 +27,29 @@ afterEach(async () => {
   }
 });
 
-type Era = '2025-11-25' | '2026-07-28';
-
-function samplingClient(answers: Answer[] | undefined, era: Era = '2025-11-25'): { client: Client; requests: SamplingRequest[] } {
-  const requests: SamplingRequest[] = [];
-  const client = new Client(
-    { name: 'aios-sampling-test', version: '1.0.0' },
-    { versionNegotiation: (era === '2025-11-25' ? { mode: 'legacy' } : { mode: { pin: era } }) as never, capabilities: answers ? { sampling: {} } : {} },
-  );
-  if (answers) {
-    client.setRequestHandler('sampling/createMessage', async (request) => {
-      requests.push(request.params as unknown as SamplingRequest);
-      const answer = answers[Math.min(requests.length - 1, answers.length - 1)]!;
-      if (answer === 'never') await new Promise(() => undefined);
-      return { model: 'client-model-7', role: 'assistant' as const, content: { type: 'text' as const, text: answer } };
-    });
-  }
-  open.push(client);
-  return { client, requests };
+/** A `samplingClient`, closed after the test. */
+function samplingClient(answers: ModelAnswer[] | undefined, era: Era = '2025-11-25') {
+  const made = newSamplingClient(answers, era);
+  open.push(made.client);
+  return made;
 }
 
-async function overStdio(answers: Answer[] | undefined, env: Record<string, string> = {}, era: Era = '2025-11-25') {
+async function overStdio(answers: ModelAnswer[] | undefined, env: Record<string, string> = {}, era: Era = '2025-11-25') {
   const made = samplingClient(answers, era);
-  await made.client.connect(
-    new StdioClientTransport({
-      command: process.execPath,
-      args: [path.resolve('dist/cli.js'), 'stdio'],
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-      stderr: 'pipe',
-    }),
-  );
+  await connectStdio(made.client, env);
   return made;
 }
 
 async function analyze(client: Client, args: Record<string, unknown>) {
   const result = await client.callTool({ name: 'aios_analyze', arguments: { spec: FLAT_IDEA, ...args } });
-  return result as { isError?: boolean; structuredContent: Record<string, unknown>; content: Array<{ text: string }> };
+  return result as ToolAnswer;
 }
 
 describe('MCP sampling over stdio (2025 revision)', () => {
   it('reads the idea with the client\'s model when no model is configured (auto), and says so', async () => {
     const { client, requests } = await overStdio([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)]);
     const result = await analyze(client, {});
-    expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:client-model-7', product_model: ProductModelSchema.parse(FLAT_MODEL) });
-    expect(result.structuredContent.fallback).toBeUndefined();
-    expect(result.content[0]!.text).toContain(FLAT_PROSE.executive_summary);
+    expectSampled(result, FLAT_PROSE.executive_summary);
     // The reading, then the brief's prose.
     expect(requests).toHaveLength(2);
     expect(requests[0]!.systemPrompt).toContain('Atlas');
@@ -133,7 +102,7 @@ describe('MCP sampling over stdio (2025 revision)', () => {
 const keys = new WeakMap<StreamableHTTPClientTransport, string>();
 const keyOf = (transport: StreamableHTTPClientTransport) => keys.get(transport)!;
 
-async function overHttp(answers: Answer[] | undefined, era: Era, env: Record<string, string> = {}) {
+async function overHttp(answers: ModelAnswer[] | undefined, era: Era, env: Record<string, string> = {}) {
   server = await startServer(await testConfig(env));
   const key = await createKey(server);
   const made = samplingClient(answers, era);
@@ -147,10 +116,7 @@ describe('MCP sampling on the 2026-07-28 revision (input_required, stateless)', 
   it('over HTTP: the call asks for each answer in turn, and the client\'s reading and prose are used', async () => {
     const { client, requests } = await overHttp([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)], '2026-07-28');
     const result = await analyze(client, {});
-    expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:client-model-7', product_model: ProductModelSchema.parse(FLAT_MODEL) });
-    expect(result.structuredContent.fallback).toBeUndefined();
-    expect(result.content[0]!.text).toContain(FLAT_PROSE.problem_statement);
+    expectSampled(result, FLAT_PROSE.problem_statement);
     expect(requests).toHaveLength(2);
     expect(requests[0]!.messages[0]!.content.text).toContain(`<idea>\n${FLAT_IDEA}\n</idea>`);
     expect(requests[1]!.systemPrompt).toContain('project brief');
@@ -183,10 +149,7 @@ describe('MCP sampling over HTTP (2025 revisions), in a session', () => {
     const { client, requests, transport } = await overHttp([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)], '2025-11-25');
     expect(transport.sessionId).toMatch(/^[\w-]{32}$/);
     const result = await analyze(client, {});
-    expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:client-model-7', product_model: ProductModelSchema.parse(FLAT_MODEL) });
-    expect(result.structuredContent.fallback).toBeUndefined();
-    expect(result.content[0]!.text).toContain(FLAT_PROSE.executive_summary);
+    expectSampled(result, FLAT_PROSE.executive_summary);
     expect(requests).toHaveLength(2);
     expect(requests[0]!.messages[0]!.content.text).toContain(`<idea>\n${FLAT_IDEA}\n</idea>`);
   });
@@ -205,9 +168,8 @@ describe('MCP sampling over HTTP (2025 revisions), in a session', () => {
     await client.connect(transport);
     try {
       expect(transport.sessionId).toBeDefined();
-      const result = (await client.callTool({ name: 'aios_analyze', arguments: { spec: FLAT_IDEA, engine: 'sampling' } })) as { structuredContent: Record<string, unknown>; content: Array<{ text: string }> };
-      expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:v1-model', product_model: ProductModelSchema.parse(FLAT_MODEL) });
-      expect(result.content[0]!.text).toContain(FLAT_PROSE.problem_statement);
+      const result = (await client.callTool({ name: 'aios_analyze', arguments: { spec: FLAT_IDEA, engine: 'sampling' } })) as ToolAnswer;
+      expectSampled(result, FLAT_PROSE.problem_statement, 'sampling:v1-model');
       expect(requests).toHaveLength(2);
     } finally {
       await client.close();
@@ -263,6 +225,15 @@ describe('MCP sampling over HTTP (2025 revisions), in a session', () => {
     expect((await list()).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect((await list()).status).toBe(404);
+  });
+
+  it('the client cancelling a call that waits for its model (notifications/cancelled) stops the call, which withdraws its request', async () => {
+    // A phase limit far beyond the test's: only the cancellation can end the wait.
+    const made = await overHttp(['never'], '2025-11-25', { AGENT_TIMEOUT_ANALYSIS_MS: '3600000' });
+    expect(await cancelWhileSampling(made)).toContain('the tool call no longer waits for this answer: the client cancelled the call');
+    expect(made.requests).toHaveLength(1);
+    // The session serves the next call.
+    expect((await made.client.listTools()).tools.length).toBeGreaterThan(0);
   });
 
   it('a client that never answers hits the phase limit: AGENT_TIMEOUT', async () => {

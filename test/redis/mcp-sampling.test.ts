@@ -1,8 +1,8 @@
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProductModelSchema } from '../../src/contract/index.js';
 import { FLAT_IDEA, FLAT_MODEL, FLAT_PROSE } from '../fixtures/model-answers.js';
 import { removeDataDir, startServer, testConfig, type Server } from '../http/support.js';
+import { cancelWhileSampling, expectSampled, samplingClient, type ModelAnswer, type ToolAnswer } from '../mcp/clients.js';
 import { TestRedis } from './redis-server.js';
 
 /**
@@ -31,20 +31,24 @@ afterAll(async () => {
   await redis?.destroy();
 });
 
-/** Whether a POST body is only JSON-RPC responses: the client's answers to the server's requests. */
-function isAnswerBody(body: unknown): boolean {
+/**
+ * Whether a POST body is only what the client says of calls under way: its answers to the server's
+ * requests (JSON-RPC responses), and its cancellations of its own calls.
+ */
+function isReplyBody(body: unknown): boolean {
   if (typeof body !== 'string') return false;
   const messages = [JSON.parse(body) as unknown].flat() as Array<Record<string, unknown>>;
-  return messages.every((message) => message.method === undefined && ('result' in message || 'error' in message));
+  return messages.every((message) => (message.method === undefined && ('result' in message || 'error' in message)) || message.method === 'notifications/cancelled');
 }
 
 /**
- * A `fetch` that alternates requests between the instances, and sends each answer to the instance
- * the last request did not go to; `log` says where each went.
+ * A `fetch` that alternates requests between the instances, and sends each answer or cancellation
+ * to the instance the last request did not go to; `log` says where each went.
  */
 interface Sent {
   to: number;
-  answer: boolean;
+  /** An answer or a cancellation. */
+  reply: boolean;
   /** The JSON-RPC method of a request or notification. */
   rpc: string | undefined;
 }
@@ -54,33 +58,33 @@ function crossingFetch(bases: string[]): { fetch: typeof fetch; log: Sent[] } {
   let turn = 0;
   let last = 0;
   const crossing: typeof fetch = (input, init) => {
-    const answer = init?.method === 'POST' && isAnswerBody(init.body);
+    const reply = init?.method === 'POST' && isReplyBody(init.body);
     let to: number;
-    if (answer) to = 1 - last;
+    if (reply) to = 1 - last;
     else {
       to = turn++ % bases.length;
       if (init?.method === 'POST') last = to;
     }
-    const rpc = !answer && typeof init?.body === 'string' ? ((JSON.parse(init.body) as { method?: string }).method ?? undefined) : undefined;
-    log.push({ to, answer, rpc });
+    const rpc = typeof init?.body === 'string' ? ((JSON.parse(init.body) as { method?: string }).method ?? undefined) : undefined;
+    log.push({ to, reply, rpc });
     const url = new URL(input instanceof Request ? input.url : String(input));
     return fetch(`${bases[to]}${url.pathname}${url.search}`, init);
   };
   return { fetch: crossing, log };
 }
 
+/** A sampling client of the first instance whose requests cross between the two (`crossingFetch`). */
+async function crossingClient(answers: ModelAnswer[]) {
+  const { fetch: crossing, log } = crossingFetch(apis.map((api) => api.url));
+  const made = samplingClient(answers);
+  const transport = new StreamableHTTPClientTransport(new URL(`${apis[0]!.url}/mcp`), { fetch: crossing, requestInit: { headers: { authorization: `Bearer ${KEY}` } } });
+  await made.client.connect(transport);
+  return { ...made, transport, log };
+}
+
 describe('MCP sampling over 2025-revision HTTP across two app instances on one Redis', () => {
   it("the client's answers, POSTed to the other instance, reach the waiting call, and its model's reading is used", async () => {
-    const { fetch: crossing, log } = crossingFetch(apis.map((api) => api.url));
-    const client = new Client({ name: 'crossing', version: '1' }, { versionNegotiation: { mode: 'legacy' } as never, capabilities: { sampling: {} } });
-    let asked = 0;
-    client.setRequestHandler('sampling/createMessage', () => {
-      asked += 1;
-      const text = JSON.stringify(asked === 1 ? FLAT_MODEL : FLAT_PROSE);
-      return { model: 'crossing-model', role: 'assistant' as const, content: { type: 'text' as const, text } };
-    });
-    const transport = new StreamableHTTPClientTransport(new URL(`${apis[0]!.url}/mcp`), { fetch: crossing, requestInit: { headers: { authorization: `Bearer ${KEY}` } } });
-    await client.connect(transport);
+    const { client, transport, log } = await crossingClient([JSON.stringify(FLAT_MODEL), JSON.stringify(FLAT_PROSE)]);
     try {
       const sessionId = transport.sessionId;
       expect(sessionId).toBeDefined();
@@ -91,17 +95,30 @@ describe('MCP sampling over 2025-revision HTTP across two app instances on one R
       } finally {
         inspect.disconnect();
       }
-      const result = (await client.callTool({ name: 'aios_analyze', arguments: { spec: FLAT_IDEA } })) as { structuredContent: Record<string, unknown>; content: Array<{ text: string }> };
-      expect(result.structuredContent).toMatchObject({ engine: 'sampling', model: 'sampling:crossing-model', product_model: ProductModelSchema.parse(FLAT_MODEL) });
-      expect(result.structuredContent.fallback).toBeUndefined();
-      expect(result.content[0]!.text).toContain(FLAT_PROSE.executive_summary);
+      const result = (await client.callTool({ name: 'aios_analyze', arguments: { spec: FLAT_IDEA } })) as ToolAnswer;
+      expectSampled(result, FLAT_PROSE.executive_summary);
     } finally {
       await client.close();
     }
-    const answers = log.filter((entry) => entry.answer);
+    const answers = log.filter((entry) => entry.reply);
     expect(answers).toHaveLength(2);
     // Each answer went to the instance that did not get the tool call it answers.
     const call = log.find((entry) => entry.rpc === 'tools/call')!;
     for (const answer of answers) expect(answer.to).not.toBe(call.to);
+  });
+
+  it("the client's cancellation, POSTed to the other instance, stops the call where it waits for the client's model", async () => {
+    // The client's model never answers; the request is held until the server withdraws it.
+    const made = await crossingClient(['never']);
+    try {
+      // Withdrawn by the instance holding the call, told of the cancellation through Redis (else only its phase limit would end the wait).
+      expect(await cancelWhileSampling(made)).toContain('the tool call no longer waits for this answer: the client cancelled the call');
+    } finally {
+      await made.client.close();
+    }
+    const call = made.log.find((entry) => entry.rpc === 'tools/call')!;
+    const cancel = made.log.find((entry) => entry.rpc === 'notifications/cancelled')!;
+    expect(cancel.reply).toBe(true);
+    expect(cancel.to).not.toBe(call.to);
   });
 });

@@ -1,11 +1,12 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, SPEC, removeDataDir, startServer, testConfig, workloadRunner } from '../http/support.js';
+import { ADMIN_KEY, SPEC, createKeyRecord, postJob, removeDataDir, startServer, testConfig, workloadRunner, type Server } from '../http/support.js';
 import { TestRedis } from '../redis/redis-server.js';
 import { startApi, stopAll, type CliProcess } from '../redis/processes.js';
-import { eventually, startReceiver } from './support.js';
+import { eventually, startReceiver, type Received } from './support.js';
 import { verifyWebhook } from '../../src/webhooks/signature.js';
-import { openRecorder, openWorker } from '../../src/redis/mode.js';
+import { openRecorder, openWorker, type EventRecorder } from '../../src/redis/mode.js';
+import type { Config } from '../../src/config.js';
 import { RedisJobStore } from '../../src/jobs/redis-store.js';
 import { createLogger } from '../../src/log.js';
 import { isFinal } from '../../src/jobs/port.js';
@@ -24,6 +25,55 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 const started: CliProcess[] = [];
 /** The receiver fails every request until the first process is gone. */
 let failing = true;
+
+/** The events of a one-phase job, in the order they are delivered. */
+const EVENTS = ['job.started', 'phase.started', 'phase.completed', 'job.completed'];
+
+/** Queues a one-phase job of `key` whose events go to the receiver's `path`; answers its id. */
+async function postHookedJob(server: Server, key: string, path: string): Promise<string> {
+  const posted = await postJob(server, key, { tool: 'aios_strategize', input: { spec: SPEC }, webhook_url: `${receiver.url}${path}` });
+  expect(posted.status).toBe(202);
+  return ((await posted.json()) as { job_id: string }).job_id;
+}
+
+const eventOf = (entry: Received) => (JSON.parse(entry.body) as { event: string }).event;
+
+/** Every event of the job delivered (`delivered()`), in order, each once, signed with `secret`. */
+async function expectDeliveredOnceInOrder(delivered: () => Received[], secret: string): Promise<void> {
+  await eventually(delivered, (list) => list.length >= EVENTS.length, 'every event delivered');
+  // Room for a duplicate to arrive, were there one.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const got = delivered();
+  expect(got.map(eventOf)).toEqual(EVENTS);
+  expect(new Set(got.map((entry) => entry.headers['x-aios-event-id'])).size).toBe(EVENTS.length);
+  for (const entry of got) expect(verifyWebhook(entry.body, entry.headers, secret)).toBe(true);
+}
+
+/** A configuration on the test Redis under its own key prefix, delivering to loopback with short retries. */
+function redisConfig(prefix: string, env: Record<string, string> = {}): Promise<Config> {
+  return testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_BACKOFF_MS: '20', ...env });
+}
+
+/**
+ * What `aios-mcp worker` runs (a job worker whose events queue their deliveries, through
+ * `recording` when given), a Redis client to look with, and the API servers the test starts:
+ * `close` ends them all and removes the data directory.
+ */
+function workerRig(config: Config, recording?: (recorder: EventRecorder) => Pick<EventRecorder, 'worker' | 'requeue'>) {
+  const logger = createLogger(config);
+  const recorder = openRecorder(config, logger);
+  const worker = openWorker(config, logger, workloadRunner({ defaultMs: 5 }), recording ? recording(recorder) : recorder);
+  const client = redis.client();
+  const servers: Server[] = [];
+  const close = async () => {
+    await worker.close(1_000);
+    await recorder.close();
+    for (const server of servers) await server.close();
+    client.disconnect();
+    await removeDataDir(config);
+  };
+  return { recorder, worker, client, servers, close };
+}
 
 beforeAll(async () => {
   redis = await TestRedis.start();
@@ -86,22 +136,21 @@ describe('webhooks on Redis', () => {
 
     const second = await startApi(env);
     started.push(second);
-    const events = ['job.started', 'phase.started', 'phase.completed', 'job.completed'];
     await eventually(
       () => receiver.received.filter((entry) => entry.answered === 200).length,
-      (count) => count >= events.length,
+      (count) => count >= EVENTS.length,
       'every event delivered by the second process',
       30_000,
     ).catch((error: unknown) => {
       throw new Error(`${(error as Error).message}\n${second.output().slice(-3_000)}`);
     });
     const delivered = receiver.received.filter((entry) => entry.answered === 200);
-    expect(delivered.map((entry) => (JSON.parse(entry.body) as { event: string }).event)).toEqual(events);
+    expect(delivered.map(eventOf)).toEqual(EVENTS);
     for (const entry of delivered) expect(verifyWebhook(entry.body, entry.headers, SECRET)).toBe(true);
     // The first event: one failed attempt before the kill, one delivery after, nothing twice.
-    const startedEvent = receiver.received.filter((entry) => (JSON.parse(entry.body) as { event: string }).event === 'job.started');
+    const startedEvent = receiver.received.filter((entry) => eventOf(entry) === 'job.started');
     expect(startedEvent.map((entry) => entry.answered)).toEqual([500, 200]);
-    expect(new Set(delivered.map((entry) => entry.headers['x-aios-event-id'])).size).toBe(events.length);
+    expect(new Set(delivered.map((entry) => entry.headers['x-aios-event-id'])).size).toBe(EVENTS.length);
 
     const log = (await (await fetch(`${second.url}/api/jobs/${job_id}/webhooks`, { headers })).json()) as {
       attempts: Array<{ event: string; attempt: number; status_code: number | null; delivered: boolean }>;
@@ -117,29 +166,19 @@ describe('webhooks on Redis', () => {
   }, 60_000);
 
   it('a key in the Redis store signs with its own secret, rotated with a grace period; the log lives in Redis', async () => {
-    const config = await testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'rotation', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_BACKOFF_MS: '20' });
+    const config = await redisConfig('rotation');
     const server = await startServer(config, { runner: workloadRunner({ defaultMs: 5 }) });
     try {
-      const made = await fetch(`${server.url}/api/admin/keys`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY },
-        body: JSON.stringify({ name: 'redis-rotation' }),
-      });
-      const created = (await made.json()) as { id: string; key: string; webhook_secret: string };
+      const created = await createKeyRecord(server, { name: 'redis-rotation' });
       const rotated = await fetch(`${server.url}/api/admin/keys/${created.id}/webhook-secret`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY },
         body: JSON.stringify({ grace_seconds: 600 }),
       });
       const { webhook_secret: newSecret } = (await rotated.json()) as { webhook_secret: string };
-      const posted = await fetch(`${server.url}/api/jobs`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${created.key}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ tool: 'aios_strategize', input: { spec: SPEC }, webhook_url: `${receiver.url}/rotation` }),
-      });
-      const { job_id } = (await posted.json()) as { job_id: string };
+      const job_id = await postHookedJob(server, created.key, '/rotation');
       const mine = () => receiver.received.filter((entry) => entry.path === '/rotation' && (JSON.parse(entry.body) as { job_id: string }).job_id === job_id);
-      const got = await eventually(mine, (list) => list.some((entry) => (JSON.parse(entry.body) as { event: string }).event === 'job.completed'), 'job.completed');
+      const got = await eventually(mine, (list) => list.some((entry) => eventOf(entry) === 'job.completed'), 'job.completed');
       for (const entry of got) {
         expect(verifyWebhook(entry.body, entry.headers, newSecret)).toBe(true);
         expect(verifyWebhook(entry.body, entry.headers, created.webhook_secret)).toBe(true);
@@ -157,32 +196,15 @@ describe('webhooks on Redis', () => {
   });
 
   it('events recorded by a worker while no API process runs are delivered once an API starts, in order, once with two APIs', async () => {
-    const config = await testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: `outbox${Date.now()}`, WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_BACKOFF_MS: '20' });
-    const runner = workloadRunner({ defaultMs: 5 });
+    const config = await redisConfig(`outbox${Date.now()}`);
     // An API process without a worker accepts the job, then stops: no API process runs while the job does.
     const api = await startServer(config, { worker: false });
-    const made = await fetch(`${api.url}/api/admin/keys`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY },
-      body: JSON.stringify({ name: 'outbox' }),
-    });
-    const created = (await made.json()) as { key: string; webhook_secret: string };
-    const posted = await fetch(`${api.url}/api/jobs`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${created.key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ tool: 'aios_strategize', input: { spec: SPEC }, webhook_url: `${receiver.url}/outbox` }),
-    });
-    expect(posted.status).toBe(202);
-    const { job_id } = (await posted.json()) as { job_id: string };
+    const created = await createKeyRecord(api, { name: 'outbox' });
+    const job_id = await postHookedJob(api, created.key, '/outbox');
     await api.close();
 
-    // What `aios-mcp worker` runs: a job worker whose events queue their deliveries.
-    const logger = createLogger(config);
-    const recorder = openRecorder(config, logger);
-    const worker = openWorker(config, logger, runner, recorder);
-    const client = redis.client();
+    const { worker, recorder, client, servers, close } = workerRig(config);
     const mine = () => receiver.received.filter((entry) => entry.path === '/outbox');
-    const servers: Awaited<ReturnType<typeof startServer>>[] = [];
     try {
       const store = new RedisJobStore(client, config.redisKeyPrefix);
       await eventually(async () => (await store.get(job_id, false))?.status, (status) => status === 'completed', 'the job completed by the worker');
@@ -199,41 +221,19 @@ describe('webhooks on Redis', () => {
 
       // Two API processes (no job workers) start: they deliver every event, in order, each once.
       servers.push(await startServer(config, { worker: false }), await startServer(config, { worker: false }));
-      const events = ['job.started', 'phase.started', 'phase.completed', 'job.completed'];
-      await eventually(mine, (list) => list.length >= events.length, 'every event delivered');
-      // Room for a duplicate to arrive, were there one.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const got = mine();
-      expect(got.map((entry) => (JSON.parse(entry.body) as { event: string }).event)).toEqual(events);
-      expect(new Set(got.map((entry) => entry.headers['x-aios-event-id'])).size).toBe(events.length);
-      for (const entry of got) expect(verifyWebhook(entry.body, entry.headers, created.webhook_secret)).toBe(true);
+      await expectDeliveredOnceInOrder(mine, created.webhook_secret);
     } finally {
-      await worker.close(1_000);
-      await recorder.close();
-      for (const server of servers) await server.close();
-      client.disconnect();
-      await removeDataDir(config);
+      await close();
     }
   }, 40_000);
 
   it('a worker that fails between writing the final event and queueing its delivery: the rerun queues it, delivered once, in order', async () => {
-    const config = await testConfig({
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: `window${Date.now()}`,
-      WEBHOOK_ALLOW_PRIVATE: 'true',
-      WEBHOOK_BACKOFF_MS: '20',
-      QUEUE_ATTEMPTS: '3',
-      QUEUE_BACKOFF_MS: '50',
-    });
-    const runner = workloadRunner({ defaultMs: 5 });
+    const config = await redisConfig(`window${Date.now()}`, { QUEUE_ATTEMPTS: '3', QUEUE_BACKOFF_MS: '50' });
     const api = await startServer(config, { worker: false });
-    const servers = [api];
-    const logger = createLogger(config);
-    const recorder = openRecorder(config, logger);
     // The test hook: the first time the job's final event has been written, its delivery is not
     // queued and the run fails there, as a worker killed in that window would leave it.
     let failedOnce = false;
-    const worker = openWorker(config, logger, runner, {
+    const { client, servers, close } = workerRig(config, (recorder) => ({
       worker: async (job, events) => {
         if (isFinal(job.status) && !failedOnce) {
           failedOnce = true;
@@ -242,40 +242,19 @@ describe('webhooks on Redis', () => {
         await recorder.worker(job, events);
       },
       requeue: recorder.requeue,
-    });
-    const client = redis.client();
+    }));
+    servers.push(api);
     const mine = () => receiver.received.filter((entry) => entry.path === '/window');
     try {
-      const made = await fetch(`${api.url}/api/admin/keys`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY },
-        body: JSON.stringify({ name: 'window' }),
-      });
-      const created = (await made.json()) as { key: string; webhook_secret: string };
-      const posted = await fetch(`${api.url}/api/jobs`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${created.key}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ tool: 'aios_strategize', input: { spec: SPEC }, webhook_url: `${receiver.url}/window` }),
-      });
-      expect(posted.status).toBe(202);
-      const { job_id } = (await posted.json()) as { job_id: string };
-      const events = ['job.started', 'phase.started', 'phase.completed', 'job.completed'];
-      await eventually(mine, (list) => list.length >= events.length, 'every event delivered, the final one too');
+      const created = await createKeyRecord(api, { name: 'window' });
+      const job_id = await postHookedJob(api, created.key, '/window');
+      // The final event too, though the first run stopped before queueing it.
+      await expectDeliveredOnceInOrder(mine, created.webhook_secret);
       expect(failedOnce).toBe(true);
       const store = new RedisJobStore(client, config.redisKeyPrefix);
       expect((await store.get(job_id, false))?.status).toBe('completed');
-      // Room for a duplicate to arrive, were there one.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const got = mine();
-      expect(got.map((entry) => (JSON.parse(entry.body) as { event: string }).event)).toEqual(events);
-      expect(new Set(got.map((entry) => entry.headers['x-aios-event-id'])).size).toBe(events.length);
-      for (const entry of got) expect(verifyWebhook(entry.body, entry.headers, created.webhook_secret)).toBe(true);
     } finally {
-      await worker.close(1_000);
-      await recorder.close();
-      for (const server of servers) await server.close();
-      client.disconnect();
-      await removeDataDir(config);
+      await close();
     }
   }, 40_000);
 });
