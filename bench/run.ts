@@ -162,9 +162,10 @@ for (const c of mcp.compared) {
 }
 
 const handlerCpu = section<{ figures: HandlerFigures[] }>('mcp-handler.js');
-console.log(`\nThe same call in process through the SDK's HTTP entry (createMcpHandler) and src/mcp, no sockets or Fastify
-(steadier than the figures above on a shared machine): server CPU µs per call`);
-for (const f of handlerCpu.figures) console.log(`  ${f.era.padEnd(14)}   ${pad(f.cpu_us_per_call.toFixed(0), 6)}   (${f.calls} calls)`);
+console.log(`\nThe same call in process, no sockets or Fastify (steadier than the figures above on a shared machine): server CPU
+µs per call through the SDK's HTTP entry (createMcpHandler, "entry": what /mcp uses for the requests it does not share)
+and through the shared server of the era behind its multiplexing transport ("shared": what /mcp uses for this call)`);
+for (const f of handlerCpu.figures) console.log(`  ${f.path.padEnd(7)}   ${f.era.padEnd(14)}   ${pad(f.cpu_us_per_call.toFixed(0), 6)}   (${f.calls} calls)`);
 
 const capacity = section<CapacityFigures>('capacity.js');
 console.log(`

@@ -12,13 +12,14 @@ import type { Logger } from 'pino';
 import { AiosError } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
 import type { RateLimiter } from '../keys/rate-limit.js';
-import { mcpServerFactory, type Principal, type SamplingDeps } from '../mcp/server.js';
+import { mcpServerFactory, sharedMcpServers, type McpDeps, type Principal, type SamplingDeps } from '../mcp/server.js';
 import type { McpSession, McpSessions } from '../mcp/sessions.js';
 import { changedUris } from '../mcp/updates.js';
 import { BODY_LIMIT_BYTES, handleError, toAiosError } from './errors.js';
 import { baseUrl } from './job-view.js';
 import { applyRateDecision, presentedKey, runHook } from './auth.js';
 import type { Webhooks } from '../webhooks/open.js';
+import { MODERN_REVISION, McpMux, sharedRoute } from './mcp-mux.js';
 import { nodeMcpHandler } from './mcp-node.js';
 import { sessionOf } from './mcp-session.js';
 import { mcpResource, resourceMetadataUrl } from './resource-metadata.js';
@@ -126,28 +127,31 @@ export function hostGuard(allowedHosts: string[]): onRequestHookHandler {
  */
 export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, options) => {
   const allowed = [...localhostAllowedHostnames(), ...options.allowedHosts];
+  const deps: McpDeps = {
+    queue: options.queue,
+    checkWebhookUrl: (url, owner) => options.webhooks.check(url, owner),
+    ...(options.sampling ? { sampling: options.sampling } : {}),
+    ...(options.sessions ? { sessions: options.sessions } : {}),
+    jobUrls: (id, principal) => {
+      const status_url = `${principal.baseUrl ?? ''}/api/jobs/${id}`;
+      return { status_url, stream_url: `${status_url}/stream` };
+    },
+  };
+  const principalOf = (authInfo: unknown): Principal => {
+    const info = authInfo as AuthInfoLike | undefined;
+    // The route below only calls the servers for an authenticated key, so clientId is always set here.
+    return {
+      owner: info?.clientId ?? '',
+      ...(info?.extra?.baseUrl ? { baseUrl: info.extra.baseUrl } : {}),
+      ...(info?.extra?.session ? { session: info.extra.session } : {}),
+    };
+  };
+  // Plain requests go to one long-lived server per era (mcp-mux.ts); the rest to the SDK's entry.
+  const shared = sharedMcpServers(deps, principalOf, MODERN_REVISION);
+  const muxes = { legacy: await McpMux.connect(shared.legacy, 'legacy'), modern: await McpMux.connect(shared.modern, 'modern') };
+  for (const server of Object.values(shared)) server.server.onerror = (error) => options.logger.warn({ err: error }, 'MCP request error: %s', error.message);
   const handler = createMcpHandler(
-    mcpServerFactory(
-      {
-        queue: options.queue,
-        checkWebhookUrl: (url, owner) => options.webhooks.check(url, owner),
-        ...(options.sampling ? { sampling: options.sampling } : {}),
-        ...(options.sessions ? { sessions: options.sessions } : {}),
-        jobUrls: (id, principal) => {
-          const status_url = `${principal.baseUrl ?? ''}/api/jobs/${id}`;
-          return { status_url, stream_url: `${status_url}/stream` };
-        },
-      },
-      (authInfo): Principal => {
-        const info = authInfo as AuthInfoLike | undefined;
-        // The route below only calls the handler for an authenticated key, so clientId is always set here.
-        return {
-          owner: info?.clientId ?? '',
-          ...(info?.extra?.baseUrl ? { baseUrl: info.extra.baseUrl } : {}),
-          ...(info?.extra?.session ? { session: info.extra.session } : {}),
-        };
-      },
-    ),
+    mcpServerFactory(deps, principalOf),
     {
       maxRequestBodySize: BODY_LIMIT_BYTES,
       onerror: (error) => options.logger.warn({ err: error }, 'MCP request error: %s', error.message),
@@ -163,7 +167,7 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
   });
   app.addHook('onClose', async () => {
     stopFanOut();
-    await handler.close();
+    await Promise.all([handler.close(), shared.legacy.close(), shared.modern.close()]);
   });
 
   const guardOrigin: onRequestHookHandler = async (request) => {
@@ -218,15 +222,21 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
       }
       const session = options.sessions ? await sessionOf(options.sessions, request, reply, key.id) : undefined;
       if (session === 'answered') return reply;
-      (request.raw as typeof request.raw & { auth?: unknown }).auth = {
+      const authInfo = {
         token: 'redacted',
         clientId: key.id,
         scopes: [],
         extra: { baseUrl: baseUrl(request, options.publicUrl), ...(session ? { session } : {}) },
       };
-      // The SDK writes the response itself; carry over the headers set so far (request id, rate limits).
+      // The answer is written on the raw response; carry over the headers set so far (request id, rate limits).
       for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
       reply.hijack();
+      const route = session ? undefined : sharedRoute(request.method, request.headers, request.body);
+      if (route) {
+        muxes[route.era].serve(route, authInfo, reply.raw);
+        return;
+      }
+      (request.raw as typeof request.raw & { auth?: unknown }).auth = authInfo;
       await serve(request.raw, reply.raw, request.body);
     },
   });

@@ -52,9 +52,9 @@ export function registerResources(server: McpServer, deps: McpDeps, caller: Call
   server.registerResource(
     'job',
     new ResourceTemplate('aios://jobs/{job_id}', {
-      list: () =>
+      list: (ctx) =>
         caller.run(async () => {
-          const page = await deps.queue.list(caller.principal().owner, { limit: 50 });
+          const page = await deps.queue.list(caller.principal(ctx).owner, { limit: 50 });
           return {
             resources: page.jobs.map((job) => ({
               uri: jobUri(job.id),
@@ -71,9 +71,9 @@ export function registerResources(server: McpServer, deps: McpDeps, caller: Call
       description: 'A job’s status, per-phase state and progress (the aios_get_status shape). Subscribe to follow its changes.',
       mimeType: 'application/json',
     },
-    async (uri, variables) =>
+    async (uri, variables, ctx) =>
       caller.run(() =>
-        guarded(async () => json(uri.href, statusOf(await findOwnedJob(deps.queue, caller.principal().owner, variable(variables.job_id), { output: false })))),
+        guarded(async () => json(uri.href, statusOf(await findOwnedJob(deps.queue, caller.principal(ctx).owner, variable(variables.job_id), { output: false })))),
       ),
   );
 
@@ -88,14 +88,14 @@ export function registerResources(server: McpServer, deps: McpDeps, caller: Call
       description: 'A finished phase’s output (strategy, architecture, ux, code) or all of them; ARTIFACT_NOT_READY until the job completes.',
       mimeType: 'application/json',
     },
-    async (uri, variables) =>
+    async (uri, variables, ctx) =>
       caller.run(() =>
         guarded(async () => {
           const type = ArtifactTypeSchema.safeParse(variable(variables.type));
           if (!type.success) {
             throw new AiosError('INVALID_INPUT', `type: must be one of ${ARTIFACT_TYPES.join(', ')}`, { field: 'type' });
           }
-          const job = await findOwnedJob(deps.queue, caller.principal().owner, variable(variables.job_id));
+          const job = await findOwnedJob(deps.queue, caller.principal(ctx).owner, variable(variables.job_id));
           return json(uri.href, artifactOf(job, type.data, 'type'));
         }),
       ),

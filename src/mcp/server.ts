@@ -1,4 +1,4 @@
-import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
+import { McpServer, SUPPORTED_PROTOCOL_VERSIONS, type McpServerFactory, type ServerContext } from '@modelcontextprotocol/server';
 import type { Engines } from '../agents/engines/port.js';
 import type { JobPhase } from '../contract/index.js';
 import type { JobQueue } from '../jobs/port.js';
@@ -21,17 +21,32 @@ export interface Principal {
 /**
  * Who a server is answering, as its tool and resource handlers see it. A stdio server has one
  * caller for good (`fixedCaller`); a pooled HTTP server is lent to one request's caller at a time
- * (server-pool.ts). Handlers read `principal()` inside `run`, which keeps the server from being
- * lent to anyone else until they are done.
+ * (server-pool.ts); a shared HTTP server reads each request's caller from the request's context
+ * (`requestCaller`). Handlers read `principal(ctx)` inside `run`, which keeps a pooled server from
+ * being lent to anyone else until they are done. Completions get no context: `ctx` is then absent.
  */
 export interface Caller {
-  principal(): Principal;
+  principal(ctx?: ServerContext): Principal;
   run<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** The caller of a server that only ever answers one principal (stdio). */
 export function fixedCaller(principal: Principal): Caller {
   return { principal: () => principal, run: (work) => work() };
+}
+
+/**
+ * The caller of a server shared by all HTTP requests at once (http/mcp-mux.ts): each request's
+ * principal comes with it, as the `authInfo` its transport delivered the request with.
+ */
+export function requestCaller(principalOf: (authInfo: unknown) => Principal): Caller {
+  return {
+    principal: (ctx) => {
+      if (!ctx?.http?.authInfo) throw new Error('a shared MCP server ran a handler that has no request context (completions are not served shared)');
+      return principalOf(ctx.http.authInfo);
+    },
+    run: (work) => work(),
+  };
 }
 
 /** What a call needs to run here with the client's model as its sampler. */
@@ -73,8 +88,10 @@ first, correct its product_model (or write one yourself) and pass it as \`produc
  * and transport. `subscribe` says whether resource changes can reach its callers (not on stateless
  * 2025-era HTTP, which has no stream to carry them).
  */
-export function buildMcpServer(deps: McpDeps, caller: Caller, options: { subscribe: boolean; era?: 'legacy' | 'modern' }): McpServer {
+export function buildMcpServer(deps: McpDeps, caller: Caller, options: { subscribe: boolean; era?: 'legacy' | 'modern'; modernRevision?: string }): McpServer {
   const server = new McpServer(SERVER_INFO, {
+    // A server bound to the 2026 revision by its transport must list it (see http/mcp-mux.ts).
+    ...(options.modernRevision ? { supportedProtocolVersions: [...SUPPORTED_PROTOCOL_VERSIONS, options.modernRevision] } : {}),
     // The lists never change while a server runs (and a stateless one could not say so): no listChanged.
     capabilities: {
       tools: { listChanged: false },
@@ -97,4 +114,16 @@ export function buildMcpServer(deps: McpDeps, caller: Caller, options: { subscri
 export function mcpServerFactory(deps: McpDeps, principalOf: (authInfo: unknown) => Principal): McpServerFactory {
   const pool = new McpServerPool((era, caller) => buildMcpServer(deps, caller, { subscribe: era === 'modern', era }));
   return (ctx) => pool.lend(ctx.era, principalOf(ctx.authInfo));
+}
+
+/**
+ * One server per era, shared by every HTTP request the multiplexing transport serves (http/mcp-mux.ts):
+ * each handler acts for the principal its request carries.
+ */
+export function sharedMcpServers(deps: McpDeps, principalOf: (authInfo: unknown) => Principal, modernRevision: string): Record<'legacy' | 'modern', McpServer> {
+  const caller = requestCaller(principalOf);
+  return {
+    legacy: buildMcpServer(deps, caller, { subscribe: false, era: 'legacy' }),
+    modern: buildMcpServer(deps, caller, { subscribe: true, era: 'modern', modernRevision }),
+  };
 }

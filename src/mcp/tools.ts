@@ -264,7 +264,7 @@ export function registerTools(server: McpServer, deps: McpDeps, caller: Caller, 
         caller.run(async () => {
           try {
             const input = parseInput(contract.input, args ?? {});
-            const principal = caller.principal();
+            const principal = caller.principal(ctx);
             const sampling = deps.sampling;
             const choice = input.engine ?? sampling?.engines.choice ?? 'auto';
             if (sampling && wantsSampling(choice, sampling.engines) && canSample(server, ctx, era, sampling.connected, principal.session)) {
@@ -291,7 +291,7 @@ export function registerTools(server: McpServer, deps: McpDeps, caller: Caller, 
     (args: unknown, ctx: ServerContext) =>
       caller.run(async () => {
         try {
-          const principal = caller.principal();
+          const principal = caller.principal(ctx);
           const input = parseInput(PipelineInputSchema, args ?? {});
           const webhookUrl = input.webhook_url === undefined ? undefined : await checkedWebhookUrl(deps, input.webhook_url, principal.owner);
           const { job } = await deps.queue.enqueue({
@@ -327,11 +327,11 @@ export function registerTools(server: McpServer, deps: McpDeps, caller: Caller, 
       outputSchema: described(TOOLS.aios_get_status.output),
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
-    (args: unknown) =>
+    (args: unknown, ctx: ServerContext) =>
       caller.run(async () => {
         try {
           const { job_id } = parseInput(GetStatusInputSchema, args ?? {});
-          const status = statusOf(await findOwnedJob(deps.queue, caller.principal().owner, job_id, { output: false }));
+          const status = statusOf(await findOwnedJob(deps.queue, caller.principal(ctx).owner, job_id, { output: false }));
           return { content: [{ type: 'text', text: statusText(status) }], structuredContent: status };
         } catch (error) {
           return toolError(error);
@@ -348,11 +348,11 @@ export function registerTools(server: McpServer, deps: McpDeps, caller: Caller, 
       inputSchema: advertised(GetArtifactInputSchema),
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
-    (args: unknown) =>
+    (args: unknown, ctx: ServerContext) =>
       caller.run(async () => {
         try {
           const { job_id, artifact_type } = parseInput(GetArtifactInputSchema, args ?? {});
-          const job = await findOwnedJob(deps.queue, caller.principal().owner, job_id);
+          const job = await findOwnedJob(deps.queue, caller.principal(ctx).owner, job_id);
           const artifact = artifactOf(job, artifact_type);
           const text =
             artifact_type === 'all'
