@@ -9,7 +9,7 @@ import { CandidateTable, DEFERRING, isPersonWord, score, type Candidate } from '
 import { readFields } from './fields.js';
 import { RECURRING_PRICE, deferredIntegrations, readIntegrations } from './integrations.js';
 import { acronymsOf, namesOf, spellAcronyms } from './acronyms.js';
-import { KEEPING_VERBS, NOT_RECORDS, QUALITIES, RECORD_ACTS, SELF_SERVICE_PEOPLE } from './knowledge.js';
+import { KEEPING_VERBS, NOT_RECORDS, PART_HEADS, QUALITIES, RECORD_ACTS, SELF_SERVICE_PEOPLE } from './knowledge.js';
 import { readsAsEnglish } from './language.js';
 import { readConstraints, readNeeds } from './needs.js';
 import { readOverview } from './overview.js';
@@ -282,9 +282,6 @@ function describe(c: Candidate): string {
   if (act) return `${label}: made when people ${act.verb}`;
   return `${label} records`;
 }
-
-/** Words that name a part only with their whole: an invoice's "lines", a route's "stops". */
-const PART_HEADS = new Set(['line', 'item', 'entry', 'stop', 'result', 'row', 'detail', 'step', 'piece', 'part', 'component', 'element', 'set', 'section', 'option', 'answer', 'slot']);
 
 /** "An invoice has several lines": the lines are invoice lines, named with their whole. */
 function nameParts(entities: ProductModelContract['entities'], links: Link[]): Map<string, string> {
