@@ -1,6 +1,7 @@
+import { antecedent, pronounObject, standsIn } from './antecedents.js';
 import type { Candidate } from './candidates.js';
 import { wordnet } from './wordnet.js';
-import { CLASSIFIERS, CONTAINERS, HAVING_VERBS, KEEPING_VERBS, PICKING_VERBS } from './knowledge.js';
+import { CLASSIFIERS, CONTAINERS, HAVING_VERBS, KEEPING_VERBS, PART_HEADS, PICKING_VERBS } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 
 /**
@@ -41,13 +42,13 @@ const MANY_LABELS = new Set(['tag', 'label', 'keyword', 'badge', 'flag']);
 const MOVING_VERBS = new Set(['move', 'go', 'pass', 'progress', 'advance', 'drag', 'flow', 'travel']);
 /** "choose the vehicle", "pick a category": what is chosen for the record made in the same breath. */
 const CHOOSING_VERBS = new Set(['pick', 'choose', 'select']);
-/** Words that name a part of a whole: an inspection's items, an invoice's lines, a recipe's steps. */
-const PARTS = new Set(['item', 'line', 'entry', 'row', 'step', 'answer', 'result', 'check', 'response']);
 /** "do a pre-trip inspection", "carry out an audit": records made by doing them. */
 const DOING_VERBS = new Set(['do', 'perform', 'carry', 'run', 'conduct']);
 
 /** Prepositions that attach a kept thing to its parent: "against the invoice", "under each lesson". */
 const ATTACHING = new Set(['against', 'for', 'on', 'in', 'under', 'to', 'into', 'at', 'of', 'per', 'within', 'inside']);
+/** Possessives that make what people keep theirs ("their children", "his invoices"); "its" is a record's. */
+const POSSESSIVE_PEOPLE = new Set(['their', 'his', 'her']);
 /** "can sit in several collections", "be in more than one club": belonging to many. */
 const MANY_DET = new Set(['several', 'many', 'multiple', 'more', 'various', 'any']);
 
@@ -63,6 +64,8 @@ export class RelationReader {
 
   private keyOf(phrase: Phrase | undefined): string | undefined {
     if (!phrase) return undefined;
+    // "swipe right on the ones they want": the record named before.
+    if (standsIn(phrase)) return antecedent(this.sentences, phrase.sentence, phrase.start, (p) => this.recordOf(p));
     const key = this.candidateOf(phrase)?.key;
     if (!key) return undefined;
     if (this.kept.has(key)) return key;
@@ -71,6 +74,11 @@ export class RelationReader {
     if (!this.settled) return undefined;
     const named = [...this.kept].filter((k) => k.endsWith(`_${key}`));
     return named.length === 1 ? named[0] : undefined;
+  }
+
+  /** The record a phrase names, never a person. */
+  private recordOf(phrase: Phrase): string | undefined {
+    return this.candidateOf(phrase)?.person ? undefined : this.keyOf(phrase);
   }
 
   private link(from: string | undefined, to: string | undefined, kind: Link['kind'], why: string, as?: string): void {
@@ -252,7 +260,7 @@ export class RelationReader {
         this.link(key, this.keyOf(made), 'one-to-many', `${key} chosen for ${made?.head.norm}`);
       }
       // "do a pre-trip inspection: ... mark each item pass or fail": the items gone through while making a record are its parts.
-      if (key && phrase.role === 'object' && phrase.verb && PARTS.has(this.candidateOf(phrase)!.head) && phrase.subject) {
+      if (key && phrase.role === 'object' && phrase.verb && PART_HEADS.has(this.candidateOf(phrase)!.head) && phrase.subject) {
         const made = this.madeBy(phrases, phrase);
         this.link(this.keyOf(made), key, 'one-to-many', `${key} of the ${made?.head.norm}`);
       }
@@ -306,6 +314,24 @@ export class RelationReader {
         const owner = this.keyOf(object) ?? this.keyOf(earlier) ?? this.keyOf(phrase.subject);
         if (owner) this.link(owner, key, 'many-to-many', `${owner} with one or more ${key}`);
       }
+      // "organise it into modules", "converts it into an invoice", "attach it to the order": "it" is the record named before.
+      const pronoun = key ? pronounObject(sentence, phrase) : undefined;
+      if (pronoun && !this.candidateOf(phrase)?.person) {
+        const named = antecedent(this.sentences, sentence.index, pronoun.at, (p) => this.recordOf(p));
+        if (phrase.prep === 'into') this.link(named, key, 'one-to-many', `${named} into ${key}`);
+        else if (ATTACHING.has(phrase.prep!) && (KEEPING_VERBS.has(pronoun.verb.lemma) || PUTTING_VERBS.has(pronoun.verb.lemma))) this.link(key, named, 'one-to-many', `${named} ${phrase.prep} ${key}`);
+      }
+      // "schedule each meeting with a date and the book we'll discuss", "run classes by level", "in one of our pools": the record made names another.
+      // Once the records are final only: "pay by bank transfer" is no reason to keep a transfer.
+      if (this.settled && key && phrase.role === 'prep' && phrase.verb && !this.candidateOf(phrase)?.person && this.namedFor(phrase)) {
+        const made = phrases.find((p) => p.verb === phrase.verb && p.role === 'object' && p.start < phrase.start);
+        const madeKey = made ? this.recordOf(made) : undefined;
+        if (madeKey) this.link(key, madeKey, 'one-to-many', `${madeKey} ${phrase.prep} ${key}`);
+      }
+      // "parents add their children", "landlords keep their buildings": what people keep as theirs is tied to them.
+      if (key && phrase.det.some((d) => POSSESSIVE_PEOPLE.has(d)) && phrase.role === 'object' && phrase.verb && (KEEPING_VERBS.has(phrase.verb.lemma) || HAVING_VERBS.has(phrase.verb.lemma)) && phrase.subject && this.candidateOf(phrase.subject)?.person) {
+        this.link(this.keyOf(phrase.subject), key, 'one-to-many', `${phrase.subject.head.norm}'s ${key}`);
+      }
       // "a proposal can have co-speakers", "a club has members": people of a record are its members.
       if (key && this.candidateOf(phrase)?.person && phrase.role === 'object' && phrase.verb && HAVING_VERBS.has(phrase.verb.lemma) && phrase.plural) {
         const owner = this.keyOf(phrase.subject);
@@ -315,6 +341,17 @@ export class RelationReader {
     // "not every stylist does every service": a many-to-many by denial.
     const every = phrases.filter((p) => p.quantity === 'each' && p.det.includes('every') && this.keyOf(p));
     if (every.length >= 2 && /\bnot every\b/i.test(sentence.text)) this.link(this.keyOf(every[0]), this.keyOf(every[1]), 'many-to-many', 'not every ... every');
+  }
+
+  /**
+   * A record named as what another is made with or by, one of them: "with the book", "by level",
+   * "in one of our pools". A plain "with a ..." names a part unless it comes after the record's details ("with a date, a place and the book").
+   */
+  private namedFor(phrase: Phrase): boolean {
+    const first = phrase.coordinated ?? phrase;
+    if (phrase.prep === 'by') return !phrase.plural && (phrase.det.length === 0 || phrase.det.includes('the'));
+    if (phrase.prep === 'with') return !phrase.plural && first.prep === 'with' && phrase.det.includes('the');
+    return phrase.det[0] === 'one' && phrase.det.length > 1 && ATTACHING.has(phrase.prep ?? '');
   }
 
   /** Where a verb of an act stands in its sentence, as a span of one token. */

@@ -71,3 +71,49 @@ describe('the relation reader on the records a business keeps for the people it 
     linked('Swap shop: members post an item with a photo and a condition and pick a category, and other members request items.', 'category', 'listing');
   });
 });
+
+describe('the relation reader on "it" and "the ones"', () => {
+  it('reads "organise it into chapters" and "divide it into tracks" as the record named before holding them', () => {
+    linked('Songbook app for choirs.\n- conductors create a songbook: title, season, cover\n- organise it into chapters, and each chapter into songs', 'songbook', 'chapter');
+    linked('Conference app.\nConferences: name, dates, venue.\nTracks: name, colour.\nOrganisers create a conference and divide it into tracks.', 'conference', 'track');
+  });
+
+  it('reads "converts it into an order" and "turns it into a campaign" as the record named before becoming the other', () => {
+    linked('Catering app: guests send quote requests with a date and a headcount, and customers place orders with a delivery address and a total. When the chef approves a quote request we want one button that converts it into an order.', 'quote_request', 'order');
+    linked('Newsletter tool.\nDrafts: subject, body.\nCampaigns: send date, audience.\nWhen a draft is ready, the editor turns it into a campaign.', 'draft', 'campaign');
+  });
+
+  it('reads "the ones they like" as the records named before', () => {
+    linked('Reading app: editors publish articles with a headline and a body, and readers vote on the ones they like.', 'article', 'vote');
+  });
+});
+
+describe('the relation reader on records that name others', () => {
+  it('gives a record the one named with its details ("plan each trip with a date, a budget and the car we take")', () => {
+    linked('Road trip planner.\nCars: plate, seat count, fuel type.\nTrips: start date, budget.\nMembers plan each trip with a date, a budget and the car we take.', 'car', 'trip');
+  });
+
+  it('gives a record the one it is arranged by ("shelve books by genre", "store packets by variety", "run classes by style")', () => {
+    linked('Bookshop.\nGenres: name.\nBooks: title, author, price.\nStaff shelve books by genre.', 'genre', 'book');
+    linked('Seed library.\nVarieties: name, family.\nPackets: harvest year, weight.\nMembers store packets by variety.', 'variety', 'packet');
+    linked('Dance school.\nStyles: name.\nStudios: name, floor.\nClasses: level, date.\nWe run classes by style at set times in one of our four studios.', 'style', 'class');
+  });
+
+  it('gives a record the one of several places it is in ("in one of our three halls", "at one of our depots")', () => {
+    linked('Concert society.\nHalls: name, seats.\nConcerts: programme, date.\nEach season we hold concerts at set times in one of our three halls.', 'hall', 'concert');
+    // The record made, not the one named just before the place ("by style"), is the one in it.
+    linked('Dance school.\nStyles: name.\nStudios: name, floor.\nClasses: level, date.\nWe run classes by style at set times in one of our four studios.', 'studio', 'class');
+    linked('Van hire: we keep depots with an address and opening hours. Customers book vans with a start date and an end date, and we keep the vans at one of our depots.', 'depot', 'van');
+  });
+});
+
+describe('the relation reader on what people keep as theirs', () => {
+  it('ties what people add as theirs to them ("parents add their children")', () => {
+    linked('Scout troop app: parents sign up and add their children (name, date of birth, patrol).', 'parent', 'child');
+  });
+
+  it('ties what owners keep as theirs to them in a vet clinic and a marina', () => {
+    linked('Vet clinic portal: owners register and add their pets (name, species, breed) before booking a visit.', 'owner', 'pet');
+    linked('Marina app: skippers sign up and add their boats (name, length, berth number) so harbour staff can see who is in.', 'skipper', 'boat');
+  });
+});
