@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { antecedent, pronounObject, standsIn } from './antecedents.js';
 import type { Candidate } from './candidates.js';
 import { wordnet } from './wordnet.js';
@@ -16,8 +17,10 @@ export interface Link {
   to: string;
   kind: 'one-to-many' | 'many-to-many';
   why: string;
-  /** What the child calls a person it points at ("assignee"). */
+  /** What the child calls a person it points at ("assignee"), or the other person of a record between people ("followed"). */
   as?: string;
+  /** The record that joins the two sides, for people joined to people ("follow" joins members to members). */
+  through?: string;
 }
 
 /** Verbs that open a place people then fill: "open a shop", "create a club", "set up a workspace". */
@@ -87,6 +90,12 @@ export class RelationReader {
     this.links.push({ from, to, kind, why, ...(as ? { as } : {}) });
   }
 
+  /** "members follow other members": a record between people of one kind joins them to each other, many to many. */
+  private peers(people: string, record: string, verb: string): void {
+    if (this.links.some((l) => l.through === record)) return;
+    this.links.push({ from: people, to: people, kind: 'many-to-many', why: `${people} ${verb} ${people}`, as: participle(verb), through: record });
+  }
+
   /** `settled`: the kept records are final, so records about something may take the nearest one (never a reason to keep a record). */
   /** `served`: people kept as records (clients, patients), the parties of the records the business keeps for them. */
   read(candidates: Candidate[], acts: Candidate[], settled = false, served: ReadonlySet<string> = new Set()): Link[] {
@@ -105,6 +114,9 @@ export class RelationReader {
       for (const act of record.acts) {
         const subject = this.keyOf(act.subject);
         if (subject) this.link(subject, record.key, 'one-to-many', `${act.verb}`);
+        // "cooks follow other cooks", "follow your friends": people of the subject's kind, or people the idea keeps no record of.
+        const peer = act.parties.find((p) => p.role === 'object' && this.candidateOf(p)?.person);
+        if (subject && peer && this.candidateOf(act.subject!)?.person && (this.keyOf(peer) === subject || !this.kept.has(this.candidateOf(peer)!.key))) this.peers(subject, record.key, act.verb);
         for (const party of act.parties) this.link(this.keyOf(party), record.key, 'one-to-many', `${act.verb} ${party.head.norm}`);
         // "pick a service and a stylist, and book an appointment": what was picked for it.
         const sentence = this.sentences[act.sentence];
@@ -162,7 +174,7 @@ export class RelationReader {
     const person = (key: string) => !!byKey.get(key)?.person;
     for (const key of this.kept) {
       const candidate = byKey.get(key);
-      if (!candidate || candidate.person || !isAbout(candidate)) continue;
+      if (!candidate || candidate.person || !isAbout(candidate) || this.links.some((l) => l.through === key)) continue;
       if (this.links.some((l) => l.to === key && !person(l.from)) || this.links.some((l) => l.from === key && l.kind === 'one-to-many' && !person(l.to))) continue;
       let nearest: { key: string; distance: number } | undefined;
       // A record made by a verb ("when they reply", "they can chat") is named where the verb is.
@@ -432,6 +444,11 @@ const PURCHASE_RECORDS = new Set(['booking', 'order', 'reservation', 'rental', '
 
 /** Heads of records written or done about something else. */
 const ABOUT_HEADS = new Set(['reply', 'note', 'comment', 'message', 'review', 'rating', 'feedback', 'completion', 'waiver', 'signature', 'rsvp', 'vote', 'answer', 'response', 'reaction', 'log', 'entry']);
+
+/** What the other person of a record between people is called: "follow" → "followed". */
+function participle(verb: string): string {
+  return nlp(verb).verbs().toPastTense().text().toLowerCase().replace(/[^a-z]+/g, '_') || verb;
+}
 
 function samePair(a: Link, b: Link): boolean {
   return (a.from === b.from && a.to === b.to) || (a.from === b.to && a.to === b.from);

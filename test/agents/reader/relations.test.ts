@@ -117,3 +117,17 @@ describe('the relation reader on what people keep as theirs', () => {
     linked('Marina app: skippers sign up and add their boats (name, length, berth number) so harbour staff can see who is in.', 'skipper', 'boat');
   });
 });
+
+describe('the relation reader on people joined to people', () => {
+  it('joins people who follow others of their kind through the follow ("runners follow other runners")', () => {
+    const joined = (spec: string, role: string) => {
+      const model = readIdea({ spec });
+      expect(model.relationships, JSON.stringify(model.relationships)).toContainEqual(expect.objectContaining({ from: role, to: role, kind: 'many-to-many', through: 'follow' }));
+      // The follow is between people, not about the record named before it.
+      expect(model.relationships.filter((r) => r.to === 'follow' && !model.roles.some((x) => x.name === r.from))).toEqual([]);
+    };
+    joined('Running app: runners log runs with a distance and a time, and runners can follow other runners.', 'runner');
+    joined('Music app: listeners sign up, follow other listeners and share playlists with a title and a cover.', 'listener');
+    joined('Book swap: readers list books with a title and a condition, and readers follow other readers to see what they list.', 'reader');
+  });
+});
