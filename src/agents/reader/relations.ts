@@ -126,6 +126,7 @@ export class RelationReader {
       }
     }
     this.paidFor(acts, new Set(candidates.filter((c) => c.person).map((c) => c.key)), candidates);
+    if (settled) this.inOpenedPlace(candidates);
     if (settled) this.aboutNearest(candidates);
     this.servedBy(candidates, served);
     return this.resolve();
@@ -165,6 +166,32 @@ export class RelationReader {
   }
 
   /**
+   * "As an organiser, I want to create a club ... As an organiser, I want to schedule each meeting":
+   * when people open one kind of place, what the same people keep afterwards, tied to no other
+   * record, is kept in it (said in one sentence, the place's own rule in readSentence).
+   */
+  private inOpenedPlace(candidates: Candidate[]): void {
+    const opened = this.sentences.flatMap((sentence) =>
+      sentence.phrases.flatMap((phrase) => {
+        const place = this.recordOf(phrase);
+        const by = this.keyOf(phrase.subject);
+        return place && by && phrase.role === 'object' && phrase.verb && OPENING_VERBS.has(phrase.verb.lemma) && PLACES.has(this.candidateOf(phrase)!.head) ? [{ place, by, sentence: sentence.index }] : [];
+      }),
+    );
+    const first = opened[0];
+    if (!first || opened.some((o) => o.place !== first.place)) return;
+    const person = (key: string) => !!candidates.find((c) => c.key === key)?.person;
+    for (const sentence of this.sentences.slice(first.sentence + 1)) {
+      for (const phrase of sentence.phrases) {
+        const key = this.recordOf(phrase);
+        if (!key || key === first.place || phrase.role !== 'object' || !phrase.verb || !KEEPING_VERBS.has(phrase.verb.lemma) || this.keyOf(phrase.subject) !== first.by || this.catalogue(key)) continue;
+        if (this.links.some((l) => (l.to === key && !person(l.from) && l.kind === 'one-to-many') || l.through === key)) continue;
+        this.link(first.place, key, 'one-to-many', `${key} in the ${first.place}`);
+      }
+    }
+  }
+
+  /**
    * A reply, a note, a completion or a waiver is always about something: when nothing the idea
    * says ties it to a record, it belongs to the record named nearest to it where it is named
    * ("threaded into their open ticket when they reply", "add internal notes" after "claim tickets").
@@ -186,7 +213,8 @@ export class RelationReader {
           // A ticket or a proposal (words of communication too) may be what a reply is about; another remark may not.
           if (!otherKey || otherKey === key || person(otherKey) || this.catalogue(otherKey) || isRemark(byKey.get(otherKey)!)) continue;
           // What came before is what it is about ("claim tickets ... add notes"); after, a little further.
-          const distance = other.start < phrase.start ? phrase.start - other.end : (other.start - phrase.end) * 1.5;
+          // "ask questions under each lesson; the others in the cohort can reply": the record named with "each" is what every one is about.
+          const distance = other.role === 'prep' && other.quantity === 'each' ? -1 : other.start < phrase.start ? phrase.start - other.end : (other.start - phrase.end) * 1.5;
           if (!nearest || distance < nearest.distance) nearest = { key: otherKey, distance };
         }
       }

@@ -131,3 +131,11 @@ describe('the relation reader on people joined to people', () => {
     joined('Book swap: readers list books with a title and a condition, and readers follow other readers to see what they list.', 'reader');
   });
 });
+
+describe('the relation reader on remarks about "each" record', () => {
+  it('ties replies to the record named with "each" or "every", not to the group named nearer ("under each recipe ... in the same class can reply")', () => {
+    linked('Cooking school.\nRecipes: title, steps.\nClasses: date, price.\nStudents ask questions under each recipe; chefs and other students in the same class can reply.', 'recipe', 'reply');
+    linked('Release tracker.\nReleases: version, notes.\nTeams: name.\nUsers leave feedback on every release; people in the same team can reply.', 'release', 'reply');
+    linked('Makerspace forum.\nProjects: name, goal.\nWorkshops: date, room.\nMembers post tips under each project; members in the same workshop can reply.', 'project', 'reply');
+  });
+});
