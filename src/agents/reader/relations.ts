@@ -175,7 +175,7 @@ export class RelationReader {
       sentence.phrases.flatMap((phrase) => {
         const place = this.recordOf(phrase);
         const by = this.keyOf(phrase.subject);
-        return place && by && phrase.role === 'object' && phrase.verb && OPENING_VERBS.has(phrase.verb.lemma) && PLACES.has(this.candidateOf(phrase)!.head) ? [{ place, by, sentence: sentence.index }] : [];
+        return place && by && phrase.role === 'object' && phrase.verb && OPENING_VERBS.has(phrase.verb.lemma) && isPlace(this.candidateOf(phrase)!.head) ? [{ place, by, sentence: sentence.index }] : [];
       }),
     );
     const first = opened[0];
@@ -185,7 +185,8 @@ export class RelationReader {
       for (const phrase of sentence.phrases) {
         const key = this.recordOf(phrase);
         if (!key || key === first.place || phrase.role !== 'object' || !phrase.verb || !KEEPING_VERBS.has(phrase.verb.lemma) || this.keyOf(phrase.subject) !== first.by || this.catalogue(key)) continue;
-        if (this.links.some((l) => (l.to === key && !person(l.from) && l.kind === 'one-to-many') || l.through === key)) continue;
+        // Already in a place of its own ("meetings of each club"), or joining people: not this place's.
+        if (this.links.some((l) => (l.to === key && !person(l.from) && l.kind === 'one-to-many' && isPlace(candidates.find((c) => c.key === l.from)?.head ?? '')) || l.through === key)) continue;
         this.link(first.place, key, 'one-to-many', `${key} in the ${first.place}`);
       }
     }
@@ -451,6 +452,11 @@ function isAbout(candidate: Candidate): boolean {
   if (candidate.acts.length > 0 || ABOUT_HEADS.has(candidate.head)) return true;
   const kinds = wordnet().lexnames(candidate.head, { senses: 1 });
   return kinds.length > 0 && kinds.every((kind) => kind === 'noun.communication' || kind === 'noun.act');
+}
+
+/** A place or a group people open and fill: a shop, a club, a choir, a league (WordNet's groups beyond the list). */
+function isPlace(head: string): boolean {
+  return PLACES.has(head) || wordnet().lexnames(head, { senses: 1 }).includes('noun.group');
 }
 
 /** A remark about something: made by a verb ("reply", "chat") or named as one ("a note", "a review"). */

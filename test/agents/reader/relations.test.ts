@@ -139,3 +139,11 @@ describe('the relation reader on remarks about "each" record', () => {
     linked('Makerspace forum.\nProjects: name, goal.\nWorkshops: date, room.\nMembers post tips under each project; members in the same workshop can reply.', 'project', 'reply');
   });
 });
+
+describe('the relation reader on places people open', () => {
+  it('keeps what the people who opened a place add afterwards in it, told in stories of their own', () => {
+    linked('Choir hub user stories:\n- As a director, I want to create a choir and share an invite link.\n- As a director, I want to schedule each rehearsal with a date, a room and a start time.', 'choir', 'rehearsal');
+    linked('Allotment app:\n- As a secretary, I want to create a society with a name and a town.\n- As a secretary, I want to add plots with a number and a size.', 'society', 'plot');
+    linked('Five-a-side app:\n- As a captain, I want to create a team and invite players.\n- As a captain, I want to schedule each match with a date, a pitch and a kick-off time.', 'team', 'match');
+  });
+});
