@@ -9,6 +9,7 @@
 //               supporting tables (profiles, roles, memberships, categories, tags, files...)
 //   roles, relationships (the line before the last) = share of the idea's `roles` the architecture
 //               names, and of its `relationships` that a foreign key or join links
+//   --verbose also prints each idea's lost links, marking those whose tables are missing "(no table)"
 // usage (from the project root, after npm run build):
 //   npm run score [-- ideas.json] [-- --verbose]   (default: test/corpus/ideas.json, a copy of the shared corpus)
 //   node scripts/score-corpus.mjs test/corpus/holdout.json
@@ -65,6 +66,13 @@ for (const idea of ideas) {
   linksSum += idea.relationships?.length ? linksFound.length / idea.relationships.length : 1;
   if (verbose || missed.length || unexpected.length) {
     console.log(`${idea.id.padEnd(24)} recall ${recall.toFixed(2)}  missed: ${missed.map((g) => g[0]).join(', ') || '-'}  unexpected: ${unexpected.join(', ') || '-'}`);
+  }
+  // The links lost, and whether both of their tables exist (a link lost with a table is a missed table).
+  const lostLinks = (idea.relationships ?? []).filter((pair) => !linksFound.includes(pair));
+  if (verbose && lostLinks.length) {
+    const exists = (name) => tables.some((t) => matches(t, groupOf(name)));
+    const said = (pair) => `${pair[0]}-${pair[1]}${pair.every(exists) ? '' : ' (no table)'}`;
+    console.log(`${''.padEnd(24)} links ${linksFound.length}/${idea.relationships.length}  lost: ${lostLinks.map(said).join(', ')}`);
   }
 }
 fs.rmSync(tmp, { recursive: true, force: true });

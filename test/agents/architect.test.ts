@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ArchitectureOutputSchema, type ArchitectureInput, type ArchitectureOutput } from '../../src/contract/index.js';
+import { ArchitectureOutputSchema, ProductModelSchema, type ArchitectureInput, type ArchitectureOutput } from '../../src/contract/index.js';
 import type { AgentContext } from '../../src/agents/agent.js';
 import { architectAgent, designArchitecture } from '../../src/agents/architect.js';
 import { SECTION_TITLES } from '../../src/agents/architect/markdown.js';
 import { VERSIONS as DEV_VERSIONS } from '../../src/agents/dev/versions.js';
 import type { ProductModel } from '../../src/agents/model.js';
+import { expandModel } from '../../src/agents/product.js';
 import { modelOf } from '../../src/agents/analyst.js';
+import { FOLLOWERS } from '../fixtures/access-models.js';
 import { PROJECT_MODEL } from '../fixtures/models.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 import { EMPTY_MODEL, MARKET_MODEL } from './architect/models.js';
@@ -210,6 +212,13 @@ describe('the data model of harder specs', () => {
     expect(field(output, 'orders', 'seller_id')).toMatchObject({ references: 'profiles.id', nullable: true });
     expect(output.architecture_markdown).toContain('are people');
     expect(output.architecture_markdown).toContain('between widget and product');
+  });
+
+  it('joins people to people of their own kind through the record that joins them ("hikers follow other hikers")', async () => {
+    const output = await run(expandModel(ProductModelSchema.parse(FOLLOWERS)));
+    expect(field(output, 'follows', 'followed_id')).toMatchObject({ references: 'profiles.id', nullable: false });
+    expect(output.architecture.data_model.relationships).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'profiles', to: 'profiles', type: 'many-to-many', through: 'follows' })]));
+    expect(output.migration_sql).toContain('unique (owner_id, followed_id)');
   });
 
   it('links through an entity the spec names, and through a join table otherwise', async () => {

@@ -365,7 +365,10 @@ export function buildDataModel(model: ProductModel): DataModel {
       notes.push(`The relationship between ${spec.from} and ${spec.to} names something that is neither an entity nor a role; it is left out.`);
       continue;
     }
-    if (from.kind === 'person' && to.kind === 'person') continue;
+    if (from.kind === 'person' && to.kind === 'person') {
+      if (spec.kind === 'many-to-many' && from.role === to.role) relatePeers(from.role, spec);
+      continue;
+    }
     if (from.kind === 'table' && to.kind === 'table') relateTables(from.table, to.table, spec);
     else if (from.kind === 'person' && to.kind === 'table') {
       if (spec.kind === 'many-to-many') relateMembers(to.table, from.role, spec);
@@ -448,6 +451,33 @@ export function buildDataModel(model: ProductModel): DataModel {
       membersColumns(join, entity, memberColumn);
     }
     relate({ from: entity.name, to: PROFILES, type: 'many-to-many', through: join.name, ...(spec ? { description: describe(spec) } : {}) });
+  }
+
+  /**
+   * "Members follow other members": people joined to people of their own kind. The joining record
+   * (a follow) is its creator's, and names the other person (\`followed_id\`); without one, a join
+   * table of profiles to profiles.
+   */
+  function relatePeers(role: string, spec: RelationshipSpec): void {
+    const other = `${columnName(spec.as ?? `other_${role}`)}_id`;
+    const declared = spec.through ? byEntity.get(snake(spec.through)) : undefined;
+    const table =
+      declared ??
+      joinTable(
+        pluralName(`${columnName(role)}_${columnName(spec.as ?? 'link')}`),
+        [
+          { column: `${columnName(role)}_id`, table: PROFILES, label: `${sentence(role).toLowerCase()} (a profile)` },
+          { column: other, table: PROFILES, label: `other ${sentence(role).toLowerCase()} (a profile)` },
+        ],
+        `Links people (${role}) to other ${pluralName(role).replace(/_/g, ' ')}`,
+      );
+    if (!table) return;
+    if (declared && !addColumn(declared, foreignKey(other, PROFILES, true, `The other ${sentence(role).toLowerCase()}`))) return;
+    // One follow of one person by another.
+    if (declared?.ownerColumn) declared.uniques.push([declared.ownerColumn, other]);
+    table.people.push(other);
+    table.personRoles[other] = role;
+    relate({ from: PROFILES, to: PROFILES, type: 'many-to-many', through: table.name, description: describe(spec) });
   }
 
   function relatePerson(entity: Table, role: string, spec: RelationshipSpec): void {

@@ -9,7 +9,7 @@ import { CandidateTable, DEFERRING, isPersonWord, score, type Candidate } from '
 import { readFields } from './fields.js';
 import { RECURRING_PRICE, deferredIntegrations, readIntegrations } from './integrations.js';
 import { acronymsOf, namesOf, spellAcronyms } from './acronyms.js';
-import { KEEPING_VERBS, NOT_RECORDS, QUALITIES, RECORD_ACTS, SELF_SERVICE_PEOPLE } from './knowledge.js';
+import { KEEPING_VERBS, NOT_RECORDS, PART_HEADS, QUALITIES, RECORD_ACTS, SELF_SERVICE_PEOPLE } from './knowledge.js';
 import { readsAsEnglish } from './language.js';
 import { readConstraints, readNeeds } from './needs.js';
 import { readOverview } from './overview.js';
@@ -96,6 +96,7 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     for (const link of links) {
       link.from = recordName.get(link.from) ?? link.from;
       link.to = recordName.get(link.to) ?? link.to;
+      if (link.through) link.through = recordName.get(link.through) ?? link.through;
     }
     entities = records.map((c) => entityOf(c, fields.get(c.key) ?? [], assumptions, recordName.get(c.key)!));
     const renamed = nameParts(entities, links);
@@ -182,7 +183,7 @@ function consistent(model: ProductModelContract): ProductModelContract {
   const party = (name: string) => entities.has(name) || roles.has(name);
   model.relationships = model.relationships
     .map((r) => ({ ...r, from: rename(r.from), to: rename(r.to), ...(r.through ? { through: rename(r.through) } : {}) }))
-    .filter((r) => party(r.from) && party(r.to) && r.from !== r.to && !(r.through && roles.has(r.through)));
+    .filter((r) => party(r.from) && party(r.to) && (r.from !== r.to || (roles.has(r.from) && !!r.through && entities.has(r.through))) && !(r.through && roles.has(r.through)));
   model.access = model.access.map((a) => ({ ...a, entity: rename(a.entity) })).filter((a) => roles.has(a.role) && entities.has(a.entity));
   model.features = (model.features ?? []).map((f) => ({
     ...f,
@@ -283,9 +284,6 @@ function describe(c: Candidate): string {
   return `${label} records`;
 }
 
-/** Words that name a part only with their whole: an invoice's "lines", a route's "stops". */
-const PART_HEADS = new Set(['line', 'item', 'entry', 'stop', 'result', 'row', 'detail', 'step', 'piece', 'part', 'component', 'element', 'set', 'section', 'option', 'answer', 'slot']);
-
 /** "An invoice has several lines": the lines are invoice lines, named with their whole. */
 function nameParts(entities: ProductModelContract['entities'], links: Link[]): Map<string, string> {
   const renamed = new Map<string, string>();
@@ -312,7 +310,12 @@ function relationshipsOf(links: Link[], entities: Set<string>, roles: Set<string
   for (const link of links) {
     const from = safeName(link.from);
     const to = safeName(link.to);
-    if (!known(from) || !known(to) || from === to) continue;
+    if (!known(from) || !known(to)) continue;
+    // "members follow other members": people joined to people of their own kind through the record that joins them.
+    if (from === to) {
+      if (link.kind === 'many-to-many' && roles.has(from) && link.through && entities.has(safeName(link.through))) out.push({ from, to, kind: 'many-to-many', through: safeName(link.through), ...(link.as ? { as: link.as } : {}) });
+      continue;
+    }
     if (link.kind === 'many-to-many') {
       if (entities.has(from) && entities.has(to)) out.push({ from, to, kind: 'many-to-many', through: safeName(`${from}_${to}`) });
       else {

@@ -246,6 +246,17 @@ export const QUALITIES = new Set([
   'senior', 'junior', 'lucky', 'whatever', 'such', 'certain', 'entire', 'live', 'real time', 'realtime', 'automatic',
 ]);
 
+/**
+ * Words that name a part of a whole, and mean something only with it: an invoice's lines, an
+ * inspection's items and checks, a route's stops, a recipe's steps, a form's answers, a day's slots.
+ * The relation reader ties a part gone through while making a record to that record; the model
+ * names a part with its one whole ("invoice_line").
+ */
+export const PART_HEADS = new Set([
+  'line', 'item', 'entry', 'row', 'step', 'answer', 'response', 'result', 'check', 'stop', 'detail', 'piece', 'part',
+  'component', 'element', 'set', 'section', 'option', 'slot',
+]);
+
 /** Nouns that gather others: "a list of tags", "a library of exercises" name the tags and the exercises. */
 export const CONTAINERS = new Set([
   'list', 'set', 'collection', 'library', 'catalogue', 'catalog', 'series', 'group', 'bunch', 'range', 'pool', 'menu',

@@ -1,6 +1,8 @@
+import nlp from 'compromise';
+import { antecedent, pronounObject, standsIn } from './antecedents.js';
 import type { Candidate } from './candidates.js';
 import { wordnet } from './wordnet.js';
-import { CLASSIFIERS, CONTAINERS, HAVING_VERBS, KEEPING_VERBS, PICKING_VERBS } from './knowledge.js';
+import { CLASSIFIERS, CONTAINERS, HAVING_VERBS, KEEPING_VERBS, PART_HEADS, PICKING_VERBS } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 
 /**
@@ -15,8 +17,10 @@ export interface Link {
   to: string;
   kind: 'one-to-many' | 'many-to-many';
   why: string;
-  /** What the child calls a person it points at ("assignee"). */
+  /** What the child calls a person it points at ("assignee"), or the other person of a record between people ("followed"). */
   as?: string;
+  /** The record that joins the two sides, for people joined to people ("follow" joins members to members). */
+  through?: string;
 }
 
 /** Verbs that open a place people then fill: "open a shop", "create a club", "set up a workspace". */
@@ -41,13 +45,13 @@ const MANY_LABELS = new Set(['tag', 'label', 'keyword', 'badge', 'flag']);
 const MOVING_VERBS = new Set(['move', 'go', 'pass', 'progress', 'advance', 'drag', 'flow', 'travel']);
 /** "choose the vehicle", "pick a category": what is chosen for the record made in the same breath. */
 const CHOOSING_VERBS = new Set(['pick', 'choose', 'select']);
-/** Words that name a part of a whole: an inspection's items, an invoice's lines, a recipe's steps. */
-const PARTS = new Set(['item', 'line', 'entry', 'row', 'step', 'answer', 'result', 'check', 'response']);
 /** "do a pre-trip inspection", "carry out an audit": records made by doing them. */
 const DOING_VERBS = new Set(['do', 'perform', 'carry', 'run', 'conduct']);
 
 /** Prepositions that attach a kept thing to its parent: "against the invoice", "under each lesson". */
 const ATTACHING = new Set(['against', 'for', 'on', 'in', 'under', 'to', 'into', 'at', 'of', 'per', 'within', 'inside']);
+/** Possessives that make what people keep theirs ("their children", "his invoices"); "its" is a record's. */
+const POSSESSIVE_PEOPLE = new Set(['their', 'his', 'her']);
 /** "can sit in several collections", "be in more than one club": belonging to many. */
 const MANY_DET = new Set(['several', 'many', 'multiple', 'more', 'various', 'any']);
 
@@ -63,6 +67,8 @@ export class RelationReader {
 
   private keyOf(phrase: Phrase | undefined): string | undefined {
     if (!phrase) return undefined;
+    // "swipe right on the ones they want": the record named before.
+    if (standsIn(phrase)) return antecedent(this.sentences, phrase.sentence, phrase.start, (p) => this.recordOf(p));
     const key = this.candidateOf(phrase)?.key;
     if (!key) return undefined;
     if (this.kept.has(key)) return key;
@@ -73,10 +79,21 @@ export class RelationReader {
     return named.length === 1 ? named[0] : undefined;
   }
 
+  /** The record a phrase names, never a person. */
+  private recordOf(phrase: Phrase): string | undefined {
+    return this.candidateOf(phrase)?.person ? undefined : this.keyOf(phrase);
+  }
+
   private link(from: string | undefined, to: string | undefined, kind: Link['kind'], why: string, as?: string): void {
     if (!from || !to || from === to) return;
     if (this.links.some((l) => l.from === from && l.to === to && l.kind === kind)) return;
     this.links.push({ from, to, kind, why, ...(as ? { as } : {}) });
+  }
+
+  /** "members follow other members": a record between people of one kind joins them to each other, many to many. */
+  private peers(people: string, record: string, verb: string): void {
+    if (this.links.some((l) => l.through === record)) return;
+    this.links.push({ from: people, to: people, kind: 'many-to-many', why: `${people} ${verb} ${people}`, as: participle(verb), through: record });
   }
 
   /** `settled`: the kept records are final, so records about something may take the nearest one (never a reason to keep a record). */
@@ -97,6 +114,9 @@ export class RelationReader {
       for (const act of record.acts) {
         const subject = this.keyOf(act.subject);
         if (subject) this.link(subject, record.key, 'one-to-many', `${act.verb}`);
+        // "cooks follow other cooks", "follow your friends": people of the subject's kind, or people the idea keeps no record of.
+        const peer = act.parties.find((p) => p.role === 'object' && this.candidateOf(p)?.person);
+        if (subject && peer && this.candidateOf(act.subject!)?.person && (this.keyOf(peer) === subject || !this.kept.has(this.candidateOf(peer)!.key))) this.peers(subject, record.key, act.verb);
         for (const party of act.parties) this.link(this.keyOf(party), record.key, 'one-to-many', `${act.verb} ${party.head.norm}`);
         // "pick a service and a stylist, and book an appointment": what was picked for it.
         const sentence = this.sentences[act.sentence];
@@ -106,6 +126,7 @@ export class RelationReader {
       }
     }
     this.paidFor(acts, new Set(candidates.filter((c) => c.person).map((c) => c.key)), candidates);
+    if (settled) this.inOpenedPlace(candidates);
     if (settled) this.aboutNearest(candidates);
     this.servedBy(candidates, served);
     return this.resolve();
@@ -145,6 +166,33 @@ export class RelationReader {
   }
 
   /**
+   * "As an organiser, I want to create a club ... As an organiser, I want to schedule each meeting":
+   * when people open one kind of place, what the same people keep afterwards, tied to no other
+   * record, is kept in it (said in one sentence, the place's own rule in readSentence).
+   */
+  private inOpenedPlace(candidates: Candidate[]): void {
+    const opened = this.sentences.flatMap((sentence) =>
+      sentence.phrases.flatMap((phrase) => {
+        const place = this.recordOf(phrase);
+        const by = this.keyOf(phrase.subject);
+        return place && by && phrase.role === 'object' && phrase.verb && OPENING_VERBS.has(phrase.verb.lemma) && isPlace(this.candidateOf(phrase)!.head) ? [{ place, by, sentence: sentence.index }] : [];
+      }),
+    );
+    const first = opened[0];
+    if (!first || opened.some((o) => o.place !== first.place)) return;
+    const person = (key: string) => !!candidates.find((c) => c.key === key)?.person;
+    for (const sentence of this.sentences.slice(first.sentence + 1)) {
+      for (const phrase of sentence.phrases) {
+        const key = this.recordOf(phrase);
+        if (!key || key === first.place || phrase.role !== 'object' || !phrase.verb || !KEEPING_VERBS.has(phrase.verb.lemma) || this.keyOf(phrase.subject) !== first.by || this.catalogue(key)) continue;
+        // Already in a place of its own ("meetings of each club"), or joining people: not this place's.
+        if (this.links.some((l) => (l.to === key && !person(l.from) && l.kind === 'one-to-many' && isPlace(candidates.find((c) => c.key === l.from)?.head ?? '')) || l.through === key)) continue;
+        this.link(first.place, key, 'one-to-many', `${key} in the ${first.place}`);
+      }
+    }
+  }
+
+  /**
    * A reply, a note, a completion or a waiver is always about something: when nothing the idea
    * says ties it to a record, it belongs to the record named nearest to it where it is named
    * ("threaded into their open ticket when they reply", "add internal notes" after "claim tickets").
@@ -154,7 +202,7 @@ export class RelationReader {
     const person = (key: string) => !!byKey.get(key)?.person;
     for (const key of this.kept) {
       const candidate = byKey.get(key);
-      if (!candidate || candidate.person || !isAbout(candidate)) continue;
+      if (!candidate || candidate.person || !isAbout(candidate) || this.links.some((l) => l.through === key)) continue;
       if (this.links.some((l) => l.to === key && !person(l.from)) || this.links.some((l) => l.from === key && l.kind === 'one-to-many' && !person(l.to))) continue;
       let nearest: { key: string; distance: number } | undefined;
       // A record made by a verb ("when they reply", "they can chat") is named where the verb is.
@@ -166,7 +214,8 @@ export class RelationReader {
           // A ticket or a proposal (words of communication too) may be what a reply is about; another remark may not.
           if (!otherKey || otherKey === key || person(otherKey) || this.catalogue(otherKey) || isRemark(byKey.get(otherKey)!)) continue;
           // What came before is what it is about ("claim tickets ... add notes"); after, a little further.
-          const distance = other.start < phrase.start ? phrase.start - other.end : (other.start - phrase.end) * 1.5;
+          // "ask questions under each lesson; the others in the cohort can reply": the record named with "each" is what every one is about.
+          const distance = other.role === 'prep' && other.quantity === 'each' ? -1 : other.start < phrase.start ? phrase.start - other.end : (other.start - phrase.end) * 1.5;
           if (!nearest || distance < nearest.distance) nearest = { key: otherKey, distance };
         }
       }
@@ -252,7 +301,7 @@ export class RelationReader {
         this.link(key, this.keyOf(made), 'one-to-many', `${key} chosen for ${made?.head.norm}`);
       }
       // "do a pre-trip inspection: ... mark each item pass or fail": the items gone through while making a record are its parts.
-      if (key && phrase.role === 'object' && phrase.verb && PARTS.has(this.candidateOf(phrase)!.head) && phrase.subject) {
+      if (key && phrase.role === 'object' && phrase.verb && PART_HEADS.has(this.candidateOf(phrase)!.head) && phrase.subject) {
         const made = this.madeBy(phrases, phrase);
         this.link(this.keyOf(made), key, 'one-to-many', `${key} of the ${made?.head.norm}`);
       }
@@ -306,6 +355,24 @@ export class RelationReader {
         const owner = this.keyOf(object) ?? this.keyOf(earlier) ?? this.keyOf(phrase.subject);
         if (owner) this.link(owner, key, 'many-to-many', `${owner} with one or more ${key}`);
       }
+      // "organise it into modules", "converts it into an invoice", "attach it to the order": "it" is the record named before.
+      const pronoun = key ? pronounObject(sentence, phrase) : undefined;
+      if (pronoun && !this.candidateOf(phrase)?.person) {
+        const named = antecedent(this.sentences, sentence.index, pronoun.at, (p) => this.recordOf(p));
+        if (phrase.prep === 'into') this.link(named, key, 'one-to-many', `${named} into ${key}`);
+        else if (ATTACHING.has(phrase.prep!) && (KEEPING_VERBS.has(pronoun.verb.lemma) || PUTTING_VERBS.has(pronoun.verb.lemma))) this.link(key, named, 'one-to-many', `${named} ${phrase.prep} ${key}`);
+      }
+      // "schedule each meeting with a date and the book we'll discuss", "run classes by level", "in one of our pools": the record made names another.
+      // Once the records are final only: "pay by bank transfer" is no reason to keep a transfer.
+      if (this.settled && key && phrase.role === 'prep' && phrase.verb && !this.candidateOf(phrase)?.person && this.namedFor(phrase)) {
+        const made = phrases.find((p) => p.verb === phrase.verb && p.role === 'object' && p.start < phrase.start);
+        const madeKey = made ? this.recordOf(made) : undefined;
+        if (madeKey) this.link(key, madeKey, 'one-to-many', `${madeKey} ${phrase.prep} ${key}`);
+      }
+      // "parents add their children", "landlords keep their buildings": what people keep as theirs is tied to them.
+      if (key && phrase.det.some((d) => POSSESSIVE_PEOPLE.has(d)) && phrase.role === 'object' && phrase.verb && (KEEPING_VERBS.has(phrase.verb.lemma) || HAVING_VERBS.has(phrase.verb.lemma)) && phrase.subject && this.candidateOf(phrase.subject)?.person) {
+        this.link(this.keyOf(phrase.subject), key, 'one-to-many', `${phrase.subject.head.norm}'s ${key}`);
+      }
       // "a proposal can have co-speakers", "a club has members": people of a record are its members.
       if (key && this.candidateOf(phrase)?.person && phrase.role === 'object' && phrase.verb && HAVING_VERBS.has(phrase.verb.lemma) && phrase.plural) {
         const owner = this.keyOf(phrase.subject);
@@ -315,6 +382,17 @@ export class RelationReader {
     // "not every stylist does every service": a many-to-many by denial.
     const every = phrases.filter((p) => p.quantity === 'each' && p.det.includes('every') && this.keyOf(p));
     if (every.length >= 2 && /\bnot every\b/i.test(sentence.text)) this.link(this.keyOf(every[0]), this.keyOf(every[1]), 'many-to-many', 'not every ... every');
+  }
+
+  /**
+   * A record named as what another is made with or by, one of them: "with the book", "by level",
+   * "in one of our pools". A plain "with a ..." names a part unless it comes after the record's details ("with a date, a place and the book").
+   */
+  private namedFor(phrase: Phrase): boolean {
+    const first = phrase.coordinated ?? phrase;
+    if (phrase.prep === 'by') return !phrase.plural && (phrase.det.length === 0 || phrase.det.includes('the'));
+    if (phrase.prep === 'with') return !phrase.plural && first.prep === 'with' && phrase.det.includes('the');
+    return phrase.det[0] === 'one' && phrase.det.length > 1 && ATTACHING.has(phrase.prep ?? '');
   }
 
   /** Where a verb of an act stands in its sentence, as a span of one token. */
@@ -376,6 +454,11 @@ function isAbout(candidate: Candidate): boolean {
   return kinds.length > 0 && kinds.every((kind) => kind === 'noun.communication' || kind === 'noun.act');
 }
 
+/** A place or a group people open and fill: a shop, a club, a choir, a league (WordNet's groups beyond the list). */
+function isPlace(head: string): boolean {
+  return PLACES.has(head) || wordnet().lexnames(head, { senses: 1 }).includes('noun.group');
+}
+
 /** A remark about something: made by a verb ("reply", "chat") or named as one ("a note", "a review"). */
 function isRemark(candidate: Candidate): boolean {
   return candidate.acts.length > 0 || ABOUT_HEADS.has(candidate.head);
@@ -395,6 +478,11 @@ const PURCHASE_RECORDS = new Set(['booking', 'order', 'reservation', 'rental', '
 
 /** Heads of records written or done about something else. */
 const ABOUT_HEADS = new Set(['reply', 'note', 'comment', 'message', 'review', 'rating', 'feedback', 'completion', 'waiver', 'signature', 'rsvp', 'vote', 'answer', 'response', 'reaction', 'log', 'entry']);
+
+/** What the other person of a record between people is called: "follow" → "followed". */
+function participle(verb: string): string {
+  return nlp(verb).verbs().toPastTense().text().toLowerCase().replace(/[^a-z]+/g, '_') || verb;
+}
 
 function samePair(a: Link, b: Link): boolean {
   return (a.from === b.from && a.to === b.to) || (a.from === b.to && a.to === b.from);
