@@ -5,6 +5,7 @@ import {
 } from './knowledge.js';
 import { pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
+import { QUEUES, eventNoun, partitiveOwner, queueEntry, verbForm } from './mentions.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
 import { wordnet } from './wordnet.js';
@@ -61,6 +62,9 @@ export function score(candidate: Candidate): number {
 /** What products are called: "a system for the reservations". */
 const PRODUCT_HEADS = new Set(['app', 'application', 'system', 'tool', 'platform', 'website', 'site', 'portal', 'software', 'database', 'cms', 'crm', 'tracker', 'dashboard']);
 
+/** Nouns that stand in for a name not given: "a waitlist thing", "some booking stuff". */
+const PLACEHOLDERS = new Set(['thing', 'stuff', 'thingy', 'solution']);
+
 /** Times of day and calendar words qualify when, not what ("every morning drivers"). */
 const TIME_WORDS = new Set(['morning', 'evening', 'night', 'afternoon', 'today', 'tonight', 'daily', 'weekly', 'monthly', 'yearly', 'annual', 'weekend', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
@@ -75,8 +79,6 @@ const CALENDAR_NAMES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);
-/** Lists people join one by one: each joining is a row. */
-const QUEUES = new Set(['waitlist', 'waiting_list', 'queue', 'wait_list']);
 const PRONOUN_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'people', 'everyone', 'anyone', 'someone', 'users', 'user']);
 
 export class CandidateTable {
@@ -101,6 +103,7 @@ export class CandidateTable {
     for (const sentence of this.sentences) this.weigh(sentence);
     for (const sentence of this.sentences) this.weighLines(sentence);
     this.weighProductPhrase();
+    this.weighQueueProduct();
     this.weighArchetypes();
     this.findActors();
     this.mergeVariants();
@@ -141,6 +144,16 @@ export class CandidateTable {
     const booked = verb ? [...this.byKey.values()].find((c) => c.acts.some((act) => act.verb === verb) && c.key !== key && c.head !== record) : undefined;
     const candidate = booked ?? this.ensure(key, key.split('_').pop()!, key.split('_'), modifier.index);
     candidate.evidence.push({ weight: 2, why: `the product is a ${phrase.words.map((t) => t.norm).join(' ')}` });
+  }
+
+  /** "a waitlist thing for walk-ins", "queue app for our barbershop": a product that is a queue keeps a row per person waiting. */
+  private weighQueueProduct(): void {
+    for (const phrase of this.sentences[0]?.phrases ?? []) {
+      const key = nameOf(phrase)?.key ?? '';
+      const head = phrase.head.lemma;
+      const queue = [...QUEUES].find((q) => `_${key}_`.includes(`_${q}_`));
+      if (queue && (key.endsWith(queue) || PRODUCT_HEADS.has(head) || PLACEHOLDERS.has(head))) return this.addQueueEntry(queue, `the product is a ${queue.replace(/_/g, ' ')}`);
+    }
   }
 
   /** Named products the idea is like: "Splitwise for our flat" keeps expenses, splits and settlements. */
@@ -219,12 +232,15 @@ export class CandidateTable {
         const listed = sentence.phrases.filter((p) => p.listOf === phrase);
         if (listed.length > 0 && listed.filter((p) => isPersonWord(headLemma(p.head) ?? '')).length * 2 >= listed.length) this.add(candidate, -5, 'a heading over people');
         else this.add(candidate, 3, 'a heading of its own');
+        // "Promo codes: percentage, expiry date, max uses": a heading over attributes is a record, whatever its head word.
+        if (listed.some((p) => ATTRIBUTE_WORDS.has(headLemma(p.head) ?? ''))) this.add(candidate, 0.5, HEADING_OVER_ATTRIBUTES);
       }
       if (phrase.role === 'list' && phrase.listOf) this.add(candidate, -1.5, 'listed with the details of something else');
       // "a stage (lead, qualified, won, lost)": a closed set of values is an attribute's, not a table's.
       if (phrase.prep === 'with' && valuesFollow(sentence.tokens, phrase.end) && !phrase.of) this.add(candidate, -1.5, 'its values are listed');
       if (phrase.quantity === 'each') this.add(candidate, 0.8, `"${phrase.det.join(' ')} ${phrase.head.norm}"`);
       else if (phrase.quantity === 'many') this.add(candidate, 0.5, 'counted');
+      this.weighPartitive(sentence, phrase, candidate);
       if (phrase.plural && phrase.role !== 'list') this.add(candidate, 0.3, 'plural');
       // "my web studio", "our flat": the narrator's own one of it, not a table; in a user story "my" is the persona's.
       if (phrase.det.some((d) => d === 'our' || d === 'my') && !phrase.plural && phrase.quantity === 'one' && phrase.role !== 'list' && !/^\W*as an?\b/i.test(sentence.text)) this.add(candidate, -2.5, 'the speaker’s own, one of it');
@@ -241,7 +257,7 @@ export class CandidateTable {
           if (antecedent) this.add(antecedent, 2, `${verb} each of them`);
         }
         // "join a waitlist", "join the queue": each person joining is an entry of it.
-        if (direct && verb === 'join' && QUEUES.has(candidate.key)) this.add(candidate, 2.5, 'people join it, an entry each');
+        if (direct && verb === 'join' && queueEntry(candidate.key)) this.addQueueEntry(candidate.key, 'people join it, an entry each', { verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: [phrase] });
         // "members join a challenge", "runners join a club": each person joining is a row of its own.
         else if (direct && verb === 'join' && !candidate.person && !NOT_RECORDS.has(candidate.key)) this.joins.push({ sentence, phrase, thing: candidate });
         if (direct && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `${verb} it`);
@@ -279,7 +295,7 @@ export class CandidateTable {
       // "their country office's public holidays": what a thing's Xs are, is kept.
       if (phrase.owner && phrase.plural && !candidate.person) this.add(candidate, 0.8, `a ${phrase.owner.head.norm}'s ${phrase.head.norm}`);
       // "group those people by the company", "filter by category": a grouping record.
-      if (phrase.prep === 'by' && verb && /^(group|sort|filter|organise|organize|split|break|report|count|search|list)$/.test(verb)) this.add(candidate, 1.2, `${verb} by it`);
+      if (phrase.prep === 'by' && verb && /^(group|sort|filter|organise|organize|split|break|report|count|search|list|browse|find|rank|view)$/.test(verb)) this.add(candidate, 1.2, `${verb} by it`);
       // "pick a category", "the tags we put on tickets": a lookup table.
       if (CLASSIFIERS.has(candidate.head) && verb && !phrase.negated && phrase.role !== 'list') this.add(candidate, 1, 'people pick or apply it');
       // "give it a score and a private comment", "leave feedback": an evaluation of its own.
@@ -329,6 +345,28 @@ export class CandidateTable {
       const negated = sentence.phrases.some((p) => p.verb === verb && p.negated) || precededByNegation(sentence.tokens, verb);
       if (!negated) this.act(sentence, verb, undefined);
     }
+  }
+
+  /**
+   * "one of our listings", "each of its rooms": one picked out of a set someone has, so the set is
+   * kept, a row each; "its" and "their" point back at the thing that has them ("a show ... one of its tiers").
+   */
+  private weighPartitive(sentence: Sentence, phrase: Phrase, candidate: Candidate): void {
+    const owner = partitiveOwner(phrase);
+    if (!owner || candidate.person) return;
+    this.add(candidate, 1.2, 'one of a set someone has');
+    if (owner !== 'its' && owner !== 'their') return;
+    const antecedent = sentence.phrases.filter((p) => p.end <= phrase.start && p.plural === (owner === 'their')).at(-1);
+    const having = antecedent && this.candidateOf(antecedent);
+    if (having && !having.person && having !== candidate) this.add(having, 1, `has ${phrase.head.norm}`);
+  }
+
+  /** The row a person waiting makes in a queue ("waitlist_entry"), rather than the queue, which is the product's one list. */
+  private addQueueEntry(queue: string, why: string, act?: Act): void {
+    const key = queueEntry(queue)!;
+    const entry = this.ensure(key, 'entry', key.split('_'), Number.MAX_SAFE_INTEGER);
+    entry.evidence.push({ weight: 2.5, why });
+    if (act) entry.acts.push(act);
   }
 
   /**
@@ -452,7 +490,7 @@ export class CandidateTable {
     // "ask to swap", "request to reschedule": a request of that act.
     const asked = /^(ask|request|apply)$/.test(verb.lemma) && sentence.tokens[at + 1]?.norm === 'to' ? sentence.tokens[at + 2] : undefined;
     if (asked && /^[a-z]{3,}$/.test(asked.lemma) && wordnet().isVerb(asked.lemma) && !/^(be|have|get|do|make|see|know)$/.test(asked.lemma)) {
-      const key = `${wordnet().derivedNouns(asked.lemma).find((d) => d.lexname === 'noun.act')?.lemma ?? asked.lemma}_request`.replace(/-/g, '_');
+      const key = `${eventNoun(asked.lemma) ?? asked.lemma}_request`.replace(/-/g, '_');
       const request = this.ensure(key, 'request', key.split('_'), verb.index);
       request.evidence.push({ weight: 2.5, why: `people ${verb.lemma} to ${asked.lemma}` });
       request.acts.push({ verb: 'request', sentence: sentence.index, ...(first?.subject ? { subject: first.subject } : {}), parties: [] });
@@ -570,7 +608,7 @@ export class CandidateTable {
     if (mentions >= 2) candidate.evidence.push({ weight: Math.min(2, 0.6 * (mentions - 1)), why: `named ${mentions} times` });
     // "purchase date", "habit name": a compound whose head is an attribute is an attribute.
     // ("leave type", "room type": a kind of something, named, is a lookup table.)
-    if (candidate.key !== candidate.head && ATTRIBUTE_WORDS.has(candidate.head) && !CLASSIFIERS.has(candidate.head) && !candidate.acts.length) candidate.evidence.push({ weight: -2.5, why: `a ${candidate.head}, an attribute` });
+    if (candidate.key !== candidate.head && ATTRIBUTE_WORDS.has(candidate.head) && !CLASSIFIERS.has(candidate.head) && !candidate.acts.length && !candidate.evidence.some((e) => e.why === HEADING_OVER_ATTRIBUTES)) candidate.evidence.push({ weight: -2.5, why: `a ${candidate.head}, an attribute` });
     const phrase = candidate.key.replace(/_/g, ' ');
     if (NOT_RECORDS.has(phrase) || (candidate.key === candidate.head && NOT_RECORDS.has(candidate.head))) {
       candidate.evidence.push({ weight: -20, why: 'not something a product keeps' });
@@ -595,6 +633,9 @@ export class CandidateTable {
     if (!wordnet().wordnetNoun(candidate.head) && !candidate.acts.length && !/_/.test(candidate.key)) candidate.evidence.push({ weight: -1.5, why: 'not a noun WordNet knows' });
   }
 }
+
+/** The evidence a heading gets when what it lists are attributes. */
+const HEADING_OVER_ATTRIBUTES = 'a heading over attributes';
 
 /** WordNet lexicographer files of words that name no record by themselves. */
 const ABSTRACT_KINDS = new Set(['noun.attribute', 'noun.quantity', 'noun.state', 'noun.feeling', 'noun.cognition', 'noun.motive', 'noun.phenomenon', 'noun.shape', 'noun.relation', 'noun.process']);
@@ -652,6 +693,8 @@ export function nameOf(phrase: Phrase): Named | undefined {
 function headLemma(token: Token): string | undefined {
   const norm = token.norm.replace(/'s$/, '').replace(/'$/, '');
   if (!norm) return undefined;
+  // "40% of what sold": a verb where a noun stands names its record ("sale"), or nothing.
+  if (verbForm(token)) return eventNoun(token.lemma);
   const lemma = wordnet().nounLemma(norm);
   // "sellers" is a lemma of its own in WordNet (Peter Sellers); a proper name never beats the plural's singular.
   if (lemma && lemma === norm && token.lemma !== norm && wordnet().isNoun(token.lemma) && wordnet().nounSenses(norm).every((sense) => sense.instance)) return token.lemma;

@@ -16,6 +16,7 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
   pay: { record: 'payment', object: true },
   buy: { record: 'order' },
   purchase: { record: 'order' },
+  sell: { record: 'sale' },
   order: { record: 'order' },
   subscribe: { record: 'subscription' },
   enrol: { record: 'enrollment' },

@@ -237,8 +237,9 @@ function classify(tokens: Token[]): Classes {
         classes[i] = 'noun';
         continue;
       }
-      // "the rounds and questions beforehand": an -s form after "and" and a plural noun, with no object after it, is a plural noun.
-      if (previous === 'conj' && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && tokens[i - 2] && classes[i - 2] === 'noun' && tokens[i - 2]!.tags.has('Plural') && !closes(tokens[i - 2]!) && nextToken && (closes(t) || (next !== 'det' && next !== 'pron' && next !== 'num' && !isNounWord(nextToken.lemma) && !wordnet().isAdjective(nextToken.lemma)))) {
+      // "the rounds and questions beforehand": an -s form after "and" and a plural noun, with no object after it
+      // (an adverb of time is none), is a plural noun.
+      if (previous === 'conj' && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && tokens[i - 2] && classes[i - 2] === 'noun' && tokens[i - 2]!.tags.has('Plural') && !closes(tokens[i - 2]!) && nextToken && (closes(t) || (next !== 'det' && next !== 'pron' && next !== 'num' && !isNounWord(nextToken.lemma) && (!wordnet().isAdjective(nextToken.lemma) || wordnet().isAdverb(nextToken.lemma))))) {
         classes[i] = 'noun';
         continue;
       }
