@@ -1,6 +1,6 @@
 import { isSqlReserved } from '../../contract/index.js';
 import {
-  AMOUNT_WORDS, ARRANGEMENT_WORDS, BARE_CONTAINERS, CART_WORDS, JOINERS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
+  AMOUNT_WORDS, ARRANGEMENT_WORDS, FIGURE_KINDS, BARE_CONTAINERS, CART_WORDS, JOINERS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
   PLACE_ADVERBS, QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
 import { pluralName } from '../naming.js';
@@ -9,6 +9,8 @@ import { QUEUES, eventNoun, partitiveOwner, queueEntry, verbForm } from './menti
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
 import { wordnet } from './wordnet.js';
+import { namedAgainAs } from './kinds.js';
+import { isPeopleWord } from './lexicon.js';
 
 /**
  * Candidate tables and the evidence for each. Every noun phrase of the idea is a candidate; what
@@ -107,6 +109,7 @@ export class CandidateTable {
     this.weighArchetypes();
     this.findActors();
     this.mergeVariants();
+    this.mergeNamedAgain();
     for (const candidate of this.byKey.values()) this.judge(candidate);
     // After judging: whether a joined thing is kept depends on all that is said of it.
     this.weighJoins();
@@ -138,7 +141,8 @@ export class CandidateTable {
     const keeper = KEEPER_NOUNS.has(phrase.head.lemma);
     const verb = modifier.tags.has('Gerund') || modifier.norm.endsWith('ing') ? wordnet().verbLemma(modifier.norm) : undefined;
     const record = verb ? (RECORD_ACTS[verb]?.record ?? (wordnet().isNoun(verb) ? verb : undefined)) : keeper ? (wordnet().nounLemma(modifier.norm) ?? modifier.lemma) : undefined;
-    if (!record || NOT_RECORDS.has(record)) return;
+    // "a monitoring dashboard" keeps what is monitored, not monitors.
+    if (!record || NOT_RECORDS.has(record) || isPersonWord(record)) return;
     const key = record.replace(/-/g, '_');
     // "a booking platform" where people "book an appointment": the appointment is the booking.
     const booked = verb ? [...this.byKey.values()].find((c) => c.acts.some((act) => act.verb === verb) && c.key !== key && c.head !== record) : undefined;
@@ -179,7 +183,8 @@ export class CandidateTable {
       if (candidate.person) continue;
       // Acting as people do in a product: keeping, picking, working on records.
       const acting = candidate.phrases.some((p) => p.role === 'subject' && !p.negated && this.sentences[p.sentence]!.phrases.some((o) => o.subject === p && o.verb && (KEEPING_VERBS.has(o.verb.lemma) || WORKING_VERBS.has(o.verb.lemma) || PICKING_VERBS.has(o.verb.lemma) || GIVING_VERBS.has(o.verb.lemma) || o.verb.lemma in RECORD_ACTS)));
-      if (acting && wordnet().personNoun(candidate.head, { senses: 2 }) && !CONTAINERS.has(candidate.head)) candidate.person = true;
+      // ("sensors push a reading", "the machine logs a cycle": a device acts, and is still a thing.)
+      if (acting && wordnet().personNoun(candidate.head, { senses: 2 }) && !CONTAINERS.has(candidate.head) && !isDevice(candidate.head)) candidate.person = true;
     }
   }
 
@@ -231,6 +236,8 @@ export class CandidateTable {
         // "Roles: driver, mechanic, foreman", "Users: pickers, packers": a heading over kinds of people names no record.
         const listed = sentence.phrases.filter((p) => p.listOf === phrase);
         if (listed.length > 0 && listed.filter((p) => isPersonWord(headLemma(p.head) ?? '')).length * 2 >= listed.length) this.add(candidate, -5, 'a heading over people');
+        // "Hardware: every truck ... has sensors": a heading over prose that never names it again titles a section.
+        else if (listed.length === 0 && candidate.phrases.length === 1) this.add(candidate, 0.5, 'a section title');
         else this.add(candidate, 3, 'a heading of its own');
         // "Promo codes: percentage, expiry date, max uses": a heading over attributes is a record, whatever its head word.
         if (listed.some((p) => ATTRIBUTE_WORDS.has(headLemma(p.head) ?? ''))) this.add(candidate, 0.5, HEADING_OVER_ATTRIBUTES);
@@ -588,6 +595,14 @@ export class CandidateTable {
     }
   }
 
+  /** "Patient record" and "patients", "laptops, monitors" and "devices": one thing, one candidate (kinds.ts). */
+  private mergeNamedAgain(): void {
+    for (const candidate of [...this.byKey.values()]) {
+      const kept = this.byKey.get(candidate.key) === candidate ? namedAgainAs(candidate, this.byKey, this.sentences) : undefined;
+      if (kept) this.absorb(kept, candidate);
+    }
+  }
+
   private absorb(kept: Candidate, gone: Candidate): void {
     kept.evidence.push(...gone.evidence);
     kept.phrases.push(...gone.phrases);
@@ -622,7 +637,11 @@ export class CandidateTable {
     if (CALENDAR_NAMES.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a day or a month, a time' });
     // "the menu", "a list": a container by itself is the product's one list, not a table.
     if (candidate.key === candidate.head && BARE_CONTAINERS.has(candidate.head)) candidate.evidence.push({ weight: -3, why: 'a container' });
-    if (ATTRIBUTE_WORDS.has(candidate.key.replace(/_/g, ' ')) || (candidate.key === candidate.head && ATTRIBUTE_WORDS.has(candidate.head))) {
+    // "the no-show rate", "avg wait + turnover": a figure a report computes from the records.
+    if (isFigure(candidate.head) && !candidate.acts.length) candidate.evidence.push({ weight: -2, why: `a ${candidate.head}, a figure computed from records` });
+    // "sets, reps, servings": the list has the written word, whose lemma ("rep", "serving") may be another.
+    const written = candidate.phrases.some((p) => p.words.length === 1 && ATTRIBUTE_WORDS.has(p.words[0]!.norm));
+    if (ATTRIBUTE_WORDS.has(candidate.key.replace(/_/g, ' ')) || (candidate.key === candidate.head && (ATTRIBUTE_WORDS.has(candidate.head) || written))) {
       candidate.evidence.push({ weight: -1.5, why: 'usually an attribute' });
     }
     if (isSqlReserved(candidate.key) && candidate.key !== 'order' && candidate.key !== 'user' && candidate.key !== 'group' && candidate.key !== 'table') {
@@ -648,12 +667,25 @@ function precededByNegation(tokens: Token[], verb: Token): boolean {
   return false;
 }
 
+/** A figure: a rate, ratio or statistic by its WordNet hypernyms ("no-show rate", "turnover", "average"). */
+function isFigure(head: string): boolean {
+  return FIGURE_KINDS.some((kind) => wordnet().isA(head, kind, { senses: 1 }));
+}
+
+/** A made thing by its first sense ("monitor" is a person first, "sensor", "machine" are devices). */
+function isDevice(head: string): boolean {
+  return wordnet().lexnames(head, { senses: 1 })[0] === 'noun.artifact';
+}
+
 export function isPersonWord(head: string): boolean {
   return wordnet().personNoun(head) || PEOPLE_WORDS.has(head);
 }
 
 /** People words WordNet does not read as people in their first sense. */
 const PEOPLE_WORDS = new Set(['admin', 'user', 'member', 'staff', 'rep', 'flatmate', 'physio', 'barista', 'host', 'guest', 'walker', 'owner', 'player', 'reviewer', 'speaker', 'chair', 'driver', 'agent', 'attendant', 'picker', 'packer']);
+
+/** Words for someone, whoever they are: "the person writing", "someone asking". */
+const GENERIC_PERSONS = new Set(['person', 'someone', 'somebody', 'anyone', 'anybody', 'one']);
 
 export interface Named {
   key: string;
@@ -666,7 +698,11 @@ export function nameOf(phrase: Phrase): Named | undefined {
   // "people writing in": a trailing gerund is what the people do, not what they are.
   // "the deli downstairs", "the café nearby": a trailing adverb of place says where, not what.
   const last = phrase.words[phrase.words.length - 1]!;
-  const trailing = phrase.words.length > 1 && ((last.tags.has('Gerund') && !last.tags.has('Noun')) || PLACE_ADVERBS.has(last.norm));
+  // "the person writing", "people calling in": after people, a gerund is what they do, even one that is a noun too
+  // (after a person word used as a modifier it names a kind: "customer meetings", "staff training").
+  const before = phrase.words[phrase.words.length - 2];
+  const doing = !!before && last.norm.endsWith('ing') && (last.tags.has('Gerund') || !!wordnet().verbLemma(last.norm)) && isPeopleWord(headLemma(before) ?? '') && (before.tags.has('Plural') || GENERIC_PERSONS.has(before.norm));
+  const trailing = phrase.words.length > 1 && ((last.tags.has('Gerund') && !last.tags.has('Noun')) || PLACE_ADVERBS.has(last.norm) || doing);
   const words = trailing ? phrase.words.slice(0, -1) : phrase.words;
   const headToken = words[words.length - 1]!;
   const head = headLemma(headToken);

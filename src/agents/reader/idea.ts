@@ -13,7 +13,7 @@ import { KEEPING_VERBS, NOT_RECORDS, PART_HEADS, QUALITIES, RECORD_ACTS, SELF_SE
 import { readsAsEnglish } from './language.js';
 import { readConstraints, readNeeds } from './needs.js';
 import { readOverview } from './overview.js';
-import { readPeople } from './people.js';
+import { readPeople, thingsNamedAsPeople } from './people.js';
 import { RelationReader, type Link } from './relations.js';
 import { parseSentences, type Phrase, type Sentence } from './syntax.js';
 import { tokenize, type Token } from './tokens.js';
@@ -53,13 +53,16 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
   let relationships: ProductModelContract['relationships'] = [];
   let access: AccessRule[] = [];
   let features: NonNullable<ProductModelContract['features']> = [];
+  let staffOnly = false;
   if (english) {
     const sentences = parseSentences(tokenized);
     const table = new CandidateTable(sentences, productWords);
     const candidates = table.read();
+    for (const thing of thingsNamedAsPeople(sentences, candidates)) thing.person = false;
     assumptions.push(...table.archetypes);
     const candidateOf = (phrase: Phrase) => table.candidateOf(phrase);
     const people = readPeople(sentences, candidates, candidateOf);
+    staffOnly = people.staffOnly;
     assumptions.push(...unique(people.notes));
     // Recurring prices ("€4.99 a month") are plans people subscribe to.
     if (sentenceTexts.some((t) => RECURRING_PRICE.test(t)) && !candidates.some((c) => c.key === 'subscription' || c.key.endsWith('_subscription'))) {
@@ -126,6 +129,11 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
   if (english && roles.length > 0 && !roles.some((r) => r.privileged) && sentenceTexts.slice(0, 3).some((t) => /\b(?:we|our|us)\b/i.test(t))) {
     roles.push({ name: 'admin', label: 'Admin', description: 'Runs the product for the organisation describing it, and gives people their roles', privileged: true, self_signup: false });
     assumptions.push('The organisation describing the idea runs the product through an admin role, which gives people their roles of power');
+  }
+  // "an app that only the IT team logs into": the organisation's own staff run it.
+  if (roles.length === 0 && staffOnly) {
+    roles.push({ name: 'admin', label: 'Admin', description: 'Staff of the organisation describing the idea, the only people who sign in', privileged: true, self_signup: false });
+    assumptions.push('Only the organisation’s own team signs in, so they are admins of the product');
   }
   if (roles.length === 0) {
     assumptions.push('The spec names no kinds of users, so everyone who signs in is a "user" with the same rights');

@@ -286,6 +286,15 @@ export const ATTRIBUTE_WORDS = new Set([
   'streak', 'heatmap', 'emoji', 'sku', 'tracking number', 'vat number', 'serial number', 'asset tag', 'warranty',
 ]);
 
+/**
+ * WordNet hypernyms of figures: rates, ratios, averages ("the no-show rate", "avg wait + turnover
+ * per table"). A report computes them from records; they are never kept as a table.
+ */
+export const FIGURE_KINDS = ['magnitude_relation', 'statistic'];
+
+/** Heads that name the record kept about a thing, not a thing: a "patient record" is the patient's row. */
+export const RECORD_OF_HEADS = new Set(['record', 'file', 'profile', 'details', 'detail', 'info', 'information', 'data']);
+
 /** Words of signing in: "customers never log in", "staff do everything", "only the IT team logs into". */
 export const SIGN_IN_VERBS = new Set(['log', 'login', 'sign', 'signin', 'use', 'access', 'open', 'register', 'have', 'get']);
 export const SIGN_IN_OBJECTS = new Set(['account', 'accounts', 'login', 'logins', 'app', 'system', 'application', 'tool', 'portal', 'site', 'platform', 'access']);

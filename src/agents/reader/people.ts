@@ -1,8 +1,9 @@
 import type { Candidate } from './candidates.js';
 import { score } from './candidates.js';
-import { KEEPING_VERBS, LOOKING_VERBS, PICKING_VERBS, RECORD_ACTS, WORKING_VERBS, actVerb } from './knowledge.js';
+import { HAVING_VERBS, KEEPING_VERBS, LOOKING_VERBS, PICKING_VERBS, QUALITIES, RECORD_ACTS, WORKING_VERBS, actVerb } from './knowledge.js';
 import { isVerbWord } from './lexicon.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
+import { wordnet } from './wordnet.js';
 
 /**
  * Who signs in and who is only kept as a record. People who act in the idea (post, book, approve)
@@ -17,6 +18,8 @@ export interface PeopleReading {
   records: Candidate[];
   /** Why, for the assumptions. */
   notes: string[];
+  /** The idea says only a team of its own signs in ("only the IT team logs into"), naming no kind of person. */
+  staffOnly: boolean;
 }
 
 const NEGATION = String.raw`(?:\bnot\b|\bnever\b|n['’]t\b|\b(?:dont|doesnt|didnt|wont|cant|isnt|arent|wasnt|werent|shouldnt|wouldnt|couldnt|cannot)\b|\bno\b|\bnobody\b|\bwithout\b)`;
@@ -38,6 +41,7 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
   };
   const notes: string[] = [];
   let onlySigners: Candidate[] | null = null;
+  let staffOnly = false;
   let lastPerson: Candidate | undefined;
   /** Words listed under "Roles:" that name no kind of person ("Roles: quality, dispatcher"): roles all the same. */
   const declared: Candidate[] = [];
@@ -64,6 +68,7 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       else if (ONLY.test(text.slice(0, at))) {
         // "Only the front desk will use the system: me and two receptionists": the people listed after it are the signers too.
         const who = personPhrases.filter((p) => charAt(sentence, p.start) < at || p.listed).map(candidateOf).filter((c): c is Candidate => !!c);
+        if (who.length === 0) staffOnly = true;
         onlySigners = [...(onlySigners ?? []), ...who];
         for (const c of who) add(role, c, 3);
       } else add(role, subjectBefore(at), 3);
@@ -111,7 +116,8 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
         add(role, c, 1);
         continue;
       }
-      if (phrase.role === 'object' || (phrase.role === 'prep' && phrase.quantity === 'each')) add(record, c, phrase.verb && (KEEPING_VERBS.has(phrase.verb.lemma) || WORKING_VERBS.has(phrase.verb.lemma) || PICKING_VERBS.has(phrase.verb.lemma)) ? 1 : 0.5);
+      // ("several families have two or three kids": what a record has, counted, is a description of it, not data kept.)
+      if ((phrase.role === 'object' && !(phrase.verb && HAVING_VERBS.has(phrase.verb.lemma))) || (phrase.role === 'prep' && phrase.quantity === 'each')) add(record, c, phrase.verb && (KEEPING_VERBS.has(phrase.verb.lemma) || WORKING_VERBS.has(phrase.verb.lemma) || PICKING_VERBS.has(phrase.verb.lemma)) ? 1 : 0.5);
       if (phrase.role === 'list' && /^roles?$/i.test(phrase.listOf?.head.norm ?? '')) add(role, c, 4);
       // "Admin" alone on a line, then "- approve instructor applications": a person heading a list of what they do.
       const next = sentences[sentence.index + 1];
@@ -130,9 +136,9 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
   if (onlySigners) {
     for (const c of people) {
       // Everyone else the idea keeps data about is a record; people only mentioned in passing are nothing.
-      if (onlySigners.includes(c) || record.get(c)! < 0.5) continue;
-      add(record, c, 2);
+      if (onlySigners.includes(c)) continue;
       add(role, c, -2);
+      if (record.get(c)! >= 0.5) add(record, c, 2);
     }
   }
 
@@ -145,14 +151,46 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
   for (const c of people) {
     const r = role.get(c)!;
     const k = record.get(c)!;
+    // "one of the juniors", "the on-call quality person": a description of people the idea names otherwise.
+    if (describesPeople(c)) {
+      if (r >= 1 && GENERIC_PERSONS.has(c.head)) roles.push(c);
+      continue;
+    }
     // Kept as a record: the idea says they do not sign in, or it only keeps data about them and never has them act.
     const kept = (k >= 2 && k >= r - 1 && score(c) + k >= 3) || (k >= 1.2 && r < 0.5 && score(c) >= 1.5) || (operated && k >= 0.5 && r < 0.5 && score(c) >= 1);
     if (kept) records.push(c);
     // A role is someone the idea has act, or names often; an example in a list ("extras like a second driver") is neither.
     // People named only as examples or in lists ("contractors (plumber, electrician)") are roles only when the idea says so ("Roles: ...").
-    else if ((r > 0 || score(c) >= 1) && (r >= 1 || c.phrases.some((p) => !p.example && p.role !== 'list'))) roles.push(c);
+    // When the idea names who signs in ("I'm the only person who will ever log in"), no one else is a role.
+    else if ((r > 0 || score(c) >= 1) && (r >= 1 || c.phrases.some((p) => !p.example && p.role !== 'list')) && (!onlySigners || onlySigners.includes(c))) roles.push(c);
   }
-  return { roles: [...roles, ...declared], records, notes };
+  return { roles: [...roles, ...declared], records, notes, staffOnly };
+}
+
+/** Words for someone, whoever they are: a table of them is a table of nobody in particular. */
+const GENERIC_PERSONS = new Set(['person', 'people', 'someone', 'somebody', 'one', 'individual']);
+
+/**
+ * People named by a description rather than a kind: "the on-call quality person" (a generic head:
+ * the role is its qualifier), "one of the juniors" (a quality made a noun, named once, a subset of
+ * people the idea names otherwise). Never a table; a role only for the generic head that acts.
+ */
+function describesPeople(c: Candidate): boolean {
+  if (GENERIC_PERSONS.has(c.head)) return true;
+  return c.key === c.head && c.phrases.length === 1 && QUALITIES.has(c.head) && !c.phrases.some((p) => p.role === 'subject' || p.heading || p.listed);
+}
+
+/** Words the reader counts as people that name things here: a person word listed among made things only ("every laptop, monitor and phone"). */
+export function thingsNamedAsPeople(sentences: Sentence[], candidates: Candidate[]): Candidate[] {
+  return candidates.filter((c) => c.person && c.phrases.length > 0 && c.phrases.every((p) => listedAmongThings(sentences, p, candidates)));
+}
+
+/** Listed with made things only ("every laptop, monitor, phone and dock"): a device, whatever its first sense. */
+function listedAmongThings(sentences: Sentence[], phrase: Phrase, candidates: Candidate[]): boolean {
+  const first = phrase.coordinated ?? phrase;
+  const list = sentences[phrase.sentence]!.phrases.filter((p) => p !== phrase && (p === first || p.coordinated === first));
+  const made = (p: Phrase) => !candidates.some((c) => c.person && c.phrases.includes(p)) && wordnet().lexnames(p.head.lemma, { senses: 1 })[0] === 'noun.artifact';
+  return list.length >= 2 && list.every(made);
 }
 
 /** "- approve instructor applications": a line that starts with something done in the product. */
