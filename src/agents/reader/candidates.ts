@@ -5,6 +5,7 @@ import {
 } from './knowledge.js';
 import { pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
+import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { QUEUES, eventNoun, partitiveOwner, queueEntry, verbForm } from './mentions.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
@@ -108,11 +109,14 @@ export class CandidateTable {
     this.weighQueueProduct();
     this.weighArchetypes();
     this.findActors();
+    weighJoinedRecords(this, this.sentences);
     this.mergeVariants();
     this.mergeNamedAgain();
     for (const candidate of this.byKey.values()) this.judge(candidate);
     // After judging: whether a joined thing is kept depends on all that is said of it.
     this.weighJoins();
+    // (2: the least evidence for a table, as idea.ts keeps them.)
+    weighGroupMembers(this, score, 2);
     return [...this.byKey.values()];
   }
 
@@ -527,7 +531,9 @@ export class CandidateTable {
     if (speaker && (lemma === 'pay' || lemma === 'buy' || lemma === 'order' || lemma === 'subscribe')) return false;
     // A record named after a kind of thing paid or requested: "pay rent" → rent_payment.
     // "tick off the checklist": the phrase after the particle is the object.
-    const object = parties.find((p) => p.role === 'object') ?? (phrasal && !pronounFirst ? sentence.phrases.find((p) => p.start === at + 2) : undefined);
+    // "devices are handed out to employees": the passive's subject is what is acted on (a device assignment).
+    const passive = /^(is|are|was|were|be|been|being|get|gets|got)$/.test(sentence.tokens[at - 1]?.norm ?? '') && subject?.role === 'subject' && subject.end < at ? subject : undefined;
+    const object = parties.find((p) => p.role === 'object') ?? (phrasal && !pronounFirst ? sentence.phrases.find((p) => p.start === at + 2) : undefined) ?? passive;
     const objectKey = object ? nameOf(object) : undefined;
     // "request vacation days": a time word names no kind; its qualifier does.
     const kind = objectKey && NOT_RECORDS.has(objectKey.head) && objectKey.key !== objectKey.head ? objectKey.key.split('_')[0]! : objectKey?.head;
@@ -603,7 +609,7 @@ export class CandidateTable {
     }
   }
 
-  private absorb(kept: Candidate, gone: Candidate): void {
+  absorb(kept: Candidate, gone: Candidate): void {
     kept.evidence.push(...gone.evidence);
     kept.phrases.push(...gone.phrases);
     kept.acts.push(...gone.acts);

@@ -2,7 +2,7 @@ import { snake } from '../naming.js';
 import type { AttributeSpec } from '../model.js';
 import { attributeKind, defaultValues, makeAttribute } from './attributes.js';
 import type { Candidate } from './candidates.js';
-import { ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, GIVING_VERBS, HAVING_VERBS, KEEPING_VERBS, NOT_RECORDS, PICKING_VERBS } from './knowledge.js';
+import { ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, GIVING_VERBS, GROUPING_HEADS, HAVING_VERBS, KEEPING_VERBS, NOT_RECORDS, PICKING_VERBS } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
 
@@ -51,6 +51,8 @@ export function readFields(sentences: Sentence[], kept: ReadonlySet<string>, can
       if (kinds.has(phrase)) continue;
       // Listed under a record ("Clients: a, b") or in its brackets ("each student (school, ...)").
       if (phrase.role === 'list' && phrase.listOf) {
+        // "organised in sections (Tapas, Drinks)": the names of groups are their rows, not columns.
+        if (phrase.listOf.plural && GROUPING_HEADS.has(phrase.listOf.head.lemma) && kept.has(candidateOf(phrase.listOf)?.key ?? '')) continue;
         // "record each payment against the invoice (date, amount, method)": the details are of what is recorded.
         const recorded = phrase.listOf.role === 'prep' && phrase.listOf.verb && KEEPING_VERBS.has(phrase.listOf.verb.lemma)
           ? sentence.phrases.find((p) => p.verb === phrase.listOf!.verb && p.role === 'object' && keyOf(p))

@@ -329,7 +329,8 @@ function relationshipsOf(links: Link[], entities: Set<string>, roles: Set<string
       else {
         // People of a record: the record first ("club_members"), the role second.
         const [entity, role] = entities.has(from) ? [from, to] : [to, from];
-        out.push({ from: entity, to: role, kind: 'many-to-many', through: safeName(`${entity}_${role}`) });
+        // ... unless the idea says the person has the record ("which volunteer has which skill": volunteer_skill).
+        out.push({ from: entity, to: role, kind: 'many-to-many', through: safeName(link.named === 'from-to' ? `${from}_${to}` : `${entity}_${role}`) });
       }
     } else out.push({ from, to, kind: 'one-to-many', ...(link.as && roles.has(from) ? { as: link.as } : {}) });
   }

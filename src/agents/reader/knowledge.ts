@@ -310,3 +310,22 @@ export const SELF_SERVICE_PEOPLE = new Set([
   'volunteer', 'speaker', 'organiser', 'organizer', 'birder', 'flatmate', 'partner', 'patron', 'backer', 'donor',
   'freelancer', 'mentee', 'mentor', 'cook', 'gardener', 'walker', 'sitter', 'barista', 'landlord', 'agent',
 ]);
+
+/**
+ * Records that group others, named after what they hold or what they divide: "groups I create
+ * (Morning, Work)" of habits are habit groups, "the menu is organised in sections" has menu sections,
+ * "option groups" hold options. (joins.ts)
+ */
+export const GROUPING_HEADS = new Set(['group', 'section', 'folder', 'collection', 'category']);
+
+/** Verbs that arrange records into the groups or parts above: "organised in sections", "sort habits into groups". */
+export const ARRANGING_VERBS = new Set(['organise', 'organize', 'divide', 'split', 'group', 'sort', 'arrange', 'break']);
+
+/** Containers that name a catalogue of what qualifies them: a "service menu" lists services, a "parts catalogue" parts. */
+export const CATALOGUE_HEADS = new Set(['menu', 'catalogue', 'catalog', 'library', 'range', 'list']);
+
+/** Verbs that put a shared thing into a record: "add songs to a playlist", "drag recipes into the plan". */
+export const PLACING_VERBS = new Set(['add', 'put', 'drag', 'drop', 'move', 'place', 'pin', 'save', 'slot', 'insert']);
+
+/** Words of recurrence: "weekly working hours", "shifts per week" are a schedule, a row per day or week. */
+export const RECURRENCE_WORDS = new Set(['weekly', 'daily', 'monthly', 'fortnightly', 'recurring', 'regular', 'usual']);

@@ -1,8 +1,9 @@
 import nlp from 'compromise';
 import { antecedent, pronounObject, standsIn } from './antecedents.js';
 import type { Candidate } from './candidates.js';
+import { groupLinks, joinLinks } from './joins.js';
 import { wordnet } from './wordnet.js';
-import { CLASSIFIERS, CONTAINERS, HAVING_VERBS, KEEPING_VERBS, PART_HEADS, PICKING_VERBS } from './knowledge.js';
+import { CATALOGUE_HEADS, CLASSIFIERS, CONTAINERS, HAVING_VERBS, KEEPING_VERBS, PART_HEADS, PICKING_VERBS } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 
 /**
@@ -21,6 +22,8 @@ export interface Link {
   as?: string;
   /** The record that joins the two sides, for people joined to people ("follow" joins members to members). */
   through?: string;
+  /** A many-to-many's join is named `from` first ("volunteer_skill"), whichever side is a role. */
+  named?: 'from-to';
 }
 
 /** Verbs that open a place people then fill: "open a shop", "create a club", "set up a workspace". */
@@ -84,10 +87,10 @@ export class RelationReader {
     return this.candidateOf(phrase)?.person ? undefined : this.keyOf(phrase);
   }
 
-  private link(from: string | undefined, to: string | undefined, kind: Link['kind'], why: string, as?: string): void {
+  private link(from: string | undefined, to: string | undefined, kind: Link['kind'], why: string, as?: string, named?: Link['named']): void {
     if (!from || !to || from === to) return;
     if (this.links.some((l) => l.from === from && l.to === to && l.kind === kind)) return;
-    this.links.push({ from, to, kind, why, ...(as ? { as } : {}) });
+    this.links.push({ from, to, kind, why, ...(as ? { as } : {}), ...(named ? { named } : {}) });
   }
 
   /** "members follow other members": a record between people of one kind joins them to each other, many to many. */
@@ -100,6 +103,8 @@ export class RelationReader {
   /** `served`: people kept as records (clients, patients), the parties of the records the business keeps for them. */
   read(candidates: Candidate[], acts: Candidate[], settled = false, served: ReadonlySet<string> = new Set()): Link[] {
     this.settled = settled;
+    // Joins and groups first: "which volunteer has which skill" outweighs "volunteers have skills".
+    for (const l of [...joinLinks(this.sentences, (p) => this.keyOf(p), this.candidateOf, (key) => this.catalogue(key), this.kept), ...groupLinks(candidates, this.kept)]) this.link(l.from, l.to, l.kind, l.why, l.as, l.named);
     for (const sentence of this.sentences) this.readSentence(sentence);
     // "order item", "invoice line": a name that starts with another record's name is its child.
     for (const key of this.kept) {
@@ -417,10 +422,14 @@ export class RelationReader {
    */
   private catalogue(key: string): boolean {
     for (const sentence of this.sentences) {
+      const shared = SHARED.exec(sentence.text);
       for (const phrase of sentence.phrases) {
+        // "our service menu has ...", "the parts catalogue": a catalogue named by what it lists.
+        if (phrase.words.length >= 2 && CATALOGUE_HEADS.has(phrase.head.lemma) && phrase.words.at(-2)!.lemma === key) return true;
         if (this.keyOf(phrase) !== key) continue;
         if (phrase.verb && /^(pick|choose|select|browse)$/.test(phrase.verb.lemma) && phrase.role !== 'subject') return true;
-        if (/\b(shared between|shared across|reused across|reuse[sd]? (it|them)|used across|used in many|used by many|attach it wherever)\b/i.test(sentence.text)) return true;
+        // "the same option group is reused across lots of dishes": what is shared, not what it is shared across.
+        if (shared && !(phrase.role === 'prep' && /^(across|between|among|in|by|wherever)$/.test(phrase.prep ?? '') && phrase.start > 0 && phraseOffset(sentence, phrase) > shared.index)) return true;
       }
     }
     return false;
@@ -462,6 +471,16 @@ function isPlace(head: string): boolean {
 /** A remark about something: made by a verb ("reply", "chat") or named as one ("a note", "a review"). */
 function isRemark(candidate: Candidate): boolean {
   return candidate.acts.length > 0 || ABOUT_HEADS.has(candidate.head);
+}
+
+/** Words that say a thing is shared between the records that use it. */
+const SHARED = /\b(shared between|shared across|reused across|reuse[sd]? (it|them)|used across|used in many|used by many|attach it wherever)\b/i;
+
+/** Where a phrase starts in its sentence's text, in characters. */
+function phraseOffset(sentence: Sentence, phrase: Phrase): number {
+  let at = 0;
+  for (const token of sentence.tokens.slice(0, phrase.start)) at += token.pre.length + token.text.length + token.post.length;
+  return at;
 }
 
 /** Acts whose record is paid for: an order, a booking, a rental, a registration. */
