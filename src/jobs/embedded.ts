@@ -17,7 +17,7 @@ import type {
   Unsubscribe,
 } from './port.js';
 import { isFinal } from './port.js';
-import { OutputStore, PackedOutput, removeStaleOutputDirs } from './output-store.js';
+import { OutputStore, PackedOutput, packOutput, removeStaleOutputDirs, unpackOutput } from './output-store.js';
 import { agentRunnerFor } from './thread-runner.js';
 import {
   applyPhaseEvent,
@@ -66,7 +66,11 @@ export interface EmbeddedQueueOptions {
 interface Entry {
   seq: number;
   job: Job;
-  events: JobEvent[];
+  /**
+   * The job's events while it runs; once it has ended, their JSON compressed (`packEvents`), read
+   * back only to replay them: a pipeline's ~40 events weigh ~10 kB as objects, ~1 kB packed.
+   */
+  events: JobEvent[] | Buffer;
   listeners: Set<(event: JobEvent) => void> | undefined;
   controller: AbortController | undefined;
   /** Epoch ms after which the job is no longer found; set when it ends. */
@@ -257,11 +261,12 @@ export class EmbeddedQueue implements JobQueue {
   async subscribe(id: string, afterId: number, listener: (event: JobEvent) => void): Promise<Unsubscribe | undefined> {
     const entry = this.live(id);
     if (!entry) return undefined;
+    const events = Array.isArray(entry.events) ? entry.events : unpackEvents(entry.events);
     // A completed job's last event carries its output, kept apart from the event: read it back first.
-    const last = entry.events.at(-1);
+    const last = events.at(-1);
     let output: unknown;
     if (last && last.id > afterId && last.status === 'completed') output = await this.outputs.get(id);
-    for (const event of entry.events) {
+    for (const event of events) {
       if (event.id <= afterId) continue;
       listener(event === last && last.status === 'completed' ? { ...event, output: output ?? null } : event);
     }
@@ -377,15 +382,16 @@ export class EmbeddedQueue implements JobQueue {
     const output = extra.output instanceof PackedOutput && entry.listeners?.size ? { ...extra, output: extra.output.unpack() } : extra;
     this.emit(entry, output, job.finished_at ?? undefined);
     entry.listeners = undefined;
-    // The output leaves the record and its last event for the output store, which bounds its memory.
+    // The output leaves the record for the output store, which bounds its memory; the events are
+    // packed without it (their last one is given it back when replayed).
+    const events = entry.events as JobEvent[];
     if (status === 'completed') {
       this.outputs.put(job.id, job.output);
       job.output = null;
-      const last = entry.events.at(-1)!;
-      entry.events[entry.events.length - 1] = { ...last, output: undefined };
+      // `null` holds the output's place in the event, where a replay puts it back.
+      events[events.length - 1] = { ...events.at(-1)!, output: null };
     }
-    // No more events: the log keeps its exact length rather than the room it grew for.
-    entry.events = entry.events.slice();
+    entry.events = packEvents(events);
     const line = status === 'completed' ? this.ended.completed : this.ended.failed;
     line.push(entry);
     if (line.length === 1) this.scheduleSweep();
@@ -393,8 +399,10 @@ export class EmbeddedQueue implements JobQueue {
 
   /** Adds the job's next event, at `at` (now unless given), and hands it to whoever listens. */
   private emit(entry: Entry, extra: Partial<JobEvent>, at?: string): void {
-    const event = eventOf(entry.job, { ...extra, id: entry.events.length + 1 }, at) as JobEvent;
-    entry.events.push(event);
+    // Only a job that has not ended has events to add, kept as objects (see `finish`).
+    const events = entry.events as JobEvent[];
+    const event = eventOf(entry.job, { ...extra, id: events.length + 1 }, at) as JobEvent;
+    events.push(event);
     if (entry.listeners) for (const listener of [...entry.listeners]) deliverEvent(listener, event, this.options.logger);
     for (const listener of this.everyEvent) deliverEvent(listener, event, this.options.logger);
   }
@@ -463,6 +471,15 @@ export class EmbeddedQueue implements JobQueue {
       this.idempotencyHead = 0;
     }
   }
+}
+
+/** A finished job's events as the queue keeps them: their JSON, compressed as outputs are. */
+function packEvents(events: JobEvent[]): Buffer {
+  return packOutput(JSON.stringify(events));
+}
+
+function unpackEvents(packed: Buffer): JobEvent[] {
+  return unpackOutput(packed) as JobEvent[];
 }
 
 /** The index of the last entry whose `seq` is below `before` (entries are in `seq` order), -1 if none. */
