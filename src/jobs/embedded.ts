@@ -89,6 +89,9 @@ const DAY_MS = 86_400_000;
 /** setTimeout's longest wait; a longer one fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** Finished jobs whose unpacked events are kept for the streams replaying them (a pipeline's ~10 kB each). */
+const REPLAYED_KEPT = 16;
+
 /** How long a caller over its job cap is asked to wait (`Retry-After`): about the time a small job takes. */
 const ACTIVE_CAP_RETRY_SECONDS = 5;
 
@@ -144,6 +147,11 @@ export class EmbeddedQueue implements JobQueue {
   private readonly outputs: OutputStore;
   /** Jobs queued or running, by owner. */
   private readonly active = new Map<string, number>();
+  /**
+   * The events of the finished jobs replayed last, unpacked: streams opened on one job share its
+   * event objects, so that each event is framed once for all of them (see stream.ts), as it is live.
+   */
+  private readonly replayed = new Map<string, JobEvent[]>();
   private running = 0;
   private pumpScheduled = false;
   private seq = 0;
@@ -261,7 +269,7 @@ export class EmbeddedQueue implements JobQueue {
   async subscribe(id: string, afterId: number, listener: (event: JobEvent) => void): Promise<Unsubscribe | undefined> {
     const entry = this.live(id);
     if (!entry) return undefined;
-    const events = Array.isArray(entry.events) ? entry.events : unpackEvents(entry.events);
+    const events = this.eventsOf(entry);
     // A completed job's last event carries its output, kept apart from the event: read it back first.
     const last = events.at(-1);
     let output: unknown;
@@ -395,6 +403,18 @@ export class EmbeddedQueue implements JobQueue {
     const line = status === 'completed' ? this.ended.completed : this.ended.failed;
     line.push(entry);
     if (line.length === 1) this.scheduleSweep();
+  }
+
+  /** The job's events: as they are while it runs, unpacked (once for its concurrent replays) once it has ended. */
+  private eventsOf(entry: Entry): JobEvent[] {
+    if (Array.isArray(entry.events)) return entry.events;
+    let events = this.replayed.get(entry.job.id);
+    if (!events) {
+      events = unpackEvents(entry.events);
+      this.replayed.set(entry.job.id, events);
+      if (this.replayed.size > REPLAYED_KEPT) this.replayed.delete(this.replayed.keys().next().value!);
+    }
+    return events;
   }
 
   /** Adds the job's next event, at `at` (now unless given), and hands it to whoever listens. */
