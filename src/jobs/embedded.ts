@@ -17,7 +17,7 @@ import type {
   Unsubscribe,
 } from './port.js';
 import { isFinal } from './port.js';
-import { OutputStore, PackedOutput, heldInHeap, packOutput, removeStaleOutputDirs, unpackHeld } from './output-store.js';
+import { OutputStore, PackedOutput, packOutput, removeStaleOutputDirs, unpackOutput } from './output-store.js';
 import { agentRunnerFor } from './thread-runner.js';
 import {
   applyPhaseEvent,
@@ -70,7 +70,7 @@ interface Entry {
    * The job's events while it runs; once it has ended, their JSON compressed (`packEvents`), read
    * back only to replay them: a pipeline's ~40 events weigh ~10 kB as objects, ~1 kB packed.
    */
-  events: JobEvent[] | string;
+  events: JobEvent[] | Buffer;
   listeners: Set<(event: JobEvent) => void> | undefined;
   controller: AbortController | undefined;
   /** Epoch ms after which the job is no longer found; set when it ends. */
@@ -493,13 +493,13 @@ export class EmbeddedQueue implements JobQueue {
   }
 }
 
-/** A finished job's events as the queue keeps them: their JSON, compressed and held as outputs are. */
-function packEvents(events: JobEvent[]): string {
-  return heldInHeap(packOutput(JSON.stringify(events)));
+/** A finished job's events as the queue keeps them: their JSON, compressed as outputs are. */
+function packEvents(events: JobEvent[]): Buffer {
+  return packOutput(JSON.stringify(events));
 }
 
-function unpackEvents(packed: string): JobEvent[] {
-  return unpackHeld(packed) as JobEvent[];
+function unpackEvents(packed: Buffer): JobEvent[] {
+  return unpackOutput(packed) as JobEvent[];
 }
 
 /** The index of the last entry whose `seq` is below `before` (entries are in `seq` order), -1 if none. */

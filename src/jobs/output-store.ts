@@ -6,7 +6,7 @@ import { AiosError } from '../contract/index.js';
 
 /**
  * Finished jobs' outputs for the embedded queue, within a memory budget. An output is kept as its
- * JSON compressed (a pipeline's ~400 kB of JSON is ~90 kB), in memory (in V8's heap, see `heldInHeap`) while the outputs kept there
+ * JSON compressed (a pipeline's ~400 kB of JSON is ~90 kB), in memory while the outputs kept there
  * fit `memoryBytes`; past it, the oldest move to a file in `dir` and are read back when asked for.
  * Small outputs stay as they are: unpacking them on every read would cost more than they weigh.
  *
@@ -26,9 +26,9 @@ export interface OutputStoreOptions {
 type Kept =
   /** As given: small ones. */
   | { where: 'object'; value: unknown; bytes: number }
-  | { where: 'memory'; packed: string; bytes: number }
+  | { where: 'memory'; packed: Buffer; bytes: number }
   /** Being written to its file: still read from memory until then. */
-  | { where: 'writing'; packed: string; bytes: number }
+  | { where: 'writing'; packed: Buffer; bytes: number }
   | { where: 'file'; bytes: number };
 
 /** Outputs under this many bytes of JSON are kept as objects. */
@@ -97,26 +97,21 @@ export function unpackOutput(packed: Buffer): unknown {
  */
 export function packOutput(json: string): Buffer {
   const bytes = Buffer.byteLength(json);
-  if (bytes > MAX_SCRATCH_BYTES) return gzipSync(json, { level: LEVEL });
+  if (bytes > MAX_SCRATCH_BYTES) return exact(gzipSync(json, { level: LEVEL }));
   if (scratch.length < bytes) scratch = Buffer.allocUnsafeSlow(Math.min(MAX_SCRATCH_BYTES, Math.max(bytes, 2 * scratch.length)));
   scratch.write(json, 0, bytes, 'utf8');
-  return gzipSync(scratch.subarray(0, bytes), { level: LEVEL });
+  return exact(gzipSync(scratch.subarray(0, bytes), { level: LEVEL }));
 }
 
 /**
- * Packed bytes as they are kept in memory for long: a string of one byte a character, in V8's
- * heap, which moves what it keeps together and gives back the pages it empties. As Buffers they
- * stayed in malloc's heap (an agent thread's arena, for the outputs it made), among the blocks
- * freed around them, which that heap cannot give back: ~12 MB more resident after 3,000
- * pipelines. (zlib's small results are also views of a 16 kB chunk, all of it kept with them.)
+ * `packed` in memory of its own size. zlib answers what fits its first 16 kB chunk as a view of
+ * that chunk: kept as it is, a 1 kB result would hold all 16 kB for as long as it is kept.
  */
-export function heldInHeap(packed: Buffer): string {
-  return packed.toString('latin1');
-}
-
-/** What `packOutput` compressed, from the string `heldInHeap` made of it. */
-export function unpackHeld(held: string): unknown {
-  return unpackOutput(Buffer.from(held, 'latin1'));
+function exact(packed: Buffer): Buffer {
+  if (packed.byteOffset === 0 && packed.byteLength === packed.buffer.byteLength) return packed;
+  const own = Buffer.allocUnsafeSlow(packed.byteLength);
+  packed.copy(own);
+  return own;
 }
 
 /**
@@ -161,7 +156,7 @@ export class OutputStore {
   /** Keeps `output` for job `id`; it can be read at once. */
   put(id: string, output: unknown): void {
     if (output instanceof PackedOutput) {
-      this.keep(id, { where: 'memory', packed: heldInHeap(output.packed), bytes: output.packed.length });
+      this.keep(id, { where: 'memory', packed: output.packed, bytes: output.packed.length });
       this.fit();
       return;
     }
@@ -176,7 +171,7 @@ export class OutputStore {
     }
     if (json.length < SMALL_OUTPUT_BYTES) this.keep(id, { where: 'object', value: output, bytes: json.length });
     else {
-      const packed = heldInHeap(packOutput(json));
+      const packed = packOutput(json);
       this.keep(id, { where: 'memory', packed, bytes: packed.length });
     }
     this.fit();
@@ -191,7 +186,7 @@ export class OutputStore {
         return kept.value;
       case 'memory':
       case 'writing':
-        return unpackHeld(kept.packed);
+        return unpackOutput(kept.packed);
       case 'file': {
         let packed: Buffer;
         try {
@@ -245,7 +240,7 @@ export class OutputStore {
       const kept = this.kept.get(id);
       // Those already leaving are counted out.
       if (!kept || kept.where === 'file' || kept.where === 'writing') continue;
-      const packed = kept.where === 'memory' ? kept.packed : heldInHeap(packOutput(JSON.stringify(kept.value) ?? 'null'));
+      const packed = kept.where === 'memory' ? kept.packed : gzipSync(JSON.stringify(kept.value) ?? 'null', { level: LEVEL });
       // Counted out of memory now, so the loop ends; the buffer goes when the file is written.
       const writing = { where: 'writing', packed, bytes: packed.length } as const;
       this.replace(id, kept, writing);
@@ -258,7 +253,7 @@ export class OutputStore {
     const file = this.fileOf(id);
     try {
       await this.ensureDir();
-      await writeFile(file, writing.packed, 'latin1');
+      await writeFile(file, writing.packed);
     } catch (error) {
       if (this.kept.get(id) !== writing) return;
       this.options.logger?.error({ err: error, job_id: id }, 'could not move a job output to the data directory; it stays in memory');
