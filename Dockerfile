@@ -17,8 +17,8 @@ RUN npm run build
 # --- Runtime: production dependencies and the compiled output, run as a non-root user. ---
 FROM node:22-slim AS runtime
 # glibc malloc: two arenas, not eight per core (agent threads and zlib took their own), and blocks
-# of 64 kB or more mapped alone and given back when freed: 5-10 MB less resident after 3,000 jobs
-# in the bench, more with more threads (docs/DEPLOYMENT.md, "Key metrics to monitor").
+# of 64 kB or more mapped alone and given back when freed: fewer arenas left behind by more threads
+# (the bench's 3,000 jobs no longer show a gain: docs/DEPLOYMENT.md, "Key metrics to monitor").
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \

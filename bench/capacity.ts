@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { MAX_SPEC_CHARS } from '../src/contract/index.js';
 import { specOfWords } from '../test/fixtures/specs.js';
-import { BENCH_KEY, startServerProcess } from './server-process.js';
+import { BENCH_KEY, startServerProcess, type MemoryBreakdown } from './server-process.js';
 
 /**
  * The capacity figures of issue 15, in a process of their own. Prints one JSON line.
@@ -15,7 +15,9 @@ import { BENCH_KEY, startServerProcess } from './server-process.js';
  * run on their worker threads, as `serve` runs them), all kept for their retention hour; its
  * resident memory once they have all completed (the agent thread still alive), once the idle
  * thread has ended, and its peak. Twice: with glibc malloc's defaults, then with the settings the
- * Dockerfile gives the process (MALLOC_SETTINGS), each run saying which it used.
+ * Dockerfile gives the process (MALLOC_SETTINGS), each run saying which it used, and where the
+ * resident set then is (heap, Buffers, the rest); `node --expose-gc capacity.js memory` adds the
+ * heap still live after a full collection.
  *
  * Event loop: the built CLI's `serve` (embedded queue, the real agents) given 4 full pipelines on
  * the largest spec allowed; `/health` is asked again and again, one at a time, while they run.
@@ -45,6 +47,8 @@ export interface MemoryFigures {
   /** Resident just after the last job completed, its agent thread still alive. */
   rss_thread_alive_mb: number;
   peak_rss_mb: number;
+  /** Where `rss_mb` is, read just after it. */
+  breakdown: MemoryBreakdown;
 }
 
 export interface CapacityFigures {
@@ -92,6 +96,7 @@ async function memory(malloc: Record<string, string> | undefined): Promise<Memor
       rss_mb: await server.rssMb(),
       rss_thread_alive_mb: threadAlive,
       peak_rss_mb: await server.peakRssMb(),
+      breakdown: await server.memoryBreakdown(),
     };
   } finally {
     await server.close();

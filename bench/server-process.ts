@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 
 /**
  * A benchmark server in a child process of its own, so the load generator and the server do not
@@ -17,6 +18,27 @@ export interface ServerMessage {
   rss_kb?: number;
   /** User + system CPU time of the whole process so far (its GC and I/O threads included). */
   cpu_us?: number;
+  /** Where the resident set is now, in MB (see `MemoryBreakdown`). */
+  breakdown?: MemoryBreakdown;
+}
+
+/**
+ * The resident set of the server process split as Node sees it, in MB: V8's heap as reserved
+ * (`heap_total`) and as used by objects live or not yet collected (`heap_used`), memory outside
+ * it held by JS objects (`external`, of which `array_buffers`: Buffers), and the rest of the
+ * resident set (`other`: code, native modules' and malloc's own memory, thread stacks).
+ */
+export interface MemoryBreakdown {
+  rss: number;
+  heap_total: number;
+  heap_used: number;
+  /** V8's young generation as reserved: it grows under a high allocation rate. */
+  new_space: number;
+  external: number;
+  array_buffers: number;
+  other: number;
+  /** V8's heap used after a full collection, when the process runs with `--expose-gc` (read after the rest). */
+  live_heap?: number;
 }
 
 export interface ServerProcess {
@@ -27,16 +49,18 @@ export interface ServerProcess {
   rssMb(): Promise<number>;
   /** CPU time the server process has used so far, in microseconds. */
   cpuMicros(): Promise<number>;
+  /** Where the server process's resident set is now. */
+  memoryBreakdown(): Promise<MemoryBreakdown>;
   close(): Promise<void>;
 }
 
-function reply(child: ChildProcess, key: keyof ServerMessage): Promise<number> {
+function reply<K extends keyof ServerMessage>(child: ChildProcess, key: K): Promise<NonNullable<ServerMessage[K]>> {
   return new Promise((resolve, reject) => {
     const onMessage = (message: ServerMessage) => {
       if (message[key] === undefined) return;
       child.off('message', onMessage);
       child.off('exit', onExit);
-      resolve(message[key]);
+      resolve(message[key]!);
     };
     const onExit = (code: number | null) => reject(new Error(`benchmark server exited (${code}) before sending ${key}`));
     child.on('message', onMessage);
@@ -67,6 +91,11 @@ export async function startServerProcess(script: string, env: Record<string, str
       child.send('cpu');
       return answer;
     },
+    memoryBreakdown() {
+      const answer = reply(child, 'breakdown');
+      child.send('breakdown');
+      return answer;
+    },
     close: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -82,10 +111,27 @@ export function serveBenchmarkChild(port: number): void {
   process.on('message', (message) => {
     if (message === 'rss') process.send?.({ max_rss_kb: process.resourceUsage().maxRSS } satisfies ServerMessage);
     if (message === 'rss-now') process.send?.({ rss_kb: process.memoryUsage().rss / 1024 } satisfies ServerMessage);
+    if (message === 'breakdown') process.send?.({ breakdown: memoryBreakdown() } satisfies ServerMessage);
     if (message === 'cpu') {
       const { user, system } = process.cpuUsage();
       process.send?.({ cpu_us: user + system } satisfies ServerMessage);
     }
   });
   process.on('disconnect', () => process.exit(0));
+}
+
+function memoryBreakdown(): MemoryBreakdown {
+  const mb = (bytes: number) => Math.round((bytes / 1_048_576) * 10) / 10;
+  const usage = process.memoryUsage();
+  const newSpace = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+  return {
+    rss: mb(usage.rss),
+    heap_total: mb(usage.heapTotal),
+    heap_used: mb(usage.heapUsed),
+    new_space: mb(newSpace),
+    external: mb(usage.external),
+    array_buffers: mb(usage.arrayBuffers),
+    other: mb(usage.rss - usage.heapTotal - usage.external),
+    ...(typeof globalThis.gc === 'function' ? { live_heap: (globalThis.gc(), mb(process.memoryUsage().heapUsed)) } : {}),
+  };
 }

@@ -17,7 +17,7 @@ import type {
   Unsubscribe,
 } from './port.js';
 import { isFinal } from './port.js';
-import { OutputStore, PackedOutput, removeStaleOutputDirs } from './output-store.js';
+import { OutputStore, PackedOutput, packOutput, removeStaleOutputDirs, unpackOutput } from './output-store.js';
 import { agentRunnerFor } from './thread-runner.js';
 import {
   applyPhaseEvent,
@@ -66,7 +66,11 @@ export interface EmbeddedQueueOptions {
 interface Entry {
   seq: number;
   job: Job;
-  events: JobEvent[];
+  /**
+   * The job's events while it runs; once it has ended, their JSON compressed (`packEvents`), read
+   * back only to replay them: a pipeline's ~40 events weigh ~10 kB as objects, ~1 kB packed.
+   */
+  events: JobEvent[] | Buffer;
   listeners: Set<(event: JobEvent) => void> | undefined;
   controller: AbortController | undefined;
   /** Epoch ms after which the job is no longer found; set when it ends. */
@@ -84,6 +88,9 @@ interface IdempotencyRecord {
 const DAY_MS = 86_400_000;
 /** setTimeout's longest wait; a longer one fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Finished jobs whose unpacked events are kept for the streams replaying them (a pipeline's ~10 kB each). */
+const REPLAYED_KEPT = 16;
 
 /** How long a caller over its job cap is asked to wait (`Retry-After`): about the time a small job takes. */
 const ACTIVE_CAP_RETRY_SECONDS = 5;
@@ -140,6 +147,11 @@ export class EmbeddedQueue implements JobQueue {
   private readonly outputs: OutputStore;
   /** Jobs queued or running, by owner. */
   private readonly active = new Map<string, number>();
+  /**
+   * The events of the finished jobs replayed last, unpacked: streams opened on one job share its
+   * event objects, so that each event is framed once for all of them (see stream.ts), as it is live.
+   */
+  private readonly replayed = new Map<string, JobEvent[]>();
   private running = 0;
   private pumpScheduled = false;
   private seq = 0;
@@ -257,11 +269,12 @@ export class EmbeddedQueue implements JobQueue {
   async subscribe(id: string, afterId: number, listener: (event: JobEvent) => void): Promise<Unsubscribe | undefined> {
     const entry = this.live(id);
     if (!entry) return undefined;
+    const events = this.eventsOf(entry);
     // A completed job's last event carries its output, kept apart from the event: read it back first.
-    const last = entry.events.at(-1);
+    const last = events.at(-1);
     let output: unknown;
     if (last && last.id > afterId && last.status === 'completed') output = await this.outputs.get(id);
-    for (const event of entry.events) {
+    for (const event of events) {
       if (event.id <= afterId) continue;
       listener(event === last && last.status === 'completed' ? { ...event, output: output ?? null } : event);
     }
@@ -383,22 +396,36 @@ export class EmbeddedQueue implements JobQueue {
     }
     this.emit(entry, output, job.finished_at ?? undefined);
     entry.listeners = undefined;
-    // Nor does the last event keep it: the store does.
+    // The events are packed without the output (their last one is given it back when replayed).
+    const events = entry.events as JobEvent[];
     if (status === 'completed') {
-      const last = entry.events.at(-1)!;
-      entry.events[entry.events.length - 1] = { ...last, output: undefined };
+      // `null` holds the output's place in the event, where a replay puts it back.
+      events[events.length - 1] = { ...events.at(-1)!, output: null };
     }
-    // No more events: the log keeps its exact length rather than the room it grew for.
-    entry.events = entry.events.slice();
+    entry.events = packEvents(events);
     const line = status === 'completed' ? this.ended.completed : this.ended.failed;
     line.push(entry);
     if (line.length === 1) this.scheduleSweep();
   }
 
+  /** The job's events: as they are while it runs, unpacked (once for its concurrent replays) once it has ended. */
+  private eventsOf(entry: Entry): JobEvent[] {
+    if (Array.isArray(entry.events)) return entry.events;
+    let events = this.replayed.get(entry.job.id);
+    if (!events) {
+      events = unpackEvents(entry.events);
+      this.replayed.set(entry.job.id, events);
+      if (this.replayed.size > REPLAYED_KEPT) this.replayed.delete(this.replayed.keys().next().value!);
+    }
+    return events;
+  }
+
   /** Adds the job's next event, at `at` (now unless given), and hands it to whoever listens. */
   private emit(entry: Entry, extra: Partial<JobEvent>, at?: string): void {
-    const event = eventOf(entry.job, { ...extra, id: entry.events.length + 1 }, at) as JobEvent;
-    entry.events.push(event);
+    // Only a job that has not ended has events to add, kept as objects (see `finish`).
+    const events = entry.events as JobEvent[];
+    const event = eventOf(entry.job, { ...extra, id: events.length + 1 }, at) as JobEvent;
+    events.push(event);
     if (entry.listeners) for (const listener of [...entry.listeners]) deliverEvent(listener, event, this.options.logger);
     for (const listener of this.everyEvent) deliverEvent(listener, event, this.options.logger);
   }
@@ -467,6 +494,15 @@ export class EmbeddedQueue implements JobQueue {
       this.idempotencyHead = 0;
     }
   }
+}
+
+/** A finished job's events as the queue keeps them: their JSON, compressed as outputs are. */
+function packEvents(events: JobEvent[]): Buffer {
+  return packOutput(JSON.stringify(events));
+}
+
+function unpackEvents(packed: Buffer): JobEvent[] {
+  return unpackOutput(packed) as JobEvent[];
 }
 
 /** The index of the last entry whose `seq` is below `before` (entries are in `seq` order), -1 if none. */

@@ -97,10 +97,21 @@ export function unpackOutput(packed: Buffer): unknown {
  */
 export function packOutput(json: string): Buffer {
   const bytes = Buffer.byteLength(json);
-  if (bytes > MAX_SCRATCH_BYTES) return gzipSync(json, { level: LEVEL });
+  if (bytes > MAX_SCRATCH_BYTES) return exact(gzipSync(json, { level: LEVEL }));
   if (scratch.length < bytes) scratch = Buffer.allocUnsafeSlow(Math.min(MAX_SCRATCH_BYTES, Math.max(bytes, 2 * scratch.length)));
   scratch.write(json, 0, bytes, 'utf8');
-  return gzipSync(scratch.subarray(0, bytes), { level: LEVEL });
+  return exact(gzipSync(scratch.subarray(0, bytes), { level: LEVEL }));
+}
+
+/**
+ * `packed` in memory of its own size. zlib answers what fits its first 16 kB chunk as a view of
+ * that chunk: kept as it is, a 1 kB result would hold all 16 kB for as long as it is kept.
+ */
+function exact(packed: Buffer): Buffer {
+  if (packed.byteOffset === 0 && packed.byteLength === packed.buffer.byteLength) return packed;
+  const own = Buffer.allocUnsafeSlow(packed.byteLength);
+  packed.copy(own);
+  return own;
 }
 
 /**

@@ -1,7 +1,9 @@
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AiosError, DEFAULT_PHASE_TIMEOUTS_MS } from '../../src/contract/index.js';
+import { AiosError, DEFAULT_PHASE_TIMEOUTS_MS, PHASES } from '../../src/contract/index.js';
 import { EmbeddedQueue, type EmbeddedQueueOptions } from '../../src/jobs/embedded.js';
-import type { Job, JobEvent, JobQueue } from '../../src/jobs/port.js';
+import type { Job, JobEvent, JobQueue, JobRunner } from '../../src/jobs/port.js';
 import { fingerprint, validateJobRequest } from '../../src/jobs/request.js';
 import { sleep, workloadRunner, type Workload } from '../http/support.js';
 
@@ -212,6 +214,77 @@ describe('EmbeddedQueue', () => {
     const replay = await send(changed);
     expect(replay).toMatchObject({ created: false, job: { id: second.job.id } });
     await expect(send(body)).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+  });
+});
+
+/**
+ * A pipeline as the real agents report it: each phase starts, reports progress with a note a few
+ * times (the agents' own notes, each a string of its own), and completes; the output is small.
+ */
+const chattyPipeline: JobRunner = async (_tool, _input, { onEvent }) => {
+  for (const phase of PHASES) {
+    onEvent({ type: 'phase_started', phase, at: new Date().toISOString() });
+    for (const percent of [10, 30, 50, 70, 90, 95]) onEvent({ type: 'phase_progress', phase, percent, note: `${phase}: step ${percent} of ${Math.random()}` });
+    onEvent({ type: 'phase_completed', phase, at: new Date().toISOString(), duration_ms: 3 });
+  }
+  return { strategy: { engine: 'heuristic' } };
+};
+
+/** V8's heap and Buffers after a full collection, in bytes. */
+function liveBytes(): number {
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}
+
+describe('what the embedded queue keeps of a finished job', () => {
+  v8.setFlagsFromString('--expose-gc');
+
+  it('replays its events as they were sent live, the output on the last one, after any id', async () => {
+    const q = queue({}, { run: chattyPipeline, concurrency: 2 });
+    const { job } = await q.enqueue({ tool: 'aios_full_pipeline', input: { spec: SPEC }, owner: 'key_a' });
+    const live: JobEvent[] = [];
+    await q.subscribe(job.id, 0, (event) => live.push(event));
+    await until(q, job.id, ['completed']);
+    expect(live).toHaveLength(3 + PHASES.length * 8);
+    expect(live.at(-1)).toMatchObject({ status: 'completed', output: { strategy: { engine: 'heuristic' } } });
+
+    const replayed: JobEvent[] = [];
+    await q.subscribe(job.id, 0, (event) => replayed.push(event));
+    // As a stream sends them: the same JSON, event by event.
+    expect(replayed.map((event) => JSON.stringify(event))).toEqual(live.map((event) => JSON.stringify(event)));
+    const tail: JobEvent[] = [];
+    await q.subscribe(job.id, live.length - 2, (event) => tail.push(event));
+    expect(tail.map((event) => JSON.stringify(event))).toEqual(live.slice(-2).map((event) => JSON.stringify(event)));
+    // Streams replaying one job are handed the same objects, so that each event is framed once for all.
+    expect(tail[0]).toBe(replayed.at(-2));
+  });
+
+  it("keeps a failed job's events, its error on the last one", async () => {
+    const q = queue({ fail: { ux: new AiosError('AGENT_FAILURE', 'no pages') } });
+    const job = await enqueue(q, 'aios_full_pipeline', { spec: SPEC, phases: ['strategy', 'ux'] });
+    await until(q, job.id, ['failed']);
+    const replayed: JobEvent[] = [];
+    await q.subscribe(job.id, 0, (event) => replayed.push(event));
+    expect(replayed.map((event) => event.id)).toEqual(replayed.map((_, index) => index + 1));
+    expect(replayed.at(-1)).toMatchObject({ status: 'failed', error: { code: 'AGENT_FAILURE', message: 'no pages', phase: 'ux' } });
+  });
+
+  it('holds about 2 kB a finished pipeline, not its ~40 events as objects (~10 kB)', async () => {
+    const q = queue({}, { run: chattyPipeline, concurrency: 8 });
+    const jobs = 1_000;
+    const before = liveBytes();
+    const ids: string[] = [];
+    for (let i = 0; i < jobs; i++) ids.push((await q.enqueue({ tool: 'aios_full_pipeline', input: { spec: `${SPEC} ${i}` }, owner: 'key_a' })).job.id);
+    while ((await q.health()).queued + (await q.health()).processing > 0) await sleep(5);
+    const perJob = (liveBytes() - before) / jobs;
+    expect(perJob).toBeLessThan(3_000);
+    // All still there, with their events.
+    const replayed: JobEvent[] = [];
+    await q.subscribe(ids[0]!, 0, (event) => replayed.push(event));
+    expect(replayed).toHaveLength(3 + PHASES.length * 8);
   });
 });
 
