@@ -15,6 +15,7 @@ import {
   type RequestId,
   type TransportSendOptions,
 } from '@modelcontextprotocol/server';
+import type { McpEra } from '../mcp/server.js';
 
 /**
  * The hot path of `/mcp` (issue 15 item 9): one long-lived server per protocol era, connected once
@@ -72,11 +73,9 @@ const SSE_HEADERS = {
 /** As the SDK's transports: a comment frame this often keeps idle event streams open through proxies. */
 const KEEP_ALIVE_MS = 15_000;
 
-export type Era = 'legacy' | 'modern';
-
 /** A request the shared servers answer: its era, the message, and (2026) the classification the SDK made. */
 export interface SharedRoute {
-  era: Era;
+  era: McpEra;
   message: JSONRPCRequest;
   classification?: MessageClassification;
 }
@@ -154,12 +153,12 @@ export class McpMux extends PerRequestHTTPServerTransport {
   private nextId = 1;
   private keepAlive: NodeJS.Timeout | undefined;
 
-  constructor(private readonly era: Era) {
+  constructor(private readonly era: McpEra) {
     super({ classification: era === 'modern' ? { era, revision: MODERN_REVISION } : { era } });
   }
 
   /** Connects `server` to a new multiplexing transport of `era`. */
-  static async connect(server: McpServer, era: Era): Promise<McpMux> {
+  static async connect(server: McpServer, era: McpEra): Promise<McpMux> {
     const mux = new McpMux(era);
     await server.connect(mux);
     return mux;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AiosError } from '../contract/index.js';
 import type { Completion, CompletionRequest, ModelPort } from '../agents/engines/port.js';
 import { InputNeeded, NO_TOKENS } from '../agents/engines/port.js';
+import type { McpEra } from './server.js';
 import type { McpSession, McpSessions } from './sessions.js';
 
 /**
@@ -26,7 +27,7 @@ const MAX_TOKENS = 16_000;
  * or HTTP session at initialize; on the 2026 revision in each request's envelope), and, on the 2025
  * revisions, the call came over a connection (`connected`: stdio) or in a session that can carry the request.
  */
-export function canSample(server: McpServer, ctx: ServerContext, era: 'legacy' | 'modern', connected: boolean, session: McpSession | undefined): boolean {
+export function canSample(server: McpServer, ctx: ServerContext, era: McpEra, connected: boolean, session: McpSession | undefined): boolean {
   if (era === 'legacy' && session) return session.capabilities.sampling !== undefined;
   if (era === 'legacy') return connected && server.server.getClientCapabilities()?.sampling !== undefined;
   const envelope = ctx.mcpReq.envelope as Record<string, unknown> | undefined;

@@ -1,7 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/server';
-import type { Caller, Principal } from './server.js';
-
-type Era = 'legacy' | 'modern';
+import type { Caller, McpEra as Era, Principal } from './server.js';
 
 /** Idle servers kept per era: about the calls one process serves at once; more are built when needed and dropped after. */
 const MAX_IDLE = 16;

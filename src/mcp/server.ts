@@ -9,6 +9,9 @@ import { registerTools } from './tools.js';
 import { McpServerPool } from './server-pool.js';
 import { VERSION } from '../version.js';
 
+/** The two protocol eras one server definition serves: the 2025 revisions (legacy) and 2026-07-28 (modern). */
+export type McpEra = 'legacy' | 'modern';
+
 /** Who is calling: the owner of the jobs they make (an API key id over HTTP, `local` on stdio). */
 export interface Principal {
   owner: string;
@@ -88,7 +91,7 @@ first, correct its product_model (or write one yourself) and pass it as \`produc
  * and transport. `subscribe` says whether resource changes can reach its callers (not on stateless
  * 2025-era HTTP, which has no stream to carry them).
  */
-export function buildMcpServer(deps: McpDeps, caller: Caller, options: { subscribe: boolean; era?: 'legacy' | 'modern'; modernRevision?: string }): McpServer {
+export function buildMcpServer(deps: McpDeps, caller: Caller, options: { subscribe: boolean; era?: McpEra; modernRevision?: string }): McpServer {
   const server = new McpServer(SERVER_INFO, {
     // A server bound to the 2026 revision by its transport must list it (see http/mcp-mux.ts).
     ...(options.modernRevision ? { supportedProtocolVersions: [...SUPPORTED_PROTOCOL_VERSIONS, options.modernRevision] } : {}),
@@ -120,7 +123,7 @@ export function mcpServerFactory(deps: McpDeps, principalOf: (authInfo: unknown)
  * One server per era, shared by every HTTP request the multiplexing transport serves (http/mcp-mux.ts):
  * each handler acts for the principal its request carries.
  */
-export function sharedMcpServers(deps: McpDeps, principalOf: (authInfo: unknown) => Principal, modernRevision: string): Record<'legacy' | 'modern', McpServer> {
+export function sharedMcpServers(deps: McpDeps, principalOf: (authInfo: unknown) => Principal, modernRevision: string): Record<McpEra, McpServer> {
   const caller = requestCaller(principalOf);
   return {
     legacy: buildMcpServer(deps, caller, { subscribe: false, era: 'legacy' }),

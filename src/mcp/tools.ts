@@ -26,7 +26,7 @@ import { followJob } from '../jobs/follow.js';
 import type { Job, JobEvent } from '../jobs/port.js';
 import { advertised, described } from './schema.js';
 import { acceptedText, codeText, statusText } from './text.js';
-import type { Caller, McpDeps, Principal, SamplingDeps } from './server.js';
+import type { Caller, McpDeps, McpEra, Principal, SamplingDeps } from './server.js';
 import { jobUri } from './resources.js';
 import { canSample, nextRound, replayPort, roundAnswers, samplingPort, sessionPort } from './sampling.js';
 
@@ -179,7 +179,7 @@ async function runSampled(
   tool: AgentTool,
   input: unknown,
   ctx: ServerContext,
-  era: 'legacy' | 'modern',
+  era: McpEra,
 ): Promise<CallToolResult | InputRequiredResult> {
   const { sampling } = deps;
   const phase = TOOLS[tool].phase;
@@ -247,7 +247,7 @@ function checkedWebhookUrl(deps: McpDeps, url: string, owner: string): Promise<s
  * Registers the eight tools of CONTRACT section 2; `era` is the protocol era of the server's
  * connections. Each call runs through `caller` and acts for its principal (see server.ts).
  */
-export function registerTools(server: McpServer, deps: McpDeps, caller: Caller, era: 'legacy' | 'modern' = 'modern'): void {
+export function registerTools(server: McpServer, deps: McpDeps, caller: Caller, era: McpEra = 'modern'): void {
   // The five agents answer inline, but run through the job queue so that limits and time-outs hold.
   for (const [name, info] of Object.entries(AGENT_TOOL_INFO) as Array<[AgentTool, (typeof AGENT_TOOL_INFO)[AgentTool]]>) {
     const contract = TOOLS[name];

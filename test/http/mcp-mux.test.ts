@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { McpServer, SUPPORTED_PROTOCOL_VERSIONS, type ServerContext } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MODERN_REVISION, McpMux, sharedRoute, type Era } from '../../src/http/mcp-mux.js';
+import { MODERN_REVISION, McpMux, sharedRoute } from '../../src/http/mcp-mux.js';
+import type { McpEra as Era } from '../../src/mcp/server.js';
 
 /**
  * The multiplexing transport behind /mcp's shared servers (src/http/mcp-mux.ts), on real sockets
