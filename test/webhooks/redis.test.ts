@@ -96,8 +96,12 @@ describe('webhooks on Redis', () => {
       WEBHOOK_ALLOW_PRIVATE: 'true',
       // The polls below are not about the rate limit (60 a minute by default: spent in a second of them).
       RATE_LIMIT_PER_MINUTE: '100000',
-      // The first retry comes 2.5 to 7.5 s after the first attempt: time to kill the process in between.
-      WEBHOOK_BACKOFF_MS: '5000',
+      // The first retry would come 30 to 90 s after the first attempt: the process is killed well
+      // before it, however slow the machine, and the test then brings the retry forward.
+      WEBHOOK_BACKOFF_MS: '60000',
+      // A later event's delivery may be in hand (fetched, waiting its turn) when the process dies:
+      // its lock lapses and the second process takes it over after a few seconds, not 30.
+      QUEUE_LOCK_MS: '3000',
     };
     const first = await startApi(env);
     started.push(first);
@@ -125,14 +129,16 @@ describe('webhooks on Redis', () => {
         (value) => value?.state === 'delayed' && value.attemptsMade === 1,
         'the first delivery waiting for its retry',
       );
+      first.child.kill('SIGKILL');
+      await first.exited;
+      const beforeRestart = receiver.received.length;
+      expect(beforeRestart).toBe(1);
+      failing = false;
+      // Its retry is due now, with the process that scheduled it gone.
+      await (await queue.getJob(`${job_id}.2`))!.promote();
     } finally {
       await queue.close();
     }
-    first.child.kill('SIGKILL');
-    await first.exited;
-    const beforeRestart = receiver.received.length;
-    expect(beforeRestart).toBe(1);
-    failing = false;
 
     const second = await startApi(env);
     started.push(second);
