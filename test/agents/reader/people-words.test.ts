@@ -54,3 +54,28 @@ describe('a word that names a device first is a person when the idea pays them o
     expect(roles(spec)).not.toContain('dispenser');
   });
 });
+
+describe('an organisation that signs in', () => {
+  it('gives the cafés a bakery supplies a role of their own and keeps the cafés as a table', () => {
+    const spec = 'Wholesale portal for our bakery. Cafés we deliver to get a login, see our bread list and place a standing order for each weekday. Each café has its own delivery window.';
+    expect(roles(spec)).toContain('cafe_user');
+    expect(entities(spec)).toContain('cafe');
+    // The bakery gives the cafés their login; they do not sign themselves up.
+    expect(readIdea({ spec }).roles.find((r) => r.name === 'cafe_user')?.self_signup).toBe(false);
+  });
+
+  it('gives clinics that log in to order lab tests a role', () => {
+    const spec = 'Results portal for our testing laboratory. Clinics log in to order tests for their patients and download the results as a PDF.';
+    expect(roles(spec)).toContain('clinic_user');
+  });
+
+  it('gives schools that get an account to book museum visits a role', () => {
+    const spec = 'Booking system for our science museum. Schools get an account and book class visits for a date, with the number of pupils and teachers coming.';
+    expect(roles(spec)).toContain('school_user');
+  });
+
+  it('does not make the narrator\'s own organisation a role', () => {
+    const spec = 'Our gym uses the app to sign in members at the door, and members book classes online.';
+    expect(roles(spec)).not.toContain('gym_user');
+  });
+});
