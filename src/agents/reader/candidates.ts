@@ -7,6 +7,7 @@ import { pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { QUEUES, eventNoun, partitiveOwner, queueEntry, verbForm } from './mentions.js';
+import { samePeople } from './synonyms.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
 import { wordnet } from './wordnet.js';
@@ -111,6 +112,7 @@ export class CandidateTable {
     this.findActors();
     weighJoinedRecords(this, this.sentences);
     this.mergeVariants();
+    this.mergeSynonyms();
     this.mergeNamedAgain();
     for (const candidate of this.byKey.values()) this.judge(candidate);
     // After judging: whether a joined thing is kept depends on all that is said of it.
@@ -187,9 +189,15 @@ export class CandidateTable {
       if (candidate.person) continue;
       // Acting as people do in a product: keeping, picking, working on records.
       const acting = candidate.phrases.some((p) => p.role === 'subject' && !p.negated && this.sentences[p.sentence]!.phrases.some((o) => o.subject === p && o.verb && (KEEPING_VERBS.has(o.verb.lemma) || WORKING_VERBS.has(o.verb.lemma) || PICKING_VERBS.has(o.verb.lemma) || GIVING_VERBS.has(o.verb.lemma) || o.verb.lemma in RECORD_ACTS)));
-      // ("sensors push a reading", "the machine logs a cycle": a device acts, and is still a thing.)
-      if (acting && wordnet().personNoun(candidate.head, { senses: 2 }) && !CONTAINERS.has(candidate.head) && !isDevice(candidate.head)) candidate.person = true;
+      // ("sensors push a reading", "the machine logs a cycle": a device acts, and is still a thing; "cleaners" that are paid or see their jobs are people.)
+      if (acting && wordnet().personNoun(candidate.head, { senses: 2 }) && !CONTAINERS.has(candidate.head) && (!isDevice(candidate.head) || this.treatedAsPeople(candidate))) candidate.person = true;
     }
+  }
+
+  /** Only people are paid ("pay cleaners per job") or see their work in the product ("cleaners see their own jobs"); a device is neither. */
+  private treatedAsPeople(candidate: Candidate): boolean {
+    const looks = (p: Phrase) => this.sentences[p.sentence]!.phrases.some((o) => o.subject === p && o.verb && !o.negated && PEOPLE_LOOKING.has(o.verb.lemma));
+    return candidate.phrases.some((p) => !p.negated && ((p.role === 'object' && p.verb?.lemma === 'pay') || (p.role === 'subject' && looks(p))));
   }
 
   ensure(key: string, head: string, words: string[], first: number): Candidate {
@@ -609,6 +617,17 @@ export class CandidateTable {
     }
   }
 
+  /** "physiotherapists" and "the physio", "children" and "kids": one kind of person (synonyms.ts), named as the idea first names them. */
+  private mergeSynonyms(): void {
+    for (const candidate of [...this.byKey.values()]) {
+      if (this.byKey.get(candidate.key) !== candidate) continue;
+      const same = [...this.byKey.values()].find((other) => other !== candidate && samePeople(other, candidate));
+      if (!same) continue;
+      const [kept, gone] = candidate.first <= same.first ? [candidate, same] : [same, candidate];
+      this.absorb(kept, gone);
+    }
+  }
+
   absorb(kept: Candidate, gone: Candidate): void {
     kept.evidence.push(...gone.evidence);
     kept.phrases.push(...gone.phrases);
@@ -677,6 +696,9 @@ function precededByNegation(tokens: Token[], verb: Token): boolean {
 function isFigure(head: string): boolean {
   return FIGURE_KINDS.some((kind) => wordnet().isA(head, kind, { senses: 1 }));
 }
+
+/** Looking at records on a screen, which people do and devices do not ("a display shows", "a scanner reads" are devices' acts). */
+const PEOPLE_LOOKING = new Set(['see', 'view', 'browse']);
 
 /** A made thing by its first sense ("monitor" is a person first, "sensor", "machine" are devices). */
 function isDevice(head: string): boolean {

@@ -164,7 +164,39 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     // When the idea names who signs in ("I'm the only person who will ever log in"), no one else is a role.
     else if ((r > 0 || score(c) >= 1) && (r >= 1 || c.phrases.some((p) => !p.example && p.role !== 'list')) && (!onlySigners || onlySigners.includes(c))) roles.push(c);
   }
-  return { roles: [...roles, ...declared], records, notes, staffOnly };
+  return { roles: [...roles, ...declared, ...organisationsSigningIn(sentences, candidateOf)], records, notes, staffOnly };
+}
+
+/**
+ * Organisations the idea has sign in ("cafés we supply get a login", "clinics log in to order
+ * tests"): their people are a role named after the organisation ("cafe_user"), and the
+ * organisation stays a record of its own (a role and a table never share a name). The narrator's
+ * own organisation ("our school uses the app") is the product's owner, not a role.
+ */
+export function organisationsSigningIn(sentences: Sentence[], candidateOf: (phrase: Phrase) => Candidate | undefined): Candidate[] {
+  const found: Candidate[] = [];
+  for (const sentence of sentences) {
+    const signIn = SIGN_IN_RE.exec(sentence.text);
+    if (!signIn || NEGATED_SIGN_IN.test(sentence.text) || !ACCOUNT_WORDS.test(signIn[0])) continue;
+    const before = sentence.phrases.filter((p) => charAt(sentence, p.end - 1) <= signIn.index);
+    const subject = before.filter((p) => p.role === 'subject').at(-1);
+    const c = subject && !subject.negated ? candidateOf(subject) : undefined;
+    if (!subject || !c || c.person || subject.det.some((d) => /^(our|my)$/.test(d)) || !isOrganisation(c.head)) continue;
+    // People named between the organisation and the sign-in are who signs in: "cafés whose baristas log in".
+    if (before.slice(before.indexOf(subject) + 1).some((p) => candidateOf(p)?.person)) continue;
+    const key = `${c.key}_user`;
+    if (!found.some((f) => f.key === key)) found.push({ ...c, key, words: [...c.words, 'user'], person: true, phrases: [subject], evidence: [], acts: [] });
+  }
+  return found;
+}
+
+/** Signing in with an account of one's own, as opposed to only using the app on someone's behalf. */
+const ACCOUNT_WORDS = /log|sign|account|regist/i;
+
+/** A body of people or the place they run (a firm, a club; a café, a shop, a gym), by WordNet's first sense. */
+function isOrganisation(head: string): boolean {
+  if (wordnet().lexnames(head, { senses: 1 })[0] === 'noun.group') return true;
+  return ['structure', 'establishment', 'facility'].some((kind) => wordnet().isA(head, kind, { senses: 1 }));
 }
 
 /** Words for someone, whoever they are: a table of them is a table of nobody in particular. */
