@@ -7,7 +7,7 @@ import { pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { weighClauses } from './clauses.js';
-import { placesCounted, weighRowsLookedThrough } from './counted.js';
+import { placesCounted, weighCountedRows } from './counted.js';
 import { QUEUES, eventNoun, partitiveOwner, queueEntry, verbForm } from './mentions.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
@@ -116,7 +116,7 @@ export class CandidateTable {
     this.mergeNamedAgain();
     // After merging: this evidence is about the thing, whatever it is named, and must not decide its name.
     weighClauses(this, this.sentences);
-    weighRowsLookedThrough(this, this.sentences);
+    weighCountedRows(this, this.sentences);
     for (const candidate of this.byKey.values()) this.judge(candidate);
     // After judging: whether a joined thing is kept depends on all that is said of it.
     this.weighJoins();

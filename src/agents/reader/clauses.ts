@@ -49,8 +49,9 @@ function relativeClauseVerbs(book: CandidateBook, sentence: Sentence, phrase: Ph
   let at = phrase.end;
   const marked = RELATIVES.has(tokens[at]?.norm ?? '');
   if (marked) at++;
-  // (The tagger may read "that" as the determiner of the subject's phrase: "that students submit".)
-  const named = marked ? sentence.phrases.find((p) => (p.start === at || p.start === phrase.end) && p !== phrase) : undefined;
+  // (The tagger may read "that" as the determiner of the subject's phrase, "that students submit"; "which"
+  // as a determiner asks, "picks which players take part".)
+  const named = marked ? sentence.phrases.find((p) => p !== phrase && (p.start === at || (p.start === phrase.end && tokens[at - 1]!.norm === 'that'))) : undefined;
   const person = named && (book.candidateOf(named)?.person || isPeopleWord(named.head.lemma));
   if (person) at = named.end;
   else if (SUBJECT_WORDS.has(tokens[at]?.norm ?? '')) at++;

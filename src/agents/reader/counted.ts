@@ -12,7 +12,7 @@ import { wordnet } from './wordnet.js';
 
 /** The determiners that count or go through a set: "all sites", "each site", "three sites". */
 const COUNTING = /^(all|each|every|any|several|many|multiple|both|two|three|four|five|six|seven|eight|nine|ten|\d+)$/;
-/** The determiners that go through every one of a set: "see all inspections", "list every booking". */
+/** The determiners that go through every one of a set: "see all inspections", "a team for each visit". */
 const EVERY = /^(all|each|every|any)$/;
 
 /**
@@ -26,16 +26,20 @@ export function placesCounted(candidate: Candidate): boolean {
 }
 
 /**
- * "staff see all inspections", "browse every listing", "view each order": what people look through
- * one by one, all of it, is rows of a table (a time looked through, "see each month", is when).
+ * What the idea counts or goes through one row at a time: "staff see all inspections" (every one
+ * looked through), "we have 4 fields" (a number of them), "assign a team to each visit" (an act
+ * done for each, as "per visit" says). A time so counted ("see each month") is when, not what.
  */
-export function weighRowsLookedThrough(book: CandidateBook, sentences: Sentence[]): void {
+export function weighCountedRows(book: CandidateBook, sentences: Sentence[]): void {
   for (const sentence of sentences) {
     for (const phrase of sentence.phrases) {
       const thing = book.candidateOf(phrase);
-      if (!thing || thing.person || phrase.negated || phrase.role === 'subject' || !phrase.verb || !LOOKING_VERBS.has(phrase.verb.lemma)) continue;
-      if (!phrase.det.some((d) => EVERY.test(d)) || wordnet().lexnames(thing.head, { senses: 1 }).includes('noun.time')) continue;
-      thing.evidence.push({ weight: 1, why: `people ${phrase.verb.lemma} every one of them` });
+      if (!thing || thing.person || phrase.negated || wordnet().lexnames(thing.head, { senses: 1 }).includes('noun.time')) continue;
+      const every = phrase.det.some((d) => EVERY.test(d));
+      if (every && phrase.role !== 'subject' && phrase.verb && LOOKING_VERBS.has(phrase.verb.lemma)) thing.evidence.push({ weight: 1, why: `people ${phrase.verb.lemma} every one of them` });
+      // (The same evidence as "counted" and "per it" in candidates.ts, so that saying it both ways counts once.)
+      if (phrase.plural && phrase.role !== 'list' && phrase.det.some((d) => /^\d+$/.test(d) && Number(d) > 1)) thing.evidence.push({ weight: 0.5, why: 'counted' });
+      if (phrase.role === 'prep' && phrase.verb && phrase.det.some((d) => d === 'each' || d === 'every')) thing.evidence.push({ weight: 1.2, why: 'things are counted per it' });
     }
   }
 }
