@@ -1,6 +1,6 @@
 import type { Candidate } from './candidates.js';
 import type { CandidateBook } from './joins.js';
-import { KEEPING_VERBS, LOOKING_VERBS, PICKING_VERBS, WORKING_VERBS } from './knowledge.js';
+import { ARRANGING_VERBS, KEEPING_VERBS, LOOKING_VERBS, PICKING_VERBS, WORKING_VERBS } from './knowledge.js';
 import { isPeopleWord } from './lexicon.js';
 import type { Phrase, Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
@@ -95,6 +95,8 @@ function passiveVerb(sentence: Sentence, phrase: Phrase): Token | undefined {
   if (!verb || !sentence.verbs.includes(verb) || verb.norm.endsWith('ing')) return undefined;
   // A participle: an inflected form ("approved", "scheduled") of a verb WordNet has.
   const lemma = wordnet().verbLemma(verb.norm);
+  // "the menu is organised in sections": how a whole is laid out, not what is done to a row of it.
+  if (ARRANGING_VERBS.has(verb.lemma) || (lemma && ARRANGING_VERBS.has(lemma))) return undefined;
   return (lemma && lemma !== verb.norm) || verb.tags.has('PastTense') || verb.tags.has('Participle') ? verb : undefined;
 }
 

@@ -42,3 +42,10 @@ describe('the subject of a passive is what is acted on', () => {
     expect(tables('Refunds are approved by a supervisor before the cashier pays them.')).toContain('refund');
   });
 });
+
+describe('a passive that lays a whole out is no evidence of a row', () => {
+  it('keeps a menu organised in sections the one menu', () => {
+    const names = tables('Diners scan a code that opens the menu. The menu is organised in sections like starters and mains, and the chef edits the menu every week.');
+    expect(names).not.toContain('menu');
+  });
+});
