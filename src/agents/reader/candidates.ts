@@ -6,6 +6,8 @@ import {
 import { pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
+import { weighClauses } from './clauses.js';
+import { placesCounted, weighCountedRows } from './counted.js';
 import { QUEUES, eventNoun, partitiveOwner, queueEntry, verbForm } from './mentions.js';
 import { samePeople } from './synonyms.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
@@ -114,6 +116,9 @@ export class CandidateTable {
     this.mergeVariants();
     this.mergeSynonyms();
     this.mergeNamedAgain();
+    // After merging: this evidence is about the thing, whatever it is named, and must not decide its name.
+    weighClauses(this, this.sentences);
+    weighCountedRows(this, this.sentences);
     for (const candidate of this.byKey.values()) this.judge(candidate);
     // After judging: whether a joined thing is kept depends on all that is said of it.
     this.weighJoins();
@@ -650,14 +655,17 @@ export class CandidateTable {
     // ("leave type", "room type": a kind of something, named, is a lookup table.)
     if (candidate.key !== candidate.head && ATTRIBUTE_WORDS.has(candidate.head) && !CLASSIFIERS.has(candidate.head) && !candidate.acts.length && !candidate.evidence.some((e) => e.why === HEADING_OVER_ATTRIBUTES)) candidate.evidence.push({ weight: -2.5, why: `a ${candidate.head}, an attribute` });
     const phrase = candidate.key.replace(/_/g, ' ');
-    if (NOT_RECORDS.has(phrase) || (candidate.key === candidate.head && NOT_RECORDS.has(candidate.head))) {
+    // "all sites", "each site": counted, a word the product's parts share with places names the places (counted.ts).
+    const place = placesCounted(candidate);
+    if (place) candidate.evidence.push({ weight: 0, why: 'places, counted' });
+    else if (NOT_RECORDS.has(phrase) || (candidate.key === candidate.head && NOT_RECORDS.has(candidate.head))) {
       candidate.evidence.push({ weight: -20, why: 'not something a product keeps' });
     } else if (SELDOM_RECORDS.has(phrase) || (candidate.key === candidate.head && SELDOM_RECORDS.has(candidate.head))) {
       candidate.evidence.push({ weight: -2.5, why: 'seldom a record by itself' });
     } else if (SELDOM_RECORDS.has(candidate.head) && !VAGUE_HEADS.has(candidate.head)) {
       candidate.evidence.push({ weight: -1.2, why: `a ${candidate.head}, seldom a record` });
     }
-    if (UI_HEADS.has(candidate.head) || UI_HEADS.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a part of the product, not a record' });
+    if (!place && (UI_HEADS.has(candidate.head) || UI_HEADS.has(candidate.key))) candidate.evidence.push({ weight: -20, why: 'a part of the product, not a record' });
     // "every Thursday", "in September": a day or a month is when, never what.
     if (CALENDAR_NAMES.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a day or a month, a time' });
     // "the menu", "a list": a container by itself is the product's one list, not a table.

@@ -1,0 +1,45 @@
+import type { Candidate } from './candidates.js';
+import type { CandidateBook } from './joins.js';
+import { LOOKING_VERBS, PICKING_VERBS } from './knowledge.js';
+import type { Sentence } from './syntax.js';
+import { wordnet } from './wordnet.js';
+
+/**
+ * A noun the idea counts or goes through one by one is a set of rows: "office staff see all
+ * inspections", "each site", "three sites". Even a word the product's own parts share with places
+ * (a web site, a building site): a product has one site of its own, so sites counted or picked are places.
+ */
+
+/** The determiners that count or go through a set: "all sites", "each site", "three sites". */
+const COUNTING = /^(all|each|every|any|several|many|multiple|both|two|three|four|five|six|seven|eight|nine|ten|\d+)$/;
+/** The determiners that go through every one of a set: "see all inspections", "a team for each visit". */
+const EVERY = /^(all|each|every|any)$/;
+
+/**
+ * The candidate names places, several of them: its head is a place in WordNet's first two senses, and
+ * the idea counts it or picks one ("a foreman picks the site": one of several).
+ */
+export function placesCounted(candidate: Candidate): boolean {
+  const senses = wordnet().nounSenses(candidate.head).filter((sense) => !sense.instance).slice(0, 2);
+  if (senses.length < 2 || senses.some((sense) => sense.lexname !== 'noun.location')) return false;
+  return candidate.phrases.some((phrase) => phrase.role !== 'list' && (phrase.quantity !== 'one' || phrase.det.some((d) => COUNTING.test(d)) || (phrase.role === 'object' && !!phrase.verb && PICKING_VERBS.has(phrase.verb.lemma))));
+}
+
+/**
+ * What the idea counts or goes through one row at a time: "staff see all inspections" (every one
+ * looked through), "we have 4 fields" (a number of them), "assign a team to each visit" (an act
+ * done for each, as "per visit" says). A time so counted ("see each month") is when, not what.
+ */
+export function weighCountedRows(book: CandidateBook, sentences: Sentence[]): void {
+  for (const sentence of sentences) {
+    for (const phrase of sentence.phrases) {
+      const thing = book.candidateOf(phrase);
+      if (!thing || thing.person || phrase.negated || wordnet().lexnames(thing.head, { senses: 1 }).includes('noun.time')) continue;
+      const every = phrase.det.some((d) => EVERY.test(d));
+      if (every && phrase.role !== 'subject' && phrase.verb && LOOKING_VERBS.has(phrase.verb.lemma)) thing.evidence.push({ weight: 1, why: `people ${phrase.verb.lemma} every one of them` });
+      // (The same evidence as "counted" and "per it" in candidates.ts, so that saying it both ways counts once.)
+      if (phrase.plural && phrase.role !== 'list' && phrase.det.some((d) => /^\d+$/.test(d) && Number(d) > 1)) thing.evidence.push({ weight: 0.5, why: 'counted' });
+      if (phrase.role === 'prep' && phrase.verb && phrase.det.some((d) => d === 'each' || d === 'every')) thing.evidence.push({ weight: 1.2, why: 'things are counted per it' });
+    }
+  }
+}
