@@ -1,12 +1,10 @@
-import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import {
   PerRequestHTTPServerTransport,
   ProtocolErrorCode,
   SUPPORTED_PROTOCOL_VERSIONS,
   classifyInboundRequest,
-  isJSONRPCRequest,
   isJsonContentType,
-  parseJSONRPCMessage,
   type AuthInfo,
   type JSONRPCMessage,
   type JSONRPCRequest,
@@ -120,13 +118,8 @@ export function sharedRoute(httpMethod: string, headers: IncomingHttpHeaders, bo
   const accept = single(headers.accept);
   if (typeof accept !== 'string' || !accept.includes('application/json') || !accept.includes('text/event-stream')) return undefined;
   if (protocolVersionHeader !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(protocolVersionHeader)) return undefined;
-  let message: JSONRPCMessage;
-  try {
-    message = parseJSONRPCMessage(body);
-  } catch {
-    return undefined;
-  }
-  return isJSONRPCRequest(message) ? { era: 'legacy', message } : undefined;
+  // `no-claim` is the classifier's answer for a body it has checked to be one JSON-RPC request (its strict schema: nothing else in it).
+  return { era: 'legacy', message: body as JSONRPCRequest };
 }
 
 /** The part of Node's `ServerResponse` an exchange is answered on. */
@@ -140,6 +133,8 @@ interface Exchange {
   streaming: boolean;
   /** The request is being handed to the server: errors sent now come from the SDK's own checks. */
   dispatching: boolean;
+  /** Headers the answer carries besides its own (the request id, rate limits). */
+  headers: OutgoingHttpHeaders | undefined;
 }
 
 /**
@@ -176,10 +171,13 @@ export class McpMux extends PerRequestHTTPServerTransport {
     return this.exchanges.size;
   }
 
-  /** Delivers one routed request to the server; the answer is written on `res`. */
-  serve(route: SharedRoute, authInfo: AuthInfo, res: ExchangeResponse): void {
+  /**
+   * Delivers one routed request to the server; the answer is written on `res`, with `headers` (given
+   * here rather than set on `res` one by one, which costs a check and a copy each).
+   */
+  serve(route: SharedRoute, authInfo: AuthInfo, res: ExchangeResponse, headers?: OutgoingHttpHeaders): void {
     const id = this.nextId++;
-    const exchange: Exchange = { clientId: route.message.id, res, streaming: false, dispatching: true };
+    const exchange: Exchange = { clientId: route.message.id, res, streaming: false, dispatching: true, headers };
     this.exchanges.set(id, exchange);
     const extra = route.classification ? { classification: route.classification } : {};
     res.on('close', () => {
@@ -198,7 +196,7 @@ export class McpMux extends PerRequestHTTPServerTransport {
       this.onerror?.(error instanceof Error ? error : new Error(String(error)));
       const failure: JSONRPCMessage = { jsonrpc: '2.0', error: { code: ProtocolErrorCode.InternalError, message: 'Internal server error' }, id: route.message.id };
       if (exchange.streaming) res.end(frame(failure));
-      else answerJson(res, 500, failure);
+      else answerJson(exchange, 500, failure);
     } finally {
       exchange.dispatching = false;
     }
@@ -227,7 +225,7 @@ export class McpMux extends PerRequestHTTPServerTransport {
     }
     const code = 'error' in message ? message.error.code : undefined;
     const ladder = code !== undefined && (exchange.dispatching || code === ProtocolErrorCode.MissingRequiredClientCapability) ? LADDER_STATUS[code] : undefined;
-    answerJson(exchange.res, ladder ?? 200, outgoing);
+    answerJson(exchange, ladder ?? 200, outgoing);
   }
 
   override async close(): Promise<void> {
@@ -235,23 +233,23 @@ export class McpMux extends PerRequestHTTPServerTransport {
     const open = [...this.exchanges.values()];
     this.exchanges.clear();
     // As the SDK's entry when its transport closes before an answer: 499 with no body, or the stream ends.
-    for (const { res, streaming } of open) {
+    for (const { res, streaming, headers } of open) {
       if (streaming) res.end();
-      else if (!res.headersSent) res.writeHead(499).end();
+      else if (!res.headersSent) res.writeHead(499, headers).end();
     }
     this.onclose?.();
   }
 
   private startStream(exchange: Exchange): void {
     exchange.streaming = true;
-    exchange.res.writeHead(200, SSE_HEADERS);
+    exchange.res.writeHead(200, exchange.headers ? { ...exchange.headers, ...SSE_HEADERS } : SSE_HEADERS);
   }
 }
 
 /** A JSON-RPC message as a whole JSON answer, with its length. */
-function answerJson(res: ExchangeResponse, status: number, message: JSONRPCMessage): void {
+function answerJson({ res, headers }: Exchange, status: number, message: JSONRPCMessage): void {
   const body = JSON.stringify(message);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
 }
 
 /** One SSE event holding a JSON-RPC message, as the SDK's transports write it. */

@@ -13,19 +13,26 @@ import type { ClientAnswer, ClientCancel, ClientMessage, McpSession, McpSessions
  *   the calls waiting for them, here or in another process, and answered 202; so is its
  *   `notifications/cancelled`, which aborts the call it names as closing that call's request does.
  * Answers the session a request runs in, `undefined` when it has none, or `'answered'` when the
- * request was answered here.
+ * request was answered here; a request with nothing to do with sessions (most) is answered at
+ * once, `undefined`, without a promise.
  */
-export async function sessionOf(sessions: McpSessions, request: FastifyRequest, reply: FastifyReply, owner: string): Promise<McpSession | undefined | 'answered'> {
+export function sessionOf(sessions: McpSessions, request: FastifyRequest, reply: FastifyReply, owner: string): Promise<McpSession | undefined | 'answered'> | undefined {
   const id = request.headers['mcp-session-id'];
   if (typeof id !== 'string' || id === '') {
     const capabilities = request.method === 'POST' ? samplingInitialize(request.body) : undefined;
-    if (capabilities) {
-      const version = (request.body as { params: { protocolVersion?: unknown } }).params.protocolVersion;
-      const protocolVersion = typeof version === 'string' && SUPPORTED_PROTOCOL_VERSIONS.includes(version) ? version : LATEST_PROTOCOL_VERSION;
-      reply.header('mcp-session-id', (await sessions.open(owner, protocolVersion, capabilities)).id);
-    }
-    return undefined;
+    return capabilities ? openSession(sessions, request, reply, owner, capabilities) : undefined;
   }
+  return sessionNamed(sessions, id, request, reply, owner);
+}
+
+async function openSession(sessions: McpSessions, request: FastifyRequest, reply: FastifyReply, owner: string, capabilities: ClientCapabilities): Promise<undefined> {
+  const version = (request.body as { params: { protocolVersion?: unknown } }).params.protocolVersion;
+  const protocolVersion = typeof version === 'string' && SUPPORTED_PROTOCOL_VERSIONS.includes(version) ? version : LATEST_PROTOCOL_VERSION;
+  reply.header('mcp-session-id', (await sessions.open(owner, protocolVersion, capabilities)).id);
+  return undefined;
+}
+
+async function sessionNamed(sessions: McpSessions, id: string, request: FastifyRequest, reply: FastifyReply, owner: string): Promise<McpSession | 'answered'> {
   const session = await sessions.find(id);
   if (!session) {
     // The SDK's own answer for an unknown session: the client starts a new one.

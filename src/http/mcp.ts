@@ -1,3 +1,4 @@
+import type { OutgoingHttpHeaders } from 'node:http';
 import {
   PROTOCOL_VERSION_META_KEY,
   ProtocolErrorCode,
@@ -220,7 +221,8 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
           if (refused) throw refused;
         }
       }
-      const session = options.sessions ? await sessionOf(options.sessions, request, reply, key.id) : undefined;
+      const pending = options.sessions ? sessionOf(options.sessions, request, reply, key.id) : undefined;
+      const session = pending ? await pending : undefined;
       if (session === 'answered') return reply;
       const authInfo = {
         token: 'redacted',
@@ -228,14 +230,16 @@ export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, optio
         scopes: [],
         extra: { baseUrl: baseUrl(request, options.publicUrl), ...(session ? { session } : {}) },
       };
-      // The answer is written on the raw response; carry over the headers set so far (request id, rate limits).
-      for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
+      // The answer is written on the raw response, with the headers set so far (request id, rate limits).
+      // As Fastify's own replies pass them to writeHead.
+      const headers = reply.getHeaders() as OutgoingHttpHeaders;
       reply.hijack();
       const route = session ? undefined : sharedRoute(request.method, request.headers, request.body);
       if (route) {
-        muxes[route.era].serve(route, authInfo, reply.raw);
+        muxes[route.era].serve(route, authInfo, reply.raw, headers);
         return;
       }
+      for (const [name, value] of Object.entries(headers)) if (value !== undefined) reply.raw.setHeader(name, value);
       (request.raw as typeof request.raw & { auth?: unknown }).auth = authInfo;
       await serve(request.raw, reply.raw, request.body);
     },

@@ -63,7 +63,8 @@ beforeAll(async () => {
     void bodyOf(req).then((body) => {
       const route = sharedRoute(req.method ?? 'GET', req.headers, body);
       if (!route) return void res.writeHead(421).end();
-      muxes[route.era].serve(route, { token: 'redacted', clientId: String(req.headers['x-caller']), scopes: [] }, res);
+      // The headers /mcp has set by then (request id, rate limits) go out with the answer.
+      muxes[route.era].serve(route, { token: 'redacted', clientId: String(req.headers['x-caller']), scopes: [] }, res, { 'x-request-id': `req-${String(req.headers['x-caller'])}` });
     });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -119,6 +120,7 @@ describe.each(['modern', 'legacy'] as const)('the multiplexing transport, %s era
     const responses = await Promise.all(values.map((value, index) => call(era, 1, 'count', { value, steps: 1, delay_ms: 48 - 2 * index }, `key-${index % 3}`)));
     for (const [index, response] of responses.entries()) {
       expect(response.status).toBe(200);
+      expect(response.headers.get('x-request-id')).toBe(`req-key-${index % 3}`);
       const messages = await messagesOf(response);
       expect(messages).toEqual([{ jsonrpc: '2.0', id: 1, result: expect.objectContaining({ content: [{ type: 'text', text: `v${index} for key-${index % 3}` }] }) }]);
     }
@@ -129,6 +131,7 @@ describe.each(['modern', 'legacy'] as const)('the multiplexing transport, %s era
     const [a, b] = await Promise.all([call(era, 'same', 'count', { value: 'a', steps: 3, delay_ms: 5 }, 'k', 'token'), call(era, 'same', 'count', { value: 'b', steps: 3, delay_ms: 7 }, 'k', 'token')]);
     for (const [value, response] of [['a', a], ['b', b]] as const) {
       expect(response.headers.get('content-type')).toBe('text/event-stream');
+      expect(response.headers.get('x-request-id')).toBe('req-k');
       const messages = await messagesOf(response);
       expect(messages.map((message) => message.method ?? 'answer')).toEqual(['notifications/progress', 'notifications/progress', 'notifications/progress', 'answer']);
       expect(messages.slice(0, 3).map((message) => [message.params?.message, message.params?.progress])).toEqual([
