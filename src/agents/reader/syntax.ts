@@ -180,7 +180,9 @@ function classify(tokens: Token[]): Classes {
     }
     if (classes[i] === 'verb') {
       // "add internal notes", "the list": after a determiner, an adjective or a possessive, a noun.
-      if ((previous === 'det' || previous === 'adj') && before && !closes(before) && isNounWord(t.lemma) && !t.tags.has('Infinitive')) {
+      // ("each pupil's mark": a possessive noun is one too; "the team's playing" is "is".)
+      const possessed = !!before && before.tags.has('Possessive') && previous === 'noun' && !t.tags.has('Gerund') && !t.tags.has('PastTense') && !t.norm.endsWith('ing');
+      if ((previous === 'det' || previous === 'adj' || possessed) && before && !closes(before) && isNounWord(t.lemma) && !t.tags.has('Infinitive')) {
         classes[i] = 'noun';
         continue;
       }
@@ -281,7 +283,8 @@ function classify(tokens: Token[]): Classes {
     }
     if (classes[i] === 'noun' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !t.tags.has('Gerund')) {
       // "Reps log activities", "and pay thru stripe": a verb-like word after its subject or "and", with an object or preposition after it.
-      const afterSubject = previous === 'noun' && before !== undefined && !closes(before) && !closes(t) && (before.tags.has('Plural') || before.tags.has('Actor') || before.tags.has('Pronoun') || isPeopleWord(before.lemma));
+      // ("each team's score per round": after a possessive, the word is what is owned, never a verb.)
+      const afterSubject = previous === 'noun' && before !== undefined && !closes(before) && !closes(t) && !before.tags.has('Possessive') && (before.tags.has('Plural') || before.tags.has('Actor') || before.tags.has('Pronoun') || isPeopleWord(before.lemma));
       const afterAnd = previous === 'conj' || previous === 'aux' || previous === 'pron' || (previous === 'adv' && i > 0) || previous === 'neg' || (previous === 'prep' && before?.norm === 'to');
       const afterNext = classes[i + 2];
       const objectAfter =
