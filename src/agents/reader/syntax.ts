@@ -153,6 +153,12 @@ function classify(tokens: Token[]): Classes {
     const nextToken = tokens[i + 1];
     // A word an earlier rule is sure of keeps its class.
     if (sure.has(i)) continue;
+    // "and members RSVP", "parents RSVP whether ...": a word known only as an act, right after people, is what they do.
+    if (classes[i] === 'noun' && RECORD_ACTS[t.lemma] && !isNounWord(t.lemma) && before && !closes(before) && before.tags.has('Plural') && isPeopleWord(before.lemma)) {
+      classes[i] = 'verb';
+      sure.add(i);
+      continue;
+    }
     // "join a waitlist when ...": a word the tagger calls an adjective, that only names things, and has no noun after it.
     if (classes[i] === 'adj' && next !== 'noun' && isNounWord(t.lemma) && !wordnet().isAdjective(t.lemma) && !t.tags.has('Comparable') && /^[a-z]+$/.test(t.lemma)) classes[i] = 'noun';
     // "want customers to pre-order", "ask members to vote": a wish for others, and what they are to do.

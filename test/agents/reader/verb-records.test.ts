@@ -146,3 +146,17 @@ describe('after a possessive, a word is the thing owned, not a verb', () => {
     expect(tables('Gymnastics meet app: clubs enter gymnasts, and the judges enter each gymnast\'s score per apparatus.')).toContain('score');
   });
 });
+
+describe('a word known only as an act, right after people, is what they do', () => {
+  it('keeps the RSVPs book club members send', () => {
+    expect(tables('Book club app: the host proposes meeting dates and members RSVP.')).toContain('rsvp');
+  });
+
+  it('keeps the RSVPs firefighters send for drills', () => {
+    expect(tables('Volunteer fire brigade app: officers post drills, and firefighters RSVP for each drill.')).toContain('rsvp');
+  });
+
+  it('keeps the RSVPs dinner guests send', () => {
+    expect(tables('Dinner party planner: hosts invite guests to dinners, and the guests RSVP with their diet.')).toContain('rsvp');
+  });
+});
