@@ -10,7 +10,6 @@ import { weighClauses } from './clauses.js';
 import { placesCounted, weighCountedRows } from './counted.js';
 import { QUEUES, eventNoun, partitiveOwner, queueEntry, verbForm } from './mentions.js';
 import { samePeople } from './synonyms.js';
-import { weighVerbRecords } from './verb-records.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
 import { wordnet } from './wordnet.js';
@@ -123,17 +122,9 @@ export class CandidateTable {
     for (const candidate of this.byKey.values()) this.judge(candidate);
     // After judging: whether a joined thing is kept depends on all that is said of it.
     this.weighJoins();
-    // After judging too: a verb makes a record only when what it acts on is likely kept ("we invoice our clients").
-    // (0.8: the line from which idea.ts ties a candidate to the records it is linked with.)
-    weighVerbRecords(this, this.sentences, score, 0.8, this.productVerbs());
     // (2: the least evidence for a table, as idea.ts keeps them.)
     weighGroupMembers(this, score, 2);
     return [...this.byKey.values()];
-  }
-
-  /** The verbs of what products are and of the product's own name: a tracker tracks, a planner plans. */
-  private productVerbs(): Set<string> {
-    return new Set([...KEEPER_NOUNS, ...PRODUCT_HEADS, ...this.productWords].flatMap((word) => wordnet().derivedVerbs(word).map((d) => d.lemma)));
   }
 
   private register(phrase: Phrase): void {

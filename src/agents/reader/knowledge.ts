@@ -329,13 +329,3 @@ export const PLACING_VERBS = new Set(['add', 'put', 'drag', 'drop', 'move', 'pla
 
 /** Words of recurrence: "weekly working hours", "shifts per week" are a schedule, a row per day or week. */
 export const RECURRENCE_WORDS = new Set(['weekly', 'daily', 'monthly', 'fortnightly', 'recurring', 'regular', 'usual']);
-
-/**
- * WordNet's files of the nouns that name a record an act leaves (verb-records.ts): the act or event
- * itself (a skip, a pickup), a message (an invoice, an answer), a holding (a reimbursement), a
- * judgement given (a score, a grade).
- */
-export const RECORD_NOUN_KINDS = new Set(['noun.act', 'noun.event', 'noun.communication', 'noun.possession', 'noun.cognition']);
-
-/** WordNet's files of verbs whose act leaves no record: seeing, wanting and feeling, being, using up, and running things (manage, help, handle). */
-export const RECORDLESS_VERB_KINDS = new Set(['verb.perception', 'verb.emotion', 'verb.stative', 'verb.consumption', 'verb.social']);

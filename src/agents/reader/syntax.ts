@@ -153,12 +153,6 @@ function classify(tokens: Token[]): Classes {
     const nextToken = tokens[i + 1];
     // A word an earlier rule is sure of keeps its class.
     if (sure.has(i)) continue;
-    // "and members RSVP", "parents RSVP whether ...": a word known only as an act, right after people, is what they do.
-    if (classes[i] === 'noun' && RECORD_ACTS[t.lemma] && !isNounWord(t.lemma) && before && !closes(before) && before.tags.has('Plural') && isPeopleWord(before.lemma)) {
-      classes[i] = 'verb';
-      sure.add(i);
-      continue;
-    }
     // "join a waitlist when ...": a word the tagger calls an adjective, that only names things, and has no noun after it.
     if (classes[i] === 'adj' && next !== 'noun' && isNounWord(t.lemma) && !wordnet().isAdjective(t.lemma) && !t.tags.has('Comparable') && /^[a-z]+$/.test(t.lemma)) classes[i] = 'noun';
     // "want customers to pre-order", "ask members to vote": a wish for others, and what they are to do.
@@ -186,9 +180,7 @@ function classify(tokens: Token[]): Classes {
     }
     if (classes[i] === 'verb') {
       // "add internal notes", "the list": after a determiner, an adjective or a possessive, a noun.
-      // ("each pupil's mark": a possessive noun is one too; "the team's playing" is "is".)
-      const possessed = !!before && before.tags.has('Possessive') && previous === 'noun' && !t.tags.has('Gerund') && !t.tags.has('PastTense') && !t.norm.endsWith('ing');
-      if ((previous === 'det' || previous === 'adj' || possessed) && before && !closes(before) && isNounWord(t.lemma) && !t.tags.has('Infinitive')) {
+      if ((previous === 'det' || previous === 'adj') && before && !closes(before) && isNounWord(t.lemma) && !t.tags.has('Infinitive')) {
         classes[i] = 'noun';
         continue;
       }
@@ -289,8 +281,7 @@ function classify(tokens: Token[]): Classes {
     }
     if (classes[i] === 'noun' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !t.tags.has('Gerund')) {
       // "Reps log activities", "and pay thru stripe": a verb-like word after its subject or "and", with an object or preposition after it.
-      // ("each team's score per round": after a possessive, the word is what is owned, never a verb.)
-      const afterSubject = previous === 'noun' && before !== undefined && !closes(before) && !closes(t) && !before.tags.has('Possessive') && (before.tags.has('Plural') || before.tags.has('Actor') || before.tags.has('Pronoun') || isPeopleWord(before.lemma));
+      const afterSubject = previous === 'noun' && before !== undefined && !closes(before) && !closes(t) && (before.tags.has('Plural') || before.tags.has('Actor') || before.tags.has('Pronoun') || isPeopleWord(before.lemma));
       const afterAnd = previous === 'conj' || previous === 'aux' || previous === 'pron' || (previous === 'adv' && i > 0) || previous === 'neg' || (previous === 'prep' && before?.norm === 'to');
       const afterNext = classes[i + 2];
       const objectAfter =

@@ -130,22 +130,6 @@ export class WordNet {
     return [...found].sort((a, b) => a[1] - b[1]).map(([word]) => word);
   }
 
-  /**
-   * The lexicographer files of the verb's first `senses` senses, without repeats ("see" → verb.perception,
-   * "invoice" → verb.possession): the kind of act a verb names.
-   */
-  verbLexnames(lemma: string, options: { senses?: number } = {}): Lexname[] {
-    const entry = this.entry('verb', lemma);
-    if (!entry) return [];
-    const offsets = entry.offsets.slice(0, options.senses ?? Math.max(1, entry.tagged));
-    return [...new Set(offsets.map((offset) => this.files.synset('verb', offset).lexname))];
-  }
-
-  /** How many senses WordNet gives the verb: "run" has 41, "invoice" one. */
-  verbSenseCount(lemma: string): number {
-    return this.entry('verb', lemma)?.offsets.length ?? 0;
-  }
-
   /** Nouns derived from the verb ("book" → booking, booker), sense by sense in WordNet's order. */
   derivedNouns(verb: string): Derived[] {
     return this.derived('verb', verb, 'noun');

@@ -14,7 +14,6 @@ import {
   nounSenses,
   personNoun,
   verbLemma,
-  wordnet,
   wordnetNoun,
 } from '../../../src/agents/reader/wordnet.js';
 import { WordNetFiles, wordnetDirectory } from '../../../src/agents/reader/wordnet-files.js';
@@ -145,21 +144,6 @@ describe('hypernymLemmas', () => {
     expect(hypernymLemmas('invoice').at(-1)).toBe('entity');
     expect(hypernymLemmas('invoice')).not.toContain('invoice');
     expect(hypernymLemmas('xqzzy')).toEqual([]);
-  });
-});
-
-describe('verbLexnames and verbSenseCount', () => {
-  it('reads the lexicographer file of a verb’s first senses', () => {
-    expect(wordnet().verbLexnames('see', { senses: 1 })).toEqual(['verb.perception']);
-    expect(wordnet().verbLexnames('invoice')).toEqual(['verb.possession']);
-    expect(wordnet().verbLexnames('answer', { senses: 2 })).toEqual(['verb.communication', 'verb.cognition']);
-    expect(wordnet().verbLexnames('nonsenseword')).toEqual([]);
-  });
-
-  it('counts a verb’s senses', () => {
-    expect(wordnet().verbSenseCount('run')).toBe(41);
-    expect(wordnet().verbSenseCount('invoice')).toBe(1);
-    expect(wordnet().verbSenseCount('nonsenseword')).toBe(0);
   });
 });
 
