@@ -5,6 +5,7 @@ import {
 } from './knowledge.js';
 import { pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
+import { weighEntries } from './entries.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { QUEUES, eventNoun, partitiveOwner, queueEntry, verbForm } from './mentions.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
@@ -116,6 +117,7 @@ export class CandidateTable {
     // After judging: whether a joined thing is kept depends on all that is said of it.
     this.weighJoins();
     // (2: the least evidence for a table, as idea.ts keeps them.)
+    weighEntries(this, this.sentences, score, 2);
     weighGroupMembers(this, score, 2);
     return [...this.byKey.values()];
   }

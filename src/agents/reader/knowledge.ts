@@ -329,3 +329,15 @@ export const PLACING_VERBS = new Set(['add', 'put', 'drag', 'drop', 'move', 'pla
 
 /** Words of recurrence: "weekly working hours", "shifts per week" are a schedule, a row per day or week. */
 export const RECURRENCE_WORDS = new Set(['weekly', 'daily', 'monthly', 'fortnightly', 'recurring', 'regular', 'usual']);
+
+/**
+ * Verbs by which people take part in a record, each a row of its own: "players enter tournaments",
+ * "teams compete in the league", "which players take part" (entries.ts; "take" stands for "take part").
+ */
+export const TAKING_PART_VERBS = new Set(['enter', 'join', 'participate', 'compete', 'play', 'belong', 'take']);
+
+/** Verbs by which someone puts several people into a record: "places kids on teams", "add my students to the class". */
+export const ENROLLING_VERBS = new Set(['add', 'place', 'put', 'move', 'assign', 'enrol', 'enroll', 'sign']);
+
+/** Words for people in general: those joining a record are its members or participants ("others join the group"). */
+export const GENERIC_JOINERS = new Set(['others', 'other', 'everyone', 'everybody', 'anyone', 'anybody', 'people', 'users', 'user', 'someone', 'folks']);
