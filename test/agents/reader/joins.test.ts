@@ -66,6 +66,15 @@ describe('many-to-many with details of its own', () => {
   });
 
   it.each([
+    ['A florist tool: designers make a bouquet design for each wedding by choosing flowers from the catalogue (with stem counts), and couples approve it.', 'flower', 'bouquet_design_flower'],
+    ['Gym coaching app: coaches create a workout for a member by selecting moves from our library (with reps and rest), and members log their sessions.', 'move', 'workout_move'],
+    ['A sommelier app: the sommelier builds a wine flight for a dinner by picking wines from the cellar list, and guests rate each flight.', 'wine', 'wine_flight_wine'],
+  ])('keeps what a record is built of, picked from a catalogue, and joins the two: %s', (spec, picked, join) => {
+    expect(entities(spec)).toContain(picked);
+    expect(joins(spec)).toContain(join);
+  });
+
+  it.each([
     ['A tool library for our street: tools are handed out to neighbours, and we need to know who had which tool and when it came back.', 'tool_assignment'],
     ['A courier depot app: bikes are handed out to couriers each morning and the manager sees who had which bike.', 'bike_assignment'],
     ['Our camera rental desk: cameras are handed out to students and we keep the full history of who had them.', 'camera_assignment'],
