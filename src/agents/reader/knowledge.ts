@@ -131,6 +131,9 @@ export const LINE_WORDS = new Set(['line', 'item', 'line_item', 'row', 'position
  */
 export const AMOUNT_WORDS = new Set(['amount', 'quantity', 'qty', 'measure', 'dose', 'dosage', 'portion']);
 
+/** Verbs by which a record (not a person) lists the things it is made of: "recipes list ingredients with quantities", "each kit specifies parts with a quantity". */
+export const LISTING_VERBS = new Set(['list', 'specify', 'use', 'call']);
+
 /** Where shoppers gather what they will order, checked out as one order: "put several in a basket", "add to the tab". */
 export const CART_WORDS: Readonly<Record<string, string>> = { basket: 'order', cart: 'order', trolley: 'order', tab: 'tab' };
 

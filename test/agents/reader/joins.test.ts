@@ -111,3 +111,15 @@ describe('measures are columns', () => {
     expect(entities(spec)).not.toContain(measure);
   });
 });
+
+describe('a record that lists things with the amount of each', () => {
+  // [the idea, the record, the row joining it to what it lists, what it lists]
+  it.each([
+    ['A brewery app: brewers keep the malts they stock. Each beer recipe lists malts with quantities, and brewers log every batch.', 'beer_recipe', 'beer_recipe_malt', 'malt'],
+    ['A pharmacy compounding tool: pharmacists keep the chemicals on the shelf. Each formula specifies chemicals with an amount, and pharmacists record every preparation.', 'formula', 'formula_chemical', 'chemical'],
+    ['Craft kit shop: staff keep the beads (colour, size). Every kit uses beads with a quantity, and customers order kits.', 'kit', 'kit_bead', 'bead'],
+  ])('keeps the record and a row per thing it lists, tied to both: %s', (spec, record, row, thing) => {
+    expect(entities(spec)).toEqual(expect.arrayContaining([record, row, thing]));
+    expect(links(spec)).toEqual(expect.arrayContaining([`${record} -> ${row}`, `${thing} -> ${row}`]));
+  });
+});
