@@ -178,6 +178,23 @@ export function whichPairs(sentence: Sentence): Array<[Phrase, Phrase]> {
 }
 
 /**
+ * "list the subjects they teach with their own hourly rate per subject", "the services they offer, each
+ * at their own price per service": a value each person sets of their own for each thing is a detail
+ * of the pair, so people and things are joined many to many. The people are the clause's subject.
+ */
+export function ownPerPairs(sentence: Sentence, candidateOf: (phrase: Phrase) => Candidate | undefined): Array<[Phrase, Phrase]> {
+  const pairs: Array<[Phrase, Phrase]> = [];
+  for (const [i, value] of sentence.phrases.entries()) {
+    if (!value.det.includes('own') || !value.det.some((d) => /^(their|his|her)$/.test(d)) || value.negated) continue;
+    const per = sentence.phrases[i + 1];
+    if (!per || per.prep !== 'per' || per.start > value.end + 1 || candidateOf(per)?.person) continue;
+    const people = value.subject ?? [...sentence.phrases.slice(0, i)].reverse().find((p) => p.role === 'subject' && candidateOf(p)?.person);
+    if (people && candidateOf(people)?.person) pairs.push([people, per]);
+  }
+  return pairs;
+}
+
+/**
  * "every stylist has their own weekly working hours": a recurring span of time each record has
  * of its own is a schedule, a row per day (weekday, start, end), not a column.
  */
@@ -233,6 +250,8 @@ export function joinLinks(
   for (const sentence of sentences) {
     // "which volunteer has which skill".
     for (const [holder, held] of whichPairs(sentence)) link(keyOf(holder), record(held), `which ${holder.head.norm} has which ${held.head.norm}`);
+    // "tutors list the subjects they teach with their own hourly rate per subject": a detail of each person and thing together.
+    for (const [holder, held] of ownPerPairs(sentence, candidateOf)) link(keyOf(holder), record(held), `each ${holder.head.norm}'s own ${held.head.norm} details`);
     for (const phrase of sentence.phrases) {
       const verb = phrase.verb?.lemma;
       if (!verb || phrase.negated) continue;
