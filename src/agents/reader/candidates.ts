@@ -6,6 +6,7 @@ import {
 import { pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
 import { weighEntries } from './entries.js';
+import { weighPicks } from './picks.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { QUEUES, eventNoun, partitiveOwner, queueEntry, verbForm } from './mentions.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
@@ -118,6 +119,7 @@ export class CandidateTable {
     this.weighJoins();
     // (2: the least evidence for a table, as idea.ts keeps them.)
     weighEntries(this, this.sentences, score, 2);
+    weighPicks(this, this.sentences, score, 2);
     weighGroupMembers(this, score, 2);
     return [...this.byKey.values()];
   }

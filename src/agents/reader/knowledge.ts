@@ -344,3 +344,6 @@ export const ENROLLING_VERBS = new Set(['add', 'place', 'put', 'move', 'assign',
 
 /** Words for people in general: those joining a record are its members or participants ("others join the group"). */
 export const GENERIC_JOINERS = new Set(['others', 'other', 'everyone', 'everybody', 'anyone', 'anybody', 'people', 'users', 'user', 'someone', 'folks']);
+
+/** "what they want", "what each person needs": the things people pick for themselves (picks.ts). */
+export const WANTING_VERBS = new Set(['want', 'need', 'like', 'fancy', 'prefer', 'choose', 'pick']);
