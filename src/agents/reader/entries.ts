@@ -41,9 +41,7 @@ export function weighEntries(book: CandidateBook, sentences: Sentence[], score: 
       const person = book.candidateOf(people);
       const word = entrantWord(person, people, thing);
       if (!word) continue;
-      // What people of a kind the idea keeps take part in, each of them, is a record too ("puts campers into cabins").
-      const why = `${pluralOf(people)} ${entry.own ? 'take part in' : 'are placed in'} each`;
-      if (person?.person && !thing.evidence.some((e) => e.why === why)) thing.evidence.push({ weight: 1.5, why });
+      // Only a record kept for reasons of its own has a roster (taken as evidence alone, it cost holdout precision).
       if (score(thing) < keep) continue;
       // Joined another way already ("members join a challenge" → challenge_participant): one roster a record.
       if ([...book.byKey.values()].some((c) => !c.person && c.key.startsWith(`${thing.key}_`) && c.acts.some((a) => a.verb === 'join'))) continue;
