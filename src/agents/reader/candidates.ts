@@ -1,10 +1,12 @@
 import { isSqlReserved } from '../../contract/index.js';
 import {
-  AMOUNT_WORDS, ARRANGEMENT_WORDS, FIGURE_KINDS, BARE_CONTAINERS, CART_WORDS, JOINERS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
+  AMOUNT_WORDS, ARRANGEMENT_WORDS, LISTING_VERBS, FIGURE_KINDS, BARE_CONTAINERS, CART_WORDS, JOINERS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
   PLACE_ADVERBS, QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
 import { pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
+import { weighEntries } from './entries.js';
+import { weighPicks } from './picks.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { weighClauses } from './clauses.js';
 import { placesCounted, weighCountedRows } from './counted.js';
@@ -123,6 +125,8 @@ export class CandidateTable {
     // After judging: whether a joined thing is kept depends on all that is said of it.
     this.weighJoins();
     // (2: the least evidence for a table, as idea.ts keeps them.)
+    weighEntries(this, this.sentences, score, 2);
+    weighPicks(this, this.sentences, score, 2);
     weighGroupMembers(this, score, 2);
     return [...this.byKey.values()];
   }
@@ -441,7 +445,8 @@ export class CandidateTable {
     const listed = before.find((p) => p.prep !== 'with');
     if (!listed?.plural || listed.start < amount.start - 12) return;
     // The record whose list it is: the subject of the "has" or "is" the list hangs on.
-    const having = (p: Phrase) => !!p.verb && !!p.subject && (HAVING_VERBS.has(p.verb.lemma) || p.verb.lemma === 'be' || p.verb.tags.has('Copula'));
+    // ("recipes list ingredients with quantities": a record that lists them, said with a verb of listing.)
+    const having = (p: Phrase) => !!p.verb && !!p.subject && (HAVING_VERBS.has(p.verb.lemma) || LISTING_VERBS.has(p.verb.lemma) || p.verb.lemma === 'be' || p.verb.tags.has('Copula'));
     const owner = having(listed) ? listed : before.find((p) => p.start < listed.start && p.role === 'object' && having(p));
     const thing = this.candidateOf(listed);
     const whole = owner?.subject && this.candidateOf(owner.subject);
@@ -449,6 +454,8 @@ export class CandidateTable {
     const row = this.ensure(`${whole.key}_${thing.key}`, thing.head, [...whole.words, ...thing.words], listed.head.index);
     row.evidence.push({ weight: 2.5, why: `a ${whole.head} lists ${pluralName(thing.head)}, with the ${word.head} of each` });
     this.add(thing, 1, `listed in a ${whole.head} with its ${word.head}`);
+    // The record that lists them is one too, whatever else is said of it.
+    if (LISTING_VERBS.has(owner!.verb!.lemma)) this.add(whole, 1.5, `lists ${pluralName(thing.head)} with the ${word.head} of each`);
   }
 
   /** The words between two phrases say the first holds the second: "with", "has", "can have several". */

@@ -1,6 +1,6 @@
 import { pluralName } from '../naming.js';
 import type { Candidate } from './candidates.js';
-import { AMOUNT_WORDS, ARRANGING_VERBS, ATTRIBUTE_WORDS, GROUPING_HEADS, HAVING_VERBS, KEEPING_VERBS, LINE_WORDS, NOT_RECORDS, PICKING_VERBS, PLACING_VERBS, QUALITIES, RECURRENCE_WORDS, UI_HEADS } from './knowledge.js';
+import { AMOUNT_WORDS, ARRANGING_VERBS, ATTRIBUTE_WORDS, CATALOGUE_HEADS, GROUPING_HEADS, HAVING_VERBS, KEEPING_VERBS, LINE_WORDS, NOT_RECORDS, PICKING_VERBS, PLACING_VERBS, QUALITIES, RECURRENCE_WORDS, UI_HEADS } from './knowledge.js';
 import type { Link } from './relations.js';
 import type { Phrase, Sentence } from './syntax.js';
 import { wordnet } from './wordnet.js';
@@ -34,6 +34,7 @@ export function weighJoinedRecords(book: CandidateBook, sentences: Sentence[]): 
     schedules(book, sentence);
     placesIn(book, sentence);
     pickedFor(book, sentence);
+    builtFromCatalogue(book, sentence);
     measures(book, sentence);
   }
 }
@@ -52,6 +53,41 @@ function pickTarget(sentence: Sentence, picked: Phrase): Phrase | undefined {
   if (picked.role !== 'object' || !picked.verb || !PICKING_VERBS.has(picked.verb.lemma) || !picked.plural || picked.negated) return undefined;
   return sentence.phrases.find((p) => p.prep === 'for' && p !== picked && (p.verb === picked.verb || !p.verb));
 }
+
+/**
+ * "build an exercise plan for a patient by picking exercises from our library", "make a playlist by
+ * choosing songs from the catalogue": what a record is built of, picked from a catalogue, is a record
+ * of the catalogue's, each of them in many such records (joinLinks links the two).
+ */
+function builtFromCatalogue(book: CandidateBook, sentence: Sentence): void {
+  for (const phrase of sentence.phrases) {
+    const picked = pickedByGerund(sentence, phrase);
+    if (!picked) continue;
+    const made = book.candidateOf(picked.made);
+    if (!made || made.person) continue;
+    // The gerund is the picking, not part of the thing's name: "picking exercises" are exercises.
+    const named = book.candidateOf(phrase);
+    if (!named || named.person || named === made) continue;
+    const prefix = `${picked.gerund}_`;
+    const thing = named.key.startsWith(prefix) ? book.ensure(named.key.slice(prefix.length), named.head, named.words.slice(1), named.first) : named;
+    if (thing !== named) book.absorb(thing, named);
+    thing.evidence.push({ weight: 2, why: `picked from the ${picked.from.head.norm} for each ${made.head.replace(/_/g, ' ')}` });
+  }
+}
+
+/** "... by picking exercises from our library": the record made by the verb the gerund hangs on, and the catalogue the things are picked from. */
+export function pickedByGerund(sentence: Sentence, phrase: Phrase): { made: Phrase; from: Phrase; gerund: string } | undefined {
+  const gerund = phrase.prep === 'by' && phrase.words.length >= 2 ? phrase.words[0]!.norm : undefined;
+  const verb = gerund && /ing$/.test(gerund) ? wordnet().verbLemma(gerund) : undefined;
+  if (!gerund || !verb || !CHOOSING.has(verb) || !phrase.plural || phrase.negated) return undefined;
+  const made = sentence.phrases.find((p) => p.verb === phrase.verb && p.role === 'object' && p.start < phrase.start);
+  const next = sentence.phrases[sentence.phrases.indexOf(phrase) + 1];
+  const from = next?.prep === 'from' && next.start <= phrase.end + 2 && (CATALOGUE_HEADS.has(next.head.lemma) || next.plural) ? next : undefined;
+  return made && from ? { made, from, gerund } : undefined;
+}
+
+/** Verbs of taking things from a catalogue into a record: "picking", "choosing", "selecting". */
+const CHOOSING = new Set(['pick', 'choose', 'select']);
 
 /**
  * "accepted ones are placed into the schedule: two days, three rooms, fixed time slots": what a
@@ -142,6 +178,23 @@ export function whichPairs(sentence: Sentence): Array<[Phrase, Phrase]> {
 }
 
 /**
+ * "list the subjects they teach with their own hourly rate per subject", "the services they offer, each
+ * at their own price per service": a value each person sets of their own for each thing is a detail
+ * of the pair, so people and things are joined many to many. The people are the clause's subject.
+ */
+export function ownPerPairs(sentence: Sentence, candidateOf: (phrase: Phrase) => Candidate | undefined): Array<[Phrase, Phrase]> {
+  const pairs: Array<[Phrase, Phrase]> = [];
+  for (const [i, value] of sentence.phrases.entries()) {
+    if (!value.det.includes('own') || !value.det.some((d) => /^(their|his|her)$/.test(d)) || value.negated) continue;
+    const per = sentence.phrases[i + 1];
+    if (!per || per.prep !== 'per' || per.start > value.end + 1 || candidateOf(per)?.person) continue;
+    const people = value.subject ?? [...sentence.phrases.slice(0, i)].reverse().find((p) => p.role === 'subject' && candidateOf(p)?.person);
+    if (people && candidateOf(people)?.person) pairs.push([people, per]);
+  }
+  return pairs;
+}
+
+/**
  * "every stylist has their own weekly working hours": a recurring span of time each record has
  * of its own is a schedule, a row per day (weekday, start, end), not a column.
  */
@@ -197,6 +250,8 @@ export function joinLinks(
   for (const sentence of sentences) {
     // "which volunteer has which skill".
     for (const [holder, held] of whichPairs(sentence)) link(keyOf(holder), record(held), `which ${holder.head.norm} has which ${held.head.norm}`);
+    // "tutors list the subjects they teach with their own hourly rate per subject": a detail of each person and thing together.
+    for (const [holder, held] of ownPerPairs(sentence, candidateOf)) link(keyOf(holder), record(held), `each ${holder.head.norm}'s own ${held.head.norm} details`);
     for (const phrase of sentence.phrases) {
       const verb = phrase.verb?.lemma;
       if (!verb || phrase.negated) continue;
@@ -212,7 +267,7 @@ export function joinLinks(
       // "build weekly meal plans by dragging recipes into a grid": made by placing things in it.
       const gerund = phrase.prep === 'by' ? phrase.words[0] : undefined;
       const placing = gerund && /ing$/.test(gerund.norm) ? wordnet().verbLemma(gerund.norm) : undefined;
-      if (placing && PLACING_VERBS.has(placing)) {
+      if (placing && (PLACING_VERBS.has(placing) || (CHOOSING.has(placing) && pickedByGerund(sentence, phrase)))) {
         const made = sentence.phrases.find((p) => p.verb === phrase.verb && p.role === 'object' && p.start < phrase.start);
         const thing = record(phrase) ?? (kept.has(phrase.head.lemma) ? phrase.head.lemma : undefined);
         link(record(made), thing, `${made?.head.norm} made by ${gerund!.norm} ${phrase.head.norm}`);

@@ -131,6 +131,9 @@ export const LINE_WORDS = new Set(['line', 'item', 'line_item', 'row', 'position
  */
 export const AMOUNT_WORDS = new Set(['amount', 'quantity', 'qty', 'measure', 'dose', 'dosage', 'portion']);
 
+/** Verbs by which a record (not a person) lists the things it is made of: "recipes list ingredients with quantities", "each kit specifies parts with a quantity". */
+export const LISTING_VERBS = new Set(['list', 'specify', 'use', 'call']);
+
 /** Where shoppers gather what they will order, checked out as one order: "put several in a basket", "add to the tab". */
 export const CART_WORDS: Readonly<Record<string, string>> = { basket: 'order', cart: 'order', trolley: 'order', tab: 'tab' };
 
@@ -329,3 +332,18 @@ export const PLACING_VERBS = new Set(['add', 'put', 'drag', 'drop', 'move', 'pla
 
 /** Words of recurrence: "weekly working hours", "shifts per week" are a schedule, a row per day or week. */
 export const RECURRENCE_WORDS = new Set(['weekly', 'daily', 'monthly', 'fortnightly', 'recurring', 'regular', 'usual']);
+
+/**
+ * Verbs by which people take part in a record, each a row of its own: "players enter tournaments",
+ * "teams compete in the league", "which players take part" (entries.ts; "take" stands for "take part").
+ */
+export const TAKING_PART_VERBS = new Set(['enter', 'join', 'participate', 'compete', 'play', 'belong', 'take']);
+
+/** Verbs by which someone puts several people into a record: "places kids on teams", "add my students to the class". */
+export const ENROLLING_VERBS = new Set(['add', 'place', 'put', 'move', 'assign', 'enrol', 'enroll', 'sign']);
+
+/** Words for people in general: those joining a record are its members or participants ("others join the group"). */
+export const GENERIC_JOINERS = new Set(['others', 'other', 'everyone', 'everybody', 'anyone', 'anybody', 'people', 'users', 'user', 'someone', 'folks']);
+
+/** "what they want", "what each person needs": the things people pick for themselves (picks.ts). */
+export const WANTING_VERBS = new Set(['want', 'need', 'like', 'fancy', 'prefer', 'choose', 'pick']);

@@ -112,6 +112,11 @@ export class RelationReader {
       for (const other of this.kept) {
         if (other !== key && key.startsWith(`${other}_`) && !candidates.find((c) => c.key === other)?.person) this.link(other, key, 'one-to-many', `"${key.replace(/_/g, ' ')}"`);
       }
+      // "recipe ingredient", "tournament player": a row named by two kept records, the one then the other, joins them both.
+      for (const other of this.kept) {
+        const whole = key.slice(0, Math.max(0, key.length - other.length - 1));
+        if (other !== key && key.endsWith(`_${other}`) && this.kept.has(whole) && !candidates.find((c) => c.key === whole)?.person) this.link(other, key, 'one-to-many', `"${key.replace(/_/g, ' ')}" of a ${other.replace(/_/g, ' ')}`);
+      }
     }
     // The parties of an act: a booking has its customer, its room and its time slot.
     for (const record of acts) {

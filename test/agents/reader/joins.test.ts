@@ -55,6 +55,9 @@ describe('many-to-many with details of its own', () => {
     ['which X has which Y (the holder first)', 'An agency staffing tool: managers add consultants and must know which consultant has which certification before they staff a project.', 'consultant_certification'],
     ['which X has which Y (the holder first)', 'A school timetable app: teachers sign in, and the head must know which teacher has which qualification.', 'teacher_qualification'],
     ['which X has which Y (the holder first)', 'An orchestra app: musicians sign in, and the librarian must know which musician has which instrument.', 'musician_instrument'],
+    ['a value each person sets of their own per thing', 'Airbnb for tutors. Tutors make a profile, list the languages they teach with their own hourly rate per language, and students book a lesson.', 'tutor_language'],
+    ['a value each person sets of their own per thing', 'A ride-share for commuters: drivers join the app and list the routes they cover with their own fare per route; riders book seats.', 'driver_route'],
+    ['a value each person sets of their own per thing', 'A wedding marketplace: photographers list the packages they sell with their own price per package; couples book a shoot.', 'photographer_package'],
     ['things picked for a record', 'Playlist studio for a dance school: teachers keep a library of songs (title, artist, tempo). For a class the teacher picks songs from the library and sets the order and the volume.', 'class_song'],
     ['things picked for a record', 'Menu planner for a catering firm: chefs keep dishes (name, allergens). For an event the chef picks dishes from the list and sets the portions per guest.', 'event_dish'],
     ['things picked for a record', 'A training app for a football club: coaches keep drills with a diagram. For a session the coach picks drills from the library and sets the minutes for each.', 'session_drill'],
@@ -62,6 +65,15 @@ describe('many-to-many with details of its own', () => {
     ['a record built by placing shared things in it', 'Playlist app: listeners browse songs by genre and build playlists by adding songs into a queue.', 'playlist_song'],
     ['a record built by placing shared things in it', 'Study planner: students browse flashcards by subject and create revision plans by adding flashcards into a calendar.', 'revision_plan_flashcard'],
   ])('%s: %s', (_class, spec, join) => {
+    expect(joins(spec)).toContain(join);
+  });
+
+  it.each([
+    ['A florist tool: designers make a bouquet design for each wedding by choosing flowers from the catalogue (with stem counts), and couples approve it.', 'flower', 'bouquet_design_flower'],
+    ['Gym coaching app: coaches create a workout for a member by selecting moves from our library (with reps and rest), and members log their sessions.', 'move', 'workout_move'],
+    ['A sommelier app: the sommelier builds a wine flight for a dinner by picking wines from the cellar list, and guests rate each flight.', 'wine', 'wine_flight_wine'],
+  ])('keeps what a record is built of, picked from a catalogue, and joins the two: %s', (spec, picked, join) => {
+    expect(entities(spec)).toContain(picked);
     expect(joins(spec)).toContain(join);
   });
 
@@ -100,5 +112,17 @@ describe('measures are columns', () => {
     ['A canteen planner: each stew is a list of vegetables with the amount used, plus a yield (how many helpings), so we know the cost per helping.', 'helping'],
   ])('never makes a count of a record a table: %s', (spec, measure) => {
     expect(entities(spec)).not.toContain(measure);
+  });
+});
+
+describe('a record that lists things with the amount of each', () => {
+  // [the idea, the record, the row joining it to what it lists, what it lists]
+  it.each([
+    ['A brewery app: brewers keep the malts they stock. Each beer recipe lists malts with quantities, and brewers log every batch.', 'beer_recipe', 'beer_recipe_malt', 'malt'],
+    ['A pharmacy compounding tool: pharmacists keep the chemicals on the shelf. Each formula specifies chemicals with an amount, and pharmacists record every preparation.', 'formula', 'formula_chemical', 'chemical'],
+    ['Craft kit shop: staff keep the beads (colour, size). Every kit uses beads with a quantity, and customers order kits.', 'kit', 'kit_bead', 'bead'],
+  ])('keeps the record and a row per thing it lists, tied to both: %s', (spec, record, row, thing) => {
+    expect(entities(spec)).toEqual(expect.arrayContaining([record, row, thing]));
+    expect(links(spec)).toEqual(expect.arrayContaining([`${record} -> ${row}`, `${thing} -> ${row}`]));
   });
 });

@@ -1,0 +1,41 @@
+import type { Candidate } from './candidates.js';
+import type { CandidateBook } from './joins.js';
+import { CATALOGUE_HEADS, LINE_HOLDERS, PICKING_VERBS, PLACING_VERBS, WANTING_VERBS } from './knowledge.js';
+import type { Sentence } from './syntax.js';
+
+/**
+ * What people pick for themselves from what is on offer: "everyone adds what they want from the
+ * deli menu", "people pick what they want and choose a pickup slot". Each pick is a line of the
+ * order the idea keeps (order_item), and a catalogue it is picked from has items of its own (a
+ * menu's items: menu_item).
+ */
+
+/** Weighs the lines of such picks, once the candidates are judged (the order must be kept for reasons of its own). */
+export function weighPicks(book: CandidateBook, sentences: Sentence[], score: (c: Candidate) => number, keep: number): void {
+  for (const sentence of sentences) {
+    for (const [at, token] of sentence.tokens.entries()) {
+      if (token.norm !== 'what' || !wantedClause(sentence, at)) continue;
+      const verb = sentence.tokens[at - 1];
+      if (!verb || !(PICKING_VERBS.has(verb.lemma) || PLACING_VERBS.has(verb.lemma) || verb.lemma === 'order')) continue;
+      // The record people order in: the best-weighed kept order, purchase or tab of the idea.
+      const holder = [...book.byKey.values()].filter((c) => !c.person && LINE_HOLDERS[c.key] !== undefined && score(c) >= keep).sort((a, b) => score(b) - score(a))[0];
+      if (!holder) continue;
+      const word = LINE_HOLDERS[holder.key]!;
+      const line = book.ensure(`${holder.key}_${word}`, word, [...holder.words, word], token.index);
+      line.evidence.push({ weight: 2.5, why: `people ${verb.lemma} what they want, a line of the ${holder.head} each` });
+      holder.evidence.push({ weight: 1, why: 'holds rows of its own' });
+      // "... from the deli menu": the catalogue's items are records of their own.
+      const from = sentence.phrases.find((p) => p.prep === 'from' && p.start > at && p.start <= at + 5 && CATALOGUE_HEADS.has(p.head.lemma));
+      if (from) {
+        const items = book.ensure(`${from.head.lemma}_item`, 'item', [from.head.lemma, 'item'], from.head.index);
+        items.evidence.push({ weight: 2, why: `people pick what they want from the ${from.head.norm}, an item each` });
+      }
+    }
+  }
+}
+
+/** "what they want", "what everyone needs": the free relative after a verb names the things picked, not a record of its own. */
+function wantedClause(sentence: Sentence, at: number): boolean {
+  const [who, wants] = [sentence.tokens[at + 1], sentence.tokens[at + 2]];
+  return !!who && !!wants && (who.tags.has('Pronoun') || who.tags.has('Noun')) && WANTING_VERBS.has(wants.lemma);
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { readIdea } from '../../../src/agents/reader/read.js';
+
+/**
+ * What people pick for themselves from what is on offer (picks.ts): sentences written for these
+ * tests, none of them from a corpus, three domains or more a class.
+ */
+const entities = (spec: string) => readIdea({ spec }).entities.map((e) => e.name);
+
+describe('"what they want", picked for an order', () => {
+  it.each([
+    ['A school canteen app: pupils order lunch online; each pupil picks what they want from the canteen menu, and parents pay every week.', ['order', 'order_item', 'menu_item']],
+    ['A team pizza night app: the organiser starts an order and everyone adds what they like from the pizzeria menu, then the organiser pays.', ['order', 'order_item', 'menu_item']],
+    ['Farm shop preorders: customers order online, choose what they need and pick a collection day.', ['order', 'order_item']],
+  ])('makes each pick a line of the order, and a menu picked from its items: %s', (spec, tables) => {
+    expect(entities(spec)).toEqual(expect.arrayContaining(tables));
+  });
+
+  it.each([
+    ['A film club app: members browse films and see what they want to watch, and the host schedules screenings.'],
+    ['A gift list app: friends pick what they want to give from a wishlist, and the host thanks them.'],
+  ])('makes no lines where nothing is ordered: %s', (spec) => {
+    expect(entities(spec).some((e) => e.endsWith('_item'))).toBe(false);
+  });
+});
