@@ -92,7 +92,8 @@ const NOT_CONTENT = new Set([
   'how', 'what', 'who', 'whom', 'which', 'why', 'where', 'when', 'whoever', 'whatever', 'same', 'thing', 'things',
 ]);
 
-const closes = (t: Token): boolean => /[,;:()[\].!?]/.test(t.post) || /\n/.test(t.post);
+/** A comma, a bracket, a line break, or a dash or slash set off by spaces ("hourly rate — rates differ", "code / key") ends a phrase. */
+const closes = (t: Token): boolean => /[,;:()[\].!?]/.test(t.post) || /\n/.test(t.post) || /\s[-/]|[–—]/.test(t.post);
 const opensBracket = (t: Token): boolean => /[([]/.test(t.pre);
 const isPronoun = (t: Token): boolean => t.tags.has('Pronoun') && !t.tags.has('Possessive');
 const isNumber = (t: Token): boolean => /^\d/.test(t.norm) || (t.tags.has('Value') && !t.tags.has('Noun'));
@@ -136,10 +137,23 @@ function classify(tokens: Token[]): Classes {
     if (opensBracket(t)) bracket = true;
     const bracketed = bracket;
     if (/[)\]]/.test(t.post)) bracket = false;
+    // "by picking exercises", "people seeking therapy": an -ing word with its object after it heads a verb phrase.
+    if (headsVerbPhrase(tokens, classes, i)) {
+      classes[i] = 'verb';
+      sure.add(i);
+      tokens[i] = { ...t, lemma: wordnet().verbLemma(t.norm) ?? t.lemma };
+      if (classes[i + 1] === 'verb') classes[i + 1] = 'noun';
+      continue;
+    }
     // "(billing, bug, feature request)": a bracketed list names things, whatever the tagger says.
     const afterSubjectPronoun = classes[i - 1] === 'pron' && SUBJECT_PRONOUNS.has(tokens[i - 1]?.norm ?? '');
     if (bracketed && !afterSubjectPronoun && (classes[i] === 'verb' || classes[i] === 'adj') && isNounWord(t.lemma) && !t.tags.has('PastTense') && !/^(has|have|had|is|are|was|were)$/.test(t.norm)) {
       classes[i] = 'noun';
+      continue;
+    }
+    // Forms of "have" are verbs ("has water tap"), whatever noun the lemma also is.
+    if (classes[i] === 'verb' && HAVE.has(t.norm)) {
+      sure.add(i);
       continue;
     }
     // "for filtering", "the booking": a gerund after a preposition or a determiner is a noun.
@@ -319,6 +333,34 @@ function classify(tokens: Token[]): Classes {
   return classes;
 }
 
+const HAVE = new Set(['has', 'have', 'had']);
+/** WordNet's kinds of concrete thing: an -ing word first named one ("building", "setting") is that thing. */
+const THINGS = new Set(['noun.artifact', 'noun.object', 'noun.location', 'noun.group', 'noun.substance', 'noun.food', 'noun.body', 'noun.animal', 'noun.plant', 'noun.person']);
+
+/**
+ * "by picking exercises from our library", "for seeking therapy", "I spend weeks emailing people": an
+ * -ing form of a verb, after a preposition or after a plural noun it does not close, followed by its
+ * object (a determiner, a pronoun, a number, or a noun it makes no WordNet compound with: "sewing
+ * machine" and "waiting list" stay nouns), is the verb of a clause, not a modifier of the noun.
+ */
+function headsVerbPhrase(tokens: Token[], classes: Classes, i: number): boolean {
+  const t = tokens[i]!;
+  const before = tokens[i - 1];
+  const object = tokens[i + 1];
+  if (!before || !object || !t.norm.endsWith('ing') || closes(t) || closes(before) || opensBracket(t) || classes[i] === 'prep' || classes[i] === 'conj') return false;
+  const verb = wordnet().verbLemma(t.norm);
+  // ("per building showing rent": a thing WordNet names by the -ing word first, or an -ing object, keeps the noun reading.)
+  if (!verb || verb === t.norm || (object.norm.endsWith('ing') && wordnet().verbLemma(object.norm) !== undefined) || wordnet().lexnames(t.norm, { senses: 1 }).some((kind) => THINGS.has(kind))) return false;
+  const afterPlural = classes[i - 1] === 'noun' && (before.tags.has('Plural') || (before.norm.endsWith('s') && before.norm !== before.lemma)) && !before.tags.has('Pronoun');
+  if (classes[i - 1] !== 'prep' && !afterPlural) return false;
+  const next = classes[i + 1];
+  if (next === 'det' || next === 'num' || (next === 'pron' && !SUBJECT_PRONOUNS.has(object.norm))) return true;
+  // ("by solving puzzles": the tagger may call a plural object a verb too.)
+  const pluralObject = next === 'verb' && object.norm.endsWith('s') && object.norm !== object.lemma && isNounWord(object.lemma);
+  if (next !== 'noun' && next !== 'adj' && !pluralObject) return false;
+  return !wordnet().isNoun(`${t.norm}_${object.norm}`) && !wordnet().isNoun(`${t.norm}_${object.lemma}`);
+}
+
 /** Whether the words up to `end` (a comma) are a clause with its verb: "coaches open the app," rather than a list item. */
 function afterVerbClause(tokens: Token[], classes: Classes, end: number): boolean {
   for (let k = end; k >= 0; k--) {
@@ -482,7 +524,8 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         if (!heading && !closes(last) && !participle && !objectOfVerb && (nextClass === 'verb' || (nextClass === 'aux' && tokens[read.end]?.norm !== 'to')) && !inBracket && (verb || prep || modalNext) && i > 0) {
           resetClause(i);
         }
-        const coordinated = (afterConj || (i > 0 && closes(tokens[i - 1]!) && !/[.!?:;]/.test(tokens[i - 1]!.post))) && previous && previous.sentence === index ? (previous.coordinated ?? previous) : undefined;
+        // (A dash sets off an aside or a new clause, not the next item: "for a dental office - patients book".)
+        const coordinated = (afterConj || (i > 0 && closes(tokens[i - 1]!) && !/[.!?:;–—]|\s-/.test(tokens[i - 1]!.post))) && previous && previous.sentence === index ? (previous.coordinated ?? previous) : undefined;
         const role: PhraseRole = heading
           ? 'heading'
           : inBracket || colonOwner
