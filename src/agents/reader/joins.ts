@@ -1,4 +1,4 @@
-import { pluralName } from '../naming.js';
+import { joinedName, pluralName } from '../naming.js';
 import type { Candidate } from './candidates.js';
 import { AMOUNT_WORDS, ARRANGING_VERBS, ATTRIBUTE_WORDS, GROUPING_HEADS, HAVING_VERBS, KEEPING_VERBS, LINE_WORDS, NOT_RECORDS, PICKING_VERBS, PLACING_VERBS, QUALITIES, RECURRENCE_WORDS, UI_HEADS } from './knowledge.js';
 import type { Link } from './relations.js';
@@ -111,7 +111,7 @@ function groupsOf(book: CandidateBook, sentence: Sentence): void {
     }
     const whole = named && book.candidateOf(named);
     if (!whole || whole.person || whole === group || whole.words.length > 2) continue;
-    const key = `${whole.key}_${group.head}`;
+    const key = joinedName(whole.key, group.head);
     const row = book.ensure(key, group.head, [whole.key, group.head], phrase.head.index);
     // What is arranged is held by the groups (habits in groups); a whole divided has them as parts (a menu's sections).
     const held = named !== phrase.subject || phrase.role === 'object';
@@ -210,10 +210,14 @@ export function joinLinks(
         if (thing && catalogue(thing)) link(record(phrase), thing, `${placed!.head.norm} placed in ${phrase.head.norm}`);
       }
       // "build weekly meal plans by dragging recipes into a grid": made by placing things in it.
-      const gerund = phrase.prep === 'by' ? phrase.words[0] : undefined;
+      // (The -ing verb heads its own clause, "recipes" its object; a gerund the tagger kept a noun starts the "by" phrase.)
+      const byVerb = phrase.role === 'object' && /ing$/.test(phrase.verb!.norm) && sentence.tokens[sentence.tokens.indexOf(phrase.verb!) - 1]?.norm === 'by';
+      const gerund = byVerb ? phrase.verb : phrase.prep === 'by' ? phrase.words[0] : undefined;
       const placing = gerund && /ing$/.test(gerund.norm) ? wordnet().verbLemma(gerund.norm) : undefined;
       if (placing && PLACING_VERBS.has(placing)) {
-        const made = sentence.phrases.find((p) => p.verb === phrase.verb && p.role === 'object' && p.start < phrase.start);
+        const made = byVerb
+          ? sentence.phrases.filter((p) => p.role === 'object' && p.verb && p.verb !== phrase.verb && p.start < phrase.start).at(-1)
+          : sentence.phrases.find((p) => p.verb === phrase.verb && p.role === 'object' && p.start < phrase.start);
         const thing = record(phrase) ?? (kept.has(phrase.head.lemma) ? phrase.head.lemma : undefined);
         link(record(made), thing, `${made?.head.norm} made by ${gerund!.norm} ${phrase.head.norm}`);
       }
