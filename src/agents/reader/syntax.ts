@@ -1,6 +1,6 @@
 import { wordnet } from './wordnet.js';
 import type { Token } from './tokens.js';
-import { RECORD_ACTS, actVerb } from './knowledge.js';
+import { RECORD_ACTS, UI_HEADS, actVerb } from './knowledge.js';
 import { isNounWord, isPeopleWord, isVerbWord } from './lexicon.js';
 
 /**
@@ -358,6 +358,8 @@ function headsVerbPhrase(tokens: Token[], classes: Classes, i: number): boolean 
   // ("by solving puzzles": the tagger may call a plural object a verb too.)
   const pluralObject = next === 'verb' && object.norm.endsWith('s') && object.norm !== object.lemma && isNounWord(object.lemma);
   if (next !== 'noun' && next !== 'adj' && !pluralObject) return false;
+  // ("the players training plan": after a determined plural, a singular noun is what the -ing word names a kind of.)
+  if (afterPlural && classes[i - 2] === 'det' && !object.tags.has('Plural')) return false;
   return !wordnet().isNoun(`${t.norm}_${object.norm}`) && !wordnet().isNoun(`${t.norm}_${object.lemma}`);
 }
 
@@ -663,6 +665,7 @@ function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRea
     i++;
     if (/:/.test(t.post) && (start === 0 || /[.!?\n]/.test(tokens[start - 1]!.post) || (det.length > 0 && start === det.length))) heading = words.length <= 4;
     if (closes(t) || t.norm.endsWith("'s") || t.text.endsWith("'")) break;
+    if (pluralBeforeNoun(t, classes[i], tokens[i])) break;
   }
   // Trailing adjectives are not part of the noun ("the price is higher").
   while (words.length > 0 && classes[tokens.indexOf(words[words.length - 1]!, start)] === 'adj' && !/:/.test(words[words.length - 1]!.post)) {
@@ -683,6 +686,23 @@ function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRea
     heading,
     possessive: head.norm.endsWith("'s") || head.text.endsWith("'"),
   };
+}
+
+/**
+ * "send customers estimates", "see their kids team schedule": a regular plural does not modify the
+ * noun after it (English modifiers are singular). Before another plural it ends its phrase (a second
+ * object follows); a plural of people before a noun is their owner written without the apostrophe.
+ * A plural WordNet lists as a word of its own ("sales team", "savings goal"), a name ("Pilates
+ * studio"), and people before a part of the product ("the members area") still modify.
+ */
+function pluralBeforeNoun(t: Token, nextClass: WordClass | undefined, next: Token | undefined): boolean {
+  if (!next || nextClass !== 'noun' || !t.tags.has('Plural') || t.norm === t.lemma || !/s$/.test(t.norm) || t.tags.has('Pronoun')) return false;
+  if (wordnet().isNoun(t.norm) || /^\p{Lu}/u.test(t.text)) return false;
+  const nextPlural = next.tags.has('Plural') && next.norm !== next.lemma && /s$/.test(next.norm);
+  // ("a pilates studio": WordNet's person "Pilate" is a name, no common noun for people.)
+  const senses = wordnet().nounSenses(t.lemma);
+  const people = isPeopleWord(t.lemma) && (senses.length === 0 || senses.some((sense) => !sense.instance && sense.words.includes(t.lemma)));
+  return nextPlural || (people && !UI_HEADS.has(next.lemma));
 }
 
 /** Whether the words after a colon list things ("title, price, photos") rather than say something ("clients often pay..."). */

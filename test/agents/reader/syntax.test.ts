@@ -122,3 +122,21 @@ describe('forms of "have" are verbs', () => {
     expect(phrases('Boats: name, length, has engine type.')).toContain('engine type');
   });
 });
+
+describe('a regular plural does not modify the noun after it', () => {
+  it('ends a phrase at a plural before another plural: two objects of one verb', () => {
+    expect(phrases('I want to send tenants notices with due dates.')).toEqual(['tenants', 'notices', 'due dates']);
+    expect(phrases('Coaches email players invites for each match.')).toEqual(['coaches', 'players', 'invites', 'match']);
+  });
+
+  it('reads people in the plural before a noun as its owners, written without the apostrophe', () => {
+    expect(phrases('Parents see their kids lunch balance.')).toEqual(['parents', 'kids', 'lunch balance']);
+    expect(phrases('The coach edits the players training plan.')).toEqual(['coach', 'players', 'training plan']);
+  });
+
+  it('keeps a plural WordNet lists as a word, a name, and people before a part of the product, as modifiers', () => {
+    expect(phrases('Members keep a savings goal.')).toContain('savings goal');
+    expect(phrases('I own a pilates studio.')).toContain('pilates studio');
+    expect(phrases('Tenants log in to the tenants portal.')).toContain('tenants portal');
+  });
+});
