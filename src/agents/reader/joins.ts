@@ -210,14 +210,10 @@ export function joinLinks(
         if (thing && catalogue(thing)) link(record(phrase), thing, `${placed!.head.norm} placed in ${phrase.head.norm}`);
       }
       // "build weekly meal plans by dragging recipes into a grid": made by placing things in it.
-      // (The -ing verb heads its own clause, "recipes" its object; a gerund the tagger kept a noun starts the "by" phrase.)
-      const byVerb = phrase.role === 'object' && /ing$/.test(phrase.verb!.norm) && sentence.tokens[sentence.tokens.indexOf(phrase.verb!) - 1]?.norm === 'by';
-      const gerund = byVerb ? phrase.verb : phrase.prep === 'by' ? phrase.words[0] : undefined;
+      const gerund = phrase.prep === 'by' ? phrase.words[0] : undefined;
       const placing = gerund && /ing$/.test(gerund.norm) ? wordnet().verbLemma(gerund.norm) : undefined;
       if (placing && PLACING_VERBS.has(placing)) {
-        const made = byVerb
-          ? sentence.phrases.filter((p) => p.role === 'object' && p.verb && p.verb !== phrase.verb && p.start < phrase.start).at(-1)
-          : sentence.phrases.find((p) => p.verb === phrase.verb && p.role === 'object' && p.start < phrase.start);
+        const made = sentence.phrases.find((p) => p.verb === phrase.verb && p.role === 'object' && p.start < phrase.start);
         const thing = record(phrase) ?? (kept.has(phrase.head.lemma) ? phrase.head.lemma : undefined);
         link(record(made), thing, `${made?.head.norm} made by ${gerund!.norm} ${phrase.head.norm}`);
       }

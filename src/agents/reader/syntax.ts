@@ -92,8 +92,7 @@ const NOT_CONTENT = new Set([
   'how', 'what', 'who', 'whom', 'which', 'why', 'where', 'when', 'whoever', 'whatever', 'same', 'thing', 'things',
 ]);
 
-/** A comma, a bracket, a line break, or a dash or slash set off by spaces ("hourly rate — rates differ", "code / key") ends a phrase. */
-const closes = (t: Token): boolean => /[,;:()[\].!?]/.test(t.post) || /\n/.test(t.post) || /\s[-/]|[–—]/.test(t.post);
+const closes = (t: Token): boolean => /[,;:()[\].!?]/.test(t.post) || /\n/.test(t.post);
 const opensBracket = (t: Token): boolean => /[([]/.test(t.pre);
 const isPronoun = (t: Token): boolean => t.tags.has('Pronoun') && !t.tags.has('Possessive');
 const isNumber = (t: Token): boolean => /^\d/.test(t.norm) || (t.tags.has('Value') && !t.tags.has('Noun'));
@@ -101,7 +100,7 @@ const isNumber = (t: Token): boolean => /^\d/.test(t.norm) || (t.tags.has('Value
 /** The reader's word class of each token, after correcting compromise where the context is clear. */
 type WordClass = 'det' | 'prep' | 'conj' | 'sub' | 'verb' | 'aux' | 'noun' | 'adj' | 'adv' | 'pron' | 'num' | 'neg' | 'other';
 /** A verb the reader is sure of, whatever the tagger says; never read into a noun phrase. */
-type Classes = WordClass[] & { sure?: Set<number> };
+type Classes = WordClass[] & { sure?: Set<number>; starts?: Set<number> };
 
 function baseClass(t: Token): WordClass {
   const n = t.norm;
@@ -137,14 +136,6 @@ function classify(tokens: Token[]): Classes {
     if (opensBracket(t)) bracket = true;
     const bracketed = bracket;
     if (/[)\]]/.test(t.post)) bracket = false;
-    // "by picking exercises", "people seeking therapy": an -ing word with its object after it heads a verb phrase.
-    if (headsVerbPhrase(tokens, classes, i)) {
-      classes[i] = 'verb';
-      sure.add(i);
-      tokens[i] = { ...t, lemma: wordnet().verbLemma(t.norm) ?? t.lemma };
-      if (classes[i + 1] === 'verb') classes[i + 1] = 'noun';
-      continue;
-    }
     // "(billing, bug, feature request)": a bracketed list names things, whatever the tagger says.
     const afterSubjectPronoun = classes[i - 1] === 'pron' && SUBJECT_PRONOUNS.has(tokens[i - 1]?.norm ?? '');
     if (bracketed && !afterSubjectPronoun && (classes[i] === 'verb' || classes[i] === 'adj') && isNounWord(t.lemma) && !t.tags.has('PastTense') && !/^(has|have|had|is|are|was|were)$/.test(t.norm)) {
@@ -330,39 +321,31 @@ function classify(tokens: Token[]): Classes {
     // "drivers do a pre-trip inspection": "do" with an object is the verb.
     if (classes[i] === 'aux' && /^(do|does|did)$/.test(t.norm) && (next === 'det' || next === 'noun' || next === 'adj' || next === 'num')) classes[i] = 'verb';
   }
+  classes.starts = new Set(subjectsAfterFrontedPhrase(tokens, classes));
   return classes;
 }
 
-const HAVE = new Set(['has', 'have', 'had']);
-/** WordNet's kinds of concrete thing: an -ing word first named one ("building", "setting") is that thing. */
-const THINGS = new Set(['noun.artifact', 'noun.object', 'noun.location', 'noun.group', 'noun.substance', 'noun.food', 'noun.body', 'noun.animal', 'noun.plant', 'noun.person']);
-
 /**
- * "by picking exercises from our library", "for seeking therapy", "I spend weeks emailing people": an
- * -ing form of a verb, after a preposition or after a plural noun it does not close, followed by its
- * object (a determiner, a pronoun, a number, or a noun it makes no WordNet compound with: "sewing
- * machine" and "waiting list" stay nouns), is the verb of a clause, not a modifier of the noun.
+ * "At the end of the day reception marks appointments", "In the morning staff unload deliveries": a
+ * sentence opening with a preposition has its subject after the prepositional phrase, with no comma
+ * between them. Where the phrase's nouns run into a finite verb, the last noun is the subject when
+ * it agrees with the verb (a singular noun before an -s form, a plural or people before a base form).
  */
-function headsVerbPhrase(tokens: Token[], classes: Classes, i: number): boolean {
-  const t = tokens[i]!;
-  const before = tokens[i - 1];
-  const object = tokens[i + 1];
-  if (!before || !object || !t.norm.endsWith('ing') || closes(t) || closes(before) || opensBracket(t) || classes[i] === 'prep' || classes[i] === 'conj') return false;
-  const verb = wordnet().verbLemma(t.norm);
-  // ("per building showing rent": a thing WordNet names by the -ing word first, or an -ing object, keeps the noun reading.)
-  if (!verb || verb === t.norm || (object.norm.endsWith('ing') && wordnet().verbLemma(object.norm) !== undefined) || wordnet().lexnames(t.norm, { senses: 1 }).some((kind) => THINGS.has(kind))) return false;
-  const afterPlural = classes[i - 1] === 'noun' && (before.tags.has('Plural') || (before.norm.endsWith('s') && before.norm !== before.lemma)) && !before.tags.has('Pronoun');
-  if (classes[i - 1] !== 'prep' && !afterPlural) return false;
-  const next = classes[i + 1];
-  if (next === 'det' || next === 'num' || (next === 'pron' && !SUBJECT_PRONOUNS.has(object.norm))) return true;
-  // ("by solving puzzles": the tagger may call a plural object a verb too.)
-  const pluralObject = next === 'verb' && object.norm.endsWith('s') && object.norm !== object.lemma && isNounWord(object.lemma);
-  if (next !== 'noun' && next !== 'adj' && !pluralObject) return false;
-  // ("the players training plan": after a determined plural, a singular noun is what the -ing word names a kind of.)
-  if (afterPlural && classes[i - 2] === 'det' && !object.tags.has('Plural')) return false;
-  return !wordnet().isNoun(`${t.norm}_${object.norm}`) && !wordnet().isNoun(`${t.norm}_${object.lemma}`);
+function subjectsAfterFrontedPhrase(tokens: Token[], classes: Classes): number[] {
+  if (classes[0] !== 'prep') return [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (closes(tokens[i - 1]!) || classes[i - 1] === 'verb' || classes[i - 1] === 'aux') return [];
+    const verb = tokens[i + 1]!;
+    if (classes[i] !== 'noun' || classes[i - 1] !== 'noun' || classes[i + 1] !== 'verb' || verb.tags.has('Gerund') || verb.tags.has('PastTense')) continue;
+    const subject = tokens[i]!;
+    const plural = subject.tags.has('Plural') || isPeopleWord(subject.lemma);
+    const thirdPerson = verb.norm !== verb.lemma && verb.norm.endsWith('s');
+    return (thirdPerson ? !subject.tags.has('Plural') : plural) ? [i] : [];
+  }
+  return [];
 }
 
+const HAVE = new Set(['has', 'have', 'had']);
 /** Whether the words up to `end` (a comma) are a clause with its verb: "coaches open the app," rather than a list item. */
 function afterVerbClause(tokens: Token[], classes: Classes, end: number): boolean {
   for (let k = end; k >= 0; k--) {
@@ -526,8 +509,7 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
         if (!heading && !closes(last) && !participle && !objectOfVerb && (nextClass === 'verb' || (nextClass === 'aux' && tokens[read.end]?.norm !== 'to')) && !inBracket && (verb || prep || modalNext) && i > 0) {
           resetClause(i);
         }
-        // (A dash sets off an aside or a new clause, not the next item: "for a dental office - patients book".)
-        const coordinated = (afterConj || (i > 0 && closes(tokens[i - 1]!) && !/[.!?:;–—]|\s-/.test(tokens[i - 1]!.post))) && previous && previous.sentence === index ? (previous.coordinated ?? previous) : undefined;
+        const coordinated = (afterConj || (i > 0 && closes(tokens[i - 1]!) && !/[.!?:;]/.test(tokens[i - 1]!.post))) && previous && previous.sentence === index ? (previous.coordinated ?? previous) : undefined;
         const role: PhraseRole = heading
           ? 'heading'
           : inBracket || colonOwner
@@ -656,7 +638,7 @@ function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRea
   while (i < tokens.length) {
     const t = tokens[i]!;
     const cls = classes[i]!;
-    if (words.length > 0 && opensBracket(t)) break;
+    if (words.length > 0 && (opensBracket(t) || classes.starts?.has(i))) break;
     if (cls !== 'noun' && cls !== 'adj' && !(cls === 'verb' && !classes.sure?.has(i) && words.length > 0 && isNounWord(t.lemma) && t.tags.has('Plural'))) {
       // "cover image": compromise calls "cover" a verb inside a noun phrase.
       if (!(cls === 'verb' && words.length === 0 && classes[i + 1] === 'noun' && !closes(t) && isNounWord(t.lemma) && det.length > 0)) break;

@@ -44,12 +44,7 @@ export function tokenize(text: string): Token[][] {
     for (const [position, term] of sentence.entries()) {
       if (possessiveReadAsHas(sentence, position)) continue;
       const norm = (term.implicit ?? term.normal ?? term.text).toLowerCase().replace(/[^\p{L}\p{N}'-]+/gu, '');
-      if (!norm) {
-        // "door code / key info": a term of punctuation alone still separates the words around it.
-        const previous = current[current.length - 1];
-        if (previous) current[current.length - 1] = { ...previous, post: `${previous.post}${term.pre}${term.text}${term.post}` };
-        continue;
-      }
+      if (!norm) continue;
       const tags = new Set(term.tags);
       if (possessiveReadAsHas(sentence, position + 1)) {
         // "the table's shared tab": the possessor, whatever compromise expanded it to.
