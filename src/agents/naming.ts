@@ -74,6 +74,16 @@ export function singularName(name: string): string {
   return [...parts, singularWord(last)].join('_');
 }
 
+/**
+ * The name of a record made of two others: "invoice" + "line" → "invoice_line". A word the second
+ * part repeats is dropped from the first, so no name says a word twice: "template" + "template_item"
+ * → "template_item", "question_template" + "question" → "template_question".
+ */
+export function joinedName(first: string, second: string): string {
+  const repeated = new Set(words(second));
+  return [...words(first).filter((word) => !repeated.has(word)), ...words(second)].join('_');
+}
+
 /** PostgreSQL reserved words that cannot be bare identifiers (the ones entity and field names hit). */
 const RESERVED = new Set([
   'all', 'analyse', 'analyze', 'and', 'any', 'array', 'as', 'asc', 'asymmetric', 'both', 'case', 'cast', 'check',

@@ -3,7 +3,7 @@ import {
   AMOUNT_WORDS, ARRANGEMENT_WORDS, LISTING_VERBS, FIGURE_KINDS, BARE_CONTAINERS, CART_WORDS, JOINERS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
   PLACE_ADVERBS, QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
-import { pluralName } from '../naming.js';
+import { joinedName, pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
 import { weighEntries } from './entries.js';
 import { weighPicks } from './picks.js';
@@ -451,7 +451,7 @@ export class CandidateTable {
     const thing = this.candidateOf(listed);
     const whole = owner?.subject && this.candidateOf(owner.subject);
     if (!thing || !whole || thing.person || whole.person || thing === whole || LINE_WORDS.has(thing.key) || LINE_HOLDERS[whole.head] !== undefined) return;
-    const row = this.ensure(`${whole.key}_${thing.key}`, thing.head, [...whole.words, ...thing.words], listed.head.index);
+    const row = this.ensure(joinedName(whole.key, thing.key), thing.head, [...whole.words, ...thing.words], listed.head.index);
     row.evidence.push({ weight: 2.5, why: `a ${whole.head} lists ${pluralName(thing.head)}, with the ${word.head} of each` });
     this.add(thing, 1, `listed in a ${whole.head} with its ${word.head}`);
     // The record that lists them is one too, whatever else is said of it.
@@ -466,7 +466,7 @@ export class CandidateTable {
   /** The rows of an order-like record: "order_item", "invoice_line"; the part's own phrases move to it. */
   private addLine(holder: Candidate, part: Candidate | undefined, why: string): void {
     const word = part?.key ?? LINE_HOLDERS[holder.head] ?? 'item';
-    const line = this.ensure(`${holder.key}_${word}`, word.split('_').pop()!, [...holder.words, ...word.split('_')], part?.first ?? holder.first);
+    const line = this.ensure(joinedName(holder.key, word), word.split('_').pop()!, [...holder.words, ...word.split('_')], part?.first ?? holder.first);
     if (part && part !== line) this.absorb(line, part);
     line.evidence.push({ weight: 2.5, why });
     holder.evidence.push({ weight: 1, why: 'holds rows of its own' });
@@ -488,7 +488,7 @@ export class CandidateTable {
       const kept = score({ ...thing, evidence: thing.evidence.filter((e) => e.why !== 'join one') }) >= 2;
       if (!group && !kept) continue;
       const word = group ? JOINERS.group : JOINERS.other;
-      const row = this.ensure(`${thing.key}_${word}`, word, [...thing.words, word], phrase.head.index);
+      const row = this.ensure(joinedName(thing.key, word), word, [...thing.words, word], phrase.head.index);
       // A row about a person, not a person: "challenge_participant" is kept, never signs in.
       row.person = false;
       row.evidence.push({ weight: 2.5, why: `people join a ${thing.head}, a row each` });

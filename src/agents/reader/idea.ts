@@ -2,7 +2,7 @@ import type { AccessRule, Context, ProductModelContract, SpecInput } from '../..
 import { isSqlReserved } from '../../contract/index.js';
 import { unique } from '../english.js';
 import type { AttributeSpec } from '../model.js';
-import { capitalize, pluralName, sentence as sentenceCase } from '../naming.js';
+import { capitalize, joinedName, pluralName, sentence as sentenceCase } from '../naming.js';
 import { isSupervisorRole } from '../product.js';
 import { makeAttribute } from './attributes.js';
 import { CandidateTable, DEFERRING, isPersonWord, score, type Candidate } from './candidates.js';
@@ -299,7 +299,7 @@ function nameParts(entities: ProductModelContract['entities'], links: Link[]): M
     if (!PART_HEADS.has(entity.name)) continue;
     const parents = links.filter((l) => l.to === entity.name && l.kind === 'one-to-many' && entities.some((e) => e.name === l.from));
     if (parents.length !== 1) continue;
-    const name = `${parents[0]!.from}_${entity.name}`;
+    const name = joinedName(parents[0]!.from, entity.name);
     if (entities.some((e) => e.name === name)) continue;
     for (const link of links) {
       if (link.from === entity.name) link.from = name;
@@ -325,12 +325,12 @@ function relationshipsOf(links: Link[], entities: Set<string>, roles: Set<string
       continue;
     }
     if (link.kind === 'many-to-many') {
-      if (entities.has(from) && entities.has(to)) out.push({ from, to, kind: 'many-to-many', through: safeName(`${from}_${to}`) });
+      if (entities.has(from) && entities.has(to)) out.push({ from, to, kind: 'many-to-many', through: safeName(joinedName(from, to)) });
       else {
         // People of a record: the record first ("club_members"), the role second.
         const [entity, role] = entities.has(from) ? [from, to] : [to, from];
         // ... unless the idea says the person has the record ("which volunteer has which skill": volunteer_skill).
-        out.push({ from: entity, to: role, kind: 'many-to-many', through: safeName(link.named === 'from-to' ? `${from}_${to}` : `${entity}_${role}`) });
+        out.push({ from: entity, to: role, kind: 'many-to-many', through: safeName(link.named === 'from-to' ? joinedName(from, to) : joinedName(entity, role)) });
       }
     } else out.push({ from, to, kind: 'one-to-many', ...(link.as && roles.has(from) ? { as: link.as } : {}) });
   }

@@ -1,4 +1,4 @@
-import { pluralName } from '../naming.js';
+import { joinedName, pluralName } from '../naming.js';
 import type { Candidate } from './candidates.js';
 import { AMOUNT_WORDS, ARRANGING_VERBS, ATTRIBUTE_WORDS, CATALOGUE_HEADS, GROUPING_HEADS, HAVING_VERBS, KEEPING_VERBS, LINE_WORDS, NOT_RECORDS, PICKING_VERBS, PLACING_VERBS, QUALITIES, RECURRENCE_WORDS, UI_HEADS } from './knowledge.js';
 import type { Link } from './relations.js';
@@ -147,7 +147,7 @@ function groupsOf(book: CandidateBook, sentence: Sentence): void {
     }
     const whole = named && book.candidateOf(named);
     if (!whole || whole.person || whole === group || whole.words.length > 2) continue;
-    const key = `${whole.key}_${group.head}`;
+    const key = joinedName(whole.key, group.head);
     const row = book.ensure(key, group.head, [whole.key, group.head], phrase.head.index);
     // What is arranged is held by the groups (habits in groups); a whole divided has them as parts (a menu's sections).
     const held = named !== phrase.subject || phrase.role === 'object';

@@ -1,6 +1,6 @@
 import { wordnet } from './wordnet.js';
 import type { Token } from './tokens.js';
-import { RECORD_ACTS, actVerb } from './knowledge.js';
+import { RECORD_ACTS, UI_HEADS, actVerb } from './knowledge.js';
 import { isNounWord, isPeopleWord, isVerbWord } from './lexicon.js';
 
 /**
@@ -100,7 +100,7 @@ const isNumber = (t: Token): boolean => /^\d/.test(t.norm) || (t.tags.has('Value
 /** The reader's word class of each token, after correcting compromise where the context is clear. */
 type WordClass = 'det' | 'prep' | 'conj' | 'sub' | 'verb' | 'aux' | 'noun' | 'adj' | 'adv' | 'pron' | 'num' | 'neg' | 'other';
 /** A verb the reader is sure of, whatever the tagger says; never read into a noun phrase. */
-type Classes = WordClass[] & { sure?: Set<number> };
+type Classes = WordClass[] & { sure?: Set<number>; starts?: Set<number> };
 
 function baseClass(t: Token): WordClass {
   const n = t.norm;
@@ -140,6 +140,11 @@ function classify(tokens: Token[]): Classes {
     const afterSubjectPronoun = classes[i - 1] === 'pron' && SUBJECT_PRONOUNS.has(tokens[i - 1]?.norm ?? '');
     if (bracketed && !afterSubjectPronoun && (classes[i] === 'verb' || classes[i] === 'adj') && isNounWord(t.lemma) && !t.tags.has('PastTense') && !/^(has|have|had|is|are|was|were)$/.test(t.norm)) {
       classes[i] = 'noun';
+      continue;
+    }
+    // Forms of "have" are verbs ("has water tap"), whatever noun the lemma also is.
+    if (classes[i] === 'verb' && HAVE.has(t.norm)) {
+      sure.add(i);
       continue;
     }
     // "for filtering", "the booking": a gerund after a preposition or a determiner is a noun.
@@ -316,9 +321,31 @@ function classify(tokens: Token[]): Classes {
     // "drivers do a pre-trip inspection": "do" with an object is the verb.
     if (classes[i] === 'aux' && /^(do|does|did)$/.test(t.norm) && (next === 'det' || next === 'noun' || next === 'adj' || next === 'num')) classes[i] = 'verb';
   }
+  classes.starts = new Set(subjectsAfterFrontedPhrase(tokens, classes));
   return classes;
 }
 
+/**
+ * "At the end of the day reception marks appointments", "In the morning staff unload deliveries": a
+ * sentence opening with a preposition has its subject after the prepositional phrase, with no comma
+ * between them. Where the phrase's nouns run into a finite verb, the last noun is the subject when
+ * it agrees with the verb (a singular noun before an -s form, a plural or people before a base form).
+ */
+function subjectsAfterFrontedPhrase(tokens: Token[], classes: Classes): number[] {
+  if (classes[0] !== 'prep') return [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (closes(tokens[i - 1]!) || classes[i - 1] === 'verb' || classes[i - 1] === 'aux') return [];
+    const verb = tokens[i + 1]!;
+    if (classes[i] !== 'noun' || classes[i - 1] !== 'noun' || classes[i + 1] !== 'verb' || verb.tags.has('Gerund') || verb.tags.has('PastTense')) continue;
+    const subject = tokens[i]!;
+    const plural = subject.tags.has('Plural') || isPeopleWord(subject.lemma);
+    const thirdPerson = verb.norm !== verb.lemma && verb.norm.endsWith('s');
+    return (thirdPerson ? !subject.tags.has('Plural') : plural) ? [i] : [];
+  }
+  return [];
+}
+
+const HAVE = new Set(['has', 'have', 'had']);
 /** Whether the words up to `end` (a comma) are a clause with its verb: "coaches open the app," rather than a list item. */
 function afterVerbClause(tokens: Token[], classes: Classes, end: number): boolean {
   for (let k = end; k >= 0; k--) {
@@ -611,7 +638,7 @@ function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRea
   while (i < tokens.length) {
     const t = tokens[i]!;
     const cls = classes[i]!;
-    if (words.length > 0 && opensBracket(t)) break;
+    if (words.length > 0 && (opensBracket(t) || classes.starts?.has(i))) break;
     if (cls !== 'noun' && cls !== 'adj' && !(cls === 'verb' && !classes.sure?.has(i) && words.length > 0 && isNounWord(t.lemma) && t.tags.has('Plural'))) {
       // "cover image": compromise calls "cover" a verb inside a noun phrase.
       if (!(cls === 'verb' && words.length === 0 && classes[i + 1] === 'noun' && !closes(t) && isNounWord(t.lemma) && det.length > 0)) break;
@@ -620,6 +647,7 @@ function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRea
     i++;
     if (/:/.test(t.post) && (start === 0 || /[.!?\n]/.test(tokens[start - 1]!.post) || (det.length > 0 && start === det.length))) heading = words.length <= 4;
     if (closes(t) || t.norm.endsWith("'s") || t.text.endsWith("'")) break;
+    if (pluralBeforeNoun(t, classes[i], tokens[i])) break;
   }
   // Trailing adjectives are not part of the noun ("the price is higher").
   while (words.length > 0 && classes[tokens.indexOf(words[words.length - 1]!, start)] === 'adj' && !/:/.test(words[words.length - 1]!.post)) {
@@ -640,6 +668,23 @@ function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRea
     heading,
     possessive: head.norm.endsWith("'s") || head.text.endsWith("'"),
   };
+}
+
+/**
+ * "send customers estimates", "see their kids team schedule": a regular plural does not modify the
+ * noun after it (English modifiers are singular). Before another plural it ends its phrase (a second
+ * object follows); a plural of people before a noun is their owner written without the apostrophe.
+ * A plural WordNet lists as a word of its own ("sales team", "savings goal"), a name ("Pilates
+ * studio"), and people before a part of the product ("the members area") still modify.
+ */
+function pluralBeforeNoun(t: Token, nextClass: WordClass | undefined, next: Token | undefined): boolean {
+  if (!next || nextClass !== 'noun' || !t.tags.has('Plural') || t.norm === t.lemma || !/s$/.test(t.norm) || t.tags.has('Pronoun')) return false;
+  if (wordnet().isNoun(t.norm) || /^\p{Lu}/u.test(t.text)) return false;
+  const nextPlural = next.tags.has('Plural') && next.norm !== next.lemma && /s$/.test(next.norm);
+  // ("a pilates studio": WordNet's person "Pilate" is a name, no common noun for people.)
+  const senses = wordnet().nounSenses(t.lemma);
+  const people = isPeopleWord(t.lemma) && (senses.length === 0 || senses.some((sense) => !sense.instance && sense.words.includes(t.lemma)));
+  return nextPlural || (people && !UI_HEADS.has(next.lemma));
 }
 
 /** Whether the words after a colon list things ("title, price, photos") rather than say something ("clients often pay..."). */

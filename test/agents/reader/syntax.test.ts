@@ -71,3 +71,41 @@ describe('a subject pronoun makes the word after it a verb', () => {
     expect(folders?.role).toBe('object');
   });
 });
+
+describe('forms of "have" are verbs', () => {
+  it('reads "has" in a list of details as the verb, not as part of a noun', () => {
+    expect(phrases('Stalls: number, width, has power socket.')).not.toContain('has power socket');
+    expect(phrases('Rooms (floor, size, has balcony view) are listed.')).not.toContain('has balcony view');
+    expect(phrases('Boats: name, length, has engine type.')).toContain('engine type');
+  });
+});
+
+describe('a regular plural does not modify the noun after it', () => {
+  it('ends a phrase at a plural before another plural: two objects of one verb', () => {
+    expect(phrases('I want to send tenants notices with due dates.')).toEqual(['tenants', 'notices', 'due dates']);
+    expect(phrases('Coaches email players invites for each match.')).toEqual(['coaches', 'players', 'invites', 'match']);
+  });
+
+  it('reads people in the plural before a noun as its owners, written without the apostrophe', () => {
+    expect(phrases('Parents see their kids lunch balance.')).toEqual(['parents', 'kids', 'lunch balance']);
+    expect(phrases('The coach edits the players training plan.')).toEqual(['coach', 'players', 'training plan']);
+  });
+
+  it('keeps a plural WordNet lists as a word, a name, and people before a part of the product, as modifiers', () => {
+    expect(phrases('Members keep a savings goal.')).toContain('savings goal');
+    expect(phrases('I own a pilates studio.')).toContain('pilates studio');
+    expect(phrases('Tenants log in to the tenants portal.')).toContain('tenants portal');
+  });
+});
+
+describe('a fronted prepositional phrase ends before the subject', () => {
+  it('reads the last noun before a verb it agrees with as the subject, not part of the phrase', () => {
+    expect(phrases('At the start of the week management assigns shifts.')).toEqual(['start', 'week', 'management', 'shifts']);
+    expect(phrases('In the morning staff unload deliveries.')).toEqual(['morning', 'staff', 'deliveries']);
+    expect(parse('After the match coaches rate players.')[0]!.phrases.find((p) => p.head.norm === 'coaches')?.role).toBe('subject');
+  });
+
+  it('keeps the nouns together where the last one does not agree with the verb', () => {
+    expect(phrases('On the settings page list all users.')).toContain('settings page');
+  });
+});
