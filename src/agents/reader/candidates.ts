@@ -5,6 +5,7 @@ import {
 } from './knowledge.js';
 import { pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
+import { weighCompounds } from './compounds.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { QUEUES, eventNoun, partitiveOwner, queueEntry, verbForm } from './mentions.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
@@ -105,6 +106,8 @@ export class CandidateTable {
     }
     for (const sentence of this.sentences) this.weigh(sentence);
     for (const sentence of this.sentences) this.weighLines(sentence);
+    // "the repair history", "a donation page": a compound named after what it holds is those records.
+    weighCompounds(this, this.sentences);
     this.weighProductPhrase();
     this.weighQueueProduct();
     this.weighArchetypes();
