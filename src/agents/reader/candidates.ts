@@ -147,7 +147,8 @@ export class CandidateTable {
     const modifier = phrase.words[phrase.words.length - 2]!;
     const keeper = KEEPER_NOUNS.has(phrase.head.lemma);
     const verb = modifier.tags.has('Gerund') || modifier.norm.endsWith('ing') ? wordnet().verbLemma(modifier.norm) : undefined;
-    const record = verb ? (RECORD_ACTS[verb]?.record ?? (wordnet().isNoun(verb) ? verb : undefined)) : keeper ? (wordnet().nounLemma(modifier.norm) ?? modifier.lemma) : undefined;
+    // ("a reading log", "a training log", "a packing planner": a container named by an act holds the record the act makes, or nothing.)
+    const record = verb ? (RECORD_ACTS[verb]?.record ?? (!keeper && wordnet().isNoun(verb) ? verb : undefined)) : keeper ? (wordnet().nounLemma(modifier.norm) ?? modifier.lemma) : undefined;
     // "a monitoring dashboard" keeps what is monitored, not monitors.
     if (!record || NOT_RECORDS.has(record) || isPersonWord(record)) return;
     const key = record.replace(/-/g, '_');

@@ -87,3 +87,21 @@ describe('a modifier that says whose, where or how the container is holds nothin
     expect(tables('Choir app: singers RSVP to concerts, and members must not see the donation page.')).not.toContain('donation');
   });
 });
+
+describe('a product named as a container of an act keeps the record the act makes, or nothing of the act', () => {
+  it('reads "a reading log" as the books read, not reads', () => {
+    const names = tables('Reading log for kids: children add the books they finish and parents see them.');
+    expect(names).toContain('book');
+    expect(names).not.toContain('read');
+  });
+
+  it('reads "a training log" as the runs, not trains', () => {
+    const names = tables('Training log for runners: runners record each run with distance and time.');
+    expect(names).toContain('run');
+    expect(names).not.toContain('train');
+  });
+
+  it('reads "a booking list" as bookings, the record booking makes', () => {
+    expect(tables('Booking list for a hair salon: stylists see appointments by day.')).toContain('booking');
+  });
+});
