@@ -116,13 +116,13 @@ function recordOf(token: Token): string | undefined {
   return noun;
 }
 
-/** Where a thing is, or what it is made of, by WordNet's first sense: "home", "shed", "kitchen", "deli", "paper". */
+/** Where a thing is, or what it is made of, by WordNet's first sense: "home", "shed", "kitchen", "floor", "deli", "paper". */
 function place(noun: string): boolean {
   return PLACES.some((kind) => wordnet().isA(noun, kind, { senses: 1 }));
 }
 
 /** WordNet hypernyms of places and materials: what a container is in, or made of, never what it holds. */
-const PLACES = ['location', 'building', 'room', 'establishment', 'facility', 'material'];
+const PLACES = ['location', 'building', 'room', 'surface', 'establishment', 'facility', 'material'];
 
 /** A bracketed list right after a phrase: "(mowing, mulch, planting)". */
 function valuesFollow(tokens: Token[], end: number): boolean {
