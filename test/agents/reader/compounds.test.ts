@@ -90,7 +90,7 @@ describe('a modifier that says whose, where or how the container is holds nothin
   });
 
   it('makes nothing of a material ("a paper diary")', () => {
-    expect(held('Allotment app: gardeners keep a paper diary of their sowings.')).toEqual([]);
+    expect(held('Allotment app: gardeners log sowings and photograph the paper diary.')).toEqual([]);
   });
 
   it('makes no table of a page the idea says people never see', () => {
