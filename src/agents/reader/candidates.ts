@@ -785,6 +785,6 @@ function charOffset(sentence: Sentence, tokenIndex: number): number {
 }
 
 /** A bracketed list right after a phrase: "(lead, qualified, won)". */
-function valuesFollow(tokens: Token[], end: number): boolean {
+export function valuesFollow(tokens: Token[], end: number): boolean {
   return /\(/.test(tokens[end]?.pre ?? '') || /\(/.test(tokens[end - 1]?.post ?? '');
 }

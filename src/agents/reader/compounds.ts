@@ -1,4 +1,4 @@
-import type { Candidate, Evidence } from './candidates.js';
+import { valuesFollow, type Candidate, type Evidence } from './candidates.js';
 import { ATTRIBUTE_WORDS, CONTAINERS, GROUPING_HEADS, HOLDER_HEADS, KEEPER_NOUNS, KEEPING_VERBS, NOT_RECORDS, QUALITIES, RECORD_ACTS, TIMELINES, UI_HEADS } from './knowledge.js';
 import { isPeopleWord } from './lexicon.js';
 import { QUEUES } from './mentions.js';
@@ -123,8 +123,3 @@ function place(noun: string): boolean {
 
 /** WordNet hypernyms of places and materials: what a container is in, or made of, never what it holds. */
 const PLACES = ['location', 'building', 'room', 'surface', 'establishment', 'facility', 'material'];
-
-/** A bracketed list right after a phrase: "(mowing, mulch, planting)". */
-function valuesFollow(tokens: Token[], end: number): boolean {
-  return /\(/.test(tokens[end]?.pre ?? '') || /\(/.test(tokens[end - 1]?.post ?? '');
-}
