@@ -87,7 +87,8 @@ export function heldBy(phrase: Phrase, candidate: Candidate): (Held & { containe
   // The modifier next to the head holds; words before it qualify it ("tool shed inventory": a shed's).
   const modifiers = candidate.words.slice(0, -1);
   const token = modifierToken(phrase, modifiers.at(-1)!);
-  if (!token) return undefined;
+  // "the careers page", "an events screen": a plural on a page names the section's topic, not its rows.
+  if (!token || (UI_HEADS.has(container) && token.tags.has('Plural'))) return undefined;
   const record = recordOf(token);
   if (!record) return undefined;
   // ("purchase order list": a compound WordNet knows is held whole; "cover band song list" holds songs.)

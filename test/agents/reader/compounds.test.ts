@@ -93,6 +93,10 @@ describe('a modifier that says whose, where or how the container is holds nothin
     expect(held('Allotment app: gardeners log sowings and photograph the paper diary.')).toEqual([]);
   });
 
+  it('makes nothing of a plural naming the topic of a page or screen ("the careers page", "an events screen")', () => {
+    expect(held('Bakery website: customers read the careers page, and staff use an events screen and the offers view.')).toEqual([]);
+  });
+
   it('makes no table of a page the idea says people never see', () => {
     expect(tables('Choir app: singers RSVP to concerts, and members must not see the donation page.')).not.toContain('donation');
   });
