@@ -7,6 +7,7 @@ import { joinedName, pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
 import { weighEntries } from './entries.js';
 import { weighPicks } from './picks.js';
+import { weighCompounds } from './compounds.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { weighClauses } from './clauses.js';
 import { placesCounted, weighCountedRows } from './counted.js';
@@ -110,6 +111,8 @@ export class CandidateTable {
     }
     for (const sentence of this.sentences) this.weigh(sentence);
     for (const sentence of this.sentences) this.weighLines(sentence);
+    // "the repair history", "a donation page": a compound named after what it holds is those records.
+    weighCompounds(this, this.sentences);
     this.weighProductPhrase();
     this.weighQueueProduct();
     this.weighArchetypes();
@@ -155,7 +158,8 @@ export class CandidateTable {
     const modifier = phrase.words[phrase.words.length - 2]!;
     const keeper = KEEPER_NOUNS.has(phrase.head.lemma);
     const verb = modifier.tags.has('Gerund') || modifier.norm.endsWith('ing') ? wordnet().verbLemma(modifier.norm) : undefined;
-    const record = verb ? (RECORD_ACTS[verb]?.record ?? (wordnet().isNoun(verb) ? verb : undefined)) : keeper ? (wordnet().nounLemma(modifier.norm) ?? modifier.lemma) : undefined;
+    // ("a reading log", "a training log", "a packing planner": a container named by an act holds the record the act makes, or nothing.)
+    const record = verb ? (RECORD_ACTS[verb]?.record ?? (!keeper && wordnet().isNoun(verb) ? verb : undefined)) : keeper ? (wordnet().nounLemma(modifier.norm) ?? modifier.lemma) : undefined;
     // "a monitoring dashboard" keeps what is monitored, not monitors.
     if (!record || NOT_RECORDS.has(record) || isPersonWord(record)) return;
     const key = record.replace(/-/g, '_');
@@ -818,6 +822,6 @@ function charOffset(sentence: Sentence, tokenIndex: number): number {
 }
 
 /** A bracketed list right after a phrase: "(lead, qualified, won)". */
-function valuesFollow(tokens: Token[], end: number): boolean {
+export function valuesFollow(tokens: Token[], end: number): boolean {
   return /\(/.test(tokens[end]?.pre ?? '') || /\(/.test(tokens[end - 1]?.post ?? '');
 }

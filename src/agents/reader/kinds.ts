@@ -51,7 +51,10 @@ function kindOf(candidate: Candidate, byKey: ReadonlyMap<string, Candidate>, sen
 
 /** A phrase coordinated with others: "laptop" in "every laptop, monitor, phone and dock". */
 function inList(phrase: Phrase, sentences: readonly Sentence[]): boolean {
-  return !!phrase.coordinated || phrase.listed || !!sentences[phrase.sentence]?.phrases.some((p) => p.coordinated === phrase);
+  const phrases = sentences[phrase.sentence]?.phrases ?? [];
+  // "our service catalog (mowing, mulch, planting)": what examples are listed under is the kind, not one of a list.
+  if (phrases.some((p) => p.listOf === phrase)) return false;
+  return !!phrase.coordinated || phrase.listed || phrases.some((p) => p.coordinated === phrase);
 }
 
 function sameList(a: Phrase, b: Phrase): boolean {

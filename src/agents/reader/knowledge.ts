@@ -268,6 +268,21 @@ export const CONTAINERS = new Set([
   'lots', 'number', 'couple', 'handful', 'kind', 'type', 'sort', 'one', 'each', 'every', 'all', 'some', 'any', 'most',
 ]);
 
+/**
+ * Heads of compounds named after the records they hold or show (compounds.ts): a "repair history",
+ * a "service catalog", a "harvest list", a "message thread", a "rehearsal calendar", a "donation
+ * page", a "dispatch board" are the repairs, services, harvests, messages, rehearsals, donations
+ * and dispatches, a row each, and never a table of their own.
+ */
+export const HOLDER_HEADS = new Set([
+  'list', 'catalog', 'catalogue', 'library', 'directory', 'archive', 'inventory', 'database', 'register', 'menu',
+  'history', 'log', 'logbook', 'journal', 'diary', 'calendar', 'schedule', 'timeline', 'agenda', 'thread', 'feed',
+  'tracker', 'book', 'board', 'page', 'screen', 'view', 'dashboard', 'portal', 'chart', 'graph', 'heatmap', 'widget', 'panel',
+]);
+
+/** Holders that keep their rows by date: a history, a log, a calendar, a thread (each repair, rehearsal, message is a row). */
+export const TIMELINES = new Set(['history', 'log', 'logbook', 'journal', 'diary', 'calendar', 'schedule', 'timeline', 'agenda', 'thread', 'feed']);
+
 /** Containers that say nothing of their own: "a list", "a bunch" is never a table by itself. */
 export const BARE_CONTAINERS = new Set(['group', 'menu', 'list', 'set', 'bunch', 'number', 'couple', 'handful', 'lots', 'dozens', 'kind', 'type', 'sort', 'one', 'each', 'every', 'all', 'some', 'any', 'most', 'range', 'pile', 'stack']);
 
