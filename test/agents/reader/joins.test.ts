@@ -71,7 +71,7 @@ describe('many-to-many with details of its own', () => {
   it.each([
     ['A florist tool: designers make a bouquet design for each wedding by choosing flowers from the catalogue (with stem counts), and couples approve it.', 'flower', 'bouquet_design_flower'],
     ['Gym coaching app: coaches create a workout for a member by selecting moves from our library (with reps and rest), and members log their sessions.', 'move', 'workout_move'],
-    ['A sommelier app: the sommelier builds a wine flight for a dinner by picking wines from the cellar list, and guests rate each flight.', 'wine', 'wine_flight_wine'],
+    ['A sommelier app: the sommelier builds a wine flight for a dinner by picking wines from the cellar list, and guests rate each flight.', 'wine', 'flight_wine'],
   ])('keeps what a record is built of, picked from a catalogue, and joins the two: %s', (spec, picked, join) => {
     expect(entities(spec)).toContain(picked);
     expect(joins(spec)).toContain(join);
