@@ -146,13 +146,17 @@ function treeEntries(design: Design): TreeEntry[] {
   const layout = PROJECT_LAYOUTS[preset];
   const n = next(design);
   const entityTables = design.data.tables.filter((t) => t.kind === 'entity');
+  // A record that is also what a many-to-many goes through (a project's members with details) is shown on
+  // the pages of the two it joins, as the UX spec does: no page of its own.
+  const throughs = new Set(design.data.relationships.flatMap((r) => (r.through ? [r.through] : [])));
+  const screened = entityTables.filter((t) => !throughs.has(t.name));
   const page = (route: string, component: string): TreeEntry => ({ path: pageFile(preset, { route, protected: route !== '/login', component }) });
   return [
     { path: '.github/workflows/ci.yml', note: NOT_GENERATED },
     ...(n ? [] : [{ path: `${layout.root}main.tsx` }, { path: `${layout.root}App.tsx`, note: 'routes' }]),
     ...(n ? [page('/login', 'SignInPage'), { path: 'app/auth/callback/route.ts', note: NOT_GENERATED }] : []),
     page('/dashboard', 'DashboardPage'),
-    ...entityTables.map((t) => page(`/${kebab(t.name)}`, `${pascal(t.name)}Page`)),
+    ...screened.map((t) => page(`/${kebab(t.name)}`, `${pascal(t.name)}Page`)),
     ...(n ? design.functions.map((fn) => ({ path: `app${routeOf(preset, fn)}/route.ts`, note: NOT_GENERATED })) : []),
     { path: `${layout.root}components/ui/`, note: 'shadcn/ui' },
     ...entityTables.map((t) => ({ path: `${layout.root}hooks/${hookModule(t.name)}.ts` })),
