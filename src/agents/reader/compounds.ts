@@ -5,6 +5,7 @@ import { QUEUES } from './mentions.js';
 import type { Phrase, Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
 import { wordnet } from './wordnet.js';
+import type { CandidateBook } from './joins.js';
 
 /**
  * Records named only as the modifier of what holds or shows them: "the full repair history" is
@@ -19,14 +20,6 @@ import { wordnet } from './wordnet.js';
  * view"), words the product never keeps, and gerunds ("a shopping list", "a landing page"), which
  * hold the record of their act only when the act makes one ("a booking page" → booking).
  */
-
-/** What the candidate table lends this rule. */
-export interface CompoundBook {
-  readonly byKey: Map<string, Candidate>;
-  candidateOf(phrase: Phrase): Candidate | undefined;
-  ensure(key: string, head: string, words: string[], first: number): Candidate;
-  absorb(kept: Candidate, gone: Candidate): void;
-}
 
 /** The record a compound holds: its key, head and words. */
 interface Held {
@@ -50,7 +43,7 @@ const carried = (e: Evidence): boolean => e.why === 'deferred by the idea' || e.
 const ACT_RECORDS = new Set(Object.values(RECORD_ACTS).map((act) => act.record));
 
 /** Weighs the records compounds hold and folds each compound into the record it holds. */
-export function weighCompounds(book: CompoundBook, sentences: Sentence[]): void {
+export function weighCompounds(book: CandidateBook, sentences: Sentence[]): void {
   for (const sentence of sentences) {
     for (const phrase of sentence.phrases) {
       const compound = book.candidateOf(phrase);
