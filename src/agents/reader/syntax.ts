@@ -279,14 +279,14 @@ function classify(tokens: Token[]): Classes {
       continue;
     }
     // "Reps track deals with ...": after a plural subject opening the clause, a verb-noun before a plural noun is the verb.
-    if (previous === 'noun' && before && (before.tags.has('Plural') || (before.norm.endsWith('s') && before.norm !== before.lemma) || isPeopleWord(before.lemma)) && (i === 1 || classes[i - 2] === 'det' || closes(tokens[i - 2]!)) && isVerbWord(t.lemma) && !t.tags.has('Plural') && nextToken && nextToken.norm.endsWith('s') && isNounWord(nextToken.lemma) && !closes(t)) {
+    if (previous === 'noun' && before && !ownerOf(before) && (before.tags.has('Plural') || (before.norm.endsWith('s') && before.norm !== before.lemma) || isPeopleWord(before.lemma)) && (i === 1 || classes[i - 2] === 'det' || closes(tokens[i - 2]!)) && isVerbWord(t.lemma) && !t.tags.has('Plural') && nextToken && nextToken.norm.endsWith('s') && isNounWord(nextToken.lemma) && !closes(t)) {
       classes[i] = 'verb';
       if (classes[i + 1] === 'verb') classes[i + 1] = 'noun';
       continue;
     }
     if (classes[i] === 'noun' && isVerbWord(t.lemma) && !t.tags.has('Plural') && !t.tags.has('Gerund')) {
       // "Reps log activities", "and pay thru stripe": a verb-like word after its subject or "and", with an object or preposition after it.
-      const afterSubject = previous === 'noun' && before !== undefined && !closes(before) && !closes(t) && (before.tags.has('Plural') || before.tags.has('Actor') || before.tags.has('Pronoun') || isPeopleWord(before.lemma));
+      const afterSubject = previous === 'noun' && before !== undefined && !closes(before) && !closes(t) && !ownerOf(before) && (before.tags.has('Plural') || before.tags.has('Actor') || before.tags.has('Pronoun') || isPeopleWord(before.lemma));
       const afterAnd = previous === 'conj' || previous === 'aux' || previous === 'pron' || (previous === 'adv' && i > 0) || previous === 'neg' || (previous === 'prep' && before?.norm === 'to');
       const afterNext = classes[i + 2];
       const objectAfter =
@@ -346,6 +346,8 @@ function subjectsAfterFrontedPhrase(tokens: Token[], classes: Classes): number[]
 }
 
 const HAVE = new Set(['has', 'have', 'had']);
+/** "each show's", "the members'": a noun's possessive, whose next word is what it owns and not a verb ("each show's host gets"). */
+const ownerOf = (t: Token): boolean => t.tags.has('Possessive') && !t.tags.has('Pronoun');
 /** Whether the words up to `end` (a comma) are a clause with its verb: "coaches open the app," rather than a list item. */
 function afterVerbClause(tokens: Token[], classes: Classes, end: number): boolean {
   for (let k = end; k >= 0; k--) {

@@ -109,3 +109,16 @@ describe('a fronted prepositional phrase ends before the subject', () => {
     expect(phrases('On the settings page list all users.')).toContain('settings page');
   });
 });
+
+describe("a noun's possessive is followed by what it owns, not by a verb", () => {
+  it('reads the word after "each show\'s" as the subject and the next word as its verb', () => {
+    expect(verbs("Each show's host gets the ad brief and records the spot.")).toEqual(['gets', 'records']);
+    expect(verbs("The studio's host books rooms for every guest.")).toEqual(['books']);
+    expect(verbs("Each farm's guide leads tours.")).toEqual(['leads']);
+  });
+
+  it('still reads a plural subject\'s verb-noun before a plural object as the verb', () => {
+    expect(verbs('Guides lead tours.')).toEqual(['lead']);
+    expect(verbs('Hosts book rooms for guests.')).toEqual(['book']);
+  });
+});
