@@ -97,15 +97,16 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     // "about 150 clients", "for each client": people counted, or gone through one by one, are a list the idea keeps.
     for (const phrase of personPhrases) {
       const count = phrase.det.map((d) => Number(d)).find((n) => Number.isInteger(n) && n > 0);
-      if (count !== undefined) keeping.set(candidateOf(phrase)!, keeping.get(candidateOf(phrase)!)! + (count >= MANY_PEOPLE ? KEPT_ENOUGH : 0.75));
-      else if (phrase.quantity === 'each' && phrase.role !== 'list') keeping.set(candidateOf(phrase)!, keeping.get(candidateOf(phrase)!)! + 0.75);
+      if (count !== undefined) add(keeping, candidateOf(phrase), count >= MANY_PEOPLE ? KEPT_ENOUGH : 0.75);
+      else if (phrase.quantity === 'each' && phrase.role !== 'list') add(keeping, candidateOf(phrase), 0.75);
     }
     // "records of our customers", "a file on every student", "client notes": what is kept about people is theirs.
     for (const phrase of sentence.phrases) {
       if (!KEPT_ABOUT.has(phrase.head.norm) && !KEPT_ABOUT.has(phrase.head.lemma)) continue;
       const about = [phrase.of, sentence.phrases.find((p) => p.start === phrase.end + 1 && /^(on|about|for)$/.test(sentence.tokens[phrase.end]?.norm ?? ''))].map((p) => p && candidateOf(p));
       const named = candidateOf(phrase);
-      for (const c of [...about, named?.person ? named : undefined]) if (c?.person) keep(c, 2);
+      // (Kept evidence only: it makes people who sign in a record too, and never turns a role into a record alone.)
+      for (const c of [...about, named?.person ? named : undefined]) if (c?.person) add(keeping, c, 2);
     }
 
     // "we look them up by phone number or add them (name, phone, email)": the people just named are kept.
