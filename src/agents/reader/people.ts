@@ -206,7 +206,7 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     else if ((r > 0 || score(c) >= 1) && (r >= 1 || c.phrases.some((p) => !p.example && p.role !== 'list')) && (!onlySigners || onlySigners.includes(c))) {
       roles.push(c);
       // People who sign in and whose details the idea keeps ("singers with their voice part and section") are records too.
-      if ((signing.has(c) || r >= 3) && keeping.get(c)! >= KEPT_ENOUGH) records.push(c);
+      if (signing.has(c) && keeping.get(c)! >= KEPT_ENOUGH) records.push(c);
     }
   }
   return { roles: [...roles, ...declared, ...organisationsSigningIn(sentences, candidateOf)], records, notes, staffOnly };
