@@ -23,9 +23,9 @@ export const BRIEF_SECTIONS = [
 ];
 export const MODEL_RULES = [
   'roles: the kinds of people who sign in (snake_case, "sales_rep"); privileged ones (admin, manager, owner, staff) have power over other people\'s rows and are never chosen at sign-up.',
-  'entities: the records the product keeps (singular snake_case, "time_slot"), each with typed attributes; people who never sign in (patients, guests, children) are entities too.',
+  'entities: the records the product keeps (singular snake_case, "time_slot"), each with typed attributes; people who never sign in (patients, guests, children) are entities too; people kept with details of their own who also sign in (a practice\'s clients with their intake notes, who see their appointments) are both a role and an entity of the same name, the role\'s record.',
   'relationships: in one-to-many `from` is the "one" side (project → task); many-to-many `through` names the join entity, declared in entities when the link has columns of its own (a stylist\'s price for a service); `as` names a person column ("assignee").',
-  'access: which role may create, read, update or delete which entity\'s rows: all, own (they made them), related (through `via`) or none.',
+  'access: which role may create, read, update or delete which entity\'s rows: all, own (they made them, or the rows name their record), related (through `via`) or none.',
   'features: what the idea says people can do, as verb phrases, with the roles and entities they involve; priority "wont" for what it defers.',
   'Only what the idea says or clearly implies; everything else goes in `assumptions`.',
 ];

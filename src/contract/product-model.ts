@@ -91,7 +91,7 @@ const prose = z.string().trim().max(2_000, 'must be at most 2000 characters');
 const proseList = (max: number) => z.array(z.string().trim().min(1, 'must not be empty').max(1_000, 'must be at most 1000 characters')).max(max, `must have at most ${max} items`);
 
 export const ProductRoleSchema = z.object({
-  name: name('role', 'sales_rep').describe('snake_case: a kind of person who signs in ("sales_rep"); people who never sign in (patients, guests) are entities'),
+  name: name('role', 'sales_rep').describe('snake_case: a kind of person who signs in ("sales_rep"); people who never sign in (patients, guests) are entities; an entity of the same name is the role\'s record (clients kept with their details, some of whom sign in)'),
   label: label.optional().describe('How people say it: "Sales rep"'),
   description: prose.optional(),
   privileged: z.boolean().optional().describe('Has power over other people\'s rows (owner, manager, admin, staff); never chosen at sign-up'),
@@ -111,7 +111,7 @@ export const ProductAttributeSchema = z.object({
 export type ProductAttribute = z.infer<typeof ProductAttributeSchema>;
 
 export const ProductEntitySchema = z.object({
-  name: name('entity', 'time_slot').describe('Singular snake_case ("order_item"); its table is the plural'),
+  name: name('entity', 'time_slot').describe('Singular snake_case ("order_item"); its table is the plural. The name of a role makes it that role\'s record: people kept with their details, who may sign in (a client\'s record, linked to the client\'s profile once they do)'),
   label: label.optional().describe('Singular, as people say it: "Order item"'),
   description: prose.optional(),
   owned_by: z.string().max(MAX_NAME_CHARS).optional().describe('Whose rows they are: a role name, or "creator" for whoever made the row'),
@@ -132,7 +132,7 @@ export const AccessRuleSchema = z.object({
   role: z.string().max(MAX_NAME_CHARS).describe('A role name'),
   entity: z.string().max(MAX_NAME_CHARS).describe('An entity name'),
   actions: z.array(AccessActionSchema).min(1, 'name at least one action').max(4),
-  scope: AccessScopeSchema.describe('all rows; own (they made them); related (through `via`); none'),
+  scope: AccessScopeSchema.describe('all rows; own (they made them, they are named on them, or the rows name their record: an entity of the role\'s name); related (through `via`); none'),
   via: z.string().max(MAX_NAME_CHARS).optional().describe('scope "related": the membership or parent entity that relates the role\'s people to the rows'),
 });
 export type AccessRule = z.infer<typeof AccessRuleSchema>;
@@ -192,7 +192,6 @@ function checkReferences(model: z.infer<typeof ProductModelShape>, ctx: z.Refine
   model.entities.forEach((entity, i) => {
     if (entities.has(entity.name)) issue(['entities', i, 'name'], `"${entity.name}" is already entities[${entities.get(entity.name)}]; entity names must be unique`);
     else entities.set(entity.name, i);
-    if (roles.has(entity.name)) issue(['entities', i, 'name'], `"${entity.name}" is also a role: people who sign in are a role (their rows live in profiles), people who do not are an entity; keep one`);
     if (BUILT_IN_TABLES.has(entity.name)) issue(['entities', i, 'name'], `"${entity.name}" is built in (every person has a profile with a role); put what a person has on a role or another entity`);
     if (entity.owned_by !== undefined && entity.owned_by !== 'creator' && !roles.has(entity.owned_by)) {
       issue(['entities', i, 'owned_by'], `"${entity.owned_by}" is not a role of the model; use a role name or "creator"`);
@@ -239,7 +238,7 @@ function checkReferences(model: z.infer<typeof ProductModelShape>, ctx: z.Refine
 }
 
 export const ProductModelSchema = ProductModelShape.superRefine(checkReferences).describe(
-  'Your own reading of the idea, built on instead of the spec (aios_analyze drafts one to correct). roles: people who sign in; entities: the records kept, people who never sign in too; relationships, access and features name them. Names are snake_case.',
+  'Your own reading of the idea, built on instead of the spec (aios_analyze drafts one to correct). roles: people who sign in; entities: the records kept, people who never sign in too; an entity named as a role is that role\'s record (kept people who may sign in). relationships, access and features name them; a name that is both an entity and a role means the entity there, except in access[].role and owned_by. Names are snake_case.',
 );
 export type ProductModelInput = z.input<typeof ProductModelSchema>;
 export type ProductModelContract = z.infer<typeof ProductModelSchema>;

@@ -51,7 +51,8 @@ describe.each(MODELS)('the architecture of $id', ({ model }) => {
     const tables = output.architecture.data_model.entities.map((candidate) => candidate.name);
     const roles = new Set(model.roles.map((role) => role.name));
     for (const spec of model.entities) {
-      if (roles.has(spec.name) || spec.name === 'user') expect(tables).not.toContain(spec.plural);
+      // An entity named as a role is that role's record, a table like any other; a user is a profile.
+      if (spec.name === 'user') expect(tables).not.toContain(spec.plural);
       else expect(tables).toContain(spec.plural);
     }
     expect(tables).toContain('profiles');
@@ -204,14 +205,29 @@ describe('the data model of harder specs', () => {
     expect(output.migration_sql).toContain('rating integer not null check (rating between 1 and 5)');
   });
 
-  it('makes roles that the spec also calls entities into profiles, and says so', async () => {
+  it('makes people the model also calls entities (users) into profiles, and says so', async () => {
     const output = await run(MARKET_MODEL);
-    expect(entity(output, 'buyers')).toBeUndefined();
+    expect(entity(output, 'users')).toBeUndefined();
     // Buyers place orders: the buyer is the order's owner, not a second column.
     expect(field(output, 'orders', 'buyer_id')).toBeUndefined();
     expect(field(output, 'orders', 'seller_id')).toMatchObject({ references: 'profiles.id', nullable: true });
     expect(output.architecture_markdown).toContain('are people');
     expect(output.architecture_markdown).toContain('between widget and product');
+  });
+
+  it('makes an entity named as a role that role\'s record: a table with an optional, unique link to the person\'s profile, which rows reference', async () => {
+    const model: ProductModel = { ...MARKET_MODEL, entities: [...MARKET_MODEL.entities, { ...MARKET_MODEL.entities.find((candidate) => candidate.name === 'user')!, name: 'buyer', plural: 'buyers', label: 'buyer', pluralLabel: 'buyers' }] };
+    const output = await run(model);
+    expect(field(output, 'buyers', 'profile_id')).toMatchObject({ references: 'profiles.id', nullable: true, unique: true });
+    expect(field(output, 'orders', 'buyer_id')).toMatchObject({ references: 'buyers.id' });
+    expect(output.architecture.security.roles).toContain('buyer');
+    expect(output.architecture_markdown).toContain('sign in as buyer');
+    const orders = output.architecture.security.access_matrix!.tables.find((access) => access.table === 'orders')!;
+    // Orders are private and belong to their buyer's record: a buyer sees those of the record linked to them.
+    expect(orders.roles.find((row) => row.role === 'buyer')!.read.scope).not.toBe('none');
+    expect(output.migration_sql).toMatch(/create or replace function public\.is_own_buyer\(p_buyer_id uuid\)[\s\S]*?buyers\.profile_id = \(select auth\.uid\(\)\)/);
+    expect(output.migration_sql).toContain('public.is_own_buyer(orders.buyer_id)');
+    expect(output.migration_sql).toMatch(/create policy buyers_select[\s\S]*?buyers\.profile_id = \(select auth\.uid\(\)\)/);
   });
 
   it('joins people to people of their own kind through the record that joins them ("hikers follow other hikers")', async () => {

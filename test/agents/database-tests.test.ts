@@ -6,7 +6,7 @@ import type { ProductModel } from '../../src/agents/model.js';
 import { singularName } from '../../src/agents/naming.js';
 import { expandModel } from '../../src/agents/product.js';
 import { readSpec } from '../../src/agents/reader/read.js';
-import { ACCESS_CASES } from '../fixtures/access-models.js';
+import { ACCESS_CASES, THERAPY } from '../fixtures/access-models.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 import { ThrowawayDatabase, postgresReady, runMutants, type Mutant, type MutationReport, type Regime } from './architect/supabase-postgres.js';
 
@@ -175,5 +175,52 @@ describe.concurrent.each(CASES)('the database tests generated for $id', (testCas
     expect(mutation!.baseline.passed).toBe(mutation!.baseline.planned);
     expect(mutation!.missing).toEqual([]);
     expect(mutation!.survivors, 'policies opened without any test failing').toEqual([]);
+  });
+});
+
+/**
+ * A role with a record (CONTRACT 2a: an entity named as a role): the practice keeps every client's
+ * record, and a client who signs in is linked to theirs by its profile_id. Their appointments are
+ * theirs through appointments.client_id → clients, so a signed-in client sees their own record and
+ * appointments and no other client's, while the staff the rules name see them all.
+ */
+describe('a role with a record, on PostgreSQL', () => {
+  it('a signed-in client sees their own record and appointments, not another client’s; staff see all', async () => {
+    const model = expandModel(ProductModelSchema.parse(THERAPY));
+    const output = await designArchitecture({ spec: model.summary }, { signal: new AbortController().signal, progress: () => undefined, model });
+    const id = (n: number) => `00000000-0000-4000-c000-${n.toString().padStart(12, '0')}`;
+    const people: Array<[string, number, string]> = [['ann', 1, 'client'], ['ben', 2, 'client'], ['tess', 3, 'therapist'], ['mia', 4, 'practice_manager']];
+    const seen = (name: string, n: number) => `
+select set_config('request.jwt.claims', json_build_object('sub', '${id(n)}', 'role', 'authenticated')::text, false);
+set role authenticated;
+select '${name}|' || coalesce((select string_agg(name, ',' order by name) from public.clients), '') || '|' ||
+  coalesce((select string_agg(room, ',' order by room) from public.appointments), '');
+reset role;`;
+    const sql = [
+      ...people.map(([name, n]) => `insert into auth.users (id, email, email_confirmed_at, raw_user_meta_data) values ('${id(n)}', '${name}@example.test', now(), '{"role": "client"}'::jsonb);`),
+      ...people.filter(([, , role]) => role !== 'client').map(([, n, role]) => `update public.profiles set role = '${role}' where id = '${id(n)}';`),
+      // Ann and Ben sign in and are linked to their records; Cy is a client the practice keeps who never signs in.
+      `insert into public.clients (id, name, profile_id) values ('${id(11)}', 'Ann', '${id(1)}'), ('${id(12)}', 'Ben', '${id(2)}'), ('${id(13)}', 'Cy', null);`,
+      `insert into public.appointments (starts_at, room, client_id, owner_id) values (now(), 'ann-1', '${id(11)}', '${id(3)}'), (now(), 'ann-2', '${id(11)}', '${id(3)}'), (now(), 'ben-1', '${id(12)}', '${id(3)}'), (now(), 'cy-1', '${id(13)}', '${id(3)}');`,
+      ...people.map(([name, n]) => seen(name, n)),
+    ].join('\n');
+    const answers = await withDatabase('therapy-records', 'none', async (database) => {
+      await database.run(output.migration_sql);
+      return database.run(sql);
+    });
+    const lines = answers.split('\n').filter((line) => line.includes('|'));
+    expect(lines).toEqual([
+      'ann|Ann|ann-1,ann-2',
+      'ben|Ben|ben-1',
+      'tess|Ann,Ben,Cy|ann-1,ann-2,ben-1,cy-1',
+      'mia|Ann,Ben,Cy|ann-1,ann-2,ben-1,cy-1',
+    ]);
+    // A client cannot take another client's record by linking it to themselves.
+    const taken = await withDatabase('therapy-takeover', 'none', async (database) => {
+      await database.run(output.migration_sql);
+      await database.run([...people.map(([name, n]) => `insert into auth.users (id, email, email_confirmed_at, raw_user_meta_data) values ('${id(n)}', '${name}@example.test', now(), '{"role": "client"}'::jsonb);`), `insert into public.clients (id, name) values ('${id(13)}', 'Cy');`].join('\n'));
+      return database.run(`select set_config('request.jwt.claims', json_build_object('sub', '${id(1)}', 'role', 'authenticated')::text, false);\nset role authenticated;\nwith changed as (update public.clients set profile_id = '${id(1)}' returning 1) select 'changed|' || count(*) from changed;`).catch((error: unknown) => String(error));
+    });
+    expect(taken).toMatch(/changed\|0|permission denied/);
   });
 });

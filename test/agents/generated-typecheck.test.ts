@@ -9,6 +9,7 @@ import { generateCode } from '../../src/agents/dev.js';
 import type { CodeOutput } from '../../src/contract/index.js';
 import { PROJECT_ARCHITECTURE, PROJECT_UX } from '../fixtures/design.js';
 import { PROJECT_MODEL } from '../fixtures/models.js';
+import { THERAPY } from '../fixtures/access-models.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 
 /**
@@ -53,7 +54,7 @@ function typecheck(projects: string[]): { status: number | null; output: string 
 const CASES = ['booking', 'marketplace'];
 
 describe('the generated vite-react project', () => {
-  it('type-checks with tsc (strict, noUnusedLocals) for the hand-made design and for specs run through every agent', async () => {
+  it('type-checks with tsc (strict, noUnusedLocals) for the hand-made design, for specs run through every agent and for a model whose client is both a role and an entity', async () => {
     const fixture = await generateCode(
       { spec: 'TaskFlow, a project management app', architecture: PROJECT_ARCHITECTURE, ux_spec: PROJECT_UX },
       { ...standaloneContext(), model: PROJECT_MODEL },
@@ -64,6 +65,8 @@ describe('the generated vite-react project', () => {
       if (!spec) throw new Error(`no spec case ${id}`);
       projects.push(writeProject(id, await generateCode(spec.input)));
     }
+    // A role with a record: the client entity and the client role share a name.
+    projects.push(writeProject('therapy', await generateCode({ spec: THERAPY.summary, product_model: THERAPY })));
     const result = typecheck(projects);
     // tsc's own report, so that a failure shows the generated file and line at fault.
     expect(result.output).toBe('');

@@ -57,6 +57,16 @@ describe('the product model schema', () => {
     expect(ProductModelSchema.safeParse(model).error?.issues[0]?.path).toEqual(['entities', 0, 'attributes', 0, 'name']);
   });
 
+  it('accepts an entity named as a role, the role’s record (gardeners kept with their details, who may sign in), and still refuses duplicates', () => {
+    const model = garden();
+    model.entities.push({ name: 'gardener', attributes: [{ name: 'allotment_since', type: 'date' }] });
+    model.relationships.push({ from: 'gardener', to: 'harvest', kind: 'one-to-many' });
+    model.access.push({ role: 'gardener', entity: 'gardener', actions: ['read', 'update'], scope: 'own' });
+    expect(ProductModelSchema.safeParse(model).error?.issues ?? []).toEqual([]);
+    model.entities.push({ name: 'gardener', attributes: [] });
+    expect(ProductModelSchema.safeParse(model).error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['entities.7.name', '"gardener" is already entities[6]; entity names must be unique']]);
+  });
+
   it('the example in the README is a valid model', async () => {
     const readme = await readFile(path.resolve('README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## The product model'));
@@ -99,25 +109,14 @@ describe('a bad product_model, through runTool, is INVALID_INPUT naming its path
 describe('the analyst mends its own reading until the contract accepts it', () => {
   const base = (): ProductModelContract => structuredClone(GARDEN_MODEL) as ProductModelContract;
 
-  it('a person read as a role and a record stays a role when the role does something', () => {
+  it('keeps a person read as a role and a record as both: the entity is the role’s record', () => {
     const model = base();
     model.entities.push({ name: 'gardener', attributes: [{ name: 'name', type: 'text' }] });
+    model.relationships.push({ from: 'gardener', to: 'harvest', kind: 'one-to-many' });
     const mended = validModel(model);
     expect(mended.roles.map((role) => role.name)).toContain('gardener');
-    expect(mended.entities.map((entity) => entity.name)).not.toContain('gardener');
-    expect(mended.assumptions?.join(' ')).toMatch(/Gardeners sign in, so they are a role/);
-  });
-
-  it('and becomes a record when the role does nothing; references to it then resolve to the record', () => {
-    const model = base();
-    model.roles.push({ name: 'stylist' });
-    model.entities.push({ name: 'stylist', attributes: [{ name: 'name', type: 'text' }] });
-    model.relationships.push({ from: 'workshop', to: 'stylist', kind: 'one-to-many' });
-    const mended = validModel(model);
-    expect(mended.roles.map((role) => role.name)).toEqual(['gardener', 'coordinator']);
-    expect(mended.entities.map((entity) => entity.name)).toContain('stylist');
-    expect(mended.relationships).toContainEqual({ from: 'workshop', to: 'stylist', kind: 'one-to-many' });
-    expect(mended.assumptions?.join(' ')).toMatch(/Stylists are kept as records/);
+    expect(mended.entities.map((entity) => entity.name)).toContain('gardener');
+    expect(mended.relationships).toContainEqual({ from: 'gardener', to: 'harvest', kind: 'one-to-many' });
   });
 
   it('renames reserved column names as the architect would, drops dangling references and mends an enum without values', () => {

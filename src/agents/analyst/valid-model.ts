@@ -1,15 +1,13 @@
 import type { z } from 'zod';
 import { AiosError, MAX_NAME_CHARS, ProductModelSchema, isSqlReserved, type ProductModelContract } from '../../contract/index.js';
 import { columnName } from '../architect/columns.js';
-import { pluralLabel } from '../english.js';
-import { capitalize, sentence, snake } from '../naming.js';
+import { snake } from '../naming.js';
 
 /**
  * The analyst hands out only product models that the contract accepts back as input, so that a
  * reading passed on unchanged builds the same documents. The offline reader can still slip (a
- * person taken both for a role and for a record, a reserved word as a column, a reference to
- * something it left out): this pass mends what it can, over a few rounds of validation, and
- * drops the rest.
+ * reserved word as a column, a reference to something it left out): this pass mends what it
+ * can, over a few rounds of validation, and drops the rest.
  */
 
 const ROUNDS = 6;
@@ -120,30 +118,6 @@ function mendAttribute(attribute: Json, field: PropertyKey | undefined, removals
 
 function mendEntityName(model: Json, entity: Json, removals: Removals): void {
   const name = String(entity.name ?? '');
-  const roles = (Array.isArray(model.roles) ? model.roles : []) as Json[];
-  const role = roles.find((item) => item.name === name);
-  if (role) {
-    // The reader took a kind of person both for people who sign in and for records. A role that
-    // does something (a feature, an access rule, power over others) signs in; one that does
-    // nothing is a record the others keep (stylists a salon lists, instructors a studio schedules).
-    const label = typeof entity.label === 'string' ? entity.label : sentence(name);
-    const people = capitalize(pluralLabel(label));
-    const features = (Array.isArray(model.features) ? model.features : []) as Json[];
-    const access = (Array.isArray(model.access) ? model.access : []) as Json[];
-    const acts =
-      role.privileged === true ||
-      features.some((feature) => Array.isArray(feature.roles) && feature.roles.includes(name)) ||
-      access.some((rule) => rule.role === name);
-    const assumptions = (model.assumptions ??= []) as string[];
-    if (acts) {
-      assumptions.push(`${people} sign in, so they are a role (rows of profiles with that role), not a table of their own.`);
-      removals.elements.add(entity);
-    } else {
-      assumptions.push(`${people} are kept as records, not people who sign in: the idea gives them nothing to do in the product.`);
-      removals.elements.add(role);
-    }
-    return;
-  }
   const mended = snake(name).slice(0, MAX_NAME_CHARS);
   if (mended !== '' && mended !== name && /^[a-z]/.test(mended)) {
     entity.name = mended;

@@ -27,7 +27,7 @@ export function accessSection(design: Design): string {
   return [
     '### Access Matrix',
     '',
-    `Every role × table × action, as the policies implement it: **all** rows, **own** rows (the person is the row's owner or the person it names), **related** rows (through a membership or another row, as said), or **none**. Cells marked * come from the idea's access rules; the others are defaults: people change only their own rows; ratings, comments, bookings and favourites are rows of their own; private rows (bookings, orders, messages, medical records) are seen by their people and privileged staff; rows that belong to another follow it. \`${DATABASE_TESTS_PATH}\` tests every cell (\`npx supabase test db\`).`,
+    `Every role × table × action, as the policies implement it: **all** rows, **own** rows (the person is the row's owner or the person it names, or the row names their record: a client's appointments), **related** rows (through a membership or another row, as said), or **none**. Cells marked * come from the idea's access rules; the others are defaults: people change only their own rows; ratings, comments, bookings and favourites are rows of their own; private rows (bookings, orders, messages, medical records) are seen by their people and privileged staff; rows that belong to another follow it. \`${DATABASE_TESTS_PATH}\` tests every cell (\`npx supabase test db\`).`,
     '',
     table(['Table', 'Role', 'Read', 'Create', 'Update', 'Delete'], rows),
     ...(hidden.length > 0

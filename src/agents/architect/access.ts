@@ -110,9 +110,28 @@ export class Tables {
     return columns;
   }
 
+  /**
+   * The columns that reference the role's record (appointments.client_id → clients, the client
+   * role's record): a row is a person's own when it names the record that is linked to them.
+   */
+  recordColumns(table: Table, role: string): string[] {
+    if (table.kind !== 'entity' && table.kind !== 'join') return [];
+    return table.columns
+      .filter((column) => {
+        const target = column.references ? this.byName.get(column.references.split('.')[0]!) : undefined;
+        return target !== undefined && target !== table && target.recordOf === role;
+      })
+      .map((column) => column.name);
+  }
+
+  /** Is some row of the table a person's own, for people of this role (by a column naming them, or their record)? */
+  owns(table: Table, role: string): boolean {
+    return this.ownColumns(table, role).length > 0 || this.recordColumns(table, role).length > 0;
+  }
+
   /** Can people of this role be among a row's people (own it, be named by it, be members of it)? */
   canPartake(table: Table, role: string, depth = 0): boolean {
-    if (this.ownColumns(table, role).length > 0 || table.membership) return true;
+    if (this.owns(table, role) || table.membership) return true;
     const parent = this.parentOf(table);
     return !table.ownerColumn && parent !== undefined && depth < 8 && this.canPartake(parent, role, depth + 1);
   }
@@ -166,7 +185,7 @@ export function accessMatrix(model: ProductModel, data: DataModel): AccessMatrix
       if (parent && row.create.scope === 'own') {
         // A row of one's own goes under a parent one can see; with none to see, there is nowhere to add it.
         const parentRead = cellOf(parent, role, 'read');
-        if (parentRead.scope === 'none' || (parentRead.columns && tables.ownColumns(parent, role).length === 0)) {
+        if (parentRead.scope === 'none' || (parentRead.columns && !tables.owns(parent, role))) {
           if (row.create.source === 'rule') notes.push(`${role} × ${table.name} × create: ${role} cannot see any ${parent.name} to add them to; left at none.`);
           row.create = { ...none(`cannot see any ${lower(sentence(parent.singular))} to add them to`), source: row.create.source };
         }
@@ -197,6 +216,12 @@ function defaultCell(tables: Tables, table: Table, role: string, action: Action,
   }
   const parent = tables.parentOf(table);
   if (tables.privileged(role)) return cell('all', 'privileged staff oversee every row');
+  if (table.recordOf === role) {
+    // People kept as records who also sign in: each sees their own record; the people who keep it change it.
+    if (action === 'read') return cell('own', 'their own record, linked to their profile');
+    if (action === 'create' && tables.ownerCapable(table, role)) return cell('own', 'creates rows in their own name');
+    return none(`${lower(sentence(table.name))} are kept by the people who keep them`);
+  }
   if (table.membersOf) {
     const group = tables.get(table.membersOf);
     const label = lower(sentence(group.singular));
@@ -205,8 +230,10 @@ function defaultCell(tables: Tables, table: Table, role: string, action: Action,
     if (action === 'create') return cell('related', `the ${label}'s owner and admins add members and invite people; the invited accept`, { via: group.name, link: 'manager' });
     return cell('related', `the ${label}'s owner and admins change members' roles`, { via: group.name, link: 'manager' });
   }
-  const own = tables.ownColumns(table, role).length > 0;
+  const own = tables.owns(table, role);
   const ownOrNone = (why: string, whyNot: string): Cell => (own ? cell('own', why) : none(whyNot));
+  // Rows that only name a person's record (their appointments) are theirs to see; changing them is the keepers' unless a rule says so.
+  const changesOwn = tables.ownColumns(table, role).length > 0;
 
   if (table.ownerColumn) {
     const capable = tables.ownerCapable(table, role);
@@ -228,7 +255,7 @@ function defaultCell(tables: Tables, table: Table, role: string, action: Action,
       case 'create':
         return capable ? cell('own', table.participation ? 'a row of their own, never a change to the row it is about' : 'creates rows in their own name') : none(`${rows} are created by ${table.creatorRoles.join(', ') || 'others'}`);
       case 'update':
-        return ownOrNone('people change only their own rows', 'people change only their own rows');
+        return changesOwn ? cell('own', 'people change only their own rows') : none('people change only their own rows');
       case 'delete':
         return capable ? cell('own', 'people delete only their own rows') : none('people delete only their own rows');
     }
@@ -285,7 +312,9 @@ function ruleCell(tables: Tables, table: Table, role: string, action: Action, ru
     return ruled('related', 'their own, and those they are a member of', { via: table.name, link: 'member' });
   }
   if (rule.scope === 'own') {
-    if (action === 'create' ? table.ownerColumn !== undefined || table.kind === 'profiles' : tables.ownColumns(table, role).length > 0) return ruled('own', 'the idea says so');
+    // A row of one's own is one they make, one that names them, or one that names their record (their appointments).
+    const ownable = action === 'create' ? table.ownerColumn !== undefined || table.kind === 'profiles' || tables.recordColumns(table, role).length > 0 : tables.owns(table, role);
+    if (ownable) return ruled('own', 'the idea says so');
     if (parent) {
       notes.push(`${rows}: "own" ${table.name} have no column naming ${withArticle(role)}; read as those of the ${parent.singular.replace(/_/g, ' ')} they belong to.`);
       return ruled('related', `their own ${lower(sentence(parent.singular))}'s`, { via: parent.name, link: 'party' });

@@ -49,8 +49,17 @@ export interface Table {
   sensitive: string[];
   /** Roles that create rows, from the spec. */
   creatorRoles: string[];
+  /**
+   * The role whose record this is (an entity named as a role: clients kept with their details,
+   * some of whom sign in): `profile_id` links a row to its person's profile once they do, and
+   * rows that reference it are that person's own.
+   */
+  recordOf?: string;
   entity?: EntitySpec;
 }
+
+/** The column of a role's record that links it to the person's profile, once they sign in. */
+export const RECORD_PROFILE_COLUMN = 'profile_id';
 
 /** The role a members table gives each member inside the group, besides their role in the product. */
 export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
@@ -87,6 +96,15 @@ const CONSUMER_WORDS = new Set([
   'customer', 'client', 'member', 'buyer', 'reader', 'student', 'user', 'guest', 'patient', 'attendee',
   'subscriber', 'learner', 'player', 'participant', 'tenant', 'traveler', 'traveller', 'visitor', 'shopper', 'fan',
 ]);
+
+/**
+ * An entity that names people who sign in is rows of profiles, not a table: users, profiles, a
+ * role's plural. (One named exactly as a role is that role's record, a table; an "account" or a
+ * "person" kept as a record is a table too.)
+ */
+export function namesPeople(name: string, roleNames: ReadonlySet<string>): boolean {
+  return (roleNames.has(singularName(name)) && !roleNames.has(name)) || name === 'user' || name === 'profile';
+}
 
 function fallbackRole(): RoleSpec {
   return { name: 'user', label: 'User', description: 'A signed-in person', primary: true, admin: false, privileged: false, selfSignup: true, capabilities: [] };
@@ -216,6 +234,22 @@ function entityTable(entity: EntitySpec, relatedNames: Set<string>): Table {
   return table;
 }
 
+/** Makes a table the role's record: an optional, unique link to the person's profile, who is one of its people. */
+function recordTable(table: Table, role: string): void {
+  addColumn(table, {
+    name: RECORD_PROFILE_COLUMN,
+    type: 'uuid',
+    nullable: true,
+    unique: true,
+    references: `${PROFILES}.id`,
+    on_delete: 'set null',
+    description: `The ${sentence(role).toLowerCase()}'s profile, once they sign in; empty for one who does not`,
+  });
+  table.people.push(RECORD_PROFILE_COLUMN);
+  table.personRoles[RECORD_PROFILE_COLUMN] = role;
+  table.recordOf = role;
+}
+
 /** Inserts a column before owner_id/created_at so that keys sit with the data they describe. */
 function addColumn(table: Table, column: Column): boolean {
   if (table.columns.some((existing) => existing.name === column.name)) return false;
@@ -266,12 +300,22 @@ export function buildDataModel(model: ProductModel): DataModel {
   const tables: Table[] = [profilesTable(roles, defaultRole)];
   const byEntity = new Map<string, Table>();
 
-  // An entity is a table unless it names people who sign in: an "account" or a "person" kept as a record is a table.
-  const signsIn = (name: string): boolean => roleNames.has(name) || roleNames.has(singularName(name)) || name === 'user' || name === 'profile';
   for (const entity of model.entities) {
     const name = snake(entity.name);
     if (name === '' || byEntity.has(name)) continue;
-    if (signsIn(name)) {
+    // An entity named exactly as a role is that role's record: people kept with their details, who may sign in.
+    if (roleNames.has(name) && !namesPeople(name, new Set())) {
+      const table = entityTable(entity, entityNames);
+      if (tables.some((existing) => existing.name === table.name)) continue;
+      recordTable(table, name);
+      tables.push(table);
+      byEntity.set(name, table);
+      notes.push(
+        `${entity.pluralLabel} are kept as records (\`${table.name}\`) and sign in as ${name}: \`${table.name}.${RECORD_PROFILE_COLUMN}\` links a record to the person's profile once they do (privileged staff set it), and what references the record is theirs to see.`,
+      );
+      continue;
+    }
+    if (namesPeople(name, roleNames)) {
       notes.push(`${entity.pluralLabel} are people: they are rows of \`profiles\` with their role, not a table of their own.`);
       continue;
     }

@@ -3,7 +3,7 @@ import { table } from '../markdown-table.js';
 import { camel, kebab, pascal, snake } from '../naming.js';
 import { DATABASE_TESTS_PATH, PROJECT_LAYOUTS, hookModule } from '../project-layout.js';
 import { accessSection } from './access-doc.js';
-import { coreTable } from './data-model.js';
+import { coreTable, namesPeople } from './data-model.js';
 import type { Design } from './design.js';
 import { carriedFeatures } from './features-doc.js';
 import { next } from './doc-format.js';
@@ -150,7 +150,7 @@ export function checklist(design: Design, openApi: string, written: string): str
   const policies = design.architecture.security.rls_policies;
   const secured = tables.filter((t) => policies.some((policy) => policy.table === t.name) && design.migration.includes(`alter table public.${t.name} enable row level security;`)).length;
   const roles = new Set(design.data.roles.map((role) => role.name));
-  const modelled = design.model.entities.filter((entity) => roles.has(entity.name) || tables.some((t) => t.entity === entity)).length;
+  const modelled = design.model.entities.filter((entity) => namesPeople(entity.name, roles) || tables.some((t) => t.entity === entity)).length;
   const fks = tables.flatMap((t) => t.columns.filter((c) => c.references && !c.primary).map((c) => ({ table: t, column: c })));
   const indexed = fks.filter(
     ({ table: t, column: c }) => c.unique || t.uniques.some((unique) => unique[0] === c.name) || design.migration.includes(`on public.${t.name} (${c.name});`),

@@ -1,7 +1,7 @@
 import { listing, lower, withArticle } from '../english.js';
 import { ACTIONS, Tables, type AccessMatrix, type Action, type Cell } from './access.js';
 import type { Column } from './columns.js';
-import { INVITATION_DAYS, PROFILES, type DataModel, type Table } from './data-model.js';
+import { INVITATION_DAYS, PROFILES, RECORD_PROFILE_COLUMN, type DataModel, type Table } from './data-model.js';
 import { literal } from './sql.js';
 
 /**
@@ -176,7 +176,7 @@ $$;
   /** Some role reads its own rows of a table whose other rows it reads only in summary. */
   private hasOwnRead(table: Table): boolean {
     const access = this.access(table);
-    return Object.entries(access.cells).some(([role, row]) => row.read.scope !== 'none' && (!row.read.columns || this.tables.ownColumns(table, role).length > 0));
+    return Object.entries(access.cells).some(([role, row]) => row.read.scope !== 'none' && (!row.read.columns || this.tables.owns(table, role)));
   }
 
   private access(table: Table) {
@@ -209,7 +209,7 @@ $$;
       const attempt = (id: string) =>
         action === 'read' ? this.run(role, statement.replace('%', literal(id))) : this.run(role, statement, { table: table.name, id });
       const foreign = this.remember(`foreign|${role}|${table.name}`, () => this.freshRow(table, `${role}.other`))!;
-      const owns = this.tables.ownColumns(table, role).length > 0;
+      const owns = this.tables.owns(table, role);
       const limited = action === 'read' && cell.columns !== undefined;
       switch (limited ? 'none' : cell.scope) {
         case 'all':
@@ -257,7 +257,7 @@ $$;
       case 'own': {
         const readable = parent ? this.readTarget(role, parent, uniqueParent(table)) : undefined;
         if (parent && !readable) break;
-        const under = parentColumn && readable ? { [parentColumn]: readable } : {};
+        const under = { ...this.recordAssignments(role, table), ...(parentColumn && readable ? { [parentColumn]: readable } : {}) };
         this.is(insert(this.rowValues(table, role, under)), 'rows=1', `${role} adds ${aRow} of their own`);
         if (creator) {
           this.is(insert(this.rowValues(table, role, { ...under, [creator]: literal(this.userOf(`${role}.other`).id) })), 'error=42501', `${role} cannot add ${aRow} in another person's name`);
@@ -351,18 +351,34 @@ $$;
   /** A row that is the person's own for their role, with everything else another person's. */
   private ownTarget(role: string, table: Table): string | undefined {
     return this.remember(`own|${role}|${table.name}`, () => {
-      const columns = this.tables.ownColumns(table, role);
-      if (columns.length === 0) return undefined;
+      if (!this.tables.owns(table, role)) return undefined;
       const me = this.userOf(role).id;
-      return this.freshRow(table, `${role}.other`, Object.fromEntries(columns.map((column) => [column, me])));
+      return this.freshRow(table, `${role}.other`, { ...this.recordAssignments(role, table), ...Object.fromEntries(this.tables.ownColumns(table, role).map((column) => [column, me])) });
     });
+  }
+
+  /** The columns of a row that name the person's own record (appointments.client_id → their client row). */
+  private recordAssignments(role: string, table: Table): Record<string, string> {
+    const assign: Record<string, string> = {};
+    for (const column of this.tables.recordColumns(table, role)) {
+      const record = this.tables.get(table.columns.find((c) => c.name === column)!.references!.split('.')[0]!);
+      const id = this.recordRow(role, record);
+      if (id) assign[column] = id;
+    }
+    return assign;
+  }
+
+  /** The one row of a role's record linked to the person (its profile column is unique): theirs if it is their role's, else one naming them. */
+  private recordRow(role: string, record: Table): string | undefined {
+    if (record.recordOf === role) return this.ownTarget(role, record);
+    return this.remember(`record|${role}|${record.name}`, () => this.freshRow(record, `${role}.other`, { [RECORD_PROFILE_COLUMN]: this.userOf(role).id }));
   }
 
   /** A row the person may read, whatever their read cell on the table says; a new one each time when `fresh`. */
   private readTarget(role: string, table: Table, fresh = false): string | undefined {
     return this.remember(`read|${role}|${table.name}${fresh ? `|${++this.serial}` : ''}`, () => {
       const cell = this.access(table).cells[role]!.read;
-      if (cell.columns) return this.tables.ownColumns(table, role).length > 0 ? this.ownTarget(role, table) : undefined;
+      if (cell.columns) return this.tables.owns(table, role) ? this.ownTarget(role, table) : undefined;
       if (cell.scope === 'all') return this.freshRow(table, `${role}.other`);
       if (cell.scope === 'own') return this.ownTarget(role, table);
       if (cell.scope === 'related') return this.relatedTarget(role, table, cell);
@@ -416,6 +432,8 @@ $$;
   /** A new row of `table` the person is linked to as its member, manager or one of its people; never through rows of `avoid`. */
   private linkedRow(role: string, table: Table, link: Cell['link'], avoid: Table): string | undefined {
     const members = table.membership && table.membership.table !== avoid.name;
+    // A record's link to a profile is unique: the person's one record, made once.
+    if (table.recordOf && !table.ownerColumn && !members) return this.recordRow(role, table);
     if ((link === 'member' || link === 'manager' || link === 'party') && members) {
       const id = this.freshRow(table, `${role}.other`);
       this.addMember(table, id, role, link === 'manager' ? 'admin' : 'member');
@@ -432,7 +450,9 @@ $$;
   private partyAssignment(role: string, table: Table, avoid?: Table): { assign: Record<string, string>; after?: (id: string) => void } | undefined {
     const me = this.userOf(role).id;
     if (table.ownerColumn) return { assign: { [table.ownerColumn]: me } };
-    if (table.people.length > 0) return { assign: { [table.people[0]!]: me } };
+    // A record names its person in a unique column: a second row naming them cannot be made.
+    const people = table.recordOf ? table.people.filter((column) => column !== RECORD_PROFILE_COLUMN) : table.people;
+    if (people.length > 0) return { assign: { [people[0]!]: me } };
     if (table.membership && table.membership.table !== avoid?.name) return { assign: {}, after: (id) => this.addMember(table, id, role, 'member') };
     const parent = this.tables.parentOf(table);
     if (parent && table.parent) {

@@ -1,7 +1,7 @@
 import type { RlsPolicy } from '../../contract/index.js';
 import { listing, lower, pluralLabel } from '../english.js';
 import { ACTIONS, Tables, describeCell, type AccessMatrix, type Action, type Cell, type Link, type TableAccess } from './access.js';
-import { MANAGING_MEMBER_ROLES, type DataModel, type Table } from './data-model.js';
+import { MANAGING_MEMBER_ROLES, RECORD_PROFILE_COLUMN, type DataModel, type Table } from './data-model.js';
 import type { Rpc } from './rpc.js';
 import { literal, shortIdentifier } from './sql.js';
 
@@ -111,7 +111,8 @@ class PolicyWriter {
       case 'own':
         if (action !== 'create') return own || undefined;
         if (table.kind === 'profiles') return `${table.name}.id = ${UID} and ${table.name}.role = ${literal(this.data.defaultRole)}`;
-        if (!creator) return undefined;
+        // Nobody's name on the row: one of their own names their record (a client books for themselves).
+        if (!creator) return this.recordTerms(table, role).join(' or ') || undefined;
         // A row of one's own goes only under a parent one can see (a comment on a visible task).
         return table.parent ? `${creator} and ${this.reader(table, this.tables.get(table.parent.table))}` : creator;
       case 'related': {
@@ -126,10 +127,32 @@ class PolicyWriter {
   }
 
   private ownCondition(table: Table, role: string): string {
-    return this.tables
-      .ownColumns(table, role)
-      .map((column) => `${table.name}.${column} = ${UID}`)
-      .join(' or ');
+    return [
+      ...this.tables.ownColumns(table, role).map((column) => `${table.name}.${column} = ${UID}`),
+      ...this.recordTerms(table, role),
+    ].join(' or ');
+  }
+
+  /** Rows that name the role's record linked to the person (their appointments, through client_id). */
+  private recordTerms(table: Table, role: string): string[] {
+    return this.tables.recordColumns(table, role).map((column) => {
+      const record = this.tables.get(table.columns.find((c) => c.name === column)!.references!.split('.')[0]!);
+      return `${this.recordHelper(record)}(${table.name}.${column})`;
+    });
+  }
+
+  /** `is_own_<record>`: is the record linked to the signed-in person's profile? */
+  private recordHelper(record: Table): string {
+    const name = shortIdentifier(`public.is_own_${record.singular}`);
+    if (this.helpers.has(name)) return name;
+    const param = `p_${record.singular}_id`;
+    this.helpers.set(name, {
+      name,
+      rank: 2,
+      description: `True when the ${lower(record.label)} is the signed-in person's own record (its ${RECORD_PROFILE_COLUMN} is their profile).`,
+      sql: definer(name, `${param} uuid`, 'boolean', `select exists (\n    select 1 from public.${record.name}\n    where ${record.name}.id = ${param} and ${record.name}.${RECORD_PROFILE_COLUMN} = ${UID}\n  );`),
+    });
+    return name;
   }
 
   /** The condition of a related cell: a helper asked about the row that relates the person. */
@@ -182,6 +205,7 @@ class PolicyWriter {
     const terms: string[] = [];
     if (table.ownerColumn) terms.push(`${table.name}.${table.ownerColumn} = ${UID}`);
     for (const column of table.people) terms.push(`${table.name}.${column} = ${UID}`);
+    for (const role of new Set(this.data.tables.flatMap((other) => (other.recordOf ? [other.recordOf] : [])))) terms.push(...this.recordTerms(table, role));
     if (table.membership) terms.push(`${this.helper(table, 'member')}(${table.name}.id)`);
     const parent = this.tables.parentOf(table);
     if (!table.ownerColumn && parent) terms.push(`${this.helper(parent, 'party')}(${table.name}.${table.parent!.column})`);
@@ -192,6 +216,8 @@ class PolicyWriter {
     const words: string[] = [];
     if (table.ownerColumn) words.push('its owner');
     if (table.people.length > 0) words.push(`the person in ${table.people.join(' or ')}`);
+    const records = this.data.tables.filter((other) => other.recordOf && other !== table && this.tables.referenceTo(table, other));
+    if (records.length > 0) words.push(`the person whose ${listing(records.map((record) => lower(record.label)), 'or')} it names`);
     if (table.membership) words.push('its members');
     const parent = this.tables.parentOf(table);
     if (!table.ownerColumn && parent) words.push(`the people of its ${lower(parent.label)}`);

@@ -71,21 +71,23 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
       candidates.push(subscription);
     }
     const roleCandidates = people.roles.filter((c) => !GENERIC_PEOPLE.has(c.key) && !productWords.has(c.key));
+    // People who are both a role and a record are the role's record only under the role's own name ("licensed therapists" sign in as therapist).
+    const peopleRecords = people.records.filter((c) => !roleCandidates.includes(c) || roleOf(c, new Set()).name === safeName(namedByUse(c)));
     // A thing the idea ties to a record ("one of its time slots", "each vehicle has service intervals") is likelier kept.
     const likely = candidates.filter((c) => !c.person && score(c) >= LIKELY);
-    const firmly = new Set([...candidates.filter((c) => !c.person && score(c) >= KEEP), ...people.records].map((c) => c.key));
-    const provisional = new RelationReader(sentences, new Set([...likely.map((c) => c.key), ...people.records.map((c) => c.key), ...roleCandidates.map((c) => c.key)]), candidateOf).read(candidates, likely.filter((c) => c.acts.length > 0));
+    const firmly = new Set([...candidates.filter((c) => !c.person && score(c) >= KEEP), ...peopleRecords].map((c) => c.key));
+    const provisional = new RelationReader(sentences, new Set([...likely.map((c) => c.key), ...peopleRecords.map((c) => c.key), ...roleCandidates.map((c) => c.key)]), candidateOf).read(candidates, likely.filter((c) => c.acts.length > 0));
     for (const link of provisional) {
       for (const [end, other] of [[link.from, link.to], [link.to, link.from]] as const) {
         const candidate = candidates.find((c) => c.key === end);
         if (candidate && !firmly.has(end) && (firmly.has(other) || roleCandidates.some((r) => r.key === other))) candidate.evidence.push({ weight: 0.8, why: `tied to ${other}` });
       }
     }
-    const records = [...candidates.filter((c) => !c.person && score(c) >= KEEP), ...people.records].sort((a, b) => score(b) - score(a) || a.first - b.first);
+    const records = [...candidates.filter((c) => !c.person && score(c) >= KEEP), ...peopleRecords].sort((a, b) => score(b) - score(a) || a.first - b.first);
     const keptKeys = new Set(records.map((c) => c.key));
     const fields = readFields(sentences, keptKeys, candidateOf);
     const parties = new Set([...keptKeys, ...roleCandidates.map((c) => c.key)]);
-    const links = new RelationReader(sentences, parties, candidateOf).read(candidates, records.filter((c) => c.acts.length > 0), true, new Set(people.records.map((c) => c.key)));
+    const links = new RelationReader(sentences, parties, candidateOf).read(candidates, records.filter((c) => c.acts.length > 0), true, new Set(peopleRecords.map((c) => c.key)));
     // Roles are named by their nouns ("team members" → member); everything that names a candidate maps to that name.
     const roleName = new Map(roleCandidates.map((c) => [c.key, roleOf(c, keptKeys).name]));
     for (const link of links) {
@@ -186,7 +188,8 @@ function consistent(model: ProductModelContract): ProductModelContract {
   const roles = new Set(model.roles.map((r) => r.name));
   model.entities = model.entities
     .map((e) => ({ ...e, name: rename(e.name) }))
-    .filter((e) => !roles.has(e.name) && !seen.has(e.name) && seen.add(e.name));
+    // An entity named as a role is that role's record (CONTRACT 2a): both stay.
+    .filter((e) => !seen.has(e.name) && seen.add(e.name));
   const entities = new Set(model.entities.map((e) => e.name));
   const party = (name: string) => entities.has(name) || roles.has(name);
   model.relationships = model.relationships

@@ -311,7 +311,7 @@ export const ATTRIBUTE_WORDS = new Set([
 export const FIGURE_KINDS = ['magnitude_relation', 'statistic'];
 
 /** Heads that name the record kept about a thing, not a thing: a "patient record" is the patient's row. */
-export const RECORD_OF_HEADS = new Set(['record', 'file', 'profile', 'details', 'detail', 'info', 'information', 'data']);
+export const RECORD_OF_HEADS = new Set(['record', 'file', 'profile', 'details', 'detail', 'info', 'information', 'data', 'register']);
 
 /** Words of signing in: "customers never log in", "staff do everything", "only the IT team logs into". */
 export const SIGN_IN_VERBS = new Set(['log', 'login', 'sign', 'signin', 'use', 'access', 'open', 'register', 'have', 'get']);

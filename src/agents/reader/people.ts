@@ -14,7 +14,7 @@ import { wordnet } from './wordnet.js';
 export interface PeopleReading {
   /** Person candidates that are roles: people who sign in. */
   roles: Candidate[];
-  /** Person candidates kept as records (people who do not sign in). */
+  /** Person candidates kept as records: people who do not sign in, and people kept with their details who also do (both a role and a record). */
   records: Candidate[];
   /** Why, for the assumptions. */
   notes: string[];
@@ -23,7 +23,7 @@ export interface PeopleReading {
 }
 
 const NEGATION = String.raw`(?:\bnot\b|\bnever\b|n['’]t\b|\b(?:dont|doesnt|didnt|wont|cant|isnt|arent|wasnt|werent|shouldnt|wouldnt|couldnt|cannot)\b|\bno\b|\bnobody\b|\bwithout\b)`;
-const SIGN_IN = String.raw`(?:log(?:s|ged|ging)?\s*(?:in|into|on)\b|login\b|sign(?:s|ed)?\s*in\b|register(?:s|ed)?\s+(?:in|on|with)\s+(?:the|this|our)\s+(?:app|site|system|platform)\b|(?:get|have|need|create|make|open)s?\s+(?:an?\s+|their\s+own\s+|any\s+)?(?:[a-z]+\s+)?(?:accounts?|logins?)\b|(?:use|open|access|see)s?\s+(?:the|this|our|an?)\s+(?:web\s+)?(?:app|application|system|tool|software|portal|platform|site|website|product)\b|(?:use|open)s?\s+it\b)`;
+const SIGN_IN = String.raw`(?:log(?:s|ged|ging)?\s*(?:in|into|on)\b|login\b|sign(?:s|ed)?\s*in\b|register(?:s|ed)?\s+(?:in|on|with)\s+(?:the|this|our)\s+(?:app|site|system|platform)\b|(?:get|have|need|create|make|open)s?\s+(?:an?\s+|their\s+own\s+|any\s+)?(?:[a-z]+\s+)?(?:accounts?|logins?)\b|(?:use|open|access|see)s?\s+(?:the|this|our|an?)\s+(?:web\s+)?(?:app|application|system|tool|software|portal|platform|site|website|product)\b|(?:use|open)s?\s+it\b|(?:get|have)s?\s+(?:an?\s+|their\s+own\s+)?(?:[a-z]+\s+)?portal\b)`;
 const NEGATED_SIGN_IN = new RegExp(`${NEGATION}(?:\\s+\\w+){0,4}?\\s+${SIGN_IN}`, 'i');
 const SIGN_IN_RE = new RegExp(SIGN_IN, 'i');
 /** "only the IT team logs into", "Only the front desk will use the system", "I'm the only person who will ever log in". */
@@ -31,6 +31,12 @@ const ONLY = /\bonly\b/i;
 const ONLY_PERSON = /\b(?:i'?m|i am|we'?re|we are)\s+the\s+only\s+(?:person|one|people|ones|user|users)\b/i;
 /** "they're just names", "they're just people we schedule": kept, not signing in. */
 const JUST_RECORDS = /\bjust\s+(?:names?|people|contacts?|records?|entries|rows)\b/i;
+/** What is kept about people: "client records", "records of our customers", "a file on every student". */
+const KEPT_ABOUT = new Set(['record', 'records', 'file', 'files', 'note', 'notes', 'dossier', 'history', 'database', 'register', 'list', 'directory', 'roster']);
+/** Evidence that the idea keeps details of people who also sign in: details listed under them, a record named for them. */
+const KEPT_ENOUGH = 1.5;
+/** People counted in the tens or more ("about 150 clients") are more than anyone keeps in mind: a list. */
+const MANY_PEOPLE = 20;
 
 export function readPeople(sentences: Sentence[], candidates: Candidate[], candidateOf: (phrase: Phrase) => Candidate | undefined): PeopleReading {
   const people = candidates.filter((c) => c.person);
@@ -38,6 +44,15 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
   const record = new Map<Candidate, number>(people.map((c) => [c, 0]));
   const add = (map: Map<Candidate, number>, c: Candidate | undefined, weight: number) => {
     if (c && map.has(c)) map.set(c, map.get(c)! + weight);
+  };
+  // Apart from the weighing: who the idea says signs in, and what it says it keeps about people
+  // ("client records", "a file on every student", "singers with their voice part"). People with
+  // both are a role and a record of the same name, the role's record.
+  const signing = new Set<Candidate>();
+  const keeping = new Map<Candidate, number>(people.map((c) => [c, 0]));
+  const keep = (c: Candidate | undefined, weight: number) => {
+    add(record, c, weight);
+    add(keeping, c, weight);
   };
   const notes: string[] = [];
   let onlySigners: Candidate[] | null = null;
@@ -71,9 +86,28 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
         if (who.length === 0) staffOnly = true;
         onlySigners = [...(onlySigners ?? []), ...who];
         for (const c of who) add(role, c, 3);
-      } else add(role, subjectBefore(at), 3);
+        for (const c of who) signing.add(c);
+      } else {
+        const who = subjectBefore(at);
+        add(role, who, 3);
+        if (who) signing.add(who);
+      }
     }
     if (JUST_RECORDS.test(text)) add(record, subjectBefore(JUST_RECORDS.exec(text)!.index) ?? lastPerson, 2);
+    // "about 150 clients", "for each client": people counted, or gone through one by one, are a list the idea keeps.
+    for (const phrase of personPhrases) {
+      const count = phrase.det.map((d) => Number(d)).find((n) => Number.isInteger(n) && n > 0);
+      if (count !== undefined) add(keeping, candidateOf(phrase), count >= MANY_PEOPLE ? KEPT_ENOUGH : 0.75);
+      else if (phrase.quantity === 'each' && phrase.role !== 'list') add(keeping, candidateOf(phrase), 0.75);
+    }
+    // "records of our customers", "a file on every student", "client notes": what is kept about people is theirs.
+    for (const phrase of sentence.phrases) {
+      if (!KEPT_ABOUT.has(phrase.head.norm) && !KEPT_ABOUT.has(phrase.head.lemma)) continue;
+      const about = [phrase.of, sentence.phrases.find((p) => p.start === phrase.end + 1 && /^(on|about|for)$/.test(sentence.tokens[phrase.end]?.norm ?? ''))].map((p) => p && candidateOf(p));
+      const named = candidateOf(phrase);
+      // (Kept evidence only: it makes people who sign in a record too, and never turns a role into a record alone.)
+      for (const c of [...about, named?.person ? named : undefined]) if (c?.person) add(keeping, c, 2);
+    }
 
     // "we look them up by phone number or add them (name, phone, email)": the people just named are kept.
     const them = sentence.tokens.findIndex((t, i) => /^(them|him|her)$/.test(t.norm) && i > 0 && KEEPING_VERBS.has(sentence.tokens[i - 1]!.lemma));
@@ -81,7 +115,7 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       // "them" is the last plural named before it: people only if that was people ("mark them as shipped" is the orders).
       const before = sentence.phrases.filter((p) => p.end <= them && (p.plural || candidateOf(p)?.person || sentence.tokens[them]!.norm !== 'them'));
       const antecedent = before.length ? candidateOf(before[before.length - 1]!) : lastPerson;
-      if (antecedent?.person) add(record, antecedent, 1.5);
+      if (antecedent?.person) keep(antecedent, 1.5);
     }
     for (const phrase of personPhrases) {
       const c = candidateOf(phrase)!;
@@ -89,7 +123,7 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       // "Clients: company name, billing email": a heading that lists a person's details keeps them as records; one over what they do is a role.
       if (phrase.heading) {
         const details = sentence.phrases.filter((p) => p.listOf === phrase && p.role === 'list').length;
-        if (details >= 2) add(record, c, 3);
+        if (details >= 2) keep(c, 3);
         else add(role, c, 2);
       }
       // Doing something in the product ("customers book online", "tenants see their lease") is signing in; coming in or phoning is not.
@@ -106,7 +140,10 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       // "As a landlord, I want...": a story's subject signs in.
       if (/^as an?\s*$/i.test(sentence.tokens.slice(Math.max(0, phrase.start - 2), phrase.start).map((t) => t.norm).join(' ') + ' ') && phrase.start <= 3) add(role, c, 3);
       // "Suppliers have a name, a contact email and a lead time": people with attributes are records.
-      if (phrase.role === 'subject' && sentence.phrases.filter((p) => p.subject === phrase && p.role === 'object' && p.verb?.lemma === 'have').length >= 2) add(record, c, 1.5);
+      const had = sentence.phrases.filter((p) => p.subject === phrase && p.role === 'object' && p.verb?.lemma === 'have').length;
+      if (phrase.role === 'subject' && had >= 2) keep(c, 1.5);
+      // "each client can have one or more matters": records hang off them.
+      else if (phrase.role === 'subject' && had === 1) add(keeping, c, 0.75);
       // "book visits with veterinarians", "chat with the seller": the other party of an act uses the product too.
       if (phrase.prep === 'with' && phrase.verb && phrase.verb.lemma in RECORD_ACTS) add(role, c, 1);
       // "Stylists work at a salon": staff of a record are kept with it.
@@ -130,7 +167,7 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     // A person with listed attributes is a record: "a file on each student (school, year group...)".
     for (const phrase of sentence.phrases) {
       const owner = phrase.listOf && candidateOf(phrase.listOf);
-      if (owner?.person && phrase.role === 'list' && !/^roles?$/i.test(phrase.listOf!.head.norm)) add(record, owner, 0.5);
+      if (owner?.person && phrase.role === 'list' && !/^roles?$/i.test(phrase.listOf!.head.norm)) keep(owner, 0.5);
     }
   }
   if (onlySigners) {
@@ -158,11 +195,19 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     }
     // Kept as a record: the idea says they do not sign in, or it only keeps data about them and never has them act.
     const kept = (k >= 2 && k >= r - 1 && score(c) + k >= 3) || (k >= 1.2 && r < 0.5 && score(c) >= 1.5) || (operated && k >= 0.5 && r < 0.5 && score(c) >= 1);
-    if (kept) records.push(c);
+    if (kept) {
+      records.push(c);
+      // "We keep client records ... clients log in to see their appointments": kept, and signing in.
+      if (signing.has(c) && r >= 3 && (!onlySigners || onlySigners.includes(c))) roles.push(c);
+    }
     // A role is someone the idea has act, or names often; an example in a list ("extras like a second driver") is neither.
     // People named only as examples or in lists ("contractors (plumber, electrician)") are roles only when the idea says so ("Roles: ...").
     // When the idea names who signs in ("I'm the only person who will ever log in"), no one else is a role.
-    else if ((r > 0 || score(c) >= 1) && (r >= 1 || c.phrases.some((p) => !p.example && p.role !== 'list')) && (!onlySigners || onlySigners.includes(c))) roles.push(c);
+    else if ((r > 0 || score(c) >= 1) && (r >= 1 || c.phrases.some((p) => !p.example && p.role !== 'list')) && (!onlySigners || onlySigners.includes(c))) {
+      roles.push(c);
+      // People who sign in and whose details the idea keeps ("singers with their voice part and section") are records too.
+      if (signing.has(c) && keeping.get(c)! >= KEPT_ENOUGH) records.push(c);
+    }
   }
   return { roles: [...roles, ...declared, ...organisationsSigningIn(sentences, candidateOf)], records, notes, staffOnly };
 }

@@ -95,7 +95,8 @@ export const MARKET_MODEL: ProductModel = {
     entity('order_item', 'order_items', { attributes: [attr('quantity', 'integer', { required: true }), attr('unit_price', 'money', { required: true })], owned: false }),
     entity('review', 'reviews', { attributes: [attr('rating', 'rating', { required: true }), attr('body', 'long_text')], createdBy: ['buyer'] }),
     entity('tag', 'tags', { attributes: [attr('label', 'text', { required: true })], owned: false }),
-    entity('buyer', 'buyers', { attributes: [attr('name', 'text')] }),
+    // People taken for a record: a user is a profile, not a table of its own.
+    entity('user', 'users', { attributes: [attr('name', 'text')] }),
   ],
   relationships: [
     { from: 'shop', to: 'product', kind: 'one-to-many' },

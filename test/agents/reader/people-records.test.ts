@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { readIdea } from '../../../src/agents/reader/read.js';
+
+/**
+ * People the idea keeps records about who also sign in are both a role and an entity of the same
+ * name, the role's record (CONTRACT 2a). Sentences written for these tests, none of them from the corpora.
+ */
+const reading = (spec: string) => {
+  const model = readIdea({ spec });
+  return { roles: model.roles.map((r) => r.name), entities: model.entities.map((e) => e.name) };
+};
+
+describe('people kept as records who also sign in', () => {
+  it('a grooming salon keeps its customers’ details, and customers log in to see their appointments', () => {
+    const { roles, entities } = reading('We run a dog grooming salon. We keep records of our customers (name, phone, address) and their dogs. Customers can log in to see their upcoming grooming appointments.');
+    expect(roles).toContain('customer');
+    expect(entities).toContain('customer');
+  });
+
+  it('a music school keeps a file on every student, and students log in to see their lessons', () => {
+    const { roles, entities } = reading('A music school keeps a file on every student with their instrument, level and a parent phone number. Students log in to see their lesson schedule and practice notes from their teacher.');
+    expect(roles).toContain('student');
+    expect(entities).toContain('student');
+  });
+
+  it('a driving school counts its learners, and learners sign in to book lessons', () => {
+    const { roles, entities } = reading('Our driving school has about 80 learners on the books. Each learner has a licence number and a theory test date. Learners sign in to book driving lessons and see their progress.');
+    expect(roles).toContain('learner');
+    expect(entities).toContain('learner');
+  });
+
+  it('a boat club keeps a member register, and members get a portal to see their mooring invoices', () => {
+    const { roles, entities } = reading('A boat club app. The treasurer keeps the sailor register: name, boat name, mooring number. Sailors get a portal where they see their mooring invoices and pay them.');
+    expect(roles).toContain('sailor');
+    expect(entities).toContain('sailor');
+  });
+
+  it('keeps people who only sign in as a role, and people who never sign in as a record', () => {
+    const market = reading('A tutoring marketplace where tutors log in, create a profile and publish lessons; students book lessons.');
+    expect(market.roles).toEqual(expect.arrayContaining(['tutor', 'student']));
+    expect(market.entities).not.toContain('tutor');
+    expect(market.entities).not.toContain('student');
+    const clinic = reading('A physio clinic app. Patients never log in; the physios keep their records with name, birth date and injuries, and plan treatment sessions.');
+    expect(clinic.entities).toContain('patient');
+    expect(clinic.roles).not.toContain('patient');
+  });
+});
