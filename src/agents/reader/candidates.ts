@@ -10,6 +10,7 @@ import { weighPicks } from './picks.js';
 import { weighCompounds } from './compounds.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { weighClauses } from './clauses.js';
+import { weighVerbRecords } from './verb-records.js';
 import { placesCounted, weighCountedRows } from './counted.js';
 import { QUEUES, eventNoun, partitiveOwner, queueEntry, verbForm } from './mentions.js';
 import { samePeople } from './synonyms.js';
@@ -131,6 +132,7 @@ export class CandidateTable {
     weighEntries(this, this.sentences, score, 2);
     weighPicks(this, this.sentences, score, 2);
     weighGroupMembers(this, score, 2);
+    weighVerbRecords(this, this.sentences, score, 2);
     return [...this.byKey.values()];
   }
 

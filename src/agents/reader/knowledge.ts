@@ -71,6 +71,14 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
   trade: { record: 'trade' },
 };
 
+/**
+ * WordNet hypernyms of the nouns acts leave that a product keeps (verb-records.ts): a document or a
+ * statement ("invoice", "answer", "bill"), an evaluation ("score", "grade"). Nouns of acts done in
+ * the moment ("sharing", "viewing") are none of these; nor are commerce and payments in general
+ * ("spending", "packaging", "earnings", "distribution"), which RECORD_ACTS names where they are records.
+ */
+export const KEPT_ACT_KINDS = ['document', 'statement', 'evaluation'];
+
 /** Phrasal verbs that make a record ("sign up to shifts", "check in", "settle up", "fill up"). */
 /**
  * The verb whose act a word names: itself when it is an act or a verb WordNet knows ("reorder",
