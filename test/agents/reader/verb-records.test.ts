@@ -82,3 +82,21 @@ describe('what an act leaves that is no record stays out', () => {
     expect(hasTable(tables('A dog grooming app: owners book grooms and groomers bill owners.'), 'bill')).toBe(false);
   });
 });
+
+describe('time people log against a record, or clock, is kept as time entries', () => {
+  it('keeps time clocked on a job', () => {
+    expect(tables('A gutter repair app: techs see their jobs and can clock in/out on the job.')).toContain('time_entry');
+  });
+
+  it('keeps hours logged against a shift', () => {
+    expect(tables('A charity shop rota: volunteers pick shifts and log their hours against each shift.')).toContain('time_entry');
+  });
+
+  it('keeps time recorded on a legal matter', () => {
+    expect(tables('A law office app where lawyers open matters and record time on each matter.')).toContain('time_entry');
+  });
+
+  it('reads time logged of nothing kept as no entry', () => {
+    expect(tables('A cycling club app: riders join rides, and after a ride they can log their own time.')).not.toContain('time_entry');
+  });
+});
