@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../src/agents/reader/tokens.js';
 import { parseSentences, type Sentence } from '../../../src/agents/reader/syntax.js';
-import { readIdea } from '../../../src/agents/reader/read.js';
 
 /**
  * The shallow syntax's reading of nouns and verbs, rule by rule: each rule of English is checked on
@@ -108,20 +107,5 @@ describe('a fronted prepositional phrase ends before the subject', () => {
 
   it('keeps the nouns together where the last one does not agree with the verb', () => {
     expect(phrases('On the settings page list all users.')).toContain('settings page');
-  });
-});
-
-describe('an act WordNet has no word for is a verb after people or a modal', () => {
-  const tables = (spec: string): string[] => readIdea({ spec }).entities.map((e) => e.name);
-  it('reads "members RSVP" as the members acting', () => {
-    expect(tables('A hiking club app: leaders post hikes and members RSVP.')).toContain('rsvp');
-  });
-
-  it('reads "parents RSVP whether" as the parents acting', () => {
-    expect(tables('A nursery app: staff post outings, parents RSVP whether their toddler is coming.')).toContain('rsvp');
-  });
-
-  it('reads "guests can RSVP" as the guests acting', () => {
-    expect(tables('A supper club app: hosts list dinners and guests can RSVP to each dinner.')).toContain('rsvp');
   });
 });

@@ -100,3 +100,17 @@ describe('time people log against a record, or clock, is kept as time entries', 
     expect(tables('A cycling club app: riders join rides, and after a ride they can log their own time.')).not.toContain('time_entry');
   });
 });
+
+describe('an act WordNet has no word for is a verb after people or a modal (syntax.ts)', () => {
+  it('reads "members RSVP" as the members acting', () => {
+    expect(tables('A hiking club app: leaders post hikes and members RSVP.')).toContain('rsvp');
+  });
+
+  it('reads "parents RSVP whether" as the parents acting', () => {
+    expect(tables('A nursery app: staff post outings, parents RSVP whether their toddler is coming.')).toContain('rsvp');
+  });
+
+  it('reads "guests can RSVP" as the guests acting', () => {
+    expect(tables('A supper club app: hosts list dinners and guests can RSVP to each dinner.')).toContain('rsvp');
+  });
+});
