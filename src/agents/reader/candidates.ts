@@ -1,6 +1,6 @@
 import { isSqlReserved } from '../../contract/index.js';
 import {
-  AMOUNT_WORDS, ARRANGEMENT_WORDS, LISTING_VERBS, FIGURE_KINDS, BARE_CONTAINERS, CART_WORDS, JOINERS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
+  AMOUNT_WORDS, ARRANGEMENT_WORDS, LISTING_VERBS, FIGURE_KINDS, BARE_CONTAINERS, CART_WORDS, JOINERS, LINE_HOLDERS, LINE_WORDS, actVerb, PICKING_VERBS, ATTRIBUTE_WORDS, CLASSIFIERS, CONTAINERS, EVALUATIONS, GIVING_VERBS, HAVING_VERBS, KEEPER_NOUNS, KEEPING_VERBS, LOGGED_MEASURES, LOOKING_VERBS, NOT_RECORDS, PHRASAL_ACTS, PHRASAL_RECORDS,
   PLACE_ADVERBS, QUALITIES, RECORD_ACTS, SELDOM_RECORDS, UI_HEADS, WORKING_VERBS,
 } from './knowledge.js';
 import { joinedName, pluralName } from '../naming.js';
@@ -10,6 +10,7 @@ import { weighPicks } from './picks.js';
 import { weighCompounds } from './compounds.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { weighClauses } from './clauses.js';
+import { weighVerbRecords } from './verb-records.js';
 import { placesCounted, weighCountedRows } from './counted.js';
 import { QUEUES, eventNoun, partitiveOwner, queueEntry, verbForm } from './mentions.js';
 import { samePeople } from './synonyms.js';
@@ -131,6 +132,7 @@ export class CandidateTable {
     weighEntries(this, this.sentences, score, 2);
     weighPicks(this, this.sentences, score, 2);
     weighGroupMembers(this, score, 2);
+    weighVerbRecords(this, this.sentences, score, 2);
     return [...this.byKey.values()];
   }
 
@@ -292,6 +294,14 @@ export class CandidateTable {
         if (direct && verb === 'join' && queueEntry(candidate.key)) this.addQueueEntry(candidate.key, 'people join it, an entry each', { verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: [phrase] });
         // "members join a challenge", "runners join a club": each person joining is a row of its own.
         else if (direct && verb === 'join' && !candidate.person && !NOT_RECORDS.has(candidate.key)) this.joins.push({ sentence, phrase, thing: candidate });
+        // "log time per project", "record hours against each job": an entry each time, logged against the record.
+        const logged = direct && KEEPING_VERBS.has(verb) ? LOGGED_MEASURES[candidate.head] : undefined;
+        const against = logged && candidate.key === candidate.head ? sentence.phrases.find((p) => p.verb === phrase.verb && p.role === 'prep' && /^(per|against|on|for|to)$/.test(p.prep ?? '') && this.candidateOf(p) && !this.candidateOf(p)!.person && !NOT_RECORDS.has(this.candidateOf(p)!.key)) : undefined;
+        if (logged && against) {
+          const entry = this.ensure(logged, logged.split('_').pop()!, logged.split('_'), phrase.head.index);
+          entry.evidence.push({ weight: 2.5, why: `people ${verb} ${phrase.head.norm} ${against.prep} ${against.head.norm}` });
+          entry.acts.push({ verb, sentence: sentence.index, ...(subject ? { subject } : {}), parties: [against] });
+        }
         if (direct && KEEPING_VERBS.has(verb)) this.add(candidate, 2, `${verb} it`);
         else if (direct && PICKING_VERBS.has(verb)) this.add(candidate, 1.5, `${verb} one`);
         else if (direct && WORKING_VERBS.has(verb)) this.add(candidate, 1.2, `${verb} it`);

@@ -69,7 +69,17 @@ export const RECORD_ACTS: Readonly<Record<string, { record: string; object?: boo
   // Exchanges between people are kept until the other side agrees: "swap a shift with a colleague".
   swap: { record: 'swap' },
   trade: { record: 'trade' },
+  // "clock in/out on the job": each shift of work clocked is a time entry.
+  clockin: { record: 'time_entry' },
 };
+
+/**
+ * WordNet hypernyms of the nouns acts leave that a product keeps (verb-records.ts): a document or a
+ * statement ("invoice", "answer", "bill"), an evaluation ("score", "grade"). Nouns of acts done in
+ * the moment ("sharing", "viewing") are none of these; nor are commerce and payments in general
+ * ("spending", "packaging", "earnings", "distribution"), which RECORD_ACTS names where they are records.
+ */
+export const KEPT_ACT_KINDS = ['document', 'statement', 'evaluation'];
 
 /** Phrasal verbs that make a record ("sign up to shifts", "check in", "settle up", "fill up"). */
 /**
@@ -101,7 +111,20 @@ export const PHRASAL_ACTS: Readonly<Record<string, string>> = {
   // "take attendance", "take roll": who came, a row per person and session.
   'take attendance': 'attend',
   'take roll': 'attend',
+  'clock in': 'clockin',
+  'clock inout': 'clockin',
+  'clock on': 'clockin',
+  'clock onoff': 'clockin',
+  'clock out': 'clockin',
+  'clock off': 'clockin',
 };
+
+/**
+ * Measures people log against a record, an entry each time: "log time and expenses per project",
+ * "record hours against each job" are time entries. (Time logged of nothing kept, "log their own
+ * time" after a run, is a result's attribute.)
+ */
+export const LOGGED_MEASURES: Readonly<Record<string, string>> = { time: 'time_entry', hour: 'time_entry' };
 
 /**
  * Evaluations people give or leave: "give it a score and a private comment", "leave feedback",

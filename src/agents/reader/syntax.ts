@@ -316,6 +316,12 @@ function classify(tokens: Token[]): Classes {
       sure.add(i);
       continue;
     }
+    // "members RSVP", "parents can RSVP": an act WordNet has no word for ("rsvp") after people or a modal is their verb.
+    if (classes[i] !== 'verb' && RECORD_ACTS[t.lemma] && !isNounWord(t.lemma) && !isVerbWord(t.lemma) && before && !closes(before) && ((before.tags.has('Plural') && isPeopleWord(before.lemma)) || classes[i - 1] === 'aux' || /^(can|will|must|should|could|may)$/.test(before.norm))) {
+      classes[i] = 'verb';
+      sure.add(i);
+      continue;
+    }
     // "we keep losing track": a gerund after keep, start or stop is the verb going on.
     if (t.tags.has('Gerund') && before && /^(keep|keeps|kept|start|starts|stop|stops|go|goes|finish)$/.test(before.norm)) classes[i] = 'verb';
     // "drivers do a pre-trip inspection": "do" with an object is the verb.

@@ -34,6 +34,8 @@ export interface Derived {
   lexname: Lexname;
   /** Every lexname under which the two words are linked, first one first ("review": noun.communication, noun.act). */
   lexnames: Lexname[];
+  /** The synsets of the derived word the links reach, first one first: the senses the two words share. */
+  offsets: number[];
 }
 
 export interface SenseOptions {
@@ -116,6 +118,42 @@ export class WordNet {
         return distance !== undefined && distance <= depth;
       }),
     );
+  }
+
+  /**
+   * Whether a noun synset (an offset from `derivedNouns`) is a kind of `ancestor` within `depth` links:
+   * the sense a derivation reaches, rather than the word's first sense ("score" the verb reaches the
+   * score that is an evaluation, not the twenty).
+   */
+  synsetIsA(offset: number, ancestor: string, depth = Infinity): boolean {
+    const distance = this.ancestry(offset).get(indexForm(ancestor));
+    return distance !== undefined && distance <= depth;
+  }
+
+  /**
+   * Whether the synset is one of the lemma's first noun senses, or a kind of one within `depth` links:
+   * a record the idea names already stands for the one a derivation reaches ("reply" for the "answer"
+   * that is a statement, "rating" for the "score" that is a mark), not a word that shares a rarer sense.
+   */
+  synsetUnder(offset: number, lemma: string, options: HypernymOptions = {}): boolean {
+    const depth = options.depth ?? Infinity;
+    const senses = new Set(this.chosenSenses(lemma, options.senses).map((sense) => sense.offset));
+    const seen = new Set<number>([offset]);
+    let level = [offset];
+    for (let distance = 0; level.length > 0 && distance <= depth; distance++) {
+      if (level.some((at) => senses.has(at))) return true;
+      const next: number[] = [];
+      for (const at of level) {
+        for (const pointer of this.files.synset('noun', at).pointers) {
+          if ((pointer.symbol === '@' || pointer.symbol === '@i') && !seen.has(pointer.offset)) {
+            seen.add(pointer.offset);
+            next.push(pointer.offset);
+          }
+        }
+      }
+      level = next;
+    }
+    return false;
   }
 
   /** The words of the hypernyms of the lemma's first noun senses, nearest first (its own synonyms left out). */
@@ -289,8 +327,11 @@ export class WordNet {
         for (const w of words) {
           const derived = w.toLowerCase();
           const known = found.get(derived);
-          if (!known) found.set(derived, { lemma: derived, lexname: target.lexname, lexnames: [target.lexname] });
-          else if (!known.lexnames.includes(target.lexname)) known.lexnames.push(target.lexname);
+          if (!known) found.set(derived, { lemma: derived, lexname: target.lexname, lexnames: [target.lexname], offsets: [pointer.offset] });
+          else {
+            if (!known.lexnames.includes(target.lexname)) known.lexnames.push(target.lexname);
+            if (!known.offsets.includes(pointer.offset)) known.offsets.push(pointer.offset);
+          }
         }
       }
     }

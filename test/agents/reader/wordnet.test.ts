@@ -197,7 +197,7 @@ describe('derivedVerbs', () => {
   });
 
   it('keeps the verb lexnames', () => {
-    expect(derivedVerbs('payment')).toEqual([{ lemma: 'pay', lexname: 'verb.possession', lexnames: ['verb.possession'] }]);
+    expect(derivedVerbs('payment')).toMatchObject([{ lemma: 'pay', lexname: 'verb.possession', lexnames: ['verb.possession'] }]);
     expect(derivedVerbs('xqzzy')).toEqual([]);
   });
 });
