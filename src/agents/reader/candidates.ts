@@ -7,6 +7,7 @@ import { joinedName, pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
 import { weighEntries } from './entries.js';
 import { weighPicks } from './picks.js';
+import { weighAssignments } from './assignments.js';
 import { weighCompounds } from './compounds.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { weighClauses } from './clauses.js';
@@ -130,6 +131,7 @@ export class CandidateTable {
     // (2: the least evidence for a table, as idea.ts keeps them.)
     weighEntries(this, this.sentences, score, 2);
     weighPicks(this, this.sentences, score, 2);
+    weighAssignments(this, this.sentences, score, 2);
     weighGroupMembers(this, score, 2);
     return [...this.byKey.values()];
   }

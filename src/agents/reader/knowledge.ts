@@ -354,6 +354,9 @@ export const RECURRENCE_WORDS = new Set(['weekly', 'daily', 'monthly', 'fortnigh
  */
 export const TAKING_PART_VERBS = new Set(['enter', 'join', 'participate', 'compete', 'play', 'belong', 'take']);
 
+/** Verbs that give a thing or a person to another ("assign a plot", "allocate rooms to groups"): WordNet names the act (assignment). */
+export const ASSIGNING_VERBS = new Set(['assign', 'allocate', 'allot', 'reassign']);
+
 /** Verbs by which someone puts several people into a record: "places kids on teams", "add my students to the class". */
 export const ENROLLING_VERBS = new Set(['add', 'place', 'put', 'move', 'assign', 'enrol', 'enroll', 'sign']);
 
