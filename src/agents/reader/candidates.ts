@@ -8,6 +8,7 @@ import { archetypesIn } from './archetypes.js';
 import { weighEntries } from './entries.js';
 import { weighPicks } from './picks.js';
 import { weighAssignments } from './assignments.js';
+import { weighLedgers } from './ledgers.js';
 import { weighCompounds } from './compounds.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { weighClauses } from './clauses.js';
@@ -125,6 +126,7 @@ export class CandidateTable {
     // After merging: this evidence is about the thing, whatever it is named, and must not decide its name.
     weighClauses(this, this.sentences);
     weighCountedRows(this, this.sentences);
+    weighLedgers(this, this.sentences);
     for (const candidate of this.byKey.values()) this.judge(candidate);
     // After judging: whether a joined thing is kept depends on all that is said of it.
     this.weighJoins();
