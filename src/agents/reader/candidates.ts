@@ -9,6 +9,7 @@ import { weighEntries } from './entries.js';
 import { weighPicks } from './picks.js';
 import { weighAssignments } from './assignments.js';
 import { weighLedgers } from './ledgers.js';
+import { weighTickedItems } from './checklists.js';
 import { weighCompounds } from './compounds.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { weighClauses } from './clauses.js';
@@ -134,6 +135,7 @@ export class CandidateTable {
     weighEntries(this, this.sentences, score, 2);
     weighPicks(this, this.sentences, score, 2);
     weighAssignments(this, this.sentences, score, 2);
+    weighTickedItems(this, this.sentences, score, 2);
     weighGroupMembers(this, score, 2);
     return [...this.byKey.values()];
   }

@@ -369,6 +369,9 @@ export const AMOUNT_PARTICLES: Readonly<Record<string, string>> = { use: 'up', t
 /** A ledger's row: goods move ("stock_movement"), units of value change hands ("point_transaction"). */
 export const LEDGER_ROWS: Readonly<Record<'goods' | 'units', string>> = { goods: 'movement', units: 'transaction' };
 
+/** Verbs that mark a list's items done one by one, with the particle they need ("tick every item", "check off the list"). */
+export const TICKING_VERBS: Readonly<Record<string, string | undefined>> = { tick: undefined, check: 'off', cross: 'off' };
+
 /** Verbs by which someone puts several people into a record: "places kids on teams", "add my students to the class". */
 export const ENROLLING_VERBS = new Set(['add', 'place', 'put', 'move', 'assign', 'enrol', 'enroll', 'sign']);
 
