@@ -7,6 +7,9 @@ import { joinedName, pluralName } from '../naming.js';
 import { archetypesIn } from './archetypes.js';
 import { weighEntries } from './entries.js';
 import { weighPicks } from './picks.js';
+import { weighAssignments } from './assignments.js';
+import { weighLedgers } from './ledgers.js';
+import { weighTickedItems } from './checklists.js';
 import { weighCompounds } from './compounds.js';
 import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { weighClauses } from './clauses.js';
@@ -125,12 +128,15 @@ export class CandidateTable {
     // After merging: this evidence is about the thing, whatever it is named, and must not decide its name.
     weighClauses(this, this.sentences);
     weighCountedRows(this, this.sentences);
+    weighLedgers(this, this.sentences);
     for (const candidate of this.byKey.values()) this.judge(candidate);
     // After judging: whether a joined thing is kept depends on all that is said of it.
     this.weighJoins();
     // (2: the least evidence for a table, as idea.ts keeps them.)
     weighEntries(this, this.sentences, score, 2);
     weighPicks(this, this.sentences, score, 2);
+    weighAssignments(this, this.sentences, score, 2);
+    weighTickedItems(this, this.sentences, score, 2);
     weighGroupMembers(this, score, 2);
     weighVerbRecords(this, this.sentences, score, 2);
     return [...this.byKey.values()];

@@ -377,6 +377,24 @@ export const RECURRENCE_WORDS = new Set(['weekly', 'daily', 'monthly', 'fortnigh
  */
 export const TAKING_PART_VERBS = new Set(['enter', 'join', 'participate', 'compete', 'play', 'belong', 'take']);
 
+/** Verbs that give a thing or a person to another ("assign a plot", "allocate rooms to groups"): WordNet names the act (assignment). */
+export const ASSIGNING_VERBS = new Set(['assign', 'allocate', 'allot', 'reassign']);
+
+/**
+ * How an amount the idea keeps goes up and down: "points add up", "stock goes down" (the amount
+ * first, then these words), "spend points", "earn 1 point", "increases stock", "uses it up" (these
+ * words, then the amount). Each change is a row of the amount's ledger (ledgers.ts).
+ */
+export const AMOUNT_CHANGES_AFTER = ['add up', 'adds up', 'go up', 'goes up', 'go down', 'goes down', 'run low', 'runs low', 'run out', 'runs out', 'move', 'moves', 'increase', 'increases', 'decrease', 'decreases'];
+export const AMOUNT_CHANGING_VERBS = new Set(['spend', 'earn', 'increase', 'decrease', 'deduct', 'use', 'top', 'take']);
+/** The particle some of those verbs need to change an amount: "use it up", "top up credit", "take points away". */
+export const AMOUNT_PARTICLES: Readonly<Record<string, string>> = { use: 'up', top: 'up', take: 'away' };
+/** A ledger's row: goods move ("stock_movement"), units of value change hands ("point_transaction"). */
+export const LEDGER_ROWS: Readonly<Record<'goods' | 'units', string>> = { goods: 'movement', units: 'transaction' };
+
+/** Verbs that mark a list's items done one by one, with the particle they need ("tick every item", "check off the list"). */
+export const TICKING_VERBS: Readonly<Record<string, string | undefined>> = { tick: undefined, check: 'off', cross: 'off' };
+
 /** Verbs by which someone puts several people into a record: "places kids on teams", "add my students to the class". */
 export const ENROLLING_VERBS = new Set(['add', 'place', 'put', 'move', 'assign', 'enrol', 'enroll', 'sign']);
 
