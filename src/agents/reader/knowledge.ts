@@ -287,7 +287,7 @@ export const PART_HEADS = new Set([
 /** Nouns that gather others: "a list of tags", "a library of exercises" name the tags and the exercises. */
 export const CONTAINERS = new Set([
   'list', 'set', 'collection', 'library', 'catalogue', 'catalog', 'series', 'group', 'bunch', 'range', 'pool', 'menu',
-  'database', 'history', 'log', 'register', 'directory', 'archive', 'inventory', 'stack', 'pile', 'queue', 'dozens',
+  'database', 'history', 'log', 'register', 'record', 'file', 'directory', 'archive', 'inventory', 'stack', 'pile', 'queue', 'dozens',
   'lots', 'number', 'couple', 'handful', 'kind', 'type', 'sort', 'one', 'each', 'every', 'all', 'some', 'any', 'most',
 ]);
 

@@ -148,3 +148,24 @@ describe('things are not people', () => {
     expect(roles(spec)).not.toContain('sensor');
   });
 });
+
+describe('"records of" or "a file of" something is that something, not a table of records', () => {
+  it('reads records of the customers as the customers (a grooming salon)', () => {
+    const spec = 'We keep records of our customers and their pets. Customers book grooming appointments.';
+    expect(tables(spec)).not.toContain('record');
+    expect([...tables(spec), ...roles(spec)]).toContain('customer');
+  });
+
+  it('reads a record of each patient as the patients (a clinic)', () => {
+    const spec = 'The clinic keeps a record of each patient and their visits. Nurses log visits.';
+    expect(tables(spec)).not.toContain('record');
+    expect(tables(spec)).toContain('visit');
+    expect([...tables(spec), ...roles(spec)]).toContain('patient');
+  });
+
+  it('reads a file of every matter as the matters (a law office)', () => {
+    const spec = 'Lawyers keep a file of every matter with its documents, and paralegals log court dates on each matter.';
+    expect(tables(spec)).not.toContain('file');
+    expect(tables(spec)).toContain('matter');
+  });
+});
