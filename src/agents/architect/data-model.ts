@@ -97,13 +97,16 @@ const CONSUMER_WORDS = new Set([
   'subscriber', 'learner', 'player', 'participant', 'tenant', 'traveler', 'traveller', 'visitor', 'shopper', 'fan',
 ]);
 
+/** Entity names that always mean the people who sign in, whatever the roles. */
+const PEOPLE_TABLE_NAMES = new Set(['user', 'profile']);
+
 /**
  * An entity that names people who sign in is rows of profiles, not a table: users, profiles, a
  * role's plural. (One named exactly as a role is that role's record, a table; an "account" or a
  * "person" kept as a record is a table too.)
  */
 export function namesPeople(name: string, roleNames: ReadonlySet<string>): boolean {
-  return (roleNames.has(singularName(name)) && !roleNames.has(name)) || name === 'user' || name === 'profile';
+  return (roleNames.has(singularName(name)) && !roleNames.has(name)) || PEOPLE_TABLE_NAMES.has(name);
 }
 
 function fallbackRole(): RoleSpec {
@@ -304,7 +307,7 @@ export function buildDataModel(model: ProductModel): DataModel {
     const name = snake(entity.name);
     if (name === '' || byEntity.has(name)) continue;
     // An entity named exactly as a role is that role's record: people kept with their details, who may sign in.
-    if (roleNames.has(name) && !namesPeople(name, new Set())) {
+    if (roleNames.has(name) && !PEOPLE_TABLE_NAMES.has(name)) {
       const table = entityTable(entity, entityNames);
       if (tables.some((existing) => existing.name === table.name)) continue;
       recordTable(table, name);

@@ -23,7 +23,7 @@ const PERSON_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'someone
 /** Pronouns that stand for the records or people an act is done to. */
 const OBJECT_PRONOUNS = new Set(['them', 'it', 'him', 'her', 'us', 'me', 'each', 'everyone']);
 /** Words between a subject and its verb: modals, auxiliaries, adverbs of manner or frequency. */
-const BETWEEN = /^(can|could|will|would|shall|should|must|may|might|also|then|just|only|all|usually|often|always|later|first|both|each|then|to|want|wants|need|needs|do|does|get|gets|able|be|are|is)$/;
+const BETWEEN = /^(can|could|will|would|shall|should|must|may|might|also|then|just|only|all|usually|often|always|later|first|both|each|to|want|wants|need|needs|do|does|get|gets|able|be|are|is)$/;
 /** The auxiliaries of a passive ("they're released", "I get notified"): the subject is what is acted on, not who acts. */
 const PASSIVE_AUXILIARIES = /^(is|are|was|were|be|been|being|get|gets|got|getting)$/;
 /** Words that say an act is done again and again, so its records pile up: "monthly", "each", "per round". */
