@@ -34,7 +34,7 @@ describe.each(Object.entries(FLOORS))('the reader on %s', (file, floor) => {
   it(`reads ${ideas.length} ideas`, async () => {
     scores = await Promise.all(ideas.map(scoreIdea));
     const figures = { recall: mean(scores, 'recall'), precision: mean(scores, 'precision'), roles: mean(scores, 'roles'), relationships: mean(scores, 'relationships') };
-    console.log(`${file}: recall ${figures.recall.toFixed(2)} precision ${figures.precision.toFixed(2)} roles ${figures.roles.toFixed(2)} relationships ${figures.relationships.toFixed(2)}`);
+    console.log(`${file}: recall ${figures.recall.toFixed(4)} precision ${figures.precision.toFixed(4)} roles ${figures.roles.toFixed(4)} relationships ${figures.relationships.toFixed(4)}`);
     expect(figures.recall).toBeGreaterThanOrEqual(floor.recall);
     expect(figures.precision).toBeGreaterThanOrEqual(floor.precision);
     expect(figures.roles).toBeGreaterThanOrEqual(floor.roles);
