@@ -49,8 +49,8 @@ function standing(phrase: Phrase): boolean {
   return phrase.words.slice(0, -1).some((word) => STANDING_WORDS.has(word.norm.replace(/-/g, '_')));
 }
 
-/** "volunteers must have a current check", "a current check is needed": what people have or need. */
+/** "volunteers must have a current check", "drivers need a valid licence check": what people have or need. */
 function heldByPeople(book: CandidateBook, phrase: Phrase): boolean {
-  if (phrase.role !== 'object' || !phrase.verb || !HAVING_VERBS.has(phrase.verb.lemma)) return false;
-  return !phrase.subject || !!book.candidateOf(phrase.subject)?.person;
+  if (phrase.role !== 'object' || !phrase.verb || !HAVING_VERBS.has(phrase.verb.lemma) || !phrase.subject) return false;
+  return !!book.candidateOf(phrase.subject)?.person;
 }
