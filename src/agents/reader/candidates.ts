@@ -15,6 +15,7 @@ import { weighGroupMembers, weighJoinedRecords } from './joins.js';
 import { weighClauses } from './clauses.js';
 import { weighVerbRecords } from './verb-records.js';
 import { placesCounted, weighCountedRows } from './counted.js';
+import { keptAsHappenings, weighHeldActs } from './acts.js';
 import { QUEUES, eventNoun, partitiveOwner, queueEntry, verbForm } from './mentions.js';
 import { samePeople } from './synonyms.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
@@ -128,6 +129,7 @@ export class CandidateTable {
     // After merging: this evidence is about the thing, whatever it is named, and must not decide its name.
     weighClauses(this, this.sentences);
     weighCountedRows(this, this.sentences);
+    weighHeldActs(this, this.sentences);
     weighLedgers(this, this.sentences);
     for (const candidate of this.byKey.values()) this.judge(candidate);
     // After judging: whether a joined thing is kept depends on all that is said of it.
@@ -708,7 +710,8 @@ export class CandidateTable {
       candidate.evidence.push({ weight: -20, why: 'a word of the language, not a thing' });
     }
     const kinds = candidate.key === candidate.head ? wordnet().lexnames(candidate.head, { senses: 2 }) : [];
-    if (kinds.length > 0 && kinds.every((kind) => ABSTRACT_KINDS.has(kind))) candidate.evidence.push({ weight: -1, why: `an abstract word (${kinds.join(', ')})` });
+    // ("log heats", "record calvings": kept again and again, the word names the happenings, not a state.)
+    if (kinds.length > 0 && kinds.every((kind) => ABSTRACT_KINDS.has(kind)) && !keptAsHappenings(candidate)) candidate.evidence.push({ weight: -1, why: `an abstract word (${kinds.join(', ')})` });
     if (!wordnet().wordnetNoun(candidate.head) && !candidate.acts.length && !/_/.test(candidate.key)) candidate.evidence.push({ weight: -1.5, why: 'not a noun WordNet knows' });
   }
 }
