@@ -1,7 +1,7 @@
 import type { Candidate } from './candidates.js';
 import type { CandidateBook } from './joins.js';
-import { LOOKING_VERBS, PICKING_VERBS } from './knowledge.js';
-import type { Sentence } from './syntax.js';
+import { ASSIGNING_VERBS, LOOKING_VERBS, NOT_RECORDS, PICKING_VERBS, RECORD_ACTS, SELDOM_RECORDS } from './knowledge.js';
+import type { Phrase, Sentence } from './syntax.js';
 import { wordnet } from './wordnet.js';
 
 /**
@@ -31,9 +31,14 @@ export function placesCounted(candidate: Candidate): boolean {
  * done for each, as "per visit" says). A time so counted ("see each month") is when, not what.
  */
 export function weighCountedRows(book: CandidateBook, sentences: Sentence[]): void {
+  const periods = new Set<Candidate>();
   for (const sentence of sentences) {
     for (const phrase of sentence.phrases) {
       const thing = book.candidateOf(phrase);
+      if (thing && !periods.has(thing) && periodActedFor(thing, phrase, sentence)) {
+        periods.add(thing);
+        thing.evidence.push({ weight: 1.2, why: 'a period people sign up or pay for, each' });
+      }
       if (!thing || thing.person || phrase.negated || wordnet().lexnames(thing.head, { senses: 1 }).includes('noun.time')) continue;
       const every = phrase.det.some((d) => EVERY.test(d));
       if (every && phrase.role !== 'subject' && phrase.verb && LOOKING_VERBS.has(phrase.verb.lemma)) thing.evidence.push({ weight: 1, why: `people ${phrase.verb.lemma} every one of them` });
@@ -42,4 +47,28 @@ export function weighCountedRows(book: CandidateBook, sentences: Sentence[]): vo
       if (phrase.role === 'prep' && phrase.verb && phrase.det.some((d) => d === 'each' || d === 'every')) thing.evidence.push({ weight: 1.2, why: 'things are counted per it' });
     }
   }
+}
+
+/** What the names of months and days are in WordNet. */
+const CALENDAR_KINDS = ['calendar month', 'day of the week'];
+
+/** Acts that make a record for a period: "register each season", "rent a plot per season", "assigned a plot for the term". */
+const SIGNING_UP = (verb: string): boolean => !!RECORD_ACTS[verb] || ASSIGNING_VERBS.has(verb);
+
+/**
+ * A period the organisation sets, that people register, pay or are assigned for one at a time:
+ * "every season parents register their kids", "members buy a share for the season", "pay per term".
+ * Its rows have dates and a state of their own. A unit of the calendar ("every month we open a
+ * round", "pay per week") is when, not what: those words are the ones seldom kept by themselves.
+ */
+function periodActedFor(thing: Candidate, phrase: Phrase, sentence: Sentence): boolean {
+  if (thing.person || phrase.negated || SELDOM_RECORDS.has(thing.head) || NOT_RECORDS.has(thing.head)) return false;
+  if (!wordnet().lexnames(thing.head, { senses: 2 }).includes('noun.time')) return false;
+  // "June–October", "Mondays": a named month or day is a date.
+  if (CALENDAR_KINDS.some((kind) => wordnet().isA(thing.head, kind, { senses: 1 }))) return false;
+  // "for the season", "per term": the act the period is attached to.
+  if (phrase.role === 'prep' && /^(for|per)$/.test(phrase.prep ?? '') && phrase.verb) return SIGNING_UP(phrase.verb.lemma);
+  // "Every season parents register ...": a period that opens the clause, and the clause's act.
+  if (phrase.quantity === 'each' && !phrase.verb && phrase.start <= 1) return sentence.verbs.some((verb) => SIGNING_UP(verb.lemma));
+  return false;
 }

@@ -327,9 +327,35 @@ function classify(tokens: Token[]): Classes {
     // "drivers do a pre-trip inspection": "do" with an object is the verb.
     if (classes[i] === 'aux' && /^(do|does|did)$/.test(t.norm) && (next === 'det' || next === 'noun' || next === 'adj' || next === 'num')) classes[i] = 'verb';
   }
-  classes.starts = new Set(subjectsAfterFrontedPhrase(tokens, classes));
+  classes.starts = new Set([...subjectsAfterFrontedPhrase(tokens, classes), ...subjectsAfterFrontedTime(tokens, classes)]);
   return classes;
 }
+
+/**
+ * "Every season parents register their kids", "Each spring/fall season coaches pick teams": a clause
+ * opening with "each" or "every" and a time has its subject right after the time, with no comma
+ * between them; the time is a noun whatever the tagger says ("every cycle it shows ...").
+ */
+function subjectsAfterFrontedTime(tokens: Token[], classes: Classes): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!/^(each|every)$/.test(tokens[i]!.norm) || (i > 0 && !closes(tokens[i - 1]!))) continue;
+    let time = i + 1;
+    while (time + 1 < tokens.length && !closes(tokens[time]!) && !isTime(tokens[time]!) && (classes[time] === 'noun' || classes[time] === 'adj')) time++;
+    const subject = tokens[time + 1];
+    if (!isTime(tokens[time]!) || closes(tokens[time]!) || !subject) continue;
+    const people = subject.tags.has('Plural') || isPeopleWord(subject.lemma) || (classes[time + 1] === 'pron' && SUBJECT_PRONOUNS.has(subject.norm));
+    if (!people || !tokens[time + 2] || closes(subject) || !isVerbWord(tokens[time + 2]!.lemma)) continue;
+    classes[time] = 'noun';
+    if (classes[time + 1] !== 'pron') classes[time + 1] = 'noun';
+    classes[time + 2] = 'verb';
+    starts.push(time + 1);
+  }
+  return starts;
+}
+
+/** A word whose first sense is a time ("season", "cycle", "month"). */
+const isTime = (t: Token): boolean => wordnet().lexnames(t.lemma, { senses: 1 })[0] === 'noun.time';
 
 /**
  * "At the end of the day reception marks appointments", "In the morning staff unload deliveries": a

@@ -74,3 +74,25 @@ describe('what an act is done for each of is rows, as "per" says', () => {
     expect(tables('The baker bakes bread after each morning and sells loaves to cafés.')).not.toContain('morning');
   });
 });
+
+describe('periods people sign up or pay for, one at a time, are rows', () => {
+  it('keeps the season families register for, named before the clause', () => {
+    expect(tables('A netball club app. Every season families register their daughters and pay online.')).toContain('season');
+  });
+
+  it('keeps the term pupils pay for', () => {
+    expect(tables('Our music school gives guitar lessons; pupils pay per term and teachers log attendance.')).toContain('term');
+  });
+
+  it('keeps the season allotments are rented for', () => {
+    expect(tables('Residents rent an allotment for the season and the committee sends reminders.')).toContain('season');
+  });
+
+  it('leaves a month things happen in as a time', () => {
+    expect(tables('Every month we open a bulk order and households pay for their share.')).not.toContain('month');
+  });
+
+  it('leaves named months as dates', () => {
+    expect(tables('Subscribers buy a veg box for May–September and pick a collection point.')).not.toContain('september');
+  });
+});

@@ -122,3 +122,21 @@ describe("a noun's possessive is followed by what it owns, not by a verb", () =>
     expect(verbs('Hosts book rooms for guests.')).toEqual(['book']);
   });
 });
+
+describe('a clause opening with "each" or "every" and a time', () => {
+  it('ends the time before the subject', () => {
+    const text = 'Every season families register their daughters online.';
+    expect(phrases(text)).toEqual(expect.arrayContaining(['season', 'families']));
+    expect(verbs(text)).toContain('register');
+  });
+
+  it('keeps the words that name the time with it', () => {
+    const text = 'Each winter/summer term pupils choose two clubs.';
+    expect(phrases(text)).toContain('pupils');
+    expect(verbs(text)).toContain('choose');
+  });
+
+  it('leaves a time that is not followed by a subject alone', () => {
+    expect(phrases('Each season ticket holder gets a seat.')).toContain('season ticket holder');
+  });
+});
