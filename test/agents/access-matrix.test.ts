@@ -6,7 +6,7 @@ import type { ProductModel } from '../../src/agents/model.js';
 import { expandModel } from '../../src/agents/product.js';
 import { readSpec } from '../../src/agents/reader/read.js';
 import { DATABASE_TESTS_PATH } from '../../src/agents/project-layout.js';
-import { ACCESS_CASES, HOTEL, HOUSEHOLD, RECIPES, SALES, SALON, VET_CLINIC } from '../fixtures/access-models.js';
+import { ACCESS_CASES, DISPATCH, HOTEL, HOUSEHOLD, RECIPES, SALES, SALON, VET_CLINIC } from '../fixtures/access-models.js';
 
 const text = (name: string) => ({ name, type: 'text' as const });
 import { PROJECT_MODEL } from '../fixtures/models.js';
@@ -157,6 +157,16 @@ describe('rules of the product model', () => {
     expect(cell(output, 'pets', 'vet', 'read')).toMatchObject({ scope: 'related', via: 'visits', link: 'child' });
     expect(policy(output, 'pets_select')?.using).toContain('public.is_party_of_pet_visits(pets.id)');
     expect(cell(output, 'visits', 'pet_owner', 'read')).toMatchObject({ scope: 'related', via: 'pets', link: 'party' });
+  });
+
+  it('read "their own" rows that name nobody through the rows that do: a plumber\'s jobs are those assigned to them', async () => {
+    const output = await design(fromContract(DISPATCH));
+    expect(cell(output, 'jobs', 'plumber', 'read')).toMatchObject({ scope: 'related', via: 'job_assignments', link: 'child', source: 'rule' });
+    expect(cell(output, 'jobs', 'plumber', 'update')).toMatchObject({ scope: 'related', via: 'job_assignments', link: 'child', source: 'rule' });
+    expect(policy(output, 'jobs_select')?.using).toContain('public.is_party_of_job_job_assignments(jobs.id)');
+    // Nothing is said of a plumber making jobs: the default holds (dispatchers make them).
+    expect(cell(output, 'jobs', 'plumber', 'create')).toMatchObject({ scope: 'none', source: 'default' });
+    expect(output.architecture.security.access_matrix!.notes.join(' ')).not.toContain('have no column naming');
   });
 
   it('say so when a rule cannot be followed as written', async () => {

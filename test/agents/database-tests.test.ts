@@ -6,7 +6,7 @@ import type { ProductModel } from '../../src/agents/model.js';
 import { singularName } from '../../src/agents/naming.js';
 import { expandModel } from '../../src/agents/product.js';
 import { readSpec } from '../../src/agents/reader/read.js';
-import { ACCESS_CASES, THERAPY } from '../fixtures/access-models.js';
+import { ACCESS_CASES, DISPATCH, THERAPY } from '../fixtures/access-models.js';
 import { SPEC_CASES } from '../fixtures/specs.js';
 import { ThrowawayDatabase, postgresReady, runMutants, type Mutant, type MutationReport, type Regime } from './architect/supabase-postgres.js';
 
@@ -222,5 +222,38 @@ reset role;`;
       return database.run(`select set_config('request.jwt.claims', json_build_object('sub', '${id(1)}', 'role', 'authenticated')::text, false);\nset role authenticated;\nwith changed as (update public.clients set profile_id = '${id(1)}' returning 1) select 'changed|' || count(*) from changed;`).catch((error: unknown) => String(error));
     });
     expect(taken).toMatch(/changed\|0|permission denied/);
+  });
+});
+
+/**
+ * "Plumbers only see their own jobs", where a job names no plumber and its assignments do: a
+ * plumber sees and updates the jobs with an assignment naming them, no other; a dispatcher sees all.
+ */
+describe('their own rows through the rows that name them, on PostgreSQL', () => {
+  it('a plumber sees and updates only the jobs assigned to them; the dispatcher sees every job', async () => {
+    const model = expandModel(ProductModelSchema.parse(DISPATCH));
+    const output = await designArchitecture({ spec: model.summary }, { signal: new AbortController().signal, progress: () => undefined, model });
+    const id = (n: number) => `00000000-0000-4000-d000-${n.toString().padStart(12, '0')}`;
+    const people: Array<[string, number, string]> = [['pat', 1, 'plumber'], ['pia', 2, 'plumber'], ['dora', 3, 'dispatcher']];
+    const as = (n: number, statement: string) => `
+select set_config('request.jwt.claims', json_build_object('sub', '${id(n)}', 'role', 'authenticated')::text, false);
+set role authenticated;
+${statement}
+reset role;`;
+    const sql = [
+      ...people.map(([name, n]) => `insert into auth.users (id, email, email_confirmed_at) values ('${id(n)}', '${name}@example.test', now());`),
+      ...people.map(([, n, role]) => `update public.profiles set role = '${role}' where id = '${id(n)}';`),
+      `insert into public.jobs (id, title, owner_id) values ('${id(11)}', 'leak', '${id(3)}'), ('${id(12)}', 'boiler', '${id(3)}'), ('${id(13)}', 'drain', '${id(3)}');`,
+      // Pat has the leak and the drain, Pia the boiler.
+      `insert into public.job_assignments (job_id, plumber_id, owner_id) values ('${id(11)}', '${id(1)}', '${id(3)}'), ('${id(13)}', '${id(1)}', '${id(3)}'), ('${id(12)}', '${id(2)}', '${id(3)}');`,
+      ...people.map(([name, n]) => as(n, `select '${name}|' || coalesce((select string_agg(title, ',' order by title) from public.jobs), '');`)),
+      // Pat marks every job done; only his are changed.
+      as(1, `with changed as (update public.jobs set done = true returning title) select 'pat-done|' || string_agg(title, ',' order by title) from changed;`),
+    ].join('\n');
+    const answers = await withDatabase('dispatch-own', 'none', async (database) => {
+      await database.run(output.migration_sql);
+      return database.run(sql);
+    });
+    expect(answers.split('\n').filter((line) => line.includes('|'))).toEqual(['pat|drain,leak', 'pia|boiler', 'dora|boiler,drain,leak', 'pat-done|drain,leak']);
   });
 });

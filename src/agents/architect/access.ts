@@ -129,6 +129,18 @@ export class Tables {
     return this.ownColumns(table, role).length > 0 || this.recordColumns(table, role).length > 0;
   }
 
+  /**
+   * A table whose rows belong to one of this table's rows and name people of this role, in a column
+   * of theirs or through their record (a job's assignments naming plumbers), or are theirs; the
+   * closest match first: a column of exactly this role, then any person column, then rows they own.
+   */
+  namingChild(table: Table, role: string): Table | undefined {
+    const children = this.data.tables.filter((other) => other !== table && other.kind !== 'profiles' && this.referenceTo(other, table) !== undefined);
+    const names = (other: Table, exact: boolean) =>
+      other.people.some((column) => other.personRoles[column] === role || (!exact && other.personRoles[column] === undefined)) || this.recordColumns(other, role).length > 0;
+    return children.find((other) => names(other, true)) ?? children.find((other) => names(other, false)) ?? children.find((other) => this.ownColumns(other, role).length > 0);
+  }
+
   /** Can people of this role be among a row's people (own it, be named by it, be members of it)? */
   canPartake(table: Table, role: string, depth = 0): boolean {
     if (this.owns(table, role) || table.membership) return true;
@@ -315,6 +327,10 @@ function ruleCell(tables: Tables, table: Table, role: string, action: Action, ru
     // A row of one's own is one they make, one that names them, or one that names their record (their appointments).
     const ownable = action === 'create' ? table.ownerColumn !== undefined || table.kind === 'profiles' || tables.recordColumns(table, role).length > 0 : tables.owns(table, role);
     if (ownable) return ruled('own', 'the idea says so');
+    // "Plumbers see their own jobs" where a job names no plumber but its assignments do: their jobs
+    // are those with a row that names them. A new row has no such row yet, so this is for reading and changing.
+    const naming = action === 'create' ? undefined : tables.namingChild(table, role);
+    if (naming) return ruled('related', `their own: those whose ${lower(sentence(naming.name))} name them`, { via: naming.name, link: 'child' });
     if (parent) {
       notes.push(`${rows}: "own" ${table.name} have no column naming ${withArticle(role)}; read as those of the ${parent.singular.replace(/_/g, ' ')} they belong to.`);
       return ruled('related', `their own ${lower(sentence(parent.singular))}'s`, { via: parent.name, link: 'party' });

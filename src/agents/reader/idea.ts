@@ -15,6 +15,7 @@ import { readConstraints, readNeeds } from './needs.js';
 import { readOverview } from './overview.js';
 import { readPeople, thingsNamedAsPeople } from './people.js';
 import { RelationReader, type Link } from './relations.js';
+import { readSight } from './sight.js';
 import { parseSentences, type Phrase, type Sentence } from './syntax.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -340,10 +341,12 @@ function relationshipsOf(links: Link[], entities: Set<string>, roles: Set<string
   return out;
 }
 
-/** Who makes what, as the idea says it: the people who keep a record create their own. */
+/**
+ * Who makes what, and who sees what, as the idea says it: the people who keep a record create their
+ * own; "plumbers only see their own jobs" (sight.ts). Changing rows and the power of privileged
+ * roles are the architect's defaults, and so is reading where the idea says nothing of it.
+ */
 function accessOf(sentences: Sentence[], records: Candidate[], candidateOf: (p: Phrase) => Candidate | undefined, roles: Set<string>, privileged: Set<string>): AccessRule[] {
-  // What the idea says is who makes what: they create their own rows. Reading, changing and the
-  // power of privileged roles are the architect's defaults, so no rule narrows them.
   const rules: AccessRule[] = [];
   const add = (role: string, entity: string) => {
     if (privileged.has(role)) return;
@@ -364,7 +367,8 @@ function accessOf(sentences: Sentence[], records: Candidate[], candidateOf: (p: 
       if (role && roles.has(role) && RECORD_ACTS[act.verb]) add(role, safeName(record.key));
     }
   }
-  return rules;
+  const seen = readSight({ sentences, candidateOf, kept, roles, privileged });
+  return [...rules, ...seen.map((rule) => ({ ...rule, entity: safeName(rule.entity) }))];
 }
 
 /** What people do, in plain words: "claim tickets", "book walkers". */

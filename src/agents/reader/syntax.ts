@@ -173,6 +173,12 @@ function classify(tokens: Token[]): Classes {
         continue;
       }
     }
+    // "Coaches can't see plans", "Cooks should log temperatures": a plural opening a sentence before a
+    // modal is the sentence's subject, though the word is a verb too ("coaches", "cooks").
+    if ((!before || /[.!?\n]/.test(before.post)) && nextToken?.tags.has('Modal') && !closes(t) && t.norm !== t.lemma && t.norm.endsWith('s') && isNounWord(t.lemma)) {
+      classes[i] = 'noun';
+      continue;
+    }
     // "Discount codes:", "Time slots:": the first word of a heading is a modifier, whatever the tagger says.
     if ((!before || /[.!?\n]/.test(before.post)) && nextToken && /:/.test(nextToken.post) && !closes(t) && isNounWord(t.lemma) && isNounWord(nextToken.lemma)) {
       classes[i] = 'noun';
