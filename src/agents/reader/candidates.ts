@@ -11,7 +11,7 @@ import { weighAssignments } from './assignments.js';
 import { weighLedgers } from './ledgers.js';
 import { weighTickedItems } from './checklists.js';
 import { weighCompounds } from './compounds.js';
-import { weighGroupMembers, weighJoinedRecords } from './joins.js';
+import { weighGroupMembers, weighJoinedRecords, weighUsedThings } from './joins.js';
 import { weighClauses } from './clauses.js';
 import { weighVerbRecords } from './verb-records.js';
 import { placesCounted, weighCountedRows } from './counted.js';
@@ -138,6 +138,7 @@ export class CandidateTable {
     weighAssignments(this, this.sentences, score, 2);
     weighTickedItems(this, this.sentences, score, 2);
     weighGroupMembers(this, score, 2);
+    weighUsedThings(this, this.sentences, score, 2);
     weighVerbRecords(this, this.sentences, score, 2);
     return [...this.byKey.values()];
   }
