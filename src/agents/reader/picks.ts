@@ -3,6 +3,7 @@ import type { CandidateBook } from './joins.js';
 import { CATALOGUE_HEADS, LINE_HOLDERS, PICKING_VERBS, PLACING_VERBS, RECORD_ACTS, WANTING_VERBS } from './knowledge.js';
 import type { Sentence } from './syntax.js';
 import type { Token } from './tokens.js';
+import { wordnet } from './wordnet.js';
 
 /**
  * What people pick for themselves from what is on offer: "everyone adds what they want from the
@@ -15,6 +16,7 @@ import type { Token } from './tokens.js';
 export function weighPicks(book: CandidateBook, sentences: Sentence[], score: (c: Candidate) => number, keep: number): void {
   for (const sentence of sentences) {
     orderedFromCatalogue(book, sentence);
+    boughtSeveral(book, sentence, score, keep);
     for (const [at, token] of sentence.tokens.entries()) {
       if (token.norm !== 'what' || !wantedClause(sentence, at)) continue;
       const verb = sentence.tokens[at - 1];
@@ -77,3 +79,30 @@ function orderingAct(token: Token): string | undefined {
   const record = RECORD_ACTS[verb]?.record;
   return record && LINE_HOLDERS[record] !== undefined ? record : undefined;
 }
+
+/**
+ * "clients can buy extra digitals or prints", "guests order drinks": goods people order, named in the
+ * plural, come several to an order, a line each (order_item), when the order is kept. What is bought
+ * as an act, an event, a group or a right ("buy campaigns", "buy classes", "buy shares") is a record
+ * of its own, not lines.
+ */
+function boughtSeveral(book: CandidateBook, sentence: Sentence, score: (c: Candidate) => number, keep: number): void {
+  for (const goods of sentence.phrases) {
+    const holder = goods.verb && orderingAct(goods.verb);
+    if (!holder || goods.role !== 'object' || !goods.plural || goods.negated) continue;
+    // Several of a kind at once ("several candles", "extra prints") or a mix of goods ("digitals or prints"), not one kind bought now and then.
+    const mixed = sentence.phrases.some((other) => other !== goods && other.verb === goods.verb && other.role === 'object' && (other.coordinated === goods || goods.coordinated === other));
+    if (!mixed && goods.quantity !== 'many' && !goods.words.some((w) => /^(extra|additional|multiple)$/.test(w.norm))) continue;
+    const thing = book.candidateOf(goods);
+    const order = book.byKey.get(holder);
+    if (!thing || thing.person || LINE_HOLDERS[thing.head] !== undefined || !order || score(order) < keep) continue;
+    const kinds = wordnet().lexnames(thing.head, { senses: 1 });
+    if (kinds.length === 0 || kinds.some((kind) => NOT_GOODS.has(kind))) continue;
+    const word = LINE_HOLDERS[holder]!;
+    const line = book.ensure(`${holder}_${word}`, word, [holder, word], goods.head.index);
+    line.evidence.push({ weight: 2.5, why: `people ${goods.verb!.lemma} ${goods.head.norm}, several to a ${holder}` });
+  }
+}
+
+/** What is bought as a record of its own, not as goods on an order's lines (WordNet's kinds). */
+const NOT_GOODS = new Set(['noun.act', 'noun.event', 'noun.group', 'noun.time', 'noun.state', 'noun.possession', 'noun.person']);

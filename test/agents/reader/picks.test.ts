@@ -40,3 +40,19 @@ describe('ordering from a catalogue', () => {
     expect(entities(spec).some((e) => e.endsWith('order_item'))).toBe(false);
   });
 });
+
+describe('goods bought several at once', () => {
+  it.each([
+    ['A pottery studio shop: visitors browse the gallery, buy mugs or bowls and collect their order later. We keep every order.', ['order', 'order_item']],
+    ['Farm gate app: buyers order several cheeses online, then pick up their order at the barn and pay on collection.', ['order', 'order_item']],
+  ])('makes a line of the kept order for each: %s', (spec, tables) => {
+    expect(entities(spec)).toEqual(expect.arrayContaining(tables));
+  });
+
+  it.each([
+    ['An ad network: advertisers buy several campaigns online, and we keep every order with its invoice number.'],
+    ['Yoga studio: students buy extra classes or memberships online, and every order is paid by card.'],
+  ])('makes no lines for what is bought as a record of its own: %s', (spec) => {
+    expect(entities(spec)).not.toContain('order_item');
+  });
+});
