@@ -11,7 +11,7 @@ import { weighAssignments } from './assignments.js';
 import { weighLedgers } from './ledgers.js';
 import { weighTickedItems } from './checklists.js';
 import { weighCompounds } from './compounds.js';
-import { weighGroupMembers, weighJoinedRecords } from './joins.js';
+import { weighGroupMembers, weighJoinedRecords, weighUsedThings } from './joins.js';
 import { weighClauses } from './clauses.js';
 import { weighVerbRecords } from './verb-records.js';
 import { placesCounted, weighCountedRows } from './counted.js';
@@ -140,6 +140,7 @@ export class CandidateTable {
     weighAssignments(this, this.sentences, score, 2);
     weighTickedItems(this, this.sentences, score, 2);
     weighGroupMembers(this, score, 2);
+    weighUsedThings(this, this.sentences, score, 2);
     weighVerbRecords(this, this.sentences, score, 2);
     return [...this.byKey.values()];
   }
@@ -444,7 +445,9 @@ export class CandidateTable {
       }
       // "an order with several lines", "a checklist has items": rows of their own, named with their whole.
       if (LINE_WORDS.has(candidate.key) && (phrase.plural || phrase.quantity === 'many')) {
-        const holder = sentence.phrases.filter((h) => h.end <= phrase.start && phrase.start - h.end <= 4 && this.candidateOf(h)?.person === false && this.holds(sentence, h.end, phrase.start)).at(-1);
+        // ("an order has a status, a tracking number and several line items": the subject of the having, however far.)
+        const had = phrase.verb && HAVING_VERBS.has(phrase.verb.lemma) && phrase.subject && this.candidateOf(phrase.subject)?.person === false ? phrase.subject : undefined;
+        const holder = sentence.phrases.filter((h) => h.end <= phrase.start && phrase.start - h.end <= 4 && this.candidateOf(h)?.person === false && this.holds(sentence, h.end, phrase.start)).at(-1) ?? had;
         const whole = holder && this.candidateOf(holder);
         if (whole && whole !== candidate && !LINE_WORDS.has(whole.key)) this.addLine(whole, candidate, `a ${holder.head.norm} holds several ${phrase.head.norm}`);
         continue;
@@ -487,7 +490,8 @@ export class CandidateTable {
 
   /** The rows of an order-like record: "order_item", "invoice_line"; the part's own phrases move to it. */
   private addLine(holder: Candidate, part: Candidate | undefined, why: string): void {
-    const word = part?.key ?? LINE_HOLDERS[holder.head] ?? 'item';
+    // "several line items" of an order are its items, as an architect names them: order_item, invoice_line.
+    const word = (part?.key === 'line_item' ? LINE_HOLDERS[holder.head] : part?.key) ?? LINE_HOLDERS[holder.head] ?? 'item';
     const line = this.ensure(joinedName(holder.key, word), word.split('_').pop()!, [...holder.words, ...word.split('_')], part?.first ?? holder.first);
     if (part && part !== line) this.absorb(line, part);
     line.evidence.push({ weight: 2.5, why });

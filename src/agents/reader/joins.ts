@@ -75,6 +75,15 @@ function builtFromCatalogue(book: CandidateBook, sentence: Sentence): void {
   }
 }
 
+/** The row joining a record and the things it holds, named after both: "program_exercise", "service_song". */
+function joinRow(book: CandidateBook, whole: Candidate, held: string, first: number, why: string): void {
+  const row = book.ensure(joinedName(whole.key, held), held, [...whole.words, held], first);
+  row.person = false;
+  row.evidence.push({ weight: 2.5, why });
+  const thing = book.byKey.get(held);
+  if (thing && !thing.person) thing.evidence.push({ weight: 1, why: `held in a ${whole.head.replace(/_/g, ' ')}, several at once` });
+}
+
 /** "... by picking exercises from our library": the record made by the verb the gerund hangs on, and the catalogue the things are picked from. */
 export function pickedByGerund(sentence: Sentence, phrase: Phrase): { made: Phrase; from: Phrase; gerund: string } | undefined {
   const gerund = phrase.prep === 'by' && phrase.words.length >= 2 ? phrase.words[0]!.norm : undefined;
@@ -103,6 +112,33 @@ function placesIn(book: CandidateBook, sentence: Sentence): void {
     }
   }
 }
+
+/**
+ * Once everything is weighed: "the plumber logs the parts used from his van stock", "note the
+ * materials used on the job": things used up doing the work of a record are listed with it, several
+ * each time and each with how many, so a row joins the record and the thing (job_part). The record
+ * is the kept one named last before them, in their sentence or the one before; where they come from
+ * ("from his van stock") is no such record.
+ */
+export function weighUsedThings(book: CandidateBook, sentences: Sentence[], score: (c: Candidate) => number, keep: number): void {
+  for (const sentence of sentences) {
+    for (const used of sentence.phrases) {
+      const participle = sentence.tokens[used.end];
+      if (used.role !== 'object' || !used.plural || used.negated || !used.verb || !KEEPING_VERBS.has(used.verb.lemma) || !participle || !USING_PARTICIPLES.has(participle.norm)) continue;
+      const thing = book.candidateOf(used);
+      if (!thing || thing.person) continue;
+      const before = [...(sentences[sentence.index - 1]?.phrases ?? []), ...sentence.phrases.filter((p) => p.end <= used.start)];
+      // What the work is done on is made, kept or given as an object ("open a consultation for every pet"), before any place or owner.
+      const records = (phrases: Phrase[]) => phrases.map((p) => book.candidateOf(p)).filter((c): c is Candidate => !!c && !c.person && c !== thing && score(c) >= keep).at(-1);
+      const record = records(before.filter((p) => p.role === 'object')) ?? records(before);
+      if (!record) continue;
+      joinRow(book, record, thing.key, used.head.index, `${pluralOf(thing.key)} used for each ${record.head.replace(/_/g, ' ')}`);
+    }
+  }
+}
+
+/** Participles of using a thing up in the work: "parts used", "materials consumed", "filters fitted". */
+const USING_PARTICIPLES = new Set(['used', 'consumed', 'fitted', 'installed', 'replaced']);
 
 /**
  * Once everything is weighed: a kept "option group" holds options, a kept "skill set" skills. The

@@ -142,8 +142,11 @@ function classify(tokens: Token[]): Classes {
       classes[i] = 'noun';
       continue;
     }
-    // Forms of "have" are verbs ("has water tap"), whatever noun the lemma also is.
-    if (classes[i] === 'verb' && HAVE.has(t.norm)) {
+    // Forms of "have" are verbs ("has water tap"), whatever noun the lemma also is; and before a gerund
+    // naming a kind ("an order has shipping address"), never the auxiliary of a tense English lacks.
+    const beforeKind = classes[i] === 'aux' && !!tokens[i + 1]?.tags.has('Gerund') && !closes(t) && !!tokens[i + 2] && baseClass(tokens[i + 2]!) === 'noun';
+    if ((classes[i] === 'verb' || beforeKind) && HAVE.has(t.norm)) {
+      classes[i] = 'verb';
       sure.add(i);
       continue;
     }

@@ -116,6 +116,8 @@ function joinHyphenated(sentence: Token[]): Token[] {
 /** compromise's root form: singular for nouns, infinitive for verbs ("has" → "have"). */
 function lemmaOf(norm: string, tags: ReadonlySet<string>, root: string | undefined): string {
   const bare = norm.replace(/'s$/, '');
+  // Tagged an auxiliary ("has shipping address"), a form of "have" comes without its root.
+  if (/^(has|had|having)$/.test(bare)) return 'have';
   if (root) return root.toLowerCase().replace(/'s$/, '') || bare;
   // Abbreviation-like nouns ("reps") come without a root.
   if (tags.has('Noun') && !tags.has('Pronoun') && /[^su]s$/.test(bare) && !UNCOUNTABLE.has(bare)) return singularWord(bare);

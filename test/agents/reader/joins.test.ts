@@ -126,3 +126,18 @@ describe('a record that lists things with the amount of each', () => {
     expect(links(spec)).toEqual(expect.arrayContaining([`${record} -> ${row}`, `${thing} -> ${row}`]));
   });
 });
+
+describe('things used up in the work of a record', () => {
+  it.each([
+    ['An HVAC service app. The office books each service visit for a customer. On the roof the engineer records the filters fitted and the time spent.', 'service_visit_filter'],
+    ['A salon app: stylists see their appointments for the day. After each appointment the stylist notes the dyes used and takes a photo.', 'appointment_dye'],
+    ['Vet clinic software. Vets open a consultation for every pet and log the medicines used from the pharmacy shelf.', 'consultation_medicine'],
+  ])('joins the record and what was used for it: %s', (spec, row) => {
+    expect(entities(spec)).toContain(row);
+  });
+
+  it('leaves things merely logged, or used of nothing kept, as they are', () => {
+    expect(entities('A gym app: members book classes and log the weights they lift.').some((e) => e.startsWith('class_'))).toBe(false);
+    expect(entities('A notes app where I write down the words used in my dreams.').filter((e) => e.endsWith('_word'))).toEqual([]);
+  });
+});

@@ -23,3 +23,36 @@ describe('"what they want", picked for an order', () => {
     expect(entities(spec).some((e) => e.endsWith('_item'))).toBe(false);
   });
 });
+
+describe('ordering from a catalogue', () => {
+  it.each([
+    ['A bakery app: regulars see which loaves are baked today, order ahead from the menu and collect at the counter.', ['order', 'order_item', 'menu_item']],
+    ['Campus coffee cart: students pre-order from the cart\'s menu between lectures and pay by card.', ['order', 'order_item', 'menu_item']],
+    ['Seed library for gardeners: members buy online from our catalogue, and volunteers post the packets.', ['order', 'order_item', 'catalogue_item']],
+  ])('makes the order, a line per thing chosen, and the catalogue\'s items: %s', (spec, tables) => {
+    expect(entities(spec)).toEqual(expect.arrayContaining(tables));
+  });
+
+  it.each([
+    ['A recipe site: cooks pick a dish from the menu of the week and write how it went.'],
+    ['Office supplies tracker: the manager keeps an order log from which we see spending.'],
+  ])('makes no lines where nothing is ordered from a catalogue: %s', (spec) => {
+    expect(entities(spec).some((e) => e.endsWith('order_item'))).toBe(false);
+  });
+});
+
+describe('goods bought several at once', () => {
+  it.each([
+    ['A pottery studio shop: visitors browse the gallery, buy mugs or bowls and collect their order later. We keep every order.', ['order', 'order_item']],
+    ['Farm gate app: buyers order several cheeses online, then pick up their order at the barn and pay on collection.', ['order', 'order_item']],
+  ])('makes a line of the kept order for each: %s', (spec, tables) => {
+    expect(entities(spec)).toEqual(expect.arrayContaining(tables));
+  });
+
+  it.each([
+    ['An ad network: advertisers buy several campaigns online, and we keep every order with its invoice number.'],
+    ['Yoga studio: students buy extra classes or memberships online, and every order is paid by card.'],
+  ])('makes no lines for what is bought as a record of its own: %s', (spec) => {
+    expect(entities(spec)).not.toContain('order_item');
+  });
+});

@@ -19,6 +19,17 @@ describe('orders of several priced things have line items', () => {
     expect(names).not.toContain('line');
   });
 
+  it('reads the line items an order has among its details as the order\'s items, however far from it', () => {
+    const names = tables('Yarn shop app. Each sale has billing address, delivery status (open, posted), a gift note and several line items.');
+    expect(names).toEqual(expect.arrayContaining(['sale', 'sale_item']));
+    expect(names).not.toContain('line_item');
+  });
+
+  it('reads a gerund after "has" as a kind, not a verb', () => {
+    const names = tables('Bike repair app. Every repair has booking reference, a due date and several line items. Mechanics close repairs when done.');
+    expect(names).toEqual(expect.arrayContaining(['repair', 'repair_item']));
+  });
+
   it('reads a tab people add to as the tab and its items', () => {
     const names = tables('Cocktail bar app: each guest adds drinks to one shared tab during the night, and the bartender closes the tab at the end.');
     expect(names).toEqual(expect.arrayContaining(['tab', 'tab_item']));
