@@ -17,3 +17,20 @@ describe('the speaker names their own role in brackets', () => {
     expect(roles(spec)).not.toContain('editors');
   });
 });
+
+describe('the people a product is made for use it', () => {
+  it('makes the people after "Like <a product> but for" a role', () => {
+    const spec = 'Like Calendly but for dog groomers: owners book a grooming slot from my availability and pay a deposit.';
+    expect(roles(spec)).toContain('dog_groomer');
+  });
+
+  it('makes the people after "<a product name> for" a role when the speaker is one of them', () => {
+    const spec = 'Typeform for yoga teachers, but students fill in a health form before their first class and I can read the answers.';
+    expect(roles(spec).some((r) => r === 'teacher' || r.endsWith('_teacher'))).toBe(true);
+  });
+
+  it('does not make people a role for following "for" after an ordinary noun', () => {
+    const spec = 'We cook meal boxes for busy nurses. Customers order a box each week and pick a delivery day.';
+    expect(roles(spec)).not.toContain('nurse');
+  });
+});
