@@ -210,6 +210,12 @@ function consistent(model: ProductModelContract): ProductModelContract {
 
 /** The role of the person telling the idea, when they say who they are or what they run. */
 function narratorRole(sentences: string[]): ProductModelContract['roles'][number] | undefined {
+  // "I (owner) edit menus", "we (admins) approve them": the speaker names their role in passing, wherever they do.
+  for (const text of sentences) {
+    const named = /\b(?:i|we)\s*\(\s*(?:the\s+|an?\s+)?([a-z]+)\s*\)/i.exec(text)?.[1]!.toLowerCase();
+    const head = named && [named.replace(/s$/, ''), named].find(isPersonWord);
+    if (head) return speakerRole(head);
+  }
   for (const text of sentences.slice(0, 3)) {
     const owns =
       /\b(?:i|we)\s+(?:own|run|manage|have)\s+(?:a|an|the|my|our)\s+(?:[\w-]+\s+){0,3}?(?:salon|shop|studio|bakery|clinic|practice|restaurant|bar|cafe|café|gym|business|company|store|agency|boutique|hotel|farm|garage|school|firm)\b/i.exec(text) ??
@@ -220,11 +226,16 @@ function narratorRole(sentences: string[]): ProductModelContract['roles'][number
     if (is) {
       const head = is[1]!.toLowerCase().split(/\s+/).reverse().find((w) => /^[a-z]+$/.test(w) && isPersonWord(w)) ?? '';
       if (!head || /^(person|one|user|people|team)$/.test(head)) continue;
-      const privileged = /^(owner|manager|director|admin|administrator|head|lead|coordinator|founder)$/.test(head);
-      return { name: head, label: sentenceCase(head), description: 'The person describing the idea', privileged, self_signup: !privileged };
+      return speakerRole(head);
     }
   }
   return undefined;
+}
+
+/** The role of the person describing the idea, named by what they are. */
+function speakerRole(head: string): ProductModelContract['roles'][number] {
+  const privileged = /^(owner|manager|director|admin|administrator|head|lead|coordinator|founder)$/.test(head);
+  return { name: head, label: sentenceCase(head), description: 'The person describing the idea', privileged, self_signup: !privileged };
 }
 
 /** The noun a product is named after ("a todo app" → todo), when it is no product word itself. */

@@ -3,6 +3,7 @@ import { score } from './candidates.js';
 import { HAVING_VERBS, KEEPING_VERBS, LOOKING_VERBS, PICKING_VERBS, QUALITIES, RECORD_ACTS, WORKING_VERBS, actVerb } from './knowledge.js';
 import { isVerbWord } from './lexicon.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
+import { PRODUCT_NOUNS } from './vocabulary.js';
 import { wordnet } from './wordnet.js';
 
 /**
@@ -134,6 +135,8 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
         if (verbs.some(inProduct)) add(role, c, 1.5);
         else if (verbs.length > 0) add(role, c, 0.3);
       }
+      // "Calendly for piano teachers", "a marketplace for tutors": the people the product is made for use it.
+      if (sentence.index === 0 && phrase.prep === 'for' && phrase.plural && madeFor(sentence, phrase)) add(role, c, 3);
       // "want customers to pre-order": people asked to do something in the product sign in.
       const asked = askedToAct(sentence, phrase);
       if (asked && inProduct(asked.lemma)) add(role, c, 1.5);
@@ -268,6 +271,22 @@ function listedAmongThings(sentences: Sentence[], phrase: Phrase, candidates: Ca
   const list = sentences[phrase.sentence]!.phrases.filter((p) => p !== phrase && (p === first || p.coordinated === first));
   const made = (p: Phrase) => !candidates.some((c) => c.person && c.phrases.includes(p)) && wordnet().lexnames(p.head.lemma, { senses: 1 })[0] === 'noun.artifact';
   return list.length >= 2 && list.every(made);
+}
+
+/**
+ * "Calendly for piano teachers", "Like Calendly but for personal trainers", "a marketplace for
+ * tutors": people right after "for", itself right after a product word or a product's name (a
+ * capitalised word WordNet does not know).
+ */
+function madeFor(sentence: Sentence, phrase: Phrase): boolean {
+  let at = phrase.start - 1;
+  while (at >= 0 && sentence.tokens[at]!.tags.has('Determiner')) at--;
+  if (sentence.tokens[at]?.norm !== 'for') return false;
+  let before = at - 1;
+  if (/^(but|just|only)$/.test(sentence.tokens[before]?.norm ?? '')) before--;
+  const product = sentence.tokens[before];
+  if (!product || /[,;:.]/.test(product.post)) return false;
+  return PRODUCT_NOUNS.has(product.lemma) || (/^\p{Lu}/u.test(product.text) && !wordnet().isNoun(product.norm) && !wordnet().isVerb(product.norm));
 }
 
 /** "- approve instructor applications": a line that starts with something done in the product. */
