@@ -109,6 +109,8 @@ function baseClass(t: Token): WordClass {
   if (t.tags.has('Modal') || t.tags.has('Auxiliary') || t.tags.has('Copula') || BE.has(n)) return 'aux';
   if (n === 'do' || n === 'does' || n === 'did') return 'aux';
   if (n === 'to' && !t.tags.has('Preposition')) return 'prep';
+  // "clock in/out", "switch on/off": particles written as one slashed word, which compromise keeps whole.
+  if (t.tags.has('SlashedTerm') && t.tags.has('Preposition')) return 'prep';
   if (PREPOSITIONS.has(n) && (!t.tags.has('Noun') || /^(on|in|at|of|to|for|with|from|by|into|onto|per)$/.test(n))) return 'prep';
   if (DETERMINERS.has(n) || t.tags.has('Determiner') || (t.tags.has('Possessive') && t.tags.has('Pronoun'))) return 'det';
   if (SUBORDINATORS.has(n) && !t.tags.has('Noun')) return 'sub';

@@ -158,3 +158,11 @@ describe('an -s form with an object after a singular subject, or in a series of 
     expect(verbs('Every week parents collect their kids.')).toEqual(['collect']);
   });
 });
+
+describe('particles written as one slashed word', () => {
+  it('reads "clock in/out" as a verb and its particles', () => {
+    const text = 'Drivers clock in/out at the depot.';
+    expect(verbs(text)).toEqual(['clock']);
+    expect(phrases(text)).toEqual(['drivers', 'depot']);
+  });
+});
