@@ -608,10 +608,10 @@ export class CandidateTable {
     }
     const candidate = this.ensure(key, record, key.split('_'), verb.index);
     candidate.evidence.push({ weight: 2.5, why: `people ${phrasal ? `${verb.lemma} ${particle}` : verb.lemma}` });
-    // What is booked, rated or paid for is kept too: "book a walker for a time slot".
+    // What is booked, rated or paid for is kept too: "book a walker for a time slot"; where it is done is not.
     for (const party of parties) {
       const kept = this.candidateOf(party);
-      if (kept && !kept.person && party !== object) this.add(kept, 0.8, `${lemma} ${party.prep ?? ''} it`.replace('  ', ' '));
+      if (kept && !kept.person && party !== object && !whereDone(party, kept)) this.add(kept, 0.8, `${lemma} ${party.prep ?? ''} it`.replace('  ', ' '));
     }
     candidate.acts.push({ verb: lemma, sentence: sentence.index, ...(subject ? { subject } : {}), parties });
     void PRONOUN_SUBJECTS;
@@ -847,4 +847,14 @@ function charOffset(sentence: Sentence, tokenIndex: number): number {
 /** A bracketed list right after a phrase: "(lead, qualified, won)". */
 export function valuesFollow(tokens: Token[], end: number): boolean {
   return /\(/.test(tokens[end]?.pre ?? '') || /\(/.test(tokens[end - 1]?.post ?? '');
+}
+
+/**
+ * "clock in on the shop tablet", "log it from a tablet on the floor": after a preposition of place or
+ * means, a thing or a place (WordNet's first sense) is where or with what the act is done, not a record it is done for.
+ */
+function whereDone(party: Phrase, candidate: Candidate): boolean {
+  if (!party.prep || !['on', 'at', 'in', 'from', 'by', 'via', 'through'].includes(party.prep)) return false;
+  const kind = wordnet().lexnames(candidate.head, { senses: 1 })[0];
+  return kind === 'noun.artifact' || kind === 'noun.location' || kind === 'noun.object';
 }

@@ -109,6 +109,8 @@ function baseClass(t: Token): WordClass {
   if (t.tags.has('Modal') || t.tags.has('Auxiliary') || t.tags.has('Copula') || BE.has(n)) return 'aux';
   if (n === 'do' || n === 'does' || n === 'did') return 'aux';
   if (n === 'to' && !t.tags.has('Preposition')) return 'prep';
+  // "clock in/out", "switch on/off": particles written as one slashed word, which compromise keeps whole.
+  if (t.tags.has('SlashedTerm') && t.tags.has('Preposition')) return 'prep';
   if (PREPOSITIONS.has(n) && (!t.tags.has('Noun') || /^(on|in|at|of|to|for|with|from|by|into|onto|per)$/.test(n))) return 'prep';
   if (DETERMINERS.has(n) || t.tags.has('Determiner') || (t.tags.has('Possessive') && t.tags.has('Pronoun'))) return 'det';
   if (SUBORDINATORS.has(n) && !t.tags.has('Noun')) return 'sub';
@@ -138,6 +140,11 @@ function classify(tokens: Token[]): Classes {
     if (/[)\]]/.test(t.post)) bracket = false;
     // "(billing, bug, feature request)": a bracketed list names things, whatever the tagger says.
     const afterSubjectPronoun = classes[i - 1] === 'pron' && SUBJECT_PRONOUNS.has(tokens[i - 1]?.norm ?? '');
+    // A clause in brackets has its verb all the same: "(a vendor works many of them)".
+    if (bracketed && singularSubjectVerb(tokens, classes, i, true)) {
+      sure.add(i);
+      continue;
+    }
     if (bracketed && !afterSubjectPronoun && (classes[i] === 'verb' || classes[i] === 'adj') && isNounWord(t.lemma) && !t.tags.has('PastTense') && !/^(has|have|had|is|are|was|were)$/.test(t.norm)) {
       classes[i] = 'noun';
       continue;
@@ -190,6 +197,14 @@ function classify(tokens: Token[]): Classes {
     // A heading: "Clients:", "- Payments:" at the start of a line or sentence.
     if (/:/.test(t.post) && (!before || /[.!?\n]/.test(before.post) || (i === 1 && classes[0] === 'det')) && isNounWord(t.lemma)) {
       classes[i] = 'noun';
+      continue;
+    }
+    // "the dispatcher groups stops", "HR triggers offboarding", "creates a circle, invites members": an -s form
+    // WordNet has as a verb, with an object after it, after a singular subject or in a series of its verbs.
+    if (singularSubjectVerb(tokens, classes, i) || seriesVerb(tokens, classes, i)) {
+      classes[i] = 'verb';
+      sure.add(i);
+      if (classes[i + 1] === 'verb' && (isNounWord(tokens[i + 1]!.lemma) || tokens[i + 1]!.tags.has('Gerund'))) classes[i + 1] = 'noun';
       continue;
     }
     if (classes[i] === 'verb') {
@@ -384,6 +399,63 @@ function subjectsAfterFrontedPhrase(tokens: Token[], classes: Classes): number[]
     return (thirdPerson ? !subject.tags.has('Plural') : plural) ? [i] : [];
   }
   return [];
+}
+
+/**
+ * Whether the -s form at `i` is the verb of the singular noun before it: "the coach picks which
+ * players", "a vendor works many weddings", "QC records first-article measurements". A singular noun
+ * and an -s form agree as subject and verb; as a compound they would be a plural head, which cannot
+ * take a determiner or another noun after it with nothing between. Words for people are their plural
+ * ("every season parents register"), never a verb. Inside brackets, where words are read as a list of
+ * names, only a word the tagger calls a verb is taken as one (`taggedVerb`).
+ */
+function singularSubjectVerb(tokens: Token[], classes: Classes, i: number, taggedVerb = false): boolean {
+  const t = tokens[i]!;
+  const subject = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!subject || !next || (taggedVerb && classes[i] !== 'verb') || classes[i - 1] !== 'noun' || closes(subject) || closes(t) || opensBracket(next)) return false;
+  if (!t.norm.endsWith('s') || t.norm === t.lemma || isPeopleWord(t.lemma)) return false;
+  const verb = wordnet().verbLemma(t.norm);
+  if (!verb || verb === t.norm || subject.tags.has('Plural') || subject.tags.has('Pronoun') || ownerOf(subject) || (subject.norm.endsWith('s') && subject.norm !== subject.lemma)) return false;
+  // The subject opens its clause: nothing before it, or a determiner, a conjunction or a stop.
+  const opener = tokens[i - 2];
+  if (opener && !closes(opener) && classes[i - 2] !== 'det' && classes[i - 2] !== 'conj' && classes[i - 2] !== 'sub') return false;
+  if (opener && classes[i - 2] === 'det' && tokens[i - 3] && !closes(tokens[i - 3]!) && classes[i - 3] !== 'conj' && classes[i - 3] !== 'sub') return false;
+  return objectFollows(tokens, classes, i);
+}
+
+/**
+ * Whether the -s form at `i` is the next verb of a series whose clause before the comma has an -s verb
+ * of the same subject: "the organiser creates a circle, invites members", "logs the parts, takes photos".
+ * An item of a list of details ("has a name, notes about it") has no verb of its own before it but "has".
+ */
+function seriesVerb(tokens: Token[], classes: Classes, i: number): boolean {
+  const t = tokens[i]!;
+  const before = tokens[i - 1];
+  if (!before || !/,/.test(before.post) || closes(t) || !tokens[i + 1] || opensBracket(tokens[i + 1]!)) return false;
+  if (!t.norm.endsWith('s') || t.norm === t.lemma || isPeopleWord(t.lemma)) return false;
+  const verb = wordnet().verbLemma(t.norm);
+  if (!verb || verb === t.norm) return false;
+  let agrees = false;
+  for (let k = i - 1; k >= 0 && (k === i - 1 || !closes(tokens[k]!)); k--) {
+    const word = tokens[k]!;
+    if (classes[k] === 'verb' && word.norm.endsWith('s') && word.norm !== word.lemma && !HAVE.has(word.norm) && !BE.has(word.norm)) agrees = true;
+  }
+  return agrees && objectFollows(tokens, classes, i);
+}
+
+/** Whether an object follows the verb at `i`: a determiner, a number, an object pronoun, or a noun phrase ending in a plural or an act. */
+function objectFollows(tokens: Token[], classes: Classes, i: number): boolean {
+  const next = tokens[i + 1]!;
+  const after = classes[i + 1];
+  if (after === 'det' || after === 'num' || (after === 'pron' && !SUBJECT_PRONOUNS.has(next.norm))) return true;
+  // A singular head may be what the -s form modifies ("the event details page"): a plural or an act is an object
+  // ("groups stops", "triggers offboarding", "records first-article measurements").
+  let end = i + 1;
+  while (tokens[end + 1] && !closes(tokens[end]!) && (classes[end + 1] === 'noun' || classes[end + 1] === 'adj')) end++;
+  const head = tokens[end]!;
+  const nounlike = (k: number): boolean => classes[k] === 'noun' || classes[k] === 'adj' || (classes[k] === 'verb' && (isNounWord(tokens[k]!.lemma) || tokens[k]!.tags.has('Gerund')));
+  return nounlike(i + 1) && classes[end] !== 'adj' && (head.tags.has('Plural') || (head.norm.endsWith('s') && head.norm !== head.lemma) || /ing$/.test(head.norm));
 }
 
 const HAVE = new Set(['has', 'have', 'had']);

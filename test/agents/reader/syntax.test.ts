@@ -140,3 +140,47 @@ describe('a clause opening with "each" or "every" and a time', () => {
     expect(phrases('Each season ticket holder gets a seat.')).toContain('season ticket holder');
   });
 });
+
+describe('an -s form with an object after a singular subject, or in a series of verbs, is a verb', () => {
+  it('reads the -s form after a singular noun opening a clause as its verb, not a compound', () => {
+    const text = 'The foreman groups jobs into batches.';
+    expect(verbs(text)).toEqual(['groups']);
+    expect(phrases(text)).toEqual(['foreman', 'jobs', 'batches']);
+    expect(verbs('QA records first-pass test results.')).toEqual(['records']);
+    expect(verbs('The chair picks which entries win.')).toEqual(['picks', 'win']);
+  });
+
+  it('reads a clause inside brackets with its verb', () => {
+    const text = 'Stalls (a baker, a grocer... a trader rents many of our pitches) pay monthly.';
+    expect(verbs(text)).toContain('rents');
+    expect(phrases(text)).not.toContain('trader rents');
+  });
+
+  it('reads an -s form after a comma as the next verb when the clause before has an -s verb', () => {
+    const text = 'The librarian catalogues a book, stamps cards, and shelves it.';
+    expect(verbs(text)).toEqual(['catalogues', 'stamps', 'shelves']);
+    expect(phrases(text)).toContain('cards');
+  });
+
+  it('keeps an item of a list of details after "has" a noun', () => {
+    expect(verbs('Each kit has a manual, spares packs and a case.')).toEqual(['has']);
+  });
+
+  it('keeps a singular modifier before a plural head with no object after it', () => {
+    const text = 'The coach reviews match reports after each game.';
+    expect(phrases(text)).toContain('match reports');
+    expect(verbs(text)).toEqual(['reviews']);
+  });
+
+  it('never reads a word for people as a verb', () => {
+    expect(verbs('Every week parents collect their kids.')).toEqual(['collect']);
+  });
+});
+
+describe('particles written as one slashed word', () => {
+  it('reads "clock in/out" as a verb and its particles', () => {
+    const text = 'Drivers clock in/out at the depot.';
+    expect(verbs(text)).toEqual(['clock']);
+    expect(phrases(text)).toEqual(['drivers', 'depot']);
+  });
+});

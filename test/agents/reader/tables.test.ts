@@ -114,3 +114,19 @@ describe('a name made of two names says no word twice', () => {
     }
   });
 });
+
+describe('a record act read through a sentence the tagger misreads', () => {
+  it('reads particles written with a slash as the act they make', () => {
+    expect(tables('A bakery rota app: bakers clock in/out on the kiosk by the ovens, and the manager approves their hours weekly.')).toContain('time_entry');
+  });
+
+  it('keeps no table of the device or place an act is done on', () => {
+    const names = tables('A bakery rota app: bakers clock in on the kiosk tablet, and the manager approves their hours weekly.');
+    expect(names).toContain('time_entry');
+    expect(names).not.toContain('kiosk_tablet');
+  });
+
+  it('reads an -s verb in a series of the same subject\'s verbs as what people do', () => {
+    expect(tables('A swap club: the organiser creates an event, invites members, and members bring books.')).toContain('invitation');
+  });
+});
