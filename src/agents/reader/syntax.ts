@@ -194,6 +194,11 @@ function classify(tokens: Token[]): Classes {
       continue;
     }
     if (classes[i] === 'verb') {
+      // "we pay guides monthly", "they hire cleaners": an -s form right after a subject pronoun's verb is its plural object.
+      if (previous === 'verb' && before && !closes(before) && SUBJECT_PRONOUNS.has(tokens[i - 2]?.norm ?? '') && classes[i - 2] === 'pron' && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma)) {
+        classes[i] = 'noun';
+        continue;
+      }
       // "add internal notes", "the list": after a determiner, an adjective or a possessive, a noun.
       if ((previous === 'det' || previous === 'adj') && before && !closes(before) && isNounWord(t.lemma) && !t.tags.has('Infinitive')) {
         classes[i] = 'noun';
