@@ -139,7 +139,7 @@ describe('an act after "and" with nothing to act on is the clause\'s next verb',
 });
 
 describe("an -s form right after a subject pronoun's verb is its object", () => {
-  it('reads "we pay guides", "they hire cleaners" as a verb and its plural object', () => {
+  it('reads "we pay guides", "they train guides" as a verb and its plural object', () => {
     expect(verbs('Each month we pay guides per walk.')).toEqual(['pay']);
     expect(phrases('Each month we pay guides per walk.')).toContain('guides');
     expect(verbs('They train guides every spring.')).toEqual(['train']);

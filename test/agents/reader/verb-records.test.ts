@@ -114,14 +114,3 @@ describe('an act WordNet has no word for is a verb after people or a modal (synt
     expect(tables('A supper club app: hosts list dinners and guests can RSVP to each dinner.')).toContain('rsvp');
   });
 });
-
-describe('an act that makes a record, said after "and" with no object, keeps it', () => {
-  it('keeps the payments of people who reserve and then pay', () => {
-    expect(tables('A kayak rental app: paddlers reserve a kayak for a morning and pay upfront online.')).toContain('payment');
-    expect(tables('A pottery class app where learners choose a class and pay.')).toContain('payment');
-  });
-
-  it('keeps the bids of people who watch a lot and bid', () => {
-    expect(tables('An auction app: bidders watch a lot and bid.')).toContain('bid');
-  });
-});
