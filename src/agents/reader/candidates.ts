@@ -541,7 +541,15 @@ export class CandidateTable {
     const state = sentence.tokens.slice(at + 1, at + 6).findIndex((t) => t.norm === 'as');
     // ("mark them as done" of records is a status; of a day, "mark today as done", a record of its own.)
     const marked = state >= 0 && TIME_WORDS.has(sentence.tokens[at + 1]?.norm ?? '') ? PHRASAL_ACTS[`${verb.lemma} ${sentence.tokens[at + 2 + state]?.norm}`] : undefined;
-    const phrasal = (particle ? PHRASAL_ACTS[`${verb.lemma} ${particle}`] : undefined) ?? marked;
+    // "pay the tutor out weekly", "check people in": the particle after the verb's object, when no phrase follows
+    // it (then it is a preposition: "check the bike in the shed").
+    const objectPhrase = sentence.phrases.find((p) => p.verb === verb && p.role === 'object' && p.start > at);
+    const afterObject = objectPhrase && !sentence.phrases.some((p) => p.start === objectPhrase.end + 1) ? sentence.tokens[objectPhrase.end]?.norm : undefined;
+    const [phrasal, particleWord] =
+      particle && PHRASAL_ACTS[`${verb.lemma} ${particle}`] ? [PHRASAL_ACTS[`${verb.lemma} ${particle}`], particle]
+      : marked ? [marked, particle]
+      : afterObject && PHRASAL_ACTS[`${verb.lemma} ${afterObject}`] ? [PHRASAL_ACTS[`${verb.lemma} ${afterObject}`], afterObject]
+      : [undefined, particle];
     // "ticks off who collected": what is ticked is whether people came, not a record.
     if (phrasal && /^(who|whom|whether)$/.test(sentence.tokens[at + 2]?.norm ?? '')) return false;
     // "ask to swap", "request to reschedule": a request of that act.
@@ -574,6 +582,9 @@ export class CandidateTable {
     // ... unless the clause hands the act to others ("I want customers to pre-order and pay online").
     const pronoun = sentence.tokens.slice(0, at).reverse().find((t) => t.tags.has('Pronoun') || sentence.phrases.some((p) => p.head === t && this.candidateOf(p)?.person));
     const speaker = !!pronoun && /^(we|i)$/.test(pronoun.norm) && !subject;
+    // ... but the business paying the people who work through it is a payout: "we pay guides per tour", "I pay my cleaners per job".
+    const paid = speaker && lemma === 'pay' ? parties.find((p) => p.role === 'object' && (this.candidateOf(p)?.person || wordnet().personNoun(p.head.lemma, { senses: 2 }))) : undefined;
+    if (paid) return this.keepAct(sentence, { key: 'payout', head: 'payout', act: 'payout' }, 'the business pays people', subject, parties, verb.index, paid);
     if (speaker && (lemma === 'pay' || lemma === 'buy' || lemma === 'order' || lemma === 'subscribe')) return false;
     // A record named after a kind of thing paid or requested: "pay rent" → rent_payment.
     // "tick off the checklist": the phrase after the particle is the object.
@@ -606,14 +617,18 @@ export class CandidateTable {
       booked.acts.push({ verb: lemma, sentence: sentence.index, ...(subject ? { subject } : {}), parties: parties.filter((p) => p !== object) });
       return true;
     }
-    const candidate = this.ensure(key, record, key.split('_'), verb.index);
-    candidate.evidence.push({ weight: 2.5, why: `people ${phrasal ? `${verb.lemma} ${particle}` : verb.lemma}` });
-    // What is booked, rated or paid for is kept too: "book a walker for a time slot"; where it is done is not.
+    return this.keepAct(sentence, { key, head: record, act: lemma }, `people ${phrasal ? `${verb.lemma} ${particleWord}` : verb.lemma}`, subject, parties, verb.index, object);
+  }
+
+  /** The record an act leaves, with what it was done with: "book a walker for a time slot" keeps the slot too. */
+  private keepAct(sentence: Sentence, { key, head, act }: { key: string; head: string; act: string }, why: string, subject: Phrase | undefined, parties: Phrase[], position: number, object: Phrase | undefined): true {
+    const candidate = this.ensure(key, head, key.split('_'), position);
+    candidate.evidence.push({ weight: 2.5, why });
     for (const party of parties) {
       const kept = this.candidateOf(party);
-      if (kept && !kept.person && party !== object && !whereDone(party, kept)) this.add(kept, 0.8, `${lemma} ${party.prep ?? ''} it`.replace('  ', ' '));
+      if (kept && !kept.person && party !== object && !whereDone(party, kept)) this.add(kept, 0.8, `${act} ${party.prep ?? ''} it`.replace('  ', ' '));
     }
-    candidate.acts.push({ verb: lemma, sentence: sentence.index, ...(subject ? { subject } : {}), parties });
+    candidate.acts.push({ verb: act, sentence: sentence.index, ...(subject ? { subject } : {}), parties });
     void PRONOUN_SUBJECTS;
     return true;
   }

@@ -19,6 +19,11 @@ export function weighTickedItems(book: CandidateBook, sentences: Sentence[], sco
       if (!list) continue;
       const row = book.ensure(`${list.key}_item`, 'item', [...list.words, 'item'], phrase.head.index);
       row.person = false;
+      // "tick items off": a line of the list ticked is its row, marked done; no completion table beside it.
+      for (const key of new Set([named?.key, phrase.head.lemma])) {
+        const completion = key ? book.byKey.get(`${key}_completion`) : undefined;
+        if (completion && completion !== row) book.absorb(row, completion);
+      }
       if (row.evidence.some((e) => e.why.startsWith('people tick'))) continue;
       row.evidence.push({ weight: 2.5, why: `people tick the ${list.key.replace(/_/g, ' ')} item by item, a row each` });
       // A list kept for nothing but its items is those items ("tick the checklist"), not a table beside them.

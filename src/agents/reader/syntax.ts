@@ -207,7 +207,22 @@ function classify(tokens: Token[]): Classes {
       if (classes[i + 1] === 'verb' && (isNounWord(tokens[i + 1]!.lemma) || tokens[i + 1]!.tags.has('Gerund'))) classes[i + 1] = 'noun';
       continue;
     }
+    // "book a lesson and pay upfront", "each family takes its bag and pays.": after "and", an act that leaves a
+    // record and is mostly used as a verb, in the form of the clause's verb and with no object after it, is that
+    // subject's next act. (Other verb-nouns there are mostly more of a list: "log the runs and work".)
+    if (previous === 'conj' && before?.norm === 'and' && classes[i] !== 'aux' && !t.tags.has('Gerund') && noObjectAfter(tokens, classes, i) && !!RECORD_ACTS[t.lemma] && wordnet().mostlyVerb(t.lemma) && agreesWithClauseVerb(tokens, classes, i)) {
+      classes[i] = 'verb';
+      sure.add(i);
+      // ("pay upfront": a word after it that names nothing is how it is done.)
+      if (classes[i + 1] === 'noun' && !isNounWord(tokens[i + 1]!.lemma)) classes[i + 1] = 'adv';
+      continue;
+    }
     if (classes[i] === 'verb') {
+      // "we pay guides monthly", "they hire cleaners": an -s form right after a subject pronoun's verb is its plural object.
+      if (previous === 'verb' && before && !closes(before) && SUBJECT_PRONOUNS.has(tokens[i - 2]?.norm ?? '') && classes[i - 2] === 'pron' && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma)) {
+        classes[i] = 'noun';
+        continue;
+      }
       // "add internal notes", "the list": after a determiner, an adjective or a possessive, a noun.
       if ((previous === 'det' || previous === 'adj') && before && !closes(before) && isNounWord(t.lemma) && !t.tags.has('Infinitive')) {
         classes[i] = 'noun';
@@ -466,6 +481,33 @@ function afterVerbClause(tokens: Token[], classes: Classes, end: number): boolea
   for (let k = end; k >= 0; k--) {
     if (k < end && (closes(tokens[k]!) || /\n/.test(tokens[k]!.post))) return classes[k + 1] === 'verb' && !/:/.test(tokens[k]!.post);
     if (classes[k] === 'verb') return true;
+  }
+  return false;
+}
+
+/** "and pay.", "and pay upfront by card", "and pay online": nothing after the word that it could act on. */
+function noObjectAfter(tokens: Token[], classes: Classes, i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || closes(tokens[i]!)) return true;
+  return classes[i + 1] === 'adv' || (classes[i + 1] === 'prep' && next.norm !== 'of') || (!isNounWord(next.lemma) && !isPronoun(next) && classes[i + 1] !== 'det' && classes[i + 1] !== 'num');
+}
+
+/**
+ * "book a lesson and pay": the nearest verb before, in the same clause, has the word's form: both
+ * bare ("book", "pay") or both with -s ("takes", "pays"). A noun listed after a verb's object seldom
+ * agrees so ("edit menus and prices", "log time and expenses").
+ */
+function agreesWithClauseVerb(tokens: Token[], classes: Classes, i: number): boolean {
+  const word = tokens[i]!;
+  const withS = (t: Token): boolean => t.norm !== t.lemma && t.norm === `${t.lemma}s`;
+  // "writes the rounds and questions", "see their shifts and pay": after a plural noun and "and", more of the list.
+  if (withS(word) && tokens[i - 2]?.tags.has('Plural')) return false;
+  for (let k = i - 2; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (/[.;:!?\n]/.test(t.post)) return false;
+    if (classes[k] !== 'verb') continue;
+    if (BE.has(t.norm) || HAVE.has(t.norm) || t.tags.has('PastTense') || t.tags.has('Gerund')) return false;
+    return withS(word) ? withS(t) : word.norm === word.lemma && t.norm === t.lemma;
   }
   return false;
 }

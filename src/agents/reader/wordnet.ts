@@ -99,6 +99,16 @@ export class WordNet {
     return this.entry('adv', lemma) !== undefined;
   }
 
+  /**
+   * Whether WordNet's tagged corpora saw more senses of the word as a verb than as a noun ("pay",
+   * "settle", "bid"), rather than as a noun ("price", "note", "time"): the reading to take when
+   * nothing else in the sentence tells the two apart.
+   */
+  mostlyVerb(lemma: string): boolean {
+    const verb = this.entry('verb', lemma);
+    return verb !== undefined && verb.tagged > (this.entry('noun', lemma)?.tagged ?? 0);
+  }
+
   /** The lexicographer files of the lemma's first senses (see SenseOptions), without repeats. */
   lexnames(lemma: string, options: SenseOptions = {}): Lexname[] {
     return [...new Set(this.chosenSenses(lemma, options.senses).map((sense) => sense.lexname))];

@@ -17,6 +17,12 @@ describe('a list ticked item by item, a row each item', () => {
     expect(entities(spec)).toContain(row);
   });
 
+  it('keeps the ticked items as the completions, with no completion table beside them', () => {
+    const names = entities('A camping planner: each trip has a packing list and we tick items off as we pack.');
+    expect(names).toContain('packing_list_item');
+    expect(names).not.toContain('item_completion');
+  });
+
   it('keeps the ticked items, not the list beside them', () => {
     const names = entities('Dog grooming app: owners book grooms (date, dog, size). After each groom the groomer ticks the checklist and uploads a photo.');
     expect(names).toContain('checklist_item');

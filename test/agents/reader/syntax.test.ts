@@ -184,3 +184,27 @@ describe('particles written as one slashed word', () => {
     expect(phrases(text)).toEqual(['drivers', 'depot']);
   });
 });
+
+describe('an act after "and" with nothing to act on is the clause\'s next verb', () => {
+  it('reads "and pay" after a verb of the same form as a verb, not a noun', () => {
+    expect(verbs('Diners choose a table and pay.')).toEqual(['choose', 'pay']);
+    expect(verbs('Riders reserve a bike and pay upfront by card.')).toEqual(['reserve', 'pay']);
+    expect(verbs('Each tenant renews the lease and pays.')).toEqual(['renews', 'pays']);
+    expect(phrases('Riders reserve a bike and pay upfront by card.')).toEqual(['riders', 'bike', 'card']);
+  });
+
+  it('leaves a noun listed after a plural noun, or one seen more as a noun, as a noun', () => {
+    expect(verbs('The teacher marks the essays and reports.')).toEqual(['marks']);
+    expect(verbs('Visitors leave a short comment and review.')).toEqual(['leave']);
+    expect(verbs('Owners set a title and price.')).toEqual(['set']);
+  });
+});
+
+describe("an -s form right after a subject pronoun's verb is its object", () => {
+  it('reads "we pay guides", "they train guides" as a verb and its plural object', () => {
+    expect(verbs('Each month we pay guides per walk.')).toEqual(['pay']);
+    expect(phrases('Each month we pay guides per walk.')).toContain('guides');
+    expect(verbs('They train guides every spring.')).toEqual(['train']);
+    expect(verbs('We hire cooks for each event.')).toEqual(['hire']);
+  });
+});

@@ -92,6 +92,32 @@ describe('verbs that make a record of their own', () => {
     const names = tables('Drama school app with weekly workshops. Teachers take attendance at every workshop and email parents when a child misses two.');
     expect(names).toEqual(expect.arrayContaining(['workshop', 'attendance']));
   });
+
+  it('reads an act said after "and" with no object as the act ("choose a class and pay")', () => {
+    expect(tables('A kayak rental app: paddlers reserve a kayak for a morning and pay upfront online.')).toContain('payment');
+    expect(tables('A pottery class app where learners choose a class and pay.')).toContain('payment');
+    expect(tables('An auction app: bidders watch a lot and bid.')).toContain('bid');
+  });
+
+  it('reads the particle after the object as the phrasal act ("pay the tutors out", "check members in")', () => {
+    expect(tables('A private tutoring agency: parents book lessons, we keep a commission and pay the tutors out monthly.')).toContain('payout');
+    expect(tables('A gym front desk: staff scan each membership card to check members in.')).toContain('check_in');
+    // ("in the shed" is a place: the word before a phrase is its preposition.)
+    expect(tables('A bike co-op: staff check the bikes in the shed every night.')).not.toContain('check_in');
+  });
+});
+
+describe('the business paying people is a payout; paying for things is none', () => {
+  it('keeps a payout when we pay the people who work through the product', () => {
+    expect(tables('A walking tour company: customers book tours online. At the end of each month we pay guides for the tours they led.')).toContain('payout');
+    expect(tables('A window cleaning round: households book cleans. I pay my cleaners per job.')).toContain('payout');
+  });
+
+  it('keeps no payment or payout for what the business buys itself', () => {
+    const names = tables('A farm shop app: customers order boxes online. We also pay for seeds and fertiliser.');
+    expect(names).not.toContain('payout');
+    expect(names).not.toContain('payment');
+  });
 });
 
 describe('names of tables', () => {

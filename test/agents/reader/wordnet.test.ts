@@ -73,6 +73,17 @@ describe('parts of speech', () => {
   });
 });
 
+describe('mostlyVerb', () => {
+  it('tells words seen more as verbs in the tagged corpora from words seen more as nouns', () => {
+    const net = new WordNet();
+    expect(net.mostlyVerb('pay')).toBe(true);
+    expect(net.mostlyVerb('donate')).toBe(true);
+    expect(net.mostlyVerb('price')).toBe(false);
+    expect(net.mostlyVerb('review')).toBe(false);
+    expect(net.mostlyVerb('invoicing')).toBe(false);
+  });
+});
+
 describe('lexnames', () => {
   it('takes the tagged senses by default, at least the first', () => {
     expect(lexnames('payment')).toEqual(['noun.possession', 'noun.act']);
