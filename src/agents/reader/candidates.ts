@@ -9,6 +9,7 @@ import { weighEntries } from './entries.js';
 import { weighPicks } from './picks.js';
 import { weighAssignments } from './assignments.js';
 import { weighLedgers } from './ledgers.js';
+import { weighCommissions } from './commissions.js';
 import { weighTickedItems } from './checklists.js';
 import { weighCompounds } from './compounds.js';
 import { weighGroupMembers, weighJoinedRecords, weighUsedThings } from './joins.js';
@@ -131,6 +132,7 @@ export class CandidateTable {
     weighCountedRows(this, this.sentences);
     weighHeldActs(this, this.sentences);
     weighLedgers(this, this.sentences);
+    weighCommissions(this, this.sentences);
     for (const candidate of this.byKey.values()) this.judge(candidate);
     // After judging: whether a joined thing is kept depends on all that is said of it.
     this.weighJoins();

@@ -403,3 +403,10 @@ export const GENERIC_JOINERS = new Set(['others', 'other', 'everyone', 'everybod
 
 /** "what they want", "what each person needs": the things people pick for themselves (picks.ts). */
 export const WANTING_VERBS = new Set(['want', 'need', 'like', 'fancy', 'prefer', 'choose', 'pick']);
+
+/**
+ * How a business keeps part of what people pay and passes the rest on: "we take a cut", "we keep 15%",
+ * "we take 18% commission" (commissions.ts). The share is a word WordNet files under these.
+ */
+export const SHARE_KEEPING_VERBS = new Set(['take', 'keep']);
+export const SHARE_KINDS = ['share', 'fee'];

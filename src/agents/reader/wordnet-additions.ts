@@ -8,6 +8,7 @@ export const MISSING_NOUNS: Readonly<Record<string, string>> = {
   app: 'application_program',
   barista: 'bartender',
   emoji: 'emoticon',
+  payout: 'payment',
   physio: 'physiotherapist',
   waitlist: 'waiting_list',
   webinar: 'seminar',
