@@ -217,6 +217,15 @@ function classify(tokens: Token[]): Classes {
       if (classes[i + 1] === 'noun' && !isNounWord(tokens[i + 1]!.lemma)) classes[i + 1] = 'adv';
       continue;
     }
+    // "choose a slot, and pay upfront", "order, pay, and get a text": a word that is mostly a verb, with no
+    // object, in a comma series of the same subject's acts, is the next act of the series (after "and" alone,
+    // the rule above decides). (An -s form there is a plural more often than a verb.)
+    if ((classes[i] === 'noun' || classes[i] === 'verb') && !t.tags.has('Plural') && !t.tags.has('Gerund') && t.norm === t.lemma && /^[a-z]+$/.test(t.lemma) && wordnet().mostlyVerb(t.lemma) && actInSeries(tokens, classes, i)) {
+      classes[i] = 'verb';
+      sure.add(i);
+      if (next === 'noun' && mannerWord(nextToken!)) classes[i + 1] = 'adv';
+      continue;
+    }
     if (classes[i] === 'verb') {
       // "we pay guides monthly", "they hire cleaners": an -s form right after a subject pronoun's verb is its plural object.
       if (previous === 'verb' && before && !closes(before) && SUBJECT_PRONOUNS.has(tokens[i - 2]?.norm ?? '') && classes[i - 2] === 'pron' && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma)) {
@@ -483,6 +492,27 @@ function afterVerbClause(tokens: Token[], classes: Classes, end: number): boolea
     if (classes[k] === 'verb') return true;
   }
   return false;
+}
+
+/**
+ * Whether the word at `i` ends a clause of a series of acts: after ", and" closing a clause with its verb
+ * ("choose a slot, and pay upfront"), or between commas before ", and" and the next verb ("order, pay, and
+ * get a text"), with nothing after it but how it is done ("upfront", "online", "by card").
+ */
+function actInSeries(tokens: Token[], classes: Classes, i: number): boolean {
+  const [t, before, nextToken] = [tokens[i]!, tokens[i - 1], tokens[i + 1]];
+  if (!before) return false;
+  const ends = closes(t) || !nextToken || classes[i + 1] === 'prep' || classes[i + 1] === 'adv' || (classes[i + 1] === 'noun' && mannerWord(nextToken));
+  if (!ends) return false;
+  if (classes[i - 1] === 'conj' && /^(and|or)$/.test(before.norm) && i >= 2 && /,/.test(tokens[i - 2]!.post) && afterVerbClause(tokens, classes, i - 2)) return true;
+  // (A list after a colon, "Fields: name, pay, and notes", is no series of acts.)
+  const colon = tokens.slice(0, i).findLastIndex((token) => /:/.test(token.post));
+  return /,/.test(before.post) && /,/.test(t.post) && classes[i + 1] === 'conj' && classes[i + 2] === 'verb' && classes.slice(colon + 1, i).includes('verb');
+}
+
+/** "upfront", "online": a word the tagger calls a noun that WordNet knows only as an adjective or adverb, saying how an act is done. */
+function mannerWord(token: Token): boolean {
+  return /^[a-z]+$/.test(token.lemma) && !isNounWord(token.lemma) && (wordnet().isAdjective(token.lemma) || wordnet().isAdverb(token.lemma));
 }
 
 /** "and pay.", "and pay upfront by card", "and pay online": nothing after the word that it could act on. */

@@ -208,3 +208,21 @@ describe("an -s form right after a subject pronoun's verb is its object", () => 
     expect(verbs('We hire cooks for each event.')).toEqual(['hire']);
   });
 });
+
+describe('a word that is mostly a verb, closing a comma series of acts, is the next act', () => {
+  it('reads ", and pay upfront" as a verb and how it is done', () => {
+    const text = 'Diners choose a table for the evening, and pay upfront.';
+    expect(verbs(text)).toContain('pay');
+    expect(phrases(text)).not.toContain('pay upfront');
+    expect(phrases(text)).not.toContain('upfront');
+  });
+
+  it('reads a bare verb between commas before ", and" another verb as one of the series', () => {
+    expect(verbs('Riders pick a bike from the rack, pay, and get a code by text.')).toEqual(['pick', 'pay', 'get']);
+  });
+
+  it('keeps a word listed after a colon or among details a noun', () => {
+    expect(verbs('Each worker has a name, a role and pay.')).not.toContain('pay');
+    expect(verbs('Columns: name, rate, pay, and notes.')).not.toContain('pay');
+  });
+});
