@@ -60,7 +60,7 @@ export function readSight(context: SightContext): AccessRule[] {
       if (after[1] === 'of' && BACK_POINTERS.has(after[2] ?? '')) {
         // "the landlord sees all of them": the rows named just before.
         if (lastSeen) for (const role of people) add(role, lastSeen, 'all');
-      } else if (after[0] === 'everything' || after[0] === 'all' && (after[1] === undefined || /^[.,;!]$/.test(after[1]))) {
+      } else if (after[0] === 'everything' || (after[0] === 'all' && (after[1] === undefined || /[.,;!]/.test(sentence.tokens[position + 1]!.post)))) {
         // "the pastor sees everything": every record.
         for (const role of people) for (const entity of context.kept) add(role, entity, 'all');
       }

@@ -32,6 +32,11 @@ describe('who sees what, as the idea says it', () => {
     expect(rules).toEqual(expect.arrayContaining(['tenant fault own', 'caretaker fault all', 'auditor fault all']));
   });
 
+  it('reads "sees all" ending its clause as every record, and "sees all X" by what follows', () => {
+    const rules = reads('Members post notices and book rooms. The caretaker sees all, members see their own bookings.');
+    expect(rules).toEqual(expect.arrayContaining(['caretaker notice all']));
+  });
+
   it('says nothing when the idea says nothing of whose rows: "members see events" leaves the defaults', () => {
     expect(reads('Organisers post events. Members see events and RSVP to them.')).toEqual([]);
   });
