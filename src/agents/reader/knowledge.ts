@@ -204,6 +204,8 @@ export const PICKING_VERBS = new Set(['pick', 'choose', 'select', 'book', 'reser
 
 /** Verbs that only look: weak evidence that the thing is kept. */
 export const LOOKING_VERBS = new Set(['see', 'view', 'browse', 'search', 'find', 'filter', 'sort', 'look', 'show', 'display', 'list', 'compare', 'read', 'count', 'know']);
+/** Verbs of seeing rows, as who may see what says it: "plumbers only see their own jobs" (sight.ts). */
+export const SEEING_VERBS = new Set(['see', 'view', 'read', 'access', 'browse']);
 
 /** Verbs of having and holding: "each project has many tasks". */
 export const HAVING_VERBS = new Set(['have', 'contain', 'include', 'hold', 'own', 'consist', 'comprise', 'carry', 'cover', 'take', 'get', 'need', 'come', 'sit', 'belong', 'go']);

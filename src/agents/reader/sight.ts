@@ -1,6 +1,7 @@
 import type { AccessRule, AccessScope } from '../../contract/index.js';
 import type { Candidate } from './candidates.js';
-import type { Phrase, Sentence } from './syntax.js';
+import { SEEING_VERBS } from './knowledge.js';
+import { isNegation, type Phrase, type Sentence } from './syntax.js';
 
 /**
  * What the idea says people may see: "plumbers only see their own jobs", "caregivers shouldn't
@@ -9,8 +10,6 @@ import type { Phrase, Sentence } from './syntax.js';
  * them see and no more; where the idea is silent, the architect's defaults decide.
  */
 
-/** Verbs of seeing rows: "see", "view", "read", "access", "browse". */
-const SEEING_VERBS = new Set(['see', 'view', 'read', 'access', 'browse']);
 /** Words that stand for every row of everything: "sees everything", "can view all". */
 const EVERYTHING = new Set(['everything', 'all', 'anything', 'every']);
 /** Pronouns that point back at rows named just before: "the landlord sees all of them". */
@@ -98,11 +97,7 @@ function subjectBefore(sentence: Sentence, position: number): Phrase | undefined
 
 /** "can't see", "should never view", "doesn't see": a negation between the subject and the verb. */
 function negatedBefore(sentence: Sentence, position: number): boolean {
-  for (let i = position - 1; i >= Math.max(0, position - 3); i--) {
-    const word = sentence.tokens[i]!.norm;
-    if (word === 'not' || word === 'never' || word.endsWith("n't") || word === 'cannot') return true;
-  }
-  return false;
+  return sentence.tokens.slice(Math.max(0, position - 3), position).some((token) => isNegation(token.norm));
 }
 
 /** The roles a subject names, with those listed with it ("plumbers and customers see ..."). */

@@ -82,6 +82,9 @@ const SUBORDINATORS = new Set([
   'before', 'which', 'who', 'that', 'whom', 'whether', 'then', 'otherwise', 'although', 'though',
 ]);
 const NEGATIONS = new Set(['not', 'never', 'no', "n't", 'dont', "don't", 'doesnt', "doesn't", 'wont', "won't", 'cannot', "can't", 'cant', 'neither', 'nor']);
+
+/** A word of negation: "not", "never", "can't", and any other "-n't" ("shouldn't"). */
+export const isNegation = (norm: string): boolean => NEGATIONS.has(norm) || norm.endsWith("n't");
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
 /** Words compromise tags as nouns or adjectives that never start or carry a product noun phrase. */
