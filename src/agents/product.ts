@@ -14,6 +14,12 @@ import { isNoun, isVerb } from './reader/wordnet.js';
 
 /** Words of roles that oversee others: privileged, yet not administrators of the whole product. */
 const SUPERVISOR_WORDS = new Set(['manager', 'supervisor', 'moderator', 'director', 'lead', 'chair', 'foreman', 'coordinator']);
+/**
+ * Office staff keep the business's records for everyone (the receptionist books every patient, the
+ * dispatcher assigns every job, the registrar enrols every student): the contract's staff, who have
+ * power over other people's rows.
+ */
+const OFFICE_WORDS = new Set(['office', 'receptionist', 'reception', 'dispatcher', 'clerk', 'secretary', 'registrar', 'bookkeeper', 'scheduler']);
 
 /** The first word of a capability says what it does to its entity. */
 const VERBS: Record<string, CapabilityVerb> = {
@@ -37,8 +43,13 @@ export function capabilityVerb(text: string): CapabilityVerb {
   return VERBS[first] ?? 'other';
 }
 
-export function isSupervisorRole(name: string): boolean {
-  return words(name).some((word) => SUPERVISOR_WORDS.has(word));
+/** People with power over other people's rows, but not over their roles: supervisors and office staff. */
+export function isStaffRole(name: string): boolean {
+  return isOfficeRole(name) || words(name).some((word) => SUPERVISOR_WORDS.has(word));
+}
+
+export function isOfficeRole(name: string): boolean {
+  return words(name).some((word) => OFFICE_WORDS.has(word));
 }
 
 /** What the agents need besides the model: the structured fields of the input, which are not a reading of the text. */
@@ -93,7 +104,7 @@ export function expandModel(model: ProductModelContract, input: ModelInput = {})
 
 function rolesOf(model: ProductModelContract, features: FeatureSpec[]): RoleSpec[] {
   const declared = model.roles.length > 0 ? model.roles : [{ name: 'user', label: 'User', description: 'Signs in and keeps their own records' }];
-  const admins = declared.map((role) => Boolean(role.privileged) && !isSupervisorRole(role.name));
+  const admins = declared.map((role) => Boolean(role.privileged) && !isStaffRole(role.name));
   const ordinary = admins.filter((admin) => !admin).length;
   return declared.map((role, index) => {
     const privileged = Boolean(role.privileged);

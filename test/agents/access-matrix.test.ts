@@ -109,6 +109,20 @@ describe('defaults where the idea is silent', () => {
     expect(cell(output, 'classes', 'member', 'read').scope).toBe('all');
   });
 
+  it('lists shared rows for the roles that use other people\'s, not for every role', async () => {
+    const output = await design(readSpec({ spec: 'Homeowners report repairs through a web form. The coordinator assigns each repair to a handyman and a time slot. Handymen log the materials used. Landlords often have several flats.' }));
+    const read = (table: string, role: string) => cell(output, table, role, 'read').scope;
+    // The coordinator handling repairs sees them as staff; that shares them with no one else.
+    expect(read('repairs', 'coordinator')).toBe('all');
+    expect(read('repairs', 'homeowner')).toBe('own');
+    expect(read('repairs', 'landlord')).toBe('none');
+    // Landlords having flats is keeping their own, not using other landlords'.
+    expect(read('flats', 'landlord')).toBe('own');
+    // Customers browsing salons use rows others made: those are listed for them.
+    const salons = await design(readSpec({ spec: 'Stylists list their salons. Customers browse salons and book appointments.' }));
+    expect(cell(salons, 'salons', 'customer', 'read').scope).toBe('all');
+  });
+
   it('lets people change and delete only their own rows', async () => {
     for (const { id, model } of ALL) {
       const output = await design(model);

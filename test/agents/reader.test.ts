@@ -228,6 +228,12 @@ describe('readSpec details', () => {
     const library = readSpec({ spec: 'Our village library wants an app: members borrow books and volunteers check them back in.' });
     expect(library.roles.find((r) => r.name === 'admin')).toMatchObject({ privileged: true, selfSignup: false });
     expect(readSpec({ spec: 'Members borrow books and volunteers check them back in.' }).roles.map((r) => r.name)).not.toContain('admin');
+    // Office staff keep the business's records for everyone; owners of things of their own are not the business's owner.
+    const powers = (spec: string) => Object.fromEntries(readSpec({ spec }).roles.map((r) => [r.name, r.privileged]));
+    expect(powers('A grooming salon: the receptionist books dogs into slots and groomers write notes.')).toMatchObject({ receptionist: true, groomer: false });
+    expect(powers('Dispatchers assign deliveries to couriers, who mark them delivered.')).toMatchObject({ dispatcher: true, courier: false });
+    expect(powers('Owners list their boats and renters book them for a weekend.')).toMatchObject({ owner: false });
+    expect(powers('Renters book boats and the owner approves every booking.')).toMatchObject({ owner: true });
     // A list people join one by one keeps an entry each, whatever the tagger makes of "waitlist".
     expect(names('Diners reserve tables, and when we are full they join a waitlist.')).toContain('waitlist');
     // A payment pays for what is reserved; what was picked for the reservation is the reservation's.

@@ -132,13 +132,30 @@ export class Tables {
   /**
    * A table whose rows belong to one of this table's rows and name people of this role, in a column
    * of theirs or through their record (a job's assignments naming plumbers), or are theirs; the
-   * closest match first: a column of exactly this role, then any person column, then rows they own.
+   * closest match first: a column of exactly this role, then any person column, then rows they own
+   * (`exactly`: only the first).
    */
-  namingChild(table: Table, role: string): Table | undefined {
+  namingChild(table: Table, role: string, exactly = false): Table | undefined {
     const children = this.data.tables.filter((other) => other !== table && other.kind !== 'profiles' && this.referenceTo(other, table) !== undefined);
     const names = (other: Table, exact: boolean) =>
       other.people.some((column) => other.personRoles[column] === role || (!exact && other.personRoles[column] === undefined)) || this.recordColumns(other, role).length > 0;
-    return children.find((other) => names(other, true)) ?? children.find((other) => names(other, false)) ?? children.find((other) => this.ownColumns(other, role).length > 0);
+    const exact = children.find((other) => names(other, true));
+    if (exactly) return exact;
+    return exact ?? children.find((other) => names(other, false)) ?? children.find((other) => this.ownColumns(other, role).length > 0);
+  }
+
+  /**
+   * Does the role work with the table's rows, or with rows that belong to them: it makes them, or
+   * it uses rows other people made (customers browse salons; drivers pick a vehicle for their
+   * fill-ups)? Shared rows are listed for those people, not for every role: landlords do not read
+   * every plumbing job because the dispatcher assigns them. A role the idea gives nothing to do at
+   * all is not known to keep away from anything, and still has them listed.
+   */
+  worksWith(table: Table, role: string): boolean {
+    const spec = this.data.roles.find((candidate) => candidate.name === role);
+    if (spec && !spec.capabilities.some((capability) => capability.entity !== undefined)) return true;
+    const family = this.data.tables.filter((other) => other === table || this.ancestors(other).includes(table));
+    return table.creatorRoles.includes(role) || family.some((member) => member.users.includes(role));
   }
 
   /** Can people of this role be among a row's people (own it, be named by it, be members of it)? */
@@ -243,7 +260,12 @@ function defaultCell(tables: Tables, table: Table, role: string, action: Action,
     return cell('related', `the ${label}'s owner and admins change members' roles`, { via: group.name, link: 'manager' });
   }
   const own = tables.owns(table, role);
-  const ownOrNone = (why: string, whyNot: string): Cell => (own ? cell('own', why) : none(whyNot));
+  const ownOrNone = (why: string, whyNot: string): Cell => {
+    if (own) return cell('own', why);
+    // A walker sees the dogs of the walks that name them; a mechanic the vehicles of their work orders.
+    const naming = action === 'read' ? tables.namingChild(table, role, true) : undefined;
+    return naming ? cell('related', `those their ${lower(sentence(naming.name))} are about`, { via: naming.name, link: 'child' }) : none(whyNot);
+  };
   // Rows that only name a person's record (their appointments) are theirs to see; changing them is the keepers' unless a rule says so.
   const changesOwn = tables.ownColumns(table, role).length > 0;
 
@@ -255,7 +277,7 @@ function defaultCell(tables: Tables, table: Table, role: string, action: Action,
     }
     switch (action) {
       case 'read': {
-        if (table.sharedRead) return cell('all', `${rows} are listed for everyone who signs in`);
+        if (table.sharedRead && tables.worksWith(table, role)) return cell('all', `${rows} are listed for the people who work with them`);
         if (!table.private && participatesIn(tables, table, role)) return cell('all', `they rate, comment on, book or save ${rows}, so they see them`);
         if (table.private) {
           if (parent && tables.canPartake(parent, role)) return cell('related', `private: their own, and those of the ${lower(sentence(parent.singular))} they are one of the people of`, { via: parent.name, link: 'party' });

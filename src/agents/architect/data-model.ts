@@ -1,6 +1,6 @@
 import type { Entity, Relationship } from '../../contract/index.js';
 import { isReserved, pluralName, sentence, singularName, snake, words } from '../naming.js';
-import type { EntitySpec, ProductModel, RelationshipSpec, RoleSpec } from '../model.js';
+import type { CapabilitySpec, EntitySpec, ProductModel, RelationshipSpec, RoleSpec } from '../model.js';
 import { SYSTEM_COLUMNS, attributeColumn, columnName, type Column } from './columns.js';
 import { literal } from './sql.js';
 import { lower } from '../english.js';
@@ -39,8 +39,10 @@ export interface Table {
   membership?: { table: string; column: string; memberColumn: string };
   /** For a members table: the group table whose members it lists, and whose invitations it holds. */
   membersOf?: string;
-  /** Every signed-in person may read the rows (catalogues, listings, reference data). */
+  /** The rows are listed for the people who work with them (catalogues, listings, reference data). */
   sharedRead: boolean;
+  /** Roles, neither staff nor creators, that use rows other people made (customers browsing salons). */
+  users: string[];
   /** Private rows (bookings, orders, messages, medical records): their parties and privileged staff only. */
   private: boolean;
   /** Rows a person makes about another row (a rating, a booking): always their own. */
@@ -109,6 +111,11 @@ export function namesPeople(name: string, roleNames: ReadonlySet<string>): boole
   return (roleNames.has(singularName(name)) && !roleNames.has(name)) || PEOPLE_TABLE_NAMES.has(name);
 }
 
+/** Browsing, booking into or changing rows uses other people's; making or having rows of one's own does not. */
+function usesOthersRows(capability: CapabilitySpec): boolean {
+  return capability.verb !== 'create' && !/^(?:have|own)\b/.test(capability.text);
+}
+
 function fallbackRole(): RoleSpec {
   return { name: 'user', label: 'User', description: 'A signed-in person', primary: true, admin: false, privileged: false, selfSignup: true, capabilities: [] };
 }
@@ -175,6 +182,7 @@ function profilesTable(roles: RoleSpec[], defaultRole: string): Table {
     people: [],
     personRoles: {},
     sharedRead: true,
+    users: [],
     private: false,
     participation: false,
     sensitive: [],
@@ -227,6 +235,7 @@ function entityTable(entity: EntitySpec, relatedNames: Set<string>): Table {
     people: [],
     personRoles: {},
     sharedRead: false,
+    users: [],
     private: privateRows,
     participation,
     sensitive: [],
@@ -394,6 +403,7 @@ export function buildDataModel(model: ProductModel): DataModel {
       people: [],
       personRoles: {},
       sharedRead: false,
+      users: [],
       private: false,
       participation: false,
       sensitive: [],
@@ -583,11 +593,21 @@ export function buildDataModel(model: ProductModel): DataModel {
     table.displayColumn = displayColumnOf(table.columns);
     const spec = table.entity;
     // Someone other than the creators works with these rows (customers browse salons): shared reading.
-    const usedByOthers = roles.some(
-      (role) => !role.admin && !table.creatorRoles.includes(role.name) && role.capabilities.some((capability) => capability.entity && snake(capability.entity) === snake(spec.name)),
-    );
+    // Staff handling them (a coordinator assigning repairs) see every row anyway, and people making or
+    // having rows of their own ("landlords have flats") use nobody else's: neither shares them.
+    // A role the idea says reads its own ("owners see their unit") uses nobody else's either.
+    table.users = roles
+      .filter(
+        (role) =>
+          !role.admin &&
+          !role.privileged &&
+          !table.creatorRoles.includes(role.name) &&
+          !model.access.some((rule) => snake(rule.role) === role.name && snake(rule.entity) === spec.name && rule.actions.includes('read')) &&
+          role.capabilities.some((capability) => capability.entity && snake(capability.entity) === snake(spec.name) && usesOthersRows(capability)),
+      )
+      .map((role) => role.name);
     const owned = table.ownerColumn !== undefined;
-    table.sharedRead = !table.private && ((owned && usedByOthers) || (!owned && !table.parent));
+    table.sharedRead = !table.private && ((owned && table.users.length > 0) || (!owned && !table.parent));
     table.sensitive = table.columns
       .filter((column) => !column.references && (columnNamedLike(column.name, SENSITIVE_COLUMNS) || (table.private && columnNamedLike(column.name, PRIVATE_SENSITIVE_COLUMNS))))
       .map((column) => column.name);

@@ -3,7 +3,7 @@ import { isSqlReserved } from '../../contract/index.js';
 import { unique } from '../english.js';
 import type { AttributeSpec } from '../model.js';
 import { capitalize, joinedName, pluralName, sentence as sentenceCase } from '../naming.js';
-import { isSupervisorRole } from '../product.js';
+import { isOfficeRole, isStaffRole } from '../product.js';
 import { makeAttribute } from './attributes.js';
 import { CandidateTable, DEFERRING, isPersonWord, score, type Candidate } from './candidates.js';
 import { readFields } from './fields.js';
@@ -96,7 +96,7 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
       link.to = roleName.get(link.to) ?? link.to;
     }
     const named = (key: string | undefined) => (key ? (roleName.get(key) ?? key) : undefined);
-    roles = unique(roleCandidates.map((c) => roleOf(c, keptKeys)), (r) => r.name);
+    roles = unique(roleCandidates.map((c) => roleOf(c, keptKeys, sentences)), (r) => r.name);
     const roleNames = new Set(roles.map((r) => r.name));
     const recordName = new Map(records.map((c) => [c.key, safeName(namedByUse(c))]));
     for (const link of links) {
@@ -128,10 +128,15 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
     assumptions.push(`The person describing the idea signs in as ${narrator.label ?? narrator.name} and runs the product`);
   }
   // "Our tool library needs ...", "We're a museum": an organisation speaks, and someone of it runs the
-  // product: grants the roles of power, keeps what no one else keeps. Without a role of power, it is an admin.
-  if (english && roles.length > 0 && !roles.some((r) => r.privileged) && sentenceTexts.slice(0, 3).some((t) => /\b(?:we|our|us)\b/i.test(t))) {
-    roles.push({ name: 'admin', label: 'Admin', description: 'Runs the product for the organisation describing it, and gives people their roles', privileged: true, self_signup: false });
-    assumptions.push('The organisation describing the idea runs the product through an admin role, which gives people their roles of power');
+  // product: grants the roles of power, keeps what no one else keeps. Without a role of power (office staff
+  // keep records for everyone but give no roles), it is an admin. So it is when one person speaks of the
+  // people they work with without saying who they are ("I co-host listings for owners ... my cleaners").
+  const speaks = (t: string) => /\b(?:we|our|us)\b/i.test(t) || (!narrator && /\b(?:i|my)\b/i.test(t));
+  if (english && roles.length > 0 && !roles.some((r) => r.privileged && !isOfficeRole(r.name)) && sentenceTexts.slice(0, 3).some(speaks)) {
+    const organisation = sentenceTexts.slice(0, 3).some((t) => /\b(?:we|our|us)\b/i.test(t));
+    const who = organisation ? 'the organisation describing it' : 'the person describing it';
+    roles.push({ name: 'admin', label: 'Admin', description: `Runs the product for ${who}, and gives people their roles`, privileged: true, self_signup: false });
+    assumptions.push(`${organisation ? 'The organisation' : 'The person'} describing the idea runs the product through an admin role, which gives people their roles of power`);
   }
   // "an app that only the IT team logs into": the organisation's own staff run it.
   if (roles.length === 0 && staffOnly) {
@@ -251,7 +256,7 @@ const GROUP_WORDS = new Set(['team', 'group', 'crew', 'squad', 'club']);
 /** People named by what they are members of: "project members", "cohort participants". */
 const MEMBER_WORDS = new Set(['member', 'participant', 'attendee', 'collaborator', 'contributor']);
 
-function roleOf(c: Candidate, entities: ReadonlySet<string>): ProductModelContract['roles'][number] {
+function roleOf(c: Candidate, entities: ReadonlySet<string>, sentences: readonly Sentence[] = []): ProductModelContract['roles'][number] {
   // "independent writers", "on-call quality person": a role is named by its nouns.
   const adjectives = new Set(c.phrases.flatMap((p) => p.words.slice(0, -1).filter((t) => t.tags.has('Adjective') && !t.tags.has('Noun')).map((t) => t.norm)));
   // "project members" are members of projects: a record or a group named before a person is where they belong, not who they are.
@@ -259,9 +264,17 @@ function roleOf(c: Candidate, entities: ReadonlySet<string>): ProductModelContra
   const nouns = c.key.split('_').filter((word, i, all) => i === all.length - 1 || (!adjectives.has(word) && !QUALITIES.has(word) && !GROUP_WORDS.has(word) && !(member && entities.has(word))));
   const name = safeName(nouns.join('_'));
   // "admin", "owner": power over the whole product; a "salon owner" owns their own salon, not everyone's.
-  const privileged = (nouns.length === 1 && ADMIN_WORDS.has(name)) || nouns.some((w) => w === 'admin' || w === 'administrator') || isSupervisorRole(name);
+  const privileged = (nouns.length === 1 && ADMIN_WORDS.has(name) && !ownsTheirOwn(c, sentences)) || nouns.some((w) => w === 'admin' || w === 'administrator') || isStaffRole(name);
   // Customers and members pick their role at sign-up; staff (vets, receptionists) are appointed.
   return { name, label: sentenceCase(nouns.join(' ')), privileged, self_signup: !privileged && SELF_SERVICE_PEOPLE.has(c.head) };
+}
+
+/**
+ * "Owners see their pets' visits", "owners list their boats": people who act on things of their own
+ * are the owners of those things, not of the business.
+ */
+function ownsTheirOwn(c: Candidate, sentences: readonly Sentence[]): boolean {
+  return c.phrases.some((p) => p.role === 'subject' && sentences[p.sentence]?.phrases.some((o) => o.subject === p && o.det.some((d) => d === 'their' || d === 'own')));
 }
 
 function safeName(key: string): string {

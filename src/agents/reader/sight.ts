@@ -44,8 +44,20 @@ export function readSight(context: SightContext): AccessRule[] {
       const object = sentence.phrases.find((p) => p.verb === verb && p.role === 'object');
       const subject = object?.subject ?? subjectBefore(sentence, position);
       const people = subject ? peopleOf(sentence, subject, context) : [];
-      // "tutors' contact details", "their kid's schedule": what is seen is the thing possessed, not its possessor.
-      if (object && possessor(sentence, object)) continue;
+      // "tutors' contact details", "their kid's schedule": what is seen is the thing possessed, not its possessor;
+      // but "their pets' visits" are seen because the pets are theirs: their own pets, and those visits.
+      if (object && possessor(sentence, object)) {
+        const ownKey = context.candidateOf(object)?.key;
+        if (!object.negated && ownKey && context.kept.has(ownKey) && scopeOf(sentence, object) === 'own') {
+          const possessed = sentence.phrases.find((p) => p.start === object.end);
+          const possessedKey = possessed ? context.candidateOf(possessed)?.key : undefined;
+          for (const role of people) {
+            add(role, ownKey, 'own');
+            if (possessedKey && context.kept.has(possessedKey)) add(role, possessedKey, 'own');
+          }
+        }
+        continue;
+      }
       const objectKey = object ? context.candidateOf(object)?.key : undefined;
       if (object && objectKey && context.kept.has(objectKey)) {
         lastSeen = objectKey;

@@ -37,6 +37,13 @@ describe('who sees what, as the idea says it', () => {
     expect(rules).toEqual(expect.arrayContaining(['caretaker notice all']));
   });
 
+  it('"see their dog\'s notes": the possessor is theirs, and so are the rows it owns', () => {
+    const rules = reads('Vets write health notes for each dog. Each walker sees their dog\'s health notes.');
+    expect(rules).toEqual(expect.arrayContaining(['walker dog own', 'walker health_note own']));
+    // "tutors' contact details" are somebody else's: no rule of their own.
+    expect(reads('Parents book tutors. Parents never see tutors\' contact details.').filter((rule) => rule.startsWith('parent tutor'))).toEqual([]);
+  });
+
   it('says nothing when the idea says nothing of whose rows: "members see events" leaves the defaults', () => {
     expect(reads('Organisers post events. Members see events and RSVP to them.')).toEqual([]);
   });
