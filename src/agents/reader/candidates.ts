@@ -449,9 +449,9 @@ export class CandidateTable {
       if (LINE_WORDS.has(candidate.key) && (phrase.plural || phrase.quantity === 'many')) {
         // ("an order has a status, a tracking number and several line items": the subject of the having, however far.)
         const had = phrase.verb && HAVING_VERBS.has(phrase.verb.lemma) && phrase.subject && this.candidateOf(phrase.subject)?.person === false ? phrase.subject : undefined;
-        const holder = sentence.phrases.filter((h) => h.end <= phrase.start && phrase.start - h.end <= 4 && this.candidateOf(h)?.person === false && this.holds(sentence, h.end, phrase.start)).at(-1) ?? had;
+        const holder = sentence.phrases.filter((h) => h.end <= phrase.start && phrase.start - h.end <= 4 && this.candidateOf(h)?.person === false && (this.holds(sentence, h.end, phrase.start) || headsLines(h, phrase))).at(-1) ?? had;
         const whole = holder && this.candidateOf(holder);
-        if (whole && whole !== candidate && !LINE_WORDS.has(whole.key)) this.addLine(whole, candidate, `a ${holder.head.norm} holds several ${phrase.head.norm}`);
+        if (whole && whole !== candidate && !LINE_WORDS.has(whole.key)) this.addLine(whole, candidate, `a ${whole.head.replace(/_/g, ' ')} holds several ${phrase.head.norm}`);
         continue;
       }
       if (AMOUNT_WORDS.has(candidate.head) && phrase.prep === 'with') this.weighAmount(sentence, phrase, candidate);
@@ -825,6 +825,11 @@ function headLemma(token: Token): string | undefined {
   // "co-speakers", "co-hosts": a prefixed compound WordNet lacks is a kind of its head.
   if (/^(co|sub|pre|re|multi|self)-?[a-z]{3,}/.test(norm) && !wordnet().isNoun(token.lemma)) return wordnet().nounHead(norm) ?? token.lemma;
   return token.lemma;
+}
+
+/** "quotes: line items for labour and parts": a heading right before the lines names the record they belong to. */
+function headsLines(heading: Phrase, lines: Phrase): boolean {
+  return heading.role === 'heading' && heading.end === lines.start;
 }
 
 /** A capitalised word in mid-sentence that WordNet does not know as a common noun: a brand or a name. */

@@ -330,7 +330,8 @@ function classify(tokens: Token[]): Classes {
       continue;
     }
     // "Reps track deals with ...": after a plural subject opening the clause, a verb-noun before a plural noun is the verb.
-    if (previous === 'noun' && before && !ownerOf(before) && (before.tags.has('Plural') || (before.norm.endsWith('s') && before.norm !== before.lemma) || isPeopleWord(before.lemma)) && (i === 1 || classes[i - 2] === 'det' || closes(tokens[i - 2]!)) && isVerbWord(t.lemma) && !t.tags.has('Plural') && nextToken && nextToken.norm.endsWith('s') && isNounWord(nextToken.lemma) && !closes(t)) {
+    // ("Invoices: line items for parts": a word closed by a colon heads what follows, no subject of it.)
+    if (previous === 'noun' && before && !ownerOf(before) && !/:/.test(before.post) && (before.tags.has('Plural') || (before.norm.endsWith('s') && before.norm !== before.lemma) || isPeopleWord(before.lemma)) && (i === 1 || classes[i - 2] === 'det' || closes(tokens[i - 2]!)) && isVerbWord(t.lemma) && !t.tags.has('Plural') && nextToken && nextToken.norm.endsWith('s') && isNounWord(nextToken.lemma) && !closes(t)) {
       classes[i] = 'verb';
       if (classes[i + 1] === 'verb') classes[i + 1] = 'noun';
       continue;

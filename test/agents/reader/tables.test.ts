@@ -30,6 +30,17 @@ describe('orders of several priced things have line items', () => {
     expect(names).toEqual(expect.arrayContaining(['repair', 'repair_item']));
   });
 
+  it('reads line items under a heading as the lines of the record the heading names', () => {
+    const names = tables('Roofing company app. What we need:\n- quotes: line items for materials and labour, the homeowner signs the quote online\n- crews see their roofs for the week');
+    expect(names).toEqual(expect.arrayContaining(['quote', 'quote_line']));
+    expect(names).not.toContain('line_item');
+  });
+
+  it('reads line items under a heading as lines even where the tagger takes "line" for a verb', () => {
+    const names = tables('Garage app. Features:\n- invoices: line items for parts and labour, the driver pays the invoice by card');
+    expect(names).toEqual(expect.arrayContaining(['invoice', 'invoice_line']));
+  });
+
   it('reads a tab people add to as the tab and its items', () => {
     const names = tables('Cocktail bar app: each guest adds drinks to one shared tab during the night, and the bartender closes the tab at the end.');
     expect(names).toEqual(expect.arrayContaining(['tab', 'tab_item']));
