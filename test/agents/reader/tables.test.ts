@@ -41,6 +41,11 @@ describe('orders of several priced things have line items', () => {
     expect(names).toEqual(expect.arrayContaining(['invoice', 'invoice_line']));
   });
 
+  it('reads a word capitalised in mid-sentence, and written in lower case elsewhere, as the common word', () => {
+    const names = tables('Sign shop app. Customers email us, we make a Quote with one or more lines (size, material, unit price). When a quote is accepted we start the job.');
+    expect(names).toEqual(expect.arrayContaining(['quote', 'quote_line']));
+  });
+
   it('reads a tab people add to as the tab and its items', () => {
     const names = tables('Cocktail bar app: each guest adds drinks to one shared tab during the night, and the bartender closes the tab at the end.');
     expect(names).toEqual(expect.arrayContaining(['tab', 'tab_item']));
