@@ -455,6 +455,7 @@ export class CandidateTable {
         continue;
       }
       if (AMOUNT_WORDS.has(candidate.head) && phrase.prep === 'with') this.weighAmount(sentence, phrase, candidate);
+      if (LINE_HOLDERS[candidate.head] !== undefined && this.madeFromSeveral(sentence, phrase)) this.addLine(candidate, undefined, `made from several records, a line for each`);
       // "place an order with ... quantity", "order several dishes, each with a quantity": a quantity per thing ordered.
       if (candidate.head === 'quantity' || candidate.head === 'qty') {
         const whole = holders.map((h) => this.candidateOf(h)).find((c) => c && !CART_WORDS[c.key]) ?? (ordered ? this.byKey.get(ordered) : undefined);
@@ -483,6 +484,22 @@ export class CandidateTable {
     this.add(thing, 1, `listed in a ${whole.head} with its ${word.head}`);
     // The record that lists them is one too, whatever else is said of it.
     if (LISTING_VERBS.has(owner!.verb!.lemma)) this.add(whole, 1.5, `lists ${pluralName(thing.head)} with the ${word.head} of each`);
+  }
+
+  /**
+   * "produce an invoice per matter from the unbilled time and expenses", "build a quote from the
+   * surveyed items": a record made from several other records has a line for each of them. What it is
+   * made from is plural or more than one thing, and none of it people.
+   */
+  private madeFromSeveral(sentence: Sentence, made: Phrase): boolean {
+    if (made.role !== 'object' || !made.verb || made.negated) return false;
+    // Right after "from", or joined to what is ("from the logged hours and expenses"); not "from our shop each month".
+    const from: Phrase[] = [];
+    for (const p of sentence.phrases) {
+      if (p.verb === made.verb && p.role === 'prep' && p.prep === 'from' && p.start > made.start && (sentence.tokens[p.start - 1]?.norm === 'from' || (!!p.coordinated && from.includes(p.coordinated)))) from.push(p);
+    }
+    const things = from.map((p) => this.candidateOf(p)).filter((c) => c && !c.person);
+    return things.length > 0 && things.length === from.length && (from.length > 1 || from[0]!.plural);
   }
 
   /** The words between two phrases say the first holds the second: "with", "has", "can have several". */

@@ -46,6 +46,20 @@ describe('orders of several priced things have line items', () => {
     expect(names).toEqual(expect.arrayContaining(['quote', 'quote_line']));
   });
 
+  it.each([
+    ['an invoice from logged records', 'Design studio app. Designers log hours and expenses against projects. Each month we produce an invoice per project from the logged hours and expenses.', 'invoice_line'],
+    ['a quote from surveyed things', 'Carpet fitting app. The surveyor measures rooms and notes items to remove; the office builds a quote from the measured rooms and items, and the customer accepts it online.', 'quote_line'],
+  ])('reads a record made from several records as having a line for each: %s', (_class, spec, line) => {
+    expect(tables(spec)).toContain(line);
+  });
+
+  it.each([
+    ['where it is sent from, and when', 'Florist app. Customers order bouquets for delivery and we send an invoice from our shop each month.', 'invoice_line'],
+    ['who it comes from', 'Print shop app: we receive an order from a customer and print it the same day.', 'order_item'],
+  ])('reads no lines in a record made from one thing: %s', (_class, spec, line) => {
+    expect(tables(spec)).not.toContain(line);
+  });
+
   it('reads a tab people add to as the tab and its items', () => {
     const names = tables('Cocktail bar app: each guest adds drinks to one shared tab during the night, and the bartender closes the tab at the end.');
     expect(names).toEqual(expect.arrayContaining(['tab', 'tab_item']));
