@@ -448,7 +448,9 @@ export class CandidateTable {
       // "an order with several lines", "a checklist has items": rows of their own, named with their whole.
       if (LINE_WORDS.has(candidate.key) && (phrase.plural || phrase.quantity === 'many')) {
         // ("an order has a status, a tracking number and several line items": the subject of the having, however far.)
-        const had = phrase.verb && HAVING_VERBS.has(phrase.verb.lemma) && phrase.subject && this.candidateOf(phrase.subject)?.person === false ? phrase.subject : undefined;
+        // ("purchase orders go to one supplier with several lines": the subject, when it is a record with lines.)
+        const subject = phrase.subject && this.candidateOf(phrase.subject);
+        const had = phrase.verb && subject?.person === false && (HAVING_VERBS.has(phrase.verb.lemma) || (phrase.prep === 'with' && LINE_HOLDERS[subject.head] !== undefined)) ? phrase.subject : undefined;
         const holder = sentence.phrases.filter((h) => h.end <= phrase.start && phrase.start - h.end <= 4 && this.candidateOf(h)?.person === false && (this.holds(sentence, h.end, phrase.start) || headsLines(h, phrase))).at(-1) ?? had;
         const whole = holder && this.candidateOf(holder);
         if (whole && whole !== candidate && !LINE_WORDS.has(whole.key)) this.addLine(whole, candidate, `a ${whole.head.replace(/_/g, ' ')} holds several ${phrase.head.norm}`);

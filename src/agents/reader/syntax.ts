@@ -246,7 +246,9 @@ function classify(tokens: Token[]): Classes {
         continue;
       }
       // "purchase orders are sent", "Team members create": a verb-noun before the subject of a verb modifies it.
-      if (next === 'noun' && nextToken && !closes(t) && (classes[i + 2] === 'aux' || (nextToken.tags.has('Plural') && isPeopleWord(nextToken.lemma))) && isNounWord(t.lemma) && (!before || closes(before) || previous === 'det' || previous === 'conj')) {
+      // ("Purchase orders go to one supplier": so does a verb-noun WordNet has as one noun with it, before any verb.)
+      const oneNoun = classes[i + 2] === 'verb' && !!nextToken && wordnet().isNoun(`${t.lemma}_${nextToken.lemma}`);
+      if (next === 'noun' && nextToken && !closes(t) && (classes[i + 2] === 'aux' || oneNoun || (nextToken.tags.has('Plural') && isPeopleWord(nextToken.lemma))) && isNounWord(t.lemma) && (!before || closes(before) || previous === 'det' || previous === 'conj')) {
         classes[i] = 'noun';
         continue;
       }

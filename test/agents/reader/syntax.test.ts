@@ -234,3 +234,11 @@ describe('a word closed by a colon heads what follows', () => {
     expect(verbs(text)).not.toContain('line');
   });
 });
+
+describe('a verb-noun WordNet has as one noun with the noun after it, before a verb, is its modifier', () => {
+  it('reads the two words as the subject and the verb after them as the verb', () => {
+    const text = 'Purchase orders go to one wholesaler with several lines.';
+    expect(phrases(text)).toContain('purchase orders');
+    expect(verbs(text)).toEqual(['go']);
+  });
+});

@@ -60,6 +60,11 @@ describe('orders of several priced things have line items', () => {
     expect(tables(spec)).not.toContain(line);
   });
 
+  it('reads the lines a record goes out with as its lines, when the record is the subject', () => {
+    const names = tables('Hardware store back office. Purchase orders go to one wholesaler with several lines (product, qty, cost), and we mark them received when the pallet arrives.');
+    expect(names).toEqual(expect.arrayContaining(['purchase_order', 'purchase_order_line']));
+  });
+
   it('reads a tab people add to as the tab and its items', () => {
     const names = tables('Cocktail bar app: each guest adds drinks to one shared tab during the night, and the bartender closes the tab at the end.');
     expect(names).toEqual(expect.arrayContaining(['tab', 'tab_item']));
