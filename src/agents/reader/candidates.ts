@@ -472,6 +472,8 @@ export class CandidateTable {
    */
   private weighAmount(sentence: Sentence, amount: Phrase, word: Candidate): void {
     const before = sentence.phrases.filter((p) => p.end <= amount.start).reverse();
+    const paired = pairedWithAmount(sentence, before, amount);
+    if (paired) return this.weighPairedAmount(paired, before, word);
     const listed = before.find((p) => p.prep !== 'with');
     if (!listed?.plural || listed.start < amount.start - 12) return;
     // The record whose list it is: the subject of the "has" or "is" the list hangs on.
@@ -502,6 +504,20 @@ export class CandidateTable {
     }
     const things = from.map((p) => this.candidateOf(p)).filter((c) => c && !c.person);
     return things.length > 0 && things.length === from.length && (from.length > 1 || from[0]!.plural);
+  }
+
+  /**
+   * "recipes (style, IBU) with ingredients and amounts", "kits with parts and quantities": a record
+   * with plural things and how much of each holds them as rows joining the two (recipe_ingredient).
+   * The record is the last phrase before the "with" that is no detail in a list.
+   */
+  private weighPairedAmount(listed: Phrase, before: Phrase[], word: Candidate): void {
+    const record = before.find((p) => p.end <= listed.start && p.prep !== 'with' && p.role !== 'list');
+    const [thing, whole] = [this.candidateOf(listed), record && this.candidateOf(record)];
+    if (!thing || !whole || thing.person || whole.person || thing === whole || LINE_WORDS.has(thing.key) || LINE_HOLDERS[whole.head] !== undefined) return;
+    const row = this.ensure(joinedName(whole.key, thing.key), thing.head, [...whole.words, ...thing.words], listed.head.index);
+    row.evidence.push({ weight: 2.5, why: `a ${whole.head} has ${pluralName(thing.head)}, with the ${word.head} of each` });
+    this.add(thing, 1, `listed in a ${whole.head} with its ${word.head}`);
   }
 
   /** The words between two phrases say the first holds the second: "with", "has", "can have several". */
@@ -844,6 +860,13 @@ function headLemma(token: Token): string | undefined {
   // "co-speakers", "co-hosts": a prefixed compound WordNet lacks is a kind of its head.
   if (/^(co|sub|pre|re|multi|self)-?[a-z]{3,}/.test(norm) && !wordnet().isNoun(token.lemma)) return wordnet().nounHead(norm) ?? token.lemma;
   return token.lemma;
+}
+
+/** "with ingredients and amounts": the plural thing an amount is joined to by "and" under the same "with". */
+function pairedWithAmount(sentence: Sentence, before: Phrase[], amount: Phrase): Phrase | undefined {
+  const thing = before[0];
+  if (!thing || thing.prep !== 'with' || thing.role !== 'prep' || amount.role !== 'prep' || !thing.plural || thing.end + 1 !== amount.start) return undefined;
+  return sentence.tokens[thing.end]?.norm === 'and' ? thing : undefined;
 }
 
 /** "quotes: line items for labour and parts": a heading right before the lines names the record they belong to. */

@@ -127,6 +127,26 @@ describe('a record that lists things with the amount of each', () => {
   });
 });
 
+describe('a record with things and the amount of each, said together', () => {
+  // [the idea, the record, the row joining it to the things, the things]
+  it.each([
+    ['Cider press app. We have recipes (apple mix, target sweetness) with ingredients and amounts, and each pressing follows one recipe.', 'recipe', 'recipe_ingredient', 'ingredient'],
+    ['Florist app. We design bouquets (name, price) with flowers and quantities, and customers order bouquets for delivery.', 'bouquet', 'bouquet_flower', 'flower'],
+  ])('keeps a row per thing, tied to both: %s', (spec, record, row, thing) => {
+    expect(entities(spec)).toEqual(expect.arrayContaining([record, row, thing]));
+    expect(links(spec)).toEqual(expect.arrayContaining([`${record} -> ${row}`, `${thing} -> ${row}`]));
+  });
+
+  it('keeps a row per thing when the things are joined to their amount after the record', () => {
+    expect(entities('Electrician app. We keep kits with parts and quantities for each job type, and electricians take a kit to each job.')).toContain('kit_part');
+  });
+
+  it('reads no row from examples in brackets beside a quantity', () => {
+    const names = entities('Camping planner: each kit has items with a category (tents, stoves, lamps) and a quantity, and I tick items off as I pack.');
+    expect(names.some((n) => n.endsWith('_lamp'))).toBe(false);
+  });
+});
+
 describe('things used up in the work of a record', () => {
   it.each([
     ['An HVAC service app. The office books each service visit for a customer. On the roof the engineer records the filters fitted and the time spent.', 'service_visit_filter'],
