@@ -12,7 +12,7 @@ import { weighLedgers } from './ledgers.js';
 import { weighCommissions } from './commissions.js';
 import { weighTickedItems } from './checklists.js';
 import { weighCompounds } from './compounds.js';
-import { weighGroupMembers, weighJoinedRecords, weighUsedThings } from './joins.js';
+import { weighBuiltFromCatalogue, weighGroupMembers, weighJoinedRecords, weighUsedThings } from './joins.js';
 import { weighClauses } from './clauses.js';
 import { weighVerbRecords } from './verb-records.js';
 import { placesCounted, weighCountedRows } from './counted.js';
@@ -143,6 +143,7 @@ export class CandidateTable {
     weighTickedItems(this, this.sentences, score, 2);
     weighGroupMembers(this, score, 2);
     weighUsedThings(this, this.sentences, score, 2);
+    weighBuiltFromCatalogue(this, this.sentences, score, 2);
     weighVerbRecords(this, this.sentences, score, 2);
     return [...this.byKey.values()];
   }

@@ -147,6 +147,22 @@ describe('a record with things and the amount of each, said together', () => {
   });
 });
 
+describe('a record made from a catalogue named by what it holds', () => {
+  it.each([
+    ['Dance school app: the teacher builds a routine for each class from our move library, and students watch it at home.', 'routine_move', 'move'],
+    ['Football academy app: coaches create a session plan for each squad from the drill library, and players see it on their phones.', 'session_plan_drill', 'drill'],
+  ])('joins the record and the things picked from it: %s', (spec, row, thing) => {
+    expect(entities(spec)).toEqual(expect.arrayContaining([row, thing]));
+  });
+
+  it.each([
+    ['a record with lines of its own', 'Cafe app: customers order lunch from the lunch menu and pick it up at noon.', 'order_lunch'],
+    ['a catalogue that names nothing it holds', 'Dance school app: the teacher builds a routine for each class from our library, and students watch it at home.', 'routine_library'],
+  ])('makes no such row for %s: %s', (_class, spec, row) => {
+    expect(entities(spec)).not.toContain(row);
+  });
+});
+
 describe('things used up in the work of a record', () => {
   it.each([
     ['An HVAC service app. The office books each service visit for a customer. On the roof the engineer records the filters fitted and the time spent.', 'service_visit_filter'],
