@@ -12,7 +12,7 @@ import { weighLedgers } from './ledgers.js';
 import { weighCommissions } from './commissions.js';
 import { weighTickedItems } from './checklists.js';
 import { weighCompounds } from './compounds.js';
-import { weighGroupMembers, weighJoinedRecords, weighUsedThings } from './joins.js';
+import { weighBuiltFromCatalogue, weighGroupMembers, weighJoinedRecords, weighUsedThings } from './joins.js';
 import { weighClauses } from './clauses.js';
 import { weighVerbRecords } from './verb-records.js';
 import { placesCounted, weighCountedRows } from './counted.js';
@@ -143,6 +143,7 @@ export class CandidateTable {
     weighTickedItems(this, this.sentences, score, 2);
     weighGroupMembers(this, score, 2);
     weighUsedThings(this, this.sentences, score, 2);
+    weighBuiltFromCatalogue(this, this.sentences, score, 2);
     weighVerbRecords(this, this.sentences, score, 2);
     return [...this.byKey.values()];
   }
@@ -448,13 +449,16 @@ export class CandidateTable {
       // "an order with several lines", "a checklist has items": rows of their own, named with their whole.
       if (LINE_WORDS.has(candidate.key) && (phrase.plural || phrase.quantity === 'many')) {
         // ("an order has a status, a tracking number and several line items": the subject of the having, however far.)
-        const had = phrase.verb && HAVING_VERBS.has(phrase.verb.lemma) && phrase.subject && this.candidateOf(phrase.subject)?.person === false ? phrase.subject : undefined;
-        const holder = sentence.phrases.filter((h) => h.end <= phrase.start && phrase.start - h.end <= 4 && this.candidateOf(h)?.person === false && this.holds(sentence, h.end, phrase.start)).at(-1) ?? had;
+        // ("purchase orders go to one supplier with several lines": the subject, when it is a record with lines.)
+        const subject = phrase.subject && this.candidateOf(phrase.subject);
+        const had = phrase.verb && subject?.person === false && (HAVING_VERBS.has(phrase.verb.lemma) || (phrase.prep === 'with' && LINE_HOLDERS[subject.head] !== undefined)) ? phrase.subject : undefined;
+        const holder = sentence.phrases.filter((h) => h.end <= phrase.start && phrase.start - h.end <= 4 && this.candidateOf(h)?.person === false && (this.holds(sentence, h.end, phrase.start) || headsLines(h, phrase))).at(-1) ?? had;
         const whole = holder && this.candidateOf(holder);
-        if (whole && whole !== candidate && !LINE_WORDS.has(whole.key)) this.addLine(whole, candidate, `a ${holder.head.norm} holds several ${phrase.head.norm}`);
+        if (whole && whole !== candidate && !LINE_WORDS.has(whole.key)) this.addLine(whole, candidate, `a ${whole.head.replace(/_/g, ' ')} holds several ${phrase.head.norm}`);
         continue;
       }
       if (AMOUNT_WORDS.has(candidate.head) && phrase.prep === 'with') this.weighAmount(sentence, phrase, candidate);
+      if (LINE_HOLDERS[candidate.head] !== undefined && this.madeFromSeveral(sentence, phrase)) this.addLine(candidate, undefined, `made from several records, a line for each`);
       // "place an order with ... quantity", "order several dishes, each with a quantity": a quantity per thing ordered.
       if (candidate.head === 'quantity' || candidate.head === 'qty') {
         const whole = holders.map((h) => this.candidateOf(h)).find((c) => c && !CART_WORDS[c.key]) ?? (ordered ? this.byKey.get(ordered) : undefined);
@@ -469,6 +473,8 @@ export class CandidateTable {
    */
   private weighAmount(sentence: Sentence, amount: Phrase, word: Candidate): void {
     const before = sentence.phrases.filter((p) => p.end <= amount.start).reverse();
+    const paired = pairedWithAmount(sentence, before, amount);
+    if (paired) return this.weighPairedAmount(paired, before, word);
     const listed = before.find((p) => p.prep !== 'with');
     if (!listed?.plural || listed.start < amount.start - 12) return;
     // The record whose list it is: the subject of the "has" or "is" the list hangs on.
@@ -483,6 +489,36 @@ export class CandidateTable {
     this.add(thing, 1, `listed in a ${whole.head} with its ${word.head}`);
     // The record that lists them is one too, whatever else is said of it.
     if (LISTING_VERBS.has(owner!.verb!.lemma)) this.add(whole, 1.5, `lists ${pluralName(thing.head)} with the ${word.head} of each`);
+  }
+
+  /**
+   * "produce an invoice per matter from the unbilled time and expenses", "build a quote from the
+   * surveyed items": a record made from several other records has a line for each of them. What it is
+   * made from is plural or more than one thing, and none of it people.
+   */
+  private madeFromSeveral(sentence: Sentence, made: Phrase): boolean {
+    if (made.role !== 'object' || !made.verb || made.negated) return false;
+    // Right after "from", or joined to what is ("from the logged hours and expenses"); not "from our shop each month".
+    const from: Phrase[] = [];
+    for (const p of sentence.phrases) {
+      if (p.verb === made.verb && p.role === 'prep' && p.prep === 'from' && p.start > made.start && (sentence.tokens[p.start - 1]?.norm === 'from' || (!!p.coordinated && from.includes(p.coordinated)))) from.push(p);
+    }
+    const things = from.map((p) => this.candidateOf(p)).filter((c) => c && !c.person);
+    return things.length > 0 && things.length === from.length && (from.length > 1 || from[0]!.plural);
+  }
+
+  /**
+   * "recipes (style, IBU) with ingredients and amounts", "kits with parts and quantities": a record
+   * with plural things and how much of each holds them as rows joining the two (recipe_ingredient).
+   * The record is the last phrase before the "with" that is no detail in a list.
+   */
+  private weighPairedAmount(listed: Phrase, before: Phrase[], word: Candidate): void {
+    const record = before.find((p) => p.end <= listed.start && p.prep !== 'with' && p.role !== 'list');
+    const [thing, whole] = [this.candidateOf(listed), record && this.candidateOf(record)];
+    if (!thing || !whole || thing.person || whole.person || thing === whole || LINE_WORDS.has(thing.key) || LINE_HOLDERS[whole.head] !== undefined) return;
+    const row = this.ensure(joinedName(whole.key, thing.key), thing.head, [...whole.words, ...thing.words], listed.head.index);
+    row.evidence.push({ weight: 2.5, why: `a ${whole.head} has ${pluralName(thing.head)}, with the ${word.head} of each` });
+    this.add(thing, 1, `listed in a ${whole.head} with its ${word.head}`);
   }
 
   /** The words between two phrases say the first holds the second: "with", "has", "can have several". */
@@ -825,6 +861,18 @@ function headLemma(token: Token): string | undefined {
   // "co-speakers", "co-hosts": a prefixed compound WordNet lacks is a kind of its head.
   if (/^(co|sub|pre|re|multi|self)-?[a-z]{3,}/.test(norm) && !wordnet().isNoun(token.lemma)) return wordnet().nounHead(norm) ?? token.lemma;
   return token.lemma;
+}
+
+/** "with ingredients and amounts": the plural thing an amount is joined to by "and" under the same "with". */
+function pairedWithAmount(sentence: Sentence, before: Phrase[], amount: Phrase): Phrase | undefined {
+  const thing = before[0];
+  if (!thing || thing.prep !== 'with' || thing.role !== 'prep' || amount.role !== 'prep' || !thing.plural || thing.end + 1 !== amount.start) return undefined;
+  return sentence.tokens[thing.end]?.norm === 'and' ? thing : undefined;
+}
+
+/** "quotes: line items for labour and parts": a heading right before the lines names the record they belong to. */
+function headsLines(heading: Phrase, lines: Phrase): boolean {
+  return heading.role === 'heading' && heading.end === lines.start;
 }
 
 /** A capitalised word in mid-sentence that WordNet does not know as a common noun: a brand or a name. */

@@ -1,6 +1,6 @@
 import type { Candidate } from './candidates.js';
 import type { CandidateBook } from './joins.js';
-import { LINE_WORDS, TICKING_VERBS } from './knowledge.js';
+import { HAVING_VERBS, LINE_WORDS, TICKING_VERBS } from './knowledge.js';
 import type { Phrase, Sentence } from './syntax.js';
 import { wordnet } from './wordnet.js';
 
@@ -28,8 +28,41 @@ export function weighTickedItems(book: CandidateBook, sentences: Sentence[], sco
       row.evidence.push({ weight: 2.5, why: `people tick the ${list.key.replace(/_/g, ' ')} item by item, a row each` });
       // A list kept for nothing but its items is those items ("tick the checklist"), not a table beside them.
       if (score(list) < keep) list.evidence.push({ weight: -1.5, why: 'its ticked items are the rows' });
+      const work = workTicked(book, sentence, list, score, keep);
+      if (work) {
+        const done = book.ensure(`${work.key}_${list.head}_item`, 'item', [...work.words, list.head, 'item'], phrase.head.index);
+        done.person = false;
+        done.evidence.push({ weight: 2.5, why: `the ${list.head} is ticked anew on each ${work.head.replace(/_/g, ' ')}, a row per item` });
+      }
     }
   }
+}
+
+/**
+ * "each pool has its own checklist ... the technician ticks every item on each visit", "after they
+ * finish they tick the checklist": a list kept apart from the work (a thing's own list, or one no
+ * record holds) is ticked anew each time the work is done, so the work keeps a row per item ticked
+ * (visit_checklist_item) beside the list's own items. The work is the kept record the ticking is
+ * said to be on, before or after ("on each visit"), else the best-weighed kept act (WordNet) the idea
+ * counts ("each job", "per job"). A list a piece of work has of its own ("each trip has a packing
+ * list") is ticked only there: no such row.
+ */
+function workTicked(book: CandidateBook, sentence: Sentence, list: Candidate, score: (c: Candidate) => number, keep: number): Candidate | undefined {
+  const holders = list.phrases.map((p) => p.owner ?? (p.verb && HAVING_VERBS.has(p.verb.lemma) ? p.subject : undefined)).map((p) => p && book.candidateOf(p));
+  if (holders.some((h) => h && isAct(h))) return undefined;
+  const kept = (c: Candidate | undefined): c is Candidate => !!c && !c.person && c !== list && !holders.includes(c) && book.byKey.get(c.key) === c && score(c) >= keep;
+  const said = sentence.phrases.filter((p) => p.role === 'prep' && WORK_PREPS.has(p.prep ?? '') && p.quantity === 'each').map((p) => book.candidateOf(p)).find(kept);
+  if (said) return said;
+  const counted = [...book.byKey.values()].filter((c) => kept(c) && isAct(c) && c.phrases.some((p) => p.quantity === 'each' || p.prep === 'per'));
+  return counted.sort((a, b) => score(b) - score(a))[0];
+}
+
+/** Prepositions by which ticking is said to be on a piece of work: "on each visit", "after every groom". */
+const WORK_PREPS = new Set(['on', 'for', 'after', 'before', 'during', 'at']);
+
+/** A record of something done (WordNet's first sense an act): a job, a visit, a booking. */
+function isAct(candidate: Candidate): boolean {
+  return wordnet().lexnames(candidate.head, { senses: 1 }).includes('noun.act');
 }
 
 /** The phrase is what a ticking verb marks: "tick the checklist", "ticks items", "check off each item". */

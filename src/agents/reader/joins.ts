@@ -1,6 +1,6 @@
 import { joinedName, pluralName } from '../naming.js';
 import type { Candidate } from './candidates.js';
-import { AMOUNT_WORDS, ARRANGING_VERBS, ATTRIBUTE_WORDS, CATALOGUE_HEADS, GROUPING_HEADS, HAVING_VERBS, KEEPING_VERBS, LINE_WORDS, NOT_RECORDS, PICKING_VERBS, PLACING_VERBS, QUALITIES, RECURRENCE_WORDS, UI_HEADS } from './knowledge.js';
+import { AMOUNT_WORDS, ARRANGING_VERBS, ATTRIBUTE_WORDS, CATALOGUE_HEADS, GROUPING_HEADS, HAVING_VERBS, KEEPING_VERBS, LINE_HOLDERS, LINE_WORDS, NOT_RECORDS, PICKING_VERBS, PLACING_VERBS, QUALITIES, RECURRENCE_WORDS, UI_HEADS } from './knowledge.js';
 import type { Link } from './relations.js';
 import type { Phrase, Sentence } from './syntax.js';
 import { wordnet } from './wordnet.js';
@@ -133,6 +133,27 @@ export function weighUsedThings(book: CandidateBook, sentences: Sentence[], scor
       const record = records(before.filter((p) => p.role === 'object')) ?? records(before);
       if (!record) continue;
       joinRow(book, record, thing.key, used.head.index, `${pluralOf(thing.key)} used for each ${record.head.replace(/_/g, ' ')}`);
+    }
+  }
+}
+
+/**
+ * Once everything is weighed: "the physio builds a home program for each patient from our exercise
+ * library", "the coach makes a set from the drill library": a record made from a catalogue named by
+ * what it holds is a choice of those things, each in many such records, so a row joins the record and
+ * the thing (program_exercise), and the things are records of their own. A record with lines of its
+ * own ("order from the lunch menu") has them as lines instead (picks.ts).
+ */
+export function weighBuiltFromCatalogue(book: CandidateBook, sentences: Sentence[], score: (c: Candidate) => number, keep: number): void {
+  for (const sentence of sentences) {
+    for (const from of sentence.phrases) {
+      if (from.prep !== 'from' || from.role !== 'prep' || from.negated || !from.verb || !KEEPING_VERBS.has(from.verb.lemma) || !CATALOGUE_HEADS.has(from.head.lemma)) continue;
+      const thing = book.candidateOf(from);
+      // The catalogue names what it holds ("exercise library" → exercise); a bare "our library" names nothing.
+      if (!thing || thing.person || thing.head === from.head.lemma) continue;
+      const made = book.candidateOf(sentence.phrases.find((p) => p.verb === from.verb && p.role === 'object' && p.start < from.start) ?? from);
+      if (!made || made === thing || made.person || LINE_HOLDERS[made.head] !== undefined || score(made) < keep) continue;
+      joinRow(book, made, thing.key, from.head.index, `${pluralOf(thing.key)} picked from the ${from.head.norm} for each ${made.head.replace(/_/g, ' ')}`);
     }
   }
 }

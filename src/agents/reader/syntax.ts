@@ -246,7 +246,9 @@ function classify(tokens: Token[]): Classes {
         continue;
       }
       // "purchase orders are sent", "Team members create": a verb-noun before the subject of a verb modifies it.
-      if (next === 'noun' && nextToken && !closes(t) && (classes[i + 2] === 'aux' || (nextToken.tags.has('Plural') && isPeopleWord(nextToken.lemma))) && isNounWord(t.lemma) && (!before || closes(before) || previous === 'det' || previous === 'conj')) {
+      // ("Purchase orders go to one supplier": so does a verb-noun WordNet has as one noun with it, before any verb.)
+      const oneNoun = classes[i + 2] === 'verb' && !!nextToken && wordnet().isNoun(`${t.lemma}_${nextToken.lemma}`);
+      if (next === 'noun' && nextToken && !closes(t) && (classes[i + 2] === 'aux' || oneNoun || (nextToken.tags.has('Plural') && isPeopleWord(nextToken.lemma))) && isNounWord(t.lemma) && (!before || closes(before) || previous === 'det' || previous === 'conj')) {
         classes[i] = 'noun';
         continue;
       }
@@ -330,7 +332,8 @@ function classify(tokens: Token[]): Classes {
       continue;
     }
     // "Reps track deals with ...": after a plural subject opening the clause, a verb-noun before a plural noun is the verb.
-    if (previous === 'noun' && before && !ownerOf(before) && (before.tags.has('Plural') || (before.norm.endsWith('s') && before.norm !== before.lemma) || isPeopleWord(before.lemma)) && (i === 1 || classes[i - 2] === 'det' || closes(tokens[i - 2]!)) && isVerbWord(t.lemma) && !t.tags.has('Plural') && nextToken && nextToken.norm.endsWith('s') && isNounWord(nextToken.lemma) && !closes(t)) {
+    // ("Invoices: line items for parts": a word closed by a colon heads what follows, no subject of it.)
+    if (previous === 'noun' && before && !ownerOf(before) && !/:/.test(before.post) && (before.tags.has('Plural') || (before.norm.endsWith('s') && before.norm !== before.lemma) || isPeopleWord(before.lemma)) && (i === 1 || classes[i - 2] === 'det' || closes(tokens[i - 2]!)) && isVerbWord(t.lemma) && !t.tags.has('Plural') && nextToken && nextToken.norm.endsWith('s') && isNounWord(nextToken.lemma) && !closes(t)) {
       classes[i] = 'verb';
       if (classes[i + 1] === 'verb') classes[i + 1] = 'noun';
       continue;

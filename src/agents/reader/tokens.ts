@@ -65,7 +65,23 @@ export function tokenize(text: string): Token[][] {
     }
     if (current.length > 0) sentences.push(current);
   }
-  return sentences.map(joinHyphenated);
+  return commonWordsWrittenCapitalised(sentences.map(joinHyphenated));
+}
+
+/**
+ * "we make a Quote with one or more lines ... when a quote is won": a word capitalised in mid-sentence
+ * that the idea also writes in lower case is the common word, written large for emphasis, not a name.
+ */
+function commonWordsWrittenCapitalised(sentences: Token[][]): Token[][] {
+  const lower = new Set(sentences.flat().filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.lemma));
+  return sentences.map((sentence) =>
+    sentence.map((t, at) => {
+      if (at === 0 || !t.tags.has('ProperNoun') || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || !lower.has(t.lemma)) return t;
+      const tags = new Set(t.tags);
+      tags.delete('ProperNoun');
+      return { ...t, tags };
+    }),
+  );
 }
 
 /**

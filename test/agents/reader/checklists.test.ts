@@ -37,3 +37,25 @@ describe('a list ticked item by item, a row each item', () => {
     expect(entities(spec)).not.toContain(row);
   });
 });
+
+describe('a list kept apart from the work is ticked anew on each piece of work, a row per item ticked', () => {
+  it.each([
+    ['the work said with the ticking', 'Pool service app: customers book pool visits, and each pool has its own service checklist (skim surface, test pH, clean filter); the technician ticks every item on each visit.', 'visit_checklist_item'],
+    ['the work said before the ticking', 'Sailing charter app: guests book charters (date, boat, hours). Each boat has its own safety checklist (life jackets, flares, radio). The skipper ticks every item before each charter.', 'charter_checklist_item'],
+    ['the work the idea counts', 'Window cleaning firm: I assign a washer to each job and pay washers per job. Each building has its own checklist (ledges, skylights, frames) and the washer ticks items when done.', 'job_checklist_item'],
+    ['a list no record holds', 'Lawn care app: clients book mowing jobs and we send a crew to each job. When they finish the crew ticks the checklist and adds a photo.', 'job_checklist_item'],
+  ])('%s: %s', (_class, spec, row) => {
+    expect(entities(spec)).toContain(row);
+  });
+
+  it('keeps the list\'s own items beside the rows of the work', () => {
+    const names = entities('Window cleaning firm: I assign a washer to each job and pay washers per job. Each building has its own checklist (ledges, skylights, frames) and the washer ticks items when done.');
+    expect(names).toEqual(expect.arrayContaining(['checklist_item', 'job_checklist_item']));
+  });
+
+  it('makes no such row when the work has the list of its own', () => {
+    const names = entities('A camping planner: each trip has a packing list and we tick items off as we pack.');
+    expect(names).toContain('packing_list_item');
+    expect(names).not.toContain('trip_packing_list_item');
+  });
+});

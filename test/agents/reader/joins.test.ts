@@ -127,6 +127,42 @@ describe('a record that lists things with the amount of each', () => {
   });
 });
 
+describe('a record with things and the amount of each, said together', () => {
+  // [the idea, the record, the row joining it to the things, the things]
+  it.each([
+    ['Cider press app. We have recipes (apple mix, target sweetness) with ingredients and amounts, and each pressing follows one recipe.', 'recipe', 'recipe_ingredient', 'ingredient'],
+    ['Florist app. We design bouquets (name, price) with flowers and quantities, and customers order bouquets for delivery.', 'bouquet', 'bouquet_flower', 'flower'],
+  ])('keeps a row per thing, tied to both: %s', (spec, record, row, thing) => {
+    expect(entities(spec)).toEqual(expect.arrayContaining([record, row, thing]));
+    expect(links(spec)).toEqual(expect.arrayContaining([`${record} -> ${row}`, `${thing} -> ${row}`]));
+  });
+
+  it('keeps a row per thing when the things are joined to their amount after the record', () => {
+    expect(entities('Electrician app. We keep kits with parts and quantities for each job type, and electricians take a kit to each job.')).toContain('kit_part');
+  });
+
+  it('reads no row from examples in brackets beside a quantity', () => {
+    const names = entities('Camping planner: each kit has items with a category (tents, stoves, lamps) and a quantity, and I tick items off as I pack.');
+    expect(names.some((n) => n.endsWith('_lamp'))).toBe(false);
+  });
+});
+
+describe('a record made from a catalogue named by what it holds', () => {
+  it.each([
+    ['Dance school app: the teacher builds a routine for each class from our move library, and students watch it at home.', 'routine_move', 'move'],
+    ['Football academy app: coaches create a session plan for each squad from the drill library, and players see it on their phones.', 'session_plan_drill', 'drill'],
+  ])('joins the record and the things picked from it: %s', (spec, row, thing) => {
+    expect(entities(spec)).toEqual(expect.arrayContaining([row, thing]));
+  });
+
+  it.each([
+    ['a record with lines of its own', 'Cafe app: customers order lunch from the lunch menu and pick it up at noon.', 'order_lunch'],
+    ['a catalogue that names nothing it holds', 'Dance school app: the teacher builds a routine for each class from our library, and students watch it at home.', 'routine_library'],
+  ])('makes no such row for %s: %s', (_class, spec, row) => {
+    expect(entities(spec)).not.toContain(row);
+  });
+});
+
 describe('things used up in the work of a record', () => {
   it.each([
     ['An HVAC service app. The office books each service visit for a customer. On the roof the engineer records the filters fitted and the time spent.', 'service_visit_filter'],

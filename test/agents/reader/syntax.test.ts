@@ -226,3 +226,19 @@ describe('a word that is mostly a verb, closing a comma series of acts, is the n
     expect(verbs('Columns: name, rate, pay, and notes.')).not.toContain('pay');
   });
 });
+
+describe('a word closed by a colon heads what follows', () => {
+  it('reads the verb-noun after a heading as the modifier of the noun after it, not a verb', () => {
+    const text = 'Garage app. Features:\n- invoices: line items for parts and labour, the driver pays the invoice by card';
+    expect(phrases(text)).toContain('line items');
+    expect(verbs(text)).not.toContain('line');
+  });
+});
+
+describe('a verb-noun WordNet has as one noun with the noun after it, before a verb, is its modifier', () => {
+  it('reads the two words as the subject and the verb after them as the verb', () => {
+    const text = 'Purchase orders go to one wholesaler with several lines.';
+    expect(phrases(text)).toContain('purchase orders');
+    expect(verbs(text)).toEqual(['go']);
+  });
+});

@@ -30,6 +30,41 @@ describe('orders of several priced things have line items', () => {
     expect(names).toEqual(expect.arrayContaining(['repair', 'repair_item']));
   });
 
+  it('reads line items under a heading as the lines of the record the heading names', () => {
+    const names = tables('Roofing company app. What we need:\n- quotes: line items for materials and labour, the homeowner signs the quote online\n- crews see their roofs for the week');
+    expect(names).toEqual(expect.arrayContaining(['quote', 'quote_line']));
+    expect(names).not.toContain('line_item');
+  });
+
+  it('reads line items under a heading as lines even where the tagger takes "line" for a verb', () => {
+    const names = tables('Garage app. Features:\n- invoices: line items for parts and labour, the driver pays the invoice by card');
+    expect(names).toEqual(expect.arrayContaining(['invoice', 'invoice_line']));
+  });
+
+  it('reads a word capitalised in mid-sentence, and written in lower case elsewhere, as the common word', () => {
+    const names = tables('Sign shop app. Customers email us, we make a Quote with one or more lines (size, material, unit price). When a quote is accepted we start the job.');
+    expect(names).toEqual(expect.arrayContaining(['quote', 'quote_line']));
+  });
+
+  it.each([
+    ['an invoice from logged records', 'Design studio app. Designers log hours and expenses against projects. Each month we produce an invoice per project from the logged hours and expenses.', 'invoice_line'],
+    ['a quote from surveyed things', 'Carpet fitting app. The surveyor measures rooms and notes items to remove; the office builds a quote from the measured rooms and items, and the customer accepts it online.', 'quote_line'],
+  ])('reads a record made from several records as having a line for each: %s', (_class, spec, line) => {
+    expect(tables(spec)).toContain(line);
+  });
+
+  it.each([
+    ['where it is sent from, and when', 'Florist app. Customers order bouquets for delivery and we send an invoice from our shop each month.', 'invoice_line'],
+    ['who it comes from', 'Print shop app: we receive an order from a customer and print it the same day.', 'order_item'],
+  ])('reads no lines in a record made from one thing: %s', (_class, spec, line) => {
+    expect(tables(spec)).not.toContain(line);
+  });
+
+  it('reads the lines a record goes out with as its lines, when the record is the subject', () => {
+    const names = tables('Hardware store back office. Purchase orders go to one wholesaler with several lines (product, qty, cost), and we mark them received when the pallet arrives.');
+    expect(names).toEqual(expect.arrayContaining(['purchase_order', 'purchase_order_line']));
+  });
+
   it('reads a tab people add to as the tab and its items', () => {
     const names = tables('Cocktail bar app: each guest adds drinks to one shared tab during the night, and the bartender closes the tab at the end.');
     expect(names).toEqual(expect.arrayContaining(['tab', 'tab_item']));
