@@ -56,6 +56,8 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     add(keeping, c, weight);
   };
   const notes: string[] = [];
+  /** People the business keeps whoever signs in: counted in the tens ("about 80 students", "45 caregivers"). */
+  const held = new Set<Candidate>();
   let onlySigners: Candidate[] | null = null;
   let staffOnly = false;
   let lastPerson: Candidate | undefined;
@@ -98,6 +100,7 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     // "about 150 clients", "for each client": people counted, or gone through one by one, are a list the idea keeps.
     for (const phrase of personPhrases) {
       const count = phrase.det.map((d) => Number(d)).find((n) => Number.isInteger(n) && n > 0);
+      if (count !== undefined && count >= MANY_PEOPLE) held.add(candidateOf(phrase)!);
       if (count !== undefined) add(keeping, candidateOf(phrase), count >= MANY_PEOPLE ? KEPT_ENOUGH : 0.75);
       else if (phrase.quantity === 'each' && phrase.role !== 'list') add(keeping, candidateOf(phrase), 0.75);
     }
@@ -208,8 +211,9 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     // When the idea names who signs in ("I'm the only person who will ever log in"), no one else is a role.
     else if ((r > 0 || score(c) >= 1) && (r >= 1 || c.phrases.some((p) => !p.example && p.role !== 'list')) && (!onlySigners || onlySigners.includes(c))) {
       roles.push(c);
-      // People who sign in and whose details the idea keeps ("singers with their voice part and section") are records too.
-      if (signing.has(c) && keeping.get(c)! >= KEPT_ENOUGH) records.push(c);
+      // People who sign in and whose details the idea keeps ("singers with their voice part and section") are records too, and
+      // so are people the business counts in the tens ("80 students ... parents register their kids"): too many to keep in mind.
+      if (held.has(c) || (signing.has(c) && keeping.get(c)! >= KEPT_ENOUGH)) records.push(c);
     }
   }
   return { roles: [...roles, ...declared, ...organisationsSigningIn(sentences, candidateOf)], records, notes, staffOnly };

@@ -45,3 +45,17 @@ describe('people kept as records who also sign in', () => {
     expect(clinic.roles).not.toContain('patient');
   });
 });
+
+describe('people the business counts in the tens, whoever signs in', () => {
+  it('a dance school with about 90 pupils keeps them, though parents sign them up', () => {
+    const { roles, entities } = reading('I run a small dance school with 3 teachers and about 90 pupils. Parents sign up their children for classes and pay per term, and pupils can see their timetable.');
+    expect(entities).toContain('pupil');
+    expect(roles).toContain('parent');
+  });
+
+  it('a handful of staff counted stays a role', () => {
+    const { roles, entities } = reading('A bakery with 4 bakers. Bakers see the orders for the morning and mark each one baked.');
+    expect(roles).toContain('baker');
+    expect(entities).not.toContain('baker');
+  });
+});
