@@ -1,6 +1,6 @@
 import type { Candidate } from './candidates.js';
 import { score } from './candidates.js';
-import { HAVING_VERBS, KEEPING_VERBS, LOOKING_VERBS, PICKING_VERBS, QUALITIES, RECORD_ACTS, WORKING_VERBS, actVerb } from './knowledge.js';
+import { BILLING_VERBS, HAVING_VERBS, KEEPING_VERBS, LOOKING_VERBS, PICKING_VERBS, QUALITIES, RECORD_ACTS, WORKING_VERBS, actVerb } from './knowledge.js';
 import { isVerbWord } from './lexicon.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
 import { PRODUCT_NOUNS } from './vocabulary.js';
@@ -56,7 +56,7 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     add(keeping, c, weight);
   };
   const notes: string[] = [];
-  /** People the business keeps whoever signs in: counted in the tens ("about 80 students", "45 caregivers"). */
+  /** People the business keeps whoever signs in: counted in the tens ("about 80 students", "45 caregivers") or billed ("we invoice each client"). */
   const held = new Set<Candidate>();
   let onlySigners: Candidate[] | null = null;
   let staffOnly = false;
@@ -103,6 +103,11 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       if (count !== undefined && count >= MANY_PEOPLE) held.add(candidateOf(phrase)!);
       if (count !== undefined) add(keeping, candidateOf(phrase), count >= MANY_PEOPLE ? KEPT_ENOUGH : 0.75);
       else if (phrase.quantity === 'each' && phrase.role !== 'list') add(keeping, candidateOf(phrase), 0.75);
+    }
+    for (const [at, phrase] of personPhrases.entries()) {
+      if (!billed(sentence, phrase, personPhrases[at + 1])) continue;
+      held.add(candidateOf(phrase)!);
+      add(keeping, candidateOf(phrase), KEPT_ENOUGH);
     }
     // "records of our customers", "a file on every student", "client notes": what is kept about people is theirs.
     for (const phrase of sentence.phrases) {
@@ -212,11 +217,32 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     else if ((r > 0 || score(c) >= 1) && (r >= 1 || c.phrases.some((p) => !p.example && p.role !== 'list')) && (!onlySigners || onlySigners.includes(c))) {
       roles.push(c);
       // People who sign in and whose details the idea keeps ("singers with their voice part and section") are records too, and
-      // so are people the business counts in the tens ("80 students ... parents register their kids"): too many to keep in mind.
+      // so are people the business counts in the tens ("80 students ... parents register their kids") or bills ("clients book
+      // online ... we invoice each client monthly"): its customers and members, whose details it keeps.
       if (held.has(c) || (signing.has(c) && keeping.get(c)! >= KEPT_ENOUGH)) records.push(c);
     }
   }
   return { roles: [...roles, ...declared, ...organisationsSigningIn(sentences, candidateOf)], records, notes, staffOnly };
+}
+
+/** Forms of "be" and "get" before a participle: "customers get billed", "are charged weekly". */
+const PASSIVE_AUXILIARIES = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'gets', 'got', 'getting']);
+/** Charging in the active names a payment taken as often as an account ("charge clients a subscription"); being charged is billing. */
+const BILLED_PARTICIPLES = new Set([...BILLING_VERBS, 'charge']);
+
+/**
+ * People the business bills are its customers, whose billing details it keeps: the object of a
+ * verb of billing ("we invoice each client", "bill customers monthly"), or a subject billed or
+ * charged in its own clause before anyone else is named ("customers get billed monthly",
+ * "customers pick a plan and are charged weekly").
+ */
+function billed(sentence: Sentence, phrase: Phrase, nextPerson: Phrase | undefined): boolean {
+  if (phrase.role !== 'subject') return !phrase.prep && !!phrase.verb && BILLING_VERBS.has(phrase.verb.lemma);
+  const tokens = sentence.tokens;
+  for (let i = phrase.end; i + 1 < (nextPerson?.start ?? tokens.length) && !/[.;:]/.test(tokens[i - 1]!.post); i++) {
+    if (PASSIVE_AUXILIARIES.has(tokens[i]!.norm) && BILLED_PARTICIPLES.has(wordnet().verbLemma(tokens[i + 1]!.norm) ?? '')) return true;
+  }
+  return false;
 }
 
 /**

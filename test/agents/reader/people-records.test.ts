@@ -59,3 +59,23 @@ describe('people the business counts in the tens, whoever signs in', () => {
     expect(entities).not.toContain('baker');
   });
 });
+
+describe('people the business bills', () => {
+  it('a window cleaner invoices each client: the clients are kept, and still book online', () => {
+    const { roles, entities } = reading('I clean windows around town. Clients book a clean online and pick a date, and I invoice each client at the end of the month.');
+    expect(entities).toContain('client');
+    expect(roles).toContain('client');
+  });
+
+  it('tenants who get billed monthly are kept, and still sign in', () => {
+    const { roles, entities } = reading('Storage unit rentals: renters pick a unit and book it online, and renters get billed monthly for the unit until they move out.');
+    expect(entities).toContain('renter');
+    expect(roles).toContain('renter');
+  });
+
+  it('people who only pay in the product stay a role', () => {
+    const { roles, entities } = reading('A yoga studio app: students book classes and pay by card online.');
+    expect(roles).toContain('student');
+    expect(entities).not.toContain('student');
+  });
+});
