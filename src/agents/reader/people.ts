@@ -34,6 +34,8 @@ const ONLY_PERSON = /\b(?:i'?m|i am|we'?re|we are)\s+the\s+only\s+(?:person|one|
 const JUST_RECORDS = /\bjust\s+(?:names?|people|contacts?|records?|entries|rows)\b/i;
 /** What is kept about people: "client records", "records of our customers", "a file on every student". */
 const KEPT_ABOUT = new Set(['record', 'records', 'file', 'files', 'note', 'notes', 'dossier', 'history', 'database', 'register', 'list', 'directory', 'roster']);
+/** Lists of people: "a member list", "a guest list", "customer list" hold the people they are named after. */
+const PEOPLE_LISTS = new Set(['list', 'register', 'directory', 'roster', 'database']);
 /** Evidence that the idea keeps details of people who also sign in: details listed under them, a record named for them. */
 const KEPT_ENOUGH = 1.5;
 /** People counted in the tens or more ("about 150 clients") are more than anyone keeps in mind: a list. */
@@ -56,7 +58,7 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     add(keeping, c, weight);
   };
   const notes: string[] = [];
-  /** People the business keeps whoever signs in: counted in the tens ("about 80 students", "45 caregivers") or billed ("we invoice each client"). */
+  /** People the business keeps whoever signs in: counted in the tens ("about 80 students"), billed ("we invoice each client"), or in a list named after them ("a guest list"). */
   const held = new Set<Candidate>();
   let onlySigners: Candidate[] | null = null;
   let staffOnly = false;
@@ -116,6 +118,13 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       const named = candidateOf(phrase);
       // (Kept evidence only: it makes people who sign in a record too, and never turns a role into a record alone.)
       for (const c of [...about, named?.person ? named : undefined]) if (c?.person) add(keeping, c, 2);
+    }
+    // "a guest list with RSVP", "customer list with addresses": a list named after people holds them, though the tagger may
+    // read "list" as a verb; a singular names it, as a noun before another does ("parents register their kids" is the verb).
+    for (const phrase of personPhrases) {
+      if (phrase.plural || !PEOPLE_LISTS.has(sentence.tokens[phrase.end]?.lemma ?? '') || /[,;:.]/.test(phrase.head.post)) continue;
+      held.add(candidateOf(phrase)!);
+      add(keeping, candidateOf(phrase), 2);
     }
 
     // "we look them up by phone number or add them (name, phone, email)": the people just named are kept.

@@ -79,3 +79,21 @@ describe('people the business bills', () => {
     expect(entities).not.toContain('student');
   });
 });
+
+describe('a list named after people', () => {
+  it('a customer list with addresses keeps the customers, who also approve quotes', () => {
+    const { roles, entities } = reading('App for my roofing firm: customer list with phone numbers and several site addresses per customer. The office creates a job, and the customer approves the quote on the roofer’s tablet.');
+    expect(entities).toContain('customer');
+    expect(roles).toContain('customer');
+  });
+
+  it('a guest list with details keeps the guests, whom the couple updates', () => {
+    const { entities } = reading('Wedding planner app: for each wedding a guest list with RSVP and meal choice. Couples log in to update guests and the seating plan.');
+    expect(entities).toContain('guest');
+  });
+
+  it('people who register something are not a register', () => {
+    const { entities } = reading('Parents register their kids for holiday camps and pay online.');
+    expect(entities).not.toContain('parent');
+  });
+});
