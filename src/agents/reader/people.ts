@@ -58,7 +58,10 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     add(keeping, c, weight);
   };
   const notes: string[] = [];
-  /** People the business keeps whoever signs in: counted in the tens ("about 80 students"), billed ("we invoice each client"), or in a list named after them ("a guest list"). */
+  /**
+   * People the business keeps whoever signs in: counted in the tens ("about 80 students"), billed ("we invoice each
+   * client"), in a list named after them ("a guest list"), or given a record of their own ("a plan for a patient").
+   */
   const held = new Set<Candidate>();
   let onlySigners: Candidate[] | null = null;
   let staffOnly = false;
@@ -118,6 +121,13 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       const named = candidateOf(phrase);
       // (Kept evidence only: it makes people who sign in a record too, and never turns a role into a record alone.)
       for (const c of [...about, named?.person ? named : undefined]) if (c?.person) add(keeping, c, 2);
+    }
+    // "build a plan for a patient", "upload a gallery for the client": a record made for one person is theirs, so they are
+    // kept; a plural names whom a kind of thing is meant for ("shifts for the drivers", "a screen for staff").
+    for (const phrase of personPhrases) {
+      if (phrase.prep !== 'for' || phrase.plural || !phrase.verb || !KEEPING_VERBS.has(phrase.verb.lemma)) continue;
+      held.add(candidateOf(phrase)!);
+      add(keeping, candidateOf(phrase), KEPT_ENOUGH);
     }
     // "a guest list with RSVP", "customer list with addresses": a list named after people holds them, though the tagger may
     // read "list" as a verb; a singular names it, as a noun before another does ("parents register their kids" is the verb).

@@ -97,3 +97,17 @@ describe('a list named after people', () => {
     expect(entities).not.toContain('parent');
   });
 });
+
+describe('a record made for one person', () => {
+  it('a dietitian writes a meal plan for a client: the clients are kept, and still sign in', () => {
+    const { roles, entities } = reading('App for my dietitian practice. Clients book consultations online. After the first consultation the dietitian writes a meal plan for the client, and clients can log their meals every day.');
+    expect(entities).toContain('client');
+    expect(roles).toContain('client');
+  });
+
+  it('a kind of thing meant for several people keeps no table of them', () => {
+    const { roles, entities } = reading('Delivery company app. The dispatcher creates shifts for the drivers each week, and drivers pick the shifts they want.');
+    expect(roles).toContain('driver');
+    expect(entities).not.toContain('driver');
+  });
+});
