@@ -34,6 +34,8 @@ const ONLY_PERSON = /\b(?:i'?m|i am|we'?re|we are)\s+the\s+only\s+(?:person|one|
 const JUST_RECORDS = /\bjust\s+(?:names?|people|contacts?|records?|entries|rows)\b/i;
 /** What is kept about people: "client records", "records of our customers", "a file on every student". */
 const KEPT_ABOUT = new Set(['record', 'records', 'file', 'files', 'note', 'notes', 'dossier', 'history', 'database', 'register', 'list', 'directory', 'roster']);
+/** Verbs of entering people into the product: "register their kids", "enrol pupils", "import employees". */
+const REGISTERING_VERBS = new Set(['register', 'enrol', 'enroll', 'import']);
 /** Lists of people: "a member list", "a guest list", "customer list" hold the people they are named after. */
 const PEOPLE_LISTS = new Set(['list', 'register', 'directory', 'roster', 'database']);
 /** Evidence that the idea keeps details of people who also sign in: details listed under them, a record named for them. */
@@ -60,7 +62,8 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
   const notes: string[] = [];
   /**
    * People the business keeps whoever signs in: counted in the tens ("about 80 students"), billed ("we invoice each
-   * client"), in a list named after them ("a guest list"), or given a record of their own ("a plan for a patient").
+   * client"), in a list named after them ("a guest list"), given a record of their own ("a plan for a patient"), or
+   * entered into the product by someone ("import employees").
    */
   const held = new Set<Candidate>();
   let onlySigners: Candidate[] | null = null;
@@ -126,6 +129,12 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     // kept; a plural names whom a kind of thing is meant for ("shifts for the drivers", "a screen for staff").
     for (const phrase of personPhrases) {
       if (phrase.prep !== 'for' || phrase.plural || !phrase.verb || !KEEPING_VERBS.has(phrase.verb.lemma)) continue;
+      held.add(candidateOf(phrase)!);
+      add(keeping, candidateOf(phrase), KEPT_ENOUGH);
+    }
+    // "parents register their kids", "we import employees with their manager": people someone enters into the product are kept.
+    for (const phrase of personPhrases) {
+      if (phrase.role !== 'object' || !phrase.verb || !REGISTERING_VERBS.has(phrase.verb.lemma)) continue;
       held.add(candidateOf(phrase)!);
       add(keeping, candidateOf(phrase), KEPT_ENOUGH);
     }

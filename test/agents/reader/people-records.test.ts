@@ -111,3 +111,16 @@ describe('a record made for one person', () => {
     expect(entities).not.toContain('driver');
   });
 });
+
+describe('people someone enters into the product', () => {
+  it('a school imports its pupils with their class: the pupils are kept, and still sign in', () => {
+    const { roles, entities } = reading('Homework app for our school. We import pupils with their class and form tutor at the start of the year. Pupils hand in homework online and see their marks.');
+    expect(entities).toContain('pupil');
+    expect(roles).toContain('pupil');
+  });
+
+  it('a swimming club whose coaches enrol swimmers keeps the swimmers', () => {
+    const { entities } = reading('Swimming club app: coaches enrol swimmers in squads, and swimmers check the training plan on their phone.');
+    expect(entities).toContain('swimmer');
+  });
+});
