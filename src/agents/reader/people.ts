@@ -112,8 +112,9 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       if (count !== undefined) add(keeping, candidateOf(phrase), count >= MANY_PEOPLE ? KEPT_ENOUGH : 0.75);
       else if (phrase.quantity === 'each' && phrase.role !== 'list') add(keeping, candidateOf(phrase), 0.75);
     }
+    // People the business bills, makes a record for, enters into the product or lists are kept, whoever signs in.
     for (const [at, phrase] of personPhrases.entries()) {
-      if (!billed(sentence, phrase, personPhrases[at + 1])) continue;
+      if (!keptByTheBusiness(sentence, phrase, personPhrases[at + 1])) continue;
       held.add(candidateOf(phrase)!);
       add(keeping, candidateOf(phrase), KEPT_ENOUGH);
     }
@@ -124,26 +125,6 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
       const named = candidateOf(phrase);
       // (Kept evidence only: it makes people who sign in a record too, and never turns a role into a record alone.)
       for (const c of [...about, named?.person ? named : undefined]) if (c?.person) add(keeping, c, 2);
-    }
-    // "build a plan for a patient", "upload a gallery for the client": a record made for one person is theirs, so they are
-    // kept; a plural names whom a kind of thing is meant for ("shifts for the drivers", "a screen for staff").
-    for (const phrase of personPhrases) {
-      if (phrase.prep !== 'for' || phrase.plural || !phrase.verb || !KEEPING_VERBS.has(phrase.verb.lemma)) continue;
-      held.add(candidateOf(phrase)!);
-      add(keeping, candidateOf(phrase), KEPT_ENOUGH);
-    }
-    // "parents register their kids", "we import employees with their manager": people someone enters into the product are kept.
-    for (const phrase of personPhrases) {
-      if (phrase.role !== 'object' || !phrase.verb || !REGISTERING_VERBS.has(phrase.verb.lemma)) continue;
-      held.add(candidateOf(phrase)!);
-      add(keeping, candidateOf(phrase), KEPT_ENOUGH);
-    }
-    // "a guest list with RSVP", "customer list with addresses": a list named after people holds them, though the tagger may
-    // read "list" as a verb; a singular names it, as a noun before another does ("parents register their kids" is the verb).
-    for (const phrase of personPhrases) {
-      if (phrase.plural || !PEOPLE_LISTS.has(sentence.tokens[phrase.end]?.lemma ?? '') || /[,;:.]/.test(phrase.head.post)) continue;
-      held.add(candidateOf(phrase)!);
-      add(keeping, candidateOf(phrase), 2);
     }
 
     // "we look them up by phone number or add them (name, phone, email)": the people just named are kept.
@@ -251,6 +232,21 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     }
   }
   return { roles: [...roles, ...declared, ...organisationsSigningIn(sentences, candidateOf)], records, notes, staffOnly };
+}
+
+/**
+ * What says the business keeps a person, whoever signs in: it bills them (`billed`), makes a record for one of them
+ * ("build a plan for a patient", "upload a gallery for the client"; a plural names whom a kind of thing is meant for,
+ * "shifts for the drivers"), someone enters them into the product ("parents register their kids", "we import
+ * employees with their manager"), or a list is named after them ("a guest list with RSVP", "customer list with
+ * addresses": the tagger may read such a "list" as a verb, and a singular names it, as a noun before another does).
+ */
+function keptByTheBusiness(sentence: Sentence, phrase: Phrase, nextPerson: Phrase | undefined): boolean {
+  const verb = phrase.verb?.lemma ?? '';
+  if (phrase.prep === 'for' && !phrase.plural && KEEPING_VERBS.has(verb)) return true;
+  if (phrase.role === 'object' && REGISTERING_VERBS.has(verb)) return true;
+  if (!phrase.plural && PEOPLE_LISTS.has(sentence.tokens[phrase.end]?.lemma ?? '') && !/[,;:.]/.test(phrase.head.post)) return true;
+  return billed(sentence, phrase, nextPerson);
 }
 
 /** Forms of "be" and "get" before a participle: "customers get billed", "are charged weekly". */
