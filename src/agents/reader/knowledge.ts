@@ -379,6 +379,9 @@ export const RECURRENCE_WORDS = new Set(['weekly', 'daily', 'monthly', 'fortnigh
  */
 export const TAKING_PART_VERBS = new Set(['enter', 'join', 'participate', 'compete', 'play', 'belong', 'take']);
 
+/** Verbs of billing someone ("invoice each client", "customers get billed monthly"): the people billed are the business's customers. */
+export const BILLING_VERBS = new Set(['bill', 'invoice']);
+
 /** Verbs that give a thing or a person to another ("assign a plot", "allocate rooms to groups"): WordNet names the act (assignment). */
 export const ASSIGNING_VERBS = new Set(['assign', 'allocate', 'allot', 'reassign']);
 

@@ -1,6 +1,6 @@
 import type { Candidate } from './candidates.js';
 import { score } from './candidates.js';
-import { HAVING_VERBS, KEEPING_VERBS, LOOKING_VERBS, PICKING_VERBS, QUALITIES, RECORD_ACTS, WORKING_VERBS, actVerb } from './knowledge.js';
+import { BILLING_VERBS, HAVING_VERBS, KEEPING_VERBS, LOOKING_VERBS, PICKING_VERBS, QUALITIES, RECORD_ACTS, WORKING_VERBS, actVerb } from './knowledge.js';
 import { isVerbWord } from './lexicon.js';
 import { askedToAct, type Phrase, type Sentence } from './syntax.js';
 import { PRODUCT_NOUNS } from './vocabulary.js';
@@ -34,6 +34,10 @@ const ONLY_PERSON = /\b(?:i'?m|i am|we'?re|we are)\s+the\s+only\s+(?:person|one|
 const JUST_RECORDS = /\bjust\s+(?:names?|people|contacts?|records?|entries|rows)\b/i;
 /** What is kept about people: "client records", "records of our customers", "a file on every student". */
 const KEPT_ABOUT = new Set(['record', 'records', 'file', 'files', 'note', 'notes', 'dossier', 'history', 'database', 'register', 'list', 'directory', 'roster']);
+/** Verbs of entering people into the product: "register their kids", "enrol pupils", "import employees". */
+const REGISTERING_VERBS = new Set(['register', 'enrol', 'enroll', 'import']);
+/** Lists of people: "a member list", "a guest list", "customer list" hold the people they are named after. */
+const PEOPLE_LISTS = new Set(['list', 'register', 'directory', 'roster', 'database']);
 /** Evidence that the idea keeps details of people who also sign in: details listed under them, a record named for them. */
 const KEPT_ENOUGH = 1.5;
 /** People counted in the tens or more ("about 150 clients") are more than anyone keeps in mind: a list. */
@@ -56,6 +60,12 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     add(keeping, c, weight);
   };
   const notes: string[] = [];
+  /**
+   * People the business keeps whoever signs in: counted in the tens ("about 80 students"), billed ("we invoice each
+   * client"), in a list named after them ("a guest list"), given a record of their own ("a plan for a patient"), or
+   * entered into the product by someone ("import employees").
+   */
+  const held = new Set<Candidate>();
   let onlySigners: Candidate[] | null = null;
   let staffOnly = false;
   let lastPerson: Candidate | undefined;
@@ -98,8 +108,15 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     // "about 150 clients", "for each client": people counted, or gone through one by one, are a list the idea keeps.
     for (const phrase of personPhrases) {
       const count = phrase.det.map((d) => Number(d)).find((n) => Number.isInteger(n) && n > 0);
+      if (count !== undefined && count >= MANY_PEOPLE) held.add(candidateOf(phrase)!);
       if (count !== undefined) add(keeping, candidateOf(phrase), count >= MANY_PEOPLE ? KEPT_ENOUGH : 0.75);
       else if (phrase.quantity === 'each' && phrase.role !== 'list') add(keeping, candidateOf(phrase), 0.75);
+    }
+    // People the business bills, makes a record for, enters into the product or lists are kept, whoever signs in.
+    for (const [at, phrase] of personPhrases.entries()) {
+      if (!keptByTheBusiness(sentence, phrase, personPhrases[at + 1])) continue;
+      held.add(candidateOf(phrase)!);
+      add(keeping, candidateOf(phrase), KEPT_ENOUGH);
     }
     // "records of our customers", "a file on every student", "client notes": what is kept about people is theirs.
     for (const phrase of sentence.phrases) {
@@ -208,11 +225,48 @@ export function readPeople(sentences: Sentence[], candidates: Candidate[], candi
     // When the idea names who signs in ("I'm the only person who will ever log in"), no one else is a role.
     else if ((r > 0 || score(c) >= 1) && (r >= 1 || c.phrases.some((p) => !p.example && p.role !== 'list')) && (!onlySigners || onlySigners.includes(c))) {
       roles.push(c);
-      // People who sign in and whose details the idea keeps ("singers with their voice part and section") are records too.
-      if (signing.has(c) && keeping.get(c)! >= KEPT_ENOUGH) records.push(c);
+      // People who sign in and whose details the idea keeps ("singers with their voice part and section") are records too, and
+      // so are people the business counts in the tens ("80 students ... parents register their kids") or bills ("clients book
+      // online ... we invoice each client monthly"): its customers and members, whose details it keeps.
+      if (held.has(c) || (signing.has(c) && keeping.get(c)! >= KEPT_ENOUGH)) records.push(c);
     }
   }
   return { roles: [...roles, ...declared, ...organisationsSigningIn(sentences, candidateOf)], records, notes, staffOnly };
+}
+
+/**
+ * What says the business keeps a person, whoever signs in: it bills them (`billed`), makes a record for one of them
+ * ("build a plan for a patient", "upload a gallery for the client"; a plural names whom a kind of thing is meant for,
+ * "shifts for the drivers"), someone enters them into the product ("parents register their kids", "we import
+ * employees with their manager"), or a list is named after them ("a guest list with RSVP", "customer list with
+ * addresses": the tagger may read such a "list" as a verb, and a singular names it, as a noun before another does).
+ */
+function keptByTheBusiness(sentence: Sentence, phrase: Phrase, nextPerson: Phrase | undefined): boolean {
+  const verb = phrase.verb?.lemma ?? '';
+  if (phrase.prep === 'for' && !phrase.plural && KEEPING_VERBS.has(verb)) return true;
+  if (phrase.role === 'object' && REGISTERING_VERBS.has(verb)) return true;
+  if (!phrase.plural && PEOPLE_LISTS.has(sentence.tokens[phrase.end]?.lemma ?? '') && !/[,;:.]/.test(phrase.head.post)) return true;
+  return billed(sentence, phrase, nextPerson);
+}
+
+/** Forms of "be" and "get" before a participle: "customers get billed", "are charged weekly". */
+const PASSIVE_AUXILIARIES = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'gets', 'got', 'getting']);
+/** Charging in the active names a payment taken as often as an account ("charge clients a subscription"); being charged is billing. */
+const BILLED_PARTICIPLES = new Set([...BILLING_VERBS, 'charge']);
+
+/**
+ * People the business bills are its customers, whose billing details it keeps: the object of a
+ * verb of billing ("we invoice each client", "bill customers monthly"), or a subject billed or
+ * charged in its own clause before anyone else is named ("customers get billed monthly",
+ * "customers pick a plan and are charged weekly").
+ */
+function billed(sentence: Sentence, phrase: Phrase, nextPerson: Phrase | undefined): boolean {
+  if (phrase.role !== 'subject') return !phrase.prep && !!phrase.verb && BILLING_VERBS.has(phrase.verb.lemma);
+  const tokens = sentence.tokens;
+  for (let i = phrase.end; i + 1 < (nextPerson?.start ?? tokens.length) && !/[.;:]/.test(tokens[i - 1]!.post); i++) {
+    if (PASSIVE_AUXILIARIES.has(tokens[i]!.norm) && BILLED_PARTICIPLES.has(wordnet().verbLemma(tokens[i + 1]!.norm) ?? '')) return true;
+  }
+  return false;
 }
 
 /**
