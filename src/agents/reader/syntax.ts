@@ -270,11 +270,13 @@ function classify(tokens: Token[]): Classes {
         classes[i] = 'noun';
         continue;
       }
-      // "build weekly meal plans by ...": an -s form ending a noun phrase that a verb governs is its plural head.
-      if (previous === 'noun' && before && !closes(before) && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (next === 'prep' || next === 'conj' || closes(t) || !nextToken)) {
+      // "build weekly meal plans by ...": an -s form ending a noun phrase that a verb governs is its plural head;
+      // so is one before a bracket after the verb's object words ("we sell soy candles (...)").
+      const ended = next === 'prep' || next === 'conj' || closes(t) || !nextToken;
+      if (previous === 'noun' && before && !closes(before) && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (ended || opensBracket(nextToken!))) {
         let k = i - 1;
         while (k > 0 && (classes[k - 1] === 'noun' || classes[k - 1] === 'adj') && !closes(tokens[k - 1]!)) k--;
-        if (classes[k - 1] === 'verb' || classes[k - 1] === 'prep' || (classes[k - 1] === 'conj' && (closes(t) || !nextToken))) {
+        if ((classes[k - 1] === 'verb' && (ended || opensBracket(nextToken!))) || (classes[k - 1] === 'prep' && ended) || (classes[k - 1] === 'conj' && (closes(t) || !nextToken))) {
           classes[i] = 'noun';
           continue;
         }

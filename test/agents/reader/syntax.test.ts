@@ -17,6 +17,16 @@ describe('a plural -s form after a noun modifier is a noun', () => {
     expect(verbs(text)).not.toContain('labels');
   });
 
+  it('reads an -s form closing a verb\'s object before a bracket as its plural head', () => {
+    const text = 'Members buy snack packs (small or large) at the desk.';
+    expect(phrases(text)).toContain('snack packs');
+    expect(verbs(text)).toEqual(['buy']);
+  });
+
+  it('keeps a verb before a bracket when a subject, not a verb, comes before it', () => {
+    expect(verbs('The head coach signs (digitally) every form.')).toContain('signs');
+  });
+
   it('reads a word for people after a noun modifier as the plural head, and the word after it as their verb', () => {
     const text = 'Our site nurses visit patients at home and note their vitals.';
     expect(phrases(text)).toContain('site nurses');
