@@ -798,7 +798,7 @@ export function nameOf(phrase: Phrase): Named | undefined {
   const modifiers: string[] = [];
   for (const token of words.slice(0, -1)) {
     const word = token.norm.replace(/'s$/, '').replace(/-/g, '_');
-    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || TIME_WORDS.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'") || (token.tags.has('Gerund') && !wordnet().isNoun(word))) {
+    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || TIME_WORDS.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'") || (token.tags.has('Gerund') && !wordnet().isNoun(word)) || alternatives(token)) {
       modifiers.length = 0;
       continue;
     }
@@ -811,6 +811,11 @@ export function nameOf(phrase: Phrase): Named | undefined {
   const kept = modifiers.slice(-2);
   const key = [...kept, head.replace(/-/g, '_')].join('_');
   return { key, head: head.replace(/-/g, '_'), words: [...kept, head] };
+}
+
+/** "vacation/sick requests": words written as slashed alternatives say which of several kinds, never one kind. */
+function alternatives(token: Token): boolean {
+  return token.tags.has('SlashedTerm');
 }
 
 function headLemma(token: Token): string | undefined {

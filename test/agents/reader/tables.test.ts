@@ -156,3 +156,11 @@ describe('a record act read through a sentence the tagger misreads', () => {
     expect(tables('A swap club: the organiser creates an event, invites members, and members bring books.')).toContain('invitation');
   });
 });
+
+describe('table names are the words that name a kind', () => {
+  it('names a record by its head when slashed alternatives say which of several kinds it is', () => {
+    const names = tables('Staff app for a bakery. Bakers submit holiday/sick requests to the manager, who approves them. Bakers log their shifts.');
+    expect(names).toContain('request');
+    expect(names.some((name) => /holiday|sick/.test(name))).toBe(false);
+  });
+});
