@@ -716,8 +716,8 @@ export class CandidateTable {
       candidate.evidence.push({ weight: -1.2, why: `a ${candidate.head}, seldom a record` });
     }
     if (!place && (UI_HEADS.has(candidate.head) || UI_HEADS.has(candidate.key))) candidate.evidence.push({ weight: -20, why: 'a part of the product, not a record' });
-    // "every Thursday", "in September": a day or a month is when, never what.
-    if (CALENDAR_NAMES.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a day or a month, a time' });
+    // "every Thursday", "in September", "June–October": days and months are when, never what.
+    if (candidate.words.every((word) => CALENDAR_NAMES.has(word))) candidate.evidence.push({ weight: -20, why: 'a day or a month, a time' });
     // "the menu", "a list": a container by itself is the product's one list, not a table.
     if (candidate.key === candidate.head && BARE_CONTAINERS.has(candidate.head)) candidate.evidence.push({ weight: -3, why: 'a container' });
     // "the no-show rate", "avg wait + turnover": a figure a report computes from the records.

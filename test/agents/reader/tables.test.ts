@@ -164,3 +164,11 @@ describe('table names are the words that name a kind', () => {
     expect(names.some((name) => /holiday|sick/.test(name))).toBe(false);
   });
 });
+
+describe('days and months are times', () => {
+  it('reads a range of months as when, not a table', () => {
+    const names = tables('Allotment society app. Members rent a plot for the season (26 weeks, April–September) and pay a fee. The committee tracks each plot.');
+    expect(names).toContain('plot');
+    expect(names.some((name) => /april|september/.test(name))).toBe(false);
+  });
+});
