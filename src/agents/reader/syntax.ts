@@ -838,7 +838,7 @@ function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRea
     words.push(t);
     i++;
     if (/:/.test(t.post) && (start === 0 || /[.!?\n]/.test(tokens[start - 1]!.post) || (det.length > 0 && start === det.length))) heading = words.length <= 4;
-    if (closes(t) || t.norm.endsWith("'s") || t.text.endsWith("'")) break;
+    if (closes(t) || possessiveWord(tokens, classes, i - 1)) break;
     if (pluralBeforeNoun(t, classes[i], tokens[i])) break;
   }
   // Trailing adjectives are not part of the noun ("the price is higher").
@@ -858,8 +858,18 @@ function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRea
     quantity,
     plural,
     heading,
-    possessive: head.norm.endsWith("'s") || head.text.endsWith("'"),
+    possessive: possessiveWord(tokens, classes, i - 1),
   };
+}
+
+/**
+ * "the office's", "tutors' notes": a possessor, whether the apostrophe stayed on the word or came after a
+ * plural; after a plural, only before the words of what it owns ("like 'no onions' on" closes a quote).
+ */
+function possessiveWord(tokens: Token[], classes: Classes, at: number): boolean {
+  const t = tokens[at]!;
+  if (t.norm.endsWith("'s") || /['’]$/.test(t.text)) return true;
+  return /^['’]/.test(t.post) && /s$/.test(t.norm) && t.tags.has('Possessive') && !t.tags.has('Pronoun') && (classes[at + 1] === 'noun' || classes[at + 1] === 'adj');
 }
 
 /**

@@ -236,3 +236,17 @@ describe('a word that is mostly a verb, closing a comma series of acts, is the n
     expect(verbs('Columns: name, rate, pay, and notes.')).not.toContain('pay');
   });
 });
+
+describe('possessors', () => {
+  it('ends a phrase at a plural possessor opening a sentence, and marks it the owner', () => {
+    const [sentence] = parse('Drivers\' logbooks stay in the office and managers read them.');
+    const owner = sentence!.phrases.find((p) => p.head.norm === 'drivers');
+    expect(owner?.possessive).toBe(true);
+    expect(sentence!.phrases.find((p) => p.head.norm === 'logbooks')?.words.map((w) => w.norm)).toEqual(['logbooks']);
+  });
+
+  it('does not read a word before a closing quote as a possessor', () => {
+    const [sentence] = parse("Guests leave notes like 'no onions' on their orders.");
+    expect(sentence!.phrases.some((p) => p.possessive)).toBe(false);
+  });
+});
