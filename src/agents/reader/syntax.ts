@@ -375,6 +375,14 @@ function classify(tokens: Token[]): Classes {
       sure.add(i);
       continue;
     }
+    // "a care plan listing tasks per visit", "a job sheet listing parts.": an -ing word right after a noun, before a
+    // plural that ends its phrase, is a verb saying what the thing does (a clause cut short), not a kind of it.
+    if (t.norm.endsWith('ing') && wordnet().verbLemma(t.norm) && previous === 'noun' && before && !closes(before) && !closes(t) && pluralEndingPhrase(tokens, classes, i + 1)) {
+      classes[i] = 'verb';
+      classes[i + 1] = 'noun';
+      sure.add(i);
+      continue;
+    }
     // "we keep losing track": a gerund after keep, start or stop is the verb going on.
     if (t.tags.has('Gerund') && before && /^(keep|keeps|kept|start|starts|stop|stops|go|goes|finish)$/.test(before.norm)) classes[i] = 'verb';
     // "drivers do a pre-trip inspection": "do" with an object is the verb.
@@ -382,6 +390,12 @@ function classify(tokens: Token[]): Classes {
   }
   classes.starts = new Set([...subjectsAfterFrontedPhrase(tokens, classes), ...subjectsAfterFrontedTime(tokens, classes)]);
   return classes;
+}
+
+/** "tasks per visit", "parts.": a plural noun closing its phrase, before a preposition or a stop. */
+function pluralEndingPhrase(tokens: Token[], classes: Classes, at: number): boolean {
+  const t = tokens[at];
+  return !!t && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (closes(t) || classes[at + 1] === 'prep');
 }
 
 /**

@@ -250,3 +250,15 @@ describe('possessors', () => {
     expect(sentence!.phrases.some((p) => p.possessive)).toBe(false);
   });
 });
+
+describe('a clause cut short after a noun', () => {
+  it('reads an -ing word after a noun, before a plural closing its phrase, as what the thing does', () => {
+    const text = 'Each crew has a job sheet listing parts per van.';
+    expect(phrases(text)).toEqual(expect.arrayContaining(['job sheet', 'parts']));
+    expect(verbs(text)).toContain('listing');
+  });
+
+  it('keeps an -ing word that names a kind before the noun it modifies', () => {
+    expect(phrases('The customer listing pages show prices.')).toContain('customer listing pages');
+  });
+});
