@@ -392,6 +392,18 @@ function classify(tokens: Token[]): Classes {
   return classes;
 }
 
+/**
+ * "list garage or basement space", "book kitchen or bathroom work": a singular noun with no determiner, before "or"
+ * and a compound with a singular head, is the first of two modifiers of that head, not a thing of its own.
+ */
+function sharesNextHead(tokens: Token[], classes: Classes, read: PhraseRead): boolean {
+  const last = tokens[read.end - 1]!;
+  if (read.det.length > 0 || read.plural || read.heading || read.possessive || closes(last) || tokens[read.end]?.norm !== 'or' || classes[read.end - 1] !== 'noun') return false;
+  if (isPeopleWord(last.lemma)) return false;
+  const next = readPhrase(tokens, classes, read.end + 1);
+  return !!next && next.det.length === 0 && !next.plural && next.words.length >= 2 && classes[next.end - 2] === 'noun';
+}
+
 /** "tasks per visit", "parts.": a plural noun closing its phrase, before a preposition or a stop. */
 function pluralEndingPhrase(tokens: Token[], classes: Classes, at: number): boolean {
   const t = tokens[at];
@@ -702,6 +714,11 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
             bracketOwner = undefined;
           }
           i++;
+          continue;
+        }
+        // "spare garage or basement space": a bare singular before "or" and a compound shares its head; it is no phrase.
+        if (sharesNextHead(tokens, classes, read)) {
+          i = read.end;
           continue;
         }
         const heading = read.heading;

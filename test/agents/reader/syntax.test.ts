@@ -262,3 +262,15 @@ describe('a clause cut short after a noun', () => {
     expect(phrases('The customer listing pages show prices.')).toContain('customer listing pages');
   });
 });
+
+describe('two modifiers of one head', () => {
+  it('reads a bare singular before "or" and a compound as a modifier of its head, not a phrase', () => {
+    const text = 'Landlords list attic or cellar room for students.';
+    expect(phrases(text)).toContain('cellar room');
+    expect(phrases(text)).not.toContain('attic');
+  });
+
+  it('keeps two things that are each a phrase', () => {
+    expect(phrases('Guests order tea or coffee.')).toEqual(['guests', 'tea', 'coffee']);
+  });
+});
