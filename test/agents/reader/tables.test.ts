@@ -163,6 +163,12 @@ describe('table names are the words that name a kind', () => {
     expect(names).toContain('request');
     expect(names.some((name) => /holiday|sick/.test(name))).toBe(false);
   });
+
+  it('drops words of how much is left or allowed ("remaining", "unlimited") from names', () => {
+    const names = tables("Climbing gym app. Climbers buy an unlimited pass or a ten-visit card at the desk, and staff see each climber's remaining visits.");
+    expect(names).toContain('pass');
+    expect(names.some((name) => /unlimited|remaining/.test(name))).toBe(false);
+  });
 });
 
 describe('days and months are times', () => {
