@@ -752,8 +752,8 @@ export class CandidateTable {
       candidate.evidence.push({ weight: -1.2, why: `a ${candidate.head}, seldom a record` });
     }
     if (!place && (UI_HEADS.has(candidate.head) || UI_HEADS.has(candidate.key))) candidate.evidence.push({ weight: -20, why: 'a part of the product, not a record' });
-    // "every Thursday", "in September": a day or a month is when, never what.
-    if (CALENDAR_NAMES.has(candidate.key)) candidate.evidence.push({ weight: -20, why: 'a day or a month, a time' });
+    // "every Thursday", "in September", "June–October": days and months are when, never what.
+    if (candidate.words.every((word) => CALENDAR_NAMES.has(word))) candidate.evidence.push({ weight: -20, why: 'a day or a month, a time' });
     // "the menu", "a list": a container by itself is the product's one list, not a table.
     if (candidate.key === candidate.head && BARE_CONTAINERS.has(candidate.head)) candidate.evidence.push({ weight: -3, why: 'a container' });
     // "the no-show rate", "avg wait + turnover": a figure a report computes from the records.
@@ -834,7 +834,7 @@ export function nameOf(phrase: Phrase): Named | undefined {
   const modifiers: string[] = [];
   for (const token of words.slice(0, -1)) {
     const word = token.norm.replace(/'s$/, '').replace(/-/g, '_');
-    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || TIME_WORDS.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'") || (token.tags.has('Gerund') && !wordnet().isNoun(word))) {
+    if (!/^[a-z][a-z_]*$/.test(word) || QUALITIES.has(word) || TIME_WORDS.has(word) || token.norm.endsWith("'s") || token.text.endsWith("'") || (token.tags.has('Gerund') && !wordnet().isNoun(word)) || alternatives(token)) {
       modifiers.length = 0;
       continue;
     }
@@ -847,6 +847,11 @@ export function nameOf(phrase: Phrase): Named | undefined {
   const kept = modifiers.slice(-2);
   const key = [...kept, head.replace(/-/g, '_')].join('_');
   return { key, head: head.replace(/-/g, '_'), words: [...kept, head] };
+}
+
+/** "vacation/sick requests": words written as slashed alternatives say which of several kinds, never one kind. */
+function alternatives(token: Token): boolean {
+  return token.tags.has('SlashedTerm');
 }
 
 function headLemma(token: Token): string | undefined {

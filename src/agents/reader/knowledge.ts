@@ -272,7 +272,7 @@ export const QUALITIES = new Set([
   'upcoming', 'outstanding', 'overdue', 'accepted', 'rejected', 'failed', 'broken', 'completed', 'done', 'active',
   'inactive', 'archived', 'selected', 'chosen', 'assigned', 'given', 'paid', 'unpaid', 'late', 'early', 'yearly',
   'weekly', 'daily', 'monthly', 'annual', 'fancy', 'whole group', 'specific', 'relevant', 'important', 'tricky',
-  'senior', 'junior', 'valid', 'expired', 'lucky', 'whatever', 'such', 'certain', 'entire', 'live', 'real time', 'realtime', 'automatic',
+  'senior', 'junior', 'valid', 'expired', 'remaining', 'unlimited', 'lucky', 'whatever', 'such', 'certain', 'entire', 'live', 'real time', 'realtime', 'automatic',
 ]);
 
 /**

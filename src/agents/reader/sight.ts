@@ -84,7 +84,7 @@ export function readSight(context: SightContext): AccessRule[] {
 function possessor(sentence: Sentence, phrase: Phrase): boolean {
   const last = sentence.tokens[phrase.end - 1];
   const joined = /^\s*$/.test(last?.post ?? '');
-  return phrase.possessive || /^['’]/.test(last?.post ?? '') || (joined && sentence.phrases.some((other) => other !== phrase && other.start === phrase.end && other.verb === phrase.verb));
+  return phrase.possessive || (joined && sentence.phrases.some((other) => other !== phrase && other.start === phrase.end && other.verb === phrase.verb));
 }
 
 /** Which of the rows the sentence lets its people see, if it says so. */

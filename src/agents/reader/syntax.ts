@@ -272,11 +272,13 @@ function classify(tokens: Token[]): Classes {
         classes[i] = 'noun';
         continue;
       }
-      // "build weekly meal plans by ...": an -s form ending a noun phrase that a verb governs is its plural head.
-      if (previous === 'noun' && before && !closes(before) && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (next === 'prep' || next === 'conj' || closes(t) || !nextToken)) {
+      // "build weekly meal plans by ...": an -s form ending a noun phrase that a verb governs is its plural head;
+      // so is one before a bracket after the verb's object words ("we sell soy candles (...)").
+      const ended = next === 'prep' || next === 'conj' || closes(t) || !nextToken;
+      if (previous === 'noun' && before && !closes(before) && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (ended || opensBracket(nextToken!))) {
         let k = i - 1;
         while (k > 0 && (classes[k - 1] === 'noun' || classes[k - 1] === 'adj') && !closes(tokens[k - 1]!)) k--;
-        if (classes[k - 1] === 'verb' || classes[k - 1] === 'prep' || (classes[k - 1] === 'conj' && (closes(t) || !nextToken))) {
+        if ((classes[k - 1] === 'verb' && (ended || opensBracket(nextToken!))) || (classes[k - 1] === 'prep' && ended) || (classes[k - 1] === 'conj' && (closes(t) || !nextToken))) {
           classes[i] = 'noun';
           continue;
         }
@@ -376,6 +378,14 @@ function classify(tokens: Token[]): Classes {
       sure.add(i);
       continue;
     }
+    // "a care plan listing tasks per visit", "a job sheet listing parts.": an -ing word right after a noun, before a
+    // plural that ends its phrase, is a verb saying what the thing does (a clause cut short), not a kind of it.
+    if (t.norm.endsWith('ing') && wordnet().verbLemma(t.norm) && previous === 'noun' && before && !closes(before) && !closes(t) && pluralEndingPhrase(tokens, classes, i + 1)) {
+      classes[i] = 'verb';
+      classes[i + 1] = 'noun';
+      sure.add(i);
+      continue;
+    }
     // "we keep losing track": a gerund after keep, start or stop is the verb going on.
     if (t.tags.has('Gerund') && before && /^(keep|keeps|kept|start|starts|stop|stops|go|goes|finish)$/.test(before.norm)) classes[i] = 'verb';
     // "drivers do a pre-trip inspection": "do" with an object is the verb.
@@ -383,6 +393,24 @@ function classify(tokens: Token[]): Classes {
   }
   classes.starts = new Set([...subjectsAfterFrontedPhrase(tokens, classes), ...subjectsAfterFrontedTime(tokens, classes)]);
   return classes;
+}
+
+/**
+ * "list garage or basement space", "book kitchen or bathroom work": a singular noun with no determiner, before "or"
+ * and a compound with a singular head, is the first of two modifiers of that head, not a thing of its own.
+ */
+function sharesNextHead(tokens: Token[], classes: Classes, read: PhraseRead): boolean {
+  const last = tokens[read.end - 1]!;
+  if (read.det.length > 0 || read.plural || read.heading || read.possessive || closes(last) || tokens[read.end]?.norm !== 'or' || classes[read.end - 1] !== 'noun') return false;
+  if (isPeopleWord(last.lemma)) return false;
+  const next = readPhrase(tokens, classes, read.end + 1);
+  return !!next && next.det.length === 0 && !next.plural && next.words.length >= 2 && classes[next.end - 2] === 'noun';
+}
+
+/** "tasks per visit", "parts.": a plural noun closing its phrase, before a preposition or a stop. */
+function pluralEndingPhrase(tokens: Token[], classes: Classes, at: number): boolean {
+  const t = tokens[at];
+  return !!t && t.norm.endsWith('s') && t.norm !== t.lemma && isNounWord(t.lemma) && (closes(t) || classes[at + 1] === 'prep');
 }
 
 /**
@@ -691,6 +719,11 @@ export function parseSentences(sentences: Token[][]): Sentence[] {
           i++;
           continue;
         }
+        // "spare garage or basement space": a bare singular before "or" and a compound shares its head; it is no phrase.
+        if (sharesNextHead(tokens, classes, read)) {
+          i = read.end;
+          continue;
+        }
         const heading = read.heading;
         // "..., and admins maintain": a noun phrase right before a verb is the subject of a new clause.
         const nextClass = classes[read.end];
@@ -839,7 +872,7 @@ function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRea
     words.push(t);
     i++;
     if (/:/.test(t.post) && (start === 0 || /[.!?\n]/.test(tokens[start - 1]!.post) || (det.length > 0 && start === det.length))) heading = words.length <= 4;
-    if (closes(t) || t.norm.endsWith("'s") || t.text.endsWith("'")) break;
+    if (closes(t) || possessiveWord(tokens, classes, i - 1)) break;
     if (pluralBeforeNoun(t, classes[i], tokens[i])) break;
   }
   // Trailing adjectives are not part of the noun ("the price is higher").
@@ -859,8 +892,18 @@ function readPhrase(tokens: Token[], classes: Classes, start: number): PhraseRea
     quantity,
     plural,
     heading,
-    possessive: head.norm.endsWith("'s") || head.text.endsWith("'"),
+    possessive: possessiveWord(tokens, classes, i - 1),
   };
+}
+
+/**
+ * "the office's", "tutors' notes": a possessor, whether the apostrophe stayed on the word or came after a
+ * plural; after a plural, only before the words of what it owns ("like 'no onions' on" closes a quote).
+ */
+function possessiveWord(tokens: Token[], classes: Classes, at: number): boolean {
+  const t = tokens[at]!;
+  if (t.norm.endsWith("'s") || /['’]$/.test(t.text)) return true;
+  return /^['’]/.test(t.post) && /s$/.test(t.norm) && t.tags.has('Possessive') && !t.tags.has('Pronoun') && (classes[at + 1] === 'noun' || classes[at + 1] === 'adj');
 }
 
 /**

@@ -17,6 +17,16 @@ describe('a plural -s form after a noun modifier is a noun', () => {
     expect(verbs(text)).not.toContain('labels');
   });
 
+  it('reads an -s form closing a verb\'s object before a bracket as its plural head', () => {
+    const text = 'Members buy snack packs (small or large) at the desk.';
+    expect(phrases(text)).toContain('snack packs');
+    expect(verbs(text)).toEqual(['buy']);
+  });
+
+  it('keeps a verb before a bracket when a subject, not a verb, comes before it', () => {
+    expect(verbs('The head coach signs (digitally) every form.')).toContain('signs');
+  });
+
   it('reads a word for people after a noun modifier as the plural head, and the word after it as their verb', () => {
     const text = 'Our site nurses visit patients at home and note their vitals.';
     expect(phrases(text)).toContain('site nurses');
@@ -240,5 +250,43 @@ describe('a verb-noun WordNet has as one noun with the noun after it, before a v
     const text = 'Purchase orders go to one wholesaler with several lines.';
     expect(phrases(text)).toContain('purchase orders');
     expect(verbs(text)).toEqual(['go']);
+  });
+});
+
+describe('possessors', () => {
+  it('ends a phrase at a plural possessor opening a sentence, and marks it the owner', () => {
+    const [sentence] = parse('Drivers\' logbooks stay in the office and managers read them.');
+    const owner = sentence!.phrases.find((p) => p.head.norm === 'drivers');
+    expect(owner?.possessive).toBe(true);
+    expect(sentence!.phrases.find((p) => p.head.norm === 'logbooks')?.words.map((w) => w.norm)).toEqual(['logbooks']);
+  });
+
+  it('does not read a word before a closing quote as a possessor', () => {
+    const [sentence] = parse("Guests leave notes like 'no onions' on their orders.");
+    expect(sentence!.phrases.some((p) => p.possessive)).toBe(false);
+  });
+});
+
+describe('a clause cut short after a noun', () => {
+  it('reads an -ing word after a noun, before a plural closing its phrase, as what the thing does', () => {
+    const text = 'Each crew has a job sheet listing parts per van.';
+    expect(phrases(text)).toEqual(expect.arrayContaining(['job sheet', 'parts']));
+    expect(verbs(text)).toContain('listing');
+  });
+
+  it('keeps an -ing word that names a kind before the noun it modifies', () => {
+    expect(phrases('The customer listing pages show prices.')).toContain('customer listing pages');
+  });
+});
+
+describe('two modifiers of one head', () => {
+  it('reads a bare singular before "or" and a compound as a modifier of its head, not a phrase', () => {
+    const text = 'Landlords list attic or cellar room for students.';
+    expect(phrases(text)).toContain('cellar room');
+    expect(phrases(text)).not.toContain('attic');
+  });
+
+  it('keeps two things that are each a phrase', () => {
+    expect(phrases('Guests order tea or coffee.')).toEqual(['guests', 'tea', 'coffee']);
   });
 });

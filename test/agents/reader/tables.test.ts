@@ -191,3 +191,25 @@ describe('a record act read through a sentence the tagger misreads', () => {
     expect(tables('A swap club: the organiser creates an event, invites members, and members bring books.')).toContain('invitation');
   });
 });
+
+describe('table names are the words that name a kind', () => {
+  it('names a record by its head when slashed alternatives say which of several kinds it is', () => {
+    const names = tables('Staff app for a bakery. Bakers submit holiday/sick requests to the manager, who approves them. Bakers log their shifts.');
+    expect(names).toContain('request');
+    expect(names.some((name) => /holiday|sick/.test(name))).toBe(false);
+  });
+
+  it('drops words of how much is left or allowed ("remaining", "unlimited") from names', () => {
+    const names = tables("Climbing gym app. Climbers buy an unlimited pass or a ten-visit card at the desk, and staff see each climber's remaining visits.");
+    expect(names).toContain('pass');
+    expect(names.some((name) => /unlimited|remaining/.test(name))).toBe(false);
+  });
+});
+
+describe('days and months are times', () => {
+  it('reads a range of months as when, not a table', () => {
+    const names = tables('Allotment society app. Members rent a plot for the season (26 weeks, April–September) and pay a fee. The committee tracks each plot.');
+    expect(names).toContain('plot');
+    expect(names.some((name) => /april|september/.test(name))).toBe(false);
+  });
+});
