@@ -281,7 +281,8 @@ export class CandidateTable {
         // "Promo codes: percentage, expiry date, max uses": a heading over attributes is a record, whatever its head word.
         if (listed.some((p) => ATTRIBUTE_WORDS.has(headLemma(p.head) ?? ''))) this.add(candidate, 0.5, HEADING_OVER_ATTRIBUTES);
       }
-      if (phrase.role === 'list' && phrase.listOf) this.add(candidate, -1.5, 'listed with the details of something else');
+      if (phrase.role === 'list' && phrase.listOf && linkDetail(phrase, candidate)) this.add(candidate, 1, 'which one, a detail that points at a record');
+      else if (phrase.role === 'list' && phrase.listOf) this.add(candidate, -1.5, 'listed with the details of something else');
       // "a stage (lead, qualified, won, lost)": a closed set of values is an attribute's, not a table's.
       if (phrase.prep === 'with' && valuesFollow(sentence.tokens, phrase.end) && !phrase.of) this.add(candidate, -1.5, 'its values are listed');
       if (phrase.quantity === 'each') this.add(candidate, 0.8, `"${phrase.det.join(' ')} ${phrase.head.norm}"`);
@@ -917,6 +918,16 @@ function charOffset(sentence: Sentence, tokenIndex: number): number {
 /** A bracketed list right after a phrase: "(lead, qualified, won)". */
 export function valuesFollow(tokens: Token[], end: number): boolean {
   return /\(/.test(tokens[end]?.pre ?? '') || /\(/.test(tokens[end - 1]?.post ?? '');
+}
+
+/**
+ * "a sample with a barcode, which project, and its location", "serial, model, which office it's in":
+ * a detail said as "which X" names one of a set of X kept elsewhere, so X is a record the detail
+ * points at, not a value. A time ("which day") or an arrangement ("in which order") is a value.
+ */
+function linkDetail(phrase: Phrase, candidate: Candidate): boolean {
+  if (!phrase.det.includes('which') || ARRANGEMENT_WORDS.has(candidate.head)) return false;
+  return !wordnet().lexnames(candidate.head, { senses: 1 }).includes('noun.time');
 }
 
 /**

@@ -44,9 +44,31 @@ export function weighCountedRows(book: CandidateBook, sentences: Sentence[]): vo
       if (every && phrase.role !== 'subject' && phrase.verb && LOOKING_VERBS.has(phrase.verb.lemma)) thing.evidence.push({ weight: 1, why: `people ${phrase.verb.lemma} every one of them` });
       // (The same evidence as "counted" and "per it" in candidates.ts, so that saying it both ways counts once.)
       if (phrase.plural && phrase.role !== 'list' && phrase.det.some((d) => /^\d+$/.test(d) && Number(d) > 1)) thing.evidence.push({ weight: 0.5, why: 'counted' });
+      if (numberHad(book, thing, phrase)) thing.evidence.push({ weight: NUMBER_HAD, why: 'a number of them, a row each' });
       if (phrase.role === 'prep' && phrase.verb && phrase.det.some((d) => d === 'each' || d === 'every')) thing.evidence.push({ weight: 1.2, why: 'things are counted per it' });
     }
   }
+}
+
+/** The weight of a number of things had: with "counted", enough for a table once anything else is said of it. */
+const NUMBER_HAD = 1;
+
+/** The words of numbers that count what the business has: "three fields", "two studios". */
+const NUMBER_WORDS = /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|\d+)$/;
+
+/** WordNet's files of things and places a business can have several of (not its people, times or figures). */
+const PLACES_AND_THINGS = new Set(['noun.artifact', 'noun.location', 'noun.object', 'noun.group']);
+
+/**
+ * "4 rooms", "a plumbing company with 6 vans", "40 hives across 5 apiaries": a number of things the
+ * business has is a set of rows, one each, that other records happen at, on or in. A choice of
+ * numbers is a figure ("5 or 10 lessons"), and what people other than the speaker do with a number
+ * of things is theirs, not the business's ("each camper pitches 2 tents", "members upload 2 photos").
+ */
+function numberHad(book: CandidateBook, thing: Candidate, phrase: Phrase): boolean {
+  if (!phrase.plural || phrase.role === 'list' || !phrase.det.some((d) => NUMBER_WORDS.test(d) && d !== '1')) return false;
+  if (phrase.det.includes('or') || !PLACES_AND_THINGS.has(wordnet().lexnames(thing.head, { senses: 1 })[0] ?? '')) return false;
+  return !(phrase.subject && book.candidateOf(phrase.subject)?.person);
 }
 
 /** What the names of months and days are in WordNet. */

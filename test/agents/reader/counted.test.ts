@@ -96,3 +96,17 @@ describe('periods people sign up or pay for, one at a time, are rows', () => {
     expect(tables('Subscribers buy a veg box for May–September and pick a collection point.')).not.toContain('september');
   });
 });
+
+describe('a number of things the business has is a row each', () => {
+  it('keeps the courts a club has', () => {
+    expect(tables('We have 6 courts so players book a court slot and pay online.')).toContain('court');
+  });
+
+  it('keeps the orchards the trees stand in', () => {
+    expect(tables('For my 300 trees across 4 orchards: log prunings and sprays per tree.')).toContain('orchard');
+  });
+
+  it('keeps out the things a customer numbers', () => {
+    expect(tables('Each camper may pitch 2 tents and the warden logs every stay.')).not.toContain('tent');
+  });
+});

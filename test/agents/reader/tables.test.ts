@@ -213,3 +213,17 @@ describe('days and months are times', () => {
     expect(names.some((name) => /april|september/.test(name))).toBe(false);
   });
 });
+
+describe('a detail said as "which X" points at a record X', () => {
+  it('keeps the freezers a sample is said to sit in', () => {
+    expect(tables('Every sample (tube id, volume, which freezer it sits in) and its aliquots; technicians defrost the freezers monthly.')).toContain('freezer');
+  });
+
+  it('keeps the warehouses a cask is said to sit in', () => {
+    expect(tables('Every cask (spirit, fill date, which warehouse it sits in) and its samples; the owner inspects warehouses yearly.')).toContain('warehouse');
+  });
+
+  it('keeps a time said as "which" a value', () => {
+    expect(tables('Each shift (start time, role, which weekday it repeats on) and volunteers swap weekdays with each other.')).not.toContain('weekday');
+  });
+});
