@@ -53,6 +53,8 @@ export function readFields(sentences: Sentence[], kept: ReadonlySet<string>, can
       if (phrase.role === 'list' && phrase.listOf) {
         // "organised in sections (Tapas, Drinks)": the names of groups are their rows, not columns.
         if (phrase.listOf.plural && GROUPING_HEADS.has(phrase.listOf.head.lemma) && kept.has(candidateOf(phrase.listOf)?.key ?? '')) continue;
+        // "invited as households, like the Jones family": an example named by a proper name is one of the rows.
+        if (phrase.example && namedByName(phrase)) continue;
         // "record each payment against the invoice (date, amount, method)": the details are of what is recorded.
         const recorded = phrase.listOf.role === 'prep' && phrase.listOf.verb && KEEPING_VERBS.has(phrase.listOf.verb.lemma)
           ? sentence.phrases.find((p) => p.verb === phrase.listOf!.verb && p.role === 'object' && keyOf(p))
@@ -73,6 +75,14 @@ export function readFields(sentences: Sentence[], kept: ReadonlySet<string>, can
     }
   }
   return byRecord;
+}
+
+/**
+ * An example written with a capital ("the Jones family", "pitches like Meadow or Lakeside"): the
+ * name of one thing, not a kind of detail. (An example is never the first word of its sentence.)
+ */
+function namedByName(phrase: Phrase): boolean {
+  return phrase.words.some((token) => /^[A-Z]/.test(token.text));
 }
 
 /** An attribute from a listed phrase: its name from its words, its kind from them, its values from brackets after it. */

@@ -227,3 +227,15 @@ describe('a detail said as "which X" points at a record X', () => {
     expect(tables('Each shift (start time, role, which weekday it repeats on) and volunteers swap weekdays with each other.')).not.toContain('weekday');
   });
 });
+
+describe('an example named by a proper name is one of the rows', () => {
+  const columns = (spec: string, entity: string) => readIdea({ spec }).entities.find((e) => e.name === entity)?.attributes.map((a) => a.name) ?? [];
+
+  it('reads "households, like \'The Rossi family\'" as a household, not a column', () => {
+    expect(columns("Guests get invited as households, like 'The Rossi family' with 4 people. Each household gets a code and RSVPs online.", 'household').filter((name) => /rossi|family/.test(name))).toEqual([]);
+  });
+
+  it('reads pitches "like Meadow or Lakeside" as pitches by name, not columns', () => {
+    expect(columns('Campers book pitches, like Meadow or Lakeside, for some nights.', 'pitch').filter((name) => /meadow|lakeside/.test(name))).toEqual([]);
+  });
+});
