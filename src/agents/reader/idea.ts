@@ -131,9 +131,10 @@ export function readIdeaModel(input: SpecInput & { context?: Context | undefined
   // product: grants the roles of power, keeps what no one else keeps. Without a role of power (office staff
   // keep records for everyone but give no roles), it is an admin. So it is when one person speaks of the
   // people they work with without saying who they are ("I co-host listings for owners ... my cleaners").
-  const speaks = (t: string) => /\b(?:we|our|us)\b/i.test(t) || (!narrator && /\b(?:i|my)\b/i.test(t));
-  if (english && roles.length > 0 && !roles.some((r) => r.privileged && !isOfficeRole(r.name)) && sentenceTexts.slice(0, 3).some(speaks)) {
-    const organisation = sentenceTexts.slice(0, 3).some((t) => /\b(?:we|our|us)\b/i.test(t));
+  const opening = sentenceTexts.slice(0, 3);
+  const organisation = opening.some((t) => /\b(?:we|our|us)\b/i.test(t));
+  const speaker = organisation || (!narrator && opening.some((t) => /\b(?:i|my)\b/i.test(t)));
+  if (english && roles.length > 0 && !roles.some((r) => r.privileged && !isOfficeRole(r.name)) && speaker) {
     const who = organisation ? 'the organisation describing it' : 'the person describing it';
     roles.push({ name: 'admin', label: 'Admin', description: `Runs the product for ${who}, and gives people their roles`, privileged: true, self_signup: false });
     assumptions.push(`${organisation ? 'The organisation' : 'The person'} describing the idea runs the product through an admin role, which gives people their roles of power`);
